@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { AddressSet } from '../src/core/net/cidr.js';
+import { PortSet } from '../src/core/net/ports.js';
+import { reachOnPorts } from '../src/core/flow/reach.js';
+import { forbiddenFlowVerdict, requiredFlowVerdict } from '../src/core/flow/verdict.js';
+import type { FilterLayer, FlowProtocol, Rule } from '../src/core/model.js';
+import { client, endpoint, layer, rule, serverSource } from './helpers/model-builders.js';
+
+function required(src: ReturnType<typeof client>, ingress: FilterLayer[], ports: PortSet, protocol: FlowProtocol = 'tcp', egress: FilterLayer[] = []) {
+  const target = endpoint('fe-1', ['10.0.2.11'], { ingress });
+  return requiredFlowVerdict({ ...src, egress: egress.length > 0 ? egress : src.egress }, reachOnPorts({ ...src, egress: egress.length > 0 ? egress : src.egress }, target, protocol, ports));
+}
+
+describe('required flow: exact coverage', () => {
+  const endUsers = client('end-users', ['0.0.0.0/0', '::/0']);
+  const cases: Array<{ name: string; rules: Rule[]; status: string; uncovered?: string[] }> = [
+    { name: 'one opening for both families', rules: [rule('allow', ['0.0.0.0/0', '::/0'], [443, 443])], status: 'pass' },
+    { name: 'IPv4 only leaves ::/0', rules: [rule('allow', ['0.0.0.0/0'], [443, 443])], status: 'fail', uncovered: ['::/0'] },
+    { name: 'two halves together cover', rules: [rule('allow', ['0.0.0.0/1'], [443, 443]), rule('allow', ['128.0.0.0/1', '::/0'], [443, 443])], status: 'pass' },
+    { name: 'one half misses the other half', rules: [rule('allow', ['0.0.0.0/1', '::/0'], [443, 443])], status: 'fail', uncovered: ['128.0.0.0/1'] },
+    { name: 'a range covering the port', rules: [rule('allow', ['0.0.0.0/0', '::/0'], [400, 500])], status: 'pass' },
+    { name: 'a range stopping just short', rules: [rule('allow', ['0.0.0.0/0', '::/0'], [400, 442])], status: 'fail', uncovered: ['0.0.0.0/0', '::/0'] },
+    { name: 'udp never satisfies tcp', rules: [rule('allow', ['0.0.0.0/0', '::/0'], [443, 443], { protocol: 'udp' })], status: 'fail' },
+    { name: 'all covers tcp', rules: [rule('allow', ['0.0.0.0/0', '::/0'], 'all', { protocol: 'all' })], status: 'pass' },
+    { name: 'nothing opened', rules: [], status: 'fail', uncovered: ['0.0.0.0/0', '::/0'] },
+  ];
+  it.each(cases)('$name -> $status', ({ rules, status, uncovered }) => {
+    const v = required(endUsers, [layer(rules)], PortSet.of(443));
+    expect(v.status).toBe(status);
+    if (uncovered) expect(v.gaps.flatMap((g) => g.uncovered.toCidrs())).toEqual(uncovered);
+  });
+
+  it('reports each port that is missing, merged where the story is the same', () => {
+    const v = required(client('dev', ['198.51.100.0/24']), [layer([rule('allow', ['198.51.100.0/24'], [80, 80])])], PortSet.of(80, 443, 8443));
+    expect(v.status).toBe('fail');
+    expect(v.gaps.map((g) => g.ports.describe())).toEqual(['443, 8443']);
+  });
+
+  it('a pass names the rules that allow it', () => {
+    const v = required(client('dev', ['198.51.100.0/24']), [layer([rule('allow', ['198.51.100.0/25'], [443, 443]), rule('allow', ['198.51.100.128/25'], [443, 443])])], PortSet.of(443));
+    expect(v.status).toBe('pass');
+    expect(v.allowedBy.map((o) => o.label)).toEqual(['allow 198.51.100.0/25 443-443', 'allow 198.51.100.128/25 443-443']);
+  });
+});
+
+describe('priorities and deny (first match)', () => {
+  const office = client('office', ['203.0.113.0/24']);
+  it('a deny with a lower priority number wins over a later allow', () => {
+    const v = required(office, [layer([rule('allow', ['0.0.0.0/0'], [443, 443], { priority: 200 }), rule('deny', ['203.0.113.128/25'], [443, 443], { priority: 100 })])], PortSet.of(443));
+    expect(v.status).toBe('fail');
+    expect(v.gaps[0].uncovered.toCidrs()).toEqual(['203.0.113.128/25']);
+    expect(v.gaps[0].blockedAt[0].deniedBy.map((o) => o.label)).toEqual(['deny 203.0.113.128/25 443-443']);
+  });
+  it('an allow with a lower number wins over a later deny', () => {
+    const v = required(office, [layer([rule('allow', ['203.0.113.0/24'], [443, 443], { priority: 100 }), rule('deny', ['0.0.0.0/0'], 'all', { priority: 200, protocol: 'all' })])], PortSet.of(443));
+    expect(v.status).toBe('pass');
+  });
+  it('at equal priority deny is evaluated first', () => {
+    const v = required(office, [layer([rule('allow', ['203.0.113.0/24'], [443, 443], { priority: 100 }), rule('deny', ['203.0.113.0/24'], [443, 443], { priority: 100 })])], PortSet.of(443));
+    expect(v.status).toBe('fail');
+  });
+  it('a default-allow layer lets through what no rule denies', () => {
+    const v = required(office, [layer([rule('deny', ['203.0.113.0/25'], [443, 443])], { defaultAction: 'allow' })], PortSet.of(443));
+    expect(v.status).toBe('fail');
+    expect(v.gaps[0].uncovered.toCidrs()).toEqual(['203.0.113.0/25']);
+  });
+  it('every layer must allow (subnet NSG and NIC NSG)', () => {
+    const open = layer([rule('allow', ['0.0.0.0/0'], [443, 443])], { name: 'subnet' });
+    const closed = layer([], { name: 'nic' });
+    const v = required(office, [open, closed], PortSet.of(443));
+    expect(v.status).toBe('fail');
+    expect(v.gaps[0].blockedAt.map((b) => b.layer.name)).toEqual(['nic']);
+  });
+});
+
+describe('unknown until apply: bounds, never a pass', () => {
+  const office = client('office', ['203.0.113.0/24']);
+  it('an unresolved allow rule makes an otherwise failing flow unknown', () => {
+    const v = required(office, [layer([rule('allow', { unknown: 'source_security_group_id of aws_security_group_rule.x is unknown until apply' }, [443, 443])])], PortSet.of(443));
+    expect(v.status).toBe('unknown');
+    expect(v.unknowns).toEqual(['source_security_group_id of aws_security_group_rule.x is unknown until apply']);
+  });
+  it('an unresolved allow rule does not spoil a flow already allowed', () => {
+    const v = required(office, [layer([rule('allow', ['0.0.0.0/0'], [443, 443]), rule('allow', { unknown: 'x' }, [443, 443])])], PortSet.of(443));
+    expect(v.status).toBe('pass');
+  });
+  it('an unresolved deny rule before the allow makes it unknown', () => {
+    const v = required(office, [layer([rule('deny', { unknown: 'deny source unknown' }, [443, 443], { priority: 1 }), rule('allow', ['0.0.0.0/0'], [443, 443], { priority: 2 })])], PortSet.of(443));
+    expect(v.status).toBe('unknown');
+  });
+  it('unknown ports on an allow rule that could cover', () => {
+    const v = required(office, [layer([rule('allow', ['0.0.0.0/0'], [1, 1], { portsUnknown: 'from_port is unknown' })])], PortSet.of(443));
+    expect(v.status).toBe('unknown');
+  });
+  it('a layer that cannot be known at all', () => {
+    const v = required(office, [layer([], { unknown: 'no firewall declared' })], PortSet.of(443));
+    expect(v.status).toBe('unknown');
+    expect(v.unknowns).toEqual(['no firewall declared']);
+  });
+  it('a definite gap on one port wins over unknown on another', () => {
+    const v = required(office, [layer([rule('allow', { unknown: 'x' }, [80, 80])])], PortSet.of(80, 443));
+    expect(v.status).toBe('fail');
+    expect(v.gaps[0].ports.describe()).toBe('443');
+  });
+});
+
+describe('server sources: identities, addresses, egress', () => {
+  const db = (ingress: FilterLayer[]) => endpoint('db', ['10.0.3.5'], { ingress });
+  it('a rule naming the source by identity covers it whatever its address', () => {
+    const fe = serverSource(endpoint('fe-1', [], { identities: ['role:front-end'] }));
+    const v = requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([rule('allow', { identities: ['role:front-end'] }, [1433, 1433])])]), 'tcp', PortSet.of(1433)));
+    expect(v.status).toBe('pass');
+  });
+  it('an address known only as a subnet: covered by the whole subnet -> pass', () => {
+    const fe = serverSource({ ...endpoint('fe-1', ['10.0.2.0/24']), addressesExact: false });
+    const v = requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([rule('allow', ['10.0.0.0/16'], [1433, 1433])])]), 'tcp', PortSet.of(1433)));
+    expect(v.status).toBe('pass');
+  });
+  it('an address known only as a subnet: half of it allowed -> unknown', () => {
+    const fe = serverSource({ ...endpoint('fe-1', ['10.0.2.0/24']), addressesExact: false });
+    const v = requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([rule('allow', ['10.0.2.0/25'], [1433, 1433])])]), 'tcp', PortSet.of(1433)));
+    expect(v.status).toBe('unknown');
+  });
+  it('an address known only as a subnet: none of it allowed -> fail', () => {
+    const fe = serverSource({ ...endpoint('fe-1', ['10.0.2.0/24']), addressesExact: false });
+    const v = requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([rule('allow', ['10.0.9.0/24'], [1433, 1433])])]), 'tcp', PortSet.of(1433)));
+    expect(v.status).toBe('fail');
+  });
+  it('egress of the source must let the flow out', () => {
+    const open = db([layer([rule('allow', ['10.0.0.0/8'], [1433, 1433])])]);
+    const noEgress = serverSource(endpoint('fe-1', ['10.0.2.11'], { egress: [layer([], { name: 'egress of fe-1' })] }));
+    const v = requiredFlowVerdict(noEgress, reachOnPorts(noEgress, open, 'tcp', PortSet.of(1433)));
+    expect(v.status).toBe('fail');
+    expect(v.gaps[0].blockedAt.map((b) => [b.hop, b.layer.name])).toEqual([['egress', 'egress of fe-1']]);
+    const withEgress = serverSource(endpoint('fe-1', ['10.0.2.11'], { egress: [layer([rule('allow', ['10.0.3.0/24'], [1433, 1433])])] }));
+    expect(requiredFlowVerdict(withEgress, reachOnPorts(withEgress, open, 'tcp', PortSet.of(1433))).status).toBe('pass');
+  });
+  it('a rule narrowed to another destination does not apply (Azure destination prefix)', () => {
+    const narrowed = rule('allow', ['10.0.0.0/8'], [1433, 1433], { local: { addresses: AddressSet.of('10.0.9.9'), identities: [], label: '10.0.9.9' } });
+    const fe = serverSource(endpoint('fe-1', ['10.0.2.11']));
+    expect(requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([narrowed])]), 'tcp', PortSet.of(1433))).status).toBe('fail');
+    const matching = rule('allow', ['10.0.0.0/8'], [1433, 1433], { local: { addresses: AddressSet.of('10.0.3.0/24'), identities: [], label: '10.0.3.0/24' } });
+    expect(requiredFlowVerdict(fe, reachOnPorts(fe, db([layer([matching])]), 'tcp', PortSet.of(1433))).status).toBe('pass');
+  });
+});
+
+describe('forbidden flow', () => {
+  const internet = client('internet', ['0.0.0.0/0']);
+  const target = (rules: Rule[]) => endpoint('ctl-1', ['10.0.1.10'], { ingress: [layer(rules)] });
+  it('fails when some of the source gets through and names it', () => {
+    const v = forbiddenFlowVerdict(internet, reachOnPorts(internet, target([rule('allow', ['0.0.0.0/0'], [12000, 12002])]), 'tcp', PortSet.of(12000, 12102)));
+    expect(v.status).toBe('fail');
+    expect(v.exposed.map((e) => e.ports.describe())).toEqual(['12000']);
+  });
+  it('passes when only private ranges are open', () => {
+    const publicOnly = client('internet', ['8.0.0.0/8']);
+    const v = forbiddenFlowVerdict(publicOnly, reachOnPorts(publicOnly, target([rule('allow', ['10.0.0.0/8'], [12000, 12002])]), 'tcp', PortSet.of(12000)));
+    expect(v.status).toBe('pass');
+  });
+  it('is unknown when an unresolved rule may open it', () => {
+    const v = forbiddenFlowVerdict(internet, reachOnPorts(internet, target([rule('allow', { unknown: 'cidr_blocks unknown' }, [12000, 12000])]), 'tcp', PortSet.of(12000)));
+    expect(v.status).toBe('unknown');
+  });
+});

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AjvDraft04Module from 'ajv-draft-04';
+import { describe, expect, it } from 'vitest';
+import { renderJson } from '../src/core/report/json-report.js';
+import { renderMarkdown } from '../src/core/report/markdown-report.js';
+import { renderSarif } from '../src/core/report/sarif-report.js';
+import { renderText } from '../src/core/report/text-report.js';
+import { escapeMarkdown, safeLogLine } from '../src/core/report/escape.js';
+import { failingFindings } from '../src/core/report/report.js';
+import { ROOT, check, yaml } from './helpers/pipeline.js';
+import { expectGolden } from './helpers/golden.js';
+
+const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
+
+const MIXED = yaml`
+  version: 1
+  environments:
+    - name: prod
+      provider: aws
+      region: eu-west-1
+      clients:
+        end-users: [0.0.0.0/0, "::/0"]
+        development-tools: [198.51.100.0/24]
+      servers:
+        - { name: ctl-1, roles: [controller], addresses: [10.0.1.10] }
+        - { name: fe-1, roles: [front-end], addresses: [10.0.2.11] }
+        - { name: db, roles: [database], engine: sqlserver, addresses: [10.0.3.5] }
+      firewall:
+        - { from: 0.0.0.0/0, to: role:front-end, ports: [80, 443] }
+        - { from: development-tools, to: role:front-end, ports: [80, 443] }
+        - { from: role:front-end, to: db, ports: [1433] }
+        - { from: role:front-end, to: ctl-1, ports: [12000, 5672] }
+        - { from: role:controller, to: role:front-end, ports: [80, 12001, 12002] }
+        - { from: 0.0.0.0/0, to: ctl-1, ports: [12000] }
+    - name: staging
+      servers:
+        - { name: stg-1, roles: [controller, front-end], addresses: [10.5.0.10] }
+  waivers:
+    - { policy: OS11-SEC-001, environment: prod, subject: internet -> ctl-1, reason: "vendor access until the VPN is up", expires: "2027-01-01" }
+  overrides:
+    - { policy: OS11-NET-003, severity: off, reason: "the newer article dropped port 80 for development tools" }
+    - { policy: OS11-LAT-002, severity: warning, reason: "we care about regions" }
+`;
+
+describe('markdown report (the PR comment)', () => {
+  it('example: golden', () => {
+    expectGolden('example.md', renderMarkdown(check({ 'examples/topology.yml': example }), { failOn: 'error' }));
+  });
+
+  it('fail, unknown, waived, disabled and an override: golden', () => {
+    const report = check(MIXED);
+    expectGolden('mixed.md', renderMarkdown(report, { failOn: 'error', linkTo: (l) => `https://github.com/acme/infra/blob/abc123/${l.file}#L${l.line}` }));
+  });
+
+  it('stays under the length limit and says where the rest is', () => {
+    const report = check(MIXED);
+    const full = renderMarkdown(report, { failOn: 'error' });
+    const cut = renderMarkdown(report, { failOn: 'error', maxLength: 1500, fullReportHint: 'See the job summary.' });
+    expect(full.length).toBeGreaterThan(1500);
+    expect(cut.length).toBeLessThanOrEqual(1500);
+    expect(cut).toMatch(/See the job summary\./);
+    expect(cut.startsWith('### ❌ topogate')).toBe(true);
+  });
+
+  it('collapses passes before cutting anything', () => {
+    const report = check(MIXED);
+    const compact = renderMarkdown(report, { failOn: 'error', passDetails: false });
+    const limit = compact.length + 10;
+    const fitted = renderMarkdown(report, { failOn: 'error', maxLength: limit });
+    expect(fitted).toBe(compact);
+    expect(fitted).not.toMatch(/<details>/);
+  });
+});
+
+describe('names from inputs are data, never markup', () => {
+  const hostile = yaml`
+    version: 1
+    environments:
+      - name: "x<img_src=x_onerror=alert(1)>"
+        servers:
+          - { name: "@octocat", roles: [front-end], addresses: [10.0.0.1] }
+          - { name: "[click](http://evil.example)", roles: [database], addresses: [10.0.0.2] }
+        firewall: []
+  `;
+  it('rejects names with markup characters at validation', () => {
+    expect(() => check(hostile)).toThrow(/Names are letters/);
+  });
+
+  it('escapes what reaches markdown', () => {
+    const text = escapeMarkdown('<img src=x> [a](http://evil.example) @octocat *b* | c `d` www.evil.example $x$');
+    expect(text).not.toMatch(/(^|[^\\])<img/);
+    expect(text).not.toMatch(/(^|[^\\])\]\(/);
+    expect(text).not.toMatch(/(^|[^\\])[[\]*`|<>]/);
+    expect(text).not.toMatch(/@octocat/);
+    expect(text).not.toMatch(/http:\/\//);
+    expect(text).not.toMatch(/www\./);
+  });
+
+  it('a log line cannot become a workflow command', () => {
+    expect(safeLogLine('x\n::set-output name=a::b')).toBe('x ::set-output name=a::b');
+    expect(safeLogLine('::error::boom').startsWith('::')).toBe(false);
+  });
+});
+
+describe('JSON report', () => {
+  it('has the DESIGN shape, every finding, a stable order', () => {
+    const report = check(MIXED);
+    const json = JSON.parse(renderJson(report));
+    expect(Object.keys(json)).toEqual(['tool', 'summary', 'environments', 'findings', 'disabled']);
+    expect(json.tool).toEqual({ name: 'topogate', version: '0.0.0-test' });
+    expect(Object.keys(json.summary)).toEqual(['fail', 'unknown', 'pass', 'waived', 'bySeverity']);
+    expect(json.summary.fail + json.summary.unknown + json.summary.pass + json.summary.waived).toBe(json.findings.length);
+    expect(json.summary.bySeverity.error + json.summary.bySeverity.warning + json.summary.bySeverity.notice).toBe(json.summary.fail);
+    expect(json.environments).toEqual([
+      { name: 'prod', providers: ['aws'], servers: 3 },
+      { name: 'staging', providers: [], servers: 1 },
+    ]);
+    for (const f of json.findings) {
+      expect(Object.keys(f).slice(0, 9)).toEqual(['policy', 'title', 'status', 'severity', 'environment', 'subject', 'message', 'location', 'source']);
+    }
+    const keys = json.findings.map((f: { environment: string; policy: string; subject: string }) => `${f.environment}|${f.policy}|${f.subject}`);
+    expect(keys).toEqual([...keys].sort());
+    expect(renderJson(check(MIXED))).toBe(renderJson(report));
+  });
+
+  it('waivers, overrides and disabled policies show with their reasons', () => {
+    const report = check(MIXED);
+    const waived = report.findings.find((f) => f.policy === 'OS11-SEC-001' && f.subject === 'internet -> ctl-1');
+    expect(waived?.status).toBe('waived');
+    expect(waived?.message).toMatch(/Waived until 2027-01-01: vendor access until the VPN is up/);
+    expect(report.disabled.map((d) => [d.policy, d.reason])).toEqual([['OS11-NET-003', 'the newer article dropped port 80 for development tools']]);
+    expect(report.findings.some((f) => f.policy === 'OS11-NET-003')).toBe(false);
+    const lat2 = report.findings.filter((f) => f.policy === 'OS11-LAT-002');
+    expect(lat2.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it('an expired waiver stops waiving and says so', () => {
+    const report = check(MIXED, { today: '2027-01-02' });
+    const f = report.findings.find((x) => x.policy === 'OS11-SEC-001' && x.subject === 'internet -> ctl-1');
+    expect(f?.status).toBe('fail');
+    expect(f?.message).toMatch(/expired on 2027-01-01 and no longer applies/);
+    expect(f?.waiver?.expired).toBe(true);
+  });
+
+  it('a waiver naming an unknown policy or environment is an input error at its line', () => {
+    const bad = MIXED.replace('policy: OS11-SEC-001, environment: prod', 'policy: OS11-SEC-01, environment: prd');
+    expect(() => check(bad)).toThrow(/topology.yml:24:5: this waiver names policy "OS11-SEC-01", which no loaded pack defines. Did you mean OS11-SEC-001\?/);
+    expect(() => check(bad)).toThrow(/environment "prd", which no topology or plan defines/);
+  });
+
+  it('fail-on decides what fails the run', () => {
+    const report = check(MIXED);
+    const errors = failingFindings(report, 'error').length;
+    expect(errors).toBeGreaterThan(0);
+    expect(failingFindings(report, 'warning').length).toBeGreaterThanOrEqual(errors);
+    expect(failingFindings(report, 'never')).toEqual([]);
+    expect(failingFindings(report, 'error').every((f) => f.severity === 'error' && f.status === 'fail')).toBe(true);
+  });
+});
+
+describe('SARIF', () => {
+  const schema = JSON.parse(readFileSync(path.join(ROOT, 'node_modules', '@microsoft', 'jest-sarif', 'lib', 'schemas', 'sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const validate = new AjvDraft04Module.default({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(schema);
+
+  it('is valid SARIF 2.1.0 with one rule per policy and physical locations', () => {
+    const report = check(MIXED);
+    const sarif = JSON.parse(renderSarif(report));
+    expect(validate(sarif), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    const run = sarif.runs[0];
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual(report.policies.map((p) => p.id).sort());
+    for (const r of run.tool.driver.rules) expect(r.help.text).toMatch(/Source: .*OutSystems 11 network requirements/);
+    const nonPass = report.findings.filter((f) => f.status !== 'pass');
+    expect(run.results).toHaveLength(nonPass.length);
+    for (const res of run.results) {
+      expect(run.tool.driver.rules[res.ruleIndex].id).toBe(res.ruleId);
+      expect(res.locations[0].physicalLocation.artifactLocation.uri).toBe('topology.yml');
+      expect(res.locations[0].physicalLocation.region.startLine).toBeGreaterThan(0);
+    }
+    const waived = run.results.find((r: { properties: { status: string } }) => r.properties.status === 'waived');
+    expect(waived.suppressions[0].justification).toMatch(/vendor access/);
+  });
+});
+
+describe('text report', () => {
+  it('leads with the verdict and lists what needs attention', () => {
+    const text = renderText(check({ 'examples/topology.yml': example }), 'error');
+    const lines = text.split('\n');
+    expect(lines[0]).toMatch(/^topogate 0\.0\.0-test FAIL: 1 finding at or above error/);
+    expect(text).toMatch(/FAIL error {3}OS11-LAT-001 {2}development {2}examples\/topology.yml:\d+:\d+/);
+  });
+});

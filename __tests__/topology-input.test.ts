@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { parseTopology } from '../src/core/topology/parse-topology.js';
+import { decodeInput } from '../src/core/input/decode.js';
+import { parseYaml } from '../src/core/input/located-yaml.js';
+import { problemsOf, yaml } from './helpers/pipeline.js';
+
+const parse = (text: string) => parseTopology(text, 'topology.yml', { defaultClients: new Set(['end-users', 'development-tools', 'internet']) });
+const firstProblem = (text: string) => problemsOf(() => parse(text))[0];
+
+const base = yaml`
+  version: 1
+  environments:
+    - name: prod
+      servers:
+        - name: fe-1
+          roles: [front-end]
+          addresses: [10.0.2.11]
+        - name: db
+          roles: [database]
+          engine: sqlserver
+`;
+
+describe('malformed YAML: one string, one error with its line and column', () => {
+  const cases: Array<{ name: string; text: string; line: number; column: number; message: RegExp }> = [
+    { name: 'unclosed flow sequence', text: 'version: 1\nenvironments: [\n', line: 3, column: 1, message: /invalid YAML.*end of the stream|invalid YAML/ },
+    { name: 'bad indentation', text: 'version: 1\nenvironments:\n  - name: a\n   servers: []\n', line: 4, column: 4, message: /invalid YAML/ },
+    { name: 'duplicate key', text: 'version: 1\nversion: 1\n', line: 2, column: 1, message: /duplicated mapping key.*appear once/ },
+    { name: 'tab indentation', text: 'version: 1\nenvironments:\n\t- name: a\n', line: 3, column: 1, message: /invalid YAML/ },
+    { name: 'unterminated quote', text: 'version: 1\nenvironments:\n  - name: "prod\n', line: 4, column: 1, message: /never closed|invalid YAML/ },
+    { name: 'two documents', text: 'version: 1\n---\nversion: 1\n', line: 1, column: 1, message: /2 YAML documents/ },
+    { name: 'empty file', text: '   \n\n', line: 1, column: 1, message: /the file is empty/ },
+    { name: 'a scalar instead of a mapping', text: 'just text\n', line: 1, column: 1, message: /must be a mapping/ },
+  ];
+  it.each(cases)('$name', ({ text, line, column, message }) => {
+    const p = firstProblem(text);
+    expect(p.file).toBe('topology.yml');
+    expect(p.message).toMatch(message);
+    expect([p.line, p.column]).toEqual([line, column]);
+  });
+});
+
+describe('schema errors: every one at once, each on its line, in words', () => {
+  it('unknown key with a suggestion, wrong type, bad enum, missing key', () => {
+    const text = yaml`
+      version: 1
+      environments:
+        - name: prod
+          servers:
+            - name: fe-1
+              roles: [front-end]
+              adresses: [10.0.2.11]
+            - name: db
+              roles: [database]
+              engine: postgres
+              port: "1433"
+            - roles: [controller]
+    `;
+    const problems = problemsOf(() => parse(text));
+    expect(problems.map((p) => [p.line, p.column])).toEqual([[7, 9], [10, 17], [11, 15], [12, 9]]);
+    expect(problems[0].message).toBe('environment "prod" > server "fe-1": unknown key "adresses". Did you mean "addresses"?');
+    expect(problems[1].message).toMatch(/server "db" > engine: the text "postgres" is not allowed; use one of "sqlserver", "oracle"/);
+    expect(problems[2].message).toMatch(/server "db" > port: "port" must be a whole number, not the text "1433"/);
+    expect(problems[3].message).toMatch(/server #3: "name" is required/);
+    for (const p of problems) expect(p.message).not.toMatch(/\/environments\/0/);
+  });
+
+  it('version missing or wrong', () => {
+    expect(firstProblem('environments: []\n').message).toMatch(/"version" is required/);
+    expect(firstProblem('version: 2\n').message).toMatch(/must be 1.*version: 1/);
+  });
+
+  it('a Terraform plan passed as a topology says so', () => {
+    expect(firstProblem('{"format_version":"1.2","resource_changes":[]}').message).toMatch(/Terraform plan.*--plan/);
+  });
+});
+
+describe('meaning: references, addresses, ports', () => {
+  const withFirewall = (firewall: string) => `${base}    firewall:\n${firewall.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}`;
+  const cases: Array<{ name: string; firewall: string; line: number; message: RegExp }> = [
+    { name: 'unknown server name', firewall: '- from: fe-1\n  to: dbx\n  ports: [1433]\n', line: 13, message: /unknown name "dbx". Did you mean "db"\?/ },
+    { name: 'role nobody holds', firewall: '- from: role:front-end\n  to: role:databse\n  ports: [1433]\n', line: 13, message: /no server holds role "databse". Did you mean role:database\?/ },
+    { name: 'client as a target', firewall: '- from: fe-1\n  to: end-users\n  ports: [443]\n', line: 13, message: /is a client.*only appear in "from"/ },
+    { name: 'CIDR with host bits', firewall: '- from: 10.0.2.11/24\n  to: db\n  ports: [1433]\n', line: 12, message: /host bits set beyond \/24/ },
+    { name: 'invalid CIDR', firewall: '- from: 10.0.2.300/24\n  to: db\n  ports: [1433]\n', line: 12, message: /not an IPv4 address/ },
+    { name: 'reversed range', firewall: '- from: fe-1\n  to: db\n  ports: ["2000-1000"]\n', line: 14, message: /empty range.*"1000-2000"/ },
+    { name: 'port out of range', firewall: '- from: fe-1\n  to: db\n  ports: [70000]\n', line: 14, message: /0 to 65535/ },
+    { name: 'ports missing for tcp', firewall: '- from: fe-1\n  to: db\n', line: 12, message: /"ports" is required for tcp/ },
+    { name: 'ports with protocol all', firewall: '- from: fe-1\n  to: db\n  protocol: all\n  ports: [1]\n', line: 15, message: /protocol "all" opens every port/ },
+  ];
+  it.each(cases)('$name', ({ firewall, line, message }) => {
+    const p = firstProblem(withFirewall(firewall));
+    expect(p.message).toMatch(message);
+    expect(p.line).toBe(line);
+  });
+
+  it('duplicate names in an environment point at the second one', () => {
+    const text = `${base}      - name: db\n        roles: [controller]\n`;
+    const p = firstProblem(text);
+    expect(p.line).toBe(11);
+    expect(p.message).toMatch(/"db" is already used by a server at line 8/);
+  });
+
+  it('a plan path may not leave the repository', () => {
+    const p = firstProblem(`${base}    terraform:\n      plans: [../../etc/passwd]\n`);
+    expect(p.message).toMatch(/inside the repository/);
+    expect(p.line).toBe(12);
+  });
+
+  it('an invalid waiver date', () => {
+    const p = firstProblem(`${base}waivers:\n  - { policy: OS11-NET-001, environment: prod, reason: known, expires: 2026-02-30 }\n`);
+    expect(p.message).toMatch(/not a calendar date/);
+  });
+});
+
+describe('encodings and hostile YAML', () => {
+  it('accepts a byte-order mark and CRLF line endings, positions unchanged', () => {
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(base.replace(/\n/g, '\r\n'))]);
+    const parsed = parseTopology(decodeInput(bytes, 't.yml'), 't.yml');
+    expect(parsed.environments[0].raw.name).toBe('prod');
+    expect(parsed.doc.at(['environments', 0, 'servers', 1, 'engine'])).toEqual({ file: 't.yml', line: 10, column: 17 });
+  });
+
+  it('accepts UTF-16 with a byte-order mark', () => {
+    const text = base;
+    const buf = new Uint8Array(2 + text.length * 2);
+    buf[0] = 0xff;
+    buf[1] = 0xfe;
+    for (let i = 0; i < text.length; i++) {
+      buf[2 + i * 2] = text.charCodeAt(i) & 0xff;
+      buf[3 + i * 2] = text.charCodeAt(i) >> 8;
+    }
+    expect(parse(decodeInput(buf, 't.yml')).environments).toHaveLength(1);
+  });
+
+  it('refuses binary files, saying what they are', () => {
+    expect(problemsOf(() => decodeInput(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), 'plan.json'))[0].message).toMatch(/zip archive.*terraform show -json/);
+    expect(problemsOf(() => decodeInput(new Uint8Array([0x41, 0, 0x42]), 'x.yml'))[0].message).toMatch(/binary/);
+    expect(problemsOf(() => decodeInput(new Uint8Array([0xc3, 0x28]), 'x.yml'))[0].message).toMatch(/not valid UTF-8/);
+  });
+
+  it('an alias bomb is refused quickly', () => {
+    const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
+    const started = Date.now();
+    const p = problemsOf(() => parseYaml(levels.join('\n'), 'bomb.yml'))[0];
+    expect(p.message).toMatch(/expands to more than/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('deep nesting is refused, not a stack overflow', () => {
+    const p = problemsOf(() => parseYaml(`${'['.repeat(10000)}${']'.repeat(10000)}`, 'deep.yml'))[0];
+    expect(p.message).toMatch(/nested too deeply|maxDepth/);
+  });
+
+  it('a file over the size limit is refused before parsing', () => {
+    const p = problemsOf(() => parseYaml('a: b\n'.repeat(10), 'big.yml', { maxBytes: 20, maxDepth: 10, maxAliases: 10, maxNodes: 100 }))[0];
+    expect(p.message).toMatch(/limited to/);
+  });
+});
+
+describe('positions of keys and values', () => {
+  it('finds values in flow and block collections, and keys', () => {
+    const doc = parseYaml('a:\n  b: [1, "two", {c: 3}]\n  d:\n    - e: f\n', 'p.yml');
+    expect(doc.at(['a', 'b', 1])).toMatchObject({ line: 2, column: 10 });
+    expect(doc.at(['a', 'b', 2, 'c'])).toMatchObject({ line: 2, column: 21 });
+    expect(doc.keyAt(['a', 'd'])).toMatchObject({ line: 3, column: 3 });
+    expect(doc.at(['a', 'd', 0, 'e'])).toMatchObject({ line: 4, column: 10 });
+    expect(doc.at(['a', 'missing', 'deeper'])).toMatchObject({ line: 2, column: 3 });
+  });
+});

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+import type { FailOn } from '../core/report/report.js';
+
+/** `topogate <command> [options]`, parsed into a typed object or a usage error. */
+
+export type Format = 'text' | 'json' | 'markdown' | 'sarif';
+
+export interface CliOptions {
+  command: 'check' | 'validate' | 'policies' | 'help' | 'version';
+  topology: string[];
+  plan: string[];
+  policies: string[];
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  builtin: boolean;
+  verbose: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: topogate <command> [options]
+
+Commands:
+  check      check topologies and plans against the policies (default)
+  validate   validate inputs and policy packs only
+  policies   list the policies with their ids, titles and sources
+
+Options:
+  --topology FILE|GLOB  topology file (repeatable; globs allowed)
+  --plan FILE|GLOB      Terraform plan JSON from \`terraform show -json\` (repeatable)
+  --policies DIR        an extra policy pack, or a folder of packs (repeatable)
+  --no-builtin          do not load the built-in outsystems-11 pack
+  --format FORMAT       text (default) | json | markdown | sarif
+  --output FILE         write the report to FILE (the text verdict still goes to stdout)
+  --fail-on LEVEL       error (default) | warning | notice | never
+  --verbose             list passing checks in the text report
+  --help, --version
+
+Exit status: 0 nothing at or above --fail-on, 1 violations, 2 bad input or usage.`;
+
+const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
+
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        topology: { type: 'string', multiple: true, short: 't' },
+        plan: { type: 'string', multiple: true, short: 'p' },
+        policies: { type: 'string', multiple: true },
+        'no-builtin': { type: 'boolean' },
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean' },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
+  const commandText = positionals[0] ?? 'check';
+  const commands = ['check', 'validate', 'policies'] as const;
+  if (!(commands as readonly string[]).includes(commandText)) throw new UsageError(`unknown command "${commandText}"; commands: ${commands.join(', ')}`);
+  const format = (values.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}"`);
+  const failOn = (values['fail-on'] ?? 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  return {
+    command: values.help ? 'help' : values.version ? 'version' : (commandText as CliOptions['command']),
+    topology: values.topology ?? [],
+    plan: values.plan ?? [],
+    policies: values.policies ?? [],
+    format,
+    output: values.output,
+    failOn,
+    builtin: !values['no-builtin'],
+    verbose: values.verbose ?? false,
+  };
+}

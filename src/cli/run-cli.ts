@@ -1,0 +1,115 @@
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { InputError, formatProblem } from '../core/errors.js';
+import { loadPolicies } from '../core/run-check.js';
+import { isFailing } from '../core/report/report.js';
+import type { Report } from '../core/report/report.js';
+import { renderJson } from '../core/report/json-report.js';
+import { renderMarkdown } from '../core/report/markdown-report.js';
+import { renderSarif } from '../core/report/sarif-report.js';
+import { renderText } from '../core/report/text-report.js';
+import { safeLogLine } from '../core/report/escape.js';
+import type { Workspace } from '../io/input-files.js';
+import { readPacks } from '../io/policy-packs.js';
+import { NothingToCheckError, checkFiles, validateFiles } from '../io/check-files.js';
+import type { CheckRequest } from '../io/check-files.js';
+import { USAGE, UsageError, parseCliArgs } from './cli-args.js';
+import type { CliOptions } from './cli-args.js';
+
+/** The CLI edge: arguments and files in, a report and an exit status out. */
+
+export interface CliEnvironment {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** YYYY-MM-DD. */
+  today: string;
+  version: string;
+}
+
+export function renderReport(report: Report, options: Pick<CliOptions, 'format' | 'failOn' | 'verbose'>): string {
+  switch (options.format) {
+    case 'json':
+      return renderJson(report);
+    case 'markdown':
+      return renderMarkdown(report, { failOn: options.failOn });
+    case 'sarif':
+      return renderSarif(report);
+    default:
+      return renderText(report, options.failOn, { verbose: options.verbose });
+  }
+}
+
+/** Writes beside the target and renames: a reader never sees half a report. */
+function writeAtomically(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      env.stderr(`topogate: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (options.command === 'help') {
+    env.stdout(`${USAGE}\n`);
+    return 0;
+  }
+  if (options.command === 'version') {
+    env.stdout(`${env.version}\n`);
+    return 0;
+  }
+  const ws: Workspace = { root: env.cwd, cwd: env.cwd };
+  const request: CheckRequest = {
+    workspace: ws,
+    topology: options.topology,
+    plan: options.plan,
+    policies: options.policies,
+    builtin: options.builtin,
+    today: env.today,
+    version: env.version,
+  };
+  try {
+    if (options.command === 'policies') {
+      const { policies } = loadPolicies(readPacks(ws, options.policies, options.builtin));
+      for (const p of policies) env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);
+      return 0;
+    }
+    if (options.command === 'validate') {
+      const v = await validateFiles(request);
+      env.stdout(`valid: ${v.topologies} topology file(s), ${v.plans} plan(s), ${v.environments} environment(s), ${v.packs} policy pack(s) with ${v.policies} policies\n`);
+      return 0;
+    }
+    const report = await checkFiles(request);
+    const rendered = renderReport(report, options);
+    if (options.output) {
+      writeAtomically(path.resolve(env.cwd, options.output), rendered);
+      env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
+    } else {
+      env.stdout(rendered);
+    }
+    return isFailing(report, options.failOn) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      env.stderr(`${e.problems.map((p) => `${formatProblem(p)}`).join('\n')}\n${e.problems.length > 1 ? `${e.problems.length} problems; ` : ''}nothing was checked.\n`);
+      return 2;
+    }
+    if (e instanceof UsageError || e instanceof NothingToCheckError) {
+      env.stderr(`topogate: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,70 @@
+import type { Environment, Server } from '../model.js';
+import { AddressSet, parseCidr } from '../net/cidr.js';
+import type { FlowSource } from '../flow/reach.js';
+
+/** How a check names the two ends of a flow. */
+export type SourceSelector = { client: string } | { role: string } | { server: string } | { cidrs: string[] };
+export type TargetSelector = { role: string } | { server: string } | { any: true };
+
+const name = { type: 'string', minLength: 1, maxLength: 200 };
+
+export const sourceSelectorSchema = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: {
+    client: name,
+    role: name,
+    server: name,
+    cidrs: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+  },
+  'x-hint': 'Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }.',
+};
+
+export const targetSelectorSchema = {
+  type: 'object',
+  minProperties: 1,
+  maxProperties: 1,
+  additionalProperties: false,
+  properties: { role: name, server: name, any: { const: true } },
+  'x-hint': 'Write one of { role: NAME }, { server: NAME } or { any: true }.',
+};
+
+export function describeSource(sel: SourceSelector): string {
+  if ('client' in sel) return sel.client;
+  if ('role' in sel) return `role:${sel.role}`;
+  if ('server' in sel) return sel.server;
+  return sel.cidrs.join(', ');
+}
+
+export function describeTarget(sel: TargetSelector): string {
+  if ('role' in sel) return `role:${sel.role}`;
+  if ('server' in sel) return sel.server;
+  return 'any server';
+}
+
+export type ResolvedSources = { ok: true; sources: FlowSource[] } | { ok: false; reason: string };
+
+/** The concrete sources a selector names in one environment. */
+export function resolveSources(env: Environment, sel: SourceSelector): ResolvedSources {
+  if ('client' in sel) {
+    const client = env.clients.get(sel.client);
+    if (!client) {
+      return { ok: false, reason: `environment "${env.name}" declares no client "${sel.client}": add it under "clients:" with its CIDRs` };
+    }
+    return { ok: true, sources: [{ name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] }] };
+  }
+  if ('cidrs' in sel) {
+    const parsed = sel.cidrs.map((c) => parseCidr(c));
+    const values = parsed.flatMap((p) => (p.ok ? [p.value] : []));
+    return { ok: true, sources: [{ name: sel.cidrs.join(', '), kind: 'client', addresses: AddressSet.fromParsed(values), addressesExact: true, identities: [], egress: [] }] };
+  }
+  return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
+}
+
+export function resolveServers(env: Environment, sel: TargetSelector): Server[] {
+  if ('any' in sel) return [...env.servers];
+  if ('role' in sel) return env.servers.filter((s) => s.roles.includes(sel.role));
+  return env.servers.filter((s) => s.name === sel.server);
+}

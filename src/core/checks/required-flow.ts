@@ -1,0 +1,137 @@
+import type { Environment, FlowProtocol, Server, SourceLocation } from '../model.js';
+import { PortSet, parsePortSpec } from '../net/ports.js';
+import { reachOnPorts } from '../flow/reach.js';
+import type { FlowSource } from '../flow/reach.js';
+import { requiredFlowVerdict } from '../flow/verdict.js';
+import { requiredFlowMessage } from '../flow/explain.js';
+import type { CheckOutcome, CheckType } from './check-type.js';
+import { describeSource, describeTarget, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
+import type { SourceSelector, TargetSelector } from './endpoint-selector.js';
+
+export interface FlowParams {
+  type: string;
+  from: SourceSelector;
+  to: TargetSelector;
+  protocol?: FlowProtocol;
+  /** Ports and ranges, or `database`: each target's database port. */
+  ports: Array<number | string> | 'database';
+}
+
+export const flowParamsSchema = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['type', 'from', 'to', 'ports'],
+  properties: {
+    type: { type: 'string' },
+    from: sourceSelectorSchema,
+    to: targetSelectorSchema,
+    protocol: { enum: ['tcp', 'udp'] },
+    ports: {
+      anyOf: [
+        { const: 'database' },
+        {
+          type: 'array',
+          minItems: 1,
+          items: { anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' }] },
+        },
+      ],
+      'x-hint': 'Write a list of ports and quoted ranges ([443], ["8000-8080"]) or `database` for the target database\'s port.',
+    },
+  },
+};
+
+export const DATABASE_DEFAULT_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle: 1521 };
+
+/** The ports a flow check asks for on one target, or why they are not known. */
+export function portsFor(params: FlowParams, target: Server): { ok: true; ports: PortSet } | { ok: false; reason: string } {
+  if (params.ports !== 'database') {
+    let set = PortSet.EMPTY;
+    for (const spec of params.ports) {
+      const r = parsePortSpec(spec);
+      if (r.ok) set = set.union(r.value);
+    }
+    return { ok: true, ports: set };
+  }
+  if (target.port !== undefined) return { ok: true, ports: PortSet.of(target.port) };
+  const port = target.engine !== undefined ? DATABASE_DEFAULT_PORTS[target.engine] : undefined;
+  if (port !== undefined) return { ok: true, ports: PortSet.of(port) };
+  return {
+    ok: false,
+    reason: target.engine !== undefined
+      ? `database ${target.name} runs engine "${target.engine}", whose port topogate does not know: declare "port"`
+      : `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`,
+  };
+}
+
+export interface FlowPair {
+  source: FlowSource;
+  target: Server;
+  subject: string;
+}
+
+/** Every (source, target) pair a flow check covers; a server is never its own source. */
+export function flowPairs(env: Environment, params: FlowParams): { pairs: FlowPair[]; skipped?: CheckOutcome } {
+  const fromLabel = describeSource(params.from);
+  const toLabel = describeTarget(params.to);
+  const subject = `${fromLabel} -> ${toLabel}`;
+  const resolved = resolveSources(env, params.from);
+  if (!resolved.ok) return { pairs: [], skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+  const targets = resolveServers(env, params.to);
+  if (targets.length === 0) {
+    return { pairs: [], skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+  }
+  if (resolved.sources.length === 0) {
+    return { pairs: [], skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+  }
+  const pairs: FlowPair[] = [];
+  for (const target of targets) {
+    for (const source of resolved.sources) {
+      if (source.kind !== 'client' && source.name === target.name) continue;
+      pairs.push({ source, target, subject: `${source.name} -> ${target.name}` });
+    }
+  }
+  if (pairs.length === 0) {
+    const only = targets[0].name;
+    const matches = fromLabel === toLabel ? `matches ${toLabel}` : `matches both ${fromLabel} and ${toLabel}`;
+    return { pairs, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
+  }
+  return { pairs };
+}
+
+function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>): SourceLocation {
+  for (const gap of verdict.gaps) {
+    for (const b of gap.blockedAt) {
+      if (b.deniedBy.length > 0) return b.deniedBy[0].location;
+      if (b.layer.fixLocation) return b.layer.fixLocation;
+    }
+  }
+  return target.location;
+}
+
+export const requiredFlow: CheckType<FlowParams> = {
+  type: 'required-flow',
+  description: 'Every address of the source reaches every matching target on every listed port (ingress on the target, egress on the source where the model has egress rules).',
+  schema: flowParamsSchema,
+  docs: [
+    '`from`: `{ client: NAME }`, `{ role: NAME }`, `{ server: NAME }` or `{ cidrs: [...] }`.',
+    '`to`: `{ role: NAME }`, `{ server: NAME }` or `{ any: true }`.',
+    '`protocol`: `tcp` (default) or `udp`; a rule for `all` covers both, a `udp` rule never covers `tcp`.',
+    '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
+    'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
+  ].join('\n\n'),
+  check(env, params) {
+    const { pairs, skipped } = flowPairs(env, params);
+    if (skipped) return [skipped];
+    const protocol = params.protocol ?? 'tcp';
+    const fromLabel = describeSource(params.from);
+    const toLabel = describeTarget(params.to);
+    return pairs.map(({ source, target, subject }): CheckOutcome => {
+      const ports = portsFor(params, target);
+      if (!ports.ok) return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+      const verdict = requiredFlowVerdict(source, reachOnPorts(source, target, protocol, ports.ports));
+      const message = requiredFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict);
+      const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? target.location) : verdict.status === 'fail' ? failLocation(target, verdict) : target.location;
+      return { status: verdict.status, subject, message, location };
+    });
+  },
+};

@@ -1,0 +1,55 @@
+import type { SourceLocation } from './model.js';
+
+/** One thing wrong with an input: where, what, and what to do about it. */
+export interface InputProblem extends SourceLocation {
+  message: string;
+}
+
+/**
+ * Bad input: a topology, plan or policy that cannot be used. It carries every problem
+ * found, so a user fixes them all in one round; the CLI exits 2 and the action fails.
+ */
+export class InputError extends Error {
+  readonly problems: readonly InputProblem[];
+
+  constructor(problems: InputProblem[]) {
+    const sorted = [...problems].sort(compareProblems);
+    super(sorted.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = sorted;
+  }
+
+  static at(location: SourceLocation, message: string): InputError {
+    return new InputError([{ ...location, message }]);
+  }
+}
+
+export function compareProblems(a: InputProblem, b: InputProblem): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}
+
+/** `file:line:column: message`, the form editors and terminals link. */
+export function formatProblem(p: InputProblem): string {
+  return `${p.file}:${p.line}:${p.column}: ${p.message}`;
+}
+
+/** Collects problems while validating, so that all of them are reported at once. */
+export class ProblemList {
+  private readonly list: InputProblem[] = [];
+
+  add(location: SourceLocation, message: string): void {
+    this.list.push({ ...location, message });
+  }
+
+  addAll(problems: Iterable<InputProblem>): void {
+    for (const p of problems) this.list.push(p);
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  throwIfAny(): void {
+    if (this.list.length > 0) throw new InputError(this.list);
+  }
+}

@@ -1,0 +1,245 @@
+import { AddressSet } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
+import type { Endpoint, FilterLayer, FlowProtocol, Origin, Peer, Rule, RuleProtocol } from '../model.js';
+
+/**
+ * Which source addresses get through to a target on one protocol and port.
+ *
+ * Values unknown until apply are handled by evaluating twice: pessimistically (an
+ * unresolved allow matches nothing, an unresolved deny matches everything) and
+ * optimistically (the reverse). Under first-match semantics these bound every real
+ * outcome, so `min` is what certainly gets through and `max` what possibly does.
+ * With nothing unknown the two are equal and the answer is exact.
+ */
+
+/** What a flow starts from: a client (CIDR list) or an endpoint in the environment. */
+export interface FlowSource {
+  name: string;
+  kind: 'client' | 'server' | 'load-balancer';
+  addresses: AddressSet;
+  addressesExact: boolean;
+  identities: readonly string[];
+  egress: readonly FilterLayer[];
+}
+
+export type Hop = 'ingress' | 'egress';
+
+export interface LayerBlock {
+  hop: Hop;
+  layer: FilterLayer;
+  /** Deny rules that matched what was blocked. */
+  deniedBy: Origin[];
+}
+
+export interface PortReach {
+  /** Source addresses that certainly get through. */
+  min: AddressSet;
+  /** Source addresses that may get through. */
+  max: AddressSet;
+  /** Allow rules that let `min` through, on every layer of the path. */
+  allowedBy: Origin[];
+  /** Layers that certainly block some of the source. */
+  blocks: LayerBlock[];
+  /** Why `min` and `max` differ. */
+  unknowns: string[];
+}
+
+/** The addresses an endpoint may have: its set, or everything when nothing is known. */
+export function possibleAddresses(e: { addresses: AddressSet; addressesExact: boolean }): AddressSet {
+  return e.addresses.isEmpty() && !e.addressesExact ? AddressSet.ALL : e.addresses;
+}
+
+export function protocolMatches(rule: RuleProtocol, flow: FlowProtocol): boolean {
+  return rule === 'all' || rule === flow;
+}
+
+type Tri = 'yes' | 'no' | 'maybe';
+
+interface Side {
+  addresses: AddressSet;
+  exact: boolean;
+  identities: ReadonlySet<string>;
+}
+
+function sideOf(e: { addresses: AddressSet; addressesExact: boolean; identities: readonly string[] }): Side {
+  return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities) };
+}
+
+function hasIdentity(peer: Peer, side: Side): boolean {
+  for (const id of peer.identities) if (side.identities.has(id)) return true;
+  return false;
+}
+
+/** Does a selector match a whole endpoint? */
+function matchesEndpoint(peer: Peer, side: Side): Tri {
+  if (peer.unknown !== undefined) return 'maybe';
+  if (hasIdentity(peer, side)) return 'yes';
+  if (peer.addresses.covers(side.addresses)) return 'yes';
+  if (!peer.addresses.overlaps(side.addresses)) return 'no';
+  return 'maybe';
+}
+
+const sortedRules = new WeakMap<FilterLayer, readonly Rule[]>();
+
+/** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
+function rulesInOrder(layer: FilterLayer): readonly Rule[] {
+  let rules = sortedRules.get(layer);
+  if (!rules) {
+    rules = layer.rules
+      .map((r, i) => ({ r, i }))
+      .sort((a, b) => a.r.priority - b.r.priority || (a.r.action === b.r.action ? 0 : a.r.action === 'deny' ? -1 : 1) || a.i - b.i)
+      .map((x) => x.r);
+    sortedRules.set(layer, rules);
+  }
+  return rules;
+}
+
+interface LayerReach {
+  min: AddressSet;
+  max: AddressSet;
+  allowedBy: Origin[];
+  deniedBy: Origin[];
+  unknowns: string[];
+}
+
+/**
+ * One layer, first-match: which of `remote`'s addresses it lets through between
+ * `remote` and `local` (the endpoint the layer is attached to).
+ */
+function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
+  if (layer.unknown !== undefined) {
+    return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
+  }
+  let remMin = remote.addresses;
+  let remMax = remote.addresses;
+  let min = AddressSet.EMPTY;
+  let max = AddressSet.EMPTY;
+  const allowedBy: Origin[] = [];
+  const deniedBy: Origin[] = [];
+  const unknowns: string[] = [];
+  for (const rule of rulesInOrder(layer)) {
+    if (remMin.isEmpty() && remMax.isEmpty()) break;
+    if (!protocolMatches(rule.protocol, protocol)) continue;
+    const portKnown = rule.portsUnknown === undefined;
+    if (portKnown && !rule.ports.has(port)) continue;
+    const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
+    if (localMatch === 'no') continue;
+
+    const peerUnknown = rule.peer.unknown !== undefined;
+    const possible = peerUnknown || hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+    const certain = portKnown && localMatch === 'yes' && !peerUnknown ? possible : AddressSet.EMPTY;
+    if (certain !== possible && possible.overlaps(remMax)) {
+      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+    }
+    if (rule.action === 'allow') {
+      const gotMin = certain.intersect(remMin);
+      if (!gotMin.isEmpty()) {
+        min = min.union(gotMin);
+        remMin = remMin.subtract(gotMin);
+        allowedBy.push(rule.origin);
+      }
+      const gotMax = possible.intersect(remMax);
+      if (!gotMax.isEmpty()) {
+        max = max.union(gotMax);
+        remMax = remMax.subtract(gotMax);
+      }
+    } else {
+      if (possible.overlaps(remMax)) deniedBy.push(rule.origin);
+      remMin = remMin.subtract(possible);
+      remMax = remMax.subtract(certain);
+    }
+  }
+  if (layer.defaultAction === 'allow') {
+    min = min.union(remMin);
+    max = max.union(remMax);
+  }
+  return { min, max, allowedBy, deniedBy, unknowns };
+}
+
+/** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
+export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number): PortReach {
+  const src = sideOf(source);
+  const dst = sideOf(target);
+  let min = src.addresses;
+  let max = src.addresses;
+  const allowedBy: Origin[] = [];
+  const blocks: LayerBlock[] = [];
+  const unknowns: string[] = [];
+
+  // Egress of the source: the question is whether the target's address gets out, which
+  // is all or nothing for the source.
+  for (const layer of source.egress) {
+    const r = reachThroughLayer(layer, dst, src, protocol, port);
+    unknowns.push(...r.unknowns);
+    // An exact target must get all its addresses out; an inexact one (somewhere in a
+    // range) certainly does when the whole range is allowed, possibly when part is.
+    const certainly = r.min.covers(dst.addresses);
+    const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+    if (!possibly) {
+      blocks.push({ hop: 'egress', layer, deniedBy: r.deniedBy });
+      min = AddressSet.EMPTY;
+      max = AddressSet.EMPTY;
+    } else if (!certainly) {
+      min = AddressSet.EMPTY;
+      if (r.unknowns.length === 0) unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let traffic out to it`);
+    } else {
+      allowedBy.push(...r.allowedBy);
+    }
+  }
+
+  for (const layer of target.ingress) {
+    const r = reachThroughLayer(layer, src, dst, protocol, port);
+    unknowns.push(...r.unknowns);
+    if (!r.max.covers(max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
+    min = min.intersect(r.min);
+    max = max.intersect(r.max);
+    allowedBy.push(...r.allowedBy);
+  }
+  return { min, max, allowedBy, blocks, unknowns };
+}
+
+/**
+ * Splits `ports` where any rule on the path starts or ends, so that one port per
+ * segment stands for all of it: the cost is per distinct rule boundary, not per port.
+ */
+export function portSegments(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): PortSet[] {
+  const cuts = new Set<number>();
+  const addCuts = (layers: readonly FilterLayer[]) => {
+    for (const layer of layers) {
+      for (const rule of layer.rules) {
+        if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined) continue;
+        for (const [a, b] of rule.ports.toRanges()) {
+          cuts.add(a);
+          cuts.add(b + 1);
+        }
+      }
+    }
+  };
+  addCuts(source.egress);
+  addCuts(target.ingress);
+  const segments: PortSet[] = [];
+  const sortedCuts = [...cuts].sort((a, b) => a - b);
+  for (const [from, to] of ports.toRanges()) {
+    let start = from;
+    for (const c of sortedCuts) {
+      if (c <= start) continue;
+      if (c > to) break;
+      segments.push(PortSet.range(start, c - 1));
+      start = c;
+    }
+    segments.push(PortSet.range(start, to));
+  }
+  return segments;
+}
+
+export interface SegmentReach extends PortReach {
+  ports: PortSet;
+}
+
+/** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
+export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): SegmentReach[] {
+  return portSegments(source, target, protocol, ports).map((segment) => ({
+    ports: segment,
+    ...reachOnPort(source, target, protocol, segment.toRanges()[0][0]),
+  }));
+}

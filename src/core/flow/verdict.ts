@@ -1,0 +1,123 @@
+import { AddressSet } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
+import type { FilterLayer, Origin } from '../model.js';
+import { possibleAddresses } from './reach.js';
+import type { FlowSource, Hop, SegmentReach } from './reach.js';
+
+/** What a flow check concludes from the reach of every port segment. */
+export interface FlowVerdict {
+  status: 'pass' | 'fail' | 'unknown';
+  /** Rules that allow the flow (pass) or allow the forbidden part (fail). */
+  allowedBy: Origin[];
+  /** For a failed required flow: what does not get through, on which ports, blocked where. */
+  gaps: FlowGap[];
+  /** For a failed forbidden flow: what gets through, on which ports. */
+  exposed: Array<{ ports: PortSet; addresses: AddressSet }>;
+  /** Why it cannot be decided. */
+  unknowns: string[];
+}
+
+export interface FlowGap {
+  ports: PortSet;
+  /** Source addresses that do not get through. */
+  uncovered: AddressSet;
+  blockedAt: Array<{ hop: Hop; layer: FilterLayer; deniedBy: Origin[] }>;
+}
+
+function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
+  const seen = new Map<string, Origin>();
+  for (const o of origins) {
+    const key = `${o.label}\0${o.location.file}\0${o.location.line}\0${o.location.column}`;
+    if (!seen.has(key)) seen.set(key, o);
+  }
+  return [...seen.values()];
+}
+
+function uniqueStrings(xs: Iterable<string>): string[] {
+  return [...new Set(xs)];
+}
+
+/** Merges segments that tell the same story, so a message names `80, 443` once. */
+function mergeByKey<T extends { ports: PortSet }>(items: T[], key: (t: T) => string, merge: (a: T, b: T) => T): T[] {
+  const byKey = new Map<string, T>();
+  for (const item of items) {
+    const k = key(item);
+    const prev = byKey.get(k);
+    byKey.set(k, prev ? merge(prev, item) : item);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * A required flow passes when every address of the source certainly gets through on
+ * every port. A source known only to lie in a range (an address assigned at apply)
+ * passes when the whole range gets through and fails when none of it can.
+ */
+export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]): FlowVerdict {
+  const need = possibleAddresses(source);
+  let status: FlowVerdict['status'] = 'pass';
+  const gaps: FlowGap[] = [];
+  const unknowns: string[] = [];
+  for (const seg of segments) {
+    if (seg.min.covers(need)) continue;
+    const certainlyBlocked = source.addressesExact ? !seg.max.covers(need) : !seg.max.overlaps(need);
+    if (certainlyBlocked) {
+      status = 'fail';
+      gaps.push({
+        ports: seg.ports,
+        uncovered: source.addressesExact ? need.subtract(seg.max) : need,
+        blockedAt: seg.blocks.map((b) => ({ hop: b.hop, layer: b.layer, deniedBy: b.deniedBy })),
+      });
+    } else {
+      if (status === 'pass') status = 'unknown';
+      unknowns.push(...seg.unknowns);
+      if (seg.unknowns.length === 0 && !source.addressesExact) {
+        unknowns.push(`the address of ${source.name} is not known until apply, and only part of ${need.describe()} is allowed`);
+      }
+    }
+  }
+  return {
+    status,
+    allowedBy: status === 'pass' ? uniqueOrigins(segments.flatMap((s) => s.allowedBy)) : [],
+    gaps: mergeByKey(
+      gaps,
+      (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}`,
+      (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) }),
+    ),
+    exposed: [],
+    unknowns: uniqueStrings(unknowns),
+  };
+}
+
+/**
+ * A forbidden flow fails when some address of the source certainly gets through on
+ * some port; it is unknown when some may.
+ */
+export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[]): FlowVerdict {
+  const need = possibleAddresses(source);
+  let status: FlowVerdict['status'] = 'pass';
+  const exposed: FlowVerdict['exposed'] = [];
+  const allowedBy: Origin[] = [];
+  const unknowns: string[] = [];
+  for (const seg of segments) {
+    const certainly = source.addressesExact ? seg.min.intersect(need) : seg.min.covers(need) ? need : AddressSet.EMPTY;
+    if (!certainly.isEmpty()) {
+      status = 'fail';
+      exposed.push({ ports: seg.ports, addresses: certainly });
+      allowedBy.push(...seg.allowedBy);
+    } else if (seg.max.overlaps(need)) {
+      if (status === 'pass') status = 'unknown';
+      unknowns.push(...seg.unknowns);
+      if (seg.unknowns.length === 0) unknowns.push(`the address of ${source.name} is not known until apply`);
+    }
+  }
+  return {
+    status,
+    allowedBy: uniqueOrigins(allowedBy),
+    gaps: [],
+    exposed: mergeByKey(exposed, (e) => e.addresses.key(), (a, b) => ({ ports: a.ports.union(b.ports), addresses: a.addresses })),
+    unknowns: uniqueStrings(unknowns),
+  };
+}
+
+export { PortSet };

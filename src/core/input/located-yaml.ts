@@ -1,0 +1,181 @@
+import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, mergeTag, parseEvents } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import { InputError } from '../errors.js';
+import type { SourceLocation } from '../model.js';
+import { stripBom } from './decode.js';
+import { LineIndex } from './text-position.js';
+
+/**
+ * YAML parsed once into plain values plus the source position of every key and value,
+ * so validation errors and findings point at the line that causes them.
+ * Hostile input is bounded: size, nesting depth, aliases and the size an alias-heavy
+ * document expands to are all limited, and every failure is an InputError.
+ */
+
+export type Path = ReadonlyArray<string | number>;
+
+export interface YamlLimits {
+  maxBytes: number;
+  maxDepth: number;
+  maxAliases: number;
+  /** Nodes the value may expand to, aliases counted at every use. */
+  maxNodes: number;
+}
+
+export const DEFAULT_YAML_LIMITS: YamlLimits = { maxBytes: 8 * 1024 * 1024, maxDepth: 64, maxAliases: 1000, maxNodes: 500_000 };
+
+export interface LocatedYaml {
+  file: string;
+  value: unknown;
+  lines: LineIndex;
+  /** Where the value at `path` starts, or the closest enclosing node that has a position. */
+  at(path: Path): SourceLocation;
+  /** Where the key of the last segment of `path` is written; the value's position where there is no key. */
+  keyAt(path: Path): SourceLocation;
+}
+
+const SEP = '\u0000';
+const pathKey = (path: Path): string => path.join(SEP);
+
+interface Position {
+  key?: number;
+  value: number;
+}
+
+function recordPositions(text: string, events: Event[]): Map<string, Position> {
+  const positions = new Map<string, Position>();
+  let i = 0;
+
+  const startOf = (e: Event): number => {
+    let at = Number.MAX_SAFE_INTEGER;
+    if (e.type === EVENT_ID.SCALAR) at = e.style === 2 || e.style === 3 ? e.valueStart - 1 : e.valueStart;
+    else if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) at = e.start;
+    else if (e.type === EVENT_ID.ALIAS) at = e.anchorStart - 1;
+    if ('anchorStart' in e && e.type !== EVENT_ID.ALIAS && e.anchorStart >= 0) at = Math.min(at, e.anchorStart - 1);
+    if ('tagStart' in e && e.tagStart >= 0) at = Math.min(at, e.tagStart);
+    return at === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, at);
+  };
+
+  // Iterative walk: a deeply nested document must not overflow the stack.
+  interface Frame {
+    kind: 'seq' | 'map';
+    path: string;
+    index: number;
+    pendingKey?: { text: string; offset: number };
+  }
+  const stack: Frame[] = [];
+  const place = (offset: number): string | undefined => {
+    const top = stack[stack.length - 1];
+    if (!top) return '';
+    if (top.kind === 'seq') {
+      const p = top.path === '' && stack.length === 1 ? String(top.index) : `${top.path}${SEP}${top.index}`;
+      top.index++;
+      positions.set(p, { value: offset });
+      return p;
+    }
+    if (!top.pendingKey) return undefined; // this node is a key
+    const p = stack.length === 1 ? top.pendingKey.text : `${top.path}${SEP}${top.pendingKey.text}`;
+    positions.set(p, { key: top.pendingKey.offset, value: offset });
+    top.pendingKey = undefined;
+    return p;
+  };
+
+  for (; i < events.length; i++) {
+    const e = events[i];
+    if (e.type === EVENT_ID.DOCUMENT) continue;
+    if (e.type === EVENT_ID.POP) {
+      stack.pop();
+      continue;
+    }
+    const offset = startOf(e);
+    const top = stack[stack.length - 1];
+    const isKey = top?.kind === 'map' && !top.pendingKey;
+    if (isKey) {
+      if (e.type === EVENT_ID.SCALAR) {
+        top.pendingKey = { text: getScalarValue(text, e), offset };
+      } else {
+        // A complex key (a mapping or sequence used as a key): its value gets no position of its own.
+        top.pendingKey = { text: `\u0001complex${i}`, offset };
+        if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: `\u0001skip${i}`, index: 0 });
+      }
+      continue;
+    }
+    const p = stack.length === 0 ? '' : place(offset);
+    if (stack.length === 0) positions.set('', { value: offset });
+    if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
+      stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p ?? '', index: 0 });
+    }
+  }
+  return positions;
+}
+
+/** Counts nodes with aliases expanded, stopping at the limit (an alias bomb stops early). */
+function expandedSizeExceeds(value: unknown, limit: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > limit) return true;
+    if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (v !== null && typeof v === 'object') for (const x of Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
+function yamlHint(reason: string): string {
+  if (/indentation|mapping entry|block mapping|block sequence/.test(reason)) return ' Check the indentation of this line against the lines above it (spaces only, no tabs).';
+  if (/tab/.test(reason)) return ' YAML indents with spaces; replace the tab characters.';
+  if (/duplicated mapping key/.test(reason)) return ' Each key may appear once in a mapping; remove or rename the repeated one.';
+  if (/end of the stream/.test(reason)) return ' A quote or bracket opened here is never closed.';
+  if (/maxDepth/.test(reason)) return ' The document is nested too deeply to be a topology or policy file.';
+  if (/alias/.test(reason)) return ' Too many aliases (*name): write the values out instead.';
+  return '';
+}
+
+export function parseYaml(input: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): LocatedYaml {
+  const text = stripBom(input);
+  const lines = new LineIndex(file, text);
+  const start = { file, line: 1, column: 1 };
+  if (text.length > limits.maxBytes) {
+    throw InputError.at(start, `the file is ${(text.length / 1048576).toFixed(1)} MiB; files of this kind are limited to ${(limits.maxBytes / 1048576).toFixed(0)} MiB. Is this the right file?`);
+  }
+  if (text.trim() === '') throw InputError.at(start, 'the file is empty. Write a YAML document (see the README for the format).');
+
+  let documents: unknown[];
+  let events: Event[];
+  try {
+    events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
+    documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
+  } catch (err) {
+    const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
+    const reason = e.reason ?? e.message ?? String(err);
+    const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : start;
+    throw InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
+  }
+  if (documents.length !== 1) {
+    throw InputError.at(start, documents.length === 0 ? 'the file has no YAML document.' : `the file holds ${documents.length} YAML documents (separated by ---); put one document per file.`);
+  }
+  const value = documents[0];
+  if (expandedSizeExceeds(value, limits.maxNodes)) {
+    throw InputError.at(start, `the document expands to more than ${limits.maxNodes} values (aliases included); this is far larger than any topology or policy. Write it out without alias chains.`);
+  }
+  const positions = recordPositions(text, events);
+
+  const find = (path: Path): { pos: Position; exact: boolean } => {
+    for (let n = path.length; n >= 0; n--) {
+      const pos = positions.get(pathKey(path.slice(0, n)));
+      if (pos) return { pos, exact: n === path.length };
+    }
+    return { pos: { value: 0 }, exact: false };
+  };
+  return {
+    file,
+    value,
+    lines,
+    at: (path) => lines.at(find(path).pos.value),
+    keyAt: (path) => {
+      const { pos, exact } = find(path);
+      return lines.at(exact && pos.key !== undefined ? pos.key : pos.value);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+import type { AddressSet } from './net/cidr.js';
+import type { PortSet } from './net/ports.js';
+
+/**
+ * The environment model every input is turned into, and every check reads.
+ * Topology files and Terraform plans both build these plain objects; the flow
+ * engine and the policy checks never look at the inputs themselves.
+ */
+
+export interface SourceLocation {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+}
+
+/** Protocols a rule can name; `all` matches every protocol. Other IP protocols keep their number. */
+export type RuleProtocol = 'tcp' | 'udp' | 'icmp' | 'icmpv6' | 'all' | `proto-${number}`;
+
+/** Protocols a required or forbidden flow can name. */
+export type FlowProtocol = 'tcp' | 'udp';
+
+/** Where a rule, server or layer comes from, in the words a reviewer knows it by. */
+export interface Origin {
+  /** `opening end-users -> role:front-end tcp/80,443` or `aws_security_group.fe ingress[0]`. */
+  label: string;
+  location: SourceLocation;
+}
+
+/**
+ * The other side of a rule: the source of an ingress rule, the destination of an
+ * egress rule. It matches an address in `addresses`, or a whole endpoint that
+ * carries one of `identities` (security-group membership, network tags, roles).
+ */
+export interface Peer {
+  addresses: AddressSet;
+  identities: readonly string[];
+  /** Set when the peer could not be resolved (unknown until apply): the reason, naming the attribute. */
+  unknown?: string;
+  /** How the input wrote it: `end-users`, `sg-web`, `10.0.0.0/8`. */
+  label: string;
+}
+
+export interface Rule {
+  action: 'allow' | 'deny';
+  /** Lower is evaluated first (Azure, GCP); rules of equal priority: deny first. Allow-only sets use 0. */
+  priority: number;
+  protocol: RuleProtocol;
+  /** Ports for tcp/udp; ignored for other protocols. */
+  ports: PortSet;
+  /** Set when the rule's ports are unknown until apply. */
+  portsUnknown?: string;
+  peer: Peer;
+  /**
+   * The endpoint side of the rule, where the rule narrows it: the destination of an
+   * ingress rule (Azure `destination_address_prefix`), the source of an egress rule.
+   * Absent: the rule applies to every endpoint its layer is attached to.
+   */
+  local?: Peer;
+  origin: Origin;
+}
+
+/**
+ * One filter a packet must pass: a security-group set, an NSG, the topology firewall.
+ * Rules are first-match by priority; what no rule matches gets `defaultAction`.
+ * An endpoint with several layers (Azure subnet NSG and NIC NSG) needs all to allow.
+ */
+export interface FilterLayer {
+  /** `security groups sg-fe, sg-common`, `NSG nsg-web (subnet)`, `firewall of production`. */
+  name: string;
+  rules: readonly Rule[];
+  defaultAction: 'allow' | 'deny';
+  /** Set when the layer's rules cannot be known (e.g. an unresolved group id): then anything may be allowed. */
+  unknown?: string;
+  /** Where a fix belongs: the security group or NSG to add a rule to. Absent: the target itself. */
+  fixLocation?: SourceLocation;
+  /** How a fix is written in this layer. */
+  fix?: LayerFix;
+}
+
+/** How to word a fix for a layer: a topology opening, or a rule on a cloud resource. */
+export type LayerFix =
+  | { kind: 'topology'; environment: string }
+  | { kind: 'resource'; address: string; rule: string };
+
+export interface Endpoint {
+  /** Unique in its environment: the topology name or the Terraform address. */
+  name: string;
+  /**
+   * Where the endpoint's addresses lie. With `addressesExact` every address of the set is
+   * the endpoint's; without it the endpoint's address is somewhere in the set (known only
+   * after apply, e.g. anywhere in its subnet). Empty and inexact: nothing is known.
+   */
+  addresses: AddressSet;
+  addressesExact: boolean;
+  /** Labels rules can select the endpoint by: `server:fe-1`, `role:front-end`, `sg:<address>`, `tag:web`. */
+  identities: readonly string[];
+  /** Filters on traffic into the endpoint. Empty: nothing filters it. */
+  ingress: readonly FilterLayer[];
+  /** Filters on traffic out of it. Empty: the model has no egress rules for it (allowed). */
+  egress: readonly FilterLayer[];
+  location: SourceLocation;
+}
+
+export interface Server extends Endpoint {
+  kind: 'server';
+  roles: readonly string[];
+  provider?: string;
+  region?: string;
+  /** Database engine, for role `database`: `sqlserver` | `oracle` | other. */
+  engine?: string;
+  /** Database listener port, where declared or known. */
+  port?: number;
+  /** Where the server's provider is stated (for a mixed-provider finding). */
+  providerLocation?: SourceLocation;
+  /** Where each role comes from, e.g. `role cache-invalidation: held by the controller by default`. */
+  roleNotes?: Readonly<Record<string, string>>;
+  /** The Terraform resource behind the server, when it comes from a plan. */
+  resource?: { address: string; type: string };
+}
+
+export interface Listener {
+  port: number;
+  protocol: RuleProtocol;
+  /** Names of the servers it forwards to. */
+  targets: readonly string[];
+  /** Set when the targets cannot be known. */
+  targetsUnknown?: string;
+  targetPort: number;
+  location: SourceLocation;
+}
+
+export interface LoadBalancer extends Endpoint {
+  kind: 'load-balancer';
+  listeners: readonly Listener[];
+  provider?: string;
+  resource?: { address: string; type: string };
+}
+
+/** A named source outside the environment: a list of CIDRs. */
+export interface Client {
+  name: string;
+  addresses: AddressSet;
+  /** Absent for a client that a pack defaults (nothing in the input declares it). */
+  location?: SourceLocation;
+  /** Where the default comes from, when defaulted: `default of pack outsystems-11`. */
+  defaultedBy?: string;
+}
+
+export interface Environment {
+  name: string;
+  location: SourceLocation;
+  provider?: string;
+  region?: string;
+  clients: ReadonlyMap<string, Client>;
+  servers: readonly Server[];
+  loadBalancers: readonly LoadBalancer[];
+}
+
+export type Severity = 'error' | 'warning' | 'notice';
+export type FindingStatus = 'fail' | 'unknown' | 'pass' | 'waived';
+
+export interface Finding {
+  policy: string;
+  title: string;
+  severity: Severity;
+  status: FindingStatus;
+  environment: string;
+  subject: string;
+  message: string;
+  location: SourceLocation;
+  source: string;
+  /** Why a waived finding is waived, or why a waiver no longer applies. */
+  waiver?: { reason: string; expires?: string; location: SourceLocation; expired?: boolean };
+}
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, notice: 1 };

@@ -1,0 +1,87 @@
+import * as iv from './interval-set.js';
+import type { Intervals } from './interval-set.js';
+
+/** Exact sets of TCP/UDP ports (0-65535). */
+export class PortSet {
+  static readonly EMPTY = new PortSet([]);
+  static readonly ALL = new PortSet([{ lo: 0n, hi: 65535n }]);
+
+  private constructor(readonly ranges: Intervals) {}
+
+  static range(from: number, to: number): PortSet {
+    return new PortSet(iv.normalize([{ lo: BigInt(from), hi: BigInt(to) }]));
+  }
+
+  static of(...ports: number[]): PortSet {
+    return new PortSet(iv.normalize(ports.map((p) => ({ lo: BigInt(p), hi: BigInt(p) }))));
+  }
+
+  static fromRanges(ranges: Iterable<readonly [number, number]>): PortSet {
+    const list = [...ranges].map(([a, b]) => ({ lo: BigInt(a), hi: BigInt(b) }));
+    return new PortSet(iv.normalize(list));
+  }
+
+  isEmpty(): boolean {
+    return this.ranges.length === 0;
+  }
+
+  union(o: PortSet): PortSet {
+    return new PortSet(iv.union(this.ranges, o.ranges));
+  }
+
+  intersect(o: PortSet): PortSet {
+    return new PortSet(iv.intersect(this.ranges, o.ranges));
+  }
+
+  subtract(o: PortSet): PortSet {
+    return new PortSet(iv.subtract(this.ranges, o.ranges));
+  }
+
+  covers(o: PortSet): boolean {
+    return iv.covers(this.ranges, o.ranges);
+  }
+
+  overlaps(o: PortSet): boolean {
+    return iv.overlaps(this.ranges, o.ranges);
+  }
+
+  has(port: number): boolean {
+    return iv.contains(this.ranges, BigInt(port));
+  }
+
+  equals(o: PortSet): boolean {
+    return iv.equal(this.ranges, o.ranges);
+  }
+
+  /** [from, to] pairs, ascending. */
+  toRanges(): Array<[number, number]> {
+    return this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
+  }
+
+  /** `80, 443, 8000-8080`, or `all ports`. */
+  describe(): string {
+    if (this.isEmpty()) return 'no ports';
+    if (this.equals(PortSet.ALL)) return 'all ports';
+    return this.toRanges().map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+  }
+}
+
+export type PortSpecResult = { ok: true; value: PortSet } | { ok: false; error: string };
+
+/** One port spec as users write it: `443`, `"443"`, `"8000-8080"`. */
+export function parsePortSpec(spec: unknown): PortSpecResult {
+  if (typeof spec === 'number') {
+    if (Number.isInteger(spec) && spec >= 0 && spec <= 65535) return { ok: true, value: PortSet.of(spec) };
+    return { ok: false, error: `port ${spec} is out of range: ports are whole numbers 0 to 65535` };
+  }
+  if (typeof spec === 'string') {
+    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(spec);
+    if (!m) return { ok: false, error: `"${spec}" is not a port or range: write 443 or "8000-8080"` };
+    const from = Number(m[1]);
+    const to = m[2] === undefined ? from : Number(m[2]);
+    if (from > 65535 || to > 65535) return { ok: false, error: `"${spec}" is out of range: ports are 0 to 65535` };
+    if (from > to) return { ok: false, error: `"${spec}" is an empty range: write the lower port first, "${to}-${from}"` };
+    return { ok: true, value: PortSet.range(from, to) };
+  }
+  return { ok: false, error: `${JSON.stringify(spec)} is not a port: write 443 or "8000-8080"` };
+}

@@ -1,0 +1,112 @@
+import { ProblemList } from '../errors.js';
+import type { Environment, Finding, Severity, SourceLocation } from '../model.js';
+import { CHECK_TYPES } from '../checks/index.js';
+import type { Override, Waiver } from '../topology/parse-topology.js';
+import { suggestPolicy } from './pack.js';
+import type { Policy } from './pack.js';
+
+/** Policies over environments: findings with waivers and team overrides applied. */
+
+export interface DisabledPolicy {
+  policy: string;
+  title: string;
+  reason: string;
+  location: SourceLocation;
+}
+
+export interface Evaluation {
+  findings: Finding[];
+  disabled: DisabledPolicy[];
+}
+
+export interface EvaluationInput {
+  environments: readonly Environment[];
+  policies: readonly Policy[];
+  waivers?: readonly Waiver[];
+  overrides?: readonly Override[];
+  /** Today as YYYY-MM-DD, for waiver expiry: the caller's clock keeps the core deterministic. */
+  today: string;
+}
+
+/** Waivers and overrides must name real policies and environments: a typo would silently waive nothing. */
+function checkReferences(input: EvaluationInput): void {
+  const problems = new ProblemList();
+  const ids = new Set(input.policies.map((p) => p.id));
+  const envs = new Set(input.environments.map((e) => e.name));
+  const unknownPolicy = (id: string, at: SourceLocation, what: string) => {
+    const s = suggestPolicy(id, input.policies);
+    problems.add(at, `${what} names policy "${id}", which no loaded pack defines.${s ? ` Did you mean ${s}?` : ''}`);
+  };
+  for (const w of input.waivers ?? []) {
+    if (!ids.has(w.policy)) unknownPolicy(w.policy, w.location, 'this waiver');
+    if (!envs.has(w.environment)) problems.add(w.location, `this waiver names environment "${w.environment}", which no topology or plan defines (known: ${[...envs].join(', ') || 'none'}).`);
+  }
+  const seen = new Map<string, SourceLocation>();
+  for (const o of input.overrides ?? []) {
+    if (!ids.has(o.policy)) unknownPolicy(o.policy, o.location, 'this override');
+    const prev = seen.get(o.policy);
+    if (prev) problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
+    seen.set(o.policy, o.location);
+  }
+  problems.throwIfAny();
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return cmp(a.environment, b.environment) || cmp(a.policy, b.policy) || cmp(a.subject, b.subject) || cmp(a.location.file, b.location.file) || a.location.line - b.location.line;
+}
+
+export function evaluate(input: EvaluationInput): Evaluation {
+  checkReferences(input);
+  const overrides = new Map((input.overrides ?? []).map((o) => [o.policy, o]));
+  const disabled: DisabledPolicy[] = [];
+  const findings: Finding[] = [];
+  for (const policy of input.policies) {
+    const override = overrides.get(policy.id);
+    if (override?.severity === 'off') {
+      disabled.push({ policy: policy.id, title: policy.title, reason: override.reason, location: override.location });
+      continue;
+    }
+    const severity: Severity = override?.severity ?? policy.severity;
+    const checkType = CHECK_TYPES.get(policy.check.type);
+    if (!checkType) continue; // unreachable: packs are validated against the known types
+    for (const env of input.environments) {
+      for (const outcome of checkType.check(env, policy.check as never)) {
+        const note = override && override.severity !== policy.severity ? ` (Severity ${severity}, changed from ${policy.severity}: ${override.reason})` : '';
+        findings.push({
+          policy: policy.id,
+          title: policy.title,
+          severity,
+          status: outcome.status,
+          environment: env.name,
+          subject: outcome.subject,
+          message: outcome.message + note,
+          location: outcome.location,
+          source: policy.source,
+        });
+      }
+    }
+  }
+  applyWaivers(findings, input.waivers ?? [], input.today);
+  findings.sort(compareFindings);
+  disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
+  return { findings, disabled };
+}
+
+/** A waiver turns a fail or unknown into `waived` until it expires; an expired one says so. */
+function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: string): void {
+  if (waivers.length === 0) return;
+  for (const f of findings) {
+    if (f.status !== 'fail' && f.status !== 'unknown') continue;
+    const w = waivers.find((x) => x.policy === f.policy && x.environment === f.environment && (x.subject === undefined || x.subject === f.subject));
+    if (!w) continue;
+    const expired = w.expires < today;
+    f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
+    if (expired) {
+      f.message += ` (A waiver at ${w.location.file}:${w.location.line} expired on ${w.expires} and no longer applies: renew it or fix the finding.)`;
+    } else {
+      f.status = 'waived';
+      f.message += ` (Waived until ${w.expires}: ${w.reason})`;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+import { InputError, ProblemList } from '../errors.js';
+import type { Client, Severity, SourceLocation } from '../model.js';
+import { AddressSet, INTERNET, parseCidr } from '../net/cidr.js';
+import { parsePortSpec } from '../net/ports.js';
+import { parseYaml } from '../input/located-yaml.js';
+import type { LocatedYaml } from '../input/located-yaml.js';
+import { closest, compileSchema, validateLocated } from '../input/schema-validation.js';
+import { CHECK_TYPES } from '../checks/index.js';
+
+/**
+ * Policy packs: a folder with `pack.yaml` and one YAML file per policy. Every file is
+ * validated (the envelope, then the schema of its check type) before anything runs.
+ */
+
+export interface Policy {
+  id: string;
+  title: string;
+  severity: Severity;
+  description?: string;
+  source: string;
+  rationale?: string;
+  remediation?: string;
+  check: { type: string } & Record<string, unknown>;
+  pack: string;
+  file: string;
+  location: SourceLocation;
+}
+
+export interface PolicyPack {
+  name: string;
+  version: string;
+  description: string;
+  dir: string;
+  /** Clients the pack's policies name, with the addresses they stand for where a topology is silent. */
+  clients: ReadonlyMap<string, Client>;
+  policies: Policy[];
+}
+
+export interface PackFiles {
+  /** The folder as the user named it, for messages. */
+  dir: string;
+  /** Every YAML file of the folder, `pack.yaml` included; paths as they are reported. */
+  files: ReadonlyArray<{ path: string; text: string }>;
+}
+
+const ID_PATTERN = '^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$';
+
+export const packSchema = {
+  $id: 'https://topogate.dev/schemas/pack-v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['name', 'version', 'description'],
+  properties: {
+    name: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]*$', 'x-hint': 'Pack names are lower case: letters, digits, . _ -.' },
+    version: { type: ['string', 'number'] },
+    description: { type: 'string', minLength: 1 },
+    clients: {
+      type: 'object',
+      additionalProperties: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+      'x-hint': 'Map each client name to the CIDRs it stands for where a topology does not declare it.',
+    },
+  },
+};
+
+export const policySchema = {
+  $id: 'https://topogate.dev/schemas/policy-v1.json',
+  type: 'object',
+  additionalProperties: false,
+  required: ['id', 'title', 'severity', 'source', 'check'],
+  properties: {
+    id: { type: 'string', pattern: ID_PATTERN, 'x-hint': 'Policy ids look like OS11-NET-001: upper-case words joined by dashes.' },
+    title: { type: 'string', minLength: 1, maxLength: 200 },
+    severity: { enum: ['error', 'warning', 'notice'] },
+    description: { type: 'string' },
+    source: { type: 'string', minLength: 1, 'x-hint': 'Cite the requirement the policy encodes (document and row).' },
+    rationale: { type: 'string' },
+    remediation: { type: 'string' },
+    check: {
+      type: 'object',
+      required: ['type'],
+      properties: { type: { enum: [...CHECK_TYPES.keys()] } },
+    },
+  },
+};
+
+const validatePack = compileSchema(packSchema);
+const validatePolicy = compileSchema(policySchema);
+const checkValidators = new Map([...CHECK_TYPES].map(([type, c]) => [type, compileSchema(c.schema)]));
+
+const KINDS = { cidrs: 'CIDR', ports: 'port', roles: 'role' };
+
+function checkFlowValues(doc: LocatedYaml, check: Record<string, unknown>, problems: ProblemList): void {
+  const from = check.from as { cidrs?: string[] } | undefined;
+  from?.cidrs?.forEach((c, i) => {
+    const r = parseCidr(c);
+    if (!r.ok) problems.add(doc.at(['check', 'from', 'cidrs', i]), `${r.error}.`);
+  });
+  if (Array.isArray(check.ports)) {
+    check.ports.forEach((p, i) => {
+      const r = parsePortSpec(p);
+      if (!r.ok) problems.add(doc.at(['check', 'ports', i]), `${r.error}.`);
+    });
+  }
+}
+
+function parsePolicyFile(text: string, path: string, pack: string, problems: ProblemList): Policy | undefined {
+  let doc: LocatedYaml;
+  try {
+    doc = parseYaml(text, path, { maxBytes: 1024 * 1024, maxDepth: 32, maxAliases: 100, maxNodes: 50_000 });
+  } catch (e) {
+    if (e instanceof InputError) {
+      problems.addAll(e.problems);
+      return undefined;
+    }
+    throw e;
+  }
+  const before = problems.size;
+  problems.addAll(validateLocated(validatePolicy, doc, KINDS));
+  if (problems.size > before) return undefined;
+  const raw = doc.value as Omit<Policy, 'pack' | 'file' | 'location'>;
+  const checkType = checkValidators.get(raw.check.type);
+  if (checkType) problems.addAll(validateLocated(checkType, doc, KINDS, ['check']));
+  if (problems.size > before) return undefined;
+  checkFlowValues(doc, raw.check, problems);
+  if (problems.size > before) return undefined;
+  return { ...raw, pack, file: path, location: doc.at(['id']) };
+}
+
+const isPackFile = (path: string) => /(^|[\\/])pack\.ya?ml$/.test(path);
+
+/** Parses one pack; every problem in every file is reported together. */
+export function parsePack(input: PackFiles): PolicyPack {
+  const problems = new ProblemList();
+  const packFile = input.files.find((f) => isPackFile(f.path));
+  if (!packFile) {
+    throw InputError.at({ file: input.dir, line: 1, column: 1 }, `"${input.dir}" is not a policy pack: it has no pack.yaml (name, version, description).`);
+  }
+  const packDoc = parseYaml(packFile.text, packFile.path, { maxBytes: 1024 * 1024, maxDepth: 16, maxAliases: 0, maxNodes: 10_000 });
+  problems.addAll(validateLocated(validatePack, packDoc));
+  problems.throwIfAny();
+  const meta = packDoc.value as { name: string; version: string | number; description: string; clients?: Record<string, string[]> };
+
+  const clients = new Map<string, Client>();
+  for (const [name, cidrs] of Object.entries(meta.clients ?? {})) {
+    const parsed = cidrs.map((c, i) => {
+      const r = parseCidr(c);
+      if (!r.ok) problems.add(packDoc.at(['clients', name, i]), `${r.error}.`);
+      return r;
+    });
+    clients.set(name, {
+      name,
+      addresses: AddressSet.fromParsed(parsed.flatMap((r) => (r.ok ? [r.value] : []))),
+      defaultedBy: `pack ${meta.name} (${packFile.path}:${packDoc.keyAt(['clients', name]).line})`,
+    });
+  }
+
+  const policies: Policy[] = [];
+  for (const f of input.files) {
+    if (isPackFile(f.path) || !/\.ya?ml$/i.test(f.path)) continue;
+    const policy = parsePolicyFile(f.text, f.path, meta.name, problems);
+    if (policy) policies.push(policy);
+  }
+  if (policies.length === 0 && problems.size === 0) {
+    problems.add(packDoc.at([]), `pack "${meta.name}" has no policy files; add one YAML file per policy beside pack.yaml.`);
+  }
+  problems.throwIfAny();
+  policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, policies };
+}
+
+/** Clients every environment gets unless it declares them: `internet`, then pack defaults. */
+export function defaultClients(packs: readonly PolicyPack[]): Map<string, Client> {
+  const all = new Map<string, Client>([['internet', { name: 'internet', addresses: INTERNET, defaultedBy: 'topogate (the public address space)' }]]);
+  for (const pack of packs) for (const [name, client] of pack.clients) if (!all.has(name)) all.set(name, client);
+  return all;
+}
+
+/** Policy ids are unique across every loaded pack. */
+export function allPolicies(packs: readonly PolicyPack[]): Policy[] {
+  const problems = new ProblemList();
+  const byId = new Map<string, Policy>();
+  for (const pack of packs) {
+    for (const p of pack.policies) {
+      const prev = byId.get(p.id);
+      if (prev) problems.add(p.location, `policy id ${p.id} is already used by ${prev.file}:${prev.location.line} (pack ${prev.pack}); ids are unique across packs.`);
+      else byId.set(p.id, p);
+    }
+  }
+  problems.throwIfAny();
+  return [...byId.values()];
+}
+
+/** For "did you mean" on a policy id written in a waiver or override. */
+export function suggestPolicy(id: string, policies: readonly Policy[]): string | undefined {
+  return closest(id, policies.map((p) => p.id));
+}

@@ -1,0 +1,42 @@
+/**
+ * Names and values from inputs are data, never markup. These make them inert in the
+ * places topogate writes: markdown (PR comment, job summary), plain log lines, and
+ * workflow-command payloads.
+ */
+
+const ZWSP = '\u200b';
+
+/** Control characters and line breaks become spaces: one finding, one line. */
+export function singleLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
+ * (links and images need `[`, HTML needs `<` and `&`, tables `|`, math `$`), and a
+ * zero-width space breaks the autolinks (`http://`, `www.`, e-mail) and @mentions that
+ * GitHub finds in plain text.
+ */
+export function escapeMarkdown(text: string): string {
+  return singleLine(text)
+    .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+}
+
+/** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
+export function codeSpan(text: string): string {
+  const clean = singleLine(text);
+  const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+
+/** A log line that cannot be read as a workflow command (`::set-output`, `::error`). */
+export function safeLogLine(text: string): string {
+  const line = singleLine(text);
+  return line.startsWith('::') ? ` ${line}` : line;
+}

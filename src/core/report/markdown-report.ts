@@ -1,0 +1,119 @@
+import type { Finding, SourceLocation } from '../model.js';
+import { codeSpan, escapeMarkdown } from './escape.js';
+import { compareUrgency, failingFindings } from './report.js';
+import type { FailOn, Report } from './report.js';
+
+/**
+ * The PR comment and job summary: a verdict line, then per environment a table of what
+ * needs attention (failures first, each with its fix) and the passes collapsed.
+ * Every value from an input goes through escapeMarkdown or codeSpan.
+ */
+
+export interface MarkdownOptions {
+  failOn: FailOn;
+  /** A link for a location (the file at the PR's commit), when the caller knows the repository. */
+  linkTo?: (location: SourceLocation) => string | undefined;
+  /** Keep the text under this many characters (a PR comment holds 65,536). */
+  maxLength?: number;
+  /** Where the full report is, named when the text had to be cut. */
+  fullReportHint?: string;
+  /** Include the passing findings' rows (collapsed). Default true. */
+  passDetails?: boolean;
+}
+
+const ICON: Record<Finding['status'], string> = { fail: '❌', unknown: '❔', waived: '⏸️', pass: '✅' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function where(loc: SourceLocation, options: MarkdownOptions): string {
+  const text = codeSpan(`${loc.file}:${loc.line}`);
+  const url = options.linkTo?.(loc);
+  return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
+}
+
+function verdict(report: Report, failOn: FailOn): string {
+  const blocking = failingFindings(report, failOn).length;
+  const s = report.summary;
+  const head = blocking > 0
+    ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge`
+    : s.unknown > 0
+      ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
+      : '### ✅ topogate: all checks pass';
+  const counts = [
+    `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
+    plural(s.bySeverity.warning, 'warning'),
+    plural(s.bySeverity.notice, 'notice'),
+    `${s.unknown} unknown`,
+    `${s.waived} waived`,
+    `${s.pass} passed`,
+  ].join(' · ');
+  return `${head}\n\n${counts} — fail-on: \`${failOn}\`, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+}
+
+function attentionRow(f: Finding, options: MarkdownOptions): string {
+  const status = f.status === 'fail' ? `${ICON.fail} ${f.severity}` : `${ICON[f.status]} ${f.status}`;
+  return `| ${status} | **${escapeMarkdown(f.policy)}** ${escapeMarkdown(f.title)} | ${codeSpan(f.subject)} | ${escapeMarkdown(f.message)} | ${where(f.location, options)} |`;
+}
+
+function passRow(f: Finding, options: MarkdownOptions): string {
+  return `| ${escapeMarkdown(f.policy)} | ${codeSpan(f.subject)} | ${escapeMarkdown(f.message)} | ${where(f.location, options)} |`;
+}
+
+function environmentSection(report: Report, envName: string, options: MarkdownOptions, passDetails: boolean): string[] {
+  const env = report.environments.find((e) => e.name === envName);
+  const findings = report.findings.filter((f) => f.environment === envName).sort(compareUrgency);
+  const attention = findings.filter((f) => f.status !== 'pass');
+  const passes = findings.filter((f) => f.status === 'pass');
+  const fails = attention.filter((f) => f.status === 'fail').length;
+  const unknown = attention.filter((f) => f.status === 'unknown').length;
+  const state = fails > 0 ? `❌ ${plural(fails, 'failure')}` : unknown > 0 ? `❔ ${unknown} unknown` : '✅ passes';
+  const providers = env && env.providers.length > 0 ? env.providers.map(escapeMarkdown).join(', ') : 'provider unknown';
+  const lines = [`#### ${escapeMarkdown(envName)} — ${state}`, '', `<sub>${providers} · ${plural(env?.servers ?? 0, 'server')}</sub>`, ''];
+  if (attention.length > 0) {
+    lines.push('| Status | Policy | Subject | Finding | Location |', '|---|---|---|---|---|');
+    for (const f of attention) lines.push(attentionRow(f, options));
+    lines.push('');
+  }
+  if (passes.length > 0) {
+    if (passDetails) {
+      lines.push(`<details><summary>${ICON.pass} ${plural(passes.length, 'check')} passed</summary>`, '', '| Policy | Subject | Why it passes | Location |', '|---|---|---|---|');
+      for (const f of passes) lines.push(passRow(f, options));
+      lines.push('', '</details>', '');
+    } else {
+      lines.push(`${ICON.pass} ${plural(passes.length, 'check')} passed.`, '');
+    }
+  }
+  return lines;
+}
+
+function disabledSection(report: Report): string[] {
+  if (report.disabled.length === 0) return [];
+  return ['**Disabled by the team:**', '', ...report.disabled.map((d) => `- **${escapeMarkdown(d.policy)}** ${escapeMarkdown(d.title)}: ${escapeMarkdown(d.reason)} (${codeSpan(`${d.location.file}:${d.location.line}`)})`), ''];
+}
+
+export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  const build = (passDetails: boolean) => {
+    const lines = [verdict(report, options.failOn), ''];
+    if (report.environments.length === 0) lines.push('No environments were found in the inputs.', '');
+    for (const env of report.environments) lines.push(...environmentSection(report, env.name, options, passDetails));
+    lines.push(...disabledSection(report));
+    return `${lines.join('\n').trimEnd()}\n`;
+  };
+  const full = build(options.passDetails ?? true);
+  const max = options.maxLength;
+  if (max === undefined || full.length <= max) return full;
+  const compact = build(false);
+  if (compact.length <= max) return compact;
+  // Still too long: keep whole lines up to the budget and say where the rest is.
+  const note = `\n\n> ✂️ This report was cut to fit. ${options.fullReportHint ?? 'Run topogate locally or see the JSON report for every finding.'}\n`;
+  const budget = max - note.length;
+  const lines = compact.split('\n');
+  let out = '';
+  for (const line of lines) {
+    if (out.length + line.length + 1 > budget) break;
+    out += `${line}\n`;
+  }
+  return `${out.trimEnd()}${note}`;
+}

@@ -1,0 +1,61 @@
+import type { Environment, Finding, FindingStatus, Severity } from '../model.js';
+import { SEVERITY_RANK } from '../model.js';
+import type { Policy } from '../policy/pack.js';
+import type { DisabledPolicy, Evaluation } from '../policy/evaluate.js';
+
+/** One run's result, the single type every renderer (text, json, markdown, sarif) reads. */
+export interface Report {
+  tool: { name: 'topogate'; version: string };
+  summary: {
+    fail: number;
+    unknown: number;
+    pass: number;
+    waived: number;
+    /** Failing findings only. */
+    bySeverity: Record<Severity, number>;
+  };
+  environments: Array<{ name: string; providers: string[]; servers: number }>;
+  findings: Finding[];
+  disabled: DisabledPolicy[];
+  /** The policies that ran, for rule metadata (SARIF, the comment's links). */
+  policies: Policy[];
+}
+
+export type FailOn = Severity | 'never';
+
+export function buildReport(version: string, environments: readonly Environment[], policies: readonly Policy[], evaluation: Evaluation): Report {
+  const count = (status: FindingStatus) => evaluation.findings.filter((f) => f.status === status).length;
+  const bySeverity: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of evaluation.findings) if (f.status === 'fail') bySeverity[f.severity]++;
+  return {
+    tool: { name: 'topogate', version },
+    summary: { fail: count('fail'), unknown: count('unknown'), pass: count('pass'), waived: count('waived'), bySeverity },
+    environments: [...environments]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((e) => ({
+        name: e.name,
+        providers: [...new Set(e.servers.flatMap((s) => (s.provider ? [s.provider] : [])))].sort(),
+        servers: e.servers.length,
+      })),
+    findings: evaluation.findings,
+    disabled: evaluation.disabled,
+    policies: [...policies],
+  };
+}
+
+/** Findings that fail the run: status fail at or above the threshold. */
+export function failingFindings(report: Report, failOn: FailOn): Finding[] {
+  if (failOn === 'never') return [];
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.filter((f) => f.status === 'fail' && SEVERITY_RANK[f.severity] >= threshold);
+}
+
+export function isFailing(report: Report, failOn: FailOn): boolean {
+  return failingFindings(report, failOn).length > 0;
+}
+
+/** Most urgent first: failures by severity, then unknown, waived, pass. */
+export function compareUrgency(a: Finding, b: Finding): number {
+  const statusRank: Record<FindingStatus, number> = { fail: 0, unknown: 1, waived: 2, pass: 3 };
+  return statusRank[a.status] - statusRank[b.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
+}

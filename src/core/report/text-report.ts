@@ -1,0 +1,39 @@
+import type { Finding } from '../model.js';
+import { safeLogLine } from './escape.js';
+import { compareUrgency, failingFindings } from './report.js';
+import type { FailOn, Report } from './report.js';
+
+/** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
+
+const MARK: Record<Finding['status'], string> = { fail: 'FAIL', unknown: '  ? ', waived: 'WAIV', pass: ' ok ' };
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function verdictLine(report: Report, failOn: FailOn): string {
+  const blocking = failingFindings(report, failOn).length;
+  const s = report.summary;
+  const head = blocking > 0 ? `FAIL: ${plural(blocking, 'finding')} at or above ${failOn}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${failOn}`;
+  return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
+}
+
+export function renderText(report: Report, failOn: FailOn, options: { verbose?: boolean } = {}): string {
+  const lines: string[] = [verdictLine(report, failOn), ''];
+  if (report.environments.length === 0) lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
+  for (const env of report.environments) {
+    const findings = report.findings.filter((f) => f.environment === env.name).sort(compareUrgency);
+    const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
+    const passed = findings.length - shown.length;
+    lines.push(safeLogLine(`${env.name} (${env.providers.join(', ') || 'provider unknown'}; ${plural(env.servers, 'server')})`));
+    for (const f of shown) {
+      const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
+      lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
+      lines.push(safeLogLine(`       ${f.message}`));
+    }
+    if (passed > 0) lines.push(`  ${MARK.pass} ${plural(passed, 'check')} passed${options.verbose ? '' : ' (--verbose lists them)'}`);
+    lines.push('');
+  }
+  for (const d of report.disabled) lines.push(safeLogLine(`disabled: ${d.policy} ${d.title}: ${d.reason} (${d.location.file}:${d.location.line})`));
+  return `${lines.join('\n').trimEnd()}\n`;
+}

@@ -1,0 +1,102 @@
+import { InputError } from './errors.js';
+import type { InputProblem } from './errors.js';
+import type { Client, Environment } from './model.js';
+import { allPolicies, defaultClients, parsePack } from './policy/pack.js';
+import type { PackFiles, Policy, PolicyPack } from './policy/pack.js';
+import { evaluate } from './policy/evaluate.js';
+import { parseTopology } from './topology/parse-topology.js';
+import type { Override, TopologyFile, Waiver } from './topology/parse-topology.js';
+import { buildTopologyEnvironment } from './topology/build-environments.js';
+import { buildReport } from './report/report.js';
+import type { Report } from './report/report.js';
+
+/**
+ * The whole pure pipeline: texts in, report out. The CLI and the action read files and
+ * pass them here; nothing in this module touches the disk, the clock or the network.
+ */
+
+export interface TextInput {
+  path: string;
+  text: string;
+}
+
+export interface CheckInputs {
+  version: string;
+  topologies: readonly TextInput[];
+  packs: readonly PackFiles[];
+  /** YYYY-MM-DD, for waiver expiry. */
+  today: string;
+}
+
+export interface LoadedPolicies {
+  packs: PolicyPack[];
+  policies: Policy[];
+  clients: Map<string, Client>;
+}
+
+/** Runs `fn` over every item, collecting every InputError so that all files report at once. */
+export function collectProblems<T, R>(items: readonly T[], fn: (item: T) => R): R[] {
+  const problems: InputProblem[] = [];
+  const results: R[] = [];
+  for (const item of items) {
+    try {
+      results.push(fn(item));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.problems);
+      else throw e;
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return results;
+}
+
+export function loadPolicies(packFiles: readonly PackFiles[]): LoadedPolicies {
+  const packs = collectProblems(packFiles, parsePack);
+  const names = new Map<string, string>();
+  const problems: InputProblem[] = [];
+  for (const p of packs) {
+    const prev = names.get(p.name);
+    if (prev) problems.push({ file: p.dir, line: 1, column: 1, message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique.` });
+    names.set(p.name, p.dir);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return { packs, policies: allPolicies(packs), clients: defaultClients(packs) };
+}
+
+export interface LoadedTopologies {
+  files: TopologyFile[];
+  environments: Environment[];
+  waivers: Waiver[];
+  overrides: Override[];
+}
+
+export function loadTopologies(inputs: readonly TextInput[], clients: ReadonlyMap<string, Client>): LoadedTopologies {
+  const defaultNames = new Set(clients.keys());
+  const files = collectProblems(inputs, (t) => parseTopology(t.text, t.path, { defaultClients: defaultNames }));
+  const problems: InputProblem[] = [];
+  const seen = new Map<string, { file: string; line: number }>();
+  for (const f of files) {
+    for (const env of f.environments) {
+      const prev = seen.get(env.raw.name);
+      if (prev) problems.push({ ...env.location, message: `environment "${env.raw.name}" is already defined at ${prev.file}:${prev.line}; environment names are unique across topology files.` });
+      else seen.set(env.raw.name, env.location);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  const environments = files.flatMap((f) => f.environments.map((e) => buildTopologyEnvironment(f, e.raw, e.path, clients)));
+  return { files, environments, waivers: files.flatMap((f) => f.waivers), overrides: files.flatMap((f) => f.overrides) };
+}
+
+export function runCheck(inputs: CheckInputs): Report {
+  const policies = loadPolicies(inputs.packs);
+  const topologies = loadTopologies(inputs.topologies, policies.clients);
+  const environments = topologies.environments;
+  const evaluation = evaluate({
+    environments,
+    policies: policies.policies,
+    waivers: topologies.waivers,
+    overrides: topologies.overrides,
+    today: inputs.today,
+  });
+  return buildReport(inputs.version, environments, policies.policies, evaluation);
+}

@@ -1,0 +1,102 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { InputError } from '../core/errors.js';
+
+/**
+ * Reading what the user names: glob patterns (several, one per line or repeated flags),
+ * files with a size limit, and paths written inside inputs, which must stay inside the
+ * workspace. Reported paths are relative to the workspace with forward slashes, so they
+ * match the repository paths GitHub annotates.
+ */
+
+export interface Workspace {
+  /** The repository root: reported paths are relative to it; paths inside inputs may not leave it. */
+  root: string;
+  /** Where relative patterns start (the action's working-directory). */
+  cwd: string;
+}
+
+export function displayPath(ws: Workspace, absolute: string): string {
+  const rel = path.relative(ws.root, absolute);
+  return (rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? absolute : rel).split(path.sep).join('/');
+}
+
+/** One pattern per line or comma-free entry; blank lines and `#` comments are ignored (action inputs). */
+export function splitPatterns(values: readonly string[]): string[] {
+  return values.flatMap((v) => v.split(/\r?\n/)).map((v) => v.trim()).filter((v) => v !== '' && !v.startsWith('#'));
+}
+
+const isGlob = (p: string) => /[*?[\]{}]/.test(p);
+
+/**
+ * Expands patterns to files, in a stable order, each file once. A literal path that does
+ * not exist, or a pattern that matches nothing, is an error naming it: a gate that
+ * silently checks nothing would pass every PR.
+ */
+export async function expandPatterns(ws: Workspace, patterns: readonly string[], what: string): Promise<string[]> {
+  const found = new Set<string>();
+  const problems: string[] = [];
+  for (const pattern of patterns) {
+    if (pattern.startsWith('!')) continue;
+    if (!isGlob(pattern)) {
+      const abs = path.resolve(ws.cwd, pattern);
+      let isFile: boolean;
+      try {
+        isFile = statSync(abs).isFile();
+      } catch {
+        problems.push(`${what} "${pattern}" does not exist (looked in ${abs}).`);
+        continue;
+      }
+      if (!isFile) problems.push(`${what} "${pattern}" is not a file.`);
+      else found.add(abs);
+      continue;
+    }
+    const negated = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+    const matches = await glob(pattern, { cwd: ws.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...negated], expandDirectories: false });
+    if (matches.length === 0) problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
+    for (const m of matches) found.add(path.resolve(m));
+  }
+  if (problems.length > 0) {
+    throw new InputError(problems.map((message) => ({ file: what === 'plan' ? '--plan' : `--${what}`, line: 1, column: 1, message })));
+  }
+  return [...found].sort();
+}
+
+export function readLimited(abs: string, display: string, maxBytes: number): Buffer {
+  let size: number;
+  try {
+    size = statSync(abs).size;
+  } catch (e) {
+    throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${(e as Error).message}`);
+  }
+  if (size > maxBytes) {
+    throw InputError.at({ file: display, line: 1, column: 1 }, `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit for this kind of input. Is it the right file?`);
+  }
+  try {
+    return readFileSync(abs);
+  } catch (e) {
+    throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * A path written inside an input (a topology's `terraform.plans`), resolved against the
+ * file that names it and refused when it leaves the workspace, symbolic links included.
+ */
+export function resolveInsideWorkspace(ws: Workspace, fromFile: string, written: string): { ok: true; absolute: string } | { ok: false; reason: string } {
+  const abs = path.resolve(path.dirname(fromFile), written);
+  const root = realpathOrSelf(ws.root);
+  const real = realpathOrSelf(abs);
+  const inside = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  if (!inside(real)) return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
+  return { ok: true, absolute: abs };
+}
+
+function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return path.resolve(p);
+  }
+}
