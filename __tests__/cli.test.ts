@@ -22,8 +22,8 @@ describe('topogate check', () => {
   it('finds the honest mistake in the example: exit 1 and a readable verdict', async () => {
     const r = await cli(['check', '--topology', 'examples/topology.yml']);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 1 finding at or above error/);
-    expect(r.stdout).toMatch(/OS11-LAT-001 {2}development {2}examples\/topology.yml:\d+:\d+/);
+    expect(r.stdout).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 2 findings at or above error/);
+    expect(r.stdout).toMatch(/OS11-NET-002 {2}end-users -> fe-1 {2}examples\/topology.yml:16:9\n.*public-lb cannot reach fe-1 on tcp\/443.*Fix: add to the firewall of environment "production": - \{ from: public-lb, to: role:front-end, protocol: tcp, ports: \[443\] \}/);
     expect(r.stderr).toBe('');
   });
 
@@ -35,7 +35,7 @@ describe('topogate check', () => {
     const r = await cli(['check', '--topology', 'examples/*.yml', '--format', 'json', '--output', 'report.json']);
     expect(r.code).toBe(1);
     const json = JSON.parse(readFileSync(path.join(work, 'report.json'), 'utf8'));
-    expect(json.summary.bySeverity.error).toBe(1);
+    expect(json.summary.bySeverity.error).toBe(2);
     expect(json.findings.every((f: { location: { file: string } }) => f.location.file === 'examples/topology.yml')).toBe(true);
     expect(r.stdout).toMatch(/^topogate .* FAIL/);
     expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);

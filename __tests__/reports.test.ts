@@ -186,7 +186,7 @@ describe('text report', () => {
   it('leads with the verdict and lists what needs attention', () => {
     const text = renderText(check({ 'examples/topology.yml': example }), 'error');
     const lines = text.split('\n');
-    expect(lines[0]).toMatch(/^topogate 0\.0\.0-test FAIL: 1 finding at or above error/);
-    expect(text).toMatch(/FAIL error {3}OS11-LAT-001 {2}development {2}examples\/topology.yml:\d+:\d+/);
+    expect(lines[0]).toMatch(/^topogate 0\.0\.0-test FAIL: 2 findings at or above error/);
+    expect(text).toMatch(/FAIL error {3}OS11-NET-002 {2}end-users -> fe-2 {2}examples\/topology.yml:19:9/);
   });
 });

@@ -15067,8 +15067,117 @@ function reachOnPorts(source, target, protocol, ports) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/core/flow/verdict.ts
+;// CONCATENATED MODULE: ./src/core/flow/balancer-paths.ts
 
+
+
+function hopOf(reach, need) {
+    const status = reach.min.covers(need) ? 'pass' : reach.max.overlaps(need) ? 'unknown' : 'fail';
+    return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
+}
+function balancerAsSource(lb) {
+    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, egress: lb.egress };
+}
+function pathThrough(source, target, protocol, lb, listener) {
+    const frontReach = reachOnPort(source, lb, protocol, listener.port);
+    const front = hopOf(frontReach, possibleAddresses(source));
+    if (listener.targetsUnknown !== undefined) {
+        const back = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
+        return { balancer: lb, listener, front, back, min: AddressSet.EMPTY, max: frontReach.max };
+    }
+    if (lb.preservesClientAddress) {
+        // The target sees the client: the second hop is the client's own flow on the target port.
+        const backReach = reachOnPort(source, target, protocol, listener.targetPort);
+        const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
+        return {
+            balancer: lb,
+            listener,
+            front,
+            back: hopOf(backReach, reached),
+            min: frontReach.min.intersect(backReach.min),
+            max: frontReach.max.intersect(backReach.max),
+        };
+    }
+    const proxy = balancerAsSource(lb);
+    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort);
+    const need = possibleAddresses(proxy);
+    const certain = backReach.min.covers(need);
+    const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
+    const back = { status: certain ? 'pass' : possible ? 'unknown' : 'fail', allowedBy: backReach.allowedBy, blocks: backReach.blocks, unknowns: backReach.unknowns };
+    return {
+        balancer: lb,
+        listener,
+        front,
+        back,
+        min: certain ? frontReach.min : AddressSet.EMPTY,
+        max: possible ? frontReach.max : AddressSet.EMPTY,
+    };
+}
+/** The listeners that may forward to `target` with `protocol`. */
+function listenersTo(env, target, protocol) {
+    const out = [];
+    for (const balancer of env.loadBalancers) {
+        for (const listener of balancer.listeners) {
+            if (!protocolMatches(listener.protocol, protocol))
+                continue;
+            if (listener.targetsUnknown !== undefined || listener.targets.includes(target.name))
+                out.push({ balancer, listener });
+        }
+    }
+    return out;
+}
+function splitAt(segments, port) {
+    const out = [];
+    for (const seg of segments) {
+        const [[a, b]] = seg.ports.toRanges();
+        if (port < a || port > b || a === b) {
+            out.push(seg);
+            continue;
+        }
+        if (port > a)
+            out.push({ ...seg, ports: PortSet.range(a, port - 1) });
+        out.push({ ...seg, ports: PortSet.of(port) });
+        if (port < b)
+            out.push({ ...seg, ports: PortSet.range(port + 1, b) });
+    }
+    return out;
+}
+/**
+ * Adds every balancer path to the direct reach of each port segment. Segments are split
+ * so that each listener's port is a segment of its own.
+ */
+function withBalancerPaths(env, source, target, protocol, segments, match) {
+    const listeners = listenersTo(env, target, protocol);
+    if (listeners.length === 0)
+        return segments;
+    const portOf = (l) => (match === 'listener-port' ? l.port : l.targetPort);
+    let split = segments;
+    for (const { listener } of listeners)
+        split = splitAt(split, portOf(listener));
+    return split.map((seg) => {
+        const port = seg.ports.toRanges()[0][0];
+        const here = listeners.filter(({ listener }) => seg.ports.has(portOf(listener)) && seg.ports.toRanges()[0][1] === port);
+        if (here.length === 0)
+            return seg;
+        const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener));
+        let min = seg.min;
+        let max = seg.max;
+        const allowedBy = [];
+        const unknowns = [...seg.unknowns];
+        for (const p of paths) {
+            if (!p.min.subtract(min).isEmpty())
+                allowedBy.push(...p.front.allowedBy, ...p.back.allowedBy);
+            min = min.union(p.min);
+            max = max.union(p.max);
+            if (!p.max.subtract(p.min).isEmpty())
+                unknowns.push(...p.front.unknowns, ...p.back.unknowns);
+        }
+        // The balancer path is the designed route: name its openings before any direct ones.
+        return { ...seg, min, max, allowedBy: [...allowedBy, ...seg.allowedBy], unknowns, paths };
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/flow/verdict.ts
 
 
 function uniqueOrigins(origins) {
@@ -15113,6 +15222,7 @@ function requiredFlowVerdict(source, segments) {
                 ports: seg.ports,
                 uncovered: source.addressesExact ? need.subtract(seg.max) : need,
                 blockedAt: seg.blocks.map((b) => ({ hop: b.hop, layer: b.layer, deniedBy: b.deniedBy })),
+                paths: seg.paths ?? [],
             });
         }
         else {
@@ -15127,10 +15237,14 @@ function requiredFlowVerdict(source, segments) {
     return {
         status,
         allowedBy: status === 'pass' ? uniqueOrigins(segments.flatMap((s) => s.allowedBy)) : [],
-        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) })),
+        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) })),
         exposed: [],
         unknowns: uniqueStrings(unknowns),
+        through: throughBalancers(segments),
     };
+}
+function throughBalancers(segments) {
+    return uniqueStrings(segments.flatMap((s) => (s.paths ?? []).filter((p) => !p.min.isEmpty()).map((p) => p.balancer.name)));
 }
 /**
  * A forbidden flow fails when some address of the source certainly gets through on
@@ -15163,11 +15277,12 @@ function forbiddenFlowVerdict(source, segments) {
         gaps: [],
         exposed: mergeByKey(exposed, (e) => e.addresses.key(), (a, b) => ({ ports: a.ports.union(b.ports), addresses: a.addresses })),
         unknowns: uniqueStrings(unknowns),
+        through: throughBalancers(segments),
     };
 }
 
-
 ;// CONCATENATED MODULE: ./src/core/flow/explain.ts
+
 
 
 function describeLocation(o) {
@@ -15207,44 +15322,70 @@ function describeSubset(part, whole, wholeLabel, name = wholeLabel) {
 function flowPorts(protocol, ports) {
     return `${protocol}/${ports.describe()}`;
 }
-function fixFor(layer, hop, w, gap, everything) {
-    const from = everything ? w.fromLabel : gap.uncovered.toCidrs().join(', ');
-    const ports = gap.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
+function fixFor(layer, hop, o) {
+    const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
     const fix = layer.fix;
     if (fix?.kind === 'topology') {
-        const fromYaml = everything ? w.fromLabel : gap.uncovered.toCidrs().length === 1 ? gap.uncovered.toCidrs()[0] : `[${gap.uncovered.toCidrs().join(', ')}]`;
-        return `add to the firewall of environment "${fix.environment}": - { from: ${fromYaml}, to: ${w.toLabel}, protocol: ${w.protocol}, ports: [${ports.join(', ')}] }`;
+        return `add to the firewall of environment "${fix.environment}": - { from: ${o.from}, to: ${o.to}, protocol: ${o.protocol}, ports: [${ports.join(', ')}] }`;
     }
     if (fix?.kind === 'resource') {
         return hop === 'ingress'
-            ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(w.protocol, gap.ports)} from ${from}`
-            : `add ${fix.rule} to ${fix.address} allowing ${flowPorts(w.protocol, gap.ports)} to ${w.target.name}`;
+            ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} from ${o.fromText}`
+            : `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} to ${o.toName}`;
     }
     return hop === 'ingress'
-        ? `allow ${flowPorts(w.protocol, gap.ports)} from ${from} in ${layer.name}`
-        : `allow ${flowPorts(w.protocol, gap.ports)} out to ${w.target.name} in ${layer.name}`;
+        ? `allow ${flowPorts(o.protocol, o.ports)} from ${o.fromText} in ${layer.name}`
+        : `allow ${flowPorts(o.protocol, o.ports)} out to ${o.toName} in ${layer.name}`;
+}
+function blockReasons(blocks, sourceName) {
+    return blocks.map((b) => {
+        const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : 'no rule allows it';
+        return b.hop === 'egress' ? `the egress of ${sourceName} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
+    });
+}
+/** How one balancer path fails, and the opening that would mend it. */
+function explain_describePath(w, path, sourceFrom, sourceText) {
+    const lb = path.balancer.name;
+    const { port, targetPort } = path.listener;
+    const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
+    if (path.front.status !== 'pass') {
+        const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name) : path.front.unknowns;
+        const first = path.front.blocks[0];
+        return {
+            text: `${name}, ${w.source.name} ${path.front.status === 'fail' ? 'cannot' : 'may not'} reach ${lb} on ${w.protocol}/${port}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+            fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
+        };
+    }
+    const from = path.balancer.preservesClientAddress ? sourceFrom : lb;
+    const fromText = path.balancer.preservesClientAddress ? sourceText : lb;
+    const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
+    const first = path.back.blocks[0];
+    return {
+        text: `${name}, ${w.source.name} reaches ${lb} but ${path.balancer.preservesClientAddress ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+        fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
+    };
 }
 function describeGap(w, gap) {
     const need = possibleAddresses(w.source);
     const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
-    const everything = subset.mostly;
     const what = gap.uncovered.equals(need) || subset.mostly ? subset.text : `${subset.text} of ${w.source.name}`;
-    const ports = flowPorts(w.protocol, gap.ports);
-    const blocked = gap.blockedAt.length > 0 ? gap.blockedAt : [];
-    const reasons = blocked.map((b) => {
-        const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : `no rule allows it`;
-        return b.hop === 'egress' ? `the egress of ${w.source.name} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
-    });
-    const first = blocked[0];
-    const fix = first ? ` Fix: ${fixFor(first.layer, first.hop, w, gap, everything)}.` : '';
-    return `${what} cannot reach ${w.target.name} on ${ports}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix}`;
+    const cidrs = gap.uncovered.toCidrs();
+    const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
+    const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
+    const direct = blockReasons(gap.blockedAt, w.source.name);
+    const paths = gap.paths.map((p) => explain_describePath(w, p, sourceFrom, sourceText));
+    const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
+    // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
+    const first = gap.blockedAt[0];
+    const fix = paths.find((p) => p.fix)?.fix ?? (first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined);
+    return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
 }
 function requiredFlowMessage(w, v) {
     const ports = flowPorts(w.protocol, w.ports);
     switch (v.status) {
         case 'pass':
             return v.allowedBy.length > 0
-                ? `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: allowed by ${describeOrigins(v.allowedBy)}.`
+                ? `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}${v.through.length > 0 ? ` through ${v.through.join(', ')}` : ''}: allowed by ${describeOrigins(v.allowedBy, 4)}.`
                 : `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: nothing filters this traffic.`;
         case 'fail':
             return v.gaps.map((g) => describeGap(w, g)).join(' ');
@@ -15260,7 +15401,7 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
         case 'fail': {
             const need = possibleAddresses(w.source);
             const parts = v.exposed.map((e) => `${flowPorts(w.protocol, e.ports)} from ${describeSubset(e.addresses, need, everythingLabel, w.source.name).text}`);
-            return `${w.target.name} accepts ${parts.join('; ')}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
+            return `${w.target.name} accepts ${parts.join('; ')}${v.through.length > 0 ? ` (through ${v.through.join(', ')})` : ''}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
         }
         default:
             return `Cannot decide whether ${w.target.name} accepts ${ports} from ${w.source.name}: ${v.unknowns.join('; ')}.`;
@@ -15268,6 +15409,7 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/checks/required-flow.ts
+
 
 
 
@@ -15370,6 +15512,7 @@ const requiredFlow = {
         '`protocol`: `tcp` (default) or `udp`; a rule for `all` covers both, a `udp` rule never covers `tcp`.',
         '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
         'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
+        'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
     ].join('\n\n'),
     check(env, params) {
         const { pairs, skipped } = flowPairs(env, params);
@@ -15382,7 +15525,10 @@ const requiredFlow = {
             const ports = portsFor(params, target);
             if (!ports.ok)
                 return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-            const verdict = requiredFlowVerdict(source, reachOnPorts(source, target, protocol, ports.ports));
+            const direct = reachOnPorts(source, target, protocol, ports.ports);
+            // Clients may come in through a balancer: a listener on the required port counts.
+            const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'listener-port') : direct;
+            const verdict = requiredFlowVerdict(source, segments);
             const message = requiredFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? target.location) : verdict.status === 'fail' ? failLocation(target, verdict) : target.location;
             return { status: verdict.status, subject, message, location };
@@ -15391,6 +15537,7 @@ const requiredFlow = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/checks/forbidden-flow.ts
+
 
 
 
@@ -15416,8 +15563,13 @@ const forbiddenFlow = {
             const ports = portsFor(params, target);
             if (!ports.ok)
                 return { status: 'unknown', subject: subjectOf(target.name), message: `Cannot decide: ${ports.reason}.`, location: target.location };
-            const verdict = forbiddenFlowVerdict(source, reachOnPorts(source, target, protocol, ports.ports));
-            const message = forbiddenFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict, `${fromLabel} (${source.addresses.describe(2)})`);
+            const direct = reachOnPorts(source, target, protocol, ports.ports);
+            // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
+            const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'target-port') : direct;
+            const verdict = forbiddenFlowVerdict(source, segments);
+            const blocks = source.addresses.toCidrs().length;
+            const everything = blocks <= 3 ? `${fromLabel} (${source.addresses.describe()})` : fromLabel;
+            const message = forbiddenFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict, everything);
             const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? target.location) : target.location;
             return { status: verdict.status, subject: subjectOf(target.name), message, location };
         });
@@ -15762,7 +15914,7 @@ function applyWaivers(findings, waivers, today) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/topology/topology.schema.json
-const topology_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://topogate.dev/schemas/topology-v1.json","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\\\s*\\\\d{1,5}\\\\s*(-\\\\s*\\\\d{1,5}\\\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\\"8000-8080\\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}}}');
+const topology_schema_namespaceObject = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://topogate.dev/schemas/topology-v1.json","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\\\s*\\\\d{1,5}\\\\s*(-\\\\s*\\\\d{1,5}\\\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\\"8000-8080\\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"preserve-client-address":{"type":"boolean","x-hint":"true when targets see the client\'s own address (a pass-through balancer such as an AWS NLB without security groups); false (default) for a proxy."},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\\\d{4}-\\\\d{2}-\\\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}}}');
 ;// CONCATENATED MODULE: ./src/core/topology/parse-topology.ts
 
 
@@ -16101,6 +16253,7 @@ function buildTopologyEnvironment(file, raw, envPath, defaultClients = new Map()
             egress: [],
             location: at(p),
             listeners,
+            preservesClientAddress: lb.raw['preserve-client-address'] ?? false,
             provider: lb.raw.provider ?? raw.provider,
         };
     });

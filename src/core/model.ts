@@ -134,6 +134,13 @@ export interface Listener {
 export interface LoadBalancer extends Endpoint {
   kind: 'load-balancer';
   listeners: readonly Listener[];
+  /**
+   * True when targets see the client's own address (an AWS NLB without security groups,
+   * Azure Load Balancer): the second hop is then the client to the target. False for a
+   * proxy (ALB, Application Gateway, a topology balancer), where the balancer's addresses
+   * reach the targets.
+   */
+  preservesClientAddress?: boolean;
   provider?: string;
   resource?: { address: string; type: string };
 }

@@ -3,6 +3,7 @@ import { describeSource, describeTarget } from './endpoint-selector.js';
 import { flowPairs, flowParamsSchema, portsFor } from './required-flow.js';
 import type { FlowParams } from './required-flow.js';
 import { reachOnPorts } from '../flow/reach.js';
+import { withBalancerPaths } from '../flow/balancer-paths.js';
 import { forbiddenFlowVerdict } from '../flow/verdict.js';
 import { forbiddenFlowMessage } from '../flow/explain.js';
 
@@ -24,8 +25,13 @@ export const forbiddenFlow: CheckType<FlowParams> = {
     return pairs.map(({ source, target }): CheckOutcome => {
       const ports = portsFor(params, target);
       if (!ports.ok) return { status: 'unknown', subject: subjectOf(target.name), message: `Cannot decide: ${ports.reason}.`, location: target.location };
-      const verdict = forbiddenFlowVerdict(source, reachOnPorts(source, target, protocol, ports.ports));
-      const message = forbiddenFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict, `${fromLabel} (${source.addresses.describe(2)})`);
+      const direct = reachOnPorts(source, target, protocol, ports.ports);
+      // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
+      const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'target-port') : direct;
+      const verdict = forbiddenFlowVerdict(source, segments);
+      const blocks = source.addresses.toCidrs().length;
+      const everything = blocks <= 3 ? `${fromLabel} (${source.addresses.describe()})` : fromLabel;
+      const message = forbiddenFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict, everything);
       const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? target.location) : target.location;
       return { status: verdict.status, subject: subjectOf(target.name), message, location };
     });

@@ -1,6 +1,7 @@
 import type { Environment, FlowProtocol, Server, SourceLocation } from '../model.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
+import { withBalancerPaths } from '../flow/balancer-paths.js';
 import type { FlowSource } from '../flow/reach.js';
 import { requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
@@ -118,6 +119,7 @@ export const requiredFlow: CheckType<FlowParams> = {
     '`protocol`: `tcp` (default) or `udp`; a rule for `all` covers both, a `udp` rule never covers `tcp`.',
     '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
     'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
+    'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
   ].join('\n\n'),
   check(env, params) {
     const { pairs, skipped } = flowPairs(env, params);
@@ -128,7 +130,10 @@ export const requiredFlow: CheckType<FlowParams> = {
     return pairs.map(({ source, target, subject }): CheckOutcome => {
       const ports = portsFor(params, target);
       if (!ports.ok) return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-      const verdict = requiredFlowVerdict(source, reachOnPorts(source, target, protocol, ports.ports));
+      const direct = reachOnPorts(source, target, protocol, ports.ports);
+      // Clients may come in through a balancer: a listener on the required port counts.
+      const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'listener-port') : direct;
+      const verdict = requiredFlowVerdict(source, segments);
       const message = requiredFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict);
       const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? target.location) : verdict.status === 'fail' ? failLocation(target, verdict) : target.location;
       return { status: verdict.status, subject, message, location };

@@ -1,6 +1,7 @@
 import type { Endpoint, FilterLayer, FlowProtocol, Origin } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
-import type { PortSet } from '../net/ports.js';
+import { PortSet } from '../net/ports.js';
+import type { BalancerPath } from './balancer-paths.js';
 import { possibleAddresses } from './reach.js';
 import type { FlowSource } from './reach.js';
 import type { FlowGap, FlowVerdict } from './verdict.js';
@@ -59,38 +60,78 @@ function flowPorts(protocol: FlowProtocol, ports: PortSet): string {
   return `${protocol}/${ports.describe()}`;
 }
 
-function fixFor(layer: FilterLayer, hop: 'ingress' | 'egress', w: FlowWording, gap: FlowGap, everything: boolean): string {
-  const from = everything ? w.fromLabel : gap.uncovered.toCidrs().join(', ');
-  const ports = gap.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
+/** One opening to propose: what it connects, in the words of the policy or the hop. */
+interface ProposedOpening {
+  /** How the source is written in a topology opening (a name, role:x, or CIDRs). */
+  from: string;
+  /** The same in prose for a cloud rule. */
+  fromText: string;
+  to: string;
+  toName: string;
+  protocol: FlowProtocol;
+  ports: PortSet;
+}
+
+function fixFor(layer: FilterLayer, hop: 'ingress' | 'egress', o: ProposedOpening): string {
+  const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
   const fix = layer.fix;
   if (fix?.kind === 'topology') {
-    const fromYaml = everything ? w.fromLabel : gap.uncovered.toCidrs().length === 1 ? gap.uncovered.toCidrs()[0] : `[${gap.uncovered.toCidrs().join(', ')}]`;
-    return `add to the firewall of environment "${fix.environment}": - { from: ${fromYaml}, to: ${w.toLabel}, protocol: ${w.protocol}, ports: [${ports.join(', ')}] }`;
+    return `add to the firewall of environment "${fix.environment}": - { from: ${o.from}, to: ${o.to}, protocol: ${o.protocol}, ports: [${ports.join(', ')}] }`;
   }
   if (fix?.kind === 'resource') {
     return hop === 'ingress'
-      ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(w.protocol, gap.ports)} from ${from}`
-      : `add ${fix.rule} to ${fix.address} allowing ${flowPorts(w.protocol, gap.ports)} to ${w.target.name}`;
+      ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} from ${o.fromText}`
+      : `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} to ${o.toName}`;
   }
   return hop === 'ingress'
-    ? `allow ${flowPorts(w.protocol, gap.ports)} from ${from} in ${layer.name}`
-    : `allow ${flowPorts(w.protocol, gap.ports)} out to ${w.target.name} in ${layer.name}`;
+    ? `allow ${flowPorts(o.protocol, o.ports)} from ${o.fromText} in ${layer.name}`
+    : `allow ${flowPorts(o.protocol, o.ports)} out to ${o.toName} in ${layer.name}`;
+}
+
+function blockReasons(blocks: FlowGap['blockedAt'], sourceName: string): string[] {
+  return blocks.map((b) => {
+    const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : 'no rule allows it';
+    return b.hop === 'egress' ? `the egress of ${sourceName} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
+  });
+}
+
+/** How one balancer path fails, and the opening that would mend it. */
+function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, sourceText: string): { text: string; fix?: string } {
+  const lb = path.balancer.name;
+  const { port, targetPort } = path.listener;
+  const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
+  if (path.front.status !== 'pass') {
+    const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name) : path.front.unknowns;
+    const first = path.front.blocks[0];
+    return {
+      text: `${name}, ${w.source.name} ${path.front.status === 'fail' ? 'cannot' : 'may not'} reach ${lb} on ${w.protocol}/${port}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+      fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
+    };
+  }
+  const from = path.balancer.preservesClientAddress ? sourceFrom : lb;
+  const fromText = path.balancer.preservesClientAddress ? sourceText : lb;
+  const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
+  const first = path.back.blocks[0];
+  return {
+    text: `${name}, ${w.source.name} reaches ${lb} but ${path.balancer.preservesClientAddress ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+    fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
+  };
 }
 
 function describeGap(w: FlowWording, gap: FlowGap): string {
   const need = possibleAddresses(w.source);
   const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
-  const everything = subset.mostly;
   const what = gap.uncovered.equals(need) || subset.mostly ? subset.text : `${subset.text} of ${w.source.name}`;
-  const ports = flowPorts(w.protocol, gap.ports);
-  const blocked = gap.blockedAt.length > 0 ? gap.blockedAt : [];
-  const reasons = blocked.map((b) => {
-    const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : `no rule allows it`;
-    return b.hop === 'egress' ? `the egress of ${w.source.name} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
-  });
-  const first = blocked[0];
-  const fix = first ? ` Fix: ${fixFor(first.layer, first.hop, w, gap, everything)}.` : '';
-  return `${what} cannot reach ${w.target.name} on ${ports}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix}`;
+  const cidrs = gap.uncovered.toCidrs();
+  const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
+  const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
+  const direct = blockReasons(gap.blockedAt, w.source.name);
+  const paths = gap.paths.map((p) => describePath(w, p, sourceFrom, sourceText));
+  const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
+  // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
+  const first = gap.blockedAt[0];
+  const fix = paths.find((p) => p.fix)?.fix ?? (first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined);
+  return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
 }
 
 export function requiredFlowMessage(w: FlowWording, v: FlowVerdict): string {
@@ -98,7 +139,7 @@ export function requiredFlowMessage(w: FlowWording, v: FlowVerdict): string {
   switch (v.status) {
     case 'pass':
       return v.allowedBy.length > 0
-        ? `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: allowed by ${describeOrigins(v.allowedBy)}.`
+        ? `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}${v.through.length > 0 ? ` through ${v.through.join(', ')}` : ''}: allowed by ${describeOrigins(v.allowedBy, 4)}.`
         : `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: nothing filters this traffic.`;
     case 'fail':
       return v.gaps.map((g) => describeGap(w, g)).join(' ');
@@ -115,7 +156,7 @@ export function forbiddenFlowMessage(w: FlowWording, v: FlowVerdict, everythingL
     case 'fail': {
       const need = possibleAddresses(w.source);
       const parts = v.exposed.map((e) => `${flowPorts(w.protocol, e.ports)} from ${describeSubset(e.addresses, need, everythingLabel, w.source.name).text}`);
-      return `${w.target.name} accepts ${parts.join('; ')}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
+      return `${w.target.name} accepts ${parts.join('; ')}${v.through.length > 0 ? ` (through ${v.through.join(', ')})` : ''}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
     }
     default:
       return `Cannot decide whether ${w.target.name} accepts ${ports} from ${w.source.name}: ${v.unknowns.join('; ')}.`;

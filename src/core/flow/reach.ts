@@ -1,6 +1,7 @@
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import type { Endpoint, FilterLayer, FlowProtocol, Origin, Peer, Rule, RuleProtocol } from '../model.js';
+import type { BalancerPath } from './balancer-paths.js';
 
 /**
  * Which source addresses get through to a target on one protocol and port.
@@ -234,6 +235,8 @@ export function portSegments(source: FlowSource, target: Endpoint, protocol: Flo
 
 export interface SegmentReach extends PortReach {
   ports: PortSet;
+  /** Paths through load balancers that serve this segment's port. */
+  paths?: readonly BalancerPath[];
 }
 
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */

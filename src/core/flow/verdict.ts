@@ -1,8 +1,9 @@
 import { AddressSet } from '../net/cidr.js';
-import { PortSet } from '../net/ports.js';
+import type { PortSet } from '../net/ports.js';
 import type { FilterLayer, Origin } from '../model.js';
 import { possibleAddresses } from './reach.js';
 import type { FlowSource, Hop, SegmentReach } from './reach.js';
+import type { BalancerPath } from './balancer-paths.js';
 
 /** What a flow check concludes from the reach of every port segment. */
 export interface FlowVerdict {
@@ -15,13 +16,18 @@ export interface FlowVerdict {
   exposed: Array<{ ports: PortSet; addresses: AddressSet }>;
   /** Why it cannot be decided. */
   unknowns: string[];
+  /** Balancers whose paths carry (part of) the flow. */
+  through: string[];
 }
 
 export interface FlowGap {
   ports: PortSet;
   /** Source addresses that do not get through. */
   uncovered: AddressSet;
+  /** Where the direct path is blocked. */
   blockedAt: Array<{ hop: Hop; layer: FilterLayer; deniedBy: Origin[] }>;
+  /** The balancer paths that were tried for these ports and did not carry it all. */
+  paths: readonly BalancerPath[];
 }
 
 function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
@@ -67,6 +73,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
         ports: seg.ports,
         uncovered: source.addressesExact ? need.subtract(seg.max) : need,
         blockedAt: seg.blocks.map((b) => ({ hop: b.hop, layer: b.layer, deniedBy: b.deniedBy })),
+        paths: seg.paths ?? [],
       });
     } else {
       if (status === 'pass') status = 'unknown';
@@ -81,12 +88,17 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
     allowedBy: status === 'pass' ? uniqueOrigins(segments.flatMap((s) => s.allowedBy)) : [],
     gaps: mergeByKey(
       gaps,
-      (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}`,
+      (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
       (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) }),
     ),
     exposed: [],
     unknowns: uniqueStrings(unknowns),
+    through: throughBalancers(segments),
   };
+}
+
+function throughBalancers(segments: SegmentReach[]): string[] {
+  return uniqueStrings(segments.flatMap((s) => (s.paths ?? []).filter((p) => !p.min.isEmpty()).map((p) => p.balancer.name)));
 }
 
 /**
@@ -117,7 +129,7 @@ export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[
     gaps: [],
     exposed: mergeByKey(exposed, (e) => e.addresses.key(), (a, b) => ({ ports: a.ports.union(b.ports), addresses: a.addresses })),
     unknowns: uniqueStrings(unknowns),
+    through: throughBalancers(segments),
   };
 }
 
-export { PortSet };

@@ -172,6 +172,7 @@ export function buildTopologyEnvironment(file: TopologyFile, raw: RawEnvironment
       egress: [],
       location: at(p),
       listeners,
+      preservesClientAddress: lb.raw['preserve-client-address'] ?? false,
       provider: lb.raw.provider ?? raw.provider,
     };
   });

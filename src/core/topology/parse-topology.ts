@@ -31,6 +31,7 @@ export interface RawLoadBalancer {
   addresses?: string[];
   provider?: string;
   region?: string;
+  'preserve-client-address'?: boolean;
   listeners: RawListener[];
 }
 

@@ -1,0 +1,145 @@
+import { AddressSet } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
+import type { Endpoint, Environment, FlowProtocol, Listener, LoadBalancer, Origin } from '../model.js';
+import { possibleAddresses, protocolMatches, reachOnPort } from './reach.js';
+import type { FlowSource, LayerBlock, PortReach, SegmentReach } from './reach.js';
+
+/**
+ * Paths through load balancers. A client reaches a target through a balancer when it
+ * reaches a listener (first hop) and the balancer reaches the target on the listener's
+ * target port (second hop). A proxy forwards from its own addresses; a balancer that
+ * preserves client addresses (an NLB without security groups) makes the second hop the
+ * client's own. What gets through a path joins what gets through directly.
+ */
+
+export interface Hop {
+  /** pass: all of what reached the hop gets through; fail: none does; unknown: may. */
+  status: 'pass' | 'fail' | 'unknown';
+  allowedBy: Origin[];
+  blocks: LayerBlock[];
+  unknowns: string[];
+}
+
+export interface BalancerPath {
+  balancer: LoadBalancer;
+  listener: Listener;
+  /** Client to balancer, on the listener port. */
+  front: Hop;
+  /** Balancer (or client) to target, on the target port. */
+  back: Hop;
+  /** Source addresses that certainly / possibly get through this path. */
+  min: AddressSet;
+  max: AddressSet;
+}
+
+/** Which port a listener stands for: the port clients use, or the target's port it reaches. */
+export type ListenerMatch = 'listener-port' | 'target-port';
+
+function hopOf(reach: PortReach, need: AddressSet): Hop {
+  const status = reach.min.covers(need) ? 'pass' : reach.max.overlaps(need) ? 'unknown' : 'fail';
+  return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
+}
+
+function balancerAsSource(lb: LoadBalancer): FlowSource {
+  return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, egress: lb.egress };
+}
+
+function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener): BalancerPath {
+  const frontReach = reachOnPort(source, lb, protocol, listener.port);
+  const front = hopOf(frontReach, possibleAddresses(source));
+  if (listener.targetsUnknown !== undefined) {
+    const back: Hop = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
+    return { balancer: lb, listener, front, back, min: AddressSet.EMPTY, max: frontReach.max };
+  }
+  if (lb.preservesClientAddress) {
+    // The target sees the client: the second hop is the client's own flow on the target port.
+    const backReach = reachOnPort(source, target, protocol, listener.targetPort);
+    const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
+    return {
+      balancer: lb,
+      listener,
+      front,
+      back: hopOf(backReach, reached),
+      min: frontReach.min.intersect(backReach.min),
+      max: frontReach.max.intersect(backReach.max),
+    };
+  }
+  const proxy = balancerAsSource(lb);
+  const backReach = reachOnPort(proxy, target, protocol, listener.targetPort);
+  const need = possibleAddresses(proxy);
+  const certain = backReach.min.covers(need);
+  const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
+  const back: Hop = { status: certain ? 'pass' : possible ? 'unknown' : 'fail', allowedBy: backReach.allowedBy, blocks: backReach.blocks, unknowns: backReach.unknowns };
+  return {
+    balancer: lb,
+    listener,
+    front,
+    back,
+    min: certain ? frontReach.min : AddressSet.EMPTY,
+    max: possible ? frontReach.max : AddressSet.EMPTY,
+  };
+}
+
+/** The listeners that may forward to `target` with `protocol`. */
+export function listenersTo(env: Environment, target: Endpoint, protocol: FlowProtocol): Array<{ balancer: LoadBalancer; listener: Listener }> {
+  const out: Array<{ balancer: LoadBalancer; listener: Listener }> = [];
+  for (const balancer of env.loadBalancers) {
+    for (const listener of balancer.listeners) {
+      if (!protocolMatches(listener.protocol, protocol)) continue;
+      if (listener.targetsUnknown !== undefined || listener.targets.includes(target.name)) out.push({ balancer, listener });
+    }
+  }
+  return out;
+}
+
+function splitAt(segments: SegmentReach[], port: number): SegmentReach[] {
+  const out: SegmentReach[] = [];
+  for (const seg of segments) {
+    const [[a, b]] = seg.ports.toRanges();
+    if (port < a || port > b || a === b) {
+      out.push(seg);
+      continue;
+    }
+    if (port > a) out.push({ ...seg, ports: PortSet.range(a, port - 1) });
+    out.push({ ...seg, ports: PortSet.of(port) });
+    if (port < b) out.push({ ...seg, ports: PortSet.range(port + 1, b) });
+  }
+  return out;
+}
+
+/**
+ * Adds every balancer path to the direct reach of each port segment. Segments are split
+ * so that each listener's port is a segment of its own.
+ */
+export function withBalancerPaths(
+  env: Environment,
+  source: FlowSource,
+  target: Endpoint,
+  protocol: FlowProtocol,
+  segments: SegmentReach[],
+  match: ListenerMatch,
+): SegmentReach[] {
+  const listeners = listenersTo(env, target, protocol);
+  if (listeners.length === 0) return segments;
+  const portOf = (l: Listener) => (match === 'listener-port' ? l.port : l.targetPort);
+  let split = segments;
+  for (const { listener } of listeners) split = splitAt(split, portOf(listener));
+  return split.map((seg) => {
+    const port = seg.ports.toRanges()[0][0];
+    const here = listeners.filter(({ listener }) => seg.ports.has(portOf(listener)) && seg.ports.toRanges()[0][1] === port);
+    if (here.length === 0) return seg;
+    const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener));
+    let min = seg.min;
+    let max = seg.max;
+    const allowedBy: Origin[] = [];
+    const unknowns = [...seg.unknowns];
+    for (const p of paths) {
+      if (!p.min.subtract(min).isEmpty()) allowedBy.push(...p.front.allowedBy, ...p.back.allowedBy);
+      min = min.union(p.min);
+      max = max.union(p.max);
+      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns);
+    }
+    // The balancer path is the designed route: name its openings before any direct ones.
+    return { ...seg, min, max, allowedBy: [...allowedBy, ...seg.allowedBy], unknowns, paths };
+  });
+}
