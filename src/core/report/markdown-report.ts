@@ -1,6 +1,6 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { compareUrgency, failingFindings } from './report.js';
+import { compareUrgency, environmentsByUrgency, failingFindings } from './report.js';
 import type { FailOn, Report } from './report.js';
 
 /**
@@ -97,7 +97,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   const build = (passDetails: boolean) => {
     const lines = [verdict(report, options.failOn), ''];
     if (report.environments.length === 0) lines.push('No environments were found in the inputs.', '');
-    for (const env of report.environments) lines.push(...environmentSection(report, env.name, options, passDetails));
+    for (const env of environmentsByUrgency(report)) lines.push(...environmentSection(report, env, options, passDetails));
     lines.push(...disabledSection(report));
     return `${lines.join('\n').trimEnd()}\n`;
   };

@@ -54,6 +54,15 @@ export function isFailing(report: Report, failOn: FailOn): boolean {
   return failingFindings(report, failOn).length > 0;
 }
 
+/** Environment names, those with failures first, then with unknowns, then the rest; by name within each. */
+export function environmentsByUrgency(report: Report): string[] {
+  const rank = (name: string) => {
+    const fs = report.findings.filter((f) => f.environment === name);
+    return fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2;
+  };
+  return report.environments.map((e) => e.name).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
+
 /** Most urgent first: failures by severity, then unknown, waived, pass. */
 export function compareUrgency(a: Finding, b: Finding): number {
   const statusRank: Record<FindingStatus, number> = { fail: 0, unknown: 1, waived: 2, pass: 3 };
