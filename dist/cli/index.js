@@ -16304,6 +16304,14 @@ function failingFindings(report, failOn) {
 function isFailing(report, failOn) {
     return failingFindings(report, failOn).length > 0;
 }
+/** Environment names, those with failures first, then with unknowns, then the rest; by name within each. */
+function environmentsByUrgency(report) {
+    const rank = (name) => {
+        const fs = report.findings.filter((f) => f.environment === name);
+        return fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2;
+    };
+    return report.environments.map((e) => e.name).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+}
 /** Most urgent first: failures by severity, then unknown, waived, pass. */
 function compareUrgency(a, b) {
     const statusRank = { fail: 0, unknown: 1, waived: 2, pass: 3 };
@@ -16523,8 +16531,8 @@ function renderMarkdown(report, options) {
         const lines = [verdict(report, options.failOn), ''];
         if (report.environments.length === 0)
             lines.push('No environments were found in the inputs.', '');
-        for (const env of report.environments)
-            lines.push(...environmentSection(report, env.name, options, passDetails));
+        for (const env of environmentsByUrgency(report))
+            lines.push(...environmentSection(report, env, options, passDetails));
         lines.push(...disabledSection(report));
         return `${lines.join('\n').trimEnd()}\n`;
     };
@@ -16632,7 +16640,8 @@ function renderText(report, failOn, options = {}) {
     const lines = [verdictLine(report, failOn), ''];
     if (report.environments.length === 0)
         lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
-    for (const env of report.environments) {
+    for (const name of environmentsByUrgency(report)) {
+        const env = report.environments.find((e) => e.name === name);
         const findings = report.findings.filter((f) => f.environment === env.name).sort(compareUrgency);
         const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
         const passed = findings.length - shown.length;
