@@ -14814,70 +14814,6 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./src/core/checks/endpoint-selector.ts
-
-const endpoint_selector_name = { type: 'string', minLength: 1, maxLength: 200 };
-const sourceSelectorSchema = {
-    type: 'object',
-    minProperties: 1,
-    maxProperties: 1,
-    additionalProperties: false,
-    properties: {
-        client: endpoint_selector_name,
-        role: endpoint_selector_name,
-        server: endpoint_selector_name,
-        cidrs: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
-    },
-    'x-hint': 'Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }.',
-};
-const targetSelectorSchema = {
-    type: 'object',
-    minProperties: 1,
-    maxProperties: 1,
-    additionalProperties: false,
-    properties: { role: endpoint_selector_name, server: endpoint_selector_name, any: { const: true } },
-    'x-hint': 'Write one of { role: NAME }, { server: NAME } or { any: true }.',
-};
-function describeSource(sel) {
-    if ('client' in sel)
-        return sel.client;
-    if ('role' in sel)
-        return `role:${sel.role}`;
-    if ('server' in sel)
-        return sel.server;
-    return sel.cidrs.join(', ');
-}
-function describeTarget(sel) {
-    if ('role' in sel)
-        return `role:${sel.role}`;
-    if ('server' in sel)
-        return sel.server;
-    return 'any server';
-}
-/** The concrete sources a selector names in one environment. */
-function resolveSources(env, sel) {
-    if ('client' in sel) {
-        const client = env.clients.get(sel.client);
-        if (!client) {
-            return { ok: false, reason: `environment "${env.name}" declares no client "${sel.client}": add it under "clients:" with its CIDRs` };
-        }
-        return { ok: true, sources: [{ name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] }] };
-    }
-    if ('cidrs' in sel) {
-        const parsed = sel.cidrs.map((c) => parseCidr(c));
-        const values = parsed.flatMap((p) => (p.ok ? [p.value] : []));
-        return { ok: true, sources: [{ name: sel.cidrs.join(', '), kind: 'client', addresses: AddressSet.fromParsed(values), addressesExact: true, identities: [], egress: [] }] };
-    }
-    return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
-}
-function resolveServers(env, sel) {
-    if ('any' in sel)
-        return [...env.servers];
-    if ('role' in sel)
-        return env.servers.filter((s) => s.roles.includes(sel.role));
-    return env.servers.filter((s) => s.name === sel.server);
-}
-
 ;// CONCATENATED MODULE: ./src/core/flow/reach.ts
 
 
@@ -15408,6 +15344,70 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/checks/endpoint-selector.ts
+
+const endpoint_selector_name = { type: 'string', minLength: 1, maxLength: 200 };
+const sourceSelectorSchema = {
+    type: 'object',
+    minProperties: 1,
+    maxProperties: 1,
+    additionalProperties: false,
+    properties: {
+        client: endpoint_selector_name,
+        role: endpoint_selector_name,
+        server: endpoint_selector_name,
+        cidrs: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+    },
+    'x-hint': 'Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }.',
+};
+const targetSelectorSchema = {
+    type: 'object',
+    minProperties: 1,
+    maxProperties: 1,
+    additionalProperties: false,
+    properties: { role: endpoint_selector_name, server: endpoint_selector_name, any: { const: true } },
+    'x-hint': 'Write one of { role: NAME }, { server: NAME } or { any: true }.',
+};
+function describeSource(sel) {
+    if ('client' in sel)
+        return sel.client;
+    if ('role' in sel)
+        return `role:${sel.role}`;
+    if ('server' in sel)
+        return sel.server;
+    return sel.cidrs.join(', ');
+}
+function describeTarget(sel) {
+    if ('role' in sel)
+        return `role:${sel.role}`;
+    if ('server' in sel)
+        return sel.server;
+    return 'any server';
+}
+/** The concrete sources a selector names in one environment. */
+function resolveSources(env, sel) {
+    if ('client' in sel) {
+        const client = env.clients.get(sel.client);
+        if (!client) {
+            return { ok: false, reason: `environment "${env.name}" declares no client "${sel.client}": add it under "clients:" with its CIDRs` };
+        }
+        return { ok: true, sources: [{ name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] }] };
+    }
+    if ('cidrs' in sel) {
+        const parsed = sel.cidrs.map((c) => parseCidr(c));
+        const values = parsed.flatMap((p) => (p.ok ? [p.value] : []));
+        return { ok: true, sources: [{ name: sel.cidrs.join(', '), kind: 'client', addresses: AddressSet.fromParsed(values), addressesExact: true, identities: [], egress: [] }] };
+    }
+    return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
+}
+function resolveServers(env, sel) {
+    if ('any' in sel)
+        return [...env.servers];
+    if ('role' in sel)
+        return env.servers.filter((s) => s.roles.includes(sel.role));
+    return env.servers.filter((s) => s.name === sel.server);
+}
+
 ;// CONCATENATED MODULE: ./src/core/checks/required-flow.ts
 
 
@@ -15502,6 +15502,28 @@ function failLocation(target, verdict) {
     }
     return target.location;
 }
+/**
+ * The shared loop of the flow checks: every (source, target) pair with its ports and
+ * reach, balancer paths included for client sources, judged by `judge`.
+ */
+function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
+    const { pairs, skipped } = flowPairs(env, params);
+    if (skipped)
+        return [skipped];
+    const protocol = params.protocol ?? 'tcp';
+    const fromLabel = describeSource(params.from);
+    const toLabel = describeTarget(params.to);
+    return pairs.map((pair) => {
+        const { source, target } = pair;
+        const subject = subjectOf(pair, fromLabel);
+        const ports = portsFor(params, target);
+        if (!ports.ok)
+            return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+        const direct = reachOnPorts(source, target, protocol, ports.ports);
+        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+        return { subject, ...judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel }) };
+    });
+}
 const requiredFlow = {
     type: 'required-flow',
     description: 'Every address of the source reaches every matching target on every listed port (ingress on the target, egress on the source where the model has egress rules).',
@@ -15515,31 +15537,17 @@ const requiredFlow = {
         'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
     ].join('\n\n'),
     check(env, params) {
-        const { pairs, skipped } = flowPairs(env, params);
-        if (skipped)
-            return [skipped];
-        const protocol = params.protocol ?? 'tcp';
-        const fromLabel = describeSource(params.from);
-        const toLabel = describeTarget(params.to);
-        return pairs.map(({ source, target, subject }) => {
-            const ports = portsFor(params, target);
-            if (!ports.ok)
-                return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-            const direct = reachOnPorts(source, target, protocol, ports.ports);
-            // Clients may come in through a balancer: a listener on the required port counts.
-            const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'listener-port') : direct;
-            const verdict = requiredFlowVerdict(source, segments);
-            const message = requiredFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict);
-            const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? target.location) : verdict.status === 'fail' ? failLocation(target, verdict) : target.location;
-            return { status: verdict.status, subject, message, location };
+        // Clients may come in through a balancer: a listener on the required port counts.
+        return evaluateFlowPairs(env, params, 'listener-port', (pair) => pair.subject, (ctx) => {
+            const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+            const message = requiredFlowMessage(ctx, verdict);
+            const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
+            return { status: verdict.status, message, location };
         });
     },
 };
 
 ;// CONCATENATED MODULE: ./src/core/checks/forbidden-flow.ts
-
-
-
 
 
 
@@ -15552,26 +15560,13 @@ const forbiddenFlow = {
         'The built-in client `internet` is the public address space: `0.0.0.0/0` and `::/0` without the private and special-purpose ranges (RFC 1918, RFC 6598, loopback, link-local, unique-local, multicast), so a rule from the controller\'s private address is not "open to the internet" but a rule from `0.0.0.0/0` is.',
     ].join('\n\n'),
     check(env, params) {
-        const { pairs, skipped } = flowPairs(env, params);
-        if (skipped)
-            return [skipped];
-        const protocol = params.protocol ?? 'tcp';
-        const fromLabel = describeSource(params.from);
-        const toLabel = describeTarget(params.to);
-        const subjectOf = (target) => `${fromLabel} -> ${target}`;
-        return pairs.map(({ source, target }) => {
-            const ports = portsFor(params, target);
-            if (!ports.ok)
-                return { status: 'unknown', subject: subjectOf(target.name), message: `Cannot decide: ${ports.reason}.`, location: target.location };
-            const direct = reachOnPorts(source, target, protocol, ports.ports);
-            // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
-            const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'target-port') : direct;
-            const verdict = forbiddenFlowVerdict(source, segments);
-            const blocks = source.addresses.toCidrs().length;
-            const everything = blocks <= 3 ? `${fromLabel} (${source.addresses.describe()})` : fromLabel;
-            const message = forbiddenFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict, everything);
-            const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? target.location) : target.location;
-            return { status: verdict.status, subject: subjectOf(target.name), message, location };
+        // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
+        return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
+            const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments);
+            const everything = ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel;
+            const message = forbiddenFlowMessage(ctx, verdict, everything);
+            const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
+            return { status: verdict.status, message, location };
         });
     },
 };

@@ -2,7 +2,8 @@ import type { Environment, FlowProtocol, Server, SourceLocation } from '../model
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
 import { withBalancerPaths } from '../flow/balancer-paths.js';
-import type { FlowSource } from '../flow/reach.js';
+import type { ListenerMatch } from '../flow/balancer-paths.js';
+import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
@@ -109,6 +110,44 @@ function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVer
   return target.location;
 }
 
+export interface PairContext {
+  source: FlowSource;
+  target: Server;
+  protocol: FlowProtocol;
+  ports: PortSet;
+  /** Direct reach plus balancer paths, per port segment. */
+  segments: SegmentReach[];
+  fromLabel: string;
+  toLabel: string;
+}
+
+/**
+ * The shared loop of the flow checks: every (source, target) pair with its ports and
+ * reach, balancer paths included for client sources, judged by `judge`.
+ */
+export function evaluateFlowPairs(
+  env: Environment,
+  params: FlowParams,
+  listenerMatch: ListenerMatch,
+  subjectOf: (pair: FlowPair, fromLabel: string) => string,
+  judge: (ctx: PairContext) => Omit<CheckOutcome, 'subject'>,
+): CheckOutcome[] {
+  const { pairs, skipped } = flowPairs(env, params);
+  if (skipped) return [skipped];
+  const protocol = params.protocol ?? 'tcp';
+  const fromLabel = describeSource(params.from);
+  const toLabel = describeTarget(params.to);
+  return pairs.map((pair): CheckOutcome => {
+    const { source, target } = pair;
+    const subject = subjectOf(pair, fromLabel);
+    const ports = portsFor(params, target);
+    if (!ports.ok) return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+    const direct = reachOnPorts(source, target, protocol, ports.ports);
+    const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+    return { subject, ...judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel }) };
+  });
+}
+
 export const requiredFlow: CheckType<FlowParams> = {
   type: 'required-flow',
   description: 'Every address of the source reaches every matching target on every listed port (ingress on the target, egress on the source where the model has egress rules).',
@@ -122,21 +161,12 @@ export const requiredFlow: CheckType<FlowParams> = {
     'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
   ].join('\n\n'),
   check(env, params) {
-    const { pairs, skipped } = flowPairs(env, params);
-    if (skipped) return [skipped];
-    const protocol = params.protocol ?? 'tcp';
-    const fromLabel = describeSource(params.from);
-    const toLabel = describeTarget(params.to);
-    return pairs.map(({ source, target, subject }): CheckOutcome => {
-      const ports = portsFor(params, target);
-      if (!ports.ok) return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-      const direct = reachOnPorts(source, target, protocol, ports.ports);
-      // Clients may come in through a balancer: a listener on the required port counts.
-      const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, 'listener-port') : direct;
-      const verdict = requiredFlowVerdict(source, segments);
-      const message = requiredFlowMessage({ source, target, protocol, ports: ports.ports, fromLabel, toLabel }, verdict);
-      const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? target.location) : verdict.status === 'fail' ? failLocation(target, verdict) : target.location;
-      return { status: verdict.status, subject, message, location };
+    // Clients may come in through a balancer: a listener on the required port counts.
+    return evaluateFlowPairs(env, params, 'listener-port', (pair) => pair.subject, (ctx) => {
+      const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+      const message = requiredFlowMessage(ctx, verdict);
+      const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
+      return { status: verdict.status, message, location };
     });
   },
 };
