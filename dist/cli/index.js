@@ -10512,20 +10512,18 @@ function formatIPv6(value) {
         return hex.join(':');
     return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
 }
-/** The fewest CIDR blocks that exactly cover an interval. */
+function bitLength(x) {
+    return x === 0n ? 0 : x.toString(2).length;
+}
+/** The fewest CIDR blocks that exactly cover an interval: each block as large as alignment and the rest allow. */
 function intervalToCidrs(family, range) {
     const bits = family === 4 ? 32 : 128;
     const out = [];
     let lo = range.lo;
     while (lo <= range.hi) {
-        // Largest block aligned at lo that stays inside the range.
-        let size = 0;
-        while (size < bits) {
-            const next = 1n << BigInt(size + 1);
-            if ((lo & (next - 1n)) !== 0n || lo + next - 1n > range.hi)
-                break;
-            size++;
-        }
+        const alignment = lo === 0n ? bits : bitLength(lo & -lo) - 1;
+        const fits = bitLength(range.hi - lo + 1n) - 1;
+        const size = Math.min(alignment, fits);
         const text = family === 4 ? formatIPv4(lo) : formatIPv6(lo);
         out.push(`${text}/${bits - size}`);
         lo += 1n << BigInt(size);
@@ -10590,12 +10588,11 @@ class AddressSet {
     equals(o) {
         return equal(this.v4, o.v4) && equal(this.v6, o.v6);
     }
+    cidrs;
     /** Minimal CIDR list, IPv4 first: what a message shows a person. */
     toCidrs() {
-        return [
-            ...this.v4.flatMap((r) => intervalToCidrs(4, r)),
-            ...this.v6.flatMap((r) => intervalToCidrs(6, r)),
-        ];
+        this.cidrs ??= [...this.v4.flatMap((r) => intervalToCidrs(4, r)), ...this.v6.flatMap((r) => intervalToCidrs(6, r))];
+        return [...this.cidrs];
     }
     /** Short human form; long lists are cut with a count. */
     describe(max = 6) {
