@@ -41767,13 +41767,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    command_issue('group', name);
+    issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    command_issue('endgroup');
+    issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -49124,7 +49124,7 @@ class ActionLog {
             info(safeLogLine(line));
     }
     debug(text) {
-        core_debug(text);
+        core_debug(defuseLegacyCommands(text));
     }
     /** Prints text from inputs with workflow commands paused: a second guard beside safeLogLine. */
     untrusted(text) {
@@ -49137,7 +49137,7 @@ class ActionLog {
             process.stdout.write(`::${token}::${external_node_os_namespaceObject.EOL}`);
         }
     }
-    /** An annotation (the runner escapes message and properties through @actions/core). */
+    /** An annotation; @actions/core escapes its message and properties for the command line. */
     annotate(level, text, props = {}) {
         this.emitted[level]++;
         // A command line is read once, as this command; defusing `##[` anyway costs nothing.
@@ -49152,9 +49152,6 @@ class ActionLog {
     }
     warning(message) {
         this.annotate('warning', message);
-    }
-    group(name, fn) {
-        return group(name, fn);
     }
 }
 
@@ -49566,7 +49563,7 @@ function isLaterRun(a, b) {
 function configurationKey(c) {
     const identity = c.name !== ''
         ? `name\0${c.name}`
-        : JSON.stringify(['inputs', external_node_path_default().posix.normalize(c.workingDirectory.replace(/\\/g, '/')), c.topology, c.plan, c.policies]);
+        : JSON.stringify(['inputs', external_node_path_default().posix.normalize(c.workingDirectory.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1'), c.topology, c.plan, c.policies]);
     return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EOL } from 'node:os';
-import * as core from '@actions/core';
+import { debug as logDebug, error as logError, info as logInfo, notice as logNotice, warning as logWarning } from '@actions/core';
+import type { AnnotationProperties } from '@actions/core';
 import { safeLogLine } from '../core/report/escape.js';
 import type { AnnotationLevel } from './annotations.js';
 
@@ -20,11 +21,11 @@ export class ActionLog {
 
   /** Plain text, possibly several lines, possibly from inputs. */
   info(text: string): void {
-    for (const line of text.replace(/\n$/, '').split(/\r?\n/)) core.info(safeLogLine(line));
+    for (const line of text.replace(/\n$/, '').split(/\r?\n/)) logInfo(safeLogLine(line));
   }
 
   debug(text: string): void {
-    core.debug(text);
+    logDebug(defuseLegacyCommands(text));
   }
 
   /** Prints text from inputs with workflow commands paused: a second guard beside safeLogLine. */
@@ -38,22 +39,18 @@ export class ActionLog {
     }
   }
 
-  /** An annotation (the runner escapes message and properties through @actions/core). */
-  annotate(level: AnnotationLevel, text: string, props: core.AnnotationProperties = {}): void {
+  /** An annotation; @actions/core escapes its message and properties for the command line. */
+  annotate(level: AnnotationLevel, text: string, props: AnnotationProperties = {}): void {
     this.emitted[level]++;
     // A command line is read once, as this command; defusing `##[` anyway costs nothing.
     const message = defuseLegacyCommands(text);
     const properties = props.title ? { ...props, title: defuseLegacyCommands(props.title) } : props;
-    if (level === 'error') core.error(message, properties);
-    else if (level === 'warning') core.warning(message, properties);
-    else core.notice(message, properties);
+    if (level === 'error') logError(message, properties);
+    else if (level === 'warning') logWarning(message, properties);
+    else logNotice(message, properties);
   }
 
   warning(message: string): void {
     this.annotate('warning', message);
-  }
-
-  group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    return core.group(name, fn);
   }
 }

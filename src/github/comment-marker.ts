@@ -54,6 +54,6 @@ export interface ConfigurationInputs {
 export function configurationKey(c: ConfigurationInputs): string {
   const identity = c.name !== ''
     ? `name\0${c.name}`
-    : JSON.stringify(['inputs', path.posix.normalize(c.workingDirectory.replace(/\\/g, '/')), c.topology, c.plan, c.policies]);
+    : JSON.stringify(['inputs', path.posix.normalize(c.workingDirectory.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1'), c.topology, c.plan, c.policies]);
   return createHash('sha256').update(identity).digest('hex').slice(0, 16);
 }

@@ -1,6 +1,6 @@
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
-import * as core from '@actions/core';
+import { setOutput as setActionOutput } from '@actions/core';
 import type { InputProblem } from '../core/errors.js';
 import { formatProblem } from '../core/errors.js';
 import type { SourceLocation } from '../core/model.js';
@@ -44,7 +44,7 @@ export interface PublishContext {
 }
 
 function setOutput(name: OutputName, value: string | number): void {
-  core.setOutput(name, String(value));
+  setActionOutput(name, String(value));
 }
 
 /** The API client, created on first use; undefined (with the reason) when there is no token or repository. */
