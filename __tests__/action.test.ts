@@ -211,6 +211,20 @@ describe('on a pull request', () => {
 });
 
 describe('annotations within GitHub\'s limits', () => {
+  it('bad input with many problems: 9 annotated, setFailed\'s error the 10th, every problem in the summary', async () => {
+    await startGitHub();
+    const servers = Array.from({ length: 12 }, (_, i) => `      - { name: fe-${i}, roles: [front-end], adresses: [10.0.0.${i + 1}] }`);
+    const ws = makeWorkspace({ 'many.yml': ['version: 1', 'environments:', '  - name: prod', '    servers:', ...servers, ''].join('\n') });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'many.yml' }, apiUrl: gh.url });
+    expect(run.code).toBe(1);
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.slice(0, 9).map((e) => e.properties.line)).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13']);
+    expect(errors[9].message).toMatch(/\(and 11 more; see the annotations and the job summary\)$/);
+    expect(run.summary.match(/^\| `many\.yml:\d+:\d+` \|/gm)).toHaveLength(12);
+    expect(run.summary).toContain('3 more problems are in the table above and the log, not annotated');
+  });
+
   it('at most 10 per level per step, the changed files first, and the summary says how many more', async () => {
     await startGitHub({ changedFiles: ['docs/readme.md', 'topologies/b.yml'] });
     const ws = makeWorkspace({ 'topologies/a.yml': farm('alpha', 3, 1), 'topologies/b.yml': farm('beta', 3, 2) });

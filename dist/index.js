@@ -49929,7 +49929,7 @@ async function publishComment(api, pullNumber, req, log) {
 function publish_setOutput(name, value) {
     setOutput(name, String(value));
 }
-/** The API client, created on first use; undefined (with the reason) when there is no token or repository. */
+/** The API client, created on first use; instead, the reason there is none (no token, no repository). */
 function apiSource(ctx) {
     let pending;
     return () => {
@@ -50122,10 +50122,10 @@ async function publishInputProblems(problems, ctx) {
     const { log, workspace, inputs } = ctx;
     publish_setOutput('result', 'fail');
     log.untrusted(problems.map(formatProblem).join('\n'));
-    const budget = budgetLeft(log, true).error;
     let hidden = 0;
     for (const p of problems) {
-        if (log.emitted.error >= budget) {
+        // One error slot stays free for setFailed's own.
+        if (log.emitted.error >= STEP_ANNOTATION_LIMIT - 1) {
             hidden++;
             continue;
         }

@@ -47,7 +47,7 @@ function setOutput(name: OutputName, value: string | number): void {
   setActionOutput(name, String(value));
 }
 
-/** The API client, created on first use; undefined (with the reason) when there is no token or repository. */
+/** The API client, created on first use; instead, the reason there is none (no token, no repository). */
 function apiSource(ctx: PublishContext): () => Promise<GitHubApi | string> {
   let pending: Promise<GitHubApi | string> | undefined;
   return () => {
@@ -244,10 +244,10 @@ export async function publishInputProblems(problems: readonly InputProblem[], ct
   const { log, workspace, inputs } = ctx;
   setOutput('result', 'fail');
   log.untrusted(problems.map(formatProblem).join('\n'));
-  const budget = budgetLeft(log, true).error;
   let hidden = 0;
   for (const p of problems) {
-    if (log.emitted.error >= budget) {
+    // One error slot stays free for setFailed's own.
+    if (log.emitted.error >= STEP_ANNOTATION_LIMIT - 1) {
       hidden++;
       continue;
     }
