@@ -164,12 +164,20 @@ describe('on a pull request', () => {
     const warnings = annotations(run, 'warning');
     expect(warnings).toHaveLength(1);
     expect(warnings[0].message).toMatch(/^PR comment not posted: the token may not write comments on this pull request \(create the pull request comment: HTTP 403: Resource not accessible by integration/);
-    expect(warnings[0].message).toContain('fork');
+    expect(warnings[0].message).toContain('This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token');
     expect(findingAnnotations(run, 'error')).toHaveLength(1);
     expect(run.outputs.result).toBe('fail');
     expect(run.summary).toContain('<details><summary>✅ 29 checks passed</summary>');
     expect(run.summary).toMatch(/No PR comment: the token may not write comments/);
     expect(gh.comments).toHaveLength(0);
+  });
+
+  it('a refused comment on a same-repository pull request names the missing permission', async () => {
+    await gh.stop();
+    await startGitHub({ refuse: { createComment: 403 } });
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url });
+    expect(run.code).toBe(1);
+    expect(annotations(run, 'warning')[0].message).toContain('Grant the job `permissions: pull-requests: write`');
   });
 
   it('a transient server error while reading comments is retried', async () => {

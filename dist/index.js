@@ -49871,10 +49871,11 @@ function isOurs(c, key, login) {
     const trusted = login !== undefined ? c.authorLogin === login : c.authorIsBot;
     return trusted ? m : undefined;
 }
-function refusalReason(e) {
-    return (`the token may not write comments on this pull request (${e.message}). ` +
-        'A pull request from a fork gets a read-only token on `pull_request`; otherwise grant the job `permissions: pull-requests: write`. ' +
-        'This summary and the step’s verdict are complete without it.');
+function refusalReason(e, fromFork) {
+    const why = fromFork
+        ? 'This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token (see the README for `pull_request_target`).'
+        : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
+    return `the token may not write comments on this pull request (${e.message}). ${why} This summary and the step’s verdict are complete without it.`;
 }
 async function publishComment(api, pullNumber, req, log) {
     try {
@@ -49902,7 +49903,7 @@ async function publishComment(api, pullNumber, req, log) {
     }
     catch (e) {
         if (e instanceof ApiError && e.refused)
-            return { kind: 'refused', reason: refusalReason(e) };
+            return { kind: 'refused', reason: refusalReason(e, req.fromFork ?? false) };
         return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
     }
 }
@@ -49960,7 +49961,7 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
         const client = await api();
         delivery = typeof client === 'string'
             ? { kind: 'skipped', reason: client }
-            : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists }, log);
+            : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork }, log);
     }
     switch (delivery.kind) {
         case 'created':

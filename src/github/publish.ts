@@ -77,7 +77,7 @@ async function deliverComment(ctx: PublishContext, api: () => Promise<GitHubApi 
     const client = await api();
     delivery = typeof client === 'string'
       ? { kind: 'skipped', reason: client }
-      : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists }, log);
+      : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork }, log);
   }
   switch (delivery.kind) {
     case 'created':

@@ -21,6 +21,8 @@ export interface CommentRequest {
   body: string;
   /** Bad input: rewrite this configuration's existing comment (so it stops claiming a pass), never start one. */
   onlyIfExists?: boolean;
+  /** The pull request comes from a fork: a refusal is expected, and said so. */
+  fromFork?: boolean;
 }
 
 export interface CommentLog {
@@ -35,12 +37,11 @@ function isOurs(c: IssueComment, key: string, login: string | undefined): Commen
   return trusted ? m : undefined;
 }
 
-export function refusalReason(e: ApiError): string {
-  return (
-    `the token may not write comments on this pull request (${e.message}). ` +
-    'A pull request from a fork gets a read-only token on `pull_request`; otherwise grant the job `permissions: pull-requests: write`. ' +
-    'This summary and the step’s verdict are complete without it.'
-  );
+export function refusalReason(e: ApiError, fromFork: boolean): string {
+  const why = fromFork
+    ? 'This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token (see the README for `pull_request_target`).'
+    : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
+  return `the token may not write comments on this pull request (${e.message}). ${why} This summary and the step’s verdict are complete without it.`;
 }
 
 export async function publishComment(api: GitHubApi, pullNumber: number, req: CommentRequest, log: CommentLog): Promise<CommentDelivery> {
@@ -63,7 +64,7 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     if (req.onlyIfExists) return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
     return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
   } catch (e) {
-    if (e instanceof ApiError && e.refused) return { kind: 'refused', reason: refusalReason(e) };
+    if (e instanceof ApiError && e.refused) return { kind: 'refused', reason: refusalReason(e, req.fromFork ?? false) };
     return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
   }
 }
