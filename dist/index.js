@@ -49819,7 +49819,7 @@ function annotationNote(a) {
                 parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
             parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${job_summary_plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
             if (hiddenTotal > 0) {
-                parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step, so the ones on lines this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
+                parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
             }
             return parts.join(' ');
         }
@@ -49940,7 +49940,12 @@ function apiSource(ctx) {
             return Promise.resolve('there is no `github-token`.');
         if (!repository)
             return Promise.resolve('GITHUB_REPOSITORY is not set.');
-        pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e) => `the GitHub client could not start (${e.message}).`);
+        pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e) => {
+            // A broken install, not a refusal: say so once, loudly.
+            const reason = `the GitHub client could not start (${e.message}).`;
+            ctx.log.warning(`No GitHub API calls: ${reason}`);
+            return reason;
+        });
         return pending;
     };
 }

@@ -52,7 +52,7 @@ export function annotationNote(a: AnnotationDelivery): string {
       if (a.checkRunFailed) parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
       parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
       if (hiddenTotal > 0) {
-        parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error, 10 warning and 10 notice annotations per step, so the ones on lines this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
+        parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
       }
       return parts.join(' ');
     }

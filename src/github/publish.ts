@@ -55,7 +55,12 @@ function apiSource(ctx: PublishContext): () => Promise<GitHubApi | string> {
     const repository = run.repository;
     if (!inputs.githubToken) return Promise.resolve('there is no `github-token`.');
     if (!repository) return Promise.resolve('GITHUB_REPOSITORY is not set.');
-    pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e: unknown) => `the GitHub client could not start (${(e as Error).message}).`);
+    pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e: unknown) => {
+      // A broken install, not a refusal: say so once, loudly.
+      const reason = `the GitHub client could not start (${(e as Error).message}).`;
+      ctx.log.warning(`No GitHub API calls: ${reason}`);
+      return reason;
+    });
     return pending;
   };
 }
