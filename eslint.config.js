@@ -24,4 +24,18 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core is pure: pass what you need from process in as a parameter.' }],
     },
   },
+  {
+    // The GitHub toolkit is the action's edge (src/github); the CLI and file reading stay free of it.
+    files: ['src/io/**/*.ts', 'src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@actions/*'], message: 'only src/github (and src/main.ts) may use @actions/*.' }] }],
+    },
+  },
+  {
+    // src/main.ts is the one place that fails the step: src/github reports, main decides.
+    files: ['src/github/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@actions/core', importNames: ['setFailed'], message: 'return the failure to src/main.ts, the one caller of setFailed.' }] }],
+    },
+  },
 );

@@ -100,6 +100,13 @@ describe('names from inputs are data, never markup', () => {
   it('a log line cannot become a workflow command', () => {
     expect(safeLogLine('x\n::set-output name=a::b')).toBe('x ::set-output name=a::b');
     expect(safeLogLine('::error::boom').startsWith('::')).toBe(false);
+    // The runner trims leading whitespace before it looks for `::`, and reads `##[cmd]` anywhere.
+    for (const hostile of [' ::error::boom', '\t  ::add-mask::x', '\u3000::stop-commands::t', 'see ##[set-output name=result]pass', 'a ##[error]b ##[warning]c']) {
+      const line = safeLogLine(hostile);
+      expect(line.replace(/^[\s\u0085]+/, '').startsWith('::'), JSON.stringify(hostile)).toBe(false);
+      expect(line, JSON.stringify(hostile)).not.toContain('##[');
+      expect(line.replace(/\u200b/g, '').trim()).toBe(hostile.replace(/\t/g, ' ').trim());
+    }
   });
 });
 

@@ -35,8 +35,14 @@ export function codeSpan(text: string): string {
   return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 
-/** A log line that cannot be read as a workflow command (`::set-output`, `::error`). */
+/**
+ * A log line that cannot be read as a workflow command. The runner takes a line as a
+ * command when it starts with `::` after trimming leading whitespace, and (the legacy
+ * form) when `##[command]` appears anywhere in it; both include `set-output`,
+ * `add-mask` and `stop-commands`. A zero-width space is not whitespace to the runner,
+ * so one in front of the `::`, and one inside every `##[`, leaves the text as read.
+ */
 export function safeLogLine(text: string): string {
-  const line = singleLine(text);
-  return line.startsWith('::') ? ` ${line}` : line;
+  const line = singleLine(text).replace(/##\[/g, `#${ZWSP}#[`);
+  return line.trimStart().startsWith('::') ? `${ZWSP}${line}` : line;
 }

@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/core/model.js';
+import { ActionInputError, parseInputs } from '../src/github/action-inputs.js';
+import type { InputName } from '../src/github/action-inputs.js';
+import { rankAnnotations, withinBudget } from '../src/github/annotations.js';
+import { COMMENT_MAX_CHARS, lineLinker, renderCommentBody, renderInputProblemsComment } from '../src/github/comment-body.js';
+import { configurationKey, formatMarker, isLaterRun, parseMarker } from '../src/github/comment-marker.js';
+import { renderJobSummary } from '../src/github/job-summary.js';
+import type { Delivery } from '../src/github/job-summary.js';
+import { ROOT, check } from './helpers/pipeline.js';
+import { expectGolden } from './helpers/golden.js';
+
+const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
+
+function inputs(values: Partial<Record<InputName, string>>) {
+  return parseInputs((name) => values[name] ?? '');
+}
+
+function problemsOf(values: Partial<Record<InputName, string>>): readonly string[] {
+  try {
+    inputs(values);
+  } catch (e) {
+    if (e instanceof ActionInputError) return e.problems;
+    throw e;
+  }
+  throw new Error('expected an ActionInputError');
+}
+
+describe('action inputs', () => {
+  it('applies the action.yml defaults to unset inputs', () => {
+    expect(inputs({ topology: 'topology.yml' })).toEqual({
+      topology: ['topology.yml'],
+      plan: [],
+      policies: [],
+      builtinPolicies: true,
+      failOn: 'error',
+      comment: 'update',
+      annotations: true,
+      checkRun: false,
+      sarifFile: '',
+      githubToken: '',
+      workingDirectory: '.',
+      name: '',
+    });
+  });
+
+  it('splits multi-line patterns, dropping blank lines and comments', () => {
+    expect(inputs({ topology: 'infra/*.yml\n\n# staging is separate\r\nstaging/topology.yml\n', plan: 'plan.json' })).toMatchObject({ topology: ['infra/*.yml', 'staging/topology.yml'], plan: ['plan.json'] });
+  });
+
+  it.each([
+    ['fail-on', 'warning', { failOn: 'warning' }],
+    ['fail-on', 'never', { failOn: 'never' }],
+    ['comment', 'off', { comment: 'off' }],
+    ['annotations', 'False', { annotations: false }],
+    ['check-run', 'TRUE', { checkRun: true }],
+    ['builtin-policies', 'false', { builtinPolicies: false }],
+  ] as const)('%s: %s', (name, value, expected) => {
+    expect(inputs({ topology: 't.yml', [name]: value })).toMatchObject(expected);
+  });
+
+  it('reports every unusable value at once, naming the input and what it accepts', () => {
+    expect(problemsOf({ 'fail-on': 'errors', comment: 'sticky', annotations: 'yes', 'check-run': '1', name: 'a\nb' })).toEqual([
+      'nothing to check: set `topology` (topology files) and/or `plan` (Terraform plan JSON), globs and several lines allowed.',
+      'name: use one line of at most 100 characters.',
+      'fail-on: "errors" is not one of error, warning, notice, never.',
+      'comment: "sticky" is not one of update, new, off.',
+      'annotations: "yes" is not a boolean; use true or false.',
+      'check-run: "1" is not a boolean; use true or false.',
+    ]);
+  });
+});
+
+describe('comment marker', () => {
+  const marker = { key: '0123456789abcdef', sha: 'a'.repeat(40), runId: 123456789012, runAttempt: 3 };
+
+  it('round-trips, and is read only at the very start of a body', () => {
+    expect(parseMarker(`${formatMarker(marker)}\n### report`)).toEqual(marker);
+    expect(parseMarker(formatMarker(marker))).toEqual(marker);
+    expect(parseMarker(`quoted:\n${formatMarker(marker)}`)).toBeUndefined();
+    expect(parseMarker(`> ${formatMarker(marker)}`)).toBeUndefined();
+    expect(parseMarker(formatMarker(marker).replace('key=0123456789abcdef', 'key=<img>'))).toBeUndefined();
+    expect(parseMarker(`${formatMarker(marker)} trailing`)).toBeUndefined();
+    expect(parseMarker(null)).toBeUndefined();
+  });
+
+  it.each([
+    [{ runId: 10, runAttempt: 1 }, { runId: 9, runAttempt: 5 }, true],
+    [{ runId: 10, runAttempt: 2 }, { runId: 10, runAttempt: 1 }, true],
+    [{ runId: 10, runAttempt: 1 }, { runId: 10, runAttempt: 1 }, false],
+    [{ runId: 9, runAttempt: 9 }, { runId: 10, runAttempt: 1 }, false],
+  ])('isLaterRun(%o, %o) = %s', (a, b, expected) => {
+    expect(isLaterRun(a, b)).toBe(expected);
+  });
+
+  it('keys a configuration by its name when it has one, else by what it checks', () => {
+    const base = { name: '', workingDirectory: '.', topology: ['a.yml'], plan: [], policies: [] };
+    const key = configurationKey(base);
+    expect(key).toMatch(/^[0-9a-f]{16}$/);
+    expect(configurationKey({ ...base })).toBe(key);
+    expect(configurationKey({ ...base, workingDirectory: './' })).toBe(key);
+    expect(configurationKey({ ...base, topology: ['b.yml'] })).not.toBe(key);
+    expect(configurationKey({ ...base, policies: ['packs'] })).not.toBe(key);
+    const named = configurationKey({ ...base, name: 'prod' });
+    expect(configurationKey({ ...base, name: 'prod', topology: ['elsewhere/*.yml'] })).toBe(named);
+    expect(named).not.toBe(key);
+  });
+});
+
+function finding(over: Partial<Finding>): Finding {
+  return {
+    policy: 'OS11-NET-002',
+    title: 'End users reach Front-End servers over HTTPS',
+    severity: 'error',
+    status: 'fail',
+    environment: 'prod',
+    subject: 'end-users -> fe-1',
+    message: 'cannot reach',
+    location: { file: 'a.yml', line: 1, column: 1 },
+    source: 'OutSystems 11',
+    ...over,
+  };
+}
+
+describe('annotation ranking', () => {
+  const repoFile = (loc: { file: string }) => (loc.file.startsWith('(built-in)') ? undefined : loc.file);
+
+  it('fail at its severity, unknown as a notice, passes and waived findings not at all', () => {
+    const ranked = rankAnnotations([
+      finding({ status: 'pass' }),
+      finding({ status: 'waived' }),
+      finding({ status: 'unknown', severity: 'error', location: { file: 'a.yml', line: 3, column: 1 } }),
+      finding({ status: 'fail', severity: 'warning', location: { file: 'a.yml', line: 2, column: 1 } }),
+      finding({ status: 'fail', severity: 'notice', location: { file: 'a.yml', line: 4, column: 1 } }),
+      finding({ status: 'fail', severity: 'error', location: { file: 'a.yml', line: 9, column: 5 } }),
+    ], repoFile);
+    expect(ranked.map((a) => [a.level, a.line, a.finding.status])).toEqual([
+      ['error', 9, 'fail'],
+      ['warning', 2, 'fail'],
+      ['notice', 4, 'fail'],
+      ['notice', 3, 'unknown'],
+    ]);
+    expect(ranked[3].title).toBe('OS11-NET-002 could not be decided: End users reach Front-End servers over HTTPS');
+    expect(ranked[0]).toMatchObject({ file: 'a.yml', column: 5, title: 'OS11-NET-002: End users reach Front-End servers over HTTPS', message: 'prod › end-users -> fe-1: cannot reach\nRequirement: OutSystems 11' });
+  });
+
+  it('within a level: files the pull request changes first, then repository files, then the rest, each by place', () => {
+    const ranked = rankAnnotations([
+      finding({ location: { file: '(built-in)/pack.yaml', line: 1, column: 1 } }),
+      finding({ location: { file: 'a.yml', line: 5, column: 1 } }),
+      finding({ location: { file: 'b.yml', line: 7, column: 1 } }),
+      finding({ location: { file: 'a.yml', line: 2, column: 1 } }),
+      finding({ location: { file: 'b.yml', line: 3, column: 1 } }),
+    ], repoFile, new Set(['b.yml']));
+    expect(ranked.map((a) => `${a.file ?? '-'}:${a.line}`)).toEqual(['b.yml:3', 'b.yml:7', 'a.yml:2', 'a.yml:5', '-:1']);
+  });
+
+  it('keeps the first of each level within the budget and counts the rest', () => {
+    const many = [
+      ...Array.from({ length: 12 }, (_, i) => finding({ location: { file: 'a.yml', line: i + 1, column: 1 } })),
+      ...Array.from({ length: 3 }, (_, i) => finding({ severity: 'warning', location: { file: 'a.yml', line: i + 1, column: 1 } })),
+    ];
+    const { shown, hidden } = withinBudget(rankAnnotations(many, repoFile), { error: 9, warning: 10, notice: 10 });
+    expect(shown.filter((a) => a.level === 'error').map((a) => a.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(shown.filter((a) => a.level === 'warning')).toHaveLength(3);
+    expect(hidden).toEqual({ error: 3, warning: 0, notice: 0 });
+    expect(withinBudget(rankAnnotations(many, repoFile), { error: -1, warning: 0, notice: 0 }).hidden).toEqual({ error: 12, warning: 3, notice: 0 });
+  });
+});
+
+const links = { serverUrl: 'https://github.com', repository: { owner: 'acme', repo: 'infra' }, sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', runId: 5000 };
+const marker = { key: '0123456789abcdef', sha: links.sha, runId: 5000, runAttempt: 1 };
+const linkTo = lineLinker(links, (f) => !f.startsWith('('));
+
+/** A topology with many front-ends and a firewall that opens nothing needed: a report far over a comment's size. */
+function hugeTopology(frontEnds: number): string {
+  const servers = Array.from({ length: frontEnds }, (_, i) => `      - { name: fe-${i}, roles: [front-end], addresses: [10.0.${Math.floor(i / 200)}.${(i % 200) + 10}] }`);
+  return ['version: 1', 'environments:', '  - name: prod', '    provider: nube-ñandú-服务器', '    servers:', '      - { name: ctl, roles: [controller], addresses: [10.1.0.1] }', ...servers, '    firewall:', '      - { from: 192.0.2.0/24, to: ctl, ports: [22] }', ''].join('\n');
+}
+
+describe('the PR comment', () => {
+  it('example: golden', () => {
+    const report = check({ 'examples/topology.yml': example });
+    expectGolden('action-comment.md', renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo }));
+  });
+
+  it('bad input: golden', () => {
+    const problems = [
+      { file: 'infra/topology.yml', line: 7, column: 9, message: 'environment "prod" > server "fe-1": unknown key "adresses". Did you mean "addresses"?' },
+      { file: '--topology', line: 1, column: 1, message: 'topology pattern "staging/*.yml" matches no file (from /home/runner/work/infra/infra).' },
+    ];
+    expectGolden('action-input-problems.md', renderInputProblemsComment(problems, { marker, version: '1.0.0', name: 'production', links }));
+  });
+
+  it('stays under GitHub\'s 65,536 characters, collapsing passes and cutting with a pointer to the job summary', () => {
+    const report = check(hugeTopology(60));
+    const body = renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: 'x'.repeat(100), links, linkTo });
+    expect(report.findings.length).toBeGreaterThan(1000);
+    expect(body.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    expect(body.length).toBeGreaterThan(COMMENT_MAX_CHARS - 2000);
+    expect(parseMarker(body)).toEqual(marker);
+    expect(body).toContain('✂️ This report was cut to fit. The job summary of the [workflow run](https://github.com/acme/infra/actions/runs/5000) has every finding.');
+    expect(body).not.toContain('<details>');
+    expect(body.trimEnd().endsWith('</sub>')).toBe(true);
+  });
+});
+
+describe('the job summary', () => {
+  const delivery: Delivery = { annotations: { kind: 'commands', shown: { error: 9, warning: 10, notice: 0 }, hidden: { error: 41, warning: 14, notice: 0 } }, comment: { kind: 'updated', url: 'https://github.com/acme/infra/pull/7#issuecomment-1' }, reportFile: '/tmp/report.json' };
+
+  it('has the full report, passes included, and where the rest went', () => {
+    const text = renderJobSummary(check({ 'examples/topology.yml': example }), { failOn: 'error', name: '', linkTo, delivery });
+    expect(text).toContain('<details><summary>✅ 29 checks passed</summary>');
+    expect(text).toContain('**55 more (41 errors, 14 warnings) are not annotated**');
+    expect(text).toContain('PR comment [updated](https://github.com/acme/infra/pull/7#issuecomment-1).');
+    expect(text).toContain('JSON report `/tmp/report.json`');
+  });
+
+  it('stays under the byte limit when names are not ASCII', () => {
+    const report = check(hugeTopology(60));
+    const maxBytes = 200_000;
+    const text = renderJobSummary(report, { failOn: 'error', name: 'prod', linkTo, delivery, maxBytes });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(maxBytes);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(maxBytes * 0.8);
+    expect(text).toContain('✂️ This report was cut to fit.');
+    expect(text).toContain('#### Delivery');
+  });
+});
+
+describe('line links', () => {
+  it('link repository files at the commit, and nothing else', () => {
+    expect(linkTo({ file: 'infra/topology.yml', line: 4, column: 1 })).toBe(`https://github.com/acme/infra/blob/${links.sha}/infra/topology.yml#L4`);
+    expect(linkTo({ file: '(built-in)/outsystems-11/pack.yaml', line: 1, column: 1 })).toBeUndefined();
+    expect(linkTo({ file: 'odd#name.yml', line: 1, column: 1 })).toBeUndefined();
+    expect(lineLinker({ ...links, sha: '' }, () => true)({ file: 'a.yml', line: 1, column: 1 })).toBeUndefined();
+  });
+});

@@ -1,0 +1,104 @@
+import type { InputProblem } from '../core/errors.js';
+import type { SourceLocation } from '../core/model.js';
+import { codeSpan, escapeMarkdown } from '../core/report/escape.js';
+import { renderMarkdown } from '../core/report/markdown-report.js';
+import type { FailOn, Report } from '../core/report/report.js';
+import { formatMarker } from './comment-marker.js';
+import type { CommentMarker } from './comment-marker.js';
+
+/**
+ * The PR comment and the problem listing, as markdown. Pure: everything about the run
+ * comes in as plain values. Text from inputs goes through the core's escaping; the links
+ * here are built from the runner's own values (server, repository, commit, run).
+ */
+
+/** GitHub refuses a comment body over 65,536 characters. */
+export const COMMENT_MAX_CHARS = 65_536;
+
+export interface RunLinks {
+  serverUrl: string;
+  repository?: { owner: string; repo: string };
+  sha: string;
+  runId: number;
+}
+
+export function runUrl(links: RunLinks): string | undefined {
+  if (!links.repository || links.runId <= 0) return undefined;
+  return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/actions/runs/${links.runId}`;
+}
+
+/**
+ * A link to the line at the commit, for files in the repository. A path with `#` or `?`
+ * gets none: the markdown renderer URI-encodes the link, and those two it leaves as they are.
+ */
+export function lineLinker(links: RunLinks, isRepoFile: (file: string) => boolean): (loc: SourceLocation) => string | undefined {
+  return (loc) => {
+    if (!links.repository || !links.sha || !isRepoFile(loc.file) || /[#?]/.test(loc.file)) return undefined;
+    return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/blob/${links.sha}/${loc.file}#L${loc.line}`;
+  };
+}
+
+function footer(links: RunLinks, version: string, name: string): string {
+  const parts = [`topogate ${escapeMarkdown(version)}`];
+  if (name) parts.push(`check ${codeSpan(name)}`);
+  if (links.sha && links.repository) parts.push(`commit [${codeSpan(links.sha.slice(0, 7))}](${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/commit/${links.sha})`);
+  const run = runUrl(links);
+  if (run) parts.push(`[workflow run](${run}) (the job summary has the full report)`);
+  return `<sub>${parts.join(' · ')}</sub>`;
+}
+
+export interface CommentOptions {
+  marker: CommentMarker;
+  failOn: FailOn;
+  version: string;
+  name: string;
+  links: RunLinks;
+  linkTo: (loc: SourceLocation) => string | undefined;
+  maxChars?: number;
+}
+
+/** The sticky comment: the marker, the verdict per environment (cut to fit), the footer. */
+export function renderCommentBody(report: Report, o: CommentOptions): string {
+  const head = formatMarker(o.marker);
+  const foot = footer(o.links, o.version, o.name);
+  const run = runUrl(o.links);
+  const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
+  const body = renderMarkdown(report, {
+    failOn: o.failOn,
+    linkTo: o.linkTo,
+    maxLength: budget,
+    fullReportHint: run ? `The job summary of the [workflow run](${run}) has every finding.` : 'The job summary of the workflow run has every finding.',
+  });
+  return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
+}
+
+function where(p: InputProblem): string {
+  return codeSpan(`${p.file}:${p.line}:${p.column}`);
+}
+
+/** Bad input, as markdown: every problem with its place, and that nothing was checked. */
+export function renderInputProblems(problems: readonly InputProblem[], maxChars = Number.POSITIVE_INFINITY): string {
+  const head = [
+    `### ❌ topogate: the inputs cannot be checked`,
+    '',
+    `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
+    '',
+    '| Where | Problem |',
+    '|---|---|',
+  ];
+  const note = (left: number) => `\n> ✂️ ${left} more problem${left === 1 ? '' : 's'}: see the annotations and the log of the workflow run.\n`;
+  let out = `${head.join('\n')}\n`;
+  for (let i = 0; i < problems.length; i++) {
+    const row = `| ${where(problems[i])} | ${escapeMarkdown(problems[i].message)} |\n`;
+    if (out.length + row.length + note(problems.length - i).length > maxChars) return `${out}${note(problems.length - i)}`;
+    out += row;
+  }
+  return out;
+}
+
+export function renderInputProblemsComment(problems: readonly InputProblem[], o: Omit<CommentOptions, 'failOn' | 'linkTo'>): string {
+  const head = formatMarker(o.marker);
+  const foot = footer(o.links, o.version, o.name);
+  const body = renderInputProblems(problems, (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4);
+  return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
+}

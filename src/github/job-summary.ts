@@ -1,0 +1,97 @@
+import type { SourceLocation } from '../core/model.js';
+import { codeSpan } from '../core/report/escape.js';
+import { renderMarkdown } from '../core/report/markdown-report.js';
+import type { FailOn, Report } from '../core/report/report.js';
+import type { AnnotationLevel } from './annotations.js';
+
+/**
+ * The job summary: the whole report (passes included), then where else it went and what
+ * did not fit there: annotations GitHub would not show, a comment that was refused. It is
+ * the one place that always has everything, fork pull requests included.
+ */
+
+/** GitHub refuses a step summary over 1 MiB; this leaves room for the notes. */
+export const SUMMARY_MAX_BYTES = 1_000_000;
+
+export type AnnotationDelivery =
+  | { kind: 'off' }
+  | { kind: 'commands'; shown: Record<AnnotationLevel, number>; hidden: Record<AnnotationLevel, number>; checkRunFailed?: string }
+  | { kind: 'check-run'; total: number; url: string; name: string };
+
+export type CommentDelivery =
+  | { kind: 'created' | 'updated'; url: string }
+  | { kind: 'stale'; url: string; runId: number; sha: string }
+  | { kind: 'refused' | 'failed'; reason: string }
+  | { kind: 'skipped'; reason: string };
+
+export interface Delivery {
+  annotations: AnnotationDelivery;
+  comment: CommentDelivery;
+  reportFile?: string;
+  sarifFile?: string;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function levels(counts: Record<AnnotationLevel, number>): string {
+  return (['error', 'warning', 'notice'] as const).filter((l) => counts[l] > 0).map((l) => plural(counts[l], l)).join(', ');
+}
+
+export function annotationNote(a: AnnotationDelivery): string {
+  switch (a.kind) {
+    case 'off':
+      return 'Annotations are off (`annotations: false`).';
+    case 'check-run':
+      return `Every finding (${plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
+    case 'commands': {
+      const shownTotal = a.shown.error + a.shown.warning + a.shown.notice;
+      const hiddenTotal = a.hidden.error + a.hidden.warning + a.hidden.notice;
+      const parts: string[] = [];
+      if (a.checkRunFailed) parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
+      parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
+      if (hiddenTotal > 0) {
+        parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
+      }
+      return parts.join(' ');
+    }
+  }
+}
+
+export function commentNote(c: CommentDelivery): string {
+  switch (c.kind) {
+    case 'created':
+      return `PR comment [posted](${c.url}).`;
+    case 'updated':
+      return `PR comment [updated](${c.url}).`;
+    case 'stale':
+      return `PR comment left as it is: it [reports](${c.url}) a later run (${c.runId}${c.sha ? `, commit ${codeSpan(c.sha.slice(0, 7))}` : ''}) than this one.`;
+    case 'refused':
+    case 'failed':
+    case 'skipped':
+      return `No PR comment: ${c.reason}`;
+  }
+}
+
+function deliveryNotes(d: Delivery): string {
+  const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations)}`, `- ${commentNote(d.comment)}`];
+  const files = [d.reportFile ? `JSON report ${codeSpan(d.reportFile)}` : '', d.sarifFile ? `SARIF ${codeSpan(d.sarifFile)}` : ''].filter(Boolean);
+  if (files.length > 0) lines.push(`- ${files.join(', ')} (the \`report\` and \`sarif-file\` outputs).`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
+export function renderJobSummary(report: Report, o: { failOn: FailOn; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number }): string {
+  const notes = deliveryNotes(o.delivery);
+  const title = o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : '';
+  const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;
+  const render = (maxLength?: number) =>
+    renderMarkdown(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: 'The JSON report (the `report` output) has every finding.' });
+  let body = render();
+  // Characters are not bytes (emoji, non-Latin names): shrink until the bytes fit.
+  for (let i = 0; i < 6 && Buffer.byteLength(body) > maxBytes; i++) {
+    body = render(Math.floor(body.length * (maxBytes / Buffer.byteLength(body)) * 0.97));
+  }
+  return `${title}${body.trimEnd()}\n\n${notes}`;
+}

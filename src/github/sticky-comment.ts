@@ -1,0 +1,70 @@
+import type { CommentMode } from './action-inputs.js';
+import { isLaterRun, parseMarker } from './comment-marker.js';
+import type { CommentMarker } from './comment-marker.js';
+import { ApiError } from './github-api.js';
+import type { GitHubApi, IssueComment } from './github-api.js';
+import type { CommentDelivery } from './job-summary.js';
+
+/**
+ * One comment per configuration on the pull request. `update` rewrites topogate's
+ * comment for this configuration (or starts it), `new` adds one per run. Either way a
+ * run never replaces what a later run wrote: the marker says which run that was.
+ *
+ * Only comments written by the token's own identity count as topogate's: anyone can
+ * paste a marker into a comment, and a forged one must neither be edited nor freeze
+ * the real one.
+ */
+
+export interface CommentRequest {
+  mode: Exclude<CommentMode, 'off'>;
+  marker: CommentMarker;
+  body: string;
+  /** Bad input: rewrite this configuration's existing comment (so it stops claiming a pass), never start one. */
+  onlyIfExists?: boolean;
+  /** The pull request comes from a fork: a refusal is expected, and said so. */
+  fromFork?: boolean;
+}
+
+export interface CommentLog {
+  debug(text: string): void;
+}
+
+function isOurs(c: IssueComment, key: string, login: string | undefined): CommentMarker | undefined {
+  const m = parseMarker(c.body);
+  if (!m || m.key !== key) return undefined;
+  // Without a known login, fall back to bot authors: a pull request's author is a user.
+  const trusted = login !== undefined ? c.authorLogin === login : c.authorIsBot;
+  return trusted ? m : undefined;
+}
+
+export function refusalReason(e: ApiError, fromFork: boolean): string {
+  const why = fromFork
+    ? 'This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token (see the README for `pull_request_target`).'
+    : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
+  return `the token may not write comments on this pull request (${e.message}). ${why} This summary and the step’s verdict are complete without it.`;
+}
+
+export async function publishComment(api: GitHubApi, pullNumber: number, req: CommentRequest, log: CommentLog): Promise<CommentDelivery> {
+  try {
+    let login: string | undefined;
+    try {
+      login = await api.viewerLogin();
+    } catch (e) {
+      log.debug(`could not tell which login the token acts as (${(e as Error).message}); trusting markers in bot comments only.`);
+    }
+    const comments = await api.listComments(pullNumber);
+    const ours = comments.flatMap((c) => {
+      const m = isOurs(c, req.marker.key, login);
+      return m ? [{ comment: c, marker: m }] : [];
+    });
+    const later = ours.filter((o) => isLaterRun(o.marker, req.marker)).sort((a, b) => b.marker.runId - a.marker.runId || b.marker.runAttempt - a.marker.runAttempt)[0];
+    if (later) return { kind: 'stale', url: later.comment.url, runId: later.marker.runId, sha: later.marker.sha };
+    const target = req.mode === 'update' ? ours.sort((a, b) => b.comment.id - a.comment.id)[0] : undefined;
+    if (target) return { kind: 'updated', url: await api.updateComment(target.comment.id, req.body) };
+    if (req.onlyIfExists) return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
+    return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
+  } catch (e) {
+    if (e instanceof ApiError && e.refused) return { kind: 'refused', reason: refusalReason(e, req.fromFork ?? false) };
+    return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
+  }
+}
