@@ -11,6 +11,11 @@ export default tseslint.config(
     },
   },
   {
+    // Plain Node scripts (the benchmark's hooks) run outside TypeScript.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
+  {
     // The core is pure: no I/O, no environment, no GitHub toolkit. The edges (src/cli, src/github) do that.
     files: ['src/core/**/*.ts'],
     rules: {

@@ -13,8 +13,8 @@ import type { ActionRun } from './helpers/action-runner.js';
  */
 
 const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
-// The example with its one mistake fixed: the development database moves to AWS.
-const passing = example.replace(/^\s*provider: azure .*\n/m, '');
+// The example with its one mistake fixed: the balancer may reach the front-ends on 443 too.
+const passing = example.replace(/ports: \[80\] +# HTTPS is forwarded.*$/m, 'ports: [80, 443]');
 
 /** A farm per file whose firewall opens nothing the pack needs: many failures, errors and warnings. */
 function farm(name: string, frontEnds: number, net: number): string {
@@ -57,19 +57,19 @@ describe('on a pull request', () => {
     expect(first.code, first.stderr + first.stdout).toBe(1);
 
     // The annotation as the runner reads it, on the line and column of the finding.
-    expect(first.stdout).toMatch(/^::error title=OS11-LAT-001%3A All servers of an environment run under the same provider,file=examples\/topology\.yml,line=60,col=19::development: The servers of "development" run under 2 providers/m);
-    expect(findingAnnotations(first)).toHaveLength(1);
+    expect(first.stdout).toMatch(/^::error title=OS11-NET-002%3A End users reach Front-End servers over HTTPS,file=examples\/topology\.yml,line=16,col=9::production › end-users -> fe-1: end-users \(0\.0\.0\.0\/0, ::\/0\) except 198\.51\.100\.0\/24 cannot reach fe-1 on tcp\/443/m);
+    expect(findingAnnotations(first)).toHaveLength(2);
     // setFailed's own error, last, with the verdict.
-    expect(annotations(first, 'error').at(-1)?.message).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 1 finding at or above error/);
+    expect(annotations(first, 'error').at(-1)?.message).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 2 findings at or above error/);
 
-    expect(first.outputs).toMatchObject({ result: 'fail', errors: '1', warnings: '0', notices: '0', unknown: '0', 'sarif-file': '' });
+    expect(first.outputs).toMatchObject({ result: 'fail', errors: '2', warnings: '0', notices: '0', unknown: '0', 'sarif-file': '' });
     const report = JSON.parse(readFileSync(first.outputs.report, 'utf8'));
-    expect(report.summary.bySeverity).toEqual({ error: 1, warning: 0, notice: 0 });
+    expect(report.summary.bySeverity).toEqual({ error: 2, warning: 0, notice: 0 });
     expect(report.findings.length).toBe(45);
 
-    expect(first.summary).toMatch(/^### ❌ topogate: 1 finding blocks the merge/);
-    expect(first.summary).toContain('<details><summary>✅ 29 checks passed</summary>');
-    expect(first.summary).toContain(`[\`examples/topology.yml:60\`](https://github.com/acme/infra/blob/${HEAD_SHA}/examples/topology.yml#L60)`);
+    expect(first.summary).toMatch(/^### ❌ topogate: 2 findings block the merge/);
+    expect(first.summary).toContain('<details><summary>✅ 27 checks passed</summary>');
+    expect(first.summary).toContain(`[\`examples/topology.yml:16\`](https://github.com/acme/infra/blob/${HEAD_SHA}/examples/topology.yml#L16)`);
     expect(first.summary).toMatch(/PR comment \[posted\]\(https:\/\/github.com\/acme\/infra\/pull\/7#issuecomment-\d+\)/);
 
     expect(gh.calls()).toEqual(['GET /repos/acme/infra/issues/7/comments', 'POST /repos/acme/infra/issues/7/comments']);
@@ -77,7 +77,7 @@ describe('on a pull request', () => {
     expect(gh.comments).toHaveLength(1);
     const [, key, sha, run] = MARKER.exec(gh.comments[0].body) ?? [];
     expect({ sha, run }).toEqual({ sha: HEAD_SHA, run: '5000' });
-    expect(gh.comments[0].body).toContain('### ❌ topogate: 1 finding blocks the merge');
+    expect(gh.comments[0].body).toContain('### ❌ topogate: 2 findings block the merge');
     expect(first.outputs['comment-url']).toBe(`https://github.com/acme/infra/pull/7#issuecomment-${gh.comments[0].id}`);
 
     const second = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url, runId: 5001 });
@@ -165,9 +165,9 @@ describe('on a pull request', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0].message).toMatch(/^PR comment not posted: the token may not write comments on this pull request \(create the pull request comment: HTTP 403: Resource not accessible by integration/);
     expect(warnings[0].message).toContain('This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token');
-    expect(findingAnnotations(run, 'error')).toHaveLength(1);
+    expect(findingAnnotations(run, 'error')).toHaveLength(2);
     expect(run.outputs.result).toBe('fail');
-    expect(run.summary).toContain('<details><summary>✅ 29 checks passed</summary>');
+    expect(run.summary).toContain('<details><summary>✅ 27 checks passed</summary>');
     expect(run.summary).toMatch(/No PR comment: the token may not write comments/);
     expect(gh.comments).toHaveLength(0);
   });
@@ -277,7 +277,7 @@ describe('annotations within GitHub\'s limits', () => {
     const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml', 'check-run': 'true' }, apiUrl: gh.url });
     expect(run.code).toBe(1);
     expect(annotations(run, 'warning')[0].message).toMatch(/^Check run not published \(create the check run: HTTP 403: Resource not accessible by integration.*\); annotations go through the log/);
-    expect(findingAnnotations(run, 'error')).toHaveLength(1);
+    expect(findingAnnotations(run, 'error')).toHaveLength(2);
     expect(run.summary).toContain('The check run could not be published');
   });
 });
@@ -288,10 +288,10 @@ describe('other events and settings', () => {
     const run = await runAction({ workspace: makeWorkspace(), event: 'push', inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url });
     expect(run.code).toBe(1);
     expect(gh.requests).toEqual([]);
-    expect(findingAnnotations(run, 'error')).toHaveLength(1);
+    expect(findingAnnotations(run, 'error')).toHaveLength(2);
     expect(run.summary).toContain('No PR comment: this run is for a `push` event, not a pull request.');
     // Links point at the pushed commit.
-    expect(run.summary).toContain('/blob/ffeeddccbbaa00998877665544332211ffeeddcc/examples/topology.yml#L60');
+    expect(run.summary).toContain('/blob/ffeeddccbbaa00998877665544332211ffeeddcc/examples/topology.yml#L16');
   });
 
   it('pull_request_target behaves as pull_request', async () => {
@@ -321,7 +321,7 @@ describe('other events and settings', () => {
     expect(run.code, run.stdout).toBe(0);
     expect(gh.requests).toEqual([]);
     expect(annotations(run)).toEqual([]);
-    expect(run.outputs).toMatchObject({ result: 'pass', errors: '1', 'sarif-file': path.join(ws, 'out', 'topogate.sarif') });
+    expect(run.outputs).toMatchObject({ result: 'pass', errors: '2', 'sarif-file': path.join(ws, 'out', 'topogate.sarif') });
     const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
     expect(sarif.version).toBe('2.1.0');
     // Paths stay relative to the repository root, not the working directory.
