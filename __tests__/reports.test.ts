@@ -97,6 +97,14 @@ describe('names from inputs are data, never markup', () => {
     expect(text).not.toMatch(/www\./);
   });
 
+  it('breaks issue references and commit hashes, which GitHub links in plain text', () => {
+    const text = escapeMarkdown('see #12, acme/infra#7, GH-99 and a1b2c3d4e5f6');
+    expect(text).not.toMatch(/#\d/);
+    expect(text).not.toMatch(/GH-\d/);
+    expect(text).not.toMatch(/[0-9a-f]{7}/);
+    expect(text.replace(/\u200b/g, '')).toBe('see #12, acme/infra#7, GH-99 and a1b2c3d4e5f6');
+  });
+
   it('a log line cannot become a workflow command', () => {
     expect(safeLogLine('x\n::set-output name=a::b')).toBe('x ::set-output name=a::b');
     expect(safeLogLine('::error::boom').startsWith('::')).toBe(false);

@@ -41912,7 +41912,11 @@ function escapeMarkdown(text) {
         .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
         .replace(/@/g, `@${ZWSP}`)
         .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
+        .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
 }
 /** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
 function codeSpan(text) {
@@ -48967,6 +48971,18 @@ function globSync(globInput, options) {
 
 
 
+/**
+ * Reading what the user names: glob patterns (several, one per line or repeated flags),
+ * files with a size limit, and paths written inside inputs, which must stay inside the
+ * workspace. Reported paths are relative to the workspace with forward slashes, so they
+ * match the repository paths GitHub annotates.
+ */
+/**
+ * Nothing to read: no input named, or a named file or pattern that finds nothing. Not a
+ * problem inside a file, so it carries no line; the CLI exits 2 and the action fails.
+ */
+class MissingInputError extends Error {
+}
 function displayPath(ws, absolute) {
     const rel = external_node_path_default().relative(ws.root, absolute);
     return (rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? absolute : rel).split((external_node_path_default()).sep).join('/');
@@ -49011,7 +49027,7 @@ async function expandPatterns(ws, patterns, what) {
             found.add(external_node_path_default().resolve(m));
     }
     if (problems.length > 0) {
-        throw new InputError(problems.map((message) => ({ file: what === 'plan' ? '--plan' : `--${what}`, line: 1, column: 1, message })));
+        throw new MissingInputError(problems.join(' '));
     }
     return [...found].sort();
 }
@@ -49123,6 +49139,7 @@ function policy_packs_readPacks(ws, dirs, builtin) {
 
 
 
+
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
 async function readTopologies(ws, patterns) {
     const files = await expandPatterns(ws, splitPatterns(patterns), 'topology');
@@ -49131,14 +49148,12 @@ async function readTopologies(ws, patterns) {
         return { path: shown, text: decodeInput(readLimited(abs, shown, TOPOLOGY_MAX_BYTES), shown) };
     });
 }
-class NothingToCheckError extends Error {
-}
 function requireInputs(req) {
     if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
-        throw new NothingToCheckError('nothing to check: name a topology file and/or a plan');
+        throw new MissingInputError('nothing to check: name a topology file and/or a plan');
     }
     if (splitPatterns(req.plan).length > 0)
-        throw new NothingToCheckError('plans are not supported yet');
+        throw new MissingInputError('plans are not supported yet');
 }
 async function checkFiles(req) {
     requireInputs(req);
@@ -50400,7 +50415,7 @@ async function main(log) {
             const [first] = e.problems;
             return `topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`;
         }
-        if (e instanceof NothingToCheckError)
+        if (e instanceof MissingInputError)
             return `topogate: ${e.message}`;
         throw e;
     }

@@ -2,7 +2,7 @@ import { setFailed } from '@actions/core';
 import pkg from '../package.json' with { type: 'json' };
 import { InputError, formatProblem } from './core/errors.js';
 import { verdictLine } from './core/report/text-report.js';
-import { NothingToCheckError, checkFiles } from './io/check-files.js';
+import { MissingInputError, checkFiles } from './io/check-files.js';
 import { ActionInputError, readActionInputs } from './github/action-inputs.js';
 import { ActionLog } from './github/action-log.js';
 import { resolveWorkspace } from './github/action-workspace.js';
@@ -37,7 +37,7 @@ async function main(log: ActionLog): Promise<string | undefined> {
       const [first] = e.problems;
       return `topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`;
     }
-    if (e instanceof NothingToCheckError) return `topogate: ${e.message}`;
+    if (e instanceof MissingInputError) return `topogate: ${e.message}`;
     throw e;
   }
 }

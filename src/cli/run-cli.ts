@@ -11,7 +11,7 @@ import { renderText } from '../core/report/text-report.js';
 import { safeLogLine } from '../core/report/escape.js';
 import type { Workspace } from '../io/input-files.js';
 import { readPacks } from '../io/policy-packs.js';
-import { NothingToCheckError, checkFiles, validateFiles } from '../io/check-files.js';
+import { MissingInputError, checkFiles, validateFiles } from '../io/check-files.js';
 import type { CheckRequest } from '../io/check-files.js';
 import { USAGE, UsageError, parseCliArgs } from './cli-args.js';
 import type { CliOptions } from './cli-args.js';
@@ -87,6 +87,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       for (const p of policies) env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);
       return 0;
     }
+    if (options.topology.length === 0 && options.plan.length === 0) throw new UsageError('nothing to check: pass --topology FILE and/or --plan FILE');
     if (options.command === 'validate') {
       const v = await validateFiles(request);
       env.stdout(`valid: ${v.topologies} topology file(s), ${v.plans} plan(s), ${v.environments} environment(s), ${v.packs} policy pack(s) with ${v.policies} policies\n`);
@@ -106,7 +107,11 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
       env.stderr(`${e.problems.map((p) => `${formatProblem(p)}`).join('\n')}\n${e.problems.length > 1 ? `${e.problems.length} problems; ` : ''}nothing was checked.\n`);
       return 2;
     }
-    if (e instanceof UsageError || e instanceof NothingToCheckError) {
+    if (e instanceof MissingInputError) {
+      env.stderr(`topogate: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof UsageError) {
       env.stderr(`topogate: ${e.message}\n\n${USAGE}\n`);
       return 2;
     }

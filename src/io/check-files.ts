@@ -2,7 +2,9 @@ import { decodeInput } from '../core/input/decode.js';
 import { loadPolicies, loadTopologies, runCheck } from '../core/run-check.js';
 import type { TextInput } from '../core/run-check.js';
 import type { Report } from '../core/report/report.js';
-import { displayPath, expandPatterns, readLimited, splitPatterns } from './input-files.js';
+import { MissingInputError, displayPath, expandPatterns, readLimited, splitPatterns } from './input-files.js';
+
+export { MissingInputError };
 import type { Workspace } from './input-files.js';
 import { readPacks } from './policy-packs.js';
 
@@ -40,13 +42,11 @@ async function readTopologies(ws: Workspace, patterns: readonly string[]): Promi
   });
 }
 
-export class NothingToCheckError extends Error {}
-
 function requireInputs(req: CheckRequest): void {
   if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
-    throw new NothingToCheckError('nothing to check: name a topology file and/or a plan');
+    throw new MissingInputError('nothing to check: name a topology file and/or a plan');
   }
-  if (splitPatterns(req.plan).length > 0) throw new NothingToCheckError('plans are not supported yet');
+  if (splitPatterns(req.plan).length > 0) throw new MissingInputError('plans are not supported yet');
 }
 
 export async function checkFiles(req: CheckRequest): Promise<Report> {

@@ -10,6 +10,12 @@ import { InputError } from '../core/errors.js';
  * match the repository paths GitHub annotates.
  */
 
+/**
+ * Nothing to read: no input named, or a named file or pattern that finds nothing. Not a
+ * problem inside a file, so it carries no line; the CLI exits 2 and the action fails.
+ */
+export class MissingInputError extends Error {}
+
 export interface Workspace {
   /** The repository root: reported paths are relative to it; paths inside inputs may not leave it. */
   root: string;
@@ -58,7 +64,7 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
     for (const m of matches) found.add(path.resolve(m));
   }
   if (problems.length > 0) {
-    throw new InputError(problems.map((message) => ({ file: what === 'plan' ? '--plan' : `--${what}`, line: 1, column: 1, message })));
+    throw new MissingInputError(problems.join(' '));
   }
   return [...found].sort();
 }

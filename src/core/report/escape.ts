@@ -23,7 +23,11 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/\b(www)\./gi, `$1${ZWSP}.`);
+    .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+    // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
+    .replace(/#(?=\d)/g, `#${ZWSP}`)
+    .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
+    .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
 }
 
 /** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
