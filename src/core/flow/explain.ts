@@ -115,6 +115,9 @@ export function forbiddenFlowMessage(w: FlowWording, v: FlowVerdict, everythingL
     case 'fail': {
       const need = possibleAddresses(w.source);
       const parts = v.exposed.map((e) => `${flowPorts(w.protocol, e.ports)} from ${describeSubset(e.addresses, need, everythingLabel, w.source.name).text}`);
+      if (v.allowedBy.length === 0) {
+        return `${w.target.name} accepts ${parts.join('; ')}: nothing filters this traffic (no firewall, security group or NSG applies to it). Fix: put a filter in front of ${w.target.name} that does not open these ports to ${w.source.name}.`;
+      }
       return `${w.target.name} accepts ${parts.join('; ')}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
     }
     default:
