@@ -146,11 +146,25 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const peerLabel = (addresses: AddressSet, identities: string[]): string =>
     [...(addresses.isEmpty() ? [] : [addresses.describe(3)]), ...identities.map((i) => i.replace(/^sg:/, ''))].join(', ') || 'nothing';
 
+  const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+  // Groups that separate rule resources (kept or deleted by this plan) write to: their
+  // inline attributes, read back from AWS, mirror those resources.
+  const targetedByRules = new Set<string>();
+  for (const type of RULE_TYPES) {
+    for (const r of ctx.ofType(type)) for (const t of groupLinks(r, ['security_group_id']).targets) targetedByRules.add(t.address);
+  }
+  for (const r of ctx.state.deleted) {
+    const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
+    const g = typeof id === 'string' ? groupsById.get(id) : undefined;
+    if (g) targetedByRules.add(g.address);
+  }
+
   // Inline rules of each group.
   for (const group of groups.values()) {
     const res = group.res;
     for (const dir of ['ingress', 'egress'] as const) {
-      const configured = isConfigured(ctx, res, dir);
+      let configured = isConfigured(ctx, res, dir);
+      if (configured === 'maybe' && targetedByRules.has(res.address)) configured = 'no';
       const value = lookup(res, [dir]);
       if (value.state === 'unknown') {
         // Not written in configuration: the attribute mirrors the separate rule resources (or
@@ -326,6 +340,10 @@ function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: Reado
   const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
   let range = AddressSet.EMPTY;
   for (const s of subnet.targets) range = range.union(cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block]).set);
-  if (subnet.unknown.length > 0 || subnet.external.length > 0) return { addresses: AddressSet.EMPTY, addressesExact: false };
+  if (subnet.unknown.length > 0 || subnet.external.length > 0 || range.isEmpty()) {
+    // Somewhere in IPv4: an instance's primary private address is IPv4 unless its subnet is
+    // IPv6-only, which the plan shows when it declares the subnet.
+    return { addresses: AddressSet.ALL_V4, addressesExact: false };
+  }
   return { addresses: range, addressesExact: false };
 }

@@ -342,7 +342,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const nic = nics.targets[0];
     if (!nic) {
       const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
-      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.EMPTY, addressesExact: false };
+      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
     }
     // The NIC's first IP configuration carries the primary address and subnet.
     const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
@@ -384,13 +384,15 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     // Address: a static or existing private IP, else somewhere in the subnet.
     const ips = attributeValues(ctx, nic, ['ip_configuration', 0, 'private_ip_address']);
     const ip = ips.unknown.length === 0 ? cidrSet(ips.values) : undefined;
-    let addresses = AddressSet.EMPTY;
+    // Azure gives every NIC an IPv4 primary address: unknown is somewhere in IPv4.
+    let addresses = AddressSet.ALL_V4;
     let exact = false;
     if (ip && !ip.set.isEmpty() && ip.invalid.length === 0) {
       addresses = ip.set;
       exact = true;
     } else if (subnet) {
-      addresses = cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set;
+      const range = cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set;
+      if (!range.isEmpty()) addresses = range;
     }
     return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
   };

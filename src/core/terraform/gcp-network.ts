@@ -226,7 +226,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     if (net.key === undefined && subnet.targets.length > 0) net = networkKeyOf(subnet.targets[0], ['network']);
     if (net.key === undefined) {
       const why = net.unknown.join('; ') || `the network of ${instance.address} is not known until apply`;
-      return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.EMPTY, addressesExact: false };
+      return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
     }
     const key = net.key;
     const tags = attributeValues(ctx, instance, ['tags'], { computedDefault: [] });
@@ -239,13 +239,16 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const identityUnknown = [...tags.unknown, ...account.unknown];
     const ip = attributeValues(ctx, instance, ['network_interface', 0, 'network_ip']);
     const exact = ip.unknown.length === 0 ? cidrSet(ip.values) : undefined;
-    let addresses = AddressSet.EMPTY;
+    // An instance's primary internal address is IPv4 unless its interface is IPv6-only.
+    const ipv6Only = lookup(instance, ['network_interface', 0, 'stack_type']);
+    let addresses = ipv6Only.state === 'known' && ipv6Only.value === 'IPV6_ONLY' ? AddressSet.ALL_V6 : AddressSet.ALL_V4;
     let addressesExact = false;
     if (exact && !exact.set.isEmpty() && exact.invalid.length === 0) {
       addresses = exact.set;
       addressesExact = true;
-    } else if (subnet.targets.length > 0) {
-      addresses = cidrSet(attributeValues(ctx, subnet.targets[0], ['ip_cidr_range']).values).set;
+    } else if (subnet.targets.length > 0 && addresses === AddressSet.ALL_V4) {
+      const range = cidrSet(attributeValues(ctx, subnet.targets[0], ['ip_cidr_range']).values).set;
+      if (!range.isEmpty()) addresses = range;
     }
     const layers = layersOf(key);
     return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact };

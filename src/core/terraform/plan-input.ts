@@ -105,8 +105,9 @@ function syntaxProblem(text: string, file: string, lines: LineIndex): InputError
   if (/^\{\s*"@level"/.test(tail) || /^\{\s*"@message"/.test(tail)) {
     return InputError.at(lines.at(0), 'this is the streamed log of `terraform plan -json` (one message per line), not the plan itself. Save the plan with `terraform plan -out=plan.out`, then write its JSON with `terraform show -json plan.out > plan.json`.');
   }
-  const end = lines.at(scan.end);
-  return InputError.at(lines.at(rest), `unexpected data after the JSON value that ends at line ${end.line} column ${end.column}: a plan file holds exactly one JSON object. Remove what follows it (another document, a log line?) or write the plan again: ${HOW_TO_MAKE_A_PLAN}`);
+  const end = lines.at(scan.end - 1);
+  const shown = JSON.stringify(tail.slice(0, 20).split('\n')[0]);
+  return InputError.at(lines.at(rest), `unexpected ${shown} after the end of the JSON: the plan object closes at line ${end.line} column ${end.column}, and a plan file holds exactly one JSON object. A brace closes too early, or something (another document, a log line) follows the plan; write it again: ${HOW_TO_MAKE_A_PLAN}`);
 }
 
 function parseVersion(v: unknown): { major: number; minor: number } | undefined {

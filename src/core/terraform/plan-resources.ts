@@ -79,8 +79,8 @@ export interface PlanState {
   instancesOf(module: string, localKey: string): readonly PlanResource[];
   /** Instances of the child module `name` called from module instance `parent`. */
   childInstances(parent: string, name: string): readonly string[];
-  /** Resources that this plan deletes, for messages. */
-  deleted: ReadonlySet<string>;
+  /** Resources that this plan deletes, with their values before: gone after apply. */
+  deleted: readonly PlanResource[];
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -130,14 +130,14 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   const byAddress = new Map<string, PlanResource>();
   const byBlock = new Map<string, PlanResource[]>();
   const children = new Map<string, Set<string>>();
-  const deleted = new Set<string>();
+  const deletedAddresses = new Set<string>();
+  const deleted: PlanResource[] = [];
 
-  const add = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): void => {
+  const make = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): PlanResource => {
     const bad = (what: string) => InputError.at(doc.at(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
     if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
       throw bad('a resource without a string "address", "type" and "name"');
     }
-    if (byAddress.has(raw.address)) return;
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const steps = typeof raw.module_address === 'string' ? parseModuleAddress(raw.module_address) : moduleStepsOfAddress(raw.address);
     if (!steps) throw bad(`the module address of ${raw.address} cannot be read`);
@@ -145,7 +145,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     const module = formatModuleInstance(steps);
     const modulePath = formatModulePath(steps);
     const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
-    const res: PlanResource = {
+    return {
       address: raw.address,
       mode,
       type: raw.type,
@@ -161,12 +161,17 @@ export function buildPlanState(doc: PlanDocument): PlanState {
       values: isObject(values) ? values : {},
       unknown: unknown ?? {},
     };
+  };
+  const add = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): void => {
+    if (typeof raw.address === 'string' && byAddress.has(raw.address)) return;
+    const res = make(raw, where, action, values, unknown);
     resources.push(res);
     byAddress.set(res.address, res);
-    const block = `${module}|${localKey}`;
+    const block = `${res.module}|${res.localKey}`;
     const list = byBlock.get(block);
     if (list) list.push(res);
     else byBlock.set(block, [res]);
+    const steps = res.moduleSteps;
     for (let i = 0; i < steps.length; i++) {
       const parent = formatModuleInstance(steps.slice(0, i));
       const key = `${parent}|${steps[i].name}`;
@@ -184,7 +189,9 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     }
     const action = actionOf(rc.change.actions);
     if (action === 'delete') {
-      if (typeof rc.address === 'string') deleted.add(rc.address);
+      const gone = make(rc as RawResource, where, 'no-op', rc.change.before, {});
+      deletedAddresses.add(gone.address);
+      deleted.push(gone);
       return;
     }
     const values = action === 'forget' ? rc.change.before : rc.change.after;
@@ -200,7 +207,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
       if (!isObject(module)) continue;
       const list = Array.isArray(module.resources) ? module.resources : [];
       list.forEach((r: unknown, i) => {
-        if (!isObject(r) || typeof r.address !== 'string' || deleted.has(r.address)) return;
+        if (!isObject(r) || typeof r.address !== 'string' || deletedAddresses.has(r.address)) return;
         if (only === 'data' && r.mode !== 'data') return;
         add(r as RawResource, [...path, 'resources', i], action, r.values, {});
       });

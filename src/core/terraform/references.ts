@@ -211,8 +211,9 @@ export class ReferenceResolver {
   expressionAt(res: PlanResource, path: AttributePath, matchBlock?: BlockMatcher): { expression: Expression } | { notSet: true } | { ambiguous: string } {
     let node: unknown = this.configOf(res)?.expressions;
     if (node === undefined) return { notSet: true };
-    for (const step of path) {
-      if (isExpression(node)) return { expression: node };
+    for (const [i, step] of path.entries()) {
+      // An expression covers every path below it; `{}` there is an empty block (or the root), not an expression.
+      if (i > 0 && isExpression(node) && Object.keys(node).length > 0) return { expression: node };
       if (Array.isArray(node)) {
         if (typeof step !== 'number') return { notSet: true };
         if (matchBlock) {
