@@ -15,7 +15,7 @@ import type { BlockMatcher } from './references.js';
  * the outbound three). An NSG on the subnet and one on the NIC both apply: traffic must
  * pass both. A NIC in a subnet declared here without any NSG association is unfiltered.
  *
- * Service tags: `*` / `Any` is every address, `Internet` the public address space,
+ * Service tags: `*` / `Any` is every address, `Internet` every address outside VirtualNetwork,
  * `AzureLoadBalancer` the platform's 168.63.129.16, and `VirtualNetwork` the address
  * spaces of the virtual networks, peerings, local network gateways and routes this plan
  * declares (Azure's definition; what other configurations add is not seen). Other tags
@@ -112,6 +112,13 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     if (routes.state === 'known' && Array.isArray(routes.value)) addSpace(routes.value.map((x) => (isObjectValue(x) ? x.address_prefix : undefined)));
   }
 
+  /**
+   * Internet: "the address space outside the virtual network". With the VNet known that is
+   * everything else (a private source outside VirtualNetwork cannot reach the NIC anyway);
+   * without it, the public address space.
+   */
+  const internetTag = (): AddressSet => (vnetSpace.isEmpty() ? INTERNET : AddressSet.ALL.subtract(vnetSpace));
+
   /** A source or destination of a rule: address prefixes and application security groups. */
   const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean } => {
     let addresses = AddressSet.EMPTY;
@@ -123,7 +130,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       if (lower === '*' || lower === 'any') {
         any = true;
         addresses = AddressSet.ALL;
-      } else if (lower === 'internet') addresses = addresses.union(INTERNET);
+      } else if (lower === 'internet') addresses = addresses.union(internetTag());
       else if (lower === 'azureloadbalancer') identities.push(...AZURE_LOAD_BALANCER.identities);
       else if (lower === 'virtualnetwork') {
         if (vnetSpace.isEmpty()) unknown.push(`service tag VirtualNetwork in ${res.address}: no virtual network address space is declared in this plan`);
@@ -139,7 +146,13 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       identities.push(...asgs.targets.map((t) => `asg:${t.address}`), ...asgs.external.map((id) => `asg:${id.toLowerCase()}`));
       unknown.push(...asgs.unknown);
     }
-    const label = [...prefixes, ...identities.filter((i) => i.startsWith('asg:')).map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
+    // With application security groups a "*" prefix is Azure's placeholder, not "any address".
+    const asgs = identities.filter((i) => i.startsWith('asg:'));
+    if (any && asgs.length > 0) {
+      addresses = AddressSet.EMPTY;
+      any = false;
+    }
+    const label = [...prefixes.filter((p) => asgs.length === 0 || p !== '*'), ...asgs.map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
     const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label } : undefined;
     return { known, unknown, any };
   };
@@ -187,7 +200,9 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const [remote, local] = direction === 'Inbound' ? [source, dest] : [dest, source];
     const localPrefixes = (direction === 'Inbound' ? destPrefixes : sourcePrefixes).values;
     // The endpoint an NSG filters is always inside VirtualNetwork: that destination narrows nothing.
-    const localIsAll = local.unknown.length === 0 && (local.any || local.known === undefined || (localPrefixes.length > 0 && localPrefixes.every((p) => p.toLowerCase() === 'virtualnetwork') && local.known.identities.length === 0));
+    // Application security groups exclude address prefixes (Azure refuses both): they narrow even beside a "*".
+    const localAsgs = local.known?.identities.some((i) => i.startsWith('asg:')) ?? false;
+    const localIsAll = local.unknown.length === 0 && !localAsgs && (local.any || local.known === undefined || (localPrefixes.length > 0 && localPrefixes.every((p) => p.toLowerCase() === 'virtualnetwork')));
     const localPeer: Peer | undefined = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
     const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
     const rules: Rule[] = [];
@@ -302,7 +317,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     }
     return [
       { action: 'allow', priority: 65000, protocol: 'all', ports: PortSet.ALL, peer: vnet, origin: at('AllowVnetOutBound', 65000) },
-      { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: { addresses: INTERNET, identities: [], label: 'Internet' }, origin: at('AllowInternetOutBound', 65001) },
+      { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: { addresses: internetTag(), identities: [], label: 'Internet' }, origin: at('AllowInternetOutBound', 65001) },
       { action: 'deny', priority: 65500, protocol: 'all', ports: PortSet.ALL, peer: { addresses: AddressSet.ALL, identities: [], label: '*' }, origin: at('DenyAllOutBound', 65500) },
     ];
   };
