@@ -275,7 +275,7 @@ function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, 
   for (const [i, plan] of (env.terraform?.plans ?? []).entries()) {
     const at = doc.at([...envPath, 'terraform', 'plans', i]);
     if (plan.startsWith('/') || /^[A-Za-z]:[\\/]/.test(plan) || plan.split(/[\\/]/).includes('..')) {
-      problems.add(at, `"${plan}" must be a path inside the repository, relative to it, without "..".`);
+      problems.add(at, `"${plan}" must be a path inside the repository, relative to this topology file, without "..".`);
     }
   }
 }
