@@ -73,7 +73,7 @@ describe('firewall rules and their targets', () => {
     expect(r.message).toMatch(/allowed by google_compute_firewall\.https \(INGRESS allow tcp\/443, priority 1000\)/);
     const other = flow(internet, serverOf(p, 'google_compute_instance.other'), 443);
     expect(other.status).toBe('fail');
-    expect(other.message).toMatch(/firewall rules of google_compute_network\.vpc: no rule allows it\)\. Fix: add an INGRESS allow rule \(google_compute_firewall\) to google_compute_network\.vpc/);
+    expect(other.message).toMatch(/firewall rules of google_compute_network\.vpc: no rule allows it\)\. Fix: add an INGRESS allow rule \(google_compute_firewall, with a priority number below any deny that matches\) to google_compute_network\.vpc allowing tcp\/443 from end-users/);
   });
 
   it('direction and priority not written: INGRESS and 1000', () => {

@@ -34,6 +34,8 @@ export function describeOrigins(origins: readonly Origin[], max = 3): string {
 function describeSourceAddresses(source: FlowSource): string {
   if (source.kind === 'client') return `${source.name} (${source.addresses.describe()})`;
   if (source.addresses.isEmpty()) return source.name;
+  // An address assigned at apply, known only to be some IPv4 (or any) address: say that, not "somewhere in 0.0.0.0/0".
+  if (!source.addressesExact && (source.addresses.equals(AddressSet.ALL_V4) || source.addresses.equals(AddressSet.ALL))) return `${source.name} (address assigned at apply)`;
   return source.addressesExact ? `${source.name} (${source.addresses.describe()})` : `${source.name} (somewhere in ${source.addresses.describe()})`;
 }
 

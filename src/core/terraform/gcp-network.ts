@@ -205,14 +205,14 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
         name: `firewall rules of ${key}`,
         rules: [...n.ingress, ...unplacedRules.ingress, ...outside],
         defaultAction: 'deny',
-        fix: { kind: 'resource', address: fixAddress, rule: 'an INGRESS allow rule (google_compute_firewall)' },
+        fix: { kind: 'resource', address: fixAddress, rule: 'an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
         fixLocation: n.location,
       },
       egress: {
         name: `egress firewall rules of ${key}`,
         rules: [...n.egress, ...unplacedRules.egress],
         defaultAction: 'allow',
-        fix: { kind: 'resource', address: fixAddress, rule: 'an EGRESS allow rule (google_compute_firewall)' },
+        fix: { kind: 'resource', address: fixAddress, rule: 'an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
         fixLocation: n.location,
       },
     };
