@@ -16792,6 +16792,7 @@ function buildPlanState(doc) {
     const resources = [];
     const byAddress = new Map();
     const byBlock = new Map();
+    const byKey = new Map();
     const children = new Map();
     const deletedAddresses = new Set();
     const deleted = [];
@@ -16832,6 +16833,8 @@ function buildPlanState(doc) {
         resources.push(res);
         byAddress.set(res.address, res);
         const block = `${res.module}|${res.localKey}`;
+        if (res.index !== undefined)
+            byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
         const list = byBlock.get(block);
         if (list)
             list.push(res);
@@ -16891,6 +16894,7 @@ function buildPlanState(doc) {
         resources,
         byAddress,
         instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
+        instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
         childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
         deleted,
     };
@@ -17090,7 +17094,9 @@ class ReferenceResolver {
     }
     resolveReferences(steps, refs, index, depth) {
         const module = formatModuleInstance(steps);
-        const key = `${module}\u0000${index ?? ''}\u0000${refs.join('\u0000')}`;
+        // The referrer's own key matters only to `count.index` / `each.*`: without them every instance shares one answer.
+        const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
+        const key = `${module}\u0000${indexed ? `${typeof index}:${String(index)}` : ''}\u0000${refs.join('\u0000')}`;
         const cached = this.memo.get(key);
         if (cached)
             return cached;
@@ -17151,14 +17157,16 @@ class ReferenceResolver {
         for (const [localKey, group] of resources) {
             const instances = this.state.instancesOf(module, localKey);
             let picked;
+            const byKey = (k) => this.state.instanceOf(module, localKey, k);
             if (group.keys.size > 0) {
-                picked = instances.filter((r) => r.index !== undefined && group.keys.has(r.index));
+                picked = [...group.keys].map(byKey).filter((r) => r !== undefined);
             }
             else if (instances.length > 1 && indexed) {
                 // `x[count.index]` / `x[each.key]` leave only `x` and `count.index` in the references:
                 // the instance with the referrer's own key is the one it names.
                 indexUsed = true;
-                picked = instances.filter((r) => r.index !== undefined && r.index === index);
+                const own = index === undefined ? undefined : byKey(index);
+                picked = own ? [own] : [];
                 if (picked.length === 0)
                     out.unresolved.push(`${group.text} (which instance depends on count.index or each.key)`);
             }
@@ -18402,8 +18410,13 @@ function buildAzureNetwork(ctx) {
     const associate = (map, res, target, nsg) => {
         if (target.unknown.length > 0)
             unresolvedAssociations.push(`${res.address}: ${target.unknown.join('; ')}`);
-        for (const k of keyOf(target))
-            map.set(k, [...(map.get(k) ?? []), { nsg, from: res }]);
+        for (const k of keyOf(target)) {
+            const list = map.get(k);
+            if (list)
+                list.push({ nsg, from: res });
+            else
+                map.set(k, [{ nsg, from: res }]);
+        }
     };
     for (const a of managed('azurerm_subnet_network_security_group_association')) {
         associate(subnetNsgs, a, link(a, ['subnet_id'], SUBNET, subnetById, 'subnet'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
@@ -18552,8 +18565,13 @@ function buildAzureNetwork(ctx) {
     const sqlRules = new Map();
     const addSqlRule = (res, path, byId, rule) => {
         const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
-        for (const s of servers.targets)
-            sqlRules.set(s.address, [...(sqlRules.get(s.address) ?? []), rule]);
+        for (const s of servers.targets) {
+            const list = sqlRules.get(s.address);
+            if (list)
+                list.push(rule);
+            else
+                sqlRules.set(s.address, [rule]);
+        }
     };
     for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]]) {
         for (const r of managed(type)) {
@@ -19166,8 +19184,16 @@ function buildPlanContext(doc, scan) {
     const planKeys = new Map();
     const byType = new Map();
     for (const r of state.resources) {
-        planKeys.set(r.modulePath, [...(planKeys.get(r.modulePath) ?? []), r.localKey]);
-        byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+        const keys = planKeys.get(r.modulePath);
+        if (keys)
+            keys.push(r.localKey);
+        else
+            planKeys.set(r.modulePath, [r.localKey]);
+        const list = byType.get(r.type);
+        if (list)
+            list.push(r);
+        else
+            byType.set(r.type, [r]);
     }
     const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
     let offsets;

@@ -276,7 +276,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const unresolvedAssociations: string[] = [];
   const associate = (map: Map<string, Array<{ nsg: Links; from: PlanResource }>>, res: PlanResource, target: Links, nsg: Links) => {
     if (target.unknown.length > 0) unresolvedAssociations.push(`${res.address}: ${target.unknown.join('; ')}`);
-    for (const k of keyOf(target)) map.set(k, [...(map.get(k) ?? []), { nsg, from: res }]);
+    for (const k of keyOf(target)) {
+      const list = map.get(k);
+      if (list) list.push({ nsg, from: res });
+      else map.set(k, [{ nsg, from: res }]);
+    }
   };
   for (const a of managed('azurerm_subnet_network_security_group_association')) {
     associate(subnetNsgs, a, link(a, ['subnet_id'], SUBNET, subnetById, 'subnet'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
@@ -420,7 +424,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const sqlRules = new Map<string, Rule[]>();
   const addSqlRule = (res: PlanResource, path: string, byId: ReadonlyMap<string, PlanResource>, rule: Rule) => {
     const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
-    for (const s of servers.targets) sqlRules.set(s.address, [...(sqlRules.get(s.address) ?? []), rule]);
+    for (const s of servers.targets) {
+      const list = sqlRules.get(s.address);
+      if (list) list.push(rule);
+      else sqlRules.set(s.address, [rule]);
+    }
   };
   for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]] as const) {
     for (const r of managed(type)) {

@@ -65,8 +65,12 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
   const planKeys = new Map<string, string[]>();
   const byType = new Map<string, PlanResource[]>();
   for (const r of state.resources) {
-    planKeys.set(r.modulePath, [...(planKeys.get(r.modulePath) ?? []), r.localKey]);
-    byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+    const keys = planKeys.get(r.modulePath);
+    if (keys) keys.push(r.localKey);
+    else planKeys.set(r.modulePath, [r.localKey]);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
   }
   const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
   let offsets: Map<string, number> | undefined;

@@ -77,6 +77,8 @@ export interface PlanState {
   byAddress: ReadonlyMap<string, PlanResource>;
   /** Instances of one resource block in one module instance (`count`/`for_each` give several). */
   instancesOf(module: string, localKey: string): readonly PlanResource[];
+  /** The instance with key `key` of one resource block in one module instance. */
+  instanceOf(module: string, localKey: string, key: InstanceKey): PlanResource | undefined;
   /** Instances of the child module `name` called from module instance `parent`. */
   childInstances(parent: string, name: string): readonly string[];
   /** Resources that this plan deletes, with their values before: gone after apply. */
@@ -129,6 +131,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   const resources: PlanResource[] = [];
   const byAddress = new Map<string, PlanResource>();
   const byBlock = new Map<string, PlanResource[]>();
+  const byKey = new Map<string, PlanResource>();
   const children = new Map<string, Set<string>>();
   const deletedAddresses = new Set<string>();
   const deleted: PlanResource[] = [];
@@ -168,6 +171,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     resources.push(res);
     byAddress.set(res.address, res);
     const block = `${res.module}|${res.localKey}`;
+    if (res.index !== undefined) byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
     const list = byBlock.get(block);
     if (list) list.push(res);
     else byBlock.set(block, [res]);
@@ -223,6 +227,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     resources,
     byAddress,
     instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
+    instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
     childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
     deleted,
   };

@@ -259,7 +259,9 @@ export class ReferenceResolver {
 
   private resolveReferences(steps: readonly ModuleStep[], refs: string[], index: InstanceKey | undefined, depth: number): Resolution {
     const module = formatModuleInstance(steps);
-    const key = `${module}\u0000${index ?? ''}\u0000${refs.join('\u0000')}`;
+    // The referrer's own key matters only to `count.index` / `each.*`: without them every instance shares one answer.
+    const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
+    const key = `${module}\u0000${indexed ? `${typeof index}:${String(index)}` : ''}\u0000${refs.join('\u0000')}`;
     const cached = this.memo.get(key);
     if (cached) return cached;
     if (depth > MAX_CHAIN || this.active.has(key)) return { ...EMPTY, unresolved: [`${refs[0]} (a reference chain too long or circular to follow)`] };
@@ -315,13 +317,15 @@ export class ReferenceResolver {
     for (const [localKey, group] of resources) {
       const instances = this.state.instancesOf(module, localKey);
       let picked: readonly PlanResource[];
+      const byKey = (k: InstanceKey) => this.state.instanceOf(module, localKey, k);
       if (group.keys.size > 0) {
-        picked = instances.filter((r) => r.index !== undefined && group.keys.has(r.index));
+        picked = [...group.keys].map(byKey).filter((r): r is PlanResource => r !== undefined);
       } else if (instances.length > 1 && indexed) {
         // `x[count.index]` / `x[each.key]` leave only `x` and `count.index` in the references:
         // the instance with the referrer's own key is the one it names.
         indexUsed = true;
-        picked = instances.filter((r) => r.index !== undefined && r.index === index);
+        const own = index === undefined ? undefined : byKey(index);
+        picked = own ? [own] : [];
         if (picked.length === 0) out.unresolved.push(`${group.text} (which instance depends on count.index or each.key)`);
       } else {
         picked = instances;
