@@ -250,6 +250,14 @@ describe('topologies that list plans, and selectors', () => {
     expect(e.problems[0].message).toMatch(/azurerm_linux_virtual_machine\.web_1 matches selectors of environments "a" and "b"/);
   });
 
+  it('a selector that matches nothing is an error at the selector (a typo must not pass silently)', () => {
+    const topology = 'version: 1\nenvironments:\n  - name: a\n    terraform:\n      plans: [plan.json]\n      select:\n        - { tags: { Role: web }, role: front-end }\n        - { tags: { Role: wbe }, role: controller }\n';
+    const e = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': plan }, topologies: { 'topology.yml': topology } }));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatchObject({ file: 'topology.yml', line: 8, column: 11 });
+    expect(e.problems[0].message).toMatch(/selector #2 of environment "a" matches no server resource in the plans it lists \(plan\.json\)/);
+  });
+
   it('a plan the topology lists but nobody read is an error at the listing', () => {
     const topology = 'version: 1\nenvironments:\n  - name: a\n    terraform:\n      plans: [missing.json]\n';
     const e = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': plan }, topologies: { 'topology.yml': topology } }));

@@ -19277,7 +19277,7 @@ function mergePlanEnvironments(input) {
     const owners = [];
     for (const f of input.topologyFiles) {
         for (const env of f.environments) {
-            const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index }));
+            const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index, location: f.doc.at([...env.path, 'terraform', 'select', index]) }));
             if (selectors.length === 0)
                 continue;
             owners.push({ environment: env.raw.name, plans: new Set((env.raw.terraform?.plans ?? []).map((w) => resolvePlanPath(f.file, w))), selectors });
@@ -19294,6 +19294,7 @@ function mergePlanEnvironments(input) {
         }
         return entry;
     };
+    const matched = new Set();
     for (const plan of input.plans) {
         const ctx = buildPlanContext(plan, input.scan);
         const builders = networkBuilders(ctx);
@@ -19303,6 +19304,8 @@ function mergePlanEnvironments(input) {
         let placed = 0;
         for (const c of serverCandidates(ctx)) {
             const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
+            for (const m of matches)
+                matched.add(m.selector);
             let envName;
             if (c.environmentTag !== undefined)
                 envName = c.environmentTag;
@@ -19355,6 +19358,16 @@ function mergePlanEnvironments(input) {
                 environmentFor(DEFAULT_ENVIRONMENT, planStart);
         }
     }
+    // A selector that selects nothing is a typo or a stale name: a gate must not pass on it silently.
+    for (const o of owners) {
+        for (const s of o.selectors) {
+            if (matched.has(s.selector))
+                continue;
+            const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+            problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
+        }
+    }
+    problems.throwIfAny();
     const environments = [];
     for (const { env, servers } of byName.values()) {
         environments.push({ ...env, servers: defaultCacheInvalidation(servers) });

@@ -9,7 +9,7 @@ import { DeclarationLocator } from './tf-declarations.js';
 import type { DeclarationScan } from './tf-declarations.js';
 import type { PlanContext } from './plan-context.js';
 import type { PlanDocument } from './plan-input.js';
-import { buildServer, networkBuilders, serverCandidates } from './plan-servers.js';
+import { SERVER_TYPES, buildServer, networkBuilders, serverCandidates } from './plan-servers.js';
 import type { ServerCandidate } from './plan-servers.js';
 
 /**
@@ -132,7 +132,7 @@ interface SelectorOwner {
   environment: string;
   /** Plans the environment lists; selectors apply to those, or to every plan when it lists none. */
   plans: ReadonlySet<string>;
-  selectors: ReadonlyArray<{ selector: RawSelector; index: number }>;
+  selectors: ReadonlyArray<{ selector: RawSelector; index: number; location: SourceLocation }>;
 }
 
 export interface PlanEnvironmentInput {
@@ -165,7 +165,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   const owners: SelectorOwner[] = [];
   for (const f of input.topologyFiles) {
     for (const env of f.environments) {
-      const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index }));
+      const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index, location: f.doc.at([...env.path, 'terraform', 'select', index]) }));
       if (selectors.length === 0) continue;
       owners.push({ environment: env.raw.name, plans: new Set((env.raw.terraform?.plans ?? []).map((w) => resolvePlanPath(f.file, w))), selectors });
     }
@@ -182,6 +182,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     return entry;
   };
 
+  const matched = new Set<RawSelector>();
   for (const plan of input.plans) {
     const ctx = buildPlanContext(plan, input.scan);
     const builders = networkBuilders(ctx);
@@ -191,6 +192,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     let placed = 0;
     for (const c of serverCandidates(ctx)) {
       const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
+      for (const m of matches) matched.add(m.selector);
       let envName: string;
       if (c.environmentTag !== undefined) envName = c.environmentTag;
       else {
@@ -231,6 +233,16 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
       if (listing.length === 0 && applicable.length === 0) environmentFor(DEFAULT_ENVIRONMENT, planStart);
     }
   }
+
+  // A selector that selects nothing is a typo or a stale name: a gate must not pass on it silently.
+  for (const o of owners) {
+    for (const s of o.selectors) {
+      if (matched.has(s.selector)) continue;
+      const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+      problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
+    }
+  }
+  problems.throwIfAny();
 
   const environments: Environment[] = [];
   for (const { env, servers } of byName.values()) {
