@@ -206,6 +206,31 @@ describe('separate rule resources', () => {
     expect(flow(internet, serverOf(plan, 'aws_instance.fe[1]'), 12001).status).toBe('fail');
   });
 
+  it('static ingress blocks are missing from the plan\'s configuration (attributes as blocks): the .tf says they are written', () => {
+    const existing = { id: 'sg-0bbb', name: 'web', ingress: [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] };
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.web', values: existing, actions: ['no-op'], expressions: { name: constant('web') } },
+        { ...instance('aws_instance.web', undefined), values: { vpc_security_group_ids: ['sg-0bbb'] }, unknown: {}, actions: ['no-op'] },
+      ],
+    };
+    const written = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port = 443\n  }\n  egress {\n  }\n}\n' }];
+    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: written }, 'aws_instance.web'), 443).status).toBe('pass');
+    // The same values with a .tf that writes no inline rules: they mirror rule resources elsewhere, so they do not count.
+    const mirrored = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n}\n' }];
+    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: mirrored }, 'aws_instance.web'), 443).status).toBe('fail');
+  });
+
+  it('a group source unknown inside an inline block the plan does not record: unknown, saying so', () => {
+    const db = group('aws_security_group.db', [rule('tcp', 1433, 1433, { security_groups: [null] })], [EGRESS_ALL], {});
+    db.unknown = { ...db.unknown, ingress: [{ security_groups: [true] }] };
+    db.expressions = {};
+    const plan: TestPlan = { resources: [group('aws_security_group.fe', [], [EGRESS_ALL]), db, instance('aws_instance.fe', ref('aws_security_group.fe')), instance('aws_instance.db', ref('aws_security_group.db'))] };
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/ingress\[0\]\.security_groups of aws_security_group\.db is not known until apply, and the plan's configuration does not record the ingress block it is written in/);
+  });
+
   it('a rule this plan deletes is gone, though the group read back from AWS still lists it', () => {
     const existing = { id: 'sg-0aaa', name: 'web', ingress: [rule('tcp', 22, 22, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] };
     const plan: TestPlan = {

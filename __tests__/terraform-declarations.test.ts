@@ -35,7 +35,7 @@ describe('scanning .tf files', () => {
     const found = scan.byFolder.get('infra');
     expect([...(found?.keys() ?? [])]).toEqual(['resource|aws_instance.web', 'data|aws_ami.ubuntu', 'module|net', 'resource|aws_instance.bare']);
     expect(found?.get('resource|aws_instance.web')?.location).toEqual({ file: 'infra/main.tf', line: 5, column: 1 });
-    expect(found?.get('resource|aws_instance.web')?.dynamicBlocks).toEqual(new Set(['ebs_block_device']));
+    expect(found?.get('resource|aws_instance.web')?.written).toEqual(new Set(['user_data', 'tags', 'ebs_block_device']));
     expect(found?.get('data|aws_ami.ubuntu')?.location).toEqual({ file: 'infra/main.tf', line: 17, column: 3 });
     expect(found?.get('resource|aws_instance.bare')?.location.line).toBe(21);
   });

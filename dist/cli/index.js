@@ -16712,9 +16712,6 @@ function attributePath(tokens, from) {
     }
     return out;
 }
-function sameKey(a, b) {
-    return a === b;
-}
 
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-resources.ts
 
@@ -17269,12 +17266,13 @@ function lastKey(moduleInstance, parent, name) {
 ;// CONCATENATED MODULE: ./src/core/terraform/tf-declarations.ts
 const HEADER = /^[ \t]*(resource|data|module)[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))(?:[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*)))?[ \t]*\{?/;
 const DYNAMIC = /^[ \t]*dynamic[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))/;
+const ARGUMENT = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*(=(?!=)|\{)/;
 function folderOf(path) {
     const i = path.lastIndexOf('/');
     return i < 0 ? '.' : path.slice(0, i);
 }
 /**
- * Scans one HCL file for top-level block headers and the dynamic blocks inside resources.
+ * Scans one HCL file for top-level block headers and what each resource body writes.
  * Comments, strings (with `${…}` templates) and heredocs are skipped so that braces in
  * them do not unbalance the nesting.
  */
@@ -17285,7 +17283,7 @@ function scanFile(source, found) {
     let current;
     const flush = () => {
         if (current)
-            found(current.kind, current.label, { location: current.location, dynamicBlocks: current.dynamic });
+            found(current.kind, current.label, { location: current.location, written: current.written });
         current = undefined;
     };
     let i = 0;
@@ -17306,14 +17304,17 @@ function scanFile(source, found) {
                     const kind = m[1];
                     if (kind === 'module' || second !== undefined) {
                         const column = rest.length - rest.trimStart().length + 1;
-                        current = { kind, label: kind === 'module' ? first : `${first}.${second}`, location: { file: source.path, line, column }, dynamic: new Set() };
+                        current = { kind, label: kind === 'module' ? first : `${first}.${second}`, location: { file: source.path, line, column }, written: new Set() };
                     }
                 }
             }
-            else if (current?.kind === 'resource') {
-                const m = DYNAMIC.exec(rest);
-                if (m)
-                    current.dynamic.add(m[2] ?? m[3]);
+            else if (depth === 1 && current?.kind === 'resource') {
+                const d = DYNAMIC.exec(rest);
+                const a = d ? undefined : ARGUMENT.exec(rest);
+                if (d)
+                    current.written.add(d[2] ?? d[3]);
+                else if (a)
+                    current.written.add(a[1]);
             }
         }
         const c = text[i];
@@ -17560,19 +17561,17 @@ function describeAttribute(res, path) {
     return `${text} of ${res.address}`;
 }
 /**
- * Whether configuration writes an argument: an expression in the plan, or a `dynamic`
- * block in the `.tf` (dynamic blocks are not in the plan). `maybe` when the plan has
- * configuration but the `.tf` declaring the resource is not in the repository.
+ * Whether configuration writes an argument or nested block: an expression in the plan, or
+ * the `.tf` body (the plan leaves out nested blocks of attributes-as-blocks and dynamic
+ * blocks). `maybe` when neither says: no configuration, or no `.tf` declaring the resource.
  */
 function isConfigured(ctx, res, name) {
-    if (!ctx.config.present)
-        return 'maybe';
-    if (ctx.resolver.isSet(res, name))
+    if (ctx.config.present && ctx.resolver.isSet(res, name))
         return 'yes';
     const decl = ctx.declaration(res);
     if (!decl)
         return 'maybe';
-    return decl.dynamicBlocks.has(name) ? 'yes' : 'no';
+    return decl.written.has(name) ? 'yes' : 'no';
 }
 function unknownElements(res, path) {
     let u = res.unknown;
@@ -17580,10 +17579,6 @@ function unknownElements(res, path) {
         u = u !== null && typeof u === 'object' ? u[step] : u === true ? true : undefined;
     return u;
 }
-/**
- * The values an attribute holds after apply. Values unknown until apply are followed
- * through configuration references to the resources and constants they come from.
- */
 function attributeValues(ctx, res, path, options = {}) {
     const l = lookup(res, path);
     const label = describeAttribute(res, path);
@@ -17613,6 +17608,8 @@ function followConfiguration(ctx, res, path, label, options) {
     if (source.kind === 'no-configuration')
         return { values: [], unknown: [`${label} is not known until apply, and the plan has no configuration to follow`] };
     if (source.kind === 'not-set') {
+        if (options.unrecorded)
+            return { values: [], unknown: [`${label} is not known until apply, and ${options.unrecorded}`] };
         if (options.computedDefault)
             return { values: options.computedDefault, unknown: [] };
         return { values: [], unknown: [`${label} is not known until apply (the provider computes it)`] };
@@ -17947,10 +17944,15 @@ function buildAwsNetwork(ctx) {
             // separate rule resources, including ones this plan deletes: those resources decide.
             if (value.state !== 'known' || !Array.isArray(value.value) || configured === 'no')
                 continue;
+            // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
+            // as `ingress = [...]`): an unknown value inside one cannot be followed.
+            const recorded = ctx.resolver.isSet(res, dir);
+            const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
             value.value.forEach((block, i) => {
                 if (!isObjectValue(block))
                     return;
                 const matchBlock = blockMatcher(block);
+                const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
                 const protocol = awsProtocol(block.protocol);
                 const where = [dir, i];
                 const origin = (text) => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
@@ -17959,11 +17961,13 @@ function buildAwsNetwork(ctx) {
                     return;
                 }
                 const ports = rulePorts(protocol, block.from_port, block.to_port);
-                const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], { matchBlock, computedDefault: [] });
-                const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], { matchBlock, computedDefault: [] });
+                const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
+                const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
                 const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
                 const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
-                const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], { matchBlock, computedDefault: [] });
+                if (sgs.computed && !recorded)
+                    sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
+                const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
                 const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
                 const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
                 const addresses = parsed.set.union(pl.set);
@@ -18285,8 +18289,11 @@ function buildAzureNetwork(ctx) {
     const ruleOf = (res, base, originLabel, location, matchBlock) => {
         const origin = { label: originLabel, location };
         const unknownParts = [];
+        // Inline blocks are left out of the plan's configuration unless written as an argument.
+        const recorded = base.length === 0 || ctx.resolver.isSet(res, String(base[0]));
+        const options = recorded ? { matchBlock, computedDefault: [] } : { unrecorded: `the plan's configuration does not record the ${String(base[0])} block it is written in` };
         const field = (name) => {
-            const v = attributeValues(ctx, res, [...base, name], { matchBlock, computedDefault: [] });
+            const v = attributeValues(ctx, res, [...base, name], options);
             unknownParts.push(...v.unknown);
             return v.values;
         };

@@ -169,7 +169,3 @@ function attributePath(tokens: Token[], from: number): string[] {
   }
   return out;
 }
-
-export function sameKey(a: InstanceKey | undefined, b: InstanceKey | undefined): boolean {
-  return a === b;
-}

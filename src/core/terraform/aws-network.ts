@@ -177,9 +177,14 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       // A value from state when configuration does not write the blocks mirrors the
       // separate rule resources, including ones this plan deletes: those resources decide.
       if (value.state !== 'known' || !Array.isArray(value.value) || configured === 'no') continue;
+      // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
+      // as `ingress = [...]`): an unknown value inside one cannot be followed.
+      const recorded = ctx.resolver.isSet(res, dir);
+      const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
       value.value.forEach((block: unknown, i) => {
         if (!isObjectValue(block)) return;
         const matchBlock = blockMatcher(block);
+        const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
         const protocol = awsProtocol(block.protocol);
         const where: AttributePath = [dir, i];
         const origin = (text: string): Origin => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
@@ -188,11 +193,12 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
           return;
         }
         const ports = rulePorts(protocol, block.from_port, block.to_port);
-        const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], { matchBlock, computedDefault: [] });
-        const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], { matchBlock, computedDefault: [] });
+        const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
+        const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
         const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
         const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
-        const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], { matchBlock, computedDefault: [] });
+        if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
+        const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
         const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
         const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
         const addresses = parsed.set.union(pl.set);

@@ -161,8 +161,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const ruleOf = (res: PlanResource, base: Array<string | number>, originLabel: string, location: SourceLocation, matchBlock?: BlockMatcher): { direction?: Direction; rules: Rule[] } => {
     const origin: Origin = { label: originLabel, location };
     const unknownParts: string[] = [];
+    // Inline blocks are left out of the plan's configuration unless written as an argument.
+    const recorded = base.length === 0 || ctx.resolver.isSet(res, String(base[0]));
+    const options = recorded ? { matchBlock, computedDefault: [] } : { unrecorded: `the plan's configuration does not record the ${String(base[0])} block it is written in` };
     const field = (name: string): unknown[] => {
-      const v = attributeValues(ctx, res, [...base, name], { matchBlock, computedDefault: [] });
+      const v = attributeValues(ctx, res, [...base, name], options);
       unknownParts.push(...v.unknown);
       return v.values;
     };

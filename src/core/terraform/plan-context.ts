@@ -33,16 +33,15 @@ export function describeAttribute(res: PlanResource, path: AttributePath): strin
 }
 
 /**
- * Whether configuration writes an argument: an expression in the plan, or a `dynamic`
- * block in the `.tf` (dynamic blocks are not in the plan). `maybe` when the plan has
- * configuration but the `.tf` declaring the resource is not in the repository.
+ * Whether configuration writes an argument or nested block: an expression in the plan, or
+ * the `.tf` body (the plan leaves out nested blocks of attributes-as-blocks and dynamic
+ * blocks). `maybe` when neither says: no configuration, or no `.tf` declaring the resource.
  */
 export function isConfigured(ctx: PlanContext, res: PlanResource, name: string): 'yes' | 'no' | 'maybe' {
-  if (!ctx.config.present) return 'maybe';
-  if (ctx.resolver.isSet(res, name)) return 'yes';
+  if (ctx.config.present && ctx.resolver.isSet(res, name)) return 'yes';
   const decl = ctx.declaration(res);
   if (!decl) return 'maybe';
-  return decl.dynamicBlocks.has(name) ? 'yes' : 'no';
+  return decl.written.has(name) ? 'yes' : 'no';
 }
 
 export interface ValueResult {
@@ -64,7 +63,15 @@ function unknownElements(res: PlanResource, path: AttributePath): unknown {
  * The values an attribute holds after apply. Values unknown until apply are followed
  * through configuration references to the resources and constants they come from.
  */
-export function attributeValues(ctx: PlanContext, res: PlanResource, path: AttributePath, options: { matchBlock?: BlockMatcher; computedDefault?: unknown[] } = {}): ValueResult {
+export interface ValueOptions {
+  matchBlock?: BlockMatcher;
+  /** The provider's value where configuration does not write the attribute. */
+  computedDefault?: unknown[];
+  /** Why the value stays unknown where configuration does not record it (a block the plan leaves out). */
+  unrecorded?: string;
+}
+
+export function attributeValues(ctx: PlanContext, res: PlanResource, path: AttributePath, options: ValueOptions = {}): ValueResult {
   const l = lookup(res, path);
   const label = describeAttribute(res, path);
   if (l.state === 'absent') return { values: [], unknown: [], absent: true };
@@ -84,10 +91,11 @@ export function attributeValues(ctx: PlanContext, res: PlanResource, path: Attri
   return { ...followConfiguration(ctx, res, path, label, options), absent: false };
 }
 
-function followConfiguration(ctx: PlanContext, res: PlanResource, path: AttributePath, label: string, options: { matchBlock?: BlockMatcher; computedDefault?: unknown[] }): { values: unknown[]; unknown: string[] } {
+function followConfiguration(ctx: PlanContext, res: PlanResource, path: AttributePath, label: string, options: ValueOptions): { values: unknown[]; unknown: string[] } {
   const source = ctx.resolver.attribute(res, path, options.matchBlock);
   if (source.kind === 'no-configuration') return { values: [], unknown: [`${label} is not known until apply, and the plan has no configuration to follow`] };
   if (source.kind === 'not-set') {
+    if (options.unrecorded) return { values: [], unknown: [`${label} is not known until apply, and ${options.unrecorded}`] };
     if (options.computedDefault) return { values: options.computedDefault, unknown: [] };
     return { values: [], unknown: [`${label} is not known until apply (the provider computes it)`] };
   }

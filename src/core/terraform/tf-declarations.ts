@@ -18,8 +18,13 @@ export interface TfSource {
 
 export interface Declaration {
   location: SourceLocation;
-  /** Names of `dynamic "NAME"` blocks inside the resource: arguments the plan's configuration omits. */
-  dynamicBlocks: ReadonlySet<string>;
+  /**
+   * What the resource body writes at its top level: arguments (`ingress = [...]`), nested
+   * blocks (`ingress { ... }`) and `dynamic "ingress"` blocks. The plan's configuration
+   * leaves out nested blocks of attributes-as-blocks (AWS `ingress`, Azure `security_rule`)
+   * and dynamic blocks, so the `.tf` is what tells "written" from "computed".
+   */
+  written: ReadonlySet<string>;
 }
 
 export interface DeclarationScan {
@@ -31,6 +36,7 @@ export interface DeclarationScan {
 
 const HEADER = /^[ \t]*(resource|data|module)[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))(?:[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*)))?[ \t]*\{?/;
 const DYNAMIC = /^[ \t]*dynamic[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))/;
+const ARGUMENT = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*(=(?!=)|\{)/;
 
 function folderOf(path: string): string {
   const i = path.lastIndexOf('/');
@@ -38,7 +44,7 @@ function folderOf(path: string): string {
 }
 
 /**
- * Scans one HCL file for top-level block headers and the dynamic blocks inside resources.
+ * Scans one HCL file for top-level block headers and what each resource body writes.
  * Comments, strings (with `${…}` templates) and heredocs are skipped so that braces in
  * them do not unbalance the nesting.
  */
@@ -46,9 +52,9 @@ function scanFile(source: TfSource, found: (kind: string, label: string, declara
   const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
   let depth = 0;
   let line = 1;
-  let current: { kind: string; label: string; location: SourceLocation; dynamic: Set<string> } | undefined;
+  let current: { kind: string; label: string; location: SourceLocation; written: Set<string> } | undefined;
   const flush = () => {
-    if (current) found(current.kind, current.label, { location: current.location, dynamicBlocks: current.dynamic });
+    if (current) found(current.kind, current.label, { location: current.location, written: current.written });
     current = undefined;
   };
   let i = 0;
@@ -69,12 +75,14 @@ function scanFile(source: TfSource, found: (kind: string, label: string, declara
           const kind = m[1];
           if (kind === 'module' || second !== undefined) {
             const column = rest.length - rest.trimStart().length + 1;
-            current = { kind, label: kind === 'module' ? first : `${first}.${second}`, location: { file: source.path, line, column }, dynamic: new Set() };
+            current = { kind, label: kind === 'module' ? first : `${first}.${second}`, location: { file: source.path, line, column }, written: new Set() };
           }
         }
-      } else if (current?.kind === 'resource') {
-        const m = DYNAMIC.exec(rest);
-        if (m) current.dynamic.add(m[2] ?? m[3]);
+      } else if (depth === 1 && current?.kind === 'resource') {
+        const d = DYNAMIC.exec(rest);
+        const a = d ? undefined : ARGUMENT.exec(rest);
+        if (d) current.written.add(d[2] ?? d[3]);
+        else if (a) current.written.add(a[1]);
       }
     }
     const c = text[i];
