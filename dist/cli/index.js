@@ -17483,14 +17483,16 @@ class DeclarationLocator {
                 if (joined !== undefined && this.scan.byFolder.has(joined))
                     folder = joined;
             }
+            // A local source whose folder is not where the call says (or no configuration): only a
+            // folder declaring every block of the module is taken, so common names (`this`) do not mislead.
             if (folder === undefined && (local || source === undefined))
-                folder = this.bestFolder(modulePath);
+                folder = this.bestFolder(modulePath, true);
         }
         this.folders.set(modulePath, folder);
         return folder;
     }
     /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
-    bestFolder(modulePath) {
+    bestFolder(modulePath, requireAll = false) {
         const module = this.config.modules.get(modulePath);
         const keys = [];
         if (module && this.config.present) {
@@ -17519,7 +17521,7 @@ class DeclarationLocator {
                 bestNear = near;
             }
         }
-        return best;
+        return requireAll && bestScore < keys.length ? undefined : best;
     }
     /** The `.tf` declaration of a resource block, or undefined. */
     declaration(modulePath, localKey) {

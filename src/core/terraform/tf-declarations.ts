@@ -225,14 +225,16 @@ export class DeclarationLocator {
         const joined = joinFolder(parentFolder, source);
         if (joined !== undefined && this.scan.byFolder.has(joined)) folder = joined;
       }
-      if (folder === undefined && (local || source === undefined)) folder = this.bestFolder(modulePath);
+      // A local source whose folder is not where the call says (or no configuration): only a
+      // folder declaring every block of the module is taken, so common names (`this`) do not mislead.
+      if (folder === undefined && (local || source === undefined)) folder = this.bestFolder(modulePath, true);
     }
     this.folders.set(modulePath, folder);
     return folder;
   }
 
   /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
-  private bestFolder(modulePath: string): string | undefined {
+  private bestFolder(modulePath: string, requireAll = false): string | undefined {
     const module = this.config.modules.get(modulePath);
     const keys: string[] = [];
     if (module && this.config.present) {
@@ -255,7 +257,7 @@ export class DeclarationLocator {
         bestNear = near;
       }
     }
-    return best;
+    return requireAll && bestScore < keys.length ? undefined : best;
   }
 
   /** The `.tf` declaration of a resource block, or undefined. */
