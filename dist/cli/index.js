@@ -14822,13 +14822,17 @@ function protocolMatches(rule, flow) {
     return rule === 'all' || rule === flow;
 }
 function sideOf(e) {
-    return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities) };
+    return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
 }
 function hasIdentity(peer, side) {
     for (const id of peer.identities)
         if (side.identities.has(id))
             return true;
     return false;
+}
+/** A peer naming identities the side lacks, on a side whose identities are not all known: it may match. */
+function mayHaveIdentity(peer, side) {
+    return side.identitiesUnknown !== undefined && peer.identities.length > 0 && !hasIdentity(peer, side);
 }
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer, side) {
@@ -14838,6 +14842,8 @@ function matchesEndpoint(peer, side) {
         return 'yes';
     if (peer.addresses.covers(side.addresses))
         return 'yes';
+    if (mayHaveIdentity(peer, side))
+        return 'maybe';
     if (!peer.addresses.overlaps(side.addresses))
         return 'no';
     return 'maybe';
@@ -14882,10 +14888,13 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
         if (localMatch === 'no')
             continue;
         const peerUnknown = rule.peer.unknown !== undefined;
-        const possible = peerUnknown || hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
-        const certain = portKnown && localMatch === 'yes' && !peerUnknown ? possible : AddressSet.EMPTY;
-        if (certain !== possible && possible.overlaps(remMax)) {
-            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+        const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
+        const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+        const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
+        const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
+        if (!certain.equals(possible) && possible.overlaps(remMax)) {
+            const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? local.identitiesUnknown) : undefined;
+            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? remote.identitiesUnknown : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
         }
         if (rule.action === 'allow') {
             const gotMin = certain.intersect(remMin);
@@ -15231,6 +15240,9 @@ function describeSourceAddresses(source) {
         return `${source.name} (${source.addresses.describe()})`;
     if (source.addresses.isEmpty())
         return source.name;
+    // An address assigned at apply, known only to be some IPv4 (or any) address: say that, not "somewhere in 0.0.0.0/0".
+    if (!source.addressesExact && (source.addresses.equals(AddressSet.ALL_V4) || source.addresses.equals(AddressSet.ALL)))
+        return `${source.name} (address assigned at apply)`;
     return source.addressesExact ? `${source.name} (${source.addresses.describe()})` : `${source.name} (somewhere in ${source.addresses.describe()})`;
 }
 /**
@@ -15334,7 +15346,11 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
         case 'fail': {
             const need = possibleAddresses(w.source);
             const parts = v.exposed.map((e) => `${flowPorts(w.protocol, e.ports)} from ${describeSubset(e.addresses, need, everythingLabel, w.source.name).text}`);
-            return `${w.target.name} accepts ${parts.join('; ')}${v.through.length > 0 ? ` (through ${v.through.join(', ')})` : ''}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
+            const through = v.through.length > 0 ? ` (through ${v.through.join(', ')})` : '';
+            if (v.allowedBy.length === 0) {
+                return `${w.target.name} accepts ${parts.join('; ')}${through}: nothing filters this traffic (no firewall, security group or NSG applies to it). Fix: put a filter in front of ${w.target.name} that does not open these ports to ${w.source.name}.`;
+            }
+            return `${w.target.name} accepts ${parts.join('; ')}${through}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
         }
         default:
             return `Cannot decide whether ${w.target.name} accepts ${ports} from ${w.source.name}: ${v.unknowns.join('; ')}.`;
@@ -15943,8 +15959,9 @@ function parseTopology(text, file, context = { defaultClients: new Set() }) {
     problems.throwIfAny();
     const raw = value;
     const environments = (raw.environments ?? []).map((env, i) => ({ raw: env, path: ['environments', i], location: doc.at(['environments', i]) }));
+    const pendingRoles = [];
     for (const env of environments)
-        checkEnvironment(doc, env.raw, env.path, context, problems);
+        checkEnvironment(doc, env.raw, env.path, context, problems, pendingRoles);
     const waivers = (raw.waivers ?? []).map((w, i) => ({ ...w, expires: String(w.expires), location: doc.at(['waivers', i]) }));
     for (const [i, w] of waivers.entries()) {
         if (!isRealDate(w.expires))
@@ -15952,7 +15969,7 @@ function parseTopology(text, file, context = { defaultClients: new Set() }) {
     }
     const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]) }));
     problems.throwIfAny();
-    return { file, doc, environments, waivers, overrides };
+    return { file, doc, environments, waivers, overrides, pendingRoles };
 }
 function isRealDate(text) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
@@ -15968,11 +15985,14 @@ function parseEndpointRef(text) {
         return { kind: 'cidr', text };
     return { kind: 'name', name: text };
 }
-/** Server roles with the role the built-in pack lets the controller hold by default. */
+/** Server roles (topology servers and Terraform selectors) with the role the built-in pack lets the controller hold by default. */
 function rolesHeld(env) {
     const roles = new Set();
     for (const s of env.servers ?? [])
         for (const r of s.roles)
+            roles.add(r);
+    for (const sel of env.terraform?.select ?? [])
+        for (const r of Array.isArray(sel.role) ? sel.role : [sel.role])
             roles.add(r);
     if (roles.has('controller'))
         roles.add('cache-invalidation');
@@ -15989,7 +16009,9 @@ function checkAddress(doc, path, text, what, problems) {
         problems.add(doc.at(path), `"${text}" has host bits set beyond /${r.value.prefix}. Write ${network} for a range, or the address without a prefix for ${what === 'host' ? 'this server' : 'one host'}.`);
     }
 }
-function checkEnvironment(doc, env, envPath, context, problems) {
+function checkEnvironment(doc, env, envPath, context, problems, pendingRoles) {
+    // Plans may give roles through tags: a role no topology server holds is checked once they are read.
+    const rolesFromPlans = (env.terraform?.plans?.length ?? 0) > 0;
     const names = new Map();
     const declare = (name, kind, path) => {
         const prev = names.get(name);
@@ -16039,7 +16061,10 @@ function checkEnvironment(doc, env, envPath, context, problems) {
             return;
         }
         if (ref.kind === 'role') {
-            if (!roles.has(ref.role)) {
+            if (!roles.has(ref.role) && rolesFromPlans) {
+                pendingRoles.push({ environment: env.name, role: ref.role, location: doc.at(path) });
+            }
+            else if (!roles.has(ref.role)) {
                 const suggestion = closest(ref.role, roles);
                 problems.add(doc.at(path), `environment "${env.name}": no server holds role "${ref.role}".${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role or fix the name.'}`);
             }
@@ -16078,7 +16103,7 @@ function checkEnvironment(doc, env, envPath, context, problems) {
     for (const [i, plan] of (env.terraform?.plans ?? []).entries()) {
         const at = doc.at([...envPath, 'terraform', 'plans', i]);
         if (plan.startsWith('/') || /^[A-Za-z]:[\\/]/.test(plan) || plan.split(/[\\/]/).includes('..')) {
-            problems.add(at, `"${plan}" must be a path inside the repository, relative to it, without "..".`);
+            problems.add(at, `"${plan}" must be a path inside the repository, relative to this topology file, without "..".`);
         }
     }
 }
@@ -16310,7 +16335,3250 @@ function compareUrgency(a, b) {
     return statusRank[a.status] - statusRank[b.status] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity];
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/json-syntax.ts
+/**
+ * A small JSON scanner for the paths JSON.parse cannot serve: where exactly a syntax
+ * error is (JSON.parse's messages differ between Node versions and give no line), where
+ * the first value ends when data trails it, and where the value at a path starts, so an
+ * error about a plan's content can point at a line. Iterative: nesting depth costs heap,
+ * never stack. Used on error paths only; the happy path is JSON.parse.
+ */
+const isWs = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+function describeChar(text, i) {
+    if (i >= text.length)
+        return 'the end of the file';
+    const ch = text.codePointAt(i) ?? 0;
+    if (ch < 0x20)
+        return `a control character (U+${ch.toString(16).padStart(4, '0').toUpperCase()})`;
+    return `"${String.fromCodePoint(ch)}"`;
+}
+/** Reads a string starting at the quote at `i`; returns its end (after the closing quote) or an error. */
+function scanString(text, i) {
+    let j = i + 1;
+    let simple = true;
+    while (j < text.length) {
+        const c = text.charCodeAt(j);
+        if (c === 0x22) {
+            const raw = text.slice(i, j + 1);
+            return { end: j + 1, value: simple ? raw.slice(1, -1) : JSON.parse(raw) };
+        }
+        if (c === 0x5c) {
+            simple = false;
+            const e = text[j + 1];
+            if (e === 'u') {
+                if (!/^[0-9a-fA-F]{4}$/.test(text.slice(j + 2, j + 6)))
+                    return { offset: j, message: 'invalid \\u escape in a string: write four hex digits' };
+                j += 6;
+                continue;
+            }
+            if (e === undefined || !'"\\/bfnrt'.includes(e))
+                return { offset: j, message: `invalid escape \\${e ?? ''} in a string` };
+            j += 2;
+            continue;
+        }
+        if (c < 0x20)
+            return { offset: j, message: 'a string contains a raw line break or control character; strings end on the line they start' };
+        j++;
+    }
+    return { offset: i, message: 'a string starts here and is never closed (the file may be truncated)' };
+}
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Scans the first JSON value of `text` from `start`. With `path`, also reports the offset
+ * where the value at that path begins.
+ */
+function scanJson(text, start = 0, path) {
+    const stack = [];
+    let found;
+    let i = start;
+    const skipWs = () => {
+        while (i < text.length && isWs(text.charCodeAt(i)))
+            i++;
+    };
+    const atPath = () => {
+        if (!path || found !== undefined || stack.length !== path.length)
+            return false;
+        for (let k = 0; k < stack.length; k++)
+            if (stack[k].at !== path[k])
+                return false;
+        return true;
+    };
+    const fail = (offset, message) => ({ ok: false, offset, message });
+    for (;;) {
+        skipWs();
+        const top = stack[stack.length - 1];
+        // Inside a container: punctuation first.
+        if (top && top.expect !== 'value' && top.expect !== 'first') {
+            const c = text[i];
+            if (top.expect === 'colon') {
+                if (c !== ':')
+                    return fail(i, `expected ":" after the property name, found ${describeChar(text, i)}`);
+                i++;
+                top.expect = 'value';
+                continue;
+            }
+            if (top.expect === 'comma') {
+                if (c === ',') {
+                    i++;
+                    if (top.kind === 'array') {
+                        top.at = top.at + 1;
+                        top.expect = 'value';
+                    }
+                    else {
+                        top.expect = 'key';
+                    }
+                    continue;
+                }
+                if ((c === '}' && top.kind === 'object') || (c === ']' && top.kind === 'array')) {
+                    i++;
+                    stack.pop();
+                    if (stack.length === 0)
+                        return { ok: true, end: i, found };
+                    continue;
+                }
+                if (i >= text.length)
+                    return fail(i, 'the JSON ends before it is complete: the file is truncated or a bracket is never closed');
+                return fail(i, `expected "," or "${top.kind === 'object' ? '}' : ']'}", found ${describeChar(text, i)}`);
+            }
+            // expect key
+            if (c !== '"') {
+                if (c === '}')
+                    return fail(i, 'a "," is followed by "}": remove the trailing comma');
+                if (i >= text.length)
+                    return fail(i, 'the JSON ends before it is complete: the file is truncated or a bracket is never closed');
+                return fail(i, `expected a property name in double quotes, found ${describeChar(text, i)}`);
+            }
+            const s = scanString(text, i);
+            if (!('end' in s))
+                return fail(s.offset, s.message);
+            top.at = s.value;
+            i = s.end;
+            top.expect = 'colon';
+            continue;
+        }
+        if (top && top.expect === 'first') {
+            const c = text[i];
+            if ((c === '}' && top.kind === 'object') || (c === ']' && top.kind === 'array')) {
+                i++;
+                stack.pop();
+                if (stack.length === 0)
+                    return { ok: true, end: i, found };
+                stack[stack.length - 1].expect = 'comma';
+                continue;
+            }
+            if (top.kind === 'object') {
+                top.expect = 'key';
+                continue;
+            }
+            top.expect = 'value';
+        }
+        // A value.
+        if (atPath())
+            found = i;
+        const c = text[i];
+        if (c === '{' || c === '[') {
+            if (top)
+                top.expect = 'comma';
+            stack.push({ kind: c === '{' ? 'object' : 'array', at: 0, expect: 'first' });
+            i++;
+            continue;
+        }
+        if (c === '"') {
+            const s = scanString(text, i);
+            if (!('end' in s))
+                return fail(s.offset, s.message);
+            i = s.end;
+        }
+        else if (text.startsWith('true', i))
+            i += 4;
+        else if (text.startsWith('false', i))
+            i += 5;
+        else if (text.startsWith('null', i))
+            i += 4;
+        else {
+            NUMBER.lastIndex = i;
+            const m = NUMBER.exec(text);
+            if (!m || m[0] === '-') {
+                if (i >= text.length)
+                    return fail(i, 'the JSON ends before it is complete: the file is truncated or a value is missing');
+                if (top?.kind === 'array' && c === ']')
+                    return fail(i, 'a "," is followed by "]": remove the trailing comma');
+                return fail(i, `expected a value (a string, number, object, array, true, false or null), found ${describeChar(text, i)}`);
+            }
+            i += m[0].length;
+        }
+        if (!top)
+            return { ok: true, end: i, found };
+        top.expect = 'comma';
+    }
+}
+/** Where the value at `path` starts in a JSON text, or undefined when the path is absent. */
+function offsetOfPath(text, path) {
+    const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const r = scanJson(text, start, path);
+    return r.ok ? r.found : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-input.ts
+
+
+
+
+/**
+ * A Terraform plan file as `terraform show -json plan.out` writes it, checked to be one.
+ * Everything else a pipeline can leave in `plan.json` gets an error that says what the
+ * file is and how to make a plan: state files, HCL, YAML, the streamed `plan -json` UI
+ * log, the setup-terraform wrapper's stdout, the HCP Terraform redacted plan, a binary
+ * planfile, cut-off or trailing JSON.
+ */
+const HOW_TO_MAKE_A_PLAN = 'Make the plan JSON with `terraform plan -out=plan.out` then `terraform show -json plan.out > plan.json`.';
+const plan_input_PLAN_KEYS = ['planned_values', 'resource_changes', 'prior_state', 'configuration'];
+function isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/** What a non-plan text looks like, by its first lines; undefined when it may be JSON. */
+function describeNonJson(text) {
+    const head = text.slice(0, 4096);
+    if (/^\s*\[command\]/.test(head) || /^::(set-output|debug|group)/m.test(head)) {
+        return 'this is the stdout of the hashicorp/setup-terraform wrapper (a "[command]…" line and "::set-output" lines around the JSON), not a plan file. Set `terraform_wrapper: false` on the setup-terraform step (or strip those lines), then write the plan with `terraform show -json plan.out > plan.json`.';
+    }
+    if (/^\s*(resource|data|module|provider|variable|output|locals|terraform)\s+("[^"\n]*"\s*)*\{/m.test(head)) {
+        return `this is Terraform configuration (HCL), not a plan. topogate reads the plan JSON: ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    if (/(Terraform will perform the following actions|Terraform used the selected providers|No changes\.|Plan: \d+ to add)/.test(head)) {
+        return `this is the human-readable output of terraform plan or terraform show, not JSON. ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    if (/^\s*(---\s*$|%YAML|version:\s*\d|[A-Za-z_][\w.-]*:\s)/m.test(head) && !/^\s*[{[]/.test(head)) {
+        return `this looks like YAML, not a Terraform plan. Pass topology files with --topology (action input \`topology\`); for a plan, ${HOW_TO_MAKE_A_PLAN.charAt(0).toLowerCase()}${HOW_TO_MAKE_A_PLAN.slice(1)}`;
+    }
+    return undefined;
+}
+/** A top-level JSON object that is not a plan: what it is, or undefined when it may be one. */
+function describeNonPlanObject(v) {
+    if ('plan_format_version' in v) {
+        return 'this is an HCP Terraform redacted plan (the json-output-redacted API), which has no configuration and a different schema. Download the full plan JSON (`GET /api/v2/plans/:id/json-output`) or run `terraform show -json plan.out > plan.json` in the workspace.';
+    }
+    if ('lineage' in v && 'serial' in v && Array.isArray(v.resources)) {
+        return `this is a Terraform state file (terraform.tfstate), not a plan: it describes what exists, not what the change will create. ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    if (isObject(v.values) && !plan_input_PLAN_KEYS.some((k) => k in v)) {
+        return `this is the JSON of a Terraform state (\`terraform show -json\` without a plan file), not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    if ('provider_schemas' in v && !plan_input_PLAN_KEYS.some((k) => k in v)) {
+        return `this is the output of \`terraform providers schema -json\`, not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    if ('@level' in v || '@message' in v) {
+        return 'this is the streamed log of `terraform plan -json` (one message per line), not the plan itself. Save the plan with `terraform plan -out=plan.out`, then write its JSON with `terraform show -json plan.out > plan.json`.';
+    }
+    if ('valid' in v && 'diagnostics' in v)
+        return `this is the output of \`terraform validate -json\`, not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+    if ('AWSTemplateFormatVersion' in v || (isObject(v.Resources) && !('format_version' in v))) {
+        return 'this is an AWS CloudFormation template, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+    }
+    if (typeof v.$schema === 'string' && /deploymentTemplate|deploymentParameters/i.test(v.$schema)) {
+        return 'this is an Azure Resource Manager template, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+    }
+    if (Array.isArray(v.steps) && ('config' in v || 'changeSummary' in v)) {
+        return 'this is the output of `pulumi preview --json`, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+    }
+    if (!('format_version' in v) && !plan_input_PLAN_KEYS.some((k) => k in v)) {
+        const keys = Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ');
+        return `this JSON is not a Terraform plan: it has none of format_version, planned_values, resource_changes, configuration${keys ? ` (its keys start ${keys})` : ''}. ${HOW_TO_MAKE_A_PLAN}`;
+    }
+    return undefined;
+}
+function syntaxProblem(text, file, lines) {
+    const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const scan = scanJson(text, start);
+    if (!scan.ok) {
+        const truncated = /ends before it is complete|never closed/.test(scan.message);
+        return InputError.at(lines.at(scan.offset), `invalid JSON: ${scan.message}.${truncated ? ` Write the whole plan again: ${HOW_TO_MAKE_A_PLAN}` : ' Is this the output of `terraform show -json`?'}`);
+    }
+    // The first value is fine: something follows it.
+    let rest = scan.end;
+    while (rest < text.length && /\s/.test(text[rest]))
+        rest++;
+    const tail = text.slice(rest, rest + 200);
+    if (/^(%0A|::set-output|::debug)/.test(tail)) {
+        return InputError.at(lines.at(rest), 'the plan JSON is followed by the hashicorp/setup-terraform wrapper\'s "::set-output" lines. Set `terraform_wrapper: false` on the setup-terraform step (or strip those lines), then write the plan with `terraform show -json plan.out > plan.json`.');
+    }
+    if (/^\{\s*"@level"/.test(tail) || /^\{\s*"@message"/.test(tail)) {
+        return InputError.at(lines.at(0), 'this is the streamed log of `terraform plan -json` (one message per line), not the plan itself. Save the plan with `terraform plan -out=plan.out`, then write its JSON with `terraform show -json plan.out > plan.json`.');
+    }
+    const end = lines.at(scan.end - 1);
+    const shown = JSON.stringify(tail.slice(0, 20).split('\n')[0]);
+    return InputError.at(lines.at(rest), `unexpected ${shown} after the end of the JSON: the plan object closes at line ${end.line} column ${end.column}, and a plan file holds exactly one JSON object. A brace closes too early, or something (another document, a log line) follows the plan; write it again: ${HOW_TO_MAKE_A_PLAN}`);
+}
+function parseVersion(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    const m = /^(\d+)\.(\d+)/.exec(v);
+    return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+}
+/** Decodes and checks a plan file; throws an InputError saying what the file is otherwise. */
+function parsePlan(input, file) {
+    const text = typeof input === 'string' ? stripBom(input) : decodeInput(input, file);
+    const lines = new LineIndex(file, text);
+    const start = { file, line: 1, column: 1 };
+    if (text.trim() === '')
+        throw InputError.at(start, `the file is empty. ${HOW_TO_MAKE_A_PLAN}`);
+    const first = text.search(/\S/);
+    const wrapper = /^\[command\]/.test(text.slice(first, first + 9));
+    const nonJson = wrapper || !/^[{[]/.test(text.slice(first, first + 1)) ? describeNonJson(text) : undefined;
+    if (nonJson)
+        throw InputError.at(lines.at(first), nonJson);
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        // Streamed `plan -json` output is JSON lines: the first line parses on its own.
+        const firstLine = text.slice(first).split('\n', 1)[0];
+        try {
+            const line = JSON.parse(firstLine);
+            if (isObject(line)) {
+                const what = describeNonPlanObject(line);
+                if (what && ('@level' in line || '@message' in line))
+                    throw InputError.at(lines.at(first), what);
+            }
+        }
+        catch (e) {
+            if (e instanceof InputError)
+                throw e;
+        }
+        throw syntaxProblem(text, file, lines);
+    }
+    if (!isObject(value)) {
+        const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+        throw InputError.at(lines.at(first), `this JSON is ${kind}, not a Terraform plan (an object with format_version, planned_values, resource_changes). ${HOW_TO_MAKE_A_PLAN}`);
+    }
+    let plan = value;
+    let wrappedUnder;
+    // OPA / Scalr / Spacelift input style: { "tfplan": <plan>, "tfrun": {...} }.
+    if (!('format_version' in value) && !plan_input_PLAN_KEYS.some((k) => k in value)) {
+        for (const key of ['tfplan', 'plan']) {
+            const inner = value[key];
+            if (isObject(inner) && ('format_version' in inner || plan_input_PLAN_KEYS.some((k) => k in inner))) {
+                plan = inner;
+                wrappedUnder = key;
+                break;
+            }
+        }
+    }
+    const base = wrappedUnder ? [wrappedUnder] : [];
+    const at = (path) => {
+        const offset = offsetOfPath(text, [...base, ...path]);
+        return offset === undefined ? start : lines.at(offset);
+    };
+    const what = describeNonPlanObject(plan);
+    if (what)
+        throw InputError.at(lines.at(first), what);
+    const version = parseVersion(plan.format_version);
+    if (plan.format_version !== undefined && (!version || version.major > 1)) {
+        throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
+    }
+    if (plan.errored === true) {
+        throw InputError.at(at(['errored']), 'this plan is from a terraform plan that failed ("errored": true), so it is incomplete. Fix the errors terraform reported and make the plan again.');
+    }
+    for (const key of ['resource_changes']) {
+        if (plan[key] !== undefined && plan[key] !== null && !Array.isArray(plan[key])) {
+            throw InputError.at(at([key]), `"${key}" must be an array in a plan from \`terraform show -json\`; this file has ${typeof plan[key]}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+        }
+    }
+    for (const key of ['planned_values', 'prior_state', 'configuration', 'variables']) {
+        if (plan[key] !== undefined && plan[key] !== null && !isObject(plan[key])) {
+            throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+        }
+    }
+    return {
+        file,
+        text,
+        plan,
+        wrappedUnder,
+        formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
+        terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
+        lines,
+        at,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/addresses.ts
+/**
+ * Terraform addresses and references as plans write them:
+ * `module.net["eu"].aws_security_group.db[0]`, `aws_security_group.fe.id`,
+ * `module.sg.security_group_id`, `var.sg_ids`. Parsed by a tokenizer (instance keys are
+ * quoted strings that may hold dots and brackets), never by splitting on dots.
+ */
+/** Splits `a.b["k"][0].c` into names and keys; undefined when it is not a traversal. */
+function tokenize(text) {
+    const tokens = [];
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '.') {
+            if (i === 0 || text[i + 1] === undefined)
+                return undefined;
+            i++;
+            continue;
+        }
+        if (c === '[') {
+            const close = findKeyEnd(text, i);
+            if (close < 0)
+                return undefined;
+            const inner = text.slice(i + 1, close);
+            if (inner === '*')
+                tokens.push({ kind: 'splat' });
+            else if (/^\d+$/.test(inner))
+                tokens.push({ kind: 'key', key: Number(inner) });
+            else if (inner.startsWith('"')) {
+                try {
+                    tokens.push({ kind: 'key', key: JSON.parse(inner) });
+                }
+                catch {
+                    return undefined;
+                }
+            }
+            else
+                return undefined;
+            i = close + 1;
+            continue;
+        }
+        const m = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(text.slice(i));
+        if (!m)
+            return undefined;
+        tokens.push({ kind: 'name', text: m[0] });
+        i += m[0].length;
+    }
+    return tokens;
+}
+/** Index of the `]` closing the bracket at `open`, skipping quoted text. */
+function findKeyEnd(text, open) {
+    let i = open + 1;
+    if (text[i] === '"') {
+        i++;
+        while (i < text.length && text[i] !== '"')
+            i += text[i] === '\\' ? 2 : 1;
+        i++;
+    }
+    while (i < text.length && text[i] !== ']')
+        i++;
+    return i < text.length ? i : -1;
+}
+function formatKey(key) {
+    if (key === undefined)
+        return '';
+    return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
+}
+/** `module.a["k"].module.b[0]` -> steps; undefined for anything else. The root module is `''` -> []. */
+function parseModuleAddress(text) {
+    if (text === null || text === undefined || text === '')
+        return [];
+    const tokens = tokenize(text);
+    if (!tokens)
+        return undefined;
+    const steps = [];
+    for (let i = 0; i < tokens.length;) {
+        const t = tokens[i];
+        const n = tokens[i + 1];
+        if (t.kind !== 'name' || t.text !== 'module' || n?.kind !== 'name')
+            return undefined;
+        const k = tokens[i + 2];
+        if (k?.kind === 'key') {
+            steps.push({ name: n.text, key: k.key });
+            i += 3;
+        }
+        else {
+            steps.push({ name: n.text });
+            i += 2;
+        }
+    }
+    return steps;
+}
+/** The canonical module instance address: `module.a["k"].module.b[0]`, `''` for the root. */
+function formatModuleInstance(steps) {
+    return steps.map((s) => `module.${s.name}${formatKey(s.key)}`).join('.');
+}
+/** The module path in configuration, without instance keys: `module.a.module.b`. */
+function formatModulePath(steps) {
+    return steps.map((s) => `module.${s.name}`).join('.');
+}
+function joinAddress(prefix, rest) {
+    return prefix === '' ? rest : `${prefix}.${rest}`;
+}
+function parseReference(text) {
+    const tokens = tokenize(text);
+    if (!tokens || tokens.length === 0 || tokens[0].kind !== 'name')
+        return { kind: 'unparsed', text };
+    const head = tokens[0].text;
+    const nameAt = (i) => (tokens[i]?.kind === 'name' ? tokens[i].text : undefined);
+    const keyAt = (i) => (tokens[i]?.kind === 'key' ? tokens[i].key : undefined);
+    switch (head) {
+        case 'var': {
+            const name = nameAt(1);
+            return name ? { kind: 'var', name } : { kind: 'unparsed', text };
+        }
+        case 'local': {
+            const name = nameAt(1);
+            return name ? { kind: 'local', name } : { kind: 'unparsed', text };
+        }
+        case 'count':
+            return nameAt(1) === 'index' ? { kind: 'count-index' } : { kind: 'ignored', text };
+        case 'each':
+            return { kind: 'each', what: nameAt(1) ?? 'value' };
+        case 'path':
+        case 'terraform':
+        case 'self':
+            return { kind: 'ignored', text };
+        case 'module': {
+            const name = nameAt(1);
+            if (!name)
+                return { kind: 'unparsed', text };
+            const key = keyAt(2);
+            const hasKey = key !== undefined;
+            const output = nameAt(hasKey ? 3 : 2);
+            return { kind: 'module', name, key, hasKey, output };
+        }
+        case 'data': {
+            const type = nameAt(1);
+            const name = nameAt(2);
+            if (!type || !name)
+                return { kind: 'unparsed', text };
+            const key = keyAt(3);
+            return { kind: 'resource', mode: 'data', type, name, key, hasKey: key !== undefined, attribute: attributePath(tokens, key !== undefined ? 4 : 3) };
+        }
+        default: {
+            const name = nameAt(1);
+            if (!name)
+                return { kind: 'unparsed', text };
+            const key = keyAt(2);
+            return { kind: 'resource', mode: 'managed', type: head, name, key, hasKey: key !== undefined, attribute: attributePath(tokens, key !== undefined ? 3 : 2) };
+        }
+    }
+}
+function attributePath(tokens, from) {
+    const out = [];
+    for (let i = from; i < tokens.length; i++) {
+        const t = tokens[i];
+        if (t.kind === 'name')
+            out.push(t.text);
+        else
+            break;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-resources.ts
+
+
+/** The value at `path` after apply: known, unknown until apply, or absent (null or not set). */
+function lookup(res, path) {
+    let value = res.values;
+    let unknown = res.unknown;
+    for (const step of path) {
+        if (unknown === true)
+            return { state: 'unknown' };
+        value = value !== null && typeof value === 'object' ? value[step] : undefined;
+        unknown = unknown !== null && typeof unknown === 'object' ? unknown[step] : undefined;
+    }
+    if (unknown === true)
+        return { state: 'unknown' };
+    if (value === null || value === undefined)
+        return { state: 'absent' };
+    return { state: 'known', value };
+}
+/** A known string value, or undefined. */
+function knownString(res, path) {
+    const l = lookup(res, path);
+    return l.state === 'known' && typeof l.value === 'string' && l.value !== '' ? l.value : undefined;
+}
+/** A known string-to-string map (tags, labels), or an empty map. */
+function knownMap(res, path) {
+    const l = lookup(res, path);
+    const out = {};
+    if (l.state !== 'known' || l.value === null || typeof l.value !== 'object' || Array.isArray(l.value))
+        return out;
+    for (const [k, v] of Object.entries(l.value))
+        if (typeof v === 'string')
+            out[k] = v;
+    return out;
+}
+function plan_resources_isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function actionOf(actions) {
+    const has = (a) => actions.includes(a);
+    if (has('delete') && has('create'))
+        return 'replace';
+    if (has('delete'))
+        return 'delete';
+    if (has('create'))
+        return 'create';
+    if (has('update'))
+        return 'update';
+    if (has('read'))
+        return 'read';
+    if (has('forget'))
+        return 'forget';
+    if (has('no-op'))
+        return 'no-op';
+    return 'unchanged';
+}
+/** The module steps at the start of a resource instance address (`module.a["k"].aws_x.y[0]`). */
+function moduleStepsOfAddress(address) {
+    const steps = [];
+    const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\./y;
+    let m;
+    let at = 0;
+    while ((step.lastIndex = at), (m = step.exec(address))) {
+        const parsed = parseModuleAddress(`module.${m[1]}${m[2] ?? ''}`);
+        if (!parsed || parsed.length !== 1)
+            return undefined;
+        steps.push(parsed[0]);
+        at = step.lastIndex;
+    }
+    return steps;
+}
+function buildPlanState(doc) {
+    const plan = doc.plan;
+    const resources = [];
+    const byAddress = new Map();
+    const byBlock = new Map();
+    const byKey = new Map();
+    const children = new Map();
+    const deletedAddresses = new Set();
+    const deleted = [];
+    const make = (raw, where, action, values, unknown) => {
+        const bad = (what) => InputError.at(doc.at(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+        if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
+            throw bad('a resource without a string "address", "type" and "name"');
+        }
+        const mode = raw.mode === 'data' ? 'data' : 'managed';
+        const steps = typeof raw.module_address === 'string' ? parseModuleAddress(raw.module_address) : moduleStepsOfAddress(raw.address);
+        if (!steps)
+            throw bad(`the module address of ${raw.address} cannot be read`);
+        const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
+        const module = formatModuleInstance(steps);
+        const modulePath = formatModulePath(steps);
+        const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
+        return {
+            address: raw.address,
+            mode,
+            type: raw.type,
+            name: raw.name,
+            index,
+            module,
+            moduleSteps: steps,
+            modulePath,
+            localKey,
+            configAddress: joinAddress(modulePath, localKey),
+            providerName: typeof raw.provider_name === 'string' ? raw.provider_name : '',
+            action,
+            values: plan_resources_isObject(values) ? values : {},
+            unknown: unknown ?? {},
+        };
+    };
+    const add = (raw, where, action, values, unknown) => {
+        if (typeof raw.address === 'string' && byAddress.has(raw.address))
+            return;
+        const res = make(raw, where, action, values, unknown);
+        resources.push(res);
+        byAddress.set(res.address, res);
+        const block = `${res.module}|${res.localKey}`;
+        if (res.index !== undefined)
+            byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
+        const list = byBlock.get(block);
+        if (list)
+            list.push(res);
+        else
+            byBlock.set(block, [res]);
+        const steps = res.moduleSteps;
+        for (let i = 0; i < steps.length; i++) {
+            const parent = formatModuleInstance(steps.slice(0, i));
+            const key = `${parent}|${steps[i].name}`;
+            const set = children.get(key) ?? new Set();
+            set.add(formatModuleInstance(steps.slice(0, i + 1)));
+            children.set(key, set);
+        }
+    };
+    const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+    changes.forEach((rc, i) => {
+        const where = ['resource_changes', i];
+        if (!plan_resources_isObject(rc) || !plan_resources_isObject(rc.change) || !Array.isArray(rc.change.actions)) {
+            throw InputError.at(doc.at(where), 'a resource change without a "change" object holding an "actions" list: this is not what `terraform show -json` writes. Make the plan again with `terraform show -json plan.out > plan.json`.');
+        }
+        const action = actionOf(rc.change.actions);
+        if (action === 'delete') {
+            const gone = make(rc, where, 'no-op', rc.change.before, {});
+            deletedAddresses.add(gone.address);
+            deleted.push(gone);
+            return;
+        }
+        const values = action === 'forget' ? rc.change.before : rc.change.after;
+        add(rc, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+    });
+    // Resources the plan leaves alone appear only in planned_values when there is no
+    // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
+    const walkModules = (root, base, only, action) => {
+        const stack = [{ module: root, path: base }];
+        while (stack.length > 0) {
+            const { module, path } = stack.pop();
+            if (!plan_resources_isObject(module))
+                continue;
+            const list = Array.isArray(module.resources) ? module.resources : [];
+            list.forEach((r, i) => {
+                if (!plan_resources_isObject(r) || typeof r.address !== 'string' || deletedAddresses.has(r.address))
+                    return;
+                if (only === 'data' && r.mode !== 'data')
+                    return;
+                add(r, [...path, 'resources', i], action, r.values, {});
+            });
+            const kids = Array.isArray(module.child_modules) ? module.child_modules : [];
+            kids.forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+        }
+    };
+    if (plan_resources_isObject(plan.planned_values))
+        walkModules(plan.planned_values.root_module, ['planned_values', 'root_module'], 'all', 'unchanged');
+    if (plan_resources_isObject(plan.prior_state) && plan_resources_isObject(plan.prior_state.values))
+        walkModules(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module'], 'data', 'read');
+    return {
+        doc,
+        resources,
+        byAddress,
+        instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
+        instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
+        childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
+        deleted,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/references.ts
+
+
+/** Module nesting beyond this is refused: Terraform configurations do not go near it. */
+const MAX_MODULE_DEPTH = 100;
+function references_isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function isExpression(v) {
+    if (!references_isObject(v))
+        return false;
+    for (const k of Object.keys(v))
+        if (k !== 'constant_value' && k !== 'references')
+            return false;
+    return true;
+}
+function emptyModule(path) {
+    return { path, resources: new Map(), calls: new Map(), outputs: new Map(), variables: new Map() };
+}
+function buildConfigIndex(state) {
+    const doc = state.doc;
+    const configuration = doc.plan.configuration;
+    const modules = new Map();
+    const providers = new Map();
+    if (!references_isObject(configuration)) {
+        const root = emptyModule('');
+        modules.set('', root);
+        return { present: false, root, modules, providers };
+    }
+    if (references_isObject(configuration.provider_config)) {
+        for (const [key, p] of Object.entries(configuration.provider_config)) {
+            if (!references_isObject(p) || typeof p.name !== 'string')
+                continue;
+            providers.set(key, {
+                name: p.name,
+                alias: typeof p.alias === 'string' ? p.alias : undefined,
+                moduleAddress: typeof p.module_address === 'string' ? p.module_address : undefined,
+                expressions: references_isObject(p.expressions) ? p.expressions : {},
+            });
+        }
+    }
+    const root = emptyModule('');
+    const stack = [
+        { raw: configuration.root_module, module: root, depth: 0, where: ['configuration', 'root_module'] },
+    ];
+    while (stack.length > 0) {
+        const { raw, module, depth, where } = stack.pop();
+        modules.set(module.path, module);
+        if (!references_isObject(raw))
+            continue;
+        if (depth > MAX_MODULE_DEPTH) {
+            throw InputError.at(doc.at(where), `modules are nested more than ${MAX_MODULE_DEPTH} deep in this plan's configuration; that is not a configuration Terraform makes. Is the file generated or hand-edited?`);
+        }
+        for (const r of Array.isArray(raw.resources) ? raw.resources : []) {
+            if (!references_isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string')
+                continue;
+            const mode = r.mode === 'data' ? 'data' : 'managed';
+            module.resources.set(`${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, {
+                mode,
+                type: r.type,
+                name: r.name,
+                expressions: references_isObject(r.expressions) ? r.expressions : {},
+                providerConfigKey: typeof r.provider_config_key === 'string' ? r.provider_config_key : undefined,
+            });
+        }
+        if (references_isObject(raw.outputs)) {
+            for (const [name, o] of Object.entries(raw.outputs))
+                if (references_isObject(o))
+                    module.outputs.set(name, o.expression);
+        }
+        if (references_isObject(raw.variables)) {
+            for (const [name, v] of Object.entries(raw.variables))
+                module.variables.set(name, references_isObject(v) && 'default' in v ? { default: v.default } : {});
+        }
+        if (references_isObject(raw.module_calls)) {
+            for (const [name, c] of Object.entries(raw.module_calls)) {
+                if (!references_isObject(c))
+                    continue;
+                const child = emptyModule(module.path === '' ? `module.${name}` : `${module.path}.module.${name}`);
+                module.calls.set(name, {
+                    name,
+                    source: typeof c.source === 'string' ? c.source : undefined,
+                    expressions: references_isObject(c.expressions) ? c.expressions : {},
+                    repeated: 'count_expression' in c || 'for_each_expression' in c,
+                    module: child,
+                });
+                stack.push({ raw: c.module, module: child, depth: depth + 1, where: [...where, 'module_calls', name, 'module'] });
+            }
+        }
+    }
+    return { present: true, root, modules, providers };
+}
+const EMPTY = { targets: [], constants: [], unresolved: [] };
+function merge(into, from) {
+    into.targets.push(...from.targets);
+    into.constants.push(...from.constants);
+    into.unresolved.push(...from.unresolved);
+}
+/** Scalars of a constant value; lists and maps are opened up to a small depth. */
+function flattenConstant(v, out = [], depth = 0) {
+    if (Array.isArray(v)) {
+        if (depth < 4)
+            for (const x of v)
+                flattenConstant(x, out, depth + 1);
+    }
+    else if (references_isObject(v)) {
+        if (depth < 4)
+            for (const x of Object.values(v))
+                flattenConstant(x, out, depth + 1);
+    }
+    else if (v !== null && v !== undefined) {
+        out.push(v);
+    }
+    return out;
+}
+const MAX_CHAIN = 64;
+class ReferenceResolver {
+    state;
+    config;
+    memo = new Map();
+    active = new Set();
+    constructor(state, config) {
+        this.state = state;
+        this.config = config;
+    }
+    configOf(res) {
+        return this.config.modules.get(res.modulePath)?.resources.get(res.localKey);
+    }
+    /**
+     * The configuration expression for `path` of `res`. A step into a list of blocks picks
+     * the block by index, or with `matchBlock` by its constant arguments; an expression
+     * that sets a whole attribute covers every path below it.
+     */
+    expressionAt(res, path, matchBlock) {
+        let node = this.configOf(res)?.expressions;
+        if (node === undefined)
+            return { notSet: true };
+        for (const [i, step] of path.entries()) {
+            // An expression covers every path below it; `{}` there is an empty block (or the root), not an expression.
+            if (i > 0 && isExpression(node) && Object.keys(node).length > 0)
+                return { expression: node };
+            if (Array.isArray(node)) {
+                if (typeof step !== 'number')
+                    return { notSet: true };
+                if (matchBlock) {
+                    const candidates = node.filter((b) => references_isObject(b) && matchBlock(b));
+                    if (candidates.length !== 1)
+                        return candidates.length === 0 ? { notSet: true } : { ambiguous: `${candidates.length} blocks of the configuration could be this one` };
+                    node = candidates[0];
+                }
+                else {
+                    node = node[step];
+                }
+                continue;
+            }
+            if (!references_isObject(node))
+                return { notSet: true };
+            // A single nested block is written as a one-element list in the plan.
+            node = typeof step === 'number' ? (step === 0 ? node : undefined) : node[step];
+            if (node === undefined)
+                return { notSet: true };
+        }
+        if (isExpression(node))
+            return { expression: node };
+        return node === undefined ? { notSet: true } : { ambiguous: 'it is written as nested blocks' };
+    }
+    /** How configuration sets `path` of `res`, followed to resources and constants. */
+    attribute(res, path, matchBlock) {
+        if (!this.config.present)
+            return { kind: 'no-configuration' };
+        const found = this.expressionAt(res, path, matchBlock);
+        if ('notSet' in found)
+            return { kind: 'not-set' };
+        if ('ambiguous' in found)
+            return { kind: 'set', resolution: { targets: [], constants: [], unresolved: [`${path.join('.')} (${found.ambiguous})`] } };
+        return { kind: 'set', resolution: this.resolveExpression(res.moduleSteps, found.expression, res.index, 0) };
+    }
+    /** Whether configuration writes the attribute at all (static blocks and arguments; dynamic blocks are not in the plan). */
+    isSet(res, name) {
+        const e = this.configOf(res)?.expressions;
+        return e !== undefined && name in e;
+    }
+    resolveExpression(steps, expression, index, depth) {
+        if (!isExpression(expression))
+            return { ...EMPTY, unresolved: ['an expression the plan does not record'] };
+        if ('constant_value' in expression)
+            return { targets: [], constants: flattenConstant(expression.constant_value), unresolved: [] };
+        const refs = Array.isArray(expression.references) ? expression.references.filter((r) => typeof r === 'string') : [];
+        if (refs.length === 0)
+            return { ...EMPTY, unresolved: ['an expression without references that topogate cannot evaluate (a function call?)'] };
+        return this.resolveReferences(steps, refs, index, depth);
+    }
+    resolveReferences(steps, refs, index, depth) {
+        const module = formatModuleInstance(steps);
+        // The referrer's own key matters only to `count.index` / `each.*`: without them every instance shares one answer.
+        const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
+        const key = `${module}\u0000${indexed ? `${typeof index}:${String(index)}` : ''}\u0000${refs.join('\u0000')}`;
+        const cached = this.memo.get(key);
+        if (cached)
+            return cached;
+        if (depth > MAX_CHAIN || this.active.has(key))
+            return { ...EMPTY, unresolved: [`${refs[0]} (a reference chain too long or circular to follow)`] };
+        this.active.add(key);
+        const result = this.resolveUncached(steps, module, refs, index, depth);
+        this.active.delete(key);
+        this.memo.set(key, result);
+        return result;
+    }
+    resolveUncached(steps, module, refs, index, depth) {
+        const out = { targets: [], constants: [], unresolved: [] };
+        const configModule = this.config.modules.get(formatModulePath(steps));
+        const resources = new Map();
+        const calls = new Map();
+        const eachRefs = [];
+        const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
+        for (const text of refs) {
+            const ref = parseReference(text);
+            switch (ref.kind) {
+                case 'resource': {
+                    const localKey = `${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+                    const group = resources.get(localKey) ?? { keys: new Set(), attribute: [], text, mode: ref.mode };
+                    if (ref.hasKey && ref.key !== undefined)
+                        group.keys.add(ref.key);
+                    if (ref.attribute.length > group.attribute.length)
+                        group.attribute = ref.attribute;
+                    resources.set(localKey, group);
+                    break;
+                }
+                case 'module': {
+                    const group = calls.get(ref.name) ?? { keys: new Set(), outputs: new Set(), text };
+                    if (ref.hasKey && ref.key !== undefined)
+                        group.keys.add(ref.key);
+                    if (ref.output)
+                        group.outputs.add(ref.output);
+                    calls.set(ref.name, group);
+                    break;
+                }
+                case 'var':
+                    merge(out, this.resolveVariable(steps, ref.name, depth));
+                    break;
+                case 'local':
+                    out.unresolved.push(`local.${ref.name} (locals are not recorded in the plan)`);
+                    break;
+                case 'each':
+                    eachRefs.push(text);
+                    break;
+                case 'count-index':
+                case 'ignored':
+                    break;
+                default:
+                    out.unresolved.push(text);
+            }
+        }
+        let indexUsed = false;
+        for (const [localKey, group] of resources) {
+            const instances = this.state.instancesOf(module, localKey);
+            let picked;
+            const byKey = (k) => this.state.instanceOf(module, localKey, k);
+            if (group.keys.size > 0) {
+                picked = [...group.keys].map(byKey).filter((r) => r !== undefined);
+            }
+            else if (instances.length > 1 && indexed) {
+                // `x[count.index]` / `x[each.key]` leave only `x` and `count.index` in the references:
+                // the instance with the referrer's own key is the one it names.
+                indexUsed = true;
+                const own = index === undefined ? undefined : byKey(index);
+                picked = own ? [own] : [];
+                if (picked.length === 0)
+                    out.unresolved.push(`${group.text} (which instance depends on count.index or each.key)`);
+            }
+            else {
+                picked = instances;
+            }
+            if (instances.length === 0) {
+                const declared = configModule?.resources.has(localKey) ?? false;
+                // A declared managed resource without instances has count = 0 (or is being deleted): it adds nothing.
+                if (!declared || group.mode === 'data')
+                    out.unresolved.push(`${group.text} (not in the plan)`);
+            }
+            for (const r of picked)
+                out.targets.push({ resource: r, attribute: group.attribute });
+        }
+        for (const [name, group] of calls) {
+            const call = configModule?.calls.get(name);
+            if (!call) {
+                out.unresolved.push(group.text);
+                continue;
+            }
+            if (group.outputs.size === 0) {
+                out.unresolved.push(`${group.text} (the whole module object)`);
+                continue;
+            }
+            let children = this.state.childInstances(module, name).map((m) => ({ m, key: lastKey(m, steps, name) }));
+            if (children.length === 0 && !call.repeated)
+                children = [{ m: '', key: undefined }];
+            if (group.keys.size > 0)
+                children = children.filter((c) => c.key !== undefined && group.keys.has(c.key));
+            else if (children.length > 1 && indexed) {
+                indexUsed = true;
+                children = children.filter((c) => c.key === index);
+            }
+            for (const output of group.outputs) {
+                if (!call.module.outputs.has(output)) {
+                    out.unresolved.push(`module.${name}.${output} (no such output)`);
+                    continue;
+                }
+                for (const child of children) {
+                    const childSteps = [...steps, { name, key: child.key }];
+                    merge(out, this.resolveExpression(childSteps, call.module.outputs.get(output), child.key, depth + 1));
+                }
+            }
+        }
+        // `each.value` as the value itself (for_each over ids) cannot be followed.
+        if (eachRefs.length > 0 && !indexUsed && resources.size === 0 && calls.size === 0) {
+            out.unresolved.push(`${eachRefs[0]} (for_each values are not recorded per instance in the plan)`);
+        }
+        return out;
+    }
+    resolveVariable(steps, name, depth) {
+        if (steps.length === 0) {
+            const variables = this.state.doc.plan.variables;
+            const v = references_isObject(variables) ? variables[name] : undefined;
+            if (references_isObject(v) && 'value' in v)
+                return { targets: [], constants: flattenConstant(v.value), unresolved: [] };
+            return { ...EMPTY, unresolved: [`var.${name} (no value in the plan)`] };
+        }
+        const parentSteps = steps.slice(0, -1);
+        const last = steps[steps.length - 1];
+        const call = this.config.modules.get(formatModulePath(parentSteps))?.calls.get(last.name);
+        const argument = call?.expressions[name];
+        if (argument !== undefined)
+            return this.resolveExpression(parentSteps, argument, last.key, depth + 1);
+        const declared = this.config.modules.get(formatModulePath(steps))?.variables.get(name);
+        if (declared && 'default' in declared)
+            return { targets: [], constants: flattenConstant(declared.default), unresolved: [] };
+        return EMPTY;
+    }
+    /** A provider argument (`region`) for the provider configuration a resource uses. */
+    providerArgument(res, argument, shortName) {
+        const key = this.configOf(res)?.providerConfigKey;
+        const candidates = [key, key?.includes(':') ? key.split(':').pop() : undefined, shortName].filter((k) => k !== undefined);
+        for (const k of candidates) {
+            const p = this.config.providers.get(k);
+            if (!p)
+                continue;
+            const expr = p.expressions[argument];
+            if (expr === undefined)
+                return undefined;
+            const r = this.resolveExpression([], expr, undefined, 0);
+            const value = r.constants.find((c) => typeof c === 'string' && c !== '');
+            return r.unresolved.length === 0 && r.targets.length === 0 ? value : undefined;
+        }
+        return undefined;
+    }
+}
+function lastKey(moduleInstance, parent, name) {
+    const prefix = `${formatModuleInstance(parent)}${parent.length > 0 ? '.' : ''}module.${name}`;
+    const rest = moduleInstance.slice(prefix.length);
+    if (rest === '')
+        return undefined;
+    const m = /^\[(\d+|".*")\]$/.exec(rest);
+    if (!m)
+        return undefined;
+    return m[1].startsWith('"') ? JSON.parse(m[1]) : Number(m[1]);
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/tf-declarations.ts
+const HEADER = /^[ \t]*(resource|data|module)[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))(?:[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*)))?[ \t]*\{?/;
+const DYNAMIC = /^[ \t]*dynamic[ \t]+("([^"\n]*)"|([A-Za-z_][\w-]*))/;
+const ARGUMENT = /^[ \t]*([A-Za-z_][\w-]*)[ \t]*(=(?!=)|\{)/;
+function folderOf(path) {
+    const i = path.lastIndexOf('/');
+    return i < 0 ? '.' : path.slice(0, i);
+}
+/**
+ * Scans one HCL file for top-level block headers and what each resource body writes.
+ * Comments, strings (with `${…}` templates) and heredocs are skipped so that braces in
+ * them do not unbalance the nesting.
+ */
+function scanFile(source, found) {
+    const text = source.text.charCodeAt(0) === 0xfeff ? source.text.slice(1) : source.text;
+    let depth = 0;
+    let line = 1;
+    let current;
+    const flush = () => {
+        if (current)
+            found(current.kind, current.label, { location: current.location, written: current.written });
+        current = undefined;
+    };
+    let i = 0;
+    let atLineStart = true;
+    // Template nesting inside strings: each entry counts the braces open in one `${`.
+    const templates = [];
+    let inString = false;
+    while (i < text.length) {
+        if (atLineStart && !inString && templates.length === 0) {
+            atLineStart = false;
+            const rest = text.slice(i, text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i));
+            if (depth === 0) {
+                const m = HEADER.exec(rest);
+                if (m) {
+                    flush();
+                    const first = m[3] ?? m[4];
+                    const second = m[6] ?? m[7];
+                    const kind = m[1];
+                    if (kind === 'module' || second !== undefined) {
+                        const column = rest.length - rest.trimStart().length + 1;
+                        current = { kind, label: kind === 'module' ? first : `${first}.${second}`, location: { file: source.path, line, column }, written: new Set() };
+                    }
+                }
+            }
+            else if (depth === 1 && current?.kind === 'resource') {
+                const d = DYNAMIC.exec(rest);
+                const a = d ? undefined : ARGUMENT.exec(rest);
+                if (d)
+                    current.written.add(d[2] ?? d[3]);
+                else if (a)
+                    current.written.add(a[1]);
+            }
+        }
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i += 2;
+            else if (c === '"') {
+                inString = false;
+                i++;
+            }
+            else if (c === '$' && text[i + 1] === '{') {
+                templates.push(0);
+                inString = false;
+                i += 2;
+            }
+            else if (c === '\n') {
+                // An unterminated string: give up on it at the end of the line.
+                inString = false;
+            }
+            else
+                i++;
+            continue;
+        }
+        if (c === '\n') {
+            line++;
+            atLineStart = true;
+            i++;
+            continue;
+        }
+        if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            const end = text.indexOf('\n', i);
+            i = end < 0 ? text.length : end;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? text.length : end + 2;
+            for (let k = i; k < stop; k++)
+                if (text[k] === '\n')
+                    line++;
+            i = stop;
+            continue;
+        }
+        if (c === '<' && text[i + 1] === '<' && templates.length === 0) {
+            const m = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(i, i + 200));
+            if (m) {
+                const marker = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, 'gm');
+                marker.lastIndex = i + m[0].length;
+                const end = marker.exec(text);
+                const stop = end ? end.index + end[0].length : text.length;
+                for (let k = i; k < stop; k++)
+                    if (text[k] === '\n')
+                        line++;
+                i = stop;
+                continue;
+            }
+        }
+        if (c === '"') {
+            inString = true;
+            i++;
+            continue;
+        }
+        if (c === '{') {
+            if (templates.length > 0)
+                templates[templates.length - 1]++;
+            else
+                depth++;
+        }
+        else if (c === '}') {
+            if (templates.length > 0) {
+                if (templates[templates.length - 1] === 0) {
+                    templates.pop();
+                    inString = true;
+                }
+                else
+                    templates[templates.length - 1]--;
+            }
+            else if (depth > 0) {
+                depth--;
+                if (depth === 0)
+                    flush();
+            }
+        }
+        i++;
+    }
+    flush();
+}
+function scanDeclarations(sources) {
+    const byFolder = new Map();
+    const foldersOf = new Map();
+    for (const source of [...sources].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        const folder = folderOf(source.path);
+        scanFile(source, (kind, label, declaration) => {
+            const key = `${kind}|${label}`;
+            const map = byFolder.get(folder) ?? new Map();
+            if (!map.has(key))
+                map.set(key, declaration);
+            byFolder.set(folder, map);
+            const list = foldersOf.get(key) ?? [];
+            if (!list.includes(folder))
+                list.push(folder);
+            foldersOf.set(key, list);
+        });
+    }
+    return { byFolder, foldersOf };
+}
+/** `a/b` + `../c` -> `a/c`; undefined when it leaves the workspace or is not a local path. */
+function joinFolder(base, relative) {
+    if (!relative.startsWith('./') && !relative.startsWith('../') && relative !== '.' && relative !== '..')
+        return undefined;
+    const parts = base === '.' ? [] : base.split('/');
+    for (const seg of relative.split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..') {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(seg);
+    }
+    return parts.length === 0 ? '.' : parts.join('/');
+}
+function commonPrefixLength(a, b) {
+    const x = a === '.' ? [] : a.split('/');
+    const y = b === '.' ? [] : b.split('/');
+    let n = 0;
+    while (n < x.length && n < y.length && x[n] === y[n])
+        n++;
+    return n;
+}
+/** Finds the declaration of each resource of one plan. */
+class DeclarationLocator {
+    scan;
+    config;
+    planPath;
+    planKeys;
+    folders = new Map();
+    constructor(scan, config, planPath, 
+    /** Resource keys (`TYPE.NAME`) per module path, from the plan, for plans without configuration. */
+    planKeys) {
+        this.scan = scan;
+        this.config = config;
+        this.planPath = planPath;
+        this.planKeys = planKeys;
+    }
+    /** The folder of a module's `.tf` files, or undefined when it is not in the repository. */
+    folderOf(modulePath) {
+        if (this.folders.has(modulePath))
+            return this.folders.get(modulePath);
+        this.folders.set(modulePath, undefined); // guards against cycles
+        let folder;
+        if (modulePath === '')
+            folder = this.bestFolder('');
+        else {
+            const cut = modulePath.lastIndexOf('.module.');
+            const parentPath = cut < 0 ? '' : modulePath.slice(0, cut);
+            const name = modulePath.slice(cut < 0 ? 'module.'.length : cut + '.module.'.length);
+            const call = this.config.modules.get(parentPath)?.calls.get(name);
+            const parentFolder = this.folderOf(parentPath);
+            const source = call?.source;
+            const local = source !== undefined && (source.startsWith('./') || source.startsWith('../'));
+            if (local && parentFolder !== undefined) {
+                const joined = joinFolder(parentFolder, source);
+                if (joined !== undefined && this.scan.byFolder.has(joined))
+                    folder = joined;
+            }
+            // A local source whose folder is not where the call says (or no configuration): only a
+            // folder declaring every block of the module is taken, so common names (`this`) do not mislead.
+            if (folder === undefined && (local || source === undefined))
+                folder = this.bestFolder(modulePath, true);
+        }
+        this.folders.set(modulePath, folder);
+        return folder;
+    }
+    /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
+    bestFolder(modulePath, requireAll = false) {
+        const module = this.config.modules.get(modulePath);
+        const keys = [];
+        if (module && this.config.present) {
+            for (const r of module.resources.values())
+                keys.push(`${r.mode === 'data' ? 'data' : 'resource'}|${r.type}.${r.name}`);
+            for (const name of module.calls.keys())
+                keys.push(`module|${name}`);
+        }
+        else {
+            for (const k of this.planKeys.get(modulePath) ?? [])
+                keys.push(k.startsWith('data.') ? `data|${k.slice(5)}` : `resource|${k}`);
+        }
+        const score = new Map();
+        for (const k of keys)
+            for (const f of this.scan.foldersOf.get(k) ?? [])
+                score.set(f, (score.get(f) ?? 0) + 1);
+        const planFolder = folderOf(this.planPath);
+        let best;
+        let bestScore = 0;
+        let bestNear = -1;
+        for (const [f, s] of [...score.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+            const near = commonPrefixLength(f, planFolder);
+            if (s > bestScore || (s === bestScore && near > bestNear)) {
+                best = f;
+                bestScore = s;
+                bestNear = near;
+            }
+        }
+        return requireAll && bestScore < keys.length ? undefined : best;
+    }
+    /** The `.tf` declaration of a resource block, or undefined. */
+    declaration(modulePath, localKey) {
+        const folder = this.folderOf(modulePath);
+        if (folder === undefined)
+            return undefined;
+        const key = localKey.startsWith('data.') ? `data|${localKey.slice(5)}` : `resource|${localKey}`;
+        return this.scan.byFolder.get(folder)?.get(key);
+    }
+    /** Where a resource is declared, else the `module` block that brings it in (nearest first). */
+    locate(modulePath, localKey) {
+        const d = this.declaration(modulePath, localKey);
+        if (d)
+            return d.location;
+        let path = modulePath;
+        while (path !== '') {
+            const cut = path.lastIndexOf('.module.');
+            const parentPath = cut < 0 ? '' : path.slice(0, cut);
+            const name = path.slice(cut < 0 ? 'module.'.length : cut + '.module.'.length);
+            const folder = this.folderOf(parentPath);
+            const call = folder !== undefined ? this.scan.byFolder.get(folder)?.get(`module|${name}`) : undefined;
+            if (call)
+                return call.location;
+            path = parentPath;
+        }
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-context.ts
+
+
+
+function plan_context_isObject(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+function describeAttribute(res, path) {
+    const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+    return `${text} of ${res.address}`;
+}
+/**
+ * Whether configuration writes an argument or nested block: an expression in the plan, or
+ * the `.tf` body (the plan leaves out nested blocks of attributes-as-blocks and dynamic
+ * blocks). `maybe` when neither says: no configuration, or no `.tf` declaring the resource.
+ */
+function isConfigured(ctx, res, name) {
+    if (ctx.config.present && ctx.resolver.isSet(res, name))
+        return 'yes';
+    const decl = ctx.declaration(res);
+    if (!decl)
+        return 'maybe';
+    return decl.written.has(name) ? 'yes' : 'no';
+}
+function unknownElements(res, path) {
+    let u = res.unknown;
+    for (const step of path)
+        u = u !== null && typeof u === 'object' ? u[step] : u === true ? true : undefined;
+    return u;
+}
+function attributeValues(ctx, res, path, options = {}) {
+    const l = lookup(res, path);
+    const label = describeAttribute(res, path);
+    if (l.state === 'absent')
+        return { values: [], unknown: [], absent: true };
+    if (l.state === 'known') {
+        if (!Array.isArray(l.value))
+            return { values: [l.value], unknown: [], absent: false };
+        const u = unknownElements(res, path);
+        const values = [];
+        let partial = false;
+        l.value.forEach((v, i) => {
+            if (v === null && Array.isArray(u) && u[i] === true)
+                partial = true;
+            else if (v !== null)
+                values.push(v);
+        });
+        if (!partial)
+            return { values, unknown: [], absent: false };
+        const followed = followConfiguration(ctx, res, path, label, options);
+        return { values: [...values, ...followed.values], unknown: followed.unknown, absent: false };
+    }
+    return { ...followConfiguration(ctx, res, path, label, options), absent: false };
+}
+function followConfiguration(ctx, res, path, label, options) {
+    const source = ctx.resolver.attribute(res, path, options.matchBlock);
+    if (source.kind === 'no-configuration')
+        return { values: [], unknown: [`${label} is not known until apply, and the plan has no configuration to follow`] };
+    if (source.kind === 'not-set') {
+        if (options.unrecorded)
+            return { values: [], unknown: [`${label} is not known until apply, and ${options.unrecorded}`] };
+        if (options.computedDefault)
+            return { values: options.computedDefault, unknown: [] };
+        return { values: [], unknown: [`${label} is not known until apply (the provider computes it)`] };
+    }
+    return resolutionValues(source.resolution, label);
+}
+/** Turns a resolution into values: constants, and the known attribute values of the resources it names. */
+function resolutionValues(r, label) {
+    const values = [...r.constants];
+    const unknown = r.unresolved.map((u) => `${label} is not known until apply and comes from ${u}`);
+    for (const t of r.targets) {
+        const l = lookup(t.resource, t.attribute);
+        const ref = `${t.resource.address}${t.attribute.length > 0 ? `.${t.attribute.join('.')}` : ''}`;
+        if (l.state === 'known')
+            values.push(...(Array.isArray(l.value) ? l.value.filter((v) => v !== null) : [l.value]));
+        else if (l.state === 'unknown')
+            unknown.push(`${label} is not known until apply: it is ${ref}, which is also unknown`);
+    }
+    return { values, unknown };
+}
+/**
+ * Which resources an attribute that holds ids (or names) links to after apply: by known
+ * id, else through configuration references. References to a resource of the wanted
+ * types link to it even while its id is unknown.
+ */
+function linkedResources(ctx, res, path, spec) {
+    const out = { targets: [], external: [], unknown: [], computed: false };
+    const label = describeAttribute(res, path);
+    const seen = new Set();
+    const addTarget = (r) => {
+        if (!seen.has(r.address)) {
+            seen.add(r.address);
+            out.targets.push(r);
+        }
+    };
+    const addValue = (v) => {
+        if (typeof v !== 'string' || v === '')
+            return;
+        const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
+        if (r)
+            addTarget(r);
+        else if (!out.external.includes(v))
+            out.external.push(v);
+    };
+    const l = lookup(res, path);
+    let follow = false;
+    if (l.state === 'known') {
+        const list = Array.isArray(l.value) ? l.value : [l.value];
+        const u = unknownElements(res, path);
+        list.forEach((v, i) => {
+            if (v === null && Array.isArray(u) && u[i] === true)
+                follow = true;
+            else
+                addValue(v);
+        });
+    }
+    else if (l.state === 'unknown') {
+        follow = true;
+    }
+    if (!follow)
+        return out;
+    const source = ctx.resolver.attribute(res, path, spec.matchBlock);
+    if (source.kind === 'no-configuration') {
+        out.unknown.push(`${label} is not known until apply, and the plan has no configuration to follow`);
+        return out;
+    }
+    if (source.kind === 'not-set') {
+        out.computed = true;
+        return out;
+    }
+    const r = source.resolution;
+    for (const t of r.targets) {
+        if (t.resource.mode === 'managed' && spec.types.has(t.resource.type)) {
+            addTarget(t.resource);
+            continue;
+        }
+        const value = lookup(t.resource, t.attribute.length > 0 ? t.attribute : ['id']);
+        const ref = `${t.resource.address}${t.attribute.length > 0 ? `.${t.attribute.join('.')}` : ''}`;
+        if (value.state === 'known')
+            (Array.isArray(value.value) ? value.value : [value.value]).forEach(addValue);
+        else
+            out.unknown.push(`${label} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
+    }
+    for (const c of r.constants)
+        addValue(c);
+    for (const u of r.unresolved)
+        out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+    return out;
+}
+/** Indexes resources by a known string attribute (`id`, `name`, `self_link`). */
+function indexBy(resources, attributes, lowerCase = false) {
+    const map = new Map();
+    for (const r of resources) {
+        for (const a of attributes) {
+            const v = r.values[a];
+            if (typeof v === 'string' && v !== '')
+                map.set(lowerCase ? v.toLowerCase() : v, r);
+        }
+    }
+    return map;
+}
+/** A CIDR list from plan values: the set, plus the texts that are not CIDRs. */
+function cidrSet(values) {
+    const parsed = [];
+    const invalid = [];
+    for (const v of values) {
+        if (typeof v !== 'string')
+            continue;
+        const r = parseCidr(v);
+        if (r.ok)
+            parsed.push(r.value);
+        else
+            invalid.push(v);
+    }
+    return { set: AddressSet.fromParsed(parsed), invalid };
+}
+/** A peer that may be anything: the rule's other side is not known until apply. */
+function unknownPeer(reason, label = 'unknown until apply') {
+    return { addresses: AddressSet.EMPTY, identities: [], unknown: reason, label };
+}
+/** A rule that may allow anything: stands for rules the plan cannot tell (so a verdict becomes unknown, never a pass). */
+function mayAllowAnything(reason, origin, priority = 0) {
+    return { action: 'allow', priority, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(reason), origin };
+}
+/** The layer of a server whose filter cannot be known at all. */
+function unknownLayer(name, reason, fixLocation) {
+    return { name, rules: [], defaultAction: 'deny', unknown: reason, fixLocation };
+}
+function isObjectValue(v) {
+    return plan_context_isObject(v);
+}
+/** `us-east-1a` -> `us-east-1`, `us-west-2-lax-1a` -> `us-west-2`. */
+function awsRegionOfZone(zone) {
+    const m = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)/.exec(zone);
+    return m ? m[1] : undefined;
+}
+/** `us-central1-a` or `projects/p/zones/us-central1-a` -> `us-central1`. */
+function gcpRegionOfZone(zone) {
+    const last = zone.split('/').pop() ?? zone;
+    const m = /^([a-z]+-[a-z]+\d+)(-[a-z])?$/.exec(last);
+    return m ? m[1] : undefined;
+}
+/** Azure writes locations both ways: `West Europe` and `westeurope`. */
+function azureRegion(location) {
+    return location.toLowerCase().replace(/\s+/g, '');
+}
+/** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */
+function addressRange(start, end) {
+    if (typeof start !== 'string' || typeof end !== 'string')
+        return undefined;
+    const a = parseCidr(start);
+    const b = parseCidr(end);
+    if (!a.ok || !b.ok || a.value.hasPrefix || b.value.hasPrefix || a.value.family !== b.value.family || a.value.address > b.value.address)
+        return undefined;
+    const bits = a.value.family === 4 ? 32 : 128;
+    const blocks = [];
+    let lo = a.value.address;
+    const hi = b.value.address;
+    while (lo <= hi) {
+        let size = 0;
+        while (size < bits) {
+            const next = 1n << BigInt(size + 1);
+            if ((lo & (next - 1n)) !== 0n || lo + next - 1n > hi)
+                break;
+            size++;
+        }
+        blocks.push({ family: a.value.family, address: lo, prefix: bits - size, hasPrefix: true, hostBitsSet: false });
+        lo += 1n << BigInt(size);
+    }
+    return AddressSet.fromParsed(blocks);
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/aws-network.ts
+
+
+
+
+/**
+ * AWS security groups after apply. A group's rules come from its inline `ingress` /
+ * `egress` blocks and from `aws_security_group_rule` and
+ * `aws_vpc_security_group_ingress_rule` / `_egress_rule` resources. Groups are allow-only
+ * and stateful; an instance gets the union of its groups' rules. Terraform removes the
+ * allow-all egress AWS puts on a new group, so a group created here has no egress unless
+ * the configuration declares it. Sources that are other groups match the instances in
+ * them (identity `sg:<address>`); prefix lists the plan does not define are unknown.
+ */
+const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
+const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
+function awsProtocol(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const s = String(value).trim().toLowerCase();
+    switch (s) {
+        case '-1':
+        case 'all':
+            return 'all';
+        case 'tcp':
+        case '6':
+            return 'tcp';
+        case 'udp':
+        case '17':
+            return 'udp';
+        case 'icmp':
+        case '1':
+            return 'icmp';
+        case 'icmpv6':
+        case '58':
+            return 'icmpv6';
+        default:
+            return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
+    }
+}
+/** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
+function rulePorts(protocol, from, to) {
+    if (protocol !== 'tcp' && protocol !== 'udp')
+        return { ports: PortSet.ALL };
+    const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;
+    const b = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
+    if (a === undefined || b === undefined)
+        return { ports: PortSet.EMPTY, unknown: 'its from_port/to_port are not known until apply' };
+    // AWS writes -1 / -1 for "all ports" in some API answers.
+    if (a === -1 && b === -1)
+        return { ports: PortSet.ALL };
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b)
+        return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
+    return { ports: PortSet.range(a, b) };
+}
+function describeRule(protocol, ports, portsUnknown) {
+    if (protocol === 'all')
+        return 'all traffic';
+    if (protocol !== 'tcp' && protocol !== 'udp')
+        return protocol;
+    return `${protocol}/${portsUnknown ? '?' : ports.describe()}`;
+}
+/** Matches a configuration block of an inline rule set to a plan block by its constant arguments. */
+function blockMatcher(block) {
+    return (config) => {
+        for (const field of ['from_port', 'to_port', 'protocol', 'description', 'self']) {
+            const e = config[field];
+            if (!isObjectValue(e) || !('constant_value' in e))
+                continue;
+            const want = e.constant_value;
+            const have = block[field];
+            if (have === undefined || have === null)
+                continue;
+            const same = field === 'protocol' ? awsProtocol(want) === awsProtocol(have) : String(want) === String(have);
+            if (!same)
+                return false;
+        }
+        return true;
+    };
+}
+function buildAwsNetwork(ctx) {
+    const groupResources = [...GROUP_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
+    const prefixLists = indexBy(ctx.ofType('aws_ec2_managed_prefix_list'), ['id']);
+    const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+    const groups = new Map();
+    for (const res of groupResources) {
+        groups.set(res.address, { res, identity: `sg:${res.address}`, location: ctx.locate(res), ingress: [], egress: [] });
+    }
+    /** Rules whose group is not known until apply: they may belong to any group. */
+    const floating = { ingress: [], egress: [] };
+    const groupLinks = (res, path, matchBlock) => linkedResources(ctx, res, path, { types: GROUP_TYPES, byId: groupsById, what: 'security group', matchBlock });
+    /** The identities a list of linked groups stands for: in-plan groups by address, others by id. */
+    const identitiesOf = (links) => [
+        ...links.targets.map((t) => `sg:${t.address}`),
+        ...links.external.map((id) => `sg:${id.includes('/') ? id.split('/').pop() : id}`),
+    ];
+    /** Prefix lists this plan defines become their CIDRs; others are unknown. */
+    const prefixListPeer = (ids, label) => {
+        let set = AddressSet.EMPTY;
+        const unknown = [];
+        for (const id of ids) {
+            if (typeof id !== 'string')
+                continue;
+            const pl = prefixLists.get(id);
+            const entries = pl ? lookup(pl, ['entry']) : undefined;
+            if (pl && entries?.state === 'known' && Array.isArray(entries.value)) {
+                set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
+            }
+            else {
+                unknown.push(`${label} names prefix list ${id}, whose CIDRs are not in this plan`);
+            }
+        }
+        return { set, unknown };
+    };
+    /** Turns the sources of one rule into rules: one for what is known, one per unknown part. */
+    const rulesOf = (base, known, unknown) => {
+        const rules = [];
+        if (!known.addresses.isEmpty() || known.identities.length > 0) {
+            rules.push({ ...base, peer: { addresses: known.addresses, identities: known.identities, label: known.label } });
+        }
+        if (unknown.length > 0)
+            rules.push({ ...base, peer: unknownPeer(unknown.join('; ')) });
+        return rules;
+    };
+    const peerLabel = (addresses, identities) => [...(addresses.isEmpty() ? [] : [addresses.describe(3)]), ...identities.map((i) => i.replace(/^sg:/, ''))].join(', ') || 'nothing';
+    const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+    // Groups that separate rule resources (kept or deleted by this plan) write to: their
+    // inline attributes, read back from AWS, mirror those resources.
+    const targetedByRules = new Set();
+    for (const type of RULE_TYPES) {
+        for (const r of ctx.ofType(type))
+            for (const t of groupLinks(r, ['security_group_id']).targets)
+                targetedByRules.add(t.address);
+    }
+    for (const r of ctx.state.deleted) {
+        const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
+        const g = typeof id === 'string' ? groupsById.get(id) : undefined;
+        if (g)
+            targetedByRules.add(g.address);
+    }
+    // Inline rules of each group.
+    for (const group of groups.values()) {
+        const res = group.res;
+        for (const dir of ['ingress', 'egress']) {
+            let configured = isConfigured(ctx, res, dir);
+            if (configured === 'maybe' && targetedByRules.has(res.address))
+                configured = 'no';
+            const value = lookup(res, [dir]);
+            if (value.state === 'unknown') {
+                // Not written in configuration: the attribute mirrors the separate rule resources (or
+                // is empty: Terraform strips AWS's default egress from a group it creates).
+                if (configured === 'yes') {
+                    group[dir].push(mayAllowAnything(`the ${dir} rules of ${res.address} are not known until apply`, { label: `${res.address} ${dir}`, location: group.location }));
+                }
+                continue;
+            }
+            // A value from state when configuration does not write the blocks mirrors the
+            // separate rule resources, including ones this plan deletes: those resources decide.
+            if (value.state !== 'known' || !Array.isArray(value.value) || configured === 'no')
+                continue;
+            // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
+            // as `ingress = [...]`): an unknown value inside one cannot be followed.
+            const recorded = ctx.resolver.isSet(res, dir);
+            const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
+            value.value.forEach((block, i) => {
+                if (!isObjectValue(block))
+                    return;
+                const matchBlock = blockMatcher(block);
+                const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
+                const protocol = awsProtocol(block.protocol);
+                const where = [dir, i];
+                const origin = (text) => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
+                if (!protocol) {
+                    group[dir].push(mayAllowAnything(`${describeAttribute(res, [...where, 'protocol'])} is not known until apply`, origin('(protocol unknown)')));
+                    return;
+                }
+                const ports = rulePorts(protocol, block.from_port, block.to_port);
+                const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
+                const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
+                const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+                const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
+                if (sgs.computed && !recorded)
+                    sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
+                const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
+                const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
+                const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
+                const addresses = parsed.set.union(pl.set);
+                const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
+                const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)}`;
+                group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown));
+            });
+        }
+    }
+    // Separate rule resources.
+    const addRule = (res, dir, targetPath, build) => {
+        const target = groupLinks(res, targetPath);
+        const location = ctx.locate(res);
+        const dirs = dir ? [dir] : ['ingress', 'egress'];
+        for (const g of target.targets) {
+            const group = groups.get(g.address);
+            if (group)
+                for (const d of dirs)
+                    group[d].push(...build(group));
+        }
+        if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
+            const why = target.unknown.join('; ') || `${describeAttribute(res, targetPath)} is not known until apply`;
+            const local = unknownPeer(why);
+            for (const d of dirs)
+                for (const rule of build(undefined))
+                    floating[d].push({ ...rule, local, origin: { ...rule.origin, location } });
+        }
+    };
+    for (const res of ctx.ofType('aws_security_group_rule')) {
+        if (res.mode !== 'managed')
+            continue;
+        const type = lookup(res, ['type']);
+        const dir = type.state === 'known' && (type.value === 'ingress' || type.value === 'egress') ? type.value : undefined;
+        const location = ctx.locate(res);
+        addRule(res, dir, ['security_group_id'], (group) => {
+            const protocol = awsProtocol(res.values.protocol);
+            if (!protocol)
+                return [mayAllowAnything(`${describeAttribute(res, ['protocol'])} is not known until apply`, { label: res.address, location })];
+            const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
+            const cidrs = attributeValues(ctx, res, ['cidr_blocks'], { computedDefault: [] });
+            const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
+            const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+            const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
+            const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_ids']));
+            const self = res.values.self === true;
+            const identities = [];
+            const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
+            if (self) {
+                if (group)
+                    identities.push(group.identity);
+                else
+                    unknown.push(`${describeAttribute(res, ['security_group_id'])} is not known until apply, so the group that self = true names is unknown`);
+            }
+            // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
+            const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+            if (!hasOther) {
+                const source = groupLinks(res, ['source_security_group_id']);
+                identities.push(...identitiesOf(source));
+                unknown.push(...source.unknown);
+                if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
+                    unknown.push(`${res.address} has no source: none of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id is known`);
+                }
+            }
+            const addresses = parsed.set.union(pl.set);
+            const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${peerLabel(addresses, identities)})`;
+            return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+        });
+    }
+    for (const [type, dir] of [['aws_vpc_security_group_ingress_rule', 'ingress'], ['aws_vpc_security_group_egress_rule', 'egress']]) {
+        for (const res of ctx.ofType(type)) {
+            if (res.mode !== 'managed')
+                continue;
+            const location = ctx.locate(res);
+            addRule(res, dir, ['security_group_id'], () => {
+                const protocol = awsProtocol(res.values.ip_protocol);
+                if (!protocol)
+                    return [mayAllowAnything(`${describeAttribute(res, ['ip_protocol'])} is not known until apply`, { label: res.address, location })];
+                const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
+                const v4 = attributeValues(ctx, res, ['cidr_ipv4'], { computedDefault: [] });
+                const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
+                const parsed = cidrSet([...v4.values, ...v6.values]);
+                const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
+                const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_id']));
+                const source = groupLinks(res, ['referenced_security_group_id']);
+                const identities = identitiesOf(source);
+                const addresses = parsed.set.union(pl.set);
+                const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
+                const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)})`;
+                return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+            });
+        }
+    }
+    const serverNetwork = (res, paths) => {
+        const linked = { targets: [], external: [], unknown: [], computed: true };
+        for (const path of paths) {
+            const l = groupLinks(res, path);
+            for (const t of l.targets)
+                if (!linked.targets.includes(t))
+                    linked.targets.push(t);
+            for (const e of l.external)
+                if (!linked.external.includes(e))
+                    linked.external.push(e);
+            linked.unknown.push(...l.unknown);
+            if (!l.computed)
+                linked.computed = false;
+        }
+        const addresses = serverAddresses(ctx, res, subnetsById);
+        const location = ctx.locate(res);
+        const none = linked.targets.length === 0 && linked.external.length === 0;
+        if (none && linked.unknown.length === 0) {
+            const why = `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+            return {
+                ingress: [unknownLayer('default security group', why, location)],
+                egress: [unknownLayer('default security group', why, location)],
+                identities: [],
+                identitiesUnknown: why,
+                ...addresses,
+            };
+        }
+        const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g) => g !== undefined);
+        const names = [...inPlan.map((g) => g.res.address), ...linked.external];
+        const layer = (dir) => {
+            const rules = inPlan.flatMap((g) => g[dir]);
+            rules.push(...floating[dir]);
+            for (const id of linked.external)
+                rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
+            if (linked.unknown.length > 0)
+                rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+            const first = inPlan[0];
+            return {
+                name: `${dir === 'egress' ? 'egress of ' : ''}security group${names.length === 1 ? '' : 's'} ${names.join(', ') || '(unknown)'}`,
+                rules,
+                defaultAction: 'deny',
+                fix: first ? { kind: 'resource', address: first.res.address, rule: dir === 'ingress' ? 'an ingress rule' : 'an egress rule' } : undefined,
+                fixLocation: first?.location,
+            };
+        };
+        return {
+            ingress: [layer('ingress')],
+            egress: [layer('egress')],
+            identities: identitiesOf(linked),
+            identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
+            ...addresses,
+        };
+    };
+    return { serverNetwork, groupCount: groups.size };
+}
+/** An instance's private address when known, else the range of its subnet (address assigned at apply). */
+function serverAddresses(ctx, res, subnetsById) {
+    const ip = lookup(res, ['private_ip']);
+    const v6 = lookup(res, ['ipv6_addresses']);
+    if (ip.state === 'known' && typeof ip.value === 'string') {
+        const set = cidrSet([ip.value, ...(v6.state === 'known' && Array.isArray(v6.value) ? v6.value : [])]);
+        if (set.invalid.length === 0 && !set.set.isEmpty())
+            return { addresses: set.set, addressesExact: true };
+    }
+    const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    let range = AddressSet.EMPTY;
+    for (const s of subnet.targets)
+        range = range.union(cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block]).set);
+    if (subnet.unknown.length > 0 || subnet.external.length > 0 || range.isEmpty()) {
+        // Somewhere in IPv4: an instance's primary private address is IPv4 unless its subnet is
+        // IPv6-only, which the plan shows when it declares the subnet.
+        return { addresses: AddressSet.ALL_V4, addressesExact: false };
+    }
+    return { addresses: range, addressesExact: false };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/azure-network.ts
+
+
+
+
+/**
+ * Azure network security groups after apply. An NSG's rules are its inline
+ * `security_rule` blocks or `azurerm_network_security_rule` resources, evaluated by
+ * priority (lowest number first, first match wins), Allow or Deny, then the default rules
+ * (AllowVnetInBound 65000, AllowAzureLoadBalancerInBound 65001, DenyAllInBound 65500 and
+ * the outbound three). An NSG on the subnet and one on the NIC both apply: traffic must
+ * pass both. A NIC in a subnet declared here without any NSG association is unfiltered.
+ *
+ * Service tags: `*` / `Any` is every address, `Internet` every address outside VirtualNetwork,
+ * `AzureLoadBalancer` the platform's 168.63.129.16, and `VirtualNetwork` the address
+ * spaces of the virtual networks, peerings, local network gateways and routes this plan
+ * declares (Azure's definition; what other configurations add is not seen). Other tags
+ * (Storage, Sql, GatewayManager, …) are ranges Azure publishes: unknown here.
+ */
+const NSG = 'azurerm_network_security_group';
+const NIC = 'azurerm_network_interface';
+const SUBNET = 'azurerm_subnet';
+const ASG = 'azurerm_application_security_group';
+/**
+ * AzureLoadBalancer is the platform's health probe (168.63.129.16), a virtual address no
+ * client or server can be: a rule naming it admits no flow topogate checks, so it matches by
+ * an identity nothing carries rather than by an address that lies in the public space.
+ */
+const AZURE_LOAD_BALANCER = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+function azureProtocol(v) {
+    if (typeof v !== 'string')
+        return undefined;
+    switch (v.toLowerCase()) {
+        case 'tcp':
+            return 'tcp';
+        case 'udp':
+            return 'udp';
+        case 'icmp':
+            return 'icmp';
+        case '*':
+        case 'any':
+            return 'all';
+        case 'esp':
+            return 'proto-50';
+        case 'ah':
+            return 'proto-51';
+        default:
+            return undefined;
+    }
+}
+/** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
+function portList(values) {
+    const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
+    let ports = PortSet.EMPTY;
+    const invalid = [];
+    for (const spec of specs) {
+        const text = String(spec).trim();
+        if (text === '*') {
+            ports = PortSet.ALL;
+            continue;
+        }
+        const r = parsePortSpec(text);
+        if (r.ok)
+            ports = ports.union(r.value);
+        else
+            invalid.push(text);
+    }
+    return { ports, invalid, given: specs.length > 0 };
+}
+function buildAzureNetwork(ctx) {
+    const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
+    const nsgResources = managed(NSG);
+    const nsgById = indexBy(nsgResources, ['id'], true);
+    const nsgByName = new Map();
+    for (const r of nsgResources) {
+        if (typeof r.values.name === 'string')
+            nsgByName.set(`${String(r.values.resource_group_name ?? '').toLowerCase()}/${r.values.name.toLowerCase()}`, r);
+    }
+    const nicById = indexBy(managed(NIC), ['id'], true);
+    const subnetById = indexBy(managed(SUBNET), ['id'], true);
+    const asgById = indexBy(managed(ASG), ['id'], true);
+    const link = (res, path, type, byId, what) => linkedResources(ctx, res, path, { types: new Set([type]), byId, what });
+    // VirtualNetwork: every address space the plan declares on the virtual network side.
+    let vnetSpace = AddressSet.EMPTY;
+    const addSpace = (values) => {
+        vnetSpace = vnetSpace.union(cidrSet(values).set);
+    };
+    for (const v of managed('azurerm_virtual_network'))
+        addSpace(attributeValues(ctx, v, ['address_space']).values);
+    for (const g of managed('azurerm_local_network_gateway'))
+        addSpace(attributeValues(ctx, g, ['address_space']).values);
+    for (const r of managed('azurerm_route'))
+        addSpace(attributeValues(ctx, r, ['address_prefix']).values);
+    for (const t of managed('azurerm_route_table')) {
+        const routes = lookup(t, ['route']);
+        if (routes.state === 'known' && Array.isArray(routes.value))
+            addSpace(routes.value.map((x) => (isObjectValue(x) ? x.address_prefix : undefined)));
+    }
+    /**
+     * Internet: "the address space outside the virtual network". With the VNet known that is
+     * everything else (a private source outside VirtualNetwork cannot reach the NIC anyway);
+     * without it, the public address space.
+     */
+    const internetTag = () => (vnetSpace.isEmpty() ? INTERNET : AddressSet.ALL.subtract(vnetSpace));
+    /** A source or destination of a rule: address prefixes and application security groups. */
+    const endpointOf = (res, prefixes, asgPath) => {
+        let addresses = AddressSet.EMPTY;
+        const identities = [];
+        const unknown = [];
+        let any = false;
+        for (const p of prefixes) {
+            const lower = p.toLowerCase();
+            if (lower === '*' || lower === 'any') {
+                any = true;
+                addresses = AddressSet.ALL;
+            }
+            else if (lower === 'internet')
+                addresses = addresses.union(internetTag());
+            else if (lower === 'azureloadbalancer')
+                identities.push(...AZURE_LOAD_BALANCER.identities);
+            else if (lower === 'virtualnetwork') {
+                if (vnetSpace.isEmpty())
+                    unknown.push(`service tag VirtualNetwork in ${res.address}: no virtual network address space is declared in this plan`);
+                else
+                    addresses = addresses.union(vnetSpace);
+            }
+            else {
+                const c = cidrSet([p]);
+                if (c.invalid.length === 0)
+                    addresses = addresses.union(c.set);
+                else
+                    unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+            }
+        }
+        if (asgPath) {
+            const asgs = link(res, asgPath, ASG, asgById, 'application security group');
+            identities.push(...asgs.targets.map((t) => `asg:${t.address}`), ...asgs.external.map((id) => `asg:${id.toLowerCase()}`));
+            unknown.push(...asgs.unknown);
+        }
+        // With application security groups a "*" prefix is Azure's placeholder, not "any address".
+        const asgs = identities.filter((i) => i.startsWith('asg:'));
+        if (any && asgs.length > 0) {
+            addresses = AddressSet.EMPTY;
+            any = false;
+        }
+        const label = [...prefixes.filter((p) => asgs.length === 0 || p !== '*'), ...asgs.map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
+        const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label } : undefined;
+        return { known, unknown, any };
+    };
+    /** One security rule (inline block or resource) as model rules; values unknown until apply are followed through configuration. */
+    const ruleOf = (res, base, originLabel, location, matchBlock) => {
+        const origin = { label: originLabel, location };
+        const unknownParts = [];
+        // Inline blocks are left out of the plan's configuration unless written as an argument.
+        const recorded = base.length === 0 || ctx.resolver.isSet(res, String(base[0]));
+        const options = recorded ? { matchBlock, computedDefault: [] } : { unrecorded: `the plan's configuration does not record the ${String(base[0])} block it is written in` };
+        const field = (name) => {
+            const v = attributeValues(ctx, res, [...base, name], options);
+            unknownParts.push(...v.unknown);
+            return v.values;
+        };
+        const first = (name) => field(name)[0];
+        const directionValue = first('direction');
+        const direction = directionValue === 'Inbound' || directionValue === 'Outbound' ? directionValue : undefined;
+        const priorityValue = first('priority');
+        const priority = typeof priorityValue === 'number' ? priorityValue : typeof priorityValue === 'string' && /^\d+$/.test(priorityValue) ? Number(priorityValue) : undefined;
+        const accessValue = first('access');
+        const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
+        const protocol = azureProtocol(first('protocol'));
+        if (!direction || priority === undefined || !action || !protocol) {
+            const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
+            const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
+            return { direction, rules: [mayAllowAnything(why, origin, priority ?? 0)] };
+        }
+        const before = unknownParts.length;
+        const dst = portList([...field('destination_port_range'), ...field('destination_port_ranges')]);
+        const src = portList([...field('source_port_range'), ...field('source_port_ranges')]);
+        let portsUnknown;
+        if (unknownParts.length > before)
+            portsUnknown = unknownParts.slice(before).join('; ');
+        else if (!dst.given || dst.invalid.length > 0)
+            portsUnknown = `the destination ports of ${originLabel} are not known${dst.invalid.length > 0 ? ` ("${dst.invalid.join('", "')}" is not a port range)` : ''}`;
+        else if (src.given && !src.ports.equals(PortSet.ALL))
+            portsUnknown = `${originLabel} matches only source ports ${src.ports.describe()}, and topogate does not model source ports`;
+        const prefixes = (single, list) => {
+            const mark = unknownParts.length;
+            const values = [...field(single), ...field(list)].filter((x) => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+            return { values, unknown: unknownParts.splice(mark) };
+        };
+        const sourcePrefixes = prefixes('source_address_prefix', 'source_address_prefixes');
+        const destPrefixes = prefixes('destination_address_prefix', 'destination_address_prefixes');
+        const source = endpointOf(res, sourcePrefixes.values, [...base, 'source_application_security_group_ids']);
+        const dest = endpointOf(res, destPrefixes.values, [...base, 'destination_application_security_group_ids']);
+        source.unknown.push(...sourcePrefixes.unknown);
+        dest.unknown.push(...destPrefixes.unknown);
+        const [remote, local] = direction === 'Inbound' ? [source, dest] : [dest, source];
+        const localPrefixes = (direction === 'Inbound' ? destPrefixes : sourcePrefixes).values;
+        // The endpoint an NSG filters is always inside VirtualNetwork: that destination narrows nothing.
+        // Application security groups exclude address prefixes (Azure refuses both): they narrow even beside a "*".
+        const localAsgs = local.known?.identities.some((i) => i.startsWith('asg:')) ?? false;
+        const localIsAll = local.unknown.length === 0 && !localAsgs && (local.any || local.known === undefined || (localPrefixes.length > 0 && localPrefixes.every((p) => p.toLowerCase() === 'virtualnetwork')));
+        const localPeer = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
+        const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
+        const rules = [];
+        const ruleBase = { action, priority, protocol, ports, portsUnknown, local: localPeer, origin };
+        if (remote.known)
+            rules.push({ ...ruleBase, peer: remote.known });
+        if (remote.unknown.length > 0)
+            rules.push({ ...ruleBase, peer: unknownPeer(remote.unknown.join('; ')) });
+        if (!remote.known && remote.unknown.length === 0) {
+            rules.push({ ...ruleBase, peer: unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`) });
+        }
+        return { direction, rules };
+    };
+    const groups = new Map();
+    for (const res of nsgResources) {
+        const group = { res, location: ctx.locate(res), rules: { Inbound: [], Outbound: [] } };
+        groups.set(res.address, group);
+        const configured = isConfigured(ctx, res, 'security_rule');
+        const inline = lookup(res, ['security_rule']);
+        if (inline.state === 'unknown') {
+            if (configured === 'yes') {
+                const rule = mayAllowAnything(`the security rules of ${res.address} are not known until apply`, { label: `${res.address} security_rule`, location: group.location });
+                group.rules.Inbound.push(rule);
+                group.rules.Outbound.push(rule);
+            }
+            continue;
+        }
+        // Without inline blocks in configuration the attribute mirrors the separate rule resources.
+        if (inline.state !== 'known' || !Array.isArray(inline.value) || configured === 'no')
+            continue;
+        inline.value.forEach((block, i) => {
+            if (!isObjectValue(block))
+                return;
+            const name = typeof block.name === 'string' ? block.name : `#${i + 1}`;
+            const matchBlock = (config) => {
+                const e = config.name;
+                return !isObjectValue(e) || !('constant_value' in e) || e.constant_value === block.name;
+            };
+            const r = ruleOf(res, ['security_rule', i], `${res.address} rule ${name} (${String(block.access ?? '?')} ${String(block.direction ?? '?')}, priority ${String(block.priority ?? '?')})`, group.location, matchBlock);
+            for (const d of r.direction ? [r.direction] : ['Inbound', 'Outbound'])
+                group.rules[d].push(...r.rules);
+        });
+    }
+    for (const res of managed('azurerm_network_security_rule')) {
+        const location = ctx.locate(res);
+        const v = res.values;
+        const label = `${res.address} (${String(v.access ?? '?')} ${String(v.direction ?? '?')}, priority ${String(v.priority ?? '?')})`;
+        const r = ruleOf(res, [], label, location);
+        // The group is named by resource group and name: references find it (also while the
+        // resource group's name is unknown), else the names do.
+        const rg = typeof v.resource_group_name === 'string' ? v.resource_group_name.toLowerCase() : undefined;
+        const name = typeof v.network_security_group_name === 'string' ? v.network_security_group_name.toLowerCase() : undefined;
+        const source = ctx.resolver.attribute(res, ['network_security_group_name']);
+        let targets = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
+        if (targets.length === 0 && name !== undefined) {
+            const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
+            const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
+            targets = exact ? [exact] : rg === undefined && sameName.length === 1 ? sameName : [];
+        }
+        // A known name that matches no group here is a group outside the plan: its servers are unknown anyway.
+        const unknown = targets.length === 0 && name === undefined ? [`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`] : [];
+        const dirs = r.direction ? [r.direction] : ['Inbound', 'Outbound'];
+        for (const t of targets)
+            for (const d of dirs)
+                groups.get(t.address)?.rules[d].push(...r.rules);
+        if (targets.length === 0 && unknown.length > 0) {
+            const local = unknownPeer(unknown.join('; '));
+            for (const g of groups.values())
+                for (const d of dirs)
+                    g.rules[d].push(...r.rules.map((x) => ({ ...x, local })));
+        }
+    }
+    // Associations: subnet -> NSG and NIC -> NSG (resources, or the legacy attributes).
+    const keyOf = (links) => [...links.targets.map((t) => t.address), ...links.external.map((id) => `id:${id.toLowerCase()}`)];
+    const subnetNsgs = new Map();
+    const nicNsgs = new Map();
+    const unresolvedAssociations = [];
+    const associate = (map, res, target, nsg) => {
+        if (target.unknown.length > 0)
+            unresolvedAssociations.push(`${res.address}: ${target.unknown.join('; ')}`);
+        for (const k of keyOf(target)) {
+            const list = map.get(k);
+            if (list)
+                list.push({ nsg, from: res });
+            else
+                map.set(k, [{ nsg, from: res }]);
+        }
+    };
+    for (const a of managed('azurerm_subnet_network_security_group_association')) {
+        associate(subnetNsgs, a, link(a, ['subnet_id'], SUBNET, subnetById, 'subnet'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
+    }
+    for (const a of managed('azurerm_network_interface_security_group_association')) {
+        associate(nicNsgs, a, link(a, ['network_interface_id'], NIC, nicById, 'network interface'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
+    }
+    for (const s of managed(SUBNET)) {
+        const legacy = link(s, ['network_security_group_id'], NSG, nsgById, 'network security group');
+        if (legacy.targets.length + legacy.external.length + legacy.unknown.length > 0)
+            subnetNsgs.set(s.address, [...(subnetNsgs.get(s.address) ?? []), { nsg: legacy, from: s }]);
+    }
+    for (const n of managed(NIC)) {
+        const legacy = link(n, ['network_security_group_id'], NSG, nsgById, 'network security group');
+        if (legacy.targets.length + legacy.external.length + legacy.unknown.length > 0)
+            nicNsgs.set(n.address, [...(nicNsgs.get(n.address) ?? []), { nsg: legacy, from: n }]);
+    }
+    // Application security groups of each NIC.
+    const nicAsgs = new Map();
+    for (const a of managed('azurerm_network_interface_application_security_group_association')) {
+        const nic = link(a, ['network_interface_id'], NIC, nicById, 'network interface');
+        const asg = link(a, ['application_security_group_id'], ASG, asgById, 'application security group');
+        for (const k of keyOf(nic)) {
+            const entry = nicAsgs.get(k) ?? { identities: [], unknown: [] };
+            entry.identities.push(...asg.targets.map((t) => `asg:${t.address}`), ...asg.external.map((id) => `asg:${id.toLowerCase()}`));
+            entry.unknown.push(...asg.unknown);
+            nicAsgs.set(k, entry);
+        }
+    }
+    const defaults = (group, direction) => {
+        const at = (name, priority) => ({ label: `${group.res.address} default rule ${name} (priority ${priority})`, location: group.location });
+        const vnet = vnetSpace.isEmpty() ? unknownPeer(`service tag VirtualNetwork of the default rules of ${group.res.address}: no virtual network address space is declared in this plan`) : { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' };
+        if (direction === 'Inbound') {
+            return [
+                { action: 'allow', priority: 65000, protocol: 'all', ports: PortSet.ALL, peer: vnet, origin: at('AllowVnetInBound', 65000) },
+                { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: AZURE_LOAD_BALANCER, origin: at('AllowAzureLoadBalancerInBound', 65001) },
+                { action: 'deny', priority: 65500, protocol: 'all', ports: PortSet.ALL, peer: { addresses: AddressSet.ALL, identities: [], label: '*' }, origin: at('DenyAllInBound', 65500) },
+            ];
+        }
+        return [
+            { action: 'allow', priority: 65000, protocol: 'all', ports: PortSet.ALL, peer: vnet, origin: at('AllowVnetOutBound', 65000) },
+            { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: { addresses: internetTag(), identities: [], label: 'Internet' }, origin: at('AllowInternetOutBound', 65001) },
+            { action: 'deny', priority: 65500, protocol: 'all', ports: PortSet.ALL, peer: { addresses: AddressSet.ALL, identities: [], label: '*' }, origin: at('DenyAllOutBound', 65500) },
+        ];
+    };
+    const nsgLayers = (entries, where) => {
+        const out = { Inbound: [], Outbound: [] };
+        for (const { nsg, from } of entries) {
+            for (const t of nsg.targets) {
+                const g = groups.get(t.address);
+                if (!g)
+                    continue;
+                for (const d of ['Inbound', 'Outbound']) {
+                    out[d].push({
+                        name: `${d === 'Outbound' ? 'outbound rules of ' : ''}NSG ${g.res.address} (${where})`,
+                        rules: [...g.rules[d], ...defaults(g, d)],
+                        defaultAction: 'deny',
+                        fix: { kind: 'resource', address: g.res.address, rule: d === 'Inbound' ? 'an inbound Allow security rule (numbered below any Deny that matches)' : 'an outbound Allow security rule (numbered below any Deny that matches)' },
+                        fixLocation: g.location,
+                    });
+                }
+            }
+            const reasons = [...nsg.external.map((id) => `NSG ${id} (associated by ${from.address}) is not in this plan, so its rules are unknown`), ...nsg.unknown];
+            if (reasons.length > 0)
+                for (const d of ['Inbound', 'Outbound'])
+                    out[d].push(unknownLayer(`NSG of ${where}`, reasons.join('; '), ctx.locate(from)));
+        }
+        return out;
+    };
+    const serverNetwork = (vm, nicPaths) => {
+        const location = ctx.locate(vm);
+        let nics = { targets: [], external: [], unknown: [], computed: true };
+        for (const p of nicPaths) {
+            const l = link(vm, [p], NIC, nicById, 'network interface');
+            if (l.targets.length + l.external.length + l.unknown.length > 0) {
+                nics = l;
+                break;
+            }
+        }
+        const nic = nics.targets[0];
+        if (!nic) {
+            const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
+            return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+        }
+        // The NIC's first IP configuration carries the primary address and subnet.
+        const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
+        const subnet = subnets.targets[0];
+        const ingress = [];
+        const egress = [];
+        const subnetKeys = keyOf(subnets);
+        const subnetEntries = subnetKeys.flatMap((k) => subnetNsgs.get(k) ?? []);
+        if (subnets.unknown.length > 0) {
+            const why = subnets.unknown.join('; ');
+            ingress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
+            egress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
+        }
+        else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
+            const why = `subnet ${subnets.external[0]} of ${nic.address} is not in this plan, so whether an NSG is associated with it is not known`;
+            ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+            egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+        }
+        else {
+            const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
+            ingress.push(...layers.Inbound);
+            egress.push(...layers.Outbound);
+        }
+        const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
+        ingress.push(...nicLayers.Inbound);
+        egress.push(...nicLayers.Outbound);
+        if (ingress.length === 0 && unresolvedAssociations.length > 0) {
+            const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.address}: ${unresolvedAssociations.join('; ')}`;
+            ingress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+            egress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+        }
+        const asgs = nicAsgs.get(nic.address);
+        const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
+        const identities = [
+            ...(asgs?.identities ?? []),
+            ...legacyAsgs.targets.map((t) => `asg:${t.address}`),
+            ...legacyAsgs.external.map((id) => `asg:${id.toLowerCase()}`),
+            ...subnetKeys.map((k) => `subnet:${k}`),
+        ];
+        const identityUnknown = [...(asgs?.unknown ?? []), ...legacyAsgs.unknown];
+        // Address: a static or existing private IP, else somewhere in the subnet.
+        const ips = attributeValues(ctx, nic, ['ip_configuration', 0, 'private_ip_address']);
+        const ip = ips.unknown.length === 0 ? cidrSet(ips.values) : undefined;
+        // Azure gives every NIC an IPv4 primary address: unknown is somewhere in IPv4.
+        let addresses = AddressSet.ALL_V4;
+        let exact = false;
+        if (ip && !ip.set.isEmpty() && ip.invalid.length === 0) {
+            addresses = ip.set;
+            exact = true;
+        }
+        else if (subnet) {
+            const range = cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set;
+            if (!range.isEmpty())
+                addresses = range;
+        }
+        return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
+    };
+    // Azure SQL: the server firewall (IP ranges and virtual network rules).
+    const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
+    const sqlById = indexBy(sqlServers, ['id'], true);
+    const sqlByName = indexBy(sqlServers, ['name'], true);
+    const sqlTypes = new Set(['azurerm_mssql_server', 'azurerm_sql_server']);
+    const sqlRules = new Map();
+    const addSqlRule = (res, path, byId, rule) => {
+        const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
+        for (const s of servers.targets) {
+            const list = sqlRules.get(s.address);
+            if (list)
+                list.push(rule);
+            else
+                sqlRules.set(s.address, [rule]);
+        }
+    };
+    for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]]) {
+        for (const r of managed(type)) {
+            const start = r.values.start_ip_address;
+            const end = r.values.end_ip_address;
+            const origin = { label: `${r.address} (${String(start ?? '?')} - ${String(end ?? '?')})`, location: ctx.locate(r) };
+            const range = addressRange(start, end);
+            const peer = start === '0.0.0.0' && end === '0.0.0.0'
+                ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
+                : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
+            addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+        }
+    }
+    for (const [type, path, byId] of [['azurerm_mssql_virtual_network_rule', 'server_id', sqlById], ['azurerm_sql_virtual_network_rule', 'server_name', sqlByName]]) {
+        for (const r of managed(type)) {
+            const subnets = link(r, ['subnet_id'], SUBNET, subnetById, 'subnet');
+            const identities = keyOf(subnets).map((k) => `subnet:${k}`);
+            const origin = { label: `${r.address} (virtual network rule)`, location: ctx.locate(r) };
+            const peer = subnets.unknown.length > 0 ? unknownPeer(subnets.unknown.join('; ')) : { addresses: AddressSet.EMPTY, identities, label: subnets.targets.map((t) => t.address).join(', ') || subnets.external.join(', ') };
+            addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+        }
+    }
+    const sqlServerNetwork = (server) => {
+        const location = ctx.locate(server);
+        const publicAccess = lookup(server, ['public_network_access_enabled']);
+        const name = `firewall of ${server.address}`;
+        let layer;
+        if (publicAccess.state === 'known' && publicAccess.value === false) {
+            layer = unknownLayer(name, `${server.address} disables public network access, so clients reach it through private endpoints, which topogate does not model yet`, location);
+        }
+        else {
+            layer = {
+                name,
+                rules: sqlRules.get(server.address) ?? [],
+                defaultAction: 'deny',
+                fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule)` },
+                fixLocation: location,
+            };
+            if (publicAccess.state === 'unknown')
+                layer = { ...layer, rules: [...layer.rules, mayAllowAnything(`${describeAttribute(server, ['public_network_access_enabled'])} is not known until apply`, { label: server.address, location })] };
+        }
+        return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+    };
+    return { serverNetwork, sqlServerNetwork };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/gcp-network.ts
+
+
+
+
+/**
+ * Google Cloud VPC firewall rules after apply. Rules belong to a network and apply to the
+ * instances they target (`target_tags`, `target_service_accounts`, or every instance);
+ * by priority (default 1000, lower first; deny before allow at equal priority), then the
+ * implied rules: deny all ingress, allow all egress. An ingress rule's sources are
+ * `source_ranges` OR `source_tags` OR `source_service_accounts`; with none of them it is
+ * 0.0.0.0/0. `ports = []` is every port. Tags and service accounts only match instances of
+ * the same network, so identities carry the network. A network this plan does not declare
+ * (like `default`) may have rules from elsewhere: flows it would decide become unknown.
+ */
+const NETWORK = 'google_compute_network';
+const SUBNETWORK = 'google_compute_subnetwork';
+const ACCOUNT = 'google_service_account';
+function gcpProtocol(v) {
+    if (typeof v !== 'string' && typeof v !== 'number')
+        return undefined;
+    const s = String(v).toLowerCase();
+    switch (s) {
+        case 'tcp':
+        case '6':
+            return 'tcp';
+        case 'udp':
+        case '17':
+            return 'udp';
+        case 'icmp':
+        case '1':
+            return 'icmp';
+        case 'all':
+            return 'all';
+        case 'esp':
+            return 'proto-50';
+        case 'ah':
+            return 'proto-51';
+        case 'sctp':
+            return 'proto-132';
+        case 'ipip':
+            return 'proto-4';
+        default:
+            return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
+    }
+}
+function lastSegment(v) {
+    return v.split('/').filter((x) => x !== '').pop() ?? v;
+}
+function buildGcpNetwork(ctx) {
+    const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
+    const networks = managed(NETWORK);
+    // Networks are named by name, self link or id; all end in the name, unique in a project.
+    const byName = (list) => {
+        const map = new Map();
+        for (const r of list)
+            for (const a of ['name', 'self_link', 'id'])
+                if (typeof r.values[a] === 'string')
+                    map.set(lastSegment(r.values[a]), r);
+        return map;
+    };
+    const networkByRef = byName(networks);
+    const subnetworks = managed(SUBNETWORK);
+    const subnetByRef = byName(subnetworks);
+    const accounts = managed(ACCOUNT);
+    const accountByEmail = indexBy(accounts, ['email', 'id', 'name', 'unique_id']);
+    /** A network reference (name, self link, id) resolved to a network in the plan, or its name. */
+    const networkKeyOf = (res, path) => {
+        const l = linkedResources(ctx, res, path, { types: new Set([NETWORK]), byId: networkByRef, what: 'network', normalize: lastSegment });
+        if (l.targets.length > 0)
+            return { key: l.targets[0].address, unknown: [] };
+        if (l.external.length > 0)
+            return { key: `network ${lastSegment(l.external[0])}`, unknown: [] };
+        return { unknown: l.unknown };
+    };
+    const rulesByNetwork = new Map();
+    const networkRules = (key) => {
+        let n = rulesByNetwork.get(key);
+        if (!n) {
+            const declared = networks.find((x) => x.address === key);
+            n = { key, label: key, declared, ingress: [], egress: [], location: declared ? ctx.locate(declared) : undefined };
+            rulesByNetwork.set(key, n);
+        }
+        return n;
+    };
+    const unplacedRules = { ingress: [], egress: [] };
+    const accountIdentity = (network, links) => [
+        ...links.targets.map((t) => `sa:${network}:${t.address}`),
+        ...links.external.map((e) => `sa:${network}:${accountByEmail.get(e)?.address ?? e}`),
+    ];
+    for (const fw of managed('google_compute_firewall')) {
+        if (fw.values.disabled === true)
+            continue;
+        const location = ctx.locate(fw);
+        const net = networkKeyOf(fw, ['network']);
+        const networkKey = net.key ?? '?';
+        const directionValue = attributeValues(ctx, fw, ['direction'], { computedDefault: ['INGRESS'] });
+        const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
+        const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] }).values[0];
+        const priority = typeof priorityValue === 'number' ? priorityValue : 1000;
+        const unknown = [...net.unknown, ...directionValue.unknown];
+        const list = (name) => {
+            const v = attributeValues(ctx, fw, [name], { computedDefault: [] });
+            unknown.push(...v.unknown);
+            const values = v.values.filter((x) => typeof x === 'string' && x !== '');
+            return { values, set: values.length > 0 || v.unknown.length > 0 };
+        };
+        // Sources of an ingress rule, destinations of an egress rule: the rule's other side.
+        let remote;
+        let local;
+        const targetTags = list('target_tags');
+        const targetAccounts = linkedResources(ctx, fw, ['target_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
+        unknown.push(...targetAccounts.unknown);
+        const targetIdentities = [...targetTags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, targetAccounts)];
+        if (targetIdentities.length > 0)
+            local = { addresses: AddressSet.EMPTY, identities: targetIdentities, label: targetIdentities.map((i) => i.split(':').pop()).join(', ') };
+        if (direction === 'egress') {
+            const dest = list('destination_ranges');
+            const cidrs = cidrSet(dest.values.length > 0 || dest.set ? dest.values : ['0.0.0.0/0']);
+            remote = { addresses: cidrs.set, identities: [], label: cidrs.set.describe(3) };
+        }
+        else {
+            const ranges = list('source_ranges');
+            const tags = list('source_tags');
+            const sources = linkedResources(ctx, fw, ['source_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
+            unknown.push(...sources.unknown);
+            const identities = [...tags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, sources)];
+            const none = !ranges.set && !tags.set && identities.length === 0 && sources.unknown.length === 0;
+            const cidrs = cidrSet(none ? ['0.0.0.0/0'] : ranges.values);
+            for (const c of cidrs.invalid)
+                unknown.push(`"${c}" in ${describeAttribute(fw, ['source_ranges'])} is not a CIDR`);
+            remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
+        }
+        const rules = [];
+        for (const action of ['allow', 'deny']) {
+            const entries = lookup(fw, [action]);
+            if (entries.state === 'unknown') {
+                unknown.push(`${describeAttribute(fw, [action])} is not known until apply`);
+                continue;
+            }
+            if (entries.state !== 'known' || !Array.isArray(entries.value))
+                continue;
+            for (const entry of entries.value) {
+                if (!isObjectValue(entry))
+                    continue;
+                const protocol = gcpProtocol(entry.protocol);
+                let ports = PortSet.ALL;
+                let portsUnknown;
+                if (protocol === 'tcp' || protocol === 'udp') {
+                    const specs = Array.isArray(entry.ports) ? entry.ports : [];
+                    if (specs.length > 0) {
+                        ports = PortSet.EMPTY;
+                        for (const spec of specs) {
+                            const r = parsePortSpec(spec);
+                            if (r.ok)
+                                ports = ports.union(r.value);
+                            else
+                                portsUnknown = `${fw.address} has port "${String(spec)}", which is not a port or range`;
+                        }
+                    }
+                }
+                const text = `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
+                const origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location };
+                if (!protocol) {
+                    rules.push(mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority));
+                    continue;
+                }
+                rules.push({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, local, origin });
+            }
+        }
+        if (rules.length === 0 && unknown.length > 0)
+            rules.push(mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority));
+        const dirs = direction ? [direction] : ['ingress', 'egress'];
+        if (net.key === undefined) {
+            // The network is not known until apply: the rule may apply to any network.
+            const maybe = unknownPeer(net.unknown.join('; '));
+            for (const d of dirs)
+                unplacedRules[d].push(...rules.map((r) => ({ ...r, local: maybe })));
+        }
+        else {
+            for (const d of dirs)
+                networkRules(net.key)[d].push(...rules);
+        }
+    }
+    const layersOf = (key) => {
+        const n = networkRules(key);
+        if (n.layers)
+            return n.layers;
+        const outside = [];
+        if (!n.declared) {
+            // Pre-populated rules of the default network, or rules of another configuration.
+            outside.push(mayAllowAnything(`${key} is not declared in this plan, so firewall rules made elsewhere (such as the default network's default-allow-* rules) may also apply`, { label: `firewall rules of ${key} outside this plan`, location: n.location ?? { file: ctx.state.doc.file, line: 1, column: 1 } }, 65534));
+        }
+        const fixAddress = n.declared?.address ?? key;
+        n.layers = {
+            ingress: {
+                name: `firewall rules of ${key}`,
+                rules: [...n.ingress, ...unplacedRules.ingress, ...outside],
+                defaultAction: 'deny',
+                fix: { kind: 'resource', address: fixAddress, rule: 'an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+                fixLocation: n.location,
+            },
+            egress: {
+                name: `egress firewall rules of ${key}`,
+                rules: [...n.egress, ...unplacedRules.egress],
+                defaultAction: 'allow',
+                fix: { kind: 'resource', address: fixAddress, rule: 'an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+                fixLocation: n.location,
+            },
+        };
+        return n.layers;
+    };
+    const serverNetwork = (instance) => {
+        const location = ctx.locate(instance);
+        let net = networkKeyOf(instance, ['network_interface', 0, 'network']);
+        const subnet = linkedResources(ctx, instance, ['network_interface', 0, 'subnetwork'], { types: new Set([SUBNETWORK]), byId: subnetByRef, what: 'subnetwork', normalize: lastSegment });
+        if (net.key === undefined && subnet.targets.length > 0)
+            net = networkKeyOf(subnet.targets[0], ['network']);
+        if (net.key === undefined) {
+            const why = net.unknown.join('; ') || `the network of ${instance.address} is not known until apply`;
+            return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+        }
+        const key = net.key;
+        const tags = attributeValues(ctx, instance, ['tags'], { computedDefault: [] });
+        const account = linkedResources(ctx, instance, ['service_account', 0, 'email'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
+        const identities = [
+            `network:${key}`,
+            ...tags.values.filter((t) => typeof t === 'string').map((t) => `tag:${key}:${t}`),
+            ...accountIdentity(key, account),
+        ];
+        const identityUnknown = [...tags.unknown, ...account.unknown];
+        const ip = attributeValues(ctx, instance, ['network_interface', 0, 'network_ip']);
+        const exact = ip.unknown.length === 0 ? cidrSet(ip.values) : undefined;
+        // An instance's primary internal address is IPv4 unless its interface is IPv6-only.
+        const ipv6Only = lookup(instance, ['network_interface', 0, 'stack_type']);
+        let addresses = ipv6Only.state === 'known' && ipv6Only.value === 'IPV6_ONLY' ? AddressSet.ALL_V6 : AddressSet.ALL_V4;
+        let addressesExact = false;
+        if (exact && !exact.set.isEmpty() && exact.invalid.length === 0) {
+            addresses = exact.set;
+            addressesExact = true;
+        }
+        else if (subnet.targets.length > 0 && addresses === AddressSet.ALL_V4) {
+            const range = cidrSet(attributeValues(ctx, subnet.targets[0], ['ip_cidr_range']).values).set;
+            if (!range.isEmpty())
+                addresses = range;
+        }
+        const layers = layersOf(key);
+        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact };
+    };
+    /**
+     * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
+     * networks, its private IP (through the peering) any instance of the network named in
+     * `private_network`.
+     */
+    const sqlNetwork = (db) => {
+        const location = ctx.locate(db);
+        const base = ['settings', 0, 'ip_configuration', 0];
+        const rules = [];
+        const ipv4 = lookup(db, [...base, 'ipv4_enabled']);
+        const origin = (label) => ({ label: `${db.address} ${label}`, location });
+        if (ipv4.state === 'unknown')
+            rules.push(mayAllowAnything(`${describeAttribute(db, [...base, 'ipv4_enabled'])} is not known until apply`, origin('ipv4_enabled')));
+        if (ipv4.state !== 'known' || ipv4.value !== false) {
+            const nets = lookup(db, [...base, 'authorized_networks']);
+            if (nets.state === 'unknown')
+                rules.push(mayAllowAnything(`${describeAttribute(db, [...base, 'authorized_networks'])} is not known until apply`, origin('authorized_networks')));
+            else if (nets.state === 'known' && Array.isArray(nets.value)) {
+                nets.value.forEach((n, i) => {
+                    const value = isObjectValue(n) ? n.value : undefined;
+                    const c = cidrSet([value]);
+                    const peer = typeof value === 'string' && c.invalid.length === 0 ? { addresses: c.set, identities: [], label: value } : unknownPeer(`${describeAttribute(db, [...base, 'authorized_networks', i, 'value'])} is not a known CIDR`);
+                    rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin: origin(`authorized network ${typeof value === 'string' ? value : '?'}`) });
+                });
+            }
+        }
+        const privateNetwork = lookup(db, [...base, 'private_network']);
+        if (privateNetwork.state !== 'absent') {
+            const net = networkKeyOf(db, [...base, 'private_network']);
+            const peer = net.key ? { addresses: AddressSet.EMPTY, identities: [`network:${net.key}`], label: `instances of ${net.key}` } : unknownPeer(net.unknown.join('; '));
+            rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin: origin(`private IP on ${net.key ?? 'a network unknown until apply'}`) });
+        }
+        const layer = {
+            name: `connectivity of ${db.address}`,
+            rules,
+            defaultAction: 'deny',
+            fix: { kind: 'resource', address: db.address, rule: 'an authorized network (or a private_network)' },
+            fixLocation: location,
+        };
+        return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+    };
+    return { serverNetwork, sqlNetwork };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-servers.ts
+
+
+
+
+
+
+/**
+ * The servers a plan creates or keeps: compute resources and managed SQL Server / Oracle
+ * databases, with their roles (tag or label `topogate-role`), environment
+ * (`topogate-environment`), provider, region and network. Other databases become servers
+ * only when a tag or a topology selector gives them a role.
+ */
+const ROLE_TAG = 'topogate-role';
+const ENVIRONMENT_TAG = 'topogate-environment';
+const ROLE_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$/;
+const awsTags = (res) => ({ ...knownMap(res, ['tags_all']), ...knownMap(res, ['tags']) });
+/** A string attribute after apply, followed through configuration when unknown (a location from a resource group). */
+const stringAt = (ctx, res, path) => {
+    const v = attributeValues(ctx, res, path);
+    return v.unknown.length === 0 ? v.values.find((x) => typeof x === 'string' && x !== '') : undefined;
+};
+const awsRegion = (ctx, res, zone) => (zone ? awsRegionOfZone(zone) : undefined) ?? ctx.resolver.providerArgument(res, 'region', 'aws');
+const azureTags = (res) => knownMap(res, ['tags']);
+const azureLocation = (ctx, res) => {
+    const l = stringAt(ctx, res, ['location']);
+    return l ? azureRegion(l) : undefined;
+};
+const gcpLabels = (res) => ({ ...knownMap(res, ['labels']), ...knownMap(res, ['effective_labels']) });
+/** `sqlserver-se`, `custom-sqlserver-ee` -> sqlserver; `oracle-ee` -> oracle; others as written. */
+function rdsEngine(res) {
+    const e = knownString(res, ['engine'])?.toLowerCase();
+    if (e === undefined)
+        return undefined;
+    if (/^(custom-)?sqlserver/.test(e))
+        return 'sqlserver';
+    if (/^(custom-)?oracle/.test(e))
+        return 'oracle';
+    return e;
+}
+const SERVER_TYPES = {
+    aws_instance: { cloud: 'aws', kind: 'compute', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, stringAt(ctx, r, ['availability_zone'])) },
+    aws_launch_template: {
+        cloud: 'aws',
+        kind: 'compute',
+        // The template's own tags, then the tags it gives the instances it launches.
+        tags: (r) => {
+            const out = awsTags(r);
+            const specs = lookup(r, ['tag_specifications']);
+            if (specs.state === 'known' && Array.isArray(specs.value)) {
+                specs.value.forEach((s, i) => {
+                    if (s && typeof s === 'object' && s.resource_type === 'instance')
+                        Object.assign(out, knownMap(r, ['tag_specifications', i, 'tags']));
+                });
+            }
+            return out;
+        },
+        region: (ctx, r) => awsRegion(ctx, r, knownString(r, ['placement', 0, 'availability_zone'])),
+    },
+    aws_launch_configuration: { cloud: 'aws', kind: 'compute', tags: () => ({}), region: (ctx, r) => awsRegion(ctx, r) },
+    aws_db_instance: { cloud: 'aws', kind: 'database', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, stringAt(ctx, r, ['availability_zone'])), engine: rdsEngine },
+    aws_rds_cluster: { cloud: 'aws', kind: 'database', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, knownString(r, ['availability_zones', 0])), engine: rdsEngine },
+    azurerm_linux_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    azurerm_windows_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    azurerm_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    azurerm_mssql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
+    azurerm_sql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
+    google_compute_instance: {
+        cloud: 'gcp',
+        kind: 'compute',
+        tags: gcpLabels,
+        region: (ctx, r) => {
+            const zone = stringAt(ctx, r, ['zone']);
+            return (zone ? gcpRegionOfZone(zone) : undefined) ?? ctx.resolver.providerArgument(r, 'region', 'google');
+        },
+    },
+    google_compute_instance_template: { cloud: 'gcp', kind: 'compute', tags: gcpLabels, region: (ctx, r) => stringAt(ctx, r, ['region']) ?? ctx.resolver.providerArgument(r, 'region', 'google') },
+    google_sql_database_instance: {
+        cloud: 'gcp',
+        kind: 'database',
+        tags: (r) => ({ ...knownMap(r, ['settings', 0, 'user_labels']) }),
+        region: (ctx, r) => stringAt(ctx, r, ['region']) ?? ctx.resolver.providerArgument(r, 'region', 'google'),
+        engine: (r) => {
+            const v = knownString(r, ['database_version'])?.toUpperCase();
+            if (v === undefined)
+                return undefined;
+            return v.startsWith('SQLSERVER') ? 'sqlserver' : v.split('_')[0].toLowerCase();
+        },
+        defaultPort: undefined,
+    },
+};
+/** `registry.terraform.io/hashicorp/aws` and `aws` -> aws; azurerm -> azure; google -> gcp. */
+function providerOf(providerName) {
+    const short = providerName.split('/').pop()?.toLowerCase() ?? '';
+    if (short === '')
+        return undefined;
+    if (short === 'aws')
+        return 'aws';
+    if (short === 'azurerm')
+        return 'azure';
+    if (short === 'google' || short === 'google-beta')
+        return 'gcp';
+    return short;
+}
+function splitRoles(text) {
+    return text.split(/[\s,;]+/).filter((r) => r !== '');
+}
+/** Roles from `topogate-role: a,b` and from keys `topogate-role-<role>` (GCP label values cannot hold commas). */
+function rolesOf(tags, where, address) {
+    const roles = [];
+    for (const [k, v] of Object.entries(tags)) {
+        if (k.toLowerCase() === ROLE_TAG)
+            roles.push(...splitRoles(v));
+        else if (k.toLowerCase().startsWith(`${ROLE_TAG}-`) && !/^(false|no|0|off)$/i.test(v.trim()))
+            roles.push(k.slice(ROLE_TAG.length + 1));
+    }
+    for (const r of roles) {
+        if (!ROLE_NAME.test(r)) {
+            throw InputError.at(where, `${address}: "${r}" in the ${ROLE_TAG} tag is not a role name. Write role names separated by commas, e.g. "front-end,controller" (letters, digits and . _ - : / @).`);
+        }
+    }
+    return [...new Set(roles)];
+}
+function serverCandidates(ctx) {
+    const out = [];
+    for (const res of ctx.state.resources) {
+        if (res.mode !== 'managed')
+            continue;
+        const type = SERVER_TYPES[res.type];
+        if (!type)
+            continue;
+        const location = ctx.locate(res);
+        const tags = type.tags(res);
+        const engine = type.engine?.(res);
+        const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
+        out.push({
+            res,
+            type,
+            location,
+            tags,
+            tagRoles: rolesOf(tags, location, res.address),
+            environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
+            engine,
+            always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
+        });
+    }
+    return out;
+}
+/** Builds each cloud's network model once per plan, on first use. */
+function networkBuilders(ctx) {
+    let aws;
+    let azure;
+    let gcp;
+    const sgPaths = (res) => {
+        switch (res.type) {
+            case 'aws_instance':
+                return [['vpc_security_group_ids'], ['security_groups']];
+            case 'aws_launch_template': {
+                const paths = [['vpc_security_group_ids'], ['security_group_names']];
+                const nis = lookup(res, ['network_interfaces']);
+                if (nis.state === 'known' && Array.isArray(nis.value))
+                    nis.value.forEach((_, i) => paths.push(['network_interfaces', i, 'security_groups']));
+                return paths;
+            }
+            case 'aws_launch_configuration':
+                return [['security_groups']];
+            default:
+                return [['vpc_security_group_ids']];
+        }
+    };
+    return {
+        network(c) {
+            const res = c.res;
+            switch (c.type.cloud) {
+                case 'aws':
+                    aws ??= buildAwsNetwork(ctx);
+                    return aws.serverNetwork(res, sgPaths(res));
+                case 'azure':
+                    azure ??= buildAzureNetwork(ctx);
+                    if (c.type.kind === 'database')
+                        return azure.sqlServerNetwork(res);
+                    return azure.serverNetwork(res, res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids']);
+                default:
+                    gcp ??= buildGcpNetwork(ctx);
+                    return c.type.kind === 'database' ? gcp.sqlNetwork(res) : gcp.serverNetwork(res);
+            }
+        },
+    };
+}
+/** The database listener port: the `port` attribute, else the engine's default (left to the policy). */
+function databasePort(ctx, c) {
+    if (c.type.kind !== 'database')
+        return undefined;
+    if (c.type.defaultPort !== undefined)
+        return c.type.defaultPort;
+    const port = attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
+    const value = port.values.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
+    return value === undefined ? undefined : Number(value);
+}
+/** The server model of a candidate, named `name` in its environment. */
+function buildServer(ctx, builders, c, name, roles, roleNotes) {
+    const network = builders.network(c);
+    const engine = c.type.kind === 'database' ? c.engine : undefined;
+    return {
+        kind: 'server',
+        name,
+        roles,
+        roleNotes: Object.keys(roleNotes).length > 0 ? roleNotes : undefined,
+        addresses: network.addresses,
+        addressesExact: network.addressesExact,
+        identities: [`server:${name}`, ...roles.map((r) => `role:${r}`), ...network.identities],
+        identitiesUnknown: network.identitiesUnknown,
+        ingress: network.ingress,
+        egress: network.egress,
+        location: c.location,
+        provider: providerOf(c.res.providerName) ?? c.type.cloud,
+        providerLocation: c.location,
+        region: c.type.region(ctx, c.res),
+        engine,
+        port: databasePort(ctx, c),
+        resource: { address: c.res.address, type: c.res.type },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-environments.ts
+
+
+
+
+
+
+/**
+ * Plans and topologies to environments. A plan resource belongs to the environment its
+ * `topogate-environment` tag names, else to the topology environment whose `select`
+ * matches it, else to the one environment that lists the plan, else to `default`. A
+ * topology environment keeps its clients and servers and gains the plan's servers; one
+ * that only a plan names gets the packs' default clients.
+ */
+const DEFAULT_ENVIRONMENT = 'default';
+/** Joins a topology's folder and a path it writes, posix style; `..` stays only where it leaves the base. */
+function resolvePlanPath(topologyPath, written) {
+    const slash = topologyPath.lastIndexOf('/');
+    const base = slash < 0 ? [] : topologyPath.slice(0, slash).split('/');
+    const parts = written.startsWith('/') ? [] : [...base];
+    for (const seg of written.replace(/\\/g, '/').split('/')) {
+        if (seg === '' || seg === '.')
+            continue;
+        if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..')
+            parts.pop();
+        else
+            parts.push(seg);
+    }
+    return (written.startsWith('/') ? '/' : '') + parts.join('/');
+}
+function topologyPlanLinks(files) {
+    const links = [];
+    for (const f of files) {
+        for (const env of f.environments) {
+            (env.raw.terraform?.plans ?? []).forEach((written, i) => {
+                links.push({ environment: env.raw.name, written, path: resolvePlanPath(f.file, written), location: f.doc.at([...env.path, 'terraform', 'plans', i]) });
+            });
+        }
+    }
+    return links;
+}
+/** Everything the core needs about one plan to place findings and resolve references. */
+function buildPlanContext(doc, scan) {
+    const state = buildPlanState(doc);
+    const config = buildConfigIndex(state);
+    const resolver = new ReferenceResolver(state, config);
+    const planKeys = new Map();
+    const byType = new Map();
+    for (const r of state.resources) {
+        const keys = planKeys.get(r.modulePath);
+        if (keys)
+            keys.push(r.localKey);
+        else
+            planKeys.set(r.modulePath, [r.localKey]);
+        const list = byType.get(r.type);
+        if (list)
+            list.push(r);
+        else
+            byType.set(r.type, [r]);
+    }
+    const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
+    let offsets;
+    // Where no `.tf` declares a resource, its first entry in the plan file (planned_values or resource_changes).
+    const inPlan = (res) => {
+        if (!offsets) {
+            offsets = new Map();
+            const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+            for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+                let address = m[1];
+                if (address.includes('\\')) {
+                    try {
+                        address = JSON.parse(`"${address}"`);
+                    }
+                    catch {
+                        continue;
+                    }
+                }
+                if (!offsets.has(address))
+                    offsets.set(address, m.index);
+            }
+        }
+        const at = offsets.get(res.address);
+        return at === undefined ? { file: doc.file, line: 1, column: 1 } : doc.lines.at(at);
+    };
+    const declarations = new Map();
+    const declaration = (res) => {
+        if (!declarations.has(res.configAddress))
+            declarations.set(res.configAddress, locator.declaration(res.modulePath, res.localKey));
+        return declarations.get(res.configAddress);
+    };
+    const located = new Map();
+    return {
+        state,
+        config,
+        resolver,
+        locator,
+        declaration,
+        locate(res) {
+            if (!located.has(res.configAddress))
+                located.set(res.configAddress, locator.locate(res.modulePath, res.localKey));
+            return located.get(res.configAddress) ?? inPlan(res);
+        },
+        ofType: (type) => byType.get(type) ?? [],
+    };
+}
+function selectorMatches(sel, c) {
+    if (sel.type !== undefined && sel.type !== c.res.type)
+        return false;
+    if (sel.address !== undefined) {
+        const a = sel.address;
+        const ok = a.endsWith('*') ? c.res.address.startsWith(a.slice(0, -1)) : c.res.address === a || c.res.configAddress === a;
+        if (!ok)
+            return false;
+    }
+    for (const [k, v] of Object.entries(sel.tags ?? {})) {
+        const have = c.tags[k];
+        if (have === undefined || (v !== '*' && have !== v))
+            return false;
+    }
+    return true;
+}
+const plan_environments_CACHE_INVALIDATION = 'cache-invalidation';
+/** Topology environments with the servers of the plans added, and the environments only plans name. */
+function mergePlanEnvironments(input) {
+    const links = topologyPlanLinks(input.topologyFiles);
+    const planPaths = new Set(input.plans.map((p) => p.file));
+    const problems = new ProblemList();
+    for (const l of links) {
+        if (!planPaths.has(l.path))
+            problems.add(l.location, `plan "${l.written}" (${l.path}) was not read: pass it with --plan or check the path.`);
+    }
+    problems.throwIfAny();
+    const listedBy = new Map();
+    for (const l of links) {
+        const list = listedBy.get(l.path) ?? [];
+        if (!list.some((x) => x.environment === l.environment))
+            list.push(l);
+        listedBy.set(l.path, list);
+    }
+    const owners = [];
+    for (const f of input.topologyFiles) {
+        for (const env of f.environments) {
+            const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index, location: f.doc.at([...env.path, 'terraform', 'select', index]) }));
+            if (selectors.length === 0)
+                continue;
+            owners.push({ environment: env.raw.name, plans: new Set((env.raw.terraform?.plans ?? []).map((w) => resolvePlanPath(f.file, w))), selectors });
+        }
+    }
+    const byName = new Map();
+    for (const env of input.topologyEnvironments)
+        byName.set(env.name, { env, servers: [...env.servers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+    const environmentFor = (name, at) => {
+        let entry = byName.get(name);
+        if (!entry) {
+            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], names: new Set(input.clients.keys()) };
+            byName.set(name, entry);
+        }
+        return entry;
+    };
+    const matched = new Set();
+    for (const plan of input.plans) {
+        const ctx = buildPlanContext(plan, input.scan);
+        const builders = networkBuilders(ctx);
+        const listing = listedBy.get(plan.file) ?? [];
+        const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
+        const planStart = { file: plan.file, line: 1, column: 1 };
+        let placed = 0;
+        for (const c of serverCandidates(ctx)) {
+            const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
+            for (const m of matches)
+                matched.add(m.selector);
+            let envName;
+            if (c.environmentTag !== undefined)
+                envName = c.environmentTag;
+            else {
+                const envs = [...new Set(matches.map((m) => m.owner.environment))];
+                if (envs.length > 1) {
+                    throw InputError.at(c.location, `${c.res.address} matches selectors of environments ${envs.map((e) => `"${e}"`).join(' and ')}; a resource belongs to one environment. Narrow the selectors, or tag it with ${'topogate-environment'}.`);
+                }
+                if (envs.length === 1)
+                    envName = envs[0];
+                else if (listing.length === 1)
+                    envName = listing[0].environment;
+                else if (listing.length > 1) {
+                    throw InputError.at(listing[1].location, `plan ${plan.file} is also listed by environment "${listing[0].environment}", and ${c.res.address} in it has no topogate-environment tag and matches no selector, so its environment is ambiguous. Tag its resources with topogate-environment, or use terraform.select.`);
+                }
+                else
+                    envName = DEFAULT_ENVIRONMENT;
+            }
+            const roleNotes = {};
+            const roles = [];
+            const addRole = (r, note) => {
+                if (!roles.includes(r)) {
+                    roles.push(r);
+                    roleNotes[r] = note;
+                }
+            };
+            for (const r of c.tagRoles)
+                addRole(r, `from the topogate-role tag of ${c.res.address}`);
+            for (const m of matches) {
+                if (m.owner.environment !== envName)
+                    continue;
+                for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
+                    addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+            }
+            if (c.engine === 'sqlserver' || c.engine === 'oracle')
+                addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
+            if (!c.always && roles.length === 0)
+                continue;
+            const entry = environmentFor(envName, planStart);
+            let name = c.res.address;
+            if (entry.names.has(name))
+                name = `${c.res.address} (${plan.file})`;
+            entry.names.add(name);
+            entry.servers.push(buildServer(ctx, builders, c, name, roles, roleNotes));
+            placed++;
+        }
+        // A plan that gives no server still shows up, so a run never passes on nothing silently.
+        if (placed === 0) {
+            if (listing.length === 0 && applicable.length === 0)
+                environmentFor(DEFAULT_ENVIRONMENT, planStart);
+        }
+    }
+    // A selector that selects nothing is a typo or a stale name: a gate must not pass on it silently.
+    for (const o of owners) {
+        for (const s of o.selectors) {
+            if (matched.has(s.selector))
+                continue;
+            const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+            problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
+        }
+    }
+    problems.throwIfAny();
+    const environments = [];
+    for (const { env, servers } of byName.values()) {
+        environments.push({ ...env, servers: defaultCacheInvalidation(servers) });
+    }
+    checkPendingRoles(input.topologyFiles, environments);
+    return environments;
+}
+/**
+ * policies.md: RabbitMQ runs on the controller "by default" when no server holds
+ * cache-invalidation. Topology servers got the default from the topology alone; with plan
+ * servers in the environment it is decided again over all of them.
+ */
+function defaultCacheInvalidation(servers) {
+    const declared = servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
+    const note = 'held by the controller by default (no server declares role cache-invalidation)';
+    return servers.map((s) => {
+        const defaulted = s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === note;
+        if (declared && defaulted) {
+            const roleNotes = { ...s.roleNotes };
+            delete roleNotes[plan_environments_CACHE_INVALIDATION];
+            return { ...s, roles: s.roles.filter((r) => r !== plan_environments_CACHE_INVALIDATION), identities: s.identities.filter((i) => i !== `role:${plan_environments_CACHE_INVALIDATION}`), roleNotes };
+        }
+        if (!declared && !defaulted && s.roles.includes('controller') && !s.roles.includes(plan_environments_CACHE_INVALIDATION)) {
+            return { ...s, roles: [...s.roles, plan_environments_CACHE_INVALIDATION], identities: [...s.identities, `role:${plan_environments_CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [plan_environments_CACHE_INVALIDATION]: note } };
+        }
+        return s;
+    });
+}
+function checkPendingRoles(files, environments) {
+    const problems = new ProblemList();
+    const byName = new Map(environments.map((e) => [e.name, e]));
+    for (const f of files) {
+        for (const p of f.pendingRoles) {
+            const env = byName.get(p.environment);
+            const held = new Set(env?.servers.flatMap((s) => s.roles) ?? []);
+            if (held.has(p.role))
+                continue;
+            const suggestion = closest(p.role, held);
+            problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
+        }
+    }
+    problems.throwIfAny();
+}
+
 ;// CONCATENATED MODULE: ./src/core/run-check.ts
+
+
+
 
 
 
@@ -16369,9 +19637,28 @@ function loadTopologies(inputs, clients) {
     const environments = files.flatMap((f) => f.environments.map((e) => buildTopologyEnvironment(f, e.raw, e.path, clients)));
     return { files, environments, waivers: files.flatMap((f) => f.waivers), overrides: files.flatMap((f) => f.overrides) };
 }
+/** The plan files the topologies list, for the edge to read. Throws the topologies' input errors. */
+function topologyPlans(inputs, clients) {
+    return topologyPlanLinks(loadTopologies(inputs, clients).files);
+}
+/** Topologies and plans to environments: the model every check reads. */
+function loadEnvironments(inputs, clients) {
+    const topologies = loadTopologies(inputs.topologies, clients);
+    const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
+    if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0)
+        return { ...topologies, plans: 0 };
+    const environments = mergePlanEnvironments({
+        topologyFiles: topologies.files,
+        topologyEnvironments: topologies.environments,
+        plans,
+        scan: scanDeclarations(inputs.terraformSources ?? []),
+        clients,
+    });
+    return { ...topologies, environments, plans: plans.length };
+}
 function runCheck(inputs) {
     const policies = loadPolicies(inputs.packs);
-    const topologies = loadTopologies(inputs.topologies, policies.clients);
+    const topologies = loadEnvironments(inputs, policies.clients);
     const environments = topologies.environments;
     const evaluation = evaluate({
         environments,
@@ -17643,20 +20930,20 @@ function readLimited(abs, display, maxBytes) {
  * file that names it and refused when it leaves the workspace, symbolic links included.
  */
 function resolveInsideWorkspace(ws, fromFile, written) {
-    const abs = path.resolve(path.dirname(fromFile), written);
+    const abs = external_node_path_default().resolve(external_node_path_default().dirname(fromFile), written);
     const root = realpathOrSelf(ws.root);
     const real = realpathOrSelf(abs);
-    const inside = (p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    const inside = (p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
     if (!inside(real))
         return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
 }
 function realpathOrSelf(p) {
     try {
-        return realpathSync(p);
+        return (0,external_node_fs_namespaceObject.realpathSync)(p);
     }
     catch {
-        return path.resolve(p);
+        return external_node_path_default().resolve(p);
     }
 }
 
@@ -17727,7 +21014,17 @@ function readPacks(ws, dirs, builtin) {
 
 
 
+
+
+
+
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
+/** Plans of tens of thousands of resources run to hundreds of MiB; V8 strings stop near 512 MiB. */
+const PLAN_MAX_BYTES = 256 * 1024 * 1024;
+/** `.tf` files are only read to place findings: a bounded scan, files over the limit skipped. */
+const TF_MAX_FILES = 20_000;
+const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const TF_MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 async function readTopologies(ws, patterns) {
     const files = await expandPatterns(ws, splitPatterns(patterns), 'topology');
     return files.map((abs) => {
@@ -17735,26 +21032,98 @@ async function readTopologies(ws, patterns) {
         return { path: shown, text: decodeInput(readLimited(abs, shown, TOPOLOGY_MAX_BYTES), shown) };
     });
 }
+/** Plans named with --plan and those the topologies list (resolved inside the workspace), each read once. */
+async function readPlans(ws, patterns, topologies, clients) {
+    const byPath = new Map();
+    const problems = [];
+    const given = splitPatterns(patterns);
+    if (given.length > 0)
+        for (const abs of await expandPatterns(ws, given, 'plan'))
+            byPath.set(displayPath(ws, abs), abs);
+    for (const link of topologyPlans(topologies, clients)) {
+        if (byPath.has(link.path))
+            continue;
+        const topology = topologies.find((t) => link.location.file === t.path);
+        const resolved = resolveInsideWorkspace(ws, external_node_path_default().resolve(ws.root, topology?.path ?? '.'), link.written);
+        if (!resolved.ok) {
+            problems.push({ ...link.location, message: resolved.reason });
+            continue;
+        }
+        let isFile;
+        try {
+            isFile = (0,external_node_fs_namespaceObject.statSync)(resolved.absolute).isFile();
+        }
+        catch {
+            isFile = false;
+        }
+        if (!isFile) {
+            problems.push({ ...link.location, message: `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}` });
+            continue;
+        }
+        byPath.set(link.path, resolved.absolute);
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => ({ path: shown, content: readLimited(abs, shown, PLAN_MAX_BYTES) }));
+}
+/** The workspace's `.tf` files, to find where each resource of a plan is declared. */
+async function readTerraformSources(ws) {
+    const files = await glob(['**/*.tf'], {
+        cwd: ws.root,
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        ignore: ['**/.terraform/**', '**/node_modules/**', '**/.git/**'],
+        expandDirectories: false,
+    });
+    const sources = [];
+    let total = 0;
+    for (const abs of files.sort().slice(0, TF_MAX_FILES)) {
+        let size;
+        try {
+            size = (0,external_node_fs_namespaceObject.statSync)(abs).size;
+        }
+        catch {
+            continue;
+        }
+        if (size > TF_MAX_FILE_BYTES || total + size > TF_MAX_TOTAL_BYTES)
+            continue;
+        const shown = displayPath(ws, abs);
+        try {
+            sources.push({ path: shown, text: decodeInput(readLimited(abs, shown, TF_MAX_FILE_BYTES), shown) });
+            total += size;
+        }
+        catch {
+            // A .tf that is not text only loses its locations: findings then point at the plan.
+        }
+    }
+    return sources;
+}
 function requireInputs(req) {
     if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
         throw new MissingInputError('nothing to check: name a topology file and/or a plan');
     }
-    if (splitPatterns(req.plan).length > 0)
-        throw new MissingInputError('plans are not supported yet');
+}
+async function readInputs(req, clients) {
+    const topologies = await readTopologies(req.workspace, req.topology);
+    const plans = await readPlans(req.workspace, req.plan, topologies, clients);
+    const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace) : [];
+    return { topologies, plans, terraformSources };
 }
 async function checkFiles(req) {
     requireInputs(req);
     const packs = readPacks(req.workspace, req.policies, req.builtin);
-    const topologies = await readTopologies(req.workspace, req.topology);
-    return runCheck({ version: req.version, topologies, packs, today: req.today });
+    const { clients } = loadPolicies(packs);
+    const inputs = await readInputs(req, clients);
+    return runCheck({ version: req.version, packs, today: req.today, ...inputs });
 }
 async function validateFiles(req) {
     requireInputs(req);
     const packs = readPacks(req.workspace, req.policies, req.builtin);
     const policies = loadPolicies(packs);
-    const topologies = await readTopologies(req.workspace, req.topology);
-    const loaded = loadTopologies(topologies, policies.clients);
-    return { topologies: topologies.length, plans: 0, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
+    const inputs = await readInputs(req, policies.clients);
+    const loaded = loadEnvironments(inputs, policies.clients);
+    return { topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
 }
 
 ;// CONCATENATED MODULE: external "node:util"

@@ -96,6 +96,12 @@ export interface Endpoint {
   addressesExact: boolean;
   /** Labels rules can select the endpoint by: `server:fe-1`, `role:front-end`, `sg:<address>`, `tag:web`. */
   identities: readonly string[];
+  /**
+   * Set when the endpoint may carry identities beyond `identities` that are not known until
+   * apply (a security group list that is unknown): the reason. A rule naming an identity the
+   * endpoint lacks may then still match it, so the verdict is unknown rather than fail or pass.
+   */
+  identitiesUnknown?: string;
   /** Filters on traffic into the endpoint. Empty: nothing filters it. */
   ingress: readonly FilterLayer[];
   /** Filters on traffic out of it. Empty: the model has no egress rules for it (allowed). */

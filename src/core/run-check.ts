@@ -9,6 +9,11 @@ import type { Override, TopologyFile, Waiver } from './topology/parse-topology.j
 import { buildTopologyEnvironment } from './topology/build-environments.js';
 import { buildReport } from './report/report.js';
 import type { Report } from './report/report.js';
+import { parsePlan } from './terraform/plan-input.js';
+import { mergePlanEnvironments, topologyPlanLinks } from './terraform/plan-environments.js';
+import type { PlanLink } from './terraform/plan-environments.js';
+import { scanDeclarations } from './terraform/tf-declarations.js';
+import type { TfSource } from './terraform/tf-declarations.js';
 
 /**
  * The whole pure pipeline: texts in, report out. The CLI and the action read files and
@@ -20,12 +25,23 @@ export interface TextInput {
   text: string;
 }
 
+/** A Terraform plan file: bytes as read (the core decodes BOMs and UTF-16), or text. */
+export interface PlanInput {
+  /** Workspace-relative, forward slashes: how findings name it and topologies list it. */
+  path: string;
+  content: Uint8Array | string;
+}
+
 export interface CheckInputs {
   version: string;
   topologies: readonly TextInput[];
   packs: readonly PackFiles[];
   /** YYYY-MM-DD, for waiver expiry. */
   today: string;
+  /** Plans from `--plan` and from the topologies' `terraform.plans`. */
+  plans?: readonly PlanInput[];
+  /** The repository's `.tf` files, to point findings at the line declaring each resource. */
+  terraformSources?: readonly TfSource[];
 }
 
 export interface LoadedPolicies {
@@ -87,9 +103,34 @@ export function loadTopologies(inputs: readonly TextInput[], clients: ReadonlyMa
   return { files, environments, waivers: files.flatMap((f) => f.waivers), overrides: files.flatMap((f) => f.overrides) };
 }
 
+/** The plan files the topologies list, for the edge to read. Throws the topologies' input errors. */
+export function topologyPlans(inputs: readonly TextInput[], clients: ReadonlyMap<string, Client>): PlanLink[] {
+  return topologyPlanLinks(loadTopologies(inputs, clients).files);
+}
+
+export interface LoadedInputs extends LoadedTopologies {
+  /** Plans parsed (their count, for `validate`). */
+  plans: number;
+}
+
+/** Topologies and plans to environments: the model every check reads. */
+export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans' | 'terraformSources'>, clients: ReadonlyMap<string, Client>): LoadedInputs {
+  const topologies = loadTopologies(inputs.topologies, clients);
+  const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
+  if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) return { ...topologies, plans: 0 };
+  const environments = mergePlanEnvironments({
+    topologyFiles: topologies.files,
+    topologyEnvironments: topologies.environments,
+    plans,
+    scan: scanDeclarations(inputs.terraformSources ?? []),
+    clients,
+  });
+  return { ...topologies, environments, plans: plans.length };
+}
+
 export function runCheck(inputs: CheckInputs): Report {
   const policies = loadPolicies(inputs.packs);
-  const topologies = loadTopologies(inputs.topologies, policies.clients);
+  const topologies = loadEnvironments(inputs, policies.clients);
   const environments = topologies.environments;
   const evaluation = evaluate({
     environments,

@@ -1,8 +1,14 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { InputError } from '../core/errors.js';
+import type { InputProblem } from '../core/errors.js';
 import { decodeInput } from '../core/input/decode.js';
-import { loadPolicies, loadTopologies, runCheck } from '../core/run-check.js';
-import type { TextInput } from '../core/run-check.js';
+import { loadEnvironments, loadPolicies, runCheck, topologyPlans } from '../core/run-check.js';
+import type { PlanInput, TextInput } from '../core/run-check.js';
 import type { Report } from '../core/report/report.js';
-import { MissingInputError, displayPath, expandPatterns, readLimited, splitPatterns } from './input-files.js';
+import type { TfSource } from '../core/terraform/tf-declarations.js';
+import { MissingInputError, displayPath, expandPatterns, readLimited, resolveInsideWorkspace, splitPatterns } from './input-files.js';
 
 export { MissingInputError };
 import type { Workspace } from './input-files.js';
@@ -33,6 +39,12 @@ export interface ValidationSummary {
 }
 
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
+/** Plans of tens of thousands of resources run to hundreds of MiB; V8 strings stop near 512 MiB. */
+const PLAN_MAX_BYTES = 256 * 1024 * 1024;
+/** `.tf` files are only read to place findings: a bounded scan, files over the limit skipped. */
+const TF_MAX_FILES = 20_000;
+const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;
+const TF_MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 
 async function readTopologies(ws: Workspace, patterns: readonly string[]): Promise<TextInput[]> {
   const files = await expandPatterns(ws, splitPatterns(patterns), 'topology');
@@ -42,25 +54,93 @@ async function readTopologies(ws: Workspace, patterns: readonly string[]): Promi
   });
 }
 
+/** Plans named with --plan and those the topologies list (resolved inside the workspace), each read once. */
+async function readPlans(ws: Workspace, patterns: readonly string[], topologies: readonly TextInput[], clients: Parameters<typeof topologyPlans>[1]): Promise<PlanInput[]> {
+  const byPath = new Map<string, string>();
+  const problems: InputProblem[] = [];
+  const given = splitPatterns(patterns);
+  if (given.length > 0) for (const abs of await expandPatterns(ws, given, 'plan')) byPath.set(displayPath(ws, abs), abs);
+  for (const link of topologyPlans(topologies, clients)) {
+    if (byPath.has(link.path)) continue;
+    const topology = topologies.find((t) => link.location.file === t.path);
+    const resolved = resolveInsideWorkspace(ws, path.resolve(ws.root, topology?.path ?? '.'), link.written);
+    if (!resolved.ok) {
+      problems.push({ ...link.location, message: resolved.reason });
+      continue;
+    }
+    let isFile: boolean;
+    try {
+      isFile = statSync(resolved.absolute).isFile();
+    } catch {
+      isFile = false;
+    }
+    if (!isFile) {
+      problems.push({ ...link.location, message: `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}` });
+      continue;
+    }
+    byPath.set(link.path, resolved.absolute);
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => ({ path: shown, content: readLimited(abs, shown, PLAN_MAX_BYTES) }));
+}
+
+/** The workspace's `.tf` files, to find where each resource of a plan is declared. */
+async function readTerraformSources(ws: Workspace): Promise<TfSource[]> {
+  const files = await glob(['**/*.tf'], {
+    cwd: ws.root,
+    absolute: true,
+    onlyFiles: true,
+    dot: false,
+    ignore: ['**/.terraform/**', '**/node_modules/**', '**/.git/**'],
+    expandDirectories: false,
+  });
+  const sources: TfSource[] = [];
+  let total = 0;
+  for (const abs of files.sort().slice(0, TF_MAX_FILES)) {
+    let size: number;
+    try {
+      size = statSync(abs).size;
+    } catch {
+      continue;
+    }
+    if (size > TF_MAX_FILE_BYTES || total + size > TF_MAX_TOTAL_BYTES) continue;
+    const shown = displayPath(ws, abs);
+    try {
+      sources.push({ path: shown, text: decodeInput(readLimited(abs, shown, TF_MAX_FILE_BYTES), shown) });
+      total += size;
+    } catch {
+      // A .tf that is not text only loses its locations: findings then point at the plan.
+    }
+  }
+  return sources;
+}
+
 function requireInputs(req: CheckRequest): void {
   if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
     throw new MissingInputError('nothing to check: name a topology file and/or a plan');
   }
-  if (splitPatterns(req.plan).length > 0) throw new MissingInputError('plans are not supported yet');
+}
+
+async function readInputs(req: CheckRequest, clients: Parameters<typeof topologyPlans>[1]) {
+  const topologies = await readTopologies(req.workspace, req.topology);
+  const plans = await readPlans(req.workspace, req.plan, topologies, clients);
+  const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace) : [];
+  return { topologies, plans, terraformSources };
 }
 
 export async function checkFiles(req: CheckRequest): Promise<Report> {
   requireInputs(req);
   const packs = readPacks(req.workspace, req.policies, req.builtin);
-  const topologies = await readTopologies(req.workspace, req.topology);
-  return runCheck({ version: req.version, topologies, packs, today: req.today });
+  const { clients } = loadPolicies(packs);
+  const inputs = await readInputs(req, clients);
+  return runCheck({ version: req.version, packs, today: req.today, ...inputs });
 }
 
 export async function validateFiles(req: CheckRequest): Promise<ValidationSummary> {
   requireInputs(req);
   const packs = readPacks(req.workspace, req.policies, req.builtin);
   const policies = loadPolicies(packs);
-  const topologies = await readTopologies(req.workspace, req.topology);
-  const loaded = loadTopologies(topologies, policies.clients);
-  return { topologies: topologies.length, plans: 0, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
+  const inputs = await readInputs(req, policies.clients);
+  const loaded = loadEnvironments(inputs, policies.clients);
+  return { topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
 }

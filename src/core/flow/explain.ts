@@ -35,6 +35,8 @@ export function describeOrigins(origins: readonly Origin[], max = 3): string {
 function describeSourceAddresses(source: FlowSource): string {
   if (source.kind === 'client') return `${source.name} (${source.addresses.describe()})`;
   if (source.addresses.isEmpty()) return source.name;
+  // An address assigned at apply, known only to be some IPv4 (or any) address: say that, not "somewhere in 0.0.0.0/0".
+  if (!source.addressesExact && (source.addresses.equals(AddressSet.ALL_V4) || source.addresses.equals(AddressSet.ALL))) return `${source.name} (address assigned at apply)`;
   return source.addressesExact ? `${source.name} (${source.addresses.describe()})` : `${source.name} (somewhere in ${source.addresses.describe()})`;
 }
 
@@ -156,7 +158,11 @@ export function forbiddenFlowMessage(w: FlowWording, v: FlowVerdict, everythingL
     case 'fail': {
       const need = possibleAddresses(w.source);
       const parts = v.exposed.map((e) => `${flowPorts(w.protocol, e.ports)} from ${describeSubset(e.addresses, need, everythingLabel, w.source.name).text}`);
-      return `${w.target.name} accepts ${parts.join('; ')}${v.through.length > 0 ? ` (through ${v.through.join(', ')})` : ''}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
+      const through = v.through.length > 0 ? ` (through ${v.through.join(', ')})` : '';
+      if (v.allowedBy.length === 0) {
+        return `${w.target.name} accepts ${parts.join('; ')}${through}: nothing filters this traffic (no firewall, security group or NSG applies to it). Fix: put a filter in front of ${w.target.name} that does not open these ports to ${w.source.name}.`;
+      }
+      return `${w.target.name} accepts ${parts.join('; ')}${through}: allowed by ${describeOrigins(v.allowedBy)}. Fix: restrict these rules to the addresses that need them, or remove them.`;
     }
     default:
       return `Cannot decide whether ${w.target.name} accepts ${ports} from ${w.source.name}: ${v.unknowns.join('; ')}.`;

@@ -20,6 +20,7 @@ export interface FlowSource {
   addresses: AddressSet;
   addressesExact: boolean;
   identities: readonly string[];
+  identitiesUnknown?: string;
   egress: readonly FilterLayer[];
 }
 
@@ -60,10 +61,11 @@ interface Side {
   addresses: AddressSet;
   exact: boolean;
   identities: ReadonlySet<string>;
+  identitiesUnknown?: string;
 }
 
-function sideOf(e: { addresses: AddressSet; addressesExact: boolean; identities: readonly string[] }): Side {
-  return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities) };
+function sideOf(e: { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string }): Side {
+  return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
 }
 
 function hasIdentity(peer: Peer, side: Side): boolean {
@@ -71,11 +73,17 @@ function hasIdentity(peer: Peer, side: Side): boolean {
   return false;
 }
 
+/** A peer naming identities the side lacks, on a side whose identities are not all known: it may match. */
+function mayHaveIdentity(peer: Peer, side: Side): boolean {
+  return side.identitiesUnknown !== undefined && peer.identities.length > 0 && !hasIdentity(peer, side);
+}
+
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer: Peer, side: Side): Tri {
   if (peer.unknown !== undefined) return 'maybe';
   if (hasIdentity(peer, side)) return 'yes';
   if (peer.addresses.covers(side.addresses)) return 'yes';
+  if (mayHaveIdentity(peer, side)) return 'maybe';
   if (!peer.addresses.overlaps(side.addresses)) return 'no';
   return 'maybe';
 }
@@ -127,10 +135,13 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     if (localMatch === 'no') continue;
 
     const peerUnknown = rule.peer.unknown !== undefined;
-    const possible = peerUnknown || hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
-    const certain = portKnown && localMatch === 'yes' && !peerUnknown ? possible : AddressSet.EMPTY;
-    if (certain !== possible && possible.overlaps(remMax)) {
-      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+    const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
+    const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+    const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
+    const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
+    if (!certain.equals(possible) && possible.overlaps(remMax)) {
+      const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? local.identitiesUnknown) : undefined;
+      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? remote.identitiesUnknown : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
     }
     if (rule.action === 'allow') {
       const gotMin = certain.intersect(remMin);

@@ -77,12 +77,21 @@ export interface Override {
   location: SourceLocation;
 }
 
+/** A role a topology names that no topology server holds: its plans may give it (checked after they are read). */
+export interface PendingRole {
+  environment: string;
+  role: string;
+  location: SourceLocation;
+}
+
 export interface TopologyFile {
   file: string;
   doc: LocatedYaml;
   environments: Array<{ raw: RawEnvironment; path: Path; location: SourceLocation }>;
   waivers: Waiver[];
   overrides: Override[];
+  /** Role references of environments with `terraform.plans`, to check once plan servers are known. */
+  pendingRoles: PendingRole[];
 }
 
 const validateTopology = compileSchema(topologySchema);
@@ -123,14 +132,15 @@ export function parseTopology(text: string, file: string, context: TopologyConte
 
   const raw = value as { environments?: RawEnvironment[]; waivers?: Array<Omit<Waiver, 'location'>>; overrides?: Array<Omit<Override, 'location'>> };
   const environments = (raw.environments ?? []).map((env, i) => ({ raw: env, path: ['environments', i] as Path, location: doc.at(['environments', i]) }));
-  for (const env of environments) checkEnvironment(doc, env.raw, env.path, context, problems);
+  const pendingRoles: PendingRole[] = [];
+  for (const env of environments) checkEnvironment(doc, env.raw, env.path, context, problems, pendingRoles);
   const waivers = (raw.waivers ?? []).map((w, i) => ({ ...w, expires: String(w.expires), location: doc.at(['waivers', i]) }));
   for (const [i, w] of waivers.entries()) {
     if (!isRealDate(w.expires)) problems.add(doc.at(['waivers', i, 'expires']), `waiver #${i + 1}: "${w.expires}" is not a calendar date; write YYYY-MM-DD.`);
   }
   const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]) }));
   problems.throwIfAny();
-  return { file, doc, environments, waivers, overrides };
+  return { file, doc, environments, waivers, overrides, pendingRoles };
 }
 
 function isRealDate(text: string): boolean {
@@ -152,10 +162,11 @@ export function parseEndpointRef(text: string): EndpointRef {
   return { kind: 'name', name: text };
 }
 
-/** Server roles with the role the built-in pack lets the controller hold by default. */
+/** Server roles (topology servers and Terraform selectors) with the role the built-in pack lets the controller hold by default. */
 export function rolesHeld(env: RawEnvironment): Set<string> {
   const roles = new Set<string>();
   for (const s of env.servers ?? []) for (const r of s.roles) roles.add(r);
+  for (const sel of env.terraform?.select ?? []) for (const r of Array.isArray(sel.role) ? sel.role : [sel.role]) roles.add(r);
   if (roles.has('controller')) roles.add('cache-invalidation');
   return roles;
 }
@@ -175,7 +186,9 @@ function checkAddress(doc: LocatedYaml, path: Path, text: string, what: 'host' |
   }
 }
 
-function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, context: TopologyContext, problems: ProblemList): void {
+function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, context: TopologyContext, problems: ProblemList, pendingRoles: PendingRole[]): void {
+  // Plans may give roles through tags: a role no topology server holds is checked once they are read.
+  const rolesFromPlans = (env.terraform?.plans?.length ?? 0) > 0;
   const names = new Map<string, { kind: 'client' | 'server' | 'load-balancer'; path: Path }>();
   const declare = (name: string, kind: 'client' | 'server' | 'load-balancer', path: Path) => {
     const prev = names.get(name);
@@ -220,7 +233,9 @@ function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, 
       return;
     }
     if (ref.kind === 'role') {
-      if (!roles.has(ref.role)) {
+      if (!roles.has(ref.role) && rolesFromPlans) {
+        pendingRoles.push({ environment: env.name, role: ref.role, location: doc.at(path) });
+      } else if (!roles.has(ref.role)) {
         const suggestion = closest(ref.role, roles);
         problems.add(doc.at(path), `environment "${env.name}": no server holds role "${ref.role}".${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role or fix the name.'}`);
       }
@@ -261,7 +276,7 @@ function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, 
   for (const [i, plan] of (env.terraform?.plans ?? []).entries()) {
     const at = doc.at([...envPath, 'terraform', 'plans', i]);
     if (plan.startsWith('/') || /^[A-Za-z]:[\\/]/.test(plan) || plan.split(/[\\/]/).includes('..')) {
-      problems.add(at, `"${plan}" must be a path inside the repository, relative to it, without "..".`);
+      problems.add(at, `"${plan}" must be a path inside the repository, relative to this topology file, without "..".`);
     }
   }
 }

@@ -1,0 +1,351 @@
+import { describe, expect, it } from 'vitest';
+import { cidrs, constant, flow, ref, serverOf } from './helpers/plan-builder.js';
+import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+
+/**
+ * AWS security groups as they will be after apply: inline and separate rules, group
+ * sources, `-1`, ICMP, no egress on a group Terraform creates, references to ids unknown
+ * until apply.
+ */
+
+const EGRESS_ALL = { protocol: '-1', from_port: 0, to_port: 0, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'], prefix_list_ids: [], security_groups: [], self: false, description: '' };
+const rule = (protocol: string, from: number, to: number, extra: Record<string, unknown> = {}) => ({ protocol, from_port: from, to_port: to, cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '', ...extra });
+
+/** A group created by this plan: its id is unknown until apply. */
+function group(address: string, ingress: unknown[] | undefined, egress: unknown[] | undefined, expressions: Record<string, unknown> = {}): TestResource {
+  const values: Record<string, unknown> = { name: address.split('.').pop() };
+  const unknown: Record<string, unknown> = { id: true, arn: true };
+  const exprs: Record<string, unknown> = { ...expressions };
+  if (ingress) {
+    values.ingress = ingress;
+    exprs.ingress ??= ingress.map(() => ({}));
+  } else unknown.ingress = true;
+  if (egress) {
+    values.egress = egress;
+    exprs.egress ??= egress.map(() => ({}));
+  } else unknown.egress = true;
+  return { address, values, unknown, expressions: exprs };
+}
+
+function instance(address: string, sgExpression: unknown, extra: Partial<TestResource> = {}): TestResource {
+  return {
+    address,
+    values: { ami: 'ami-1', tags: {} , ...extra.values },
+    unknown: { id: true, private_ip: true, vpc_security_group_ids: true, security_groups: true, ...extra.unknown },
+    expressions: sgExpression === undefined ? {} : { vpc_security_group_ids: sgExpression },
+    ...(extra.actions ? { actions: extra.actions } : {}),
+  };
+}
+
+const internet = cidrs('end-users', '0.0.0.0/0');
+
+describe('inline rules and groups as sources', () => {
+  const plan: TestPlan = {
+    resources: [
+      group('aws_security_group.fe', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+      // The database group admits the front-end group: a source by membership, its id unknown until apply.
+      group('aws_security_group.db', [rule('tcp', 1433, 1433, { security_groups: [null] })], [EGRESS_ALL], {
+        ingress: [{ from_port: constant(1433), to_port: constant(1433), protocol: constant('tcp'), security_groups: ref('aws_security_group.fe.id', 'aws_security_group.fe') }],
+      }),
+      { ...group('aws_security_group.other', [], [EGRESS_ALL]) },
+      instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe')),
+      instance('aws_instance.db', ref('aws_security_group.db.id', 'aws_security_group.db')),
+      instance('aws_instance.other', ref('aws_security_group.other.id', 'aws_security_group.other')),
+    ],
+  };
+  plan.resources[1].unknown = { ...plan.resources[1].unknown, ingress: [{ security_groups: [true] }] };
+
+  it('a member of the source group reaches the database port', () => {
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('pass');
+    expect(r.message).toMatch(/allowed by aws_security_group\.fe egress rule all traffic to 0\.0\.0\.0\/0, ::\/0 \(plan\.json:\d+\); aws_security_group\.db ingress rule tcp\/1433 from aws_security_group\.fe \(plan\.json:\d+\)/);
+  });
+
+  it('a server outside the source group does not, and the fix names the group to change', () => {
+    const r = flow(serverOf(plan, 'aws_instance.other'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/Fix: add an ingress rule to aws_security_group\.db allowing tcp\/1433/);
+  });
+
+  it('0.0.0.0/0 on 443 is exact: IPv6 end users are not covered', () => {
+    expect(flow(internet, serverOf(plan, 'aws_instance.fe'), 443).status).toBe('pass');
+    const both = flow(cidrs('end-users', '0.0.0.0/0', '::/0'), serverOf(plan, 'aws_instance.fe'), 443);
+    expect(both.status).toBe('fail');
+    expect(both.verdict.gaps[0].uncovered.toCidrs()).toEqual(['::/0']);
+  });
+
+  it('the instance carries its group as an identity', () => {
+    expect(serverOf(plan, 'aws_instance.fe').identities).toContain('sg:aws_security_group.fe');
+  });
+});
+
+describe('egress: a group Terraform creates has none unless declared', () => {
+  const plan: TestPlan = {
+    resources: [
+      group('aws_security_group.fe', [], undefined),
+      group('aws_security_group.db', [rule('tcp', 1433, 1433, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]),
+      { ...instance('aws_instance.fe', ref('aws_security_group.fe')), values: { private_ip: '10.0.1.5' }, unknown: { id: true, vpc_security_group_ids: true } },
+      instance('aws_instance.db', ref('aws_security_group.db')),
+    ],
+  };
+
+  it('the front-end cannot get out to the database: the egress of its group blocks it', () => {
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+        expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/\(the egress of aws_instance\.fe \(egress of security group aws_security_group\.fe\): no rule allows it\)\. Fix: add an egress rule to aws_security_group\.fe allowing tcp\/1433 to aws_instance\.db/);
+  });
+
+  it('an egress declared in a dynamic block (seen in the .tf) is unknown, not absent', () => {
+    const sources = [{ path: 'main.tf', text: 'resource "aws_security_group" "fe" {\n  dynamic "egress" {\n    for_each = var.egress\n    content {}\n  }\n}\n' }];
+    const r = flow(serverOf({ plans: { 'plan.json': plan }, sources }, 'aws_instance.fe'), serverOf({ plans: { 'plan.json': plan }, sources }, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/the egress rules of aws_security_group\.fe are not known until apply/);
+  });
+});
+
+describe('protocols and ports', () => {
+  const cases: Array<{ name: string; rule: Record<string, unknown>; port: number; protocol?: 'tcp' | 'udp'; status: string }> = [
+    { name: 'protocol -1 is every protocol and port', rule: rule('-1', 0, 0, { cidr_blocks: ['0.0.0.0/0'] }), port: 12001, status: 'pass' },
+    { name: 'protocol "all" likewise', rule: rule('all', 0, 0, { cidr_blocks: ['0.0.0.0/0'] }), port: 80, protocol: 'udp', status: 'pass' },
+    { name: 'protocol number 6 is tcp', rule: rule('6', 80, 80, { cidr_blocks: ['0.0.0.0/0'] }), port: 80, status: 'pass' },
+    { name: 'ICMP (-1 / -1 is its type and code) opens no tcp port', rule: rule('icmp', -1, -1, { cidr_blocks: ['0.0.0.0/0'] }), port: 80, status: 'fail' },
+    { name: 'a udp rule does not open tcp', rule: rule('udp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] }), port: 443, status: 'fail' },
+    { name: 'a range 8000-8080 holds 8080', rule: rule('tcp', 8000, 8080, { cidr_blocks: ['0.0.0.0/0'] }), port: 8080, status: 'pass' },
+    { name: 'and not 8081', rule: rule('tcp', 8000, 8080, { cidr_blocks: ['0.0.0.0/0'] }), port: 8081, status: 'fail' },
+    { name: 'a /1 does not cover 0.0.0.0/0', rule: rule('tcp', 80, 80, { cidr_blocks: ['0.0.0.0/1'] }), port: 80, status: 'fail' },
+    { name: 'two /1 halves do', rule: rule('tcp', 80, 80, { cidr_blocks: ['0.0.0.0/1', '128.0.0.0/1'] }), port: 80, status: 'pass' },
+    { name: 'host bits are masked as AWS does (1.2.3.4/0)', rule: rule('tcp', 80, 80, { cidr_blocks: ['1.2.3.4/0'] }), port: 80, status: 'pass' },
+    { name: 'a prefix list not in the plan is unknown', rule: rule('tcp', 80, 80, { prefix_list_ids: ['pl-123'] }), port: 80, status: 'unknown' },
+  ];
+  it.each(cases)('$name', ({ rule: r, port, protocol, status }) => {
+    const plan: TestPlan = { resources: [group('aws_security_group.web', [r], [EGRESS_ALL]), instance('aws_instance.web', ref('aws_security_group.web'))] };
+    expect(flow(internet, serverOf(plan, 'aws_instance.web'), port, { protocol }).status).toBe(status);
+  });
+
+  it('a prefix list the plan defines is its entries', () => {
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_ec2_managed_prefix_list.office', values: { id: 'pl-1', entry: [{ cidr: '198.51.100.0/24' }] } },
+        group('aws_security_group.web', [rule('tcp', 443, 443, { prefix_list_ids: ['pl-1'] })], [EGRESS_ALL]),
+        instance('aws_instance.web', ref('aws_security_group.web')),
+      ],
+    };
+    expect(flow(cidrs('office', '198.51.100.0/24'), serverOf(plan, 'aws_instance.web'), 443).status).toBe('pass');
+    expect(flow(cidrs('office', '198.51.0.0/16'), serverOf(plan, 'aws_instance.web'), 443).status).toBe('fail');
+  });
+});
+
+describe('separate rule resources', () => {
+  it('aws_security_group_rule: group and source group both unknown until apply, both found by reference', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.fe', [], [EGRESS_ALL]),
+        { ...group('aws_security_group.db', undefined, undefined), expressions: {} },
+        {
+          address: 'aws_security_group_rule.db_from_fe',
+          values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, prefix_list_ids: [] },
+          unknown: { id: true, security_group_id: true, source_security_group_id: true },
+          expressions: { security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'), source_security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
+        },
+        instance('aws_instance.fe', ref('aws_security_group.fe')),
+        instance('aws_instance.db', ref('aws_security_group.db')),
+      ],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('pass');
+    expect(r.message).toMatch(/aws_security_group_rule\.db_from_fe \(ingress tcp\/1433 from aws_security_group\.fe\)/);
+  });
+
+  it('a source group that cannot be resolved makes the flow unknown, naming the attribute and why', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.fe', [], [EGRESS_ALL]),
+        group('aws_security_group.db', [], [EGRESS_ALL]),
+        {
+          address: 'aws_security_group_rule.db_in',
+          values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, prefix_list_ids: [] },
+          unknown: { id: true, security_group_id: true, source_security_group_id: true },
+          expressions: { security_group_id: ref('aws_security_group.db'), source_security_group_id: ref('local.app_sg') },
+        },
+        instance('aws_instance.fe', ref('aws_security_group.fe')),
+        instance('aws_instance.db', ref('aws_security_group.db')),
+      ],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/source_security_group_id of aws_security_group_rule\.db_in is not known until apply and comes from local\.app_sg \(locals are not recorded in the plan\)/);
+  });
+
+  it('aws_vpc_security_group_ingress_rule / _egress_rule (ip_protocol, cidr_ipv4, referenced_security_group_id)', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.fe', undefined, undefined),
+        group('aws_security_group.db', undefined, undefined),
+        { address: 'aws_vpc_security_group_egress_rule.fe_out', values: { ip_protocol: '-1', cidr_ipv4: '0.0.0.0/0', from_port: null, to_port: null }, unknown: { id: true, security_group_id: true }, expressions: { security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') } },
+        { address: 'aws_vpc_security_group_ingress_rule.https', values: { ip_protocol: 'tcp', cidr_ipv4: '0.0.0.0/0', from_port: 443, to_port: 443 }, unknown: { id: true, security_group_id: true }, expressions: { security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') } },
+        { address: 'aws_vpc_security_group_ingress_rule.db', values: { ip_protocol: 'tcp', from_port: 1433, to_port: 1433 }, unknown: { id: true, security_group_id: true, referenced_security_group_id: true }, expressions: { security_group_id: ref('aws_security_group.db'), referenced_security_group_id: ref('aws_security_group.fe') } },
+        instance('aws_instance.fe', ref('aws_security_group.fe')),
+        instance('aws_instance.db', ref('aws_security_group.db')),
+      ],
+    };
+    expect(flow(internet, serverOf(plan, 'aws_instance.fe'), 443).status).toBe('pass');
+    expect(flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433).status).toBe('pass');
+    // The database group declares no egress and Terraform removed AWS's default: nothing gets out.
+    expect(flow(serverOf(plan, 'aws_instance.db'), serverOf(plan, 'aws_instance.fe'), 443).status).toBe('fail');
+  });
+
+  it('self = true admits the other members of the group', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.farm', [rule('tcp', 12001, 12002, { self: true })], [EGRESS_ALL]),
+        instance('aws_instance.fe[0]', ref('aws_security_group.farm')),
+        instance('aws_instance.fe[1]', ref('aws_security_group.farm')),
+      ],
+    };
+    expect(flow(serverOf(plan, 'aws_instance.fe[0]'), serverOf(plan, 'aws_instance.fe[1]'), 12001).status).toBe('pass');
+    expect(flow(internet, serverOf(plan, 'aws_instance.fe[1]'), 12001).status).toBe('fail');
+  });
+
+  it('static ingress blocks are missing from the plan\'s configuration (attributes as blocks): the .tf says they are written', () => {
+    const existing = { id: 'sg-0bbb', name: 'web', ingress: [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] };
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.web', values: existing, actions: ['no-op'], expressions: { name: constant('web') } },
+        { ...instance('aws_instance.web', undefined), values: { vpc_security_group_ids: ['sg-0bbb'] }, unknown: {}, actions: ['no-op'] },
+      ],
+    };
+    const written = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port = 443\n  }\n  egress {\n  }\n}\n' }];
+    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: written }, 'aws_instance.web'), 443).status).toBe('pass');
+    // The same values with a .tf that writes no inline rules: they mirror rule resources elsewhere, so they do not count.
+    const mirrored = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n}\n' }];
+    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: mirrored }, 'aws_instance.web'), 443).status).toBe('fail');
+  });
+
+  it('a group source unknown inside an inline block the plan does not record: unknown, saying so', () => {
+    const db = group('aws_security_group.db', [rule('tcp', 1433, 1433, { security_groups: [null] })], [EGRESS_ALL], {});
+    db.unknown = { ...db.unknown, ingress: [{ security_groups: [true] }] };
+    db.expressions = {};
+    const plan: TestPlan = { resources: [group('aws_security_group.fe', [], [EGRESS_ALL]), db, instance('aws_instance.fe', ref('aws_security_group.fe')), instance('aws_instance.db', ref('aws_security_group.db'))] };
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/ingress\[0\]\.security_groups of aws_security_group\.db is not known until apply, and the plan's configuration does not record the ingress block it is written in/);
+  });
+
+  it('a rule this plan deletes is gone, though the group read back from AWS still lists it', () => {
+    const existing = { id: 'sg-0aaa', name: 'web', ingress: [rule('tcp', 22, 22, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] };
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.web', values: existing, actions: ['no-op'] },
+        { address: 'aws_security_group_rule.ssh', values: { type: 'ingress', security_group_id: 'sg-0aaa', protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] }, actions: ['delete'] },
+        { ...instance('aws_instance.web', undefined), values: { vpc_security_group_ids: ['sg-0aaa'] }, unknown: {}, actions: ['no-op'] },
+      ],
+    };
+    const json = plan;
+    // The deleted change has no "after": the builder writes its values as before.
+    const r = flow(internet, serverOf(deleteWithBefore(json), 'aws_instance.web'), 22);
+    expect(r.status).toBe('fail');
+  });
+});
+
+/** The builder writes `after`; a delete carries its values in `before`. */
+function deleteWithBefore(plan: TestPlan): { plans: Record<string, string> } {
+  const json = JSON.parse(JSON.stringify(planJson(plan))) as { resource_changes: Array<{ change: { actions: string[]; before: unknown; after: unknown } }> };
+  for (const rc of json.resource_changes) {
+    if (rc.change.actions.includes('delete')) {
+      rc.change.before = rc.change.after;
+      rc.change.after = null;
+    }
+  }
+  return { plans: { 'plan.json': JSON.stringify(json) } };
+}
+
+import { buildPlanJson as planJson } from './helpers/plan-builder.js';
+
+describe('which groups an instance has', () => {
+  it('vpc_security_group_ids unknown until apply is followed through a module variable to the root group', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.web', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        instance('module.app.aws_instance.web', ref('var.security_group_ids')),
+      ],
+      modules: { 'module.app': { source: './modules/app', expressions: { security_group_ids: ref('aws_security_group.web.id', 'aws_security_group.web') } } },
+    };
+    expect(flow(internet, serverOf(plan, 'module.app.aws_instance.web'), 443).status).toBe('pass');
+  });
+
+  it('and through a module output to a group inside a registry module', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('module.sg.aws_security_group.this[0]', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        instance('aws_instance.web', ref('module.sg.security_group_id', 'module.sg')),
+      ],
+      modules: { 'module.sg': { source: 'terraform-aws-modules/security-group/aws', outputs: { security_group_id: ref('aws_security_group.this[0].id', 'aws_security_group.this[0]', 'aws_security_group.this') } } },
+    };
+    expect(flow(internet, serverOf(plan, 'aws_instance.web'), 443).status).toBe('pass');
+  });
+
+  it('count: each instance gets the group its count.index names', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.tier[0]', [rule('tcp', 80, 80, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        group('aws_security_group.tier[1]', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        instance('aws_instance.web[0]', ref('aws_security_group.tier', 'count.index')),
+        instance('aws_instance.web[1]', ref('aws_security_group.tier', 'count.index')),
+      ],
+    };
+    expect(flow(internet, serverOf(plan, 'aws_instance.web[0]'), 80).status).toBe('pass');
+    expect(flow(internet, serverOf(plan, 'aws_instance.web[0]'), 443).status).toBe('fail');
+    expect(flow(internet, serverOf(plan, 'aws_instance.web[1]'), 443).status).toBe('pass');
+  });
+
+  it('for_each keys and known ids of groups that already exist', () => {
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.web["eu"]', values: { id: 'sg-0eu', name: 'web-eu', ingress: [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] }, actions: ['no-op'], expressions: { ingress: [{}], egress: [{}] } },
+        { address: 'aws_instance.web["eu"]', values: { vpc_security_group_ids: ['sg-0eu'], private_ip: '10.0.0.5' }, unknown: {}, actions: ['update'] },
+      ],
+    };
+    const web = serverOf(plan, 'aws_instance.web["eu"]');
+    expect(web.addresses.toCidrs()).toEqual(['10.0.0.5/32']);
+    expect(web.addressesExact).toBe(true);
+    expect(flow(internet, web, 443).status).toBe('pass');
+  });
+
+  it('a group outside the plan (known id) is unknown, never a pass', () => {
+    const plan: TestPlan = { resources: [{ address: 'aws_instance.web', values: { vpc_security_group_ids: ['sg-0outside'] } }] };
+    const r = flow(internet, serverOf(plan, 'aws_instance.web'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/security group sg-0outside is not in this plan, so its ingress rules are unknown/);
+  });
+
+  it('ids built in a local cannot be resolved: unknown, naming the attribute', () => {
+    const plan: TestPlan = { resources: [group('aws_security_group.web', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]), instance('aws_instance.web', ref('local.groups'))] };
+    const r = flow(internet, serverOf(plan, 'aws_instance.web'), 80);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/vpc_security_group_ids of aws_instance\.web is not known until apply and comes from local\.groups/);
+  });
+
+  it('no group at all: the default group of the VPC, whose rules the plan does not hold', () => {
+    const plan: TestPlan = { resources: [instance('aws_instance.web', undefined)] };
+    const r = flow(internet, serverOf(plan, 'aws_instance.web'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/names no security group, so AWS attaches the default security group of its VPC/);
+  });
+
+  it('a launch template by its groups and tag specifications', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.web', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        {
+          address: 'aws_launch_template.web',
+          values: { tag_specifications: [{ resource_type: 'instance', tags: { 'topogate-role': 'front-end' } }] },
+          unknown: { id: true, vpc_security_group_ids: true },
+          expressions: { vpc_security_group_ids: ref('aws_security_group.web') },
+        },
+      ],
+    };
+    const lt = serverOf(plan, 'aws_launch_template.web');
+    expect(lt.roles).toEqual(['front-end']);
+    expect(flow(internet, lt, 443).status).toBe('pass');
+  });
+});

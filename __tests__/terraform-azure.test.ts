@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlans, cidrs, constant, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
+import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+
+/**
+ * Azure NSGs after apply: priorities (lowest first, first match), Deny, the default rules,
+ * subnet and NIC associations both applying, service tags, application security groups,
+ * and the Azure SQL server firewall.
+ */
+
+type SecurityRule = { name: string; priority: number; direction?: 'Inbound' | 'Outbound'; access?: 'Allow' | 'Deny'; protocol?: string; port?: string; ports?: string[]; source?: string; sources?: string[]; destination?: string; sourcePort?: string; sourceAsgs?: unknown[]; destinationAsgs?: unknown[] };
+
+function securityRule(r: SecurityRule): Record<string, unknown> {
+  return {
+    name: r.name,
+    priority: r.priority,
+    direction: r.direction ?? 'Inbound',
+    access: r.access ?? 'Allow',
+    protocol: r.protocol ?? 'Tcp',
+    source_port_range: r.sourcePort ?? '*',
+    source_port_ranges: null,
+    destination_port_range: r.port ?? '',
+    destination_port_ranges: r.ports ?? null,
+    source_address_prefix: r.source ?? '',
+    source_address_prefixes: r.sources ?? null,
+    destination_address_prefix: r.destination ?? '*',
+    destination_address_prefixes: null,
+    source_application_security_group_ids: r.sourceAsgs ?? null,
+    destination_application_security_group_ids: r.destinationAsgs ?? null,
+    description: '',
+  };
+}
+
+function nsg(name: string, rules: SecurityRule[] | undefined): TestResource {
+  return {
+    address: `azurerm_network_security_group.${name}`,
+    values: { name, resource_group_name: 'rg', location: 'westeurope', ...(rules ? { security_rule: rules.map(securityRule) } : {}) },
+    unknown: { id: true, ...(rules ? {} : { security_rule: true }) },
+    expressions: rules ? { security_rule: rules.map((r) => ({ name: constant(r.name) })) } : {},
+  };
+}
+
+/** A VM with its NIC in `subnet`, tagged with roles. */
+function vm(name: string, subnet: string, roles: string, ip?: string): TestResource[] {
+  return [
+    {
+      address: `azurerm_network_interface.${name}`,
+      values: { name, ip_configuration: [{ name: 'ip', private_ip_address_allocation: ip ? 'Static' : 'Dynamic', ...(ip ? { private_ip_address: ip } : {}) }] },
+      unknown: { id: true, ip_configuration: [{ subnet_id: true, ...(ip ? {} : { private_ip_address: true }) }] },
+      expressions: { ip_configuration: [{ subnet_id: ref(`azurerm_subnet.${subnet}.id`, `azurerm_subnet.${subnet}`) }] },
+    },
+    {
+      address: `azurerm_linux_virtual_machine.${name}`,
+      values: { name, location: 'westeurope', tags: { 'topogate-role': roles } },
+      unknown: { id: true, network_interface_ids: true },
+      expressions: { network_interface_ids: ref(`azurerm_network_interface.${name}.id`, `azurerm_network_interface.${name}`) },
+    },
+  ];
+}
+
+const network: TestResource[] = [
+  { address: 'azurerm_virtual_network.main', values: { name: 'vnet', address_space: ['10.0.0.0/16'] }, unknown: { id: true } },
+  { address: 'azurerm_subnet.app', values: { name: 'app', address_prefixes: ['10.0.1.0/24'] }, unknown: { id: true } },
+  { address: 'azurerm_subnet.data', values: { name: 'data', address_prefixes: ['10.0.2.0/24'] }, unknown: { id: true } },
+];
+
+function subnetAssociation(subnet: string, group: string): TestResource {
+  return {
+    address: `azurerm_subnet_network_security_group_association.${subnet}`,
+    values: {},
+    unknown: { id: true, subnet_id: true, network_security_group_id: true },
+    expressions: { subnet_id: ref(`azurerm_subnet.${subnet}.id`), network_security_group_id: ref(`azurerm_network_security_group.${group}.id`) },
+  };
+}
+
+function nicAssociation(nic: string, group: string): TestResource {
+  return {
+    address: `azurerm_network_interface_security_group_association.${nic}`,
+    values: {},
+    unknown: { id: true, network_interface_id: true, network_security_group_id: true },
+    expressions: { network_interface_id: ref(`azurerm_network_interface.${nic}.id`), network_security_group_id: ref(`azurerm_network_security_group.${group}.id`) },
+  };
+}
+
+const endUsers = cidrs('end-users', '0.0.0.0/0');
+
+describe('priorities, Deny and the default rules', () => {
+  const withRules = (rules: SecurityRule[]): TestPlan => ({ resources: [...network, nsg('web', rules), subnetAssociation('app', 'web'), ...vm('fe', 'app', 'front-end')] });
+
+  it('a Deny with a lower number wins over a later Allow', () => {
+    const r = flow(endUsers, serverOf(withRules([{ name: 'deny-https', priority: 100, access: 'Deny', port: '443', source: '*' }, { name: 'allow-https', priority: 200, port: '443', source: '*' }]), 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/denied by azurerm_network_security_group\.web rule deny-https \(Deny Inbound, priority 100\)/);
+  });
+
+  it('an Allow with a lower number wins over a later Deny', () => {
+    const plan = withRules([{ name: 'allow-https', priority: 100, port: '443', source: '*' }, { name: 'deny-all', priority: 4000, access: 'Deny', port: '*', protocol: '*', source: '*' }]);
+    expect(flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 443).status).toBe('pass');
+    expect(flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 80).status).toBe('fail');
+  });
+
+  it('no custom rule: DenyAllInBound stops the internet, AllowVnetInBound lets the VNet in', () => {
+    const plan = withRules([]);
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    const fromInternet = flow(endUsers, fe, 443);
+    expect(fromInternet.status).toBe('fail');
+    expect(fromInternet.message).toMatch(/end-users \(0\.0\.0\.0\/0\) except 10\.0\.0\.0\/16 cannot reach .* denied by azurerm_network_security_group\.web default rule DenyAllInBound \(priority 65500\)/);
+    expect(fromInternet.message).toMatch(/Fix: add an inbound Allow security rule \(numbered below any Deny that matches\) to azurerm_network_security_group\.web allowing tcp\/443/);
+    expect(flow(cidrs('peers', '10.0.2.0/24'), fe, 1433).status).toBe('pass');
+  });
+
+  it('port lists and ranges: "80", "8000-8080" in destination_port_ranges, "" in the single one', () => {
+    const plan = withRules([{ name: 'web', priority: 100, ports: ['80', '8000-8080'], source: '*' }]);
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    expect(flow(endUsers, fe, 8080).status).toBe('pass');
+    expect(flow(endUsers, fe, 443).status).toBe('fail');
+  });
+
+  it('service tag Internet: every address outside the virtual network', () => {
+    const plan = withRules([{ name: 'from-internet', priority: 100, port: '443', source: 'Internet' }]);
+    expect(flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 443).status).toBe('pass');
+  });
+
+  it('AzureLoadBalancer is the platform probe, not the internet', () => {
+    const report = checkPlans(withRules([]));
+    expect(finding(report, 'OS11-SEC-001', 'internet -> azurerm_linux_virtual_machine.fe').status).toBe('pass');
+  });
+
+  it('a service tag whose ranges Azure publishes is unknown, never a pass', () => {
+    const r = flow(endUsers, serverOf(withRules([{ name: 'from-front-door', priority: 100, port: '443', source: 'AzureFrontDoor.Backend' }]), 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/service tag AzureFrontDoor\.Backend/);
+  });
+
+  it('a rule limited to some source ports cannot be relied on', () => {
+    const r = flow(endUsers, serverOf(withRules([{ name: 'odd', priority: 100, port: '443', source: '*', sourcePort: '1024-65535' }]), 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/matches only source ports 1024-65535/);
+  });
+});
+
+describe('subnet and NIC associations both apply', () => {
+  const plan: TestPlan = {
+    resources: [
+      ...network,
+      nsg('subnet', [{ name: 'https', priority: 100, port: '443', source: '*' }]),
+      nsg('nic', []),
+      subnetAssociation('app', 'subnet'),
+      nicAssociation('fe', 'nic'),
+      ...vm('fe', 'app', 'front-end'),
+    ],
+  };
+
+  it('allowed by the subnet NSG, denied by the NIC NSG: blocked, and the message says where', () => {
+    const r = flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/NSG azurerm_network_security_group\.nic \(NIC azurerm_network_interface\.fe\): denied by azurerm_network_security_group\.nic default rule DenyAllInBound/);
+    expect(r.message).not.toMatch(/NSG azurerm_network_security_group\.subnet \(subnet/);
+  });
+
+  it('the server has both layers, subnet first, and its subnet range as address', () => {
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    expect(fe.ingress.map((l) => l.name)).toEqual(['NSG azurerm_network_security_group.subnet (subnet azurerm_subnet.app)', 'NSG azurerm_network_security_group.nic (NIC azurerm_network_interface.fe)']);
+    expect(fe.addresses.toCidrs()).toEqual(['10.0.1.0/24']);
+    expect(fe.addressesExact).toBe(false);
+    expect(fe.region).toBe('westeurope');
+  });
+
+  it('a NIC in a declared subnet without any NSG is unfiltered', () => {
+    const open: TestPlan = { resources: [...network, ...vm('fe', 'app', 'front-end')] };
+    const fe = serverOf(open, 'azurerm_linux_virtual_machine.fe');
+    expect(fe.ingress).toEqual([]);
+    const report = checkPlans(open);
+    expect(finding(report, 'OS11-SEC-001').message).toMatch(/nothing filters this traffic/);
+  });
+
+  it('a subnet from outside the plan: whether an NSG guards it is unknown', () => {
+    const outside: TestPlan = {
+      resources: [
+        { address: 'azurerm_network_interface.fe', values: { ip_configuration: [{ subnet_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/app', private_ip_address: '10.9.0.4' }] }, unknown: { id: true } },
+        { address: 'azurerm_linux_virtual_machine.fe', values: { location: 'westeurope' }, unknown: { network_interface_ids: true }, expressions: { network_interface_ids: ref('azurerm_network_interface.fe.id') } },
+      ],
+    };
+    const r = flow(endUsers, serverOf(outside, 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/subnet \/subscriptions\/.*\/subnets\/app of azurerm_network_interface\.fe is not in this plan/);
+  });
+});
+
+describe('separate rules and application security groups', () => {
+  it('azurerm_network_security_rule joins its NSG by name, also while the resource group name is unknown', () => {
+    const plan: TestPlan = {
+      resources: [
+        ...network,
+        nsg('web', undefined),
+        {
+          address: 'azurerm_network_security_rule.https',
+          values: { ...securityRule({ name: 'https', priority: 100, port: '443', source: '*' }), network_security_group_name: 'web' },
+          unknown: { id: true, resource_group_name: true },
+          expressions: { network_security_group_name: constant('web'), resource_group_name: ref('azurerm_resource_group.main.name') },
+        },
+        subnetAssociation('app', 'web'),
+        ...vm('fe', 'app', 'front-end'),
+      ],
+    };
+    const r = flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 443);
+    expect(r.status).toBe('pass');
+    expect(r.message).toMatch(/allowed by azurerm_network_security_rule\.https \(Allow Inbound, priority 100\)/);
+  });
+
+  it('destination and source ASGs: the rule applies to the members of the destination ASG only', () => {
+    const asg = (name: string): TestResource => ({ address: `azurerm_application_security_group.${name}`, values: { name }, unknown: { id: true } });
+    const member = (nic: string, group: string): TestResource => ({
+      address: `azurerm_network_interface_application_security_group_association.${nic}`,
+      values: {},
+      unknown: { id: true, network_interface_id: true, application_security_group_id: true },
+      expressions: { network_interface_id: ref(`azurerm_network_interface.${nic}`), application_security_group_id: ref(`azurerm_application_security_group.${group}`) },
+    });
+    const rules = [{ name: 'fe-to-db', priority: 100, port: '1433', sourceAsgs: [null], destinationAsgs: [null] }, { name: 'no-vnet', priority: 4000, access: 'Deny' as const, protocol: '*', port: '*', source: '*' }];
+    const group = nsg('app', rules);
+    group.unknown = { id: true, security_rule: [{ source_application_security_group_ids: [true], destination_application_security_group_ids: [true] }, {}] };
+    group.expressions = { security_rule: [{ name: constant('fe-to-db'), source_application_security_group_ids: ref('azurerm_application_security_group.fe.id'), destination_application_security_group_ids: ref('azurerm_application_security_group.db.id') }, { name: constant('no-vnet') }] };
+    const plan: TestPlan = {
+      resources: [...network, asg('fe'), asg('db'), group, subnetAssociation('app', 'app'), ...vm('fe', 'app', 'front-end'), ...vm('db', 'app', 'database'), ...vm('other', 'app', 'front-end'), member('fe', 'fe'), member('db', 'db'), member('other', 'fe')],
+    };
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    const db = serverOf(plan, 'azurerm_linux_virtual_machine.db');
+    const other = serverOf(plan, 'azurerm_linux_virtual_machine.other');
+    expect(flow(fe, db, 1433).status).toBe('pass');
+    // other is in ASG fe but not in ASG db: the rule does not apply to it as a destination.
+    expect(flow(fe, other, 1433).status).toBe('fail');
+  });
+});
+
+describe('Azure SQL', () => {
+  const sql = (rules: TestResource[], extra: Record<string, unknown> = {}): TestPlan => ({
+    resources: [
+      ...network,
+      ...vm('fe', 'app', 'front-end', '10.0.1.4'),
+      { address: 'azurerm_mssql_server.db', values: { name: 'sql-prod', location: 'West Europe', version: '12.0', ...extra }, unknown: { id: true } },
+      ...rules,
+    ],
+  });
+  const firewall = (name: string, start: string, end: string): TestResource => ({
+    address: `azurerm_mssql_firewall_rule.${name}`,
+    values: { name, start_ip_address: start, end_ip_address: end },
+    unknown: { id: true, server_id: true },
+    expressions: { server_id: ref('azurerm_mssql_server.db.id', 'azurerm_mssql_server.db') },
+  });
+
+  it('is a database (SQL Server, port 1433) without any tag', () => {
+    const db = serverOf(sql([]), 'azurerm_mssql_server.db');
+    expect(db.roles).toEqual(['database']);
+    expect(db.engine).toBe('sqlserver');
+    expect(db.port).toBe(1433);
+    expect(db.region).toBe('westeurope');
+    expect(db.provider).toBe('azure');
+  });
+
+  it('an IP range rule admits the front-end; no rule admits nothing', () => {
+    expect(finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.255')])), 'OS11-NET-005').status).toBe('pass');
+    const closed = finding(checkPlans(sql([])), 'OS11-NET-005');
+    expect(closed.status).toBe('fail');
+    expect(closed.message).toMatch(/Fix: add an azurerm_mssql_firewall_rule \(or a virtual network rule\) to azurerm_mssql_server\.db allowing tcp\/1433 from role:front-end/);
+  });
+
+  it('a range one address short fails, naming the address left out', () => {
+    const f = finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.3')])), 'OS11-NET-005');
+    expect(f.status).toBe('fail');
+  });
+
+  it('"Allow Azure services" (0.0.0.0 - 0.0.0.0) is not a pass: it admits any tenant, topogate cannot tell', () => {
+    const f = finding(checkPlans(sql([firewall('azure', '0.0.0.0', '0.0.0.0')])), 'OS11-NET-005');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/Allow Azure services/);
+  });
+
+  it('a virtual network rule admits the servers of that subnet', () => {
+    const vnetRule: TestResource = { address: 'azurerm_mssql_virtual_network_rule.app', values: { name: 'app' }, unknown: { id: true, server_id: true, subnet_id: true }, expressions: { server_id: ref('azurerm_mssql_server.db.id'), subnet_id: ref('azurerm_subnet.app.id') } };
+    expect(finding(checkPlans(sql([vnetRule])), 'OS11-NET-005').status).toBe('pass');
+  });
+
+  it('public network access disabled: private endpoints, not modelled, so unknown', () => {
+    expect(finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.255')], { public_network_access_enabled: false })), 'OS11-NET-005').status).toBe('unknown');
+  });
+});

@@ -1,0 +1,214 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlans, cidrs, constant, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
+import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+
+/**
+ * GCP VPC firewall rules after apply: priorities (default 1000), allow and deny, source and
+ * target tags and service accounts, direction, the implied deny-ingress / allow-egress,
+ * `ports = []` as every port, networks outside the plan, and Cloud SQL for SQL Server.
+ */
+
+const vpc: TestResource = { address: 'google_compute_network.vpc', values: { name: 'prod-vpc', auto_create_subnetworks: false }, unknown: { id: true, self_link: true } };
+const subnet: TestResource = { address: 'google_compute_subnetwork.app', values: { name: 'app', ip_cidr_range: '10.10.0.0/24' }, unknown: { id: true, self_link: true, network: true }, expressions: { network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc') } };
+
+interface Firewall {
+  direction?: 'INGRESS' | 'EGRESS';
+  priority?: number;
+  allow?: Array<{ protocol: string; ports?: string[] }>;
+  deny?: Array<{ protocol: string; ports?: string[] }>;
+  sourceRanges?: string[];
+  destinationRanges?: string[];
+  sourceTags?: string[];
+  targetTags?: string[];
+  disabled?: boolean;
+  expressions?: Record<string, unknown>;
+  unknown?: Record<string, unknown>;
+}
+
+/** A firewall on the plan's network; unset arguments are computed (unknown) as in real plans. */
+function firewall(name: string, f: Firewall): TestResource {
+  const values: Record<string, unknown> = { name, allow: (f.allow ?? []).map((a) => ({ protocol: a.protocol, ports: a.ports ?? [] })), deny: (f.deny ?? []).map((a) => ({ protocol: a.protocol, ports: a.ports ?? [] })), disabled: f.disabled ?? null, source_tags: f.sourceTags ?? null, target_tags: f.targetTags ?? null, source_service_accounts: null, target_service_accounts: null };
+  const unknown: Record<string, unknown> = { id: true, network: true, ...f.unknown };
+  const expressions: Record<string, unknown> = { network: ref('google_compute_network.vpc.name', 'google_compute_network.vpc'), ...f.expressions };
+  if (f.direction) {
+    values.direction = f.direction;
+    expressions.direction = constant(f.direction);
+  } else unknown.direction = true;
+  if (f.priority !== undefined) {
+    values.priority = f.priority;
+    expressions.priority = constant(f.priority);
+  } else unknown.priority = true;
+  if (f.sourceRanges) {
+    values.source_ranges = f.sourceRanges;
+    expressions.source_ranges = constant(f.sourceRanges);
+  } else unknown.source_ranges = true;
+  if (f.destinationRanges) {
+    values.destination_ranges = f.destinationRanges;
+    expressions.destination_ranges = constant(f.destinationRanges);
+  } else unknown.destination_ranges = true;
+  return { address: `google_compute_firewall.${name}`, values, unknown, expressions };
+}
+
+function instance(name: string, tags: string[], labels: Record<string, string>, extra: { ip?: string; serviceAccount?: string } = {}): TestResource {
+  return {
+    address: `google_compute_instance.${name}`,
+    values: { name, zone: 'europe-west1-b', tags, labels, network_interface: [{ ...(extra.ip ? { network_ip: extra.ip } : {}) }], service_account: extra.serviceAccount ? [{ scopes: [] }] : [] },
+    unknown: { id: true, network_interface: [{ network: true, subnetwork: true, ...(extra.ip ? {} : { network_ip: true }) }], ...(extra.serviceAccount ? { service_account: [{ email: true }] } : {}) },
+    expressions: {
+      network_interface: [{ subnetwork: ref('google_compute_subnetwork.app.id', 'google_compute_subnetwork.app') }],
+      ...(extra.serviceAccount ? { service_account: [{ email: ref(`${extra.serviceAccount}.email`, extra.serviceAccount) }] } : {}),
+    },
+  };
+}
+
+const plan = (...resources: TestResource[]): TestPlan => ({ resources: [vpc, subnet, ...resources] });
+const web = instance('web', ['web'], { 'topogate-role': 'front-end' });
+const internet = cidrs('end-users', '0.0.0.0/0');
+
+describe('firewall rules and their targets', () => {
+  it('a rule for target tag web opens the tagged instance only; the implied rule denies the rest', () => {
+    const p = plan(web, instance('other', [], {}), firewall('https', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['web'] }));
+    const r = flow(internet, serverOf(p, 'google_compute_instance.web'), 443);
+    expect(r.status).toBe('pass');
+    expect(r.message).toMatch(/allowed by google_compute_firewall\.https \(INGRESS allow tcp\/443, priority 1000\)/);
+    const other = flow(internet, serverOf(p, 'google_compute_instance.other'), 443);
+    expect(other.status).toBe('fail');
+    expect(other.message).toMatch(/firewall rules of google_compute_network\.vpc: no rule allows it\)\. Fix: add an INGRESS allow rule \(google_compute_firewall, with a priority number below any deny that matches\) to google_compute_network\.vpc allowing tcp\/443 from end-users/);
+  });
+
+  it('direction and priority not written: INGRESS and 1000', () => {
+    const p = plan(web, firewall('https', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('block', { priority: 1001, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'] }));
+    expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe('pass');
+  });
+
+  it.each([
+    { name: 'a deny at 900 beats an allow at 1000', deny: 900, allow: 1000, status: 'fail' },
+    { name: 'an allow at 900 beats a deny at 1000', deny: 1000, allow: 900, status: 'pass' },
+    { name: 'at equal priority the deny wins', deny: 1000, allow: 1000, status: 'fail' },
+  ])('$name', ({ deny, allow, status }) => {
+    const p = plan(web, firewall('allow', { priority: allow, allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('deny', { priority: deny, deny: [{ protocol: 'tcp' }], sourceRanges: ['0.0.0.0/0'] }));
+    expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe(status);
+  });
+
+  it('ports = [] is every port; "1000-2000" is a range', () => {
+    const p = plan(web, firewall('all-tcp', { allow: [{ protocol: 'tcp', ports: [] }], sourceRanges: ['203.0.113.0/24'] }), firewall('range', { allow: [{ protocol: 'udp', ports: ['1000-2000'] }], sourceRanges: ['0.0.0.0/0'] }));
+    const w = serverOf(p, 'google_compute_instance.web');
+    expect(flow(cidrs('office', '203.0.113.0/24'), w, 12001).status).toBe('pass');
+    expect(flow(internet, w, 1500, { protocol: 'udp' }).status).toBe('pass');
+    expect(flow(internet, w, 2001, { protocol: 'udp' }).status).toBe('fail');
+  });
+
+  it('no source at all is 0.0.0.0/0 (IPv4 only)', () => {
+    const p = plan(web, firewall('open', { allow: [{ protocol: 'tcp', ports: ['80'] }] }));
+    expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 80).status).toBe('pass');
+    expect(flow(cidrs('v6', '::/0'), serverOf(p, 'google_compute_instance.web'), 80).status).toBe('fail');
+  });
+
+  it('a disabled rule does nothing', () => {
+    const p = plan(web, firewall('off', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], disabled: true }));
+    expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe('fail');
+  });
+});
+
+describe('sources by tag and service account', () => {
+  it('source_tags: instances tagged fe reach those tagged db; source ranges are not implied', () => {
+    const p = plan(
+      instance('fe', ['fe'], { 'topogate-role': 'front-end' }),
+      instance('db', ['db'], { 'topogate-role': 'database' }),
+      instance('batch', [], {}),
+      firewall('fe-db', { allow: [{ protocol: 'tcp', ports: ['1433'] }], sourceTags: ['fe'], targetTags: ['db'] }),
+    );
+    expect(flow(serverOf(p, 'google_compute_instance.fe'), serverOf(p, 'google_compute_instance.db'), 1433).status).toBe('pass');
+    expect(flow(serverOf(p, 'google_compute_instance.batch'), serverOf(p, 'google_compute_instance.db'), 1433).status).toBe('fail');
+    expect(flow(internet, serverOf(p, 'google_compute_instance.db'), 1433).status).toBe('fail');
+  });
+
+  it('service accounts created in the plan: their e-mail unknown until apply, matched through references', () => {
+    const account = (name: string): TestResource => ({ address: `google_service_account.${name}`, values: { account_id: name }, unknown: { id: true, email: true, name: true } });
+    const fw = firewall('fe-db', { allow: [{ protocol: 'tcp', ports: ['1433'] }], expressions: { source_service_accounts: ref('google_service_account.fe.email', 'google_service_account.fe'), target_service_accounts: ref('google_service_account.db.email', 'google_service_account.db') }, unknown: { source_service_accounts: true, target_service_accounts: true } });
+    const p = plan(account('fe'), account('db'), instance('fe', [], {}, { serviceAccount: 'google_service_account.fe' }), instance('db', [], {}, { serviceAccount: 'google_service_account.db' }), instance('other', [], {}, { serviceAccount: 'google_service_account.db' }), fw);
+    expect(flow(serverOf(p, 'google_compute_instance.fe'), serverOf(p, 'google_compute_instance.db'), 1433).status).toBe('pass');
+    expect(flow(serverOf(p, 'google_compute_instance.other'), serverOf(p, 'google_compute_instance.fe'), 1433).status).toBe('fail');
+  });
+
+  it('tags unknown until apply make a tag rule undecidable, never a false fail', () => {
+    const p = plan(
+      { ...instance('fe', [], {}), unknown: { id: true, tags: true, network_interface: [{ network: true, subnetwork: true, network_ip: true }] }, expressions: { tags: ref('local.tags'), network_interface: [{ subnetwork: ref('google_compute_subnetwork.app') }] } },
+      instance('db', ['db'], {}),
+      firewall('fe-db', { allow: [{ protocol: 'tcp', ports: ['1433'] }], sourceTags: ['fe'], targetTags: ['db'] }),
+    );
+    const r = flow(serverOf(p, 'google_compute_instance.fe'), serverOf(p, 'google_compute_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/tags of google_compute_instance\.fe is not known until apply and comes from local\.tags/);
+  });
+});
+
+describe('egress, and networks outside the plan', () => {
+  it('an EGRESS deny blocks the source; egress is otherwise allowed (implied rule)', () => {
+    const fe = instance('fe', ['fe'], {});
+    const db = instance('db', ['db'], {}, { ip: '10.10.0.9' });
+    const allowDb = firewall('to-db', { allow: [{ protocol: 'tcp', ports: ['1433'] }], sourceRanges: ['10.10.0.0/24'], targetTags: ['db'] });
+    expect(flow(serverOf(plan(fe, db, allowDb), 'google_compute_instance.fe'), serverOf(plan(fe, db, allowDb), 'google_compute_instance.db'), 1433).status).toBe('pass');
+    const blocked = plan(fe, db, allowDb, firewall('no-sql-out', { direction: 'EGRESS', priority: 500, deny: [{ protocol: 'tcp', ports: ['1433'] }], destinationRanges: ['10.10.0.0/16'], targetTags: ['fe'] }));
+    const r = flow(serverOf(blocked, 'google_compute_instance.fe'), serverOf(blocked, 'google_compute_instance.db'), 1433);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/the egress of google_compute_instance\.fe \(egress firewall rules of google_compute_network\.vpc\): denied by google_compute_firewall\.no-sql-out \(EGRESS deny tcp\/1433, priority 500\)/);
+  });
+
+  it('the default network is not in the plan: rules made elsewhere may open it, so unknown rather than fail', () => {
+    const p: TestPlan = { resources: [{ address: 'google_compute_instance.vm', values: { zone: 'us-central1-a', network_interface: [{ network: 'default' }], tags: [] }, unknown: { id: true } }] };
+    const r = flow(internet, serverOf(p, 'google_compute_instance.vm'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/network default is not declared in this plan, so firewall rules made elsewhere \(such as the default network's default-allow-\* rules\) may also apply/);
+  });
+
+  it('a firewall on a network given by self link reaches instances that name it by name', () => {
+    const declared: TestResource = { address: 'google_compute_network.vpc', values: { name: 'prod-vpc', self_link: 'https://www.googleapis.com/compute/v1/projects/p/global/networks/prod-vpc', id: 'projects/p/global/networks/prod-vpc' }, actions: ['no-op'] };
+    const p: TestPlan = {
+      resources: [
+        declared,
+        { address: 'google_compute_firewall.https', values: { network: 'projects/p/global/networks/prod-vpc', direction: 'INGRESS', priority: 1000, allow: [{ protocol: 'tcp', ports: ['443'] }], deny: [], source_ranges: ['0.0.0.0/0'] }, unknown: { id: true } },
+        { address: 'google_compute_instance.vm', values: { zone: 'us-central1-a', network_interface: [{ network: 'prod-vpc' }], tags: [] }, unknown: { id: true } },
+      ],
+    };
+    expect(flow(internet, serverOf(p, 'google_compute_instance.vm'), 443).status).toBe('pass');
+  });
+});
+
+describe('servers: labels, regions, Cloud SQL for SQL Server', () => {
+  it('roles from the topogate-role label and topogate-role-<role> keys; region from the zone', () => {
+    const s = serverOf(plan(instance('ctl', [], { 'topogate-role-controller': 'true', 'topogate-role-front-end': 'true', 'topogate-environment': 'prod' })), 'google_compute_instance.ctl');
+    expect(s.roles).toEqual(['controller', 'front-end', 'cache-invalidation']);
+    expect(s.region).toBe('europe-west1');
+    expect(s.provider).toBe('gcp');
+  });
+
+  const sql = (ip: Record<string, unknown>): TestPlan =>
+    plan(
+      instance('fe', ['fe'], { 'topogate-role': 'front-end' }, { ip: '10.10.0.5' }),
+      { address: 'google_sql_database_instance.db', values: { name: 'sql', region: 'europe-west1', database_version: 'SQLSERVER_2019_STANDARD', settings: [{ ip_configuration: [ip] }] }, unknown: { id: true } },
+    );
+
+  it('SQLSERVER_* is a SQL Server database on 1433; the VPC firewall does not guard it', () => {
+    const s = serverOf(sql({ ipv4_enabled: true, authorized_networks: [] }), 'google_sql_database_instance.db');
+    expect(s).toMatchObject({ roles: ['database'], engine: 'sqlserver', region: 'europe-west1', provider: 'gcp' });
+    expect(finding(checkPlans(sql({ ipv4_enabled: true, authorized_networks: [] })), 'OS11-NET-005').status).toBe('fail');
+  });
+
+  it('an authorized network admits the front-end over the public address', () => {
+    expect(finding(checkPlans(sql({ ipv4_enabled: true, authorized_networks: [{ name: 'app', value: '10.10.0.0/24' }] })), 'OS11-NET-005').status).toBe('pass');
+  });
+
+  it('a private IP on the front-end\'s network admits it', () => {
+    const p = sql({ ipv4_enabled: false, private_network: null });
+    const db = p.resources[p.resources.length - 1];
+    db.unknown = { id: true, settings: [{ ip_configuration: [{ private_network: true }] }] };
+    db.expressions = { settings: [{ ip_configuration: [{ private_network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc') }] }] };
+    expect(finding(checkPlans(p), 'OS11-NET-005').status).toBe('pass');
+  });
+
+  it('a POSTGRES instance without a role tag is not a server', () => {
+    const p = plan({ address: 'google_sql_database_instance.pg', values: { database_version: 'POSTGRES_15', region: 'europe-west1' }, unknown: { id: true } });
+    expect(() => serverOf(p, 'google_sql_database_instance.pg')).toThrow(/no server/);
+  });
+});

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/core/terraform/plan-input.js';
+import { scanJson } from '../src/core/terraform/json-syntax.js';
+import { buildPlanJson, inputErrorOf, serverOf } from './helpers/plan-builder.js';
+
+/** Plans as files arrive: encodings, wrappers, versions, and the many files that are not plans. */
+
+const minimal = JSON.stringify(buildPlanJson({ resources: [{ address: 'aws_instance.web', values: { tags: { 'topogate-role': 'front-end' } } }] }));
+const utf16le = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+
+describe('plans that are plans', () => {
+  it.each([
+    ['UTF-8', Buffer.from(minimal)],
+    ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(minimal)])],
+    ['UTF-16LE with a byte-order mark (PowerShell >)', utf16le(minimal)],
+    ['CRLF line endings', Buffer.from(JSON.stringify(JSON.parse(minimal), null, 2).replace(/\n/g, '\r\n'))],
+  ])('%s', (_name, bytes) => {
+    const doc = parsePlan(bytes, 'plan.json');
+    expect(doc.formatVersion).toBe('1.2');
+    expect(Array.isArray(doc.plan.resource_changes)).toBe(true);
+  });
+
+  it('unwraps the OPA / Scalr style { "tfplan": <plan>, "tfrun": … }', () => {
+    const doc = parsePlan(JSON.stringify({ tfplan: JSON.parse(minimal), tfrun: { workspace: { name: 'x' } } }), 'wrapped.json');
+    expect(doc.wrappedUnder).toBe('tfplan');
+    expect(serverOf({ plans: { 'wrapped.json': JSON.stringify({ tfplan: JSON.parse(minimal), tfrun: {} }) } }, 'aws_instance.web').roles).toEqual(['front-end']);
+  });
+
+  it.each(['0.1', '0.2', '1.0', '1.1', '1.2', '1.9'])('format_version %s is read', (v) => {
+    expect(parsePlan(JSON.stringify({ ...JSON.parse(minimal), format_version: v }), 'p.json').formatVersion).toBe(v);
+  });
+
+  it('plans without resource_changes, configuration or versions are plans (no changes, trimmed)', () => {
+    expect(() => parsePlan('{"format_version":"1.2","terraform_version":"1.14.0"}', 'empty.json')).not.toThrow();
+    expect(() => parsePlan(JSON.stringify({ planned_values: { root_module: {} } }), 'pv.json')).not.toThrow();
+  });
+});
+
+describe('files that are not plans: what they are and how to make a plan', () => {
+  const cases: Array<{ name: string; input: string | Buffer; at: [number, number]; message: RegExp }> = [
+    { name: 'an empty file', input: '  \n', at: [1, 1], message: /empty.*terraform show -json plan\.out > plan\.json/ },
+    { name: 'a state file', input: JSON.stringify({ version: 4, terraform_version: '1.5.0', serial: 3, lineage: 'abc', outputs: {}, resources: [] }), at: [1, 1], message: /Terraform state file \(terraform\.tfstate\).*terraform show -json plan\.out/ },
+    { name: 'the JSON of a state (show -json without a plan)', input: JSON.stringify({ format_version: '1.0', values: { root_module: {} } }), at: [1, 1], message: /JSON of a Terraform state/ },
+    { name: 'HCL', input: '# main\nresource "aws_instance" "web" {\n  ami = "x"\n}\n', at: [1, 1], message: /Terraform configuration \(HCL\), not a plan.*terraform show -json/ },
+    { name: 'YAML', input: 'version: 1\nenvironments: []\n', at: [1, 1], message: /looks like YAML.*--topology/ },
+    { name: 'the human-readable plan', input: '\nTerraform will perform the following actions:\n  # aws_instance.web will be created\n', at: [2, 1], message: /human-readable output/ },
+    { name: 'the streamed plan -json log', input: '{"@level":"info","@message":"Terraform 1.9.0","type":"version"}\n{"@level":"info","@message":"Plan: 1 to add","type":"change_summary"}\n', at: [1, 1], message: /streamed log of `terraform plan -json`.*plan -out=plan\.out/ },
+    { name: 'the setup-terraform wrapper stdout', input: `[command]/tmp/x/terraform-bin show -json plan.tfplan\n${minimal}%0A\n::set-output name=stderr::\n`, at: [1, 1], message: /setup-terraform wrapper.*terraform_wrapper: false/ },
+    { name: 'the wrapper tail alone', input: `${minimal}%0A\n::set-output name=exitcode::0\n`, at: [1, minimal.length + 1], message: /"::set-output" lines.*terraform_wrapper: false/ },
+    { name: 'an HCP Terraform redacted plan', input: JSON.stringify({ plan_format_version: '1.1', resource_changes: [], provider_schemas: {} }), at: [1, 1], message: /HCP Terraform redacted plan.*json-output/ },
+    { name: 'a zip planfile named plan.json', input: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), at: [1, 1], message: /zip archive.*saved Terraform plan file.*terraform show -json plan\.out/ },
+    { name: 'a JSON array', input: '[1, 2]', at: [1, 1], message: /an array, not a Terraform plan/ },
+    { name: 'another JSON document', input: '{\n  "name": "pkg",\n  "version": "1.0.0"\n}', at: [1, 1], message: /not a Terraform plan: it has none of format_version.*"name", "version"/ },
+    { name: 'a CloudFormation template', input: JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: {} }), at: [1, 1], message: /CloudFormation template/ },
+    { name: 'a format_version from the future', input: '{\n  "format_version": "2.0",\n  "resource_changes": []\n}', at: [2, 21], message: /format_version "2\.0" is not one topogate reads \(0\.1 to 1\.x/ },
+    { name: 'an errored plan', input: '{\n  "format_version": "1.2",\n  "errored": true\n}', at: [3, 14], message: /failed \("errored": true\)/ },
+    { name: 'resource_changes that is not a list', input: '{\n  "format_version": "1.2",\n  "resource_changes": {}\n}', at: [3, 23], message: /"resource_changes" must be an array/ },
+  ];
+  it.each(cases)('$name', ({ input, at, message }) => {
+    const e = inputErrorOf(() => parsePlan(typeof input === 'string' ? Buffer.from(input) : input, 'plan.json'));
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0].message).toMatch(message);
+    expect([e.problems[0].line, e.problems[0].column]).toEqual(at);
+    expect(e.problems[0].file).toBe('plan.json');
+  });
+
+  it('truncated JSON: the position where it ends, and that the file is cut', () => {
+    const cut = JSON.stringify(JSON.parse(minimal), null, 2).slice(0, 200);
+    const e = inputErrorOf(() => parsePlan(cut, 'cut.json'));
+    const lines = cut.split('\n');
+    expect(e.problems[0]).toMatchObject({ line: lines.length });
+    expect(e.problems[0].message).toMatch(/invalid JSON: .*(truncated|never closed)/);
+  });
+
+  it('a syntax error: line and column of the offending character', () => {
+    const e = inputErrorOf(() => parsePlan('{\n  "format_version": "1.2",\n  "resource_changes": [,]\n}', 'bad.json'));
+    expect(e.problems[0]).toMatchObject({ line: 3, column: 24 });
+    expect(e.problems[0].message).toMatch(/expected a value .* found ","/);
+  });
+
+  it('a trailing comma is named as such', () => {
+    const e = inputErrorOf(() => parsePlan('{\n  "format_version": "1.2",\n}', 'comma.json'));
+    expect(e.problems[0]).toMatchObject({ line: 3, column: 1 });
+    expect(e.problems[0].message).toMatch(/trailing comma/);
+  });
+
+  it('trailing data: where the plan closes and what follows', () => {
+    const e = inputErrorOf(() => parsePlan('{\n  "format_version": "1.2"\n}}\n', 'extra.json'));
+    expect(e.problems[0]).toMatchObject({ line: 3, column: 2 });
+    expect(e.problems[0].message).toMatch(/unexpected "}" after the end of the JSON: the plan object closes at line 3 column 1/);
+  });
+
+  it('UTF-16 input keeps line and column right', () => {
+    const e = inputErrorOf(() => parsePlan(utf16le('{\n  "format_version": 1.2,\n  "x": tru\n}'), 'ps.json'));
+    expect(e.problems[0]).toMatchObject({ line: 3, column: 8 });
+  });
+
+  it('deep nesting is scanned without a stack overflow', () => {
+    const deep = `{"format_version":"1.2","x":${'['.repeat(200_000)}${']'.repeat(199_999)}}`;
+    const e = inputErrorOf(() => parsePlan(deep, 'deep.json'));
+    expect(e.problems[0].message).toMatch(/expected "," or "]"/);
+  });
+});
+
+describe('the JSON scanner', () => {
+  it.each([
+    ['{"a":[1,2,{"b":"c\\u0041"}]}', true],
+    ['{"a":1', false],
+    ['"unterminated', false],
+    ['{"a":01}', false],
+    ['{"a":"line\nbreak"}', false],
+  ])('%s -> ok %s', (text, ok) => {
+    expect(scanJson(text).ok).toBe(ok);
+  });
+});

@@ -1,0 +1,355 @@
+import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
+import { AddressSet } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
+import { lookup } from './plan-resources.js';
+import type { AttributePath, PlanResource } from './plan-resources.js';
+import type { BlockMatcher } from './references.js';
+
+/**
+ * AWS security groups after apply. A group's rules come from its inline `ingress` /
+ * `egress` blocks and from `aws_security_group_rule` and
+ * `aws_vpc_security_group_ingress_rule` / `_egress_rule` resources. Groups are allow-only
+ * and stateful; an instance gets the union of its groups' rules. Terraform removes the
+ * allow-all egress AWS puts on a new group, so a group created here has no egress unless
+ * the configuration declares it. Sources that are other groups match the instances in
+ * them (identity `sg:<address>`); prefix lists the plan does not define are unknown.
+ */
+
+const GROUP_TYPES: ReadonlySet<string> = new Set(['aws_security_group', 'aws_default_security_group']);
+const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
+
+type Direction = 'ingress' | 'egress';
+
+interface Group {
+  res: PlanResource;
+  identity: string;
+  location: SourceLocation;
+  ingress: Rule[];
+  egress: Rule[];
+}
+
+/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
+export function awsProtocol(value: unknown): RuleProtocol | undefined {
+  if (value === null || value === undefined) return undefined;
+  const s = String(value).trim().toLowerCase();
+  switch (s) {
+    case '-1':
+    case 'all':
+      return 'all';
+    case 'tcp':
+    case '6':
+      return 'tcp';
+    case 'udp':
+    case '17':
+      return 'udp';
+    case 'icmp':
+    case '1':
+      return 'icmp';
+    case 'icmpv6':
+    case '58':
+      return 'icmpv6';
+    default:
+      return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
+  }
+}
+
+/** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
+function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): { ports: PortSet; unknown?: string } {
+  if (protocol !== 'tcp' && protocol !== 'udp') return { ports: PortSet.ALL };
+  const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;
+  const b = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
+  if (a === undefined || b === undefined) return { ports: PortSet.EMPTY, unknown: 'its from_port/to_port are not known until apply' };
+  // AWS writes -1 / -1 for "all ports" in some API answers.
+  if (a === -1 && b === -1) return { ports: PortSet.ALL };
+  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b) return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
+  return { ports: PortSet.range(a, b) };
+}
+
+function describeRule(protocol: RuleProtocol, ports: PortSet, portsUnknown: string | undefined): string {
+  if (protocol === 'all') return 'all traffic';
+  if (protocol !== 'tcp' && protocol !== 'udp') return protocol;
+  return `${protocol}/${portsUnknown ? '?' : ports.describe()}`;
+}
+
+/** Matches a configuration block of an inline rule set to a plan block by its constant arguments. */
+function blockMatcher(block: Record<string, unknown>): BlockMatcher {
+  return (config) => {
+    for (const field of ['from_port', 'to_port', 'protocol', 'description', 'self']) {
+      const e = config[field];
+      if (!isObjectValue(e) || !('constant_value' in e)) continue;
+      const want = e.constant_value;
+      const have = block[field];
+      if (have === undefined || have === null) continue;
+      const same = field === 'protocol' ? awsProtocol(want) === awsProtocol(have) : String(want) === String(have);
+      if (!same) return false;
+    }
+    return true;
+  };
+}
+
+export interface AwsNetwork {
+  /** The filters, identities and addresses of a server, by the security groups named at `paths`. */
+  serverNetwork(res: PlanResource, paths: readonly AttributePath[]): ServerNetwork;
+  groupCount: number;
+}
+
+export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
+  const groupResources = [...GROUP_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+  const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
+  const prefixLists = indexBy(ctx.ofType('aws_ec2_managed_prefix_list'), ['id']);
+  const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+  const groups = new Map<string, Group>();
+  for (const res of groupResources) {
+    groups.set(res.address, { res, identity: `sg:${res.address}`, location: ctx.locate(res), ingress: [], egress: [] });
+  }
+  /** Rules whose group is not known until apply: they may belong to any group. */
+  const floating: Record<Direction, Rule[]> = { ingress: [], egress: [] };
+
+  const groupLinks = (res: PlanResource, path: AttributePath, matchBlock?: BlockMatcher): Links =>
+    linkedResources(ctx, res, path, { types: GROUP_TYPES, byId: groupsById, what: 'security group', matchBlock });
+
+  /** The identities a list of linked groups stands for: in-plan groups by address, others by id. */
+  const identitiesOf = (links: Links): string[] => [
+    ...links.targets.map((t) => `sg:${t.address}`),
+    ...links.external.map((id) => `sg:${id.includes('/') ? id.split('/').pop() : id}`),
+  ];
+
+  /** Prefix lists this plan defines become their CIDRs; others are unknown. */
+  const prefixListPeer = (ids: readonly unknown[], label: string): { set: AddressSet; unknown: string[] } => {
+    let set = AddressSet.EMPTY;
+    const unknown: string[] = [];
+    for (const id of ids) {
+      if (typeof id !== 'string') continue;
+      const pl = prefixLists.get(id);
+      const entries = pl ? lookup(pl, ['entry']) : undefined;
+      if (pl && entries?.state === 'known' && Array.isArray(entries.value)) {
+        set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
+      } else {
+        unknown.push(`${label} names prefix list ${id}, whose CIDRs are not in this plan`);
+      }
+    }
+    return { set, unknown };
+  };
+
+  /** Turns the sources of one rule into rules: one for what is known, one per unknown part. */
+  const rulesOf = (base: Omit<Rule, 'peer'>, known: { addresses: AddressSet; identities: string[]; label: string }, unknown: string[]): Rule[] => {
+    const rules: Rule[] = [];
+    if (!known.addresses.isEmpty() || known.identities.length > 0) {
+      rules.push({ ...base, peer: { addresses: known.addresses, identities: known.identities, label: known.label } });
+    }
+    if (unknown.length > 0) rules.push({ ...base, peer: unknownPeer(unknown.join('; ')) });
+    return rules;
+  };
+
+  const peerLabel = (addresses: AddressSet, identities: string[]): string =>
+    [...(addresses.isEmpty() ? [] : [addresses.describe(3)]), ...identities.map((i) => i.replace(/^sg:/, ''))].join(', ') || 'nothing';
+
+  const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
+  // Groups that separate rule resources (kept or deleted by this plan) write to: their
+  // inline attributes, read back from AWS, mirror those resources.
+  const targetedByRules = new Set<string>();
+  for (const type of RULE_TYPES) {
+    for (const r of ctx.ofType(type)) for (const t of groupLinks(r, ['security_group_id']).targets) targetedByRules.add(t.address);
+  }
+  for (const r of ctx.state.deleted) {
+    const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
+    const g = typeof id === 'string' ? groupsById.get(id) : undefined;
+    if (g) targetedByRules.add(g.address);
+  }
+
+  // Inline rules of each group.
+  for (const group of groups.values()) {
+    const res = group.res;
+    for (const dir of ['ingress', 'egress'] as const) {
+      let configured = isConfigured(ctx, res, dir);
+      if (configured === 'maybe' && targetedByRules.has(res.address)) configured = 'no';
+      const value = lookup(res, [dir]);
+      if (value.state === 'unknown') {
+        // Not written in configuration: the attribute mirrors the separate rule resources (or
+        // is empty: Terraform strips AWS's default egress from a group it creates).
+        if (configured === 'yes') {
+          group[dir].push(mayAllowAnything(`the ${dir} rules of ${res.address} are not known until apply`, { label: `${res.address} ${dir}`, location: group.location }));
+        }
+        continue;
+      }
+      // A value from state when configuration does not write the blocks mirrors the
+      // separate rule resources, including ones this plan deletes: those resources decide.
+      if (value.state !== 'known' || !Array.isArray(value.value) || configured === 'no') continue;
+      // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
+      // as `ingress = [...]`): an unknown value inside one cannot be followed.
+      const recorded = ctx.resolver.isSet(res, dir);
+      const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
+      value.value.forEach((block: unknown, i) => {
+        if (!isObjectValue(block)) return;
+        const matchBlock = blockMatcher(block);
+        const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
+        const protocol = awsProtocol(block.protocol);
+        const where: AttributePath = [dir, i];
+        const origin = (text: string): Origin => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
+        if (!protocol) {
+          group[dir].push(mayAllowAnything(`${describeAttribute(res, [...where, 'protocol'])} is not known until apply`, origin('(protocol unknown)')));
+          return;
+        }
+        const ports = rulePorts(protocol, block.from_port, block.to_port);
+        const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
+        const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
+        const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+        const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
+        if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
+        const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
+        const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
+        const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
+        const addresses = parsed.set.union(pl.set);
+        const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
+        const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)}`;
+        group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown));
+      });
+    }
+  }
+
+  // Separate rule resources.
+  const addRule = (res: PlanResource, dir: Direction | undefined, targetPath: AttributePath, build: (group: Group | undefined) => Rule[]) => {
+    const target = groupLinks(res, targetPath);
+    const location = ctx.locate(res);
+    const dirs: Direction[] = dir ? [dir] : ['ingress', 'egress'];
+    for (const g of target.targets) {
+      const group = groups.get(g.address);
+      if (group) for (const d of dirs) group[d].push(...build(group));
+    }
+    if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
+      const why = target.unknown.join('; ') || `${describeAttribute(res, targetPath)} is not known until apply`;
+      const local: Peer = unknownPeer(why);
+      for (const d of dirs) for (const rule of build(undefined)) floating[d].push({ ...rule, local, origin: { ...rule.origin, location } });
+    }
+  };
+
+  for (const res of ctx.ofType('aws_security_group_rule')) {
+    if (res.mode !== 'managed') continue;
+    const type = lookup(res, ['type']);
+    const dir = type.state === 'known' && (type.value === 'ingress' || type.value === 'egress') ? type.value : undefined;
+    const location = ctx.locate(res);
+    addRule(res, dir, ['security_group_id'], (group) => {
+      const protocol = awsProtocol(res.values.protocol);
+      if (!protocol) return [mayAllowAnything(`${describeAttribute(res, ['protocol'])} is not known until apply`, { label: res.address, location })];
+      const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
+      const cidrs = attributeValues(ctx, res, ['cidr_blocks'], { computedDefault: [] });
+      const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
+      const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+      const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
+      const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_ids']));
+      const self = res.values.self === true;
+      const identities: string[] = [];
+      const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
+      if (self) {
+        if (group) identities.push(group.identity);
+        else unknown.push(`${describeAttribute(res, ['security_group_id'])} is not known until apply, so the group that self = true names is unknown`);
+      }
+      // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
+      const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+      if (!hasOther) {
+        const source = groupLinks(res, ['source_security_group_id']);
+        identities.push(...identitiesOf(source));
+        unknown.push(...source.unknown);
+        if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
+          unknown.push(`${res.address} has no source: none of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id is known`);
+        }
+      }
+      const addresses = parsed.set.union(pl.set);
+      const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${peerLabel(addresses, identities)})`;
+      return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+    });
+  }
+
+  for (const [type, dir] of [['aws_vpc_security_group_ingress_rule', 'ingress'], ['aws_vpc_security_group_egress_rule', 'egress']] as const) {
+    for (const res of ctx.ofType(type)) {
+      if (res.mode !== 'managed') continue;
+      const location = ctx.locate(res);
+      addRule(res, dir, ['security_group_id'], () => {
+        const protocol = awsProtocol(res.values.ip_protocol);
+        if (!protocol) return [mayAllowAnything(`${describeAttribute(res, ['ip_protocol'])} is not known until apply`, { label: res.address, location })];
+        const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
+        const v4 = attributeValues(ctx, res, ['cidr_ipv4'], { computedDefault: [] });
+        const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
+        const parsed = cidrSet([...v4.values, ...v6.values]);
+        const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
+        const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_id']));
+        const source = groupLinks(res, ['referenced_security_group_id']);
+        const identities = identitiesOf(source);
+        const addresses = parsed.set.union(pl.set);
+        const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
+        const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)})`;
+        return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+      });
+    }
+  }
+
+  const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
+    const linked: Links = { targets: [], external: [], unknown: [], computed: true };
+    for (const path of paths) {
+      const l = groupLinks(res, path);
+      for (const t of l.targets) if (!linked.targets.includes(t)) linked.targets.push(t);
+      for (const e of l.external) if (!linked.external.includes(e)) linked.external.push(e);
+      linked.unknown.push(...l.unknown);
+      if (!l.computed) linked.computed = false;
+    }
+    const addresses = serverAddresses(ctx, res, subnetsById);
+    const location = ctx.locate(res);
+    const none = linked.targets.length === 0 && linked.external.length === 0;
+    if (none && linked.unknown.length === 0) {
+      const why = `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+      return {
+        ingress: [unknownLayer('default security group', why, location)],
+        egress: [unknownLayer('default security group', why, location)],
+        identities: [],
+        identitiesUnknown: why,
+        ...addresses,
+      };
+    }
+    const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g): g is Group => g !== undefined);
+    const names = [...inPlan.map((g) => g.res.address), ...linked.external];
+    const layer = (dir: Direction): FilterLayer => {
+      const rules: Rule[] = inPlan.flatMap((g) => g[dir]);
+      rules.push(...floating[dir]);
+      for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
+      if (linked.unknown.length > 0) rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+      const first = inPlan[0];
+      return {
+        name: `${dir === 'egress' ? 'egress of ' : ''}security group${names.length === 1 ? '' : 's'} ${names.join(', ') || '(unknown)'}`,
+        rules,
+        defaultAction: 'deny',
+        fix: first ? { kind: 'resource', address: first.res.address, rule: dir === 'ingress' ? 'an ingress rule' : 'an egress rule' } : undefined,
+        fixLocation: first?.location,
+      };
+    };
+    return {
+      ingress: [layer('ingress')],
+      egress: [layer('egress')],
+      identities: identitiesOf(linked),
+      identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
+      ...addresses,
+    };
+  };
+
+  return { serverNetwork, groupCount: groups.size };
+}
+
+/** An instance's private address when known, else the range of its subnet (address assigned at apply). */
+function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: ReadonlyMap<string, PlanResource>): { addresses: AddressSet; addressesExact: boolean } {
+  const ip = lookup(res, ['private_ip']);
+  const v6 = lookup(res, ['ipv6_addresses']);
+  if (ip.state === 'known' && typeof ip.value === 'string') {
+    const set = cidrSet([ip.value, ...(v6.state === 'known' && Array.isArray(v6.value) ? v6.value : [])]);
+    if (set.invalid.length === 0 && !set.set.isEmpty()) return { addresses: set.set, addressesExact: true };
+  }
+  const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+  let range = AddressSet.EMPTY;
+  for (const s of subnet.targets) range = range.union(cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block]).set);
+  if (subnet.unknown.length > 0 || subnet.external.length > 0 || range.isEmpty()) {
+    // Somewhere in IPv4: an instance's primary private address is IPv4 unless its subnet is
+    // IPv6-only, which the plan shows when it declares the subnet.
+    return { addresses: AddressSet.ALL_V4, addressesExact: false };
+  }
+  return { addresses: range, addressesExact: false };
+}

@@ -1,0 +1,478 @@
+import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
+import { AddressSet, INTERNET } from '../net/cidr.js';
+import { PortSet, parsePortSpec } from '../net/ports.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
+import { lookup } from './plan-resources.js';
+import type { PlanResource } from './plan-resources.js';
+import type { BlockMatcher } from './references.js';
+
+/**
+ * Azure network security groups after apply. An NSG's rules are its inline
+ * `security_rule` blocks or `azurerm_network_security_rule` resources, evaluated by
+ * priority (lowest number first, first match wins), Allow or Deny, then the default rules
+ * (AllowVnetInBound 65000, AllowAzureLoadBalancerInBound 65001, DenyAllInBound 65500 and
+ * the outbound three). An NSG on the subnet and one on the NIC both apply: traffic must
+ * pass both. A NIC in a subnet declared here without any NSG association is unfiltered.
+ *
+ * Service tags: `*` / `Any` is every address, `Internet` every address outside VirtualNetwork,
+ * `AzureLoadBalancer` the platform's 168.63.129.16, and `VirtualNetwork` the address
+ * spaces of the virtual networks, peerings, local network gateways and routes this plan
+ * declares (Azure's definition; what other configurations add is not seen). Other tags
+ * (Storage, Sql, GatewayManager, …) are ranges Azure publishes: unknown here.
+ */
+
+const NSG = 'azurerm_network_security_group';
+const NIC = 'azurerm_network_interface';
+const SUBNET = 'azurerm_subnet';
+const ASG = 'azurerm_application_security_group';
+/**
+ * AzureLoadBalancer is the platform's health probe (168.63.129.16), a virtual address no
+ * client or server can be: a rule naming it admits no flow topogate checks, so it matches by
+ * an identity nothing carries rather than by an address that lies in the public space.
+ */
+const AZURE_LOAD_BALANCER: Peer = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+
+type Direction = 'Inbound' | 'Outbound';
+
+interface SecurityGroup {
+  res: PlanResource;
+  location: SourceLocation;
+  rules: Record<Direction, Rule[]>;
+}
+
+function azureProtocol(v: unknown): RuleProtocol | undefined {
+  if (typeof v !== 'string') return undefined;
+  switch (v.toLowerCase()) {
+    case 'tcp':
+      return 'tcp';
+    case 'udp':
+      return 'udp';
+    case 'icmp':
+      return 'icmp';
+    case '*':
+    case 'any':
+      return 'all';
+    case 'esp':
+      return 'proto-50';
+    case 'ah':
+      return 'proto-51';
+    default:
+      return undefined;
+  }
+}
+
+/** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
+function portList(values: readonly unknown[]): { ports: PortSet; invalid: string[]; given: boolean } {
+  const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
+  let ports = PortSet.EMPTY;
+  const invalid: string[] = [];
+  for (const spec of specs) {
+    const text = String(spec).trim();
+    if (text === '*') {
+      ports = PortSet.ALL;
+      continue;
+    }
+    const r = parsePortSpec(text);
+    if (r.ok) ports = ports.union(r.value);
+    else invalid.push(text);
+  }
+  return { ports, invalid, given: specs.length > 0 };
+}
+
+export interface AzureNetwork {
+  serverNetwork(vm: PlanResource, nicPaths: readonly string[]): ServerNetwork;
+  sqlServerNetwork(server: PlanResource): ServerNetwork;
+}
+
+export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
+  const managed = (type: string) => ctx.ofType(type).filter((r) => r.mode === 'managed');
+  const nsgResources = managed(NSG);
+  const nsgById = indexBy(nsgResources, ['id'], true);
+  const nsgByName = new Map<string, PlanResource>();
+  for (const r of nsgResources) {
+    if (typeof r.values.name === 'string') nsgByName.set(`${String(r.values.resource_group_name ?? '').toLowerCase()}/${r.values.name.toLowerCase()}`, r);
+  }
+  const nicById = indexBy(managed(NIC), ['id'], true);
+  const subnetById = indexBy(managed(SUBNET), ['id'], true);
+  const asgById = indexBy(managed(ASG), ['id'], true);
+  const link = (res: PlanResource, path: Array<string | number>, type: string, byId: ReadonlyMap<string, PlanResource>, what: string): Links =>
+    linkedResources(ctx, res, path, { types: new Set([type]), byId, what });
+
+  // VirtualNetwork: every address space the plan declares on the virtual network side.
+  let vnetSpace = AddressSet.EMPTY;
+  const addSpace = (values: readonly unknown[]) => {
+    vnetSpace = vnetSpace.union(cidrSet(values).set);
+  };
+  for (const v of managed('azurerm_virtual_network')) addSpace(attributeValues(ctx, v, ['address_space']).values);
+  for (const g of managed('azurerm_local_network_gateway')) addSpace(attributeValues(ctx, g, ['address_space']).values);
+  for (const r of managed('azurerm_route')) addSpace(attributeValues(ctx, r, ['address_prefix']).values);
+  for (const t of managed('azurerm_route_table')) {
+    const routes = lookup(t, ['route']);
+    if (routes.state === 'known' && Array.isArray(routes.value)) addSpace(routes.value.map((x) => (isObjectValue(x) ? x.address_prefix : undefined)));
+  }
+
+  /**
+   * Internet: "the address space outside the virtual network". With the VNet known that is
+   * everything else (a private source outside VirtualNetwork cannot reach the NIC anyway);
+   * without it, the public address space.
+   */
+  const internetTag = (): AddressSet => (vnetSpace.isEmpty() ? INTERNET : AddressSet.ALL.subtract(vnetSpace));
+
+  /** A source or destination of a rule: address prefixes and application security groups. */
+  const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean } => {
+    let addresses = AddressSet.EMPTY;
+    const identities: string[] = [];
+    const unknown: string[] = [];
+    let any = false;
+    for (const p of prefixes) {
+      const lower = p.toLowerCase();
+      if (lower === '*' || lower === 'any') {
+        any = true;
+        addresses = AddressSet.ALL;
+      } else if (lower === 'internet') addresses = addresses.union(internetTag());
+      else if (lower === 'azureloadbalancer') identities.push(...AZURE_LOAD_BALANCER.identities);
+      else if (lower === 'virtualnetwork') {
+        if (vnetSpace.isEmpty()) unknown.push(`service tag VirtualNetwork in ${res.address}: no virtual network address space is declared in this plan`);
+        else addresses = addresses.union(vnetSpace);
+      } else {
+        const c = cidrSet([p]);
+        if (c.invalid.length === 0) addresses = addresses.union(c.set);
+        else unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+      }
+    }
+    if (asgPath) {
+      const asgs = link(res, asgPath, ASG, asgById, 'application security group');
+      identities.push(...asgs.targets.map((t) => `asg:${t.address}`), ...asgs.external.map((id) => `asg:${id.toLowerCase()}`));
+      unknown.push(...asgs.unknown);
+    }
+    // With application security groups a "*" prefix is Azure's placeholder, not "any address".
+    const asgs = identities.filter((i) => i.startsWith('asg:'));
+    if (any && asgs.length > 0) {
+      addresses = AddressSet.EMPTY;
+      any = false;
+    }
+    const label = [...prefixes.filter((p) => asgs.length === 0 || p !== '*'), ...asgs.map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
+    const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label } : undefined;
+    return { known, unknown, any };
+  };
+
+  /** One security rule (inline block or resource) as model rules; values unknown until apply are followed through configuration. */
+  const ruleOf = (res: PlanResource, base: Array<string | number>, originLabel: string, location: SourceLocation, matchBlock?: BlockMatcher): { direction?: Direction; rules: Rule[] } => {
+    const origin: Origin = { label: originLabel, location };
+    const unknownParts: string[] = [];
+    // Inline blocks are left out of the plan's configuration unless written as an argument.
+    const recorded = base.length === 0 || ctx.resolver.isSet(res, String(base[0]));
+    const options = recorded ? { matchBlock, computedDefault: [] } : { unrecorded: `the plan's configuration does not record the ${String(base[0])} block it is written in` };
+    const field = (name: string): unknown[] => {
+      const v = attributeValues(ctx, res, [...base, name], options);
+      unknownParts.push(...v.unknown);
+      return v.values;
+    };
+    const first = (name: string): unknown => field(name)[0];
+    const directionValue = first('direction');
+    const direction = directionValue === 'Inbound' || directionValue === 'Outbound' ? directionValue : undefined;
+    const priorityValue = first('priority');
+    const priority = typeof priorityValue === 'number' ? priorityValue : typeof priorityValue === 'string' && /^\d+$/.test(priorityValue) ? Number(priorityValue) : undefined;
+    const accessValue = first('access');
+    const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
+    const protocol = azureProtocol(first('protocol'));
+    if (!direction || priority === undefined || !action || !protocol) {
+      const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
+      const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
+      return { direction, rules: [mayAllowAnything(why, origin, priority ?? 0)] };
+    }
+    const before = unknownParts.length;
+    const dst = portList([...field('destination_port_range'), ...field('destination_port_ranges')]);
+    const src = portList([...field('source_port_range'), ...field('source_port_ranges')]);
+    let portsUnknown: string | undefined;
+    if (unknownParts.length > before) portsUnknown = unknownParts.slice(before).join('; ');
+    else if (!dst.given || dst.invalid.length > 0) portsUnknown = `the destination ports of ${originLabel} are not known${dst.invalid.length > 0 ? ` ("${dst.invalid.join('", "')}" is not a port range)` : ''}`;
+    else if (src.given && !src.ports.equals(PortSet.ALL)) portsUnknown = `${originLabel} matches only source ports ${src.ports.describe()}, and topogate does not model source ports`;
+    const prefixes = (single: string, list: string): { values: string[]; unknown: string[] } => {
+      const mark = unknownParts.length;
+      const values = [...field(single), ...field(list)].filter((x): x is string => typeof x === 'string' && x.trim() !== '').map((x) => x.trim());
+      return { values, unknown: unknownParts.splice(mark) };
+    };
+    const sourcePrefixes = prefixes('source_address_prefix', 'source_address_prefixes');
+    const destPrefixes = prefixes('destination_address_prefix', 'destination_address_prefixes');
+    const source = endpointOf(res, sourcePrefixes.values, [...base, 'source_application_security_group_ids']);
+    const dest = endpointOf(res, destPrefixes.values, [...base, 'destination_application_security_group_ids']);
+    source.unknown.push(...sourcePrefixes.unknown);
+    dest.unknown.push(...destPrefixes.unknown);
+    const [remote, local] = direction === 'Inbound' ? [source, dest] : [dest, source];
+    const localPrefixes = (direction === 'Inbound' ? destPrefixes : sourcePrefixes).values;
+    // The endpoint an NSG filters is always inside VirtualNetwork: that destination narrows nothing.
+    // Application security groups exclude address prefixes (Azure refuses both): they narrow even beside a "*".
+    const localAsgs = local.known?.identities.some((i) => i.startsWith('asg:')) ?? false;
+    const localIsAll = local.unknown.length === 0 && !localAsgs && (local.any || local.known === undefined || (localPrefixes.length > 0 && localPrefixes.every((p) => p.toLowerCase() === 'virtualnetwork')));
+    const localPeer: Peer | undefined = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
+    const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
+    const rules: Rule[] = [];
+    const ruleBase = { action, priority, protocol, ports, portsUnknown, local: localPeer, origin } as const;
+    if (remote.known) rules.push({ ...ruleBase, peer: remote.known });
+    if (remote.unknown.length > 0) rules.push({ ...ruleBase, peer: unknownPeer(remote.unknown.join('; ')) });
+    if (!remote.known && remote.unknown.length === 0) {
+      rules.push({ ...ruleBase, peer: unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`) });
+    }
+    return { direction, rules };
+  };
+
+  const groups = new Map<string, SecurityGroup>();
+  for (const res of nsgResources) {
+    const group: SecurityGroup = { res, location: ctx.locate(res), rules: { Inbound: [], Outbound: [] } };
+    groups.set(res.address, group);
+    const configured = isConfigured(ctx, res, 'security_rule');
+    const inline = lookup(res, ['security_rule']);
+    if (inline.state === 'unknown') {
+      if (configured === 'yes') {
+        const rule = mayAllowAnything(`the security rules of ${res.address} are not known until apply`, { label: `${res.address} security_rule`, location: group.location });
+        group.rules.Inbound.push(rule);
+        group.rules.Outbound.push(rule);
+      }
+      continue;
+    }
+    // Without inline blocks in configuration the attribute mirrors the separate rule resources.
+    if (inline.state !== 'known' || !Array.isArray(inline.value) || configured === 'no') continue;
+    inline.value.forEach((block: unknown, i) => {
+      if (!isObjectValue(block)) return;
+      const name = typeof block.name === 'string' ? block.name : `#${i + 1}`;
+      const matchBlock: BlockMatcher = (config) => {
+        const e = config.name;
+        return !isObjectValue(e) || !('constant_value' in e) || e.constant_value === block.name;
+      };
+      const r = ruleOf(res, ['security_rule', i], `${res.address} rule ${name} (${String(block.access ?? '?')} ${String(block.direction ?? '?')}, priority ${String(block.priority ?? '?')})`, group.location, matchBlock);
+      for (const d of r.direction ? [r.direction] : (['Inbound', 'Outbound'] as const)) group.rules[d].push(...r.rules);
+    });
+  }
+
+  for (const res of managed('azurerm_network_security_rule')) {
+    const location = ctx.locate(res);
+    const v = res.values;
+    const label = `${res.address} (${String(v.access ?? '?')} ${String(v.direction ?? '?')}, priority ${String(v.priority ?? '?')})`;
+    const r = ruleOf(res, [], label, location);
+    // The group is named by resource group and name: references find it (also while the
+    // resource group's name is unknown), else the names do.
+    const rg = typeof v.resource_group_name === 'string' ? v.resource_group_name.toLowerCase() : undefined;
+    const name = typeof v.network_security_group_name === 'string' ? v.network_security_group_name.toLowerCase() : undefined;
+    const source = ctx.resolver.attribute(res, ['network_security_group_name']);
+    let targets: PlanResource[] = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
+    if (targets.length === 0 && name !== undefined) {
+      const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
+      const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
+      targets = exact ? [exact] : rg === undefined && sameName.length === 1 ? sameName : [];
+    }
+    // A known name that matches no group here is a group outside the plan: its servers are unknown anyway.
+    const unknown = targets.length === 0 && name === undefined ? [`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`] : [];
+    const dirs = r.direction ? [r.direction] : (['Inbound', 'Outbound'] as const);
+    for (const t of targets) for (const d of dirs) groups.get(t.address)?.rules[d].push(...r.rules);
+    if (targets.length === 0 && unknown.length > 0) {
+      const local = unknownPeer(unknown.join('; '));
+      for (const g of groups.values()) for (const d of dirs) g.rules[d].push(...r.rules.map((x) => ({ ...x, local })));
+    }
+  }
+
+  // Associations: subnet -> NSG and NIC -> NSG (resources, or the legacy attributes).
+  const keyOf = (links: Links): string[] => [...links.targets.map((t) => t.address), ...links.external.map((id) => `id:${id.toLowerCase()}`)];
+  const subnetNsgs = new Map<string, Array<{ nsg: Links; from: PlanResource }>>();
+  const nicNsgs = new Map<string, Array<{ nsg: Links; from: PlanResource }>>();
+  const unresolvedAssociations: string[] = [];
+  const associate = (map: Map<string, Array<{ nsg: Links; from: PlanResource }>>, res: PlanResource, target: Links, nsg: Links) => {
+    if (target.unknown.length > 0) unresolvedAssociations.push(`${res.address}: ${target.unknown.join('; ')}`);
+    for (const k of keyOf(target)) {
+      const list = map.get(k);
+      if (list) list.push({ nsg, from: res });
+      else map.set(k, [{ nsg, from: res }]);
+    }
+  };
+  for (const a of managed('azurerm_subnet_network_security_group_association')) {
+    associate(subnetNsgs, a, link(a, ['subnet_id'], SUBNET, subnetById, 'subnet'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
+  }
+  for (const a of managed('azurerm_network_interface_security_group_association')) {
+    associate(nicNsgs, a, link(a, ['network_interface_id'], NIC, nicById, 'network interface'), link(a, ['network_security_group_id'], NSG, nsgById, 'network security group'));
+  }
+  for (const s of managed(SUBNET)) {
+    const legacy = link(s, ['network_security_group_id'], NSG, nsgById, 'network security group');
+    if (legacy.targets.length + legacy.external.length + legacy.unknown.length > 0) subnetNsgs.set(s.address, [...(subnetNsgs.get(s.address) ?? []), { nsg: legacy, from: s }]);
+  }
+  for (const n of managed(NIC)) {
+    const legacy = link(n, ['network_security_group_id'], NSG, nsgById, 'network security group');
+    if (legacy.targets.length + legacy.external.length + legacy.unknown.length > 0) nicNsgs.set(n.address, [...(nicNsgs.get(n.address) ?? []), { nsg: legacy, from: n }]);
+  }
+  // Application security groups of each NIC.
+  const nicAsgs = new Map<string, { identities: string[]; unknown: string[] }>();
+  for (const a of managed('azurerm_network_interface_application_security_group_association')) {
+    const nic = link(a, ['network_interface_id'], NIC, nicById, 'network interface');
+    const asg = link(a, ['application_security_group_id'], ASG, asgById, 'application security group');
+    for (const k of keyOf(nic)) {
+      const entry = nicAsgs.get(k) ?? { identities: [], unknown: [] };
+      entry.identities.push(...asg.targets.map((t) => `asg:${t.address}`), ...asg.external.map((id) => `asg:${id.toLowerCase()}`));
+      entry.unknown.push(...asg.unknown);
+      nicAsgs.set(k, entry);
+    }
+  }
+
+  const defaults = (group: SecurityGroup, direction: Direction): Rule[] => {
+    const at = (name: string, priority: number): Origin => ({ label: `${group.res.address} default rule ${name} (priority ${priority})`, location: group.location });
+    const vnet: Peer = vnetSpace.isEmpty() ? unknownPeer(`service tag VirtualNetwork of the default rules of ${group.res.address}: no virtual network address space is declared in this plan`) : { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' };
+    if (direction === 'Inbound') {
+      return [
+        { action: 'allow', priority: 65000, protocol: 'all', ports: PortSet.ALL, peer: vnet, origin: at('AllowVnetInBound', 65000) },
+        { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: AZURE_LOAD_BALANCER, origin: at('AllowAzureLoadBalancerInBound', 65001) },
+        { action: 'deny', priority: 65500, protocol: 'all', ports: PortSet.ALL, peer: { addresses: AddressSet.ALL, identities: [], label: '*' }, origin: at('DenyAllInBound', 65500) },
+      ];
+    }
+    return [
+      { action: 'allow', priority: 65000, protocol: 'all', ports: PortSet.ALL, peer: vnet, origin: at('AllowVnetOutBound', 65000) },
+      { action: 'allow', priority: 65001, protocol: 'all', ports: PortSet.ALL, peer: { addresses: internetTag(), identities: [], label: 'Internet' }, origin: at('AllowInternetOutBound', 65001) },
+      { action: 'deny', priority: 65500, protocol: 'all', ports: PortSet.ALL, peer: { addresses: AddressSet.ALL, identities: [], label: '*' }, origin: at('DenyAllOutBound', 65500) },
+    ];
+  };
+
+  const nsgLayers = (entries: Array<{ nsg: Links; from: PlanResource }>, where: string): Record<Direction, FilterLayer[]> => {
+    const out: Record<Direction, FilterLayer[]> = { Inbound: [], Outbound: [] };
+    for (const { nsg, from } of entries) {
+      for (const t of nsg.targets) {
+        const g = groups.get(t.address);
+        if (!g) continue;
+        for (const d of ['Inbound', 'Outbound'] as const) {
+          out[d].push({
+            name: `${d === 'Outbound' ? 'outbound rules of ' : ''}NSG ${g.res.address} (${where})`,
+            rules: [...g.rules[d], ...defaults(g, d)],
+            defaultAction: 'deny',
+            fix: { kind: 'resource', address: g.res.address, rule: d === 'Inbound' ? 'an inbound Allow security rule (numbered below any Deny that matches)' : 'an outbound Allow security rule (numbered below any Deny that matches)' },
+            fixLocation: g.location,
+          });
+        }
+      }
+      const reasons = [...nsg.external.map((id) => `NSG ${id} (associated by ${from.address}) is not in this plan, so its rules are unknown`), ...nsg.unknown];
+      if (reasons.length > 0) for (const d of ['Inbound', 'Outbound'] as const) out[d].push(unknownLayer(`NSG of ${where}`, reasons.join('; '), ctx.locate(from)));
+    }
+    return out;
+  };
+
+  const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
+    const location = ctx.locate(vm);
+    let nics: Links = { targets: [], external: [], unknown: [], computed: true };
+    for (const p of nicPaths) {
+      const l = link(vm, [p], NIC, nicById, 'network interface');
+      if (l.targets.length + l.external.length + l.unknown.length > 0) {
+        nics = l;
+        break;
+      }
+    }
+    const nic = nics.targets[0];
+    if (!nic) {
+      const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
+      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+    }
+    // The NIC's first IP configuration carries the primary address and subnet.
+    const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
+    const subnet = subnets.targets[0];
+    const ingress: FilterLayer[] = [];
+    const egress: FilterLayer[] = [];
+    const subnetKeys = keyOf(subnets);
+    const subnetEntries = subnetKeys.flatMap((k) => subnetNsgs.get(k) ?? []);
+    if (subnets.unknown.length > 0) {
+      const why = subnets.unknown.join('; ');
+      ingress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
+      egress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
+    } else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
+      const why = `subnet ${subnets.external[0]} of ${nic.address} is not in this plan, so whether an NSG is associated with it is not known`;
+      ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+      egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+    } else {
+      const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
+      ingress.push(...layers.Inbound);
+      egress.push(...layers.Outbound);
+    }
+    const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
+    ingress.push(...nicLayers.Inbound);
+    egress.push(...nicLayers.Outbound);
+    if (ingress.length === 0 && unresolvedAssociations.length > 0) {
+      const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.address}: ${unresolvedAssociations.join('; ')}`;
+      ingress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+      egress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+    }
+    const asgs = nicAsgs.get(nic.address);
+    const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
+    const identities = [
+      ...(asgs?.identities ?? []),
+      ...legacyAsgs.targets.map((t) => `asg:${t.address}`),
+      ...legacyAsgs.external.map((id) => `asg:${id.toLowerCase()}`),
+      ...subnetKeys.map((k) => `subnet:${k}`),
+    ];
+    const identityUnknown = [...(asgs?.unknown ?? []), ...legacyAsgs.unknown];
+    // Address: a static or existing private IP, else somewhere in the subnet.
+    const ips = attributeValues(ctx, nic, ['ip_configuration', 0, 'private_ip_address']);
+    const ip = ips.unknown.length === 0 ? cidrSet(ips.values) : undefined;
+    // Azure gives every NIC an IPv4 primary address: unknown is somewhere in IPv4.
+    let addresses = AddressSet.ALL_V4;
+    let exact = false;
+    if (ip && !ip.set.isEmpty() && ip.invalid.length === 0) {
+      addresses = ip.set;
+      exact = true;
+    } else if (subnet) {
+      const range = cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set;
+      if (!range.isEmpty()) addresses = range;
+    }
+    return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
+  };
+
+  // Azure SQL: the server firewall (IP ranges and virtual network rules).
+  const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
+  const sqlById = indexBy(sqlServers, ['id'], true);
+  const sqlByName = indexBy(sqlServers, ['name'], true);
+  const sqlTypes = new Set(['azurerm_mssql_server', 'azurerm_sql_server']);
+  const sqlRules = new Map<string, Rule[]>();
+  const addSqlRule = (res: PlanResource, path: string, byId: ReadonlyMap<string, PlanResource>, rule: Rule) => {
+    const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
+    for (const s of servers.targets) {
+      const list = sqlRules.get(s.address);
+      if (list) list.push(rule);
+      else sqlRules.set(s.address, [rule]);
+    }
+  };
+  for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]] as const) {
+    for (const r of managed(type)) {
+      const start = r.values.start_ip_address;
+      const end = r.values.end_ip_address;
+      const origin = { label: `${r.address} (${String(start ?? '?')} - ${String(end ?? '?')})`, location: ctx.locate(r) };
+      const range = addressRange(start, end);
+      const peer: Peer = start === '0.0.0.0' && end === '0.0.0.0'
+        ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
+        : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
+      addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+    }
+  }
+  for (const [type, path, byId] of [['azurerm_mssql_virtual_network_rule', 'server_id', sqlById], ['azurerm_sql_virtual_network_rule', 'server_name', sqlByName]] as const) {
+    for (const r of managed(type)) {
+      const subnets = link(r, ['subnet_id'], SUBNET, subnetById, 'subnet');
+      const identities = keyOf(subnets).map((k) => `subnet:${k}`);
+      const origin = { label: `${r.address} (virtual network rule)`, location: ctx.locate(r) };
+      const peer: Peer = subnets.unknown.length > 0 ? unknownPeer(subnets.unknown.join('; ')) : { addresses: AddressSet.EMPTY, identities, label: subnets.targets.map((t) => t.address).join(', ') || subnets.external.join(', ') };
+      addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+    }
+  }
+  const sqlServerNetwork = (server: PlanResource): ServerNetwork => {
+    const location = ctx.locate(server);
+    const publicAccess = lookup(server, ['public_network_access_enabled']);
+    const name = `firewall of ${server.address}`;
+    let layer: FilterLayer;
+    if (publicAccess.state === 'known' && publicAccess.value === false) {
+      layer = unknownLayer(name, `${server.address} disables public network access, so clients reach it through private endpoints, which topogate does not model yet`, location);
+    } else {
+      layer = {
+        name,
+        rules: sqlRules.get(server.address) ?? [],
+        defaultAction: 'deny',
+        fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule)` },
+        fixLocation: location,
+      };
+      if (publicAccess.state === 'unknown') layer = { ...layer, rules: [...layer.rules, mayAllowAnything(`${describeAttribute(server, ['public_network_access_enabled'])} is not known until apply`, { label: server.address, location })] };
+    }
+    return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+  };
+
+  return { serverNetwork, sqlServerNetwork };
+}

@@ -1,0 +1,292 @@
+import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
+import { AddressSet, parseCidr } from '../net/cidr.js';
+import type { ParsedCidr } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
+import { lookup } from './plan-resources.js';
+import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
+import type { BlockMatcher, ConfigIndex, ReferenceResolver, Resolution } from './references.js';
+import type { Declaration, DeclarationLocator } from './tf-declarations.js';
+
+/**
+ * What every cloud module reads: the plan's resources, the reference resolver, and where
+ * each resource is declared. Plus the two questions they all ask of an attribute: which
+ * resources does it link to, and which values does it hold, after apply.
+ */
+export interface PlanContext {
+  state: PlanState;
+  config: ConfigIndex;
+  resolver: ReferenceResolver;
+  locator: DeclarationLocator;
+  /** The `.tf` declaration of a resource, else its entry in the plan file. */
+  locate(res: PlanResource): SourceLocation;
+  declaration(res: PlanResource): Declaration | undefined;
+  ofType(type: string): readonly PlanResource[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export function describeAttribute(res: PlanResource, path: AttributePath): string {
+  const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+  return `${text} of ${res.address}`;
+}
+
+/**
+ * Whether configuration writes an argument or nested block: an expression in the plan, or
+ * the `.tf` body (the plan leaves out nested blocks of attributes-as-blocks and dynamic
+ * blocks). `maybe` when neither says: no configuration, or no `.tf` declaring the resource.
+ */
+export function isConfigured(ctx: PlanContext, res: PlanResource, name: string): 'yes' | 'no' | 'maybe' {
+  if (ctx.config.present && ctx.resolver.isSet(res, name)) return 'yes';
+  const decl = ctx.declaration(res);
+  if (!decl) return 'maybe';
+  return decl.written.has(name) ? 'yes' : 'no';
+}
+
+export interface ValueResult {
+  /** Known values (scalars; a list attribute gives one entry per element). */
+  values: unknown[];
+  /** Why some values are not known: names the attribute and what it comes from. */
+  unknown: string[];
+  /** True when the attribute is null or not set (after apply). */
+  absent: boolean;
+}
+
+function unknownElements(res: PlanResource, path: AttributePath): unknown {
+  let u: unknown = res.unknown;
+  for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : u === true ? true : undefined;
+  return u;
+}
+
+/**
+ * The values an attribute holds after apply. Values unknown until apply are followed
+ * through configuration references to the resources and constants they come from.
+ */
+export interface ValueOptions {
+  matchBlock?: BlockMatcher;
+  /** The provider's value where configuration does not write the attribute. */
+  computedDefault?: unknown[];
+  /** Why the value stays unknown where configuration does not record it (a block the plan leaves out). */
+  unrecorded?: string;
+}
+
+export function attributeValues(ctx: PlanContext, res: PlanResource, path: AttributePath, options: ValueOptions = {}): ValueResult {
+  const l = lookup(res, path);
+  const label = describeAttribute(res, path);
+  if (l.state === 'absent') return { values: [], unknown: [], absent: true };
+  if (l.state === 'known') {
+    if (!Array.isArray(l.value)) return { values: [l.value], unknown: [], absent: false };
+    const u = unknownElements(res, path);
+    const values: unknown[] = [];
+    let partial = false;
+    l.value.forEach((v, i) => {
+      if (v === null && Array.isArray(u) && u[i] === true) partial = true;
+      else if (v !== null) values.push(v);
+    });
+    if (!partial) return { values, unknown: [], absent: false };
+    const followed = followConfiguration(ctx, res, path, label, options);
+    return { values: [...values, ...followed.values], unknown: followed.unknown, absent: false };
+  }
+  return { ...followConfiguration(ctx, res, path, label, options), absent: false };
+}
+
+function followConfiguration(ctx: PlanContext, res: PlanResource, path: AttributePath, label: string, options: ValueOptions): { values: unknown[]; unknown: string[] } {
+  const source = ctx.resolver.attribute(res, path, options.matchBlock);
+  if (source.kind === 'no-configuration') return { values: [], unknown: [`${label} is not known until apply, and the plan has no configuration to follow`] };
+  if (source.kind === 'not-set') {
+    if (options.unrecorded) return { values: [], unknown: [`${label} is not known until apply, and ${options.unrecorded}`] };
+    if (options.computedDefault) return { values: options.computedDefault, unknown: [] };
+    return { values: [], unknown: [`${label} is not known until apply (the provider computes it)`] };
+  }
+  return resolutionValues(source.resolution, label);
+}
+
+/** Turns a resolution into values: constants, and the known attribute values of the resources it names. */
+export function resolutionValues(r: Resolution, label: string): { values: unknown[]; unknown: string[] } {
+  const values: unknown[] = [...r.constants];
+  const unknown: string[] = r.unresolved.map((u) => `${label} is not known until apply and comes from ${u}`);
+  for (const t of r.targets) {
+    const l = lookup(t.resource, t.attribute);
+    const ref = `${t.resource.address}${t.attribute.length > 0 ? `.${t.attribute.join('.')}` : ''}`;
+    if (l.state === 'known') values.push(...(Array.isArray(l.value) ? l.value.filter((v) => v !== null) : [l.value]));
+    else if (l.state === 'unknown') unknown.push(`${label} is not known until apply: it is ${ref}, which is also unknown`);
+  }
+  return { values, unknown };
+}
+
+export interface LinkSpec {
+  /** Resource types the attribute links to (`aws_security_group`). */
+  types: ReadonlySet<string>;
+  /** Known ids (or names) of those resources. */
+  byId: ReadonlyMap<string, PlanResource>;
+  /** What a linked thing is called in messages: `security group`. */
+  what: string;
+  matchBlock?: BlockMatcher;
+  /** How a value is reduced to a key of `byId` (GCP self links end in the name). */
+  normalize?: (value: string) => string;
+}
+
+export interface Links {
+  targets: PlanResource[];
+  /** Ids of things the plan does not manage (existing groups, subnets from another state). */
+  external: string[];
+  unknown: string[];
+  /** The attribute is not set in configuration and has no value: the provider's default applies. */
+  computed: boolean;
+}
+
+/**
+ * Which resources an attribute that holds ids (or names) links to after apply: by known
+ * id, else through configuration references. References to a resource of the wanted
+ * types link to it even while its id is unknown.
+ */
+export function linkedResources(ctx: PlanContext, res: PlanResource, path: AttributePath, spec: LinkSpec): Links {
+  const out: Links = { targets: [], external: [], unknown: [], computed: false };
+  const label = describeAttribute(res, path);
+  const seen = new Set<string>();
+  const addTarget = (r: PlanResource) => {
+    if (!seen.has(r.address)) {
+      seen.add(r.address);
+      out.targets.push(r);
+    }
+  };
+  const addValue = (v: unknown) => {
+    if (typeof v !== 'string' || v === '') return;
+    const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
+    if (r) addTarget(r);
+    else if (!out.external.includes(v)) out.external.push(v);
+  };
+  const l = lookup(res, path);
+  let follow = false;
+  if (l.state === 'known') {
+    const list = Array.isArray(l.value) ? l.value : [l.value];
+    const u = unknownElements(res, path);
+    list.forEach((v, i) => {
+      if (v === null && Array.isArray(u) && u[i] === true) follow = true;
+      else addValue(v);
+    });
+  } else if (l.state === 'unknown') {
+    follow = true;
+  }
+  if (!follow) return out;
+  const source = ctx.resolver.attribute(res, path, spec.matchBlock);
+  if (source.kind === 'no-configuration') {
+    out.unknown.push(`${label} is not known until apply, and the plan has no configuration to follow`);
+    return out;
+  }
+  if (source.kind === 'not-set') {
+    out.computed = true;
+    return out;
+  }
+  const r = source.resolution;
+  for (const t of r.targets) {
+    if (t.resource.mode === 'managed' && spec.types.has(t.resource.type)) {
+      addTarget(t.resource);
+      continue;
+    }
+    const value = lookup(t.resource, t.attribute.length > 0 ? t.attribute : ['id']);
+    const ref = `${t.resource.address}${t.attribute.length > 0 ? `.${t.attribute.join('.')}` : ''}`;
+    if (value.state === 'known') (Array.isArray(value.value) ? value.value : [value.value]).forEach(addValue);
+    else out.unknown.push(`${label} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
+  }
+  for (const c of r.constants) addValue(c);
+  for (const u of r.unresolved) out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+  return out;
+}
+
+/** Indexes resources by a known string attribute (`id`, `name`, `self_link`). */
+export function indexBy(resources: Iterable<PlanResource>, attributes: readonly string[], lowerCase = false): Map<string, PlanResource> {
+  const map = new Map<string, PlanResource>();
+  for (const r of resources) {
+    for (const a of attributes) {
+      const v = r.values[a];
+      if (typeof v === 'string' && v !== '') map.set(lowerCase ? v.toLowerCase() : v, r);
+    }
+  }
+  return map;
+}
+
+/** A CIDR list from plan values: the set, plus the texts that are not CIDRs. */
+export function cidrSet(values: readonly unknown[]): { set: AddressSet; invalid: string[] } {
+  const parsed: ParsedCidr[] = [];
+  const invalid: string[] = [];
+  for (const v of values) {
+    if (typeof v !== 'string') continue;
+    const r = parseCidr(v);
+    if (r.ok) parsed.push(r.value);
+    else invalid.push(v);
+  }
+  return { set: AddressSet.fromParsed(parsed), invalid };
+}
+
+/** A peer that may be anything: the rule's other side is not known until apply. */
+export function unknownPeer(reason: string, label = 'unknown until apply'): Peer {
+  return { addresses: AddressSet.EMPTY, identities: [], unknown: reason, label };
+}
+
+/** A rule that may allow anything: stands for rules the plan cannot tell (so a verdict becomes unknown, never a pass). */
+export function mayAllowAnything(reason: string, origin: Origin, priority = 0): Rule {
+  return { action: 'allow', priority, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(reason), origin };
+}
+
+/** The layer of a server whose filter cannot be known at all. */
+export function unknownLayer(name: string, reason: string, fixLocation?: SourceLocation): FilterLayer {
+  return { name, rules: [], defaultAction: 'deny', unknown: reason, fixLocation };
+}
+
+export function isObjectValue(v: unknown): v is Record<string, unknown> {
+  return isObject(v);
+}
+
+/** `us-east-1a` -> `us-east-1`, `us-west-2-lax-1a` -> `us-west-2`. */
+export function awsRegionOfZone(zone: string): string | undefined {
+  const m = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d+)/.exec(zone);
+  return m ? m[1] : undefined;
+}
+
+/** `us-central1-a` or `projects/p/zones/us-central1-a` -> `us-central1`. */
+export function gcpRegionOfZone(zone: string): string | undefined {
+  const last = zone.split('/').pop() ?? zone;
+  const m = /^([a-z]+-[a-z]+\d+)(-[a-z])?$/.exec(last);
+  return m ? m[1] : undefined;
+}
+
+/** Azure writes locations both ways: `West Europe` and `westeurope`. */
+export function azureRegion(location: string): string {
+  return location.toLowerCase().replace(/\s+/g, '');
+}
+
+/** What a cloud module gives a server: its filters, identities and addresses. */
+export interface ServerNetwork {
+  ingress: FilterLayer[];
+  egress: FilterLayer[];
+  identities: string[];
+  /** Set when the server may carry identities that are not known until apply. */
+  identitiesUnknown?: string;
+  addresses: AddressSet;
+  addressesExact: boolean;
+}
+
+/** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */
+export function addressRange(start: unknown, end: unknown): AddressSet | undefined {
+  if (typeof start !== 'string' || typeof end !== 'string') return undefined;
+  const a = parseCidr(start);
+  const b = parseCidr(end);
+  if (!a.ok || !b.ok || a.value.hasPrefix || b.value.hasPrefix || a.value.family !== b.value.family || a.value.address > b.value.address) return undefined;
+  const bits = a.value.family === 4 ? 32 : 128;
+  const blocks: ParsedCidr[] = [];
+  let lo = a.value.address;
+  const hi = b.value.address;
+  while (lo <= hi) {
+    let size = 0;
+    while (size < bits) {
+      const next = 1n << BigInt(size + 1);
+      if ((lo & (next - 1n)) !== 0n || lo + next - 1n > hi) break;
+      size++;
+    }
+    blocks.push({ family: a.value.family, address: lo, prefix: bits - size, hasPrefix: true, hostBitsSet: false });
+    lo += 1n << BigInt(size);
+  }
+  return AddressSet.fromParsed(blocks);
+}

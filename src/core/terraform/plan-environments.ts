@@ -1,0 +1,290 @@
+import { InputError, ProblemList } from '../errors.js';
+import type { Client, Environment, Server, SourceLocation } from '../model.js';
+import { closest } from '../input/schema-validation.js';
+import type { RawSelector, TopologyFile } from '../topology/parse-topology.js';
+import { buildPlanState } from './plan-resources.js';
+import type { PlanResource } from './plan-resources.js';
+import { buildConfigIndex, ReferenceResolver } from './references.js';
+import { DeclarationLocator } from './tf-declarations.js';
+import type { DeclarationScan } from './tf-declarations.js';
+import type { PlanContext } from './plan-context.js';
+import type { PlanDocument } from './plan-input.js';
+import { SERVER_TYPES, buildServer, networkBuilders, serverCandidates } from './plan-servers.js';
+import type { ServerCandidate } from './plan-servers.js';
+
+/**
+ * Plans and topologies to environments. A plan resource belongs to the environment its
+ * `topogate-environment` tag names, else to the topology environment whose `select`
+ * matches it, else to the one environment that lists the plan, else to `default`. A
+ * topology environment keeps its clients and servers and gains the plan's servers; one
+ * that only a plan names gets the packs' default clients.
+ */
+
+export const DEFAULT_ENVIRONMENT = 'default';
+
+/** A topology environment's `terraform.plans` entry, as a workspace path. */
+export interface PlanLink {
+  environment: string;
+  /** The path as the topology writes it. */
+  written: string;
+  /** Workspace-relative with forward slashes: resolved against the topology file's folder. */
+  path: string;
+  location: SourceLocation;
+}
+
+/** Joins a topology's folder and a path it writes, posix style; `..` stays only where it leaves the base. */
+export function resolvePlanPath(topologyPath: string, written: string): string {
+  const slash = topologyPath.lastIndexOf('/');
+  const base = slash < 0 ? [] : topologyPath.slice(0, slash).split('/');
+  const parts = written.startsWith('/') ? [] : [...base];
+  for (const seg of written.replace(/\\/g, '/').split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..' && parts.length > 0 && parts[parts.length - 1] !== '..') parts.pop();
+    else parts.push(seg);
+  }
+  return (written.startsWith('/') ? '/' : '') + parts.join('/');
+}
+
+export function topologyPlanLinks(files: readonly TopologyFile[]): PlanLink[] {
+  const links: PlanLink[] = [];
+  for (const f of files) {
+    for (const env of f.environments) {
+      (env.raw.terraform?.plans ?? []).forEach((written, i) => {
+        links.push({ environment: env.raw.name, written, path: resolvePlanPath(f.file, written), location: f.doc.at([...env.path, 'terraform', 'plans', i]) });
+      });
+    }
+  }
+  return links;
+}
+
+/** Everything the core needs about one plan to place findings and resolve references. */
+export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): PlanContext {
+  const state = buildPlanState(doc);
+  const config = buildConfigIndex(state);
+  const resolver = new ReferenceResolver(state, config);
+  const planKeys = new Map<string, string[]>();
+  const byType = new Map<string, PlanResource[]>();
+  for (const r of state.resources) {
+    const keys = planKeys.get(r.modulePath);
+    if (keys) keys.push(r.localKey);
+    else planKeys.set(r.modulePath, [r.localKey]);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
+  let offsets: Map<string, number> | undefined;
+  // Where no `.tf` declares a resource, its first entry in the plan file (planned_values or resource_changes).
+  const inPlan = (res: PlanResource): SourceLocation => {
+    if (!offsets) {
+      offsets = new Map();
+      const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+        let address = m[1];
+        if (address.includes('\\')) {
+          try {
+            address = JSON.parse(`"${address}"`) as string;
+          } catch {
+            continue;
+          }
+        }
+        if (!offsets.has(address)) offsets.set(address, m.index);
+      }
+    }
+    const at = offsets.get(res.address);
+    return at === undefined ? { file: doc.file, line: 1, column: 1 } : doc.lines.at(at);
+  };
+  const declarations = new Map<string, ReturnType<DeclarationLocator['declaration']>>();
+  const declaration = (res: PlanResource) => {
+    if (!declarations.has(res.configAddress)) declarations.set(res.configAddress, locator.declaration(res.modulePath, res.localKey));
+    return declarations.get(res.configAddress);
+  };
+  const located = new Map<string, SourceLocation | undefined>();
+  return {
+    state,
+    config,
+    resolver,
+    locator,
+    declaration,
+    locate(res) {
+      if (!located.has(res.configAddress)) located.set(res.configAddress, locator.locate(res.modulePath, res.localKey));
+      return located.get(res.configAddress) ?? inPlan(res);
+    },
+    ofType: (type) => byType.get(type) ?? [],
+  };
+}
+
+function selectorMatches(sel: RawSelector, c: ServerCandidate): boolean {
+  if (sel.type !== undefined && sel.type !== c.res.type) return false;
+  if (sel.address !== undefined) {
+    const a = sel.address;
+    const ok = a.endsWith('*') ? c.res.address.startsWith(a.slice(0, -1)) : c.res.address === a || c.res.configAddress === a;
+    if (!ok) return false;
+  }
+  for (const [k, v] of Object.entries(sel.tags ?? {})) {
+    const have = c.tags[k];
+    if (have === undefined || (v !== '*' && have !== v)) return false;
+  }
+  return true;
+}
+
+interface SelectorOwner {
+  environment: string;
+  /** Plans the environment lists; selectors apply to those, or to every plan when it lists none. */
+  plans: ReadonlySet<string>;
+  selectors: ReadonlyArray<{ selector: RawSelector; index: number; location: SourceLocation }>;
+}
+
+export interface PlanEnvironmentInput {
+  topologyFiles: readonly TopologyFile[];
+  topologyEnvironments: readonly Environment[];
+  plans: readonly PlanDocument[];
+  scan: DeclarationScan;
+  /** Clients every environment has unless it declares them (pack defaults, `internet`). */
+  clients: ReadonlyMap<string, Client>;
+}
+
+const CACHE_INVALIDATION = 'cache-invalidation';
+
+/** Topology environments with the servers of the plans added, and the environments only plans name. */
+export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[] {
+  const links = topologyPlanLinks(input.topologyFiles);
+  const planPaths = new Set(input.plans.map((p) => p.file));
+  const problems = new ProblemList();
+  for (const l of links) {
+    if (!planPaths.has(l.path)) problems.add(l.location, `plan "${l.written}" (${l.path}) was not read: pass it with --plan or check the path.`);
+  }
+  problems.throwIfAny();
+
+  const listedBy = new Map<string, PlanLink[]>();
+  for (const l of links) {
+    const list = listedBy.get(l.path) ?? [];
+    if (!list.some((x) => x.environment === l.environment)) list.push(l);
+    listedBy.set(l.path, list);
+  }
+  const owners: SelectorOwner[] = [];
+  for (const f of input.topologyFiles) {
+    for (const env of f.environments) {
+      const selectors = (env.raw.terraform?.select ?? []).map((selector, index) => ({ selector, index, location: f.doc.at([...env.path, 'terraform', 'select', index]) }));
+      if (selectors.length === 0) continue;
+      owners.push({ environment: env.raw.name, plans: new Set((env.raw.terraform?.plans ?? []).map((w) => resolvePlanPath(f.file, w))), selectors });
+    }
+  }
+
+  const byName = new Map<string, { env: Environment; servers: Server[]; names: Set<string> }>();
+  for (const env of input.topologyEnvironments) byName.set(env.name, { env, servers: [...env.servers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+  const environmentFor = (name: string, at: SourceLocation) => {
+    let entry = byName.get(name);
+    if (!entry) {
+      entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], names: new Set(input.clients.keys()) };
+      byName.set(name, entry);
+    }
+    return entry;
+  };
+
+  const matched = new Set<RawSelector>();
+  for (const plan of input.plans) {
+    const ctx = buildPlanContext(plan, input.scan);
+    const builders = networkBuilders(ctx);
+    const listing = listedBy.get(plan.file) ?? [];
+    const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
+    const planStart = { file: plan.file, line: 1, column: 1 };
+    let placed = 0;
+    for (const c of serverCandidates(ctx)) {
+      const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
+      for (const m of matches) matched.add(m.selector);
+      let envName: string;
+      if (c.environmentTag !== undefined) envName = c.environmentTag;
+      else {
+        const envs = [...new Set(matches.map((m) => m.owner.environment))];
+        if (envs.length > 1) {
+          throw InputError.at(c.location, `${c.res.address} matches selectors of environments ${envs.map((e) => `"${e}"`).join(' and ')}; a resource belongs to one environment. Narrow the selectors, or tag it with ${'topogate-environment'}.`);
+        }
+        if (envs.length === 1) envName = envs[0];
+        else if (listing.length === 1) envName = listing[0].environment;
+        else if (listing.length > 1) {
+          throw InputError.at(listing[1].location, `plan ${plan.file} is also listed by environment "${listing[0].environment}", and ${c.res.address} in it has no topogate-environment tag and matches no selector, so its environment is ambiguous. Tag its resources with topogate-environment, or use terraform.select.`);
+        } else envName = DEFAULT_ENVIRONMENT;
+      }
+      const roleNotes: Record<string, string> = {};
+      const roles: string[] = [];
+      const addRole = (r: string, note: string) => {
+        if (!roles.includes(r)) {
+          roles.push(r);
+          roleNotes[r] = note;
+        }
+      };
+      for (const r of c.tagRoles) addRole(r, `from the topogate-role tag of ${c.res.address}`);
+      for (const m of matches) {
+        if (m.owner.environment !== envName) continue;
+        for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role]) addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+      }
+      if (c.engine === 'sqlserver' || c.engine === 'oracle') addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
+      if (!c.always && roles.length === 0) continue;
+      const entry = environmentFor(envName, planStart);
+      let name = c.res.address;
+      if (entry.names.has(name)) name = `${c.res.address} (${plan.file})`;
+      entry.names.add(name);
+      entry.servers.push(buildServer(ctx, builders, c, name, roles, roleNotes));
+      placed++;
+    }
+    // A plan that gives no server still shows up, so a run never passes on nothing silently.
+    if (placed === 0) {
+      if (listing.length === 0 && applicable.length === 0) environmentFor(DEFAULT_ENVIRONMENT, planStart);
+    }
+  }
+
+  // A selector that selects nothing is a typo or a stale name: a gate must not pass on it silently.
+  for (const o of owners) {
+    for (const s of o.selectors) {
+      if (matched.has(s.selector)) continue;
+      const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+      problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
+    }
+  }
+  problems.throwIfAny();
+
+  const environments: Environment[] = [];
+  for (const { env, servers } of byName.values()) {
+    environments.push({ ...env, servers: defaultCacheInvalidation(servers) });
+  }
+  checkPendingRoles(input.topologyFiles, environments);
+  return environments;
+}
+
+/**
+ * policies.md: RabbitMQ runs on the controller "by default" when no server holds
+ * cache-invalidation. Topology servers got the default from the topology alone; with plan
+ * servers in the environment it is decided again over all of them.
+ */
+function defaultCacheInvalidation(servers: Server[]): Server[] {
+  const declared = servers.some((s) => s.roles.includes(CACHE_INVALIDATION) && s.roleNotes?.[CACHE_INVALIDATION] === undefined);
+  const note = 'held by the controller by default (no server declares role cache-invalidation)';
+  return servers.map((s) => {
+    const defaulted = s.roleNotes?.[CACHE_INVALIDATION] === note;
+    if (declared && defaulted) {
+      const roleNotes = { ...s.roleNotes };
+      delete roleNotes[CACHE_INVALIDATION];
+      return { ...s, roles: s.roles.filter((r) => r !== CACHE_INVALIDATION), identities: s.identities.filter((i) => i !== `role:${CACHE_INVALIDATION}`), roleNotes };
+    }
+    if (!declared && !defaulted && s.roles.includes('controller') && !s.roles.includes(CACHE_INVALIDATION)) {
+      return { ...s, roles: [...s.roles, CACHE_INVALIDATION], identities: [...s.identities, `role:${CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [CACHE_INVALIDATION]: note } };
+    }
+    return s;
+  });
+}
+
+function checkPendingRoles(files: readonly TopologyFile[], environments: readonly Environment[]): void {
+  const problems = new ProblemList();
+  const byName = new Map(environments.map((e) => [e.name, e]));
+  for (const f of files) {
+    for (const p of f.pendingRoles) {
+      const env = byName.get(p.environment);
+      const held = new Set(env?.servers.flatMap((s) => s.roles) ?? []);
+      if (held.has(p.role)) continue;
+      const suggestion = closest(p.role, held);
+      problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
+    }
+  }
+  problems.throwIfAny();
+}

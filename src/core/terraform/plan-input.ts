@@ -1,0 +1,202 @@
+import { InputError } from '../errors.js';
+import type { SourceLocation } from '../model.js';
+import { decodeInput, stripBom } from '../input/decode.js';
+import { LineIndex } from '../input/text-position.js';
+import { offsetOfPath, scanJson } from './json-syntax.js';
+import type { JsonPath } from './json-syntax.js';
+
+/**
+ * A Terraform plan file as `terraform show -json plan.out` writes it, checked to be one.
+ * Everything else a pipeline can leave in `plan.json` gets an error that says what the
+ * file is and how to make a plan: state files, HCL, YAML, the streamed `plan -json` UI
+ * log, the setup-terraform wrapper's stdout, the HCP Terraform redacted plan, a binary
+ * planfile, cut-off or trailing JSON.
+ */
+
+export const HOW_TO_MAKE_A_PLAN = 'Make the plan JSON with `terraform plan -out=plan.out` then `terraform show -json plan.out > plan.json`.';
+
+export interface PlanDocument {
+  file: string;
+  /** The decoded text: kept to locate resources in the plan when no `.tf` declares them. */
+  text: string;
+  /** The plan object, unwrapped from a `tfplan` key where the file is in OPA/Scalr input style. */
+  plan: Record<string, unknown>;
+  /** Where the plan object sits in the file, for wrapped plans. */
+  wrappedUnder?: string;
+  formatVersion?: string;
+  terraformVersion?: string;
+  lines: LineIndex;
+  /** Location of the value at a path of the plan object (best effort; the file start when not found). */
+  at(path: JsonPath): SourceLocation;
+}
+
+const PLAN_KEYS = ['planned_values', 'resource_changes', 'prior_state', 'configuration'] as const;
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** What a non-plan text looks like, by its first lines; undefined when it may be JSON. */
+function describeNonJson(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  if (/^\s*\[command\]/.test(head) || /^::(set-output|debug|group)/m.test(head)) {
+    return 'this is the stdout of the hashicorp/setup-terraform wrapper (a "[command]…" line and "::set-output" lines around the JSON), not a plan file. Set `terraform_wrapper: false` on the setup-terraform step (or strip those lines), then write the plan with `terraform show -json plan.out > plan.json`.';
+  }
+  if (/^\s*(resource|data|module|provider|variable|output|locals|terraform)\s+("[^"\n]*"\s*)*\{/m.test(head)) {
+    return `this is Terraform configuration (HCL), not a plan. topogate reads the plan JSON: ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  if (/(Terraform will perform the following actions|Terraform used the selected providers|No changes\.|Plan: \d+ to add)/.test(head)) {
+    return `this is the human-readable output of terraform plan or terraform show, not JSON. ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  if (/^\s*(---\s*$|%YAML|version:\s*\d|[A-Za-z_][\w.-]*:\s)/m.test(head) && !/^\s*[{[]/.test(head)) {
+    return `this looks like YAML, not a Terraform plan. Pass topology files with --topology (action input \`topology\`); for a plan, ${HOW_TO_MAKE_A_PLAN.charAt(0).toLowerCase()}${HOW_TO_MAKE_A_PLAN.slice(1)}`;
+  }
+  return undefined;
+}
+
+/** A top-level JSON object that is not a plan: what it is, or undefined when it may be one. */
+function describeNonPlanObject(v: Record<string, unknown>): string | undefined {
+  if ('plan_format_version' in v) {
+    return 'this is an HCP Terraform redacted plan (the json-output-redacted API), which has no configuration and a different schema. Download the full plan JSON (`GET /api/v2/plans/:id/json-output`) or run `terraform show -json plan.out > plan.json` in the workspace.';
+  }
+  if ('lineage' in v && 'serial' in v && Array.isArray(v.resources)) {
+    return `this is a Terraform state file (terraform.tfstate), not a plan: it describes what exists, not what the change will create. ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  if (isObject(v.values) && !PLAN_KEYS.some((k) => k in v)) {
+    return `this is the JSON of a Terraform state (\`terraform show -json\` without a plan file), not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  if ('provider_schemas' in v && !PLAN_KEYS.some((k) => k in v)) {
+    return `this is the output of \`terraform providers schema -json\`, not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  if ('@level' in v || '@message' in v) {
+    return 'this is the streamed log of `terraform plan -json` (one message per line), not the plan itself. Save the plan with `terraform plan -out=plan.out`, then write its JSON with `terraform show -json plan.out > plan.json`.';
+  }
+  if ('valid' in v && 'diagnostics' in v) return `this is the output of \`terraform validate -json\`, not a plan. ${HOW_TO_MAKE_A_PLAN}`;
+  if ('AWSTemplateFormatVersion' in v || (isObject(v.Resources) && !('format_version' in v))) {
+    return 'this is an AWS CloudFormation template, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+  }
+  if (typeof v.$schema === 'string' && /deploymentTemplate|deploymentParameters/i.test(v.$schema)) {
+    return 'this is an Azure Resource Manager template, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+  }
+  if (Array.isArray(v.steps) && ('config' in v || 'changeSummary' in v)) {
+    return 'this is the output of `pulumi preview --json`, not a Terraform plan. topogate reads `terraform show -json` plans and topology files.';
+  }
+  if (!('format_version' in v) && !PLAN_KEYS.some((k) => k in v)) {
+    const keys = Object.keys(v).slice(0, 5).map((k) => `"${k}"`).join(', ');
+    return `this JSON is not a Terraform plan: it has none of format_version, planned_values, resource_changes, configuration${keys ? ` (its keys start ${keys})` : ''}. ${HOW_TO_MAKE_A_PLAN}`;
+  }
+  return undefined;
+}
+
+function syntaxProblem(text: string, file: string, lines: LineIndex): InputError {
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const scan = scanJson(text, start);
+  if (!scan.ok) {
+    const truncated = /ends before it is complete|never closed/.test(scan.message);
+    return InputError.at(lines.at(scan.offset), `invalid JSON: ${scan.message}.${truncated ? ` Write the whole plan again: ${HOW_TO_MAKE_A_PLAN}` : ' Is this the output of `terraform show -json`?'}`);
+  }
+  // The first value is fine: something follows it.
+  let rest = scan.end;
+  while (rest < text.length && /\s/.test(text[rest])) rest++;
+  const tail = text.slice(rest, rest + 200);
+  if (/^(%0A|::set-output|::debug)/.test(tail)) {
+    return InputError.at(lines.at(rest), 'the plan JSON is followed by the hashicorp/setup-terraform wrapper\'s "::set-output" lines. Set `terraform_wrapper: false` on the setup-terraform step (or strip those lines), then write the plan with `terraform show -json plan.out > plan.json`.');
+  }
+  if (/^\{\s*"@level"/.test(tail) || /^\{\s*"@message"/.test(tail)) {
+    return InputError.at(lines.at(0), 'this is the streamed log of `terraform plan -json` (one message per line), not the plan itself. Save the plan with `terraform plan -out=plan.out`, then write its JSON with `terraform show -json plan.out > plan.json`.');
+  }
+  const end = lines.at(scan.end - 1);
+  const shown = JSON.stringify(tail.slice(0, 20).split('\n')[0]);
+  return InputError.at(lines.at(rest), `unexpected ${shown} after the end of the JSON: the plan object closes at line ${end.line} column ${end.column}, and a plan file holds exactly one JSON object. A brace closes too early, or something (another document, a log line) follows the plan; write it again: ${HOW_TO_MAKE_A_PLAN}`);
+}
+
+function parseVersion(v: unknown): { major: number; minor: number } | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(\d+)\.(\d+)/.exec(v);
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+}
+
+/** Decodes and checks a plan file; throws an InputError saying what the file is otherwise. */
+export function parsePlan(input: Uint8Array | string, file: string): PlanDocument {
+  const text = typeof input === 'string' ? stripBom(input) : decodeInput(input, file);
+  const lines = new LineIndex(file, text);
+  const start = { file, line: 1, column: 1 };
+  if (text.trim() === '') throw InputError.at(start, `the file is empty. ${HOW_TO_MAKE_A_PLAN}`);
+
+  const first = text.search(/\S/);
+  const wrapper = /^\[command\]/.test(text.slice(first, first + 9));
+  const nonJson = wrapper || !/^[{[]/.test(text.slice(first, first + 1)) ? describeNonJson(text) : undefined;
+  if (nonJson) throw InputError.at(lines.at(first), nonJson);
+
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // Streamed `plan -json` output is JSON lines: the first line parses on its own.
+    const firstLine = text.slice(first).split('\n', 1)[0];
+    try {
+      const line = JSON.parse(firstLine) as unknown;
+      if (isObject(line)) {
+        const what = describeNonPlanObject(line);
+        if (what && ('@level' in line || '@message' in line)) throw InputError.at(lines.at(first), what);
+      }
+    } catch (e) {
+      if (e instanceof InputError) throw e;
+    }
+    throw syntaxProblem(text, file, lines);
+  }
+
+  if (!isObject(value)) {
+    const kind = Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+    throw InputError.at(lines.at(first), `this JSON is ${kind}, not a Terraform plan (an object with format_version, planned_values, resource_changes). ${HOW_TO_MAKE_A_PLAN}`);
+  }
+  let plan = value;
+  let wrappedUnder: string | undefined;
+  // OPA / Scalr / Spacelift input style: { "tfplan": <plan>, "tfrun": {...} }.
+  if (!('format_version' in value) && !PLAN_KEYS.some((k) => k in value)) {
+    for (const key of ['tfplan', 'plan']) {
+      const inner = value[key];
+      if (isObject(inner) && ('format_version' in inner || PLAN_KEYS.some((k) => k in inner))) {
+        plan = inner;
+        wrappedUnder = key;
+        break;
+      }
+    }
+  }
+  const base: JsonPath = wrappedUnder ? [wrappedUnder] : [];
+  const at = (path: JsonPath): SourceLocation => {
+    const offset = offsetOfPath(text, [...base, ...path]);
+    return offset === undefined ? start : lines.at(offset);
+  };
+
+  const what = describeNonPlanObject(plan);
+  if (what) throw InputError.at(lines.at(first), what);
+
+  const version = parseVersion(plan.format_version);
+  if (plan.format_version !== undefined && (!version || version.major > 1)) {
+    throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
+  }
+  if (plan.errored === true) {
+    throw InputError.at(at(['errored']), 'this plan is from a terraform plan that failed ("errored": true), so it is incomplete. Fix the errors terraform reported and make the plan again.');
+  }
+  for (const key of ['resource_changes'] as const) {
+    if (plan[key] !== undefined && plan[key] !== null && !Array.isArray(plan[key])) {
+      throw InputError.at(at([key]), `"${key}" must be an array in a plan from \`terraform show -json\`; this file has ${typeof plan[key]}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+    }
+  }
+  for (const key of ['planned_values', 'prior_state', 'configuration', 'variables'] as const) {
+    if (plan[key] !== undefined && plan[key] !== null && !isObject(plan[key])) {
+      throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+    }
+  }
+  return {
+    file,
+    text,
+    plan,
+    wrappedUnder,
+    formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
+    terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
+    lines,
+    at,
+  };
+}

@@ -1,0 +1,234 @@
+import { InputError } from '../errors.js';
+import { formatModuleInstance, formatModulePath, joinAddress, parseModuleAddress } from './addresses.js';
+import type { InstanceKey, ModuleStep } from './addresses.js';
+import type { PlanDocument } from './plan-input.js';
+
+/**
+ * The resources as they will be after apply: `resource_changes[].change.after` with the
+ * `after_unknown` tree beside it, resources the plan does not change from
+ * `planned_values`, and data sources read at plan time from `prior_state`. Resources
+ * being deleted are gone. Every lookup the cloud modules need is a map, so a plan of
+ * 50,000 instances costs one pass.
+ */
+
+export type PlanAction = 'create' | 'update' | 'replace' | 'no-op' | 'read' | 'forget' | 'unchanged';
+
+export interface PlanResource {
+  /** `module.net["eu"].aws_security_group.db[0]`. */
+  address: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  index?: InstanceKey;
+  /** The module instance: `module.net["eu"]`, `''` for the root. */
+  module: string;
+  moduleSteps: readonly ModuleStep[];
+  /** The module in configuration, without keys: `module.net`. */
+  modulePath: string;
+  /** `aws_security_group.db` or `data.aws_ami.x`: the resource inside its module. */
+  localKey: string;
+  /** `module.net.aws_security_group.db`: the resource block in configuration. */
+  configAddress: string;
+  /** `registry.terraform.io/hashicorp/aws` or the short `aws` of Terraform 0.12. */
+  providerName: string;
+  action: PlanAction;
+  /** Attribute values after apply; values unknown until apply are null or absent here. */
+  values: Record<string, unknown>;
+  /** The `after_unknown` tree: `true` where a value (or a whole subtree) is unknown until apply. */
+  unknown: unknown;
+}
+
+export type Lookup = { state: 'known'; value: unknown } | { state: 'unknown' } | { state: 'absent' };
+
+export type AttributePath = ReadonlyArray<string | number>;
+
+/** The value at `path` after apply: known, unknown until apply, or absent (null or not set). */
+export function lookup(res: PlanResource, path: AttributePath): Lookup {
+  let value: unknown = res.values;
+  let unknown: unknown = res.unknown;
+  for (const step of path) {
+    if (unknown === true) return { state: 'unknown' };
+    value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
+    unknown = unknown !== null && typeof unknown === 'object' ? (unknown as Record<string | number, unknown>)[step] : undefined;
+  }
+  if (unknown === true) return { state: 'unknown' };
+  if (value === null || value === undefined) return { state: 'absent' };
+  return { state: 'known', value };
+}
+
+/** A known string value, or undefined. */
+export function knownString(res: PlanResource, path: AttributePath): string | undefined {
+  const l = lookup(res, path);
+  return l.state === 'known' && typeof l.value === 'string' && l.value !== '' ? l.value : undefined;
+}
+
+/** A known string-to-string map (tags, labels), or an empty map. */
+export function knownMap(res: PlanResource, path: AttributePath): Record<string, string> {
+  const l = lookup(res, path);
+  const out: Record<string, string> = {};
+  if (l.state !== 'known' || l.value === null || typeof l.value !== 'object' || Array.isArray(l.value)) return out;
+  for (const [k, v] of Object.entries(l.value as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+export interface PlanState {
+  doc: PlanDocument;
+  resources: PlanResource[];
+  byAddress: ReadonlyMap<string, PlanResource>;
+  /** Instances of one resource block in one module instance (`count`/`for_each` give several). */
+  instancesOf(module: string, localKey: string): readonly PlanResource[];
+  /** The instance with key `key` of one resource block in one module instance. */
+  instanceOf(module: string, localKey: string, key: InstanceKey): PlanResource | undefined;
+  /** Instances of the child module `name` called from module instance `parent`. */
+  childInstances(parent: string, name: string): readonly string[];
+  /** Resources that this plan deletes, with their values before: gone after apply. */
+  deleted: readonly PlanResource[];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+function actionOf(actions: readonly unknown[]): PlanAction | 'delete' {
+  const has = (a: string) => actions.includes(a);
+  if (has('delete') && has('create')) return 'replace';
+  if (has('delete')) return 'delete';
+  if (has('create')) return 'create';
+  if (has('update')) return 'update';
+  if (has('read')) return 'read';
+  if (has('forget')) return 'forget';
+  if (has('no-op')) return 'no-op';
+  return 'unchanged';
+}
+
+/** The module steps at the start of a resource instance address (`module.a["k"].aws_x.y[0]`). */
+function moduleStepsOfAddress(address: string): ModuleStep[] | undefined {
+  const steps: ModuleStep[] = [];
+  const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\./y;
+  let m: RegExpExecArray | null;
+  let at = 0;
+  while ((step.lastIndex = at), (m = step.exec(address))) {
+    const parsed = parseModuleAddress(`module.${m[1]}${m[2] ?? ''}`);
+    if (!parsed || parsed.length !== 1) return undefined;
+    steps.push(parsed[0]);
+    at = step.lastIndex;
+  }
+  return steps;
+}
+
+interface RawResource {
+  address?: unknown;
+  mode?: unknown;
+  type?: unknown;
+  name?: unknown;
+  index?: unknown;
+  module_address?: unknown;
+  provider_name?: unknown;
+}
+
+export function buildPlanState(doc: PlanDocument): PlanState {
+  const plan = doc.plan;
+  const resources: PlanResource[] = [];
+  const byAddress = new Map<string, PlanResource>();
+  const byBlock = new Map<string, PlanResource[]>();
+  const byKey = new Map<string, PlanResource>();
+  const children = new Map<string, Set<string>>();
+  const deletedAddresses = new Set<string>();
+  const deleted: PlanResource[] = [];
+
+  const make = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): PlanResource => {
+    const bad = (what: string) => InputError.at(doc.at(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
+      throw bad('a resource without a string "address", "type" and "name"');
+    }
+    const mode = raw.mode === 'data' ? 'data' : 'managed';
+    const steps = typeof raw.module_address === 'string' ? parseModuleAddress(raw.module_address) : moduleStepsOfAddress(raw.address);
+    if (!steps) throw bad(`the module address of ${raw.address} cannot be read`);
+    const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
+    const module = formatModuleInstance(steps);
+    const modulePath = formatModulePath(steps);
+    const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
+    return {
+      address: raw.address,
+      mode,
+      type: raw.type,
+      name: raw.name,
+      index,
+      module,
+      moduleSteps: steps,
+      modulePath,
+      localKey,
+      configAddress: joinAddress(modulePath, localKey),
+      providerName: typeof raw.provider_name === 'string' ? raw.provider_name : '',
+      action,
+      values: isObject(values) ? values : {},
+      unknown: unknown ?? {},
+    };
+  };
+  const add = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): void => {
+    if (typeof raw.address === 'string' && byAddress.has(raw.address)) return;
+    const res = make(raw, where, action, values, unknown);
+    resources.push(res);
+    byAddress.set(res.address, res);
+    const block = `${res.module}|${res.localKey}`;
+    if (res.index !== undefined) byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
+    const list = byBlock.get(block);
+    if (list) list.push(res);
+    else byBlock.set(block, [res]);
+    const steps = res.moduleSteps;
+    for (let i = 0; i < steps.length; i++) {
+      const parent = formatModuleInstance(steps.slice(0, i));
+      const key = `${parent}|${steps[i].name}`;
+      const set = children.get(key) ?? new Set<string>();
+      set.add(formatModuleInstance(steps.slice(0, i + 1)));
+      children.set(key, set);
+    }
+  };
+
+  const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+  changes.forEach((rc: unknown, i) => {
+    const where = ['resource_changes', i];
+    if (!isObject(rc) || !isObject(rc.change) || !Array.isArray(rc.change.actions)) {
+      throw InputError.at(doc.at(where), 'a resource change without a "change" object holding an "actions" list: this is not what `terraform show -json` writes. Make the plan again with `terraform show -json plan.out > plan.json`.');
+    }
+    const action = actionOf(rc.change.actions);
+    if (action === 'delete') {
+      const gone = make(rc as RawResource, where, 'no-op', rc.change.before, {});
+      deletedAddresses.add(gone.address);
+      deleted.push(gone);
+      return;
+    }
+    const values = action === 'forget' ? rc.change.before : rc.change.after;
+    add(rc as RawResource, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+  });
+
+  // Resources the plan leaves alone appear only in planned_values when there is no
+  // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
+  const walkModules = (root: unknown, base: Array<string | number>, only: 'all' | 'data', action: PlanAction) => {
+    const stack: Array<{ module: unknown; path: Array<string | number> }> = [{ module: root, path: base }];
+    while (stack.length > 0) {
+      const { module, path } = stack.pop()!;
+      if (!isObject(module)) continue;
+      const list = Array.isArray(module.resources) ? module.resources : [];
+      list.forEach((r: unknown, i) => {
+        if (!isObject(r) || typeof r.address !== 'string' || deletedAddresses.has(r.address)) return;
+        if (only === 'data' && r.mode !== 'data') return;
+        add(r as RawResource, [...path, 'resources', i], action, r.values, {});
+      });
+      const kids = Array.isArray(module.child_modules) ? module.child_modules : [];
+      kids.forEach((c: unknown, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+    }
+  };
+  if (isObject(plan.planned_values)) walkModules(plan.planned_values.root_module, ['planned_values', 'root_module'], 'all', 'unchanged');
+  if (isObject(plan.prior_state) && isObject(plan.prior_state.values)) walkModules(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module'], 'data', 'read');
+
+  return {
+    doc,
+    resources,
+    byAddress,
+    instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
+    instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
+    childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
+    deleted,
+  };
+}

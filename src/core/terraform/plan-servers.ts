@@ -1,0 +1,251 @@
+import { InputError } from '../errors.js';
+import type { Server, SourceLocation } from '../model.js';
+import { attributeValues, awsRegionOfZone, azureRegion, gcpRegionOfZone } from './plan-context.js';
+import type { PlanContext, ServerNetwork } from './plan-context.js';
+import { knownMap, knownString as knownStringOf, lookup } from './plan-resources.js';
+import type { AttributePath, PlanResource } from './plan-resources.js';
+import { buildAwsNetwork } from './aws-network.js';
+import { buildAzureNetwork } from './azure-network.js';
+import { buildGcpNetwork } from './gcp-network.js';
+
+/**
+ * The servers a plan creates or keeps: compute resources and managed SQL Server / Oracle
+ * databases, with their roles (tag or label `topogate-role`), environment
+ * (`topogate-environment`), provider, region and network. Other databases become servers
+ * only when a tag or a topology selector gives them a role.
+ */
+
+export const ROLE_TAG = 'topogate-role';
+export const ENVIRONMENT_TAG = 'topogate-environment';
+const ROLE_NAME = /^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$/;
+
+type Cloud = 'aws' | 'azure' | 'gcp';
+
+interface ServerType {
+  cloud: Cloud;
+  kind: 'compute' | 'database';
+  /** Tag or label maps, merged in order. */
+  tags(res: PlanResource): Record<string, string>;
+  region(ctx: PlanContext, res: PlanResource): string | undefined;
+  /** For databases: the engine (`sqlserver`, `oracle`, or as the plan names it) when known. */
+  engine?(res: PlanResource): string | undefined;
+  defaultPort?: number;
+}
+
+const awsTags = (res: PlanResource) => ({ ...knownMap(res, ['tags_all']), ...knownMap(res, ['tags']) });
+/** A string attribute after apply, followed through configuration when unknown (a location from a resource group). */
+const stringAt = (ctx: PlanContext, res: PlanResource, path: AttributePath): string | undefined => {
+  const v = attributeValues(ctx, res, path);
+  return v.unknown.length === 0 ? v.values.find((x): x is string => typeof x === 'string' && x !== '') : undefined;
+};
+const awsRegion = (ctx: PlanContext, res: PlanResource, zone?: string) => (zone ? awsRegionOfZone(zone) : undefined) ?? ctx.resolver.providerArgument(res, 'region', 'aws');
+const azureTags = (res: PlanResource) => knownMap(res, ['tags']);
+const azureLocation = (ctx: PlanContext, res: PlanResource) => {
+  const l = stringAt(ctx, res, ['location']);
+  return l ? azureRegion(l) : undefined;
+};
+const gcpLabels = (res: PlanResource) => ({ ...knownMap(res, ['labels']), ...knownMap(res, ['effective_labels']) });
+
+/** `sqlserver-se`, `custom-sqlserver-ee` -> sqlserver; `oracle-ee` -> oracle; others as written. */
+function rdsEngine(res: PlanResource): string | undefined {
+  const e = knownStringOf(res, ['engine'])?.toLowerCase();
+  if (e === undefined) return undefined;
+  if (/^(custom-)?sqlserver/.test(e)) return 'sqlserver';
+  if (/^(custom-)?oracle/.test(e)) return 'oracle';
+  return e;
+}
+
+export const SERVER_TYPES: Readonly<Record<string, ServerType>> = {
+  aws_instance: { cloud: 'aws', kind: 'compute', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, stringAt(ctx, r, ['availability_zone'])) },
+  aws_launch_template: {
+    cloud: 'aws',
+    kind: 'compute',
+    // The template's own tags, then the tags it gives the instances it launches.
+    tags: (r) => {
+      const out = awsTags(r);
+      const specs = lookup(r, ['tag_specifications']);
+      if (specs.state === 'known' && Array.isArray(specs.value)) {
+        specs.value.forEach((s, i) => {
+          if (s && typeof s === 'object' && (s as Record<string, unknown>).resource_type === 'instance') Object.assign(out, knownMap(r, ['tag_specifications', i, 'tags']));
+        });
+      }
+      return out;
+    },
+    region: (ctx, r) => awsRegion(ctx, r, knownStringOf(r, ['placement', 0, 'availability_zone'])),
+  },
+  aws_launch_configuration: { cloud: 'aws', kind: 'compute', tags: () => ({}), region: (ctx, r) => awsRegion(ctx, r) },
+  aws_db_instance: { cloud: 'aws', kind: 'database', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, stringAt(ctx, r, ['availability_zone'])), engine: rdsEngine },
+  aws_rds_cluster: { cloud: 'aws', kind: 'database', tags: awsTags, region: (ctx, r) => awsRegion(ctx, r, knownStringOf(r, ['availability_zones', 0])), engine: rdsEngine },
+  azurerm_linux_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  azurerm_windows_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  azurerm_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  azurerm_mssql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
+  azurerm_sql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
+  google_compute_instance: {
+    cloud: 'gcp',
+    kind: 'compute',
+    tags: gcpLabels,
+    region: (ctx, r) => {
+      const zone = stringAt(ctx, r, ['zone']);
+      return (zone ? gcpRegionOfZone(zone) : undefined) ?? ctx.resolver.providerArgument(r, 'region', 'google');
+    },
+  },
+  google_compute_instance_template: { cloud: 'gcp', kind: 'compute', tags: gcpLabels, region: (ctx, r) => stringAt(ctx, r, ['region']) ?? ctx.resolver.providerArgument(r, 'region', 'google') },
+  google_sql_database_instance: {
+    cloud: 'gcp',
+    kind: 'database',
+    tags: (r) => ({ ...knownMap(r, ['settings', 0, 'user_labels']) }),
+    region: (ctx, r) => stringAt(ctx, r, ['region']) ?? ctx.resolver.providerArgument(r, 'region', 'google'),
+    engine: (r) => {
+      const v = knownStringOf(r, ['database_version'])?.toUpperCase();
+      if (v === undefined) return undefined;
+      return v.startsWith('SQLSERVER') ? 'sqlserver' : v.split('_')[0].toLowerCase();
+    },
+    defaultPort: undefined,
+  },
+};
+
+/** `registry.terraform.io/hashicorp/aws` and `aws` -> aws; azurerm -> azure; google -> gcp. */
+export function providerOf(providerName: string): string | undefined {
+  const short = providerName.split('/').pop()?.toLowerCase() ?? '';
+  if (short === '') return undefined;
+  if (short === 'aws') return 'aws';
+  if (short === 'azurerm') return 'azure';
+  if (short === 'google' || short === 'google-beta') return 'gcp';
+  return short;
+}
+
+/** A plan resource that is, or may become, a server. */
+export interface ServerCandidate {
+  res: PlanResource;
+  type: ServerType;
+  location: SourceLocation;
+  /** Tags (AWS, Azure) or labels (GCP): what selectors match. */
+  tags: Readonly<Record<string, string>>;
+  tagRoles: string[];
+  environmentTag?: string;
+  engine?: string;
+  /** True for compute resources and SQL Server / Oracle databases: servers without any tag. */
+  always: boolean;
+}
+
+function splitRoles(text: string): string[] {
+  return text.split(/[\s,;]+/).filter((r) => r !== '');
+}
+
+/** Roles from `topogate-role: a,b` and from keys `topogate-role-<role>` (GCP label values cannot hold commas). */
+function rolesOf(tags: Record<string, string>, where: SourceLocation, address: string): string[] {
+  const roles: string[] = [];
+  for (const [k, v] of Object.entries(tags)) {
+    if (k.toLowerCase() === ROLE_TAG) roles.push(...splitRoles(v));
+    else if (k.toLowerCase().startsWith(`${ROLE_TAG}-`) && !/^(false|no|0|off)$/i.test(v.trim())) roles.push(k.slice(ROLE_TAG.length + 1));
+  }
+  for (const r of roles) {
+    if (!ROLE_NAME.test(r)) {
+      throw InputError.at(where, `${address}: "${r}" in the ${ROLE_TAG} tag is not a role name. Write role names separated by commas, e.g. "front-end,controller" (letters, digits and . _ - : / @).`);
+    }
+  }
+  return [...new Set(roles)];
+}
+
+export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
+  const out: ServerCandidate[] = [];
+  for (const res of ctx.state.resources) {
+    if (res.mode !== 'managed') continue;
+    const type = SERVER_TYPES[res.type];
+    if (!type) continue;
+    const location = ctx.locate(res);
+    const tags = type.tags(res);
+    const engine = type.engine?.(res);
+    const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
+    out.push({
+      res,
+      type,
+      location,
+      tags,
+      tagRoles: rolesOf(tags, location, res.address),
+      environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
+      engine,
+      always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
+    });
+  }
+  return out;
+}
+
+export interface NetworkBuilders {
+  network(candidate: ServerCandidate): ServerNetwork;
+}
+
+/** Builds each cloud's network model once per plan, on first use. */
+export function networkBuilders(ctx: PlanContext): NetworkBuilders {
+  let aws: ReturnType<typeof buildAwsNetwork> | undefined;
+  let azure: ReturnType<typeof buildAzureNetwork> | undefined;
+  let gcp: ReturnType<typeof buildGcpNetwork> | undefined;
+  const sgPaths = (res: PlanResource): AttributePath[] => {
+    switch (res.type) {
+      case 'aws_instance':
+        return [['vpc_security_group_ids'], ['security_groups']];
+      case 'aws_launch_template': {
+        const paths: AttributePath[] = [['vpc_security_group_ids'], ['security_group_names']];
+        const nis = lookup(res, ['network_interfaces']);
+        if (nis.state === 'known' && Array.isArray(nis.value)) nis.value.forEach((_, i) => paths.push(['network_interfaces', i, 'security_groups']));
+        return paths;
+      }
+      case 'aws_launch_configuration':
+        return [['security_groups']];
+      default:
+        return [['vpc_security_group_ids']];
+    }
+  };
+  return {
+    network(c) {
+      const res = c.res;
+      switch (c.type.cloud) {
+        case 'aws':
+          aws ??= buildAwsNetwork(ctx);
+          return aws.serverNetwork(res, sgPaths(res));
+        case 'azure':
+          azure ??= buildAzureNetwork(ctx);
+          if (c.type.kind === 'database') return azure.sqlServerNetwork(res);
+          return azure.serverNetwork(res, res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids']);
+        default:
+          gcp ??= buildGcpNetwork(ctx);
+          return c.type.kind === 'database' ? gcp.sqlNetwork(res) : gcp.serverNetwork(res);
+      }
+    },
+  };
+}
+
+/** The database listener port: the `port` attribute, else the engine's default (left to the policy). */
+function databasePort(ctx: PlanContext, c: ServerCandidate): number | undefined {
+  if (c.type.kind !== 'database') return undefined;
+  if (c.type.defaultPort !== undefined) return c.type.defaultPort;
+  const port = attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
+  const value = port.values.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
+  return value === undefined ? undefined : Number(value);
+}
+
+/** The server model of a candidate, named `name` in its environment. */
+export function buildServer(ctx: PlanContext, builders: NetworkBuilders, c: ServerCandidate, name: string, roles: readonly string[], roleNotes: Record<string, string>): Server {
+  const network = builders.network(c);
+  const engine = c.type.kind === 'database' ? c.engine : undefined;
+  return {
+    kind: 'server',
+    name,
+    roles,
+    roleNotes: Object.keys(roleNotes).length > 0 ? roleNotes : undefined,
+    addresses: network.addresses,
+    addressesExact: network.addressesExact,
+    identities: [`server:${name}`, ...roles.map((r) => `role:${r}`), ...network.identities],
+    identitiesUnknown: network.identitiesUnknown,
+    ingress: network.ingress,
+    egress: network.egress,
+    location: c.location,
+    provider: providerOf(c.res.providerName) ?? c.type.cloud,
+    providerLocation: c.location,
+    region: c.type.region(ctx, c.res),
+    engine,
+    port: databasePort(ctx, c),
+    resource: { address: c.res.address, type: c.res.type },
+  };
+}
