@@ -41974,13 +41974,32 @@ function failingFindings(report, failOn) {
 function isFailing(report, failOn) {
     return failingFindings(report, failOn).length > 0;
 }
+const grouped = new WeakMap();
+/** The findings of each environment, grouped in one pass (renderers ask per environment). */
+function findingsByEnvironment(report) {
+    let map = grouped.get(report);
+    if (!map) {
+        map = new Map(report.environments.map((e) => [e.name, []]));
+        for (const f of report.findings) {
+            const list = map.get(f.environment);
+            if (list)
+                list.push(f);
+            else
+                map.set(f.environment, [f]);
+        }
+        grouped.set(report, map);
+    }
+    return map;
+}
 /** Environment names, those with failures first, then with unknowns, then the rest; by name within each. */
 function environmentsByUrgency(report) {
-    const rank = (name) => {
-        const fs = report.findings.filter((f) => f.environment === name);
-        return fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2;
-    };
-    return report.environments.map((e) => e.name).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+    const byEnv = findingsByEnvironment(report);
+    const rank = new Map();
+    for (const e of report.environments) {
+        const fs = byEnv.get(e.name) ?? [];
+        rank.set(e.name, fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2);
+    }
+    return report.environments.map((e) => e.name).sort((a, b) => rank.get(a) - rank.get(b) || (a < b ? -1 : a > b ? 1 : 0));
 }
 /** Most urgent first: failures by severity, then unknown, waived, pass. */
 function compareUrgency(a, b) {
@@ -42006,9 +42025,10 @@ function renderText(report, failOn, options = {}) {
     const lines = [verdictLine(report, failOn), ''];
     if (report.environments.length === 0)
         lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
+    const environments = new Map(report.environments.map((e) => [e.name, e]));
     for (const name of environmentsByUrgency(report)) {
-        const env = report.environments.find((e) => e.name === name);
-        const findings = report.findings.filter((f) => f.environment === env.name).sort(compareUrgency);
+        const env = environments.get(name);
+        const findings = [...(findingsByEnvironment(report).get(env.name) ?? [])].sort(compareUrgency);
         const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
         const passed = findings.length - shown.length;
         lines.push(safeLogLine(`${env.name} (${env.providers.join(', ') || 'provider unknown'}; ${plural(env.servers, 'server')})`));
@@ -48536,10 +48556,16 @@ function evaluate(input) {
 function applyWaivers(findings, waivers, today) {
     if (waivers.length === 0)
         return;
+    // Indexed by policy and environment: a finding looks up its few candidates, not every waiver.
+    const byScope = new Map();
+    for (const w of waivers) {
+        const key = `${w.policy}\0${w.environment}`;
+        byScope.set(key, [...(byScope.get(key) ?? []), w]);
+    }
     for (const f of findings) {
         if (f.status !== 'fail' && f.status !== 'unknown')
             continue;
-        const w = waivers.find((x) => x.policy === f.policy && x.environment === f.environment && (x.subject === undefined || x.subject === f.subject));
+        const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
         if (!w)
             continue;
         const expired = w.expires < today;
@@ -52773,6 +52799,13 @@ function renderJson(report) {
 ;// CONCATENATED MODULE: ./src/core/report/markdown-report.ts
 
 
+const indexes = new WeakMap();
+function environmentIndex(report) {
+    let m = indexes.get(report);
+    if (!m)
+        indexes.set(report, (m = new Map(report.environments.map((e) => [e.name, e]))));
+    return m;
+}
 const ICON = { fail: '❌', unknown: '❔', waived: '⏸️', pass: '✅' };
 function markdown_report_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -52808,8 +52841,8 @@ function passRow(f, options) {
     return `| ${escapeMarkdown(f.policy)} | ${codeSpan(f.subject)} | ${escapeMarkdown(f.message)} | ${where(f.location, options)} |`;
 }
 function environmentSection(report, envName, options, passDetails) {
-    const env = report.environments.find((e) => e.name === envName);
-    const findings = report.findings.filter((f) => f.environment === envName).sort(compareUrgency);
+    const env = environmentIndex(report).get(envName);
+    const findings = [...(findingsByEnvironment(report).get(envName) ?? [])].sort(compareUrgency);
     const attention = findings.filter((f) => f.status !== 'pass');
     const passes = findings.filter((f) => f.status === 'pass');
     const fails = attention.filter((f) => f.status === 'fail').length;

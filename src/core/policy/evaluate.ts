@@ -96,9 +96,15 @@ export function evaluate(input: EvaluationInput): Evaluation {
 /** A waiver turns a fail or unknown into `waived` until it expires; an expired one says so. */
 function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: string): void {
   if (waivers.length === 0) return;
+  // Indexed by policy and environment: a finding looks up its few candidates, not every waiver.
+  const byScope = new Map<string, Waiver[]>();
+  for (const w of waivers) {
+    const key = `${w.policy}\0${w.environment}`;
+    byScope.set(key, [...(byScope.get(key) ?? []), w]);
+  }
   for (const f of findings) {
     if (f.status !== 'fail' && f.status !== 'unknown') continue;
-    const w = waivers.find((x) => x.policy === f.policy && x.environment === f.environment && (x.subject === undefined || x.subject === f.subject));
+    const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
     if (!w) continue;
     const expired = w.expires < today;
     f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };

@@ -1,6 +1,6 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { compareUrgency, environmentsByUrgency, failingFindings } from './report.js';
+import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment } from './report.js';
 import type { FailOn, Report } from './report.js';
 
 /**
@@ -19,6 +19,13 @@ export interface MarkdownOptions {
   fullReportHint?: string;
   /** Include the passing findings' rows (collapsed). Default true. */
   passDetails?: boolean;
+}
+
+const indexes = new WeakMap<Report, Map<string, Report['environments'][number]>>();
+function environmentIndex(report: Report): Map<string, Report['environments'][number]> {
+  let m = indexes.get(report);
+  if (!m) indexes.set(report, (m = new Map(report.environments.map((e) => [e.name, e]))));
+  return m;
 }
 
 const ICON: Record<Finding['status'], string> = { fail: '❌', unknown: '❔', waived: '⏸️', pass: '✅' };
@@ -62,8 +69,8 @@ function passRow(f: Finding, options: MarkdownOptions): string {
 }
 
 function environmentSection(report: Report, envName: string, options: MarkdownOptions, passDetails: boolean): string[] {
-  const env = report.environments.find((e) => e.name === envName);
-  const findings = report.findings.filter((f) => f.environment === envName).sort(compareUrgency);
+  const env = environmentIndex(report).get(envName);
+  const findings = [...(findingsByEnvironment(report).get(envName) ?? [])].sort(compareUrgency);
   const attention = findings.filter((f) => f.status !== 'pass');
   const passes = findings.filter((f) => f.status === 'pass');
   const fails = attention.filter((f) => f.status === 'fail').length;

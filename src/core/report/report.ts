@@ -54,13 +54,32 @@ export function isFailing(report: Report, failOn: FailOn): boolean {
   return failingFindings(report, failOn).length > 0;
 }
 
+const grouped = new WeakMap<Report, Map<string, Finding[]>>();
+
+/** The findings of each environment, grouped in one pass (renderers ask per environment). */
+export function findingsByEnvironment(report: Report): ReadonlyMap<string, readonly Finding[]> {
+  let map = grouped.get(report);
+  if (!map) {
+    map = new Map(report.environments.map((e) => [e.name, [] as Finding[]]));
+    for (const f of report.findings) {
+      const list = map.get(f.environment);
+      if (list) list.push(f);
+      else map.set(f.environment, [f]);
+    }
+    grouped.set(report, map);
+  }
+  return map;
+}
+
 /** Environment names, those with failures first, then with unknowns, then the rest; by name within each. */
 export function environmentsByUrgency(report: Report): string[] {
-  const rank = (name: string) => {
-    const fs = report.findings.filter((f) => f.environment === name);
-    return fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2;
-  };
-  return report.environments.map((e) => e.name).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+  const byEnv = findingsByEnvironment(report);
+  const rank = new Map<string, number>();
+  for (const e of report.environments) {
+    const fs = byEnv.get(e.name) ?? [];
+    rank.set(e.name, fs.some((f) => f.status === 'fail') ? 0 : fs.some((f) => f.status === 'unknown') ? 1 : 2);
+  }
+  return report.environments.map((e) => e.name).sort((a, b) => rank.get(a)! - rank.get(b)! || (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Most urgent first: failures by severity, then unknown, waived, pass. */

@@ -1,6 +1,6 @@
 import type { Finding } from '../model.js';
 import { safeLogLine } from './escape.js';
-import { compareUrgency, environmentsByUrgency, failingFindings } from './report.js';
+import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment } from './report.js';
 import type { FailOn, Report } from './report.js';
 
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
@@ -21,9 +21,10 @@ export function verdictLine(report: Report, failOn: FailOn): string {
 export function renderText(report: Report, failOn: FailOn, options: { verbose?: boolean } = {}): string {
   const lines: string[] = [verdictLine(report, failOn), ''];
   if (report.environments.length === 0) lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
+  const environments = new Map(report.environments.map((e) => [e.name, e]));
   for (const name of environmentsByUrgency(report)) {
-    const env = report.environments.find((e) => e.name === name)!;
-    const findings = report.findings.filter((f) => f.environment === env.name).sort(compareUrgency);
+    const env = environments.get(name)!;
+    const findings = [...(findingsByEnvironment(report).get(env.name) ?? [])].sort(compareUrgency);
     const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
     const passed = findings.length - shown.length;
     lines.push(safeLogLine(`${env.name} (${env.providers.join(', ') || 'provider unknown'}; ${plural(env.servers, 'server')})`));
