@@ -97,7 +97,10 @@ describe('findings point at the declaring line', () => {
   it('without .tf files: the resource\'s entry in the plan file', () => {
     const text = JSON.stringify(buildPlanJson(plan), null, 2);
     const s = serverOf({ plans: { 'plan.json': text } }, 'azurerm_linux_virtual_machine.legacy');
-    const line = text.split('\n').findIndex((l) => l.includes('"address": "azurerm_linux_virtual_machine.legacy"')) + 1;
+    // The resource's change entry: the first "address" line after resource_changes starts.
+    const lines = text.split('\n');
+    const changes = lines.findIndex((l) => l.includes('"resource_changes"'));
+    const line = lines.findIndex((l, i) => i > changes && l.includes('"address": "azurerm_linux_virtual_machine.legacy"')) + 1;
     expect(s.location).toEqual({ file: 'plan.json', line, column: 7 });
   });
 

@@ -8,14 +8,16 @@ import { once } from 'node:events';
  * running topogate).
  *
  * Layout: one module instance per environment, `module.site["env-0042"]` (for_each), each
- * with ten instances (`aws_instance.ctl`, `aws_instance.fe[count.index]` x 8, an untagged
- * `aws_instance.worker`), one security group per instance (`ctl`, `fe[count.index]`, `worker`) plus a
+ * with ten instances: an OutSystems controller (`aws_instance.ctl`), a farm of three
+ * front-ends (`aws_instance.fe[count.index]`) and six other servers without an OutSystems
+ * role (`aws_instance.worker[count.index]`, as most servers of a large plan are); one
+ * security group per instance (`ctl`, `fe[count.index]`, `worker[count.index]`) plus a
  * shared `fe_common`, a SQL Server RDS database (N/10 in all) with its group, and
  * standalone `aws_security_group_rule`s between the groups. Environments cycle through
  * create (ids unknown until apply: linked through `configuration` references), no-op and
  * update (ids known), and create-with-deletes (old rules being deleted). Some environments
  * carry honest mistakes so that failures are exercised too:
- * - every 5th: front-end 8 has no rule to the database (OS11-NET-005 fails for it);
+ * - every 5th: the last front-end has no rule to the database (OS11-NET-005 fails for it);
  * - every 7th: the database is in another region (OS11-LAT-002 fails, a notice);
  * - every 11th: the front-ends open 12001 to the world (OS11-SEC-001 fails, a warning).
  */
@@ -28,7 +30,9 @@ export interface ExpectedFinding {
 }
 
 const PER_ENV = 10;
-const FRONT_ENDS = 8;
+/** A typical OutSystems farm; the other servers of an environment hold no OutSystems role. */
+const FRONT_ENDS = 3;
+const OTHERS = PER_ENV - 1 - FRONT_ENDS;
 const REGION = 'eu-west-1';
 
 type Action = 'create' | 'no-op' | 'update' | 'create-with-deletes';
@@ -86,13 +90,13 @@ function instanceUnknown(): Record<string, unknown> {
   };
 }
 
-function sgIds(e: number): { ctl: string; fe: string[]; feCommon: string; worker: string; db: string } {
+function sgIds(e: number): { ctl: string; fe: string[]; feCommon: string; worker: string[]; db: string } {
   const base = e * 16;
   return {
     ctl: `sg-${hex(base, 17)}`,
     fe: Array.from({ length: FRONT_ENDS }, (_, i) => `sg-${hex(base + 1 + i, 17)}`),
-    feCommon: `sg-${hex(base + 9, 17)}`,
-    worker: `sg-${hex(base + 10, 17)}`,
+    feCommon: `sg-${hex(base + 10, 17)}`,
+    worker: Array.from({ length: OTHERS }, (_, i) => `sg-${hex(base + 4 + i, 17)}`),
     db: `sg-${hex(base + 11, 17)}`,
   };
 }
@@ -153,7 +157,7 @@ function buildEnvironment(e: number): Env {
     resources.push(group(e, 'fe', i, ids.fe[i], inline, ALL_EGRESS, known));
   }
   resources.push(group(e, 'fe_common', undefined, ids.feCommon, [], [], known));
-  resources.push(group(e, 'worker', undefined, ids.worker, [ingress(22, 22, ['10.0.0.0/8'], 'ssh from the office VPN')], ALL_EGRESS, known));
+  for (let i = 0; i < OTHERS; i++) resources.push(group(e, 'worker', i, ids.worker[i], [ingress(22, 22, ['10.0.0.0/8'], 'ssh from the office VPN'), ingress(8080, 8080, ['10.0.0.0/8'], 'app')], ALL_EGRESS, known));
   resources.push(group(e, 'db', undefined, ids.db, [], [], known));
 
   // Standalone rules: between groups by identity, and the egress of the standalone groups.
@@ -181,7 +185,7 @@ function buildEnvironment(e: number): Env {
     resources.push(rule(name, undefined, target, 'world', 0, 0, 'egress'));
   }
 
-  // Instances: the controller, the front-ends (count) and an untagged worker.
+  // Instances: the controller, the front-ends and the other servers (count), by index with their groups.
   const instance = (name: string, index: number | undefined, n: number, role: string | undefined, sgs: string[]): Res => {
     const tags: Record<string, string> = { Name: `${env}-${name}${index === undefined ? '' : `-${index}`}`, 'topogate-environment': env };
     if (role) tags['topogate-role'] = role;
@@ -197,7 +201,7 @@ function buildEnvironment(e: number): Env {
   };
   resources.push(instance('ctl', undefined, 0, 'controller', [ids.ctl]));
   for (let i = 0; i < FRONT_ENDS; i++) resources.push(instance('fe', i, i + 1, 'front-end', [ids.fe[i], ids.feCommon]));
-  resources.push(instance('worker', undefined, PER_ENV - 1, undefined, [ids.worker]));
+  for (let i = 0; i < OTHERS; i++) resources.push(instance('worker', i, FRONT_ENDS + 1 + i, undefined, [ids.worker[i]]));
 
   // The platform database.
   const dbValues: Record<string, unknown> = {
@@ -233,7 +237,7 @@ function expectedFindings(e: number, mistakes: { missingDbRule: boolean; otherRe
   const db = address(e, { type: 'aws_db_instance', name: 'platform' });
   const ctl = address(e, { type: 'aws_instance', name: 'ctl' });
   const fes = Array.from({ length: FRONT_ENDS }, (_, i) => address(e, { type: 'aws_instance', name: 'fe', index: i }));
-  const servers = [ctl, ...fes, address(e, { type: 'aws_instance', name: 'worker' }), db];
+  const servers = [ctl, ...fes, ...Array.from({ length: OTHERS }, (_, i) => address(e, { type: 'aws_instance', name: 'worker', index: i })), db];
   const out: ExpectedFinding[] = [];
   const add = (policy: string, subject: string, status: ExpectedFinding['status'] = 'pass') => out.push({ environment: env, policy, subject, status });
   add('OS11-LAT-001', env);
@@ -327,7 +331,7 @@ function moduleConfiguration(): Record<string, unknown> {
       resource('aws_security_group', 'ctl', groupExpr('ctl')),
       resource('aws_security_group', 'fe', groupExpr('fe'), FRONT_ENDS),
       resource('aws_security_group', 'fe_common', groupExpr('fe_common')),
-      resource('aws_security_group', 'worker', groupExpr('worker')),
+      resource('aws_security_group', 'worker', groupExpr('worker'), OTHERS),
       resource('aws_security_group', 'db', groupExpr('db')),
       resource('aws_security_group_rule', 'fe_to_db', ruleExpr('aws_security_group.db', 'aws_security_group.fe[count.index]', 1433, 1433), FRONT_ENDS),
       resource('aws_security_group_rule', 'ctl_to_db', ruleExpr('aws_security_group.db', 'aws_security_group.ctl', 1433, 1433)),
@@ -340,7 +344,7 @@ function moduleConfiguration(): Record<string, unknown> {
       resource('aws_security_group_rule', 'db_egress', ruleExpr('aws_security_group.db', 'world', 0, 0, 'egress')),
       resource('aws_instance', 'ctl', { ...instanceExpr, vpc_security_group_ids: refs('aws_security_group.ctl.id', 'aws_security_group.ctl') }),
       resource('aws_instance', 'fe', { ...instanceExpr, vpc_security_group_ids: refs('aws_security_group.fe', 'count.index', 'aws_security_group.fe_common.id', 'aws_security_group.fe_common') }, FRONT_ENDS),
-      resource('aws_instance', 'worker', { ...instanceExpr, vpc_security_group_ids: refs('aws_security_group.worker.id', 'aws_security_group.worker') }),
+      resource('aws_instance', 'worker', { ...instanceExpr, vpc_security_group_ids: refs('aws_security_group.worker', 'count.index') }, OTHERS),
       resource('aws_db_instance', 'platform', { engine: { constant_value: 'sqlserver-se' }, port: { constant_value: 1433 }, vpc_security_group_ids: refs('aws_security_group.db.id', 'aws_security_group.db') }),
     ],
     variables: { ami: {}, subnet_ids: {}, vpc_id: {} },

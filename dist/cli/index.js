@@ -10353,9 +10353,19 @@ function subtract(a, b) {
     }
     return out;
 }
-/** True when every member of `inner` is in `outer`. */
+/** True when every member of `inner` is in `outer` (a merge walk: no allocation). */
 function covers(outer, inner) {
-    return subtract(inner, outer).length === 0;
+    let j = 0;
+    for (const x of inner) {
+        while (j < outer.length && outer[j].hi < x.lo)
+            j++;
+        if (j >= outer.length)
+            return false;
+        // Sets are normalized (adjacent intervals merged), so one outer interval must hold x.
+        if (outer[j].lo > x.lo || outer[j].hi < x.hi)
+            return false;
+    }
+    return true;
 }
 function overlaps(a, b) {
     return intersect(a, b).length > 0;
@@ -10562,13 +10572,15 @@ class AddressSet {
         return this.v4.length === 0 && this.v6.length === 0;
     }
     union(o) {
-        if (o.isEmpty())
+        if (o === this || o.isEmpty())
             return this;
         if (this.isEmpty())
             return o;
         return new AddressSet(union(this.v4, o.v4), union(this.v6, o.v6));
     }
     intersect(o) {
+        if (o === this)
+            return this;
         if (this.isEmpty() || o.isEmpty())
             return AddressSet.EMPTY;
         return new AddressSet(intersect(this.v4, o.v4), intersect(this.v6, o.v6));
@@ -10580,6 +10592,8 @@ class AddressSet {
     }
     /** True when every address of `o` is in this set. */
     covers(o) {
+        if (o === this || o.isEmpty())
+            return true;
         return covers(this.v4, o.v4) && covers(this.v6, o.v6);
     }
     overlaps(o) {
@@ -10594,17 +10608,43 @@ class AddressSet {
         this.cidrs ??= [...this.v4.flatMap((r) => intervalToCidrs(4, r)), ...this.v6.flatMap((r) => intervalToCidrs(6, r))];
         return [...this.cidrs];
     }
-    /** Short human form; long lists are cut with a count. */
+    described;
+    /** Short human form; long lists are cut with a count. Memoized: messages ask for it per finding. */
     describe(max = 6) {
+        let text = this.described?.get(max);
+        if (text === undefined) {
+            text = this.describeUncached(max);
+            (this.described ??= new Map()).set(max, text);
+        }
+        return text;
+    }
+    describeUncached(max) {
         if (this.isEmpty())
             return 'no addresses';
         const all = this.toCidrs().map((c) => (c.endsWith('/32') && !c.includes(':') ? c.slice(0, -3) : c.endsWith('/128') ? c.slice(0, -4) : c));
         return all.length <= max ? all.join(', ') : `${all.slice(0, max).join(', ')} and ${all.length - max} more blocks`;
     }
+    keyText;
+    internedId;
+    static interned = new Map();
+    /** A small number equal for equal sets: cheap to put in a cache key. */
+    id() {
+        if (this.internedId === undefined) {
+            const key = this.key();
+            let id = AddressSet.interned.get(key);
+            if (id === undefined)
+                AddressSet.interned.set(key, (id = AddressSet.interned.size));
+            this.internedId = id;
+        }
+        return this.internedId;
+    }
     /** Stable key for memoising. */
     key() {
-        const enc = (xs) => xs.map((x) => `${x.lo.toString(36)}-${x.hi.toString(36)}`).join(',');
-        return `${enc(this.v4)}|${enc(this.v6)}`;
+        if (this.keyText === undefined) {
+            const enc = (xs) => xs.map((x) => `${x.lo.toString(36)}-${x.hi.toString(36)}`).join(',');
+            this.keyText = `${enc(this.v4)}|${enc(this.v6)}`;
+        }
+        return this.keyText;
     }
 }
 /**
@@ -10657,8 +10697,25 @@ class PortSet {
     overlaps(o) {
         return overlaps(this.ranges, o.ranges);
     }
+    numeric;
+    /** Membership without BigInt: the flow engine asks this for every rule it looks at. */
     has(port) {
-        return contains(this.ranges, BigInt(port));
+        let r = this.numeric;
+        if (!r) {
+            r = new Float64Array(this.ranges.length * 2);
+            this.ranges.forEach((x, i) => {
+                r[2 * i] = Number(x.lo);
+                r[2 * i + 1] = Number(x.hi);
+            });
+            this.numeric = r;
+        }
+        for (let i = 0; i < r.length; i += 2) {
+            if (port < r[i])
+                return false;
+            if (port <= r[i + 1])
+                return true;
+        }
+        return false;
     }
     equals(o) {
         return equal(this.ranges, o.ranges);
@@ -10667,13 +10724,13 @@ class PortSet {
     toRanges() {
         return this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
     }
+    described;
     /** `80, 443, 8000-8080`, or `all ports`. */
     describe() {
-        if (this.isEmpty())
-            return 'no ports';
-        if (this.equals(PortSet.ALL))
-            return 'all ports';
-        return this.toRanges().map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+        if (this.described === undefined) {
+            this.described = this.isEmpty() ? 'no ports' : this.equals(PortSet.ALL) ? 'all ports' : this.toRanges().map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+        }
+        return this.described;
     }
 }
 /** One port spec as users write it: `443`, `"443"`, `"8000-8080"`. */
@@ -14363,21 +14420,28 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
  * Binary files are refused with a message saying what they look like.
  */
 function decodeInput(bytes, file) {
-    const at = { file, line: 1, column: 1 };
-    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
-        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
-        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-    const kind = binaryKind(bytes);
-    if (kind)
-        throw InputError.at(at, `this is a binary file (${kind}), not text. ${kind.startsWith('zip') ? 'A saved Terraform plan file is a zip archive: convert it with `terraform show -json plan.out > plan.json`.' : 'Pass a YAML topology or a JSON plan from `terraform show -json`.'}`);
-    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    const utf8 = utf8Bytes(bytes, file);
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+        return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
     }
     catch {
-        throw InputError.at(at, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+        throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
     }
+}
+/**
+ * The input as UTF-8 bytes without a byte-order mark, for readers that work on bytes
+ * (large plans): UTF-16 is converted, binary files are refused as in decodeInput. The
+ * UTF-8 itself is checked by whoever decodes it.
+ */
+function utf8Bytes(bytes, file) {
+    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+        return new TextEncoder().encode(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+        return new TextEncoder().encode(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+    const kind = binaryKind(bytes);
+    if (kind)
+        throw InputError.at({ file, line: 1, column: 1 }, `this is a binary file (${kind}), not text. ${kind.startsWith('zip') ? 'A saved Terraform plan file is a zip archive: convert it with `terraform show -json plan.out > plan.json`.' : 'Pass a YAML topology or a JSON plan from `terraform show -json`.'}`);
+    return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 function binaryKind(bytes) {
     const head = bytes.subarray(0, 8);
@@ -14821,8 +14885,15 @@ function possibleAddresses(e) {
 function protocolMatches(rule, flow) {
     return rule === 'all' || rule === flow;
 }
+const sides = new WeakMap();
+/** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
-    return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
+    let side = sides.get(e);
+    if (!side) {
+        side = { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
+        sides.set(e, side);
+    }
+    return side;
 }
 function hasIdentity(peer, side) {
     for (const id of peer.identities)
@@ -14849,6 +14920,33 @@ function matchesEndpoint(peer, side) {
     return 'maybe';
 }
 const sortedRules = new WeakMap();
+const rulesByPort = new WeakMap();
+/**
+ * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
+ * is asked about the same ports by every flow into its endpoint, so this is worked out
+ * once per layer and port.
+ */
+function rulesFor(layer, protocol, port) {
+    let byPort = rulesByPort.get(layer);
+    if (!byPort)
+        rulesByPort.set(layer, (byPort = new Map()));
+    const key = `${protocol}${port}`;
+    let rules = byPort.get(key);
+    if (!rules) {
+        rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
+        byPort.set(key, rules);
+    }
+    return rules;
+}
+/** Allow-only rules, deny by default, nothing unknown or narrowed: a union (AWS security groups, topology firewalls). */
+function isPlainUnion(layer, rules) {
+    if (layer.defaultAction !== 'deny' || layer.unknown !== undefined)
+        return false;
+    for (const r of rules)
+        if (r.action !== 'allow' || r.local || r.peer.unknown !== undefined || r.portsUnknown !== undefined)
+            return false;
+    return true;
+}
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer) {
     let rules = sortedRules.get(layer);
@@ -14869,6 +14967,22 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     if (layer.unknown !== undefined) {
         return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
     }
+    const rules = rulesFor(layer, protocol, port);
+    if (remote.identitiesUnknown === undefined && isPlainUnion(layer, rules)) {
+        // A union of allows: what each rule matches, added up; exact, so min and max agree.
+        let got = AddressSet.EMPTY;
+        const by = [];
+        for (const rule of rules) {
+            const m = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+            if (m.isEmpty() || got.covers(m))
+                continue;
+            got = got.union(m);
+            by.push(rule.origin);
+            if (got.covers(remote.addresses))
+                break;
+        }
+        return { min: got, max: got, allowedBy: by, deniedBy: [], unknowns: [] };
+    }
     let remMin = remote.addresses;
     let remMax = remote.addresses;
     let min = AddressSet.EMPTY;
@@ -14876,14 +14990,10 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     const allowedBy = [];
     const deniedBy = [];
     const unknowns = [];
-    for (const rule of rulesInOrder(layer)) {
+    for (const rule of rules) {
         if (remMin.isEmpty() && remMax.isEmpty())
             break;
-        if (!protocolMatches(rule.protocol, protocol))
-            continue;
         const portKnown = rule.portsUnknown === undefined;
-        if (portKnown && !rule.ports.has(port))
-            continue;
         const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
         if (localMatch === 'no')
             continue;
@@ -14965,29 +15075,44 @@ function reachOnPort(source, target, protocol, port) {
     }
     return { min, max, allowedBy, blocks, unknowns };
 }
+const layerCuts = new WeakMap();
+/** Where the layer's rules for a protocol start and stop: a segment boundary each. */
+function cutsOf(layer, protocol) {
+    let byProtocol = layerCuts.get(layer);
+    if (!byProtocol)
+        layerCuts.set(layer, (byProtocol = new Map()));
+    let cuts = byProtocol.get(protocol);
+    if (!cuts) {
+        const set = new Set();
+        for (const rule of layer.rules) {
+            if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined)
+                continue;
+            for (const [a, b] of rule.ports.toRanges()) {
+                set.add(a);
+                set.add(b + 1);
+            }
+        }
+        cuts = [...set];
+        byProtocol.set(protocol, cuts);
+    }
+    return cuts;
+}
 /**
  * Splits `ports` where any rule on the path starts or ends, so that one port per
  * segment stands for all of it: the cost is per distinct rule boundary, not per port.
  */
 function portSegments(source, target, protocol, ports) {
+    const ranges = ports.toRanges();
+    // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
+    if (ranges.every(([a, b]) => a === b))
+        return ranges.map(([a]) => PortSet.of(a));
     const cuts = new Set();
-    const addCuts = (layers) => {
-        for (const layer of layers) {
-            for (const rule of layer.rules) {
-                if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined)
-                    continue;
-                for (const [a, b] of rule.ports.toRanges()) {
-                    cuts.add(a);
-                    cuts.add(b + 1);
-                }
-            }
-        }
-    };
-    addCuts(source.egress);
-    addCuts(target.ingress);
+    for (const layer of [...source.egress, ...target.ingress])
+        for (const c of cutsOf(layer, protocol))
+            cuts.add(c);
     const segments = [];
     const sortedCuts = [...cuts].sort((a, b) => a - b);
-    for (const [from, to] of ports.toRanges()) {
+    for (const [from, to] of ranges) {
         let start = from;
         for (const c of sortedCuts) {
             if (c <= start)
@@ -15123,8 +15248,12 @@ function withBalancerPaths(env, source, target, protocol, segments, match) {
 
 
 function uniqueOrigins(origins) {
+    // Rules share their origin objects: identity first, the (rare) equal copies by content.
+    const byIdentity = new Set(origins);
+    if (byIdentity.size <= 1)
+        return [...byIdentity];
     const seen = new Map();
-    for (const o of origins) {
+    for (const o of byIdentity) {
         const key = `${o.label}\0${o.location.file}\0${o.location.line}\0${o.location.column}`;
         if (!seen.has(key))
             seen.set(key, o);
@@ -15151,6 +15280,10 @@ function mergeByKey(items, key, merge) {
  */
 function requiredFlowVerdict(source, segments) {
     const need = possibleAddresses(source);
+    // The common case, every port allowed: no gaps to merge.
+    if (segments.every((s) => s.min.covers(need))) {
+        return { status: 'pass', allowedBy: uniqueOrigins(segments.flatMap((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
+    }
     let status = 'pass';
     const gaps = [];
     const unknowns = [];
@@ -15451,14 +15584,19 @@ const flowParamsSchema = {
     },
 };
 const DATABASE_DEFAULT_PORTS = { sqlserver: 1433, oracle: 1521 };
+const listedPorts = new WeakMap();
 /** The ports a flow check asks for on one target, or why they are not known. */
 function portsFor(params, target) {
     if (params.ports !== 'database') {
-        let set = PortSet.EMPTY;
-        for (const spec of params.ports) {
-            const r = parsePortSpec(spec);
-            if (r.ok)
-                set = set.union(r.value);
+        let set = listedPorts.get(params);
+        if (!set) {
+            set = PortSet.EMPTY;
+            for (const spec of params.ports) {
+                const r = parsePortSpec(spec);
+                if (r.ok)
+                    set = set.union(r.value);
+            }
+            listedPorts.set(params, set);
         }
         return { ok: true, ports: set };
     }
@@ -16544,7 +16682,380 @@ function offsetOfPath(text, path) {
     return r.ok ? r.found : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/plan-reader.ts
+/**
+ * Reads a plan's JSON from its bytes, parsing only what topogate uses. A plan repeats
+ * its resources in `planned_values` and `prior_state`, and each change carries `before`
+ * beside `after`; JSON.parse on the whole file builds all of it. This reader scans the
+ * bytes (strings skipped with indexOf, structure by a byte loop: several times faster
+ * than building values) and hands JSON.parse only the pieces it needs:
+ *
+ * - every top-level value except `planned_values`, `prior_state` and the other sections
+ *   topogate never reads (`resource_drift`, `output_changes`, `relevant_attributes`,
+ *   `checks`);
+ * - each resource change's header, `actions`, `after` and `after_unknown`; `before` only
+ *   for a deletion or a `forget`;
+ * - from `planned_values` and `prior_state` only the resource entries the changes do not
+ *   list (their addresses and modes are read while scanning).
+ *
+ * Skipped bytes are still checked to hold only what JSON allows outside strings, and the
+ * brackets must balance. Anything unexpected returns undefined: the caller then takes the
+ * full path (decode, JSON.parse, a located syntax error), so messages are the same.
+ */
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+/** Bytes allowed outside strings in JSON: white space, structure, numbers, true/false/null. */
+const ALLOWED = new Uint8Array(256);
+for (const c of ' \t\r\n{}[],:-+.0123456789eEtrufalsn')
+    ALLOWED[c.charCodeAt(0)] = 1;
+const plan_reader_isWs = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+class Malformed extends Error {
+}
+const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
+class ByteReader {
+    b;
+    decoder = new TextDecoder('utf-8', { fatal: true });
+    constructor(b) {
+        this.b = b;
+    }
+    ws(i) {
+        const b = this.b;
+        while (i < b.length && plan_reader_isWs(b[i]))
+            i++;
+        return i;
+    }
+    /** Index just after the string whose opening quote is at `i`. */
+    skipString(i) {
+        const b = this.b;
+        let from = i + 1;
+        for (;;) {
+            const q = b.indexOf(QUOTE, from);
+            if (q < 0)
+                throw new Malformed();
+            let k = q - 1;
+            while (b[k] === BACKSLASH)
+                k--;
+            if ((q - 1 - k) % 2 === 0)
+                return q + 1;
+            from = q + 1;
+        }
+    }
+    readString(i) {
+        if (this.b[i] !== QUOTE)
+            throw new Malformed();
+        const end = this.skipString(i);
+        const raw = this.b.subarray(i + 1, end - 1);
+        // Most keys and addresses have no escapes: decode them directly.
+        return { value: raw.includes(BACKSLASH) ? JSON.parse(this.decode(i, end)) : this.decoder.decode(raw), end };
+    }
+    /** Index just after the value starting at `i`. */
+    skipValue(i) {
+        const b = this.b;
+        const c = b[i];
+        if (c === QUOTE)
+            return this.skipString(i);
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+            let depth = 0;
+            const n = b.length;
+            while (i < n) {
+                const ch = b[i];
+                if (ch === QUOTE) {
+                    i = this.skipString(i);
+                    continue;
+                }
+                if (ch === OPEN_OBJECT || ch === OPEN_ARRAY)
+                    depth++;
+                else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+                    if (--depth === 0)
+                        return i + 1;
+                }
+                else if (!ALLOWED[ch])
+                    throw new Malformed();
+                i++;
+            }
+            throw new Malformed();
+        }
+        const start = i;
+        while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !plan_reader_isWs(b[i])) {
+            if (!ALLOWED[b[i]])
+                throw new Malformed();
+            i++;
+        }
+        if (i === start)
+            throw new Malformed();
+        return i;
+    }
+    decode(start, end) {
+        return this.decoder.decode(this.b.subarray(start, end));
+    }
+    parse(start, end) {
+        return JSON.parse(this.decode(start, end));
+    }
+    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
+    keyIs(at, name) {
+        const b = this.b;
+        if (b[at + 1 + name.length] !== QUOTE)
+            return false;
+        for (let k = 0; k < name.length; k++)
+            if (b[at + 1 + k] !== name[k])
+                return false;
+        return true;
+    }
+    /**
+     * Calls `onEntry(keyAt, valueStart)` for each member of the object at `i` (`keyAt`: the
+     * key's opening quote; compare with keyIs, decode with readString only when needed);
+     * `onEntry` returns the index just after the value. Returns the index after the brace.
+     */
+    object(i, onEntry) {
+        const b = this.b;
+        if (b[i] !== OPEN_OBJECT)
+            throw new Malformed();
+        i = this.ws(i + 1);
+        if (b[i] === CLOSE_OBJECT)
+            return i + 1;
+        for (;;) {
+            const keyAt = i;
+            if (b[i] !== QUOTE)
+                throw new Malformed();
+            i = this.ws(this.skipString(i));
+            if (b[i] !== COLON)
+                throw new Malformed();
+            i = this.ws(onEntry(keyAt, this.ws(i + 1)));
+            if (b[i] === COMMA)
+                i = this.ws(i + 1);
+            else if (b[i] === CLOSE_OBJECT)
+                return i + 1;
+            else
+                throw new Malformed();
+        }
+    }
+    /** Calls `onItem(valueStart, index)` for each element of the array at `i`. */
+    array(i, onItem) {
+        const b = this.b;
+        if (b[i] !== OPEN_ARRAY)
+            throw new Malformed();
+        i = this.ws(i + 1);
+        if (b[i] === CLOSE_ARRAY)
+            return i + 1;
+        for (let n = 0;; n++) {
+            i = this.ws(onItem(i, n));
+            if (b[i] === COMMA)
+                i = this.ws(i + 1);
+            else if (b[i] === CLOSE_ARRAY)
+                return i + 1;
+            else
+                throw new Malformed();
+        }
+    }
+}
+const plan_reader_PLAN_KEYS = ['format_version', 'planned_values', 'resource_changes', 'prior_state', 'configuration'];
+const ascii = (s) => new TextEncoder().encode(s);
+const K = {
+    address: ascii('address'),
+    mode: ascii('mode'),
+    change: ascii('change'),
+    actions: ascii('actions'),
+    before: ascii('before'),
+    resources: ascii('resources'),
+    childModules: ascii('child_modules'),
+    rootModule: ascii('root_module'),
+    values: ascii('values'),
+};
+/**
+ * One resource change, parsed in one JSON.parse call: the entry's text with `change.before`
+ * cut out (replaced by null) unless the change deletes or forgets the resource, the only
+ * case where the model reads it.
+ */
+function readChange(r, at) {
+    let addressAt = at;
+    let before;
+    let deletes = false;
+    const end = r.object(at, (keyAt, v) => {
+        if (r.keyIs(keyAt, K.address))
+            addressAt = keyAt;
+        if (!r.keyIs(keyAt, K.change) || r.b[v] !== OPEN_OBJECT)
+            return r.skipValue(v);
+        return r.object(v, (ck, cv) => {
+            const cEnd = r.skipValue(cv);
+            if (r.keyIs(ck, K.actions)) {
+                const actions = r.parse(cv, cEnd);
+                deletes = Array.isArray(actions) && (actions.includes('delete') || actions.includes('forget'));
+            }
+            else if (r.keyIs(ck, K.before))
+                before = [cv, cEnd];
+            return cEnd;
+        });
+    });
+    const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
+    return { change: JSON.parse(text), end, addressAt };
+}
+/** Resource entries of a module tree (planned_values or prior_state), located by address. */
+function scanModule(r, at, into) {
+    return r.object(at, (key, v) => {
+        if (r.keyIs(key, K.resources)) {
+            return r.array(v, (item) => {
+                let address;
+                let addressAt = item;
+                let mode;
+                const end = r.object(item, (k, kv) => {
+                    const isAddress = r.keyIs(k, K.address);
+                    if (isAddress || r.keyIs(k, K.mode)) {
+                        const s = r.readString(kv);
+                        if (isAddress) {
+                            address = s.value;
+                            addressAt = k;
+                        }
+                        else
+                            mode = s.value;
+                        return s.end;
+                    }
+                    return r.skipValue(kv);
+                });
+                if (address !== undefined)
+                    into.push({ address, addressAt, mode, start: item, end });
+                return end;
+            });
+        }
+        if (r.keyIs(key, K.childModules))
+            return r.array(v, (child) => scanModule(r, child, into));
+        return r.skipValue(v);
+    });
+}
+function readPlanObject(r, at) {
+    const plan = {};
+    const changeOffsets = [];
+    const changeAddressAt = [];
+    const planned = [];
+    const prior = [];
+    const end = r.object(at, (keyAt, v) => {
+        const key = r.readString(keyAt).value;
+        if (key === 'resource_changes' && r.b[v] === OPEN_ARRAY) {
+            const changes = [];
+            const e = r.array(v, (item) => {
+                changeOffsets.push(item);
+                const c = readChange(r, item);
+                changes.push(c.change);
+                changeAddressAt.push(c.addressAt);
+                return c.end;
+            });
+            plan[key] = changes;
+            return e;
+        }
+        if (key === 'planned_values' && r.b[v] === OPEN_OBJECT) {
+            plan[key] = {};
+            return r.object(v, (k, kv) => (r.keyIs(k, K.rootModule) && r.b[kv] === OPEN_OBJECT ? scanModule(r, kv, planned) : r.skipValue(kv)));
+        }
+        if (key === 'prior_state' && r.b[v] === OPEN_OBJECT) {
+            plan[key] = {};
+            return r.object(v, (k, kv) => r.keyIs(k, K.values) && r.b[kv] === OPEN_OBJECT ? r.object(kv, (vk, vv) => (r.keyIs(vk, K.rootModule) && r.b[vv] === OPEN_OBJECT ? scanModule(r, vv, prior) : r.skipValue(vv))) : r.skipValue(kv));
+        }
+        const e = r.skipValue(v);
+        plan[key] = SKIPPED.has(key) ? {} : r.parse(v, e);
+        return e;
+    });
+    const addressOffsets = new Map();
+    plan.resource_changes?.forEach((c, i) => {
+        if (typeof c.address === 'string' && !addressOffsets.has(c.address))
+            addressOffsets.set(c.address, changeAddressAt[i]);
+    });
+    for (const c of [...planned, ...prior])
+        if (!addressOffsets.has(c.address))
+            addressOffsets.set(c.address, c.addressAt);
+    const extraEntries = (which, known) => (which === 'planned' ? planned : prior)
+        .filter((c) => !known.has(c.address) && (which === 'planned' || c.mode === 'data'))
+        .map((c) => ({ entry: r.parse(c.start, c.end), offset: c.start }));
+    return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
+}
+/**
+ * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; undefined when the
+ * bytes are not a well-formed JSON object: the caller takes the full path for its message.
+ */
+function readPlanSelectively(bytes) {
+    const r = new ByteReader(bytes);
+    try {
+        const start = r.ws(0);
+        if (bytes[start] !== OPEN_OBJECT)
+            return undefined;
+        const { result, end } = readPlanObject(r, start);
+        // Trailing data, a wrapped plan (OPA / Scalr input) or something that is not a plan:
+        // the full path knows what to say, and such files are small.
+        if (r.ws(end) !== bytes.length || !plan_reader_PLAN_KEYS.some((k) => k in result.plan))
+            return undefined;
+        return result;
+    }
+    catch (e) {
+        if (e instanceof Malformed || e instanceof SyntaxError || e instanceof TypeError)
+            return undefined;
+        throw e;
+    }
+}
+/**
+ * Line and column of a byte offset: lines by line feeds, columns in characters (code
+ * points). Terraform writes a plan on one line, so prefix counts are cached per 4 KiB
+ * block to keep a late column cheap.
+ */
+class ByteLineIndex {
+    file;
+    b;
+    lineStarts;
+    /** For each line start: characters before each 4 KiB block of the line, extended on demand. */
+    prefixes = new Map();
+    constructor(file, b) {
+        this.file = file;
+        this.b = b;
+    }
+    starts() {
+        if (!this.lineStarts) {
+            const s = [0];
+            for (let i = this.b.indexOf(0x0a); i >= 0; i = this.b.indexOf(0x0a, i + 1))
+                s.push(i + 1);
+            this.lineStarts = s;
+        }
+        return this.lineStarts;
+    }
+    /** Characters (not continuation bytes) in [from, to). */
+    chars(from, to) {
+        let n = 0;
+        for (let i = from; i < to; i++)
+            if ((this.b[i] & 0xc0) !== 0x80)
+                n++;
+        return n;
+    }
+    at(offset) {
+        const starts = this.starts();
+        const o = Math.max(0, Math.min(offset, this.b.length));
+        let lo = 0;
+        let hi = starts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (starts[mid] <= o)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        const lineStart = starts[lo];
+        const BLOCK = 4096;
+        const block = Math.floor((o - lineStart) / BLOCK);
+        let prefix = this.prefixes.get(lineStart);
+        if (!prefix)
+            this.prefixes.set(lineStart, (prefix = [0]));
+        while (prefix.length <= block) {
+            const k = prefix.length - 1;
+            prefix.push(prefix[k] + this.chars(lineStart + k * BLOCK, lineStart + (k + 1) * BLOCK));
+        }
+        const column = prefix[block] + this.chars(lineStart + block * BLOCK, o);
+        return { file: this.file, line: lo + 1, column: column + 1 };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-input.ts
+
 
 
 
@@ -16640,9 +17151,72 @@ function parseVersion(v) {
     const m = /^(\d+)\.(\d+)/.exec(v);
     return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
-/** Decodes and checks a plan file; throws an InputError saying what the file is otherwise. */
+/**
+ * Decodes and checks a plan file; throws an InputError saying what the file is otherwise.
+ * A well-formed plan is read from its bytes, parsing only what topogate uses; anything
+ * else takes the full text path, which says exactly what is wrong and where.
+ */
 function parsePlan(input, file) {
-    const text = typeof input === 'string' ? stripBom(input) : decodeInput(input, file);
+    const bytes = typeof input === 'string' ? new TextEncoder().encode(stripBom(input)) : utf8Bytes(input, file);
+    const fast = readPlanSelectively(bytes);
+    if (!fast)
+        return parsePlanText(decodeUtf8(bytes, file), file);
+    const lines = new ByteLineIndex(file, bytes);
+    let textual;
+    // Paths inside the plan are only needed for error messages: then decode the text once.
+    const full = () => (textual ??= parsePlanText(decodeUtf8(bytes, file), file));
+    const located = new Map();
+    const doc = {
+        file,
+        plan: fast.plan,
+        formatVersion: typeof fast.plan.format_version === 'string' ? fast.plan.format_version : undefined,
+        terraformVersion: typeof fast.plan.terraform_version === 'string' ? fast.plan.terraform_version : undefined,
+        at: (path) => (path.length === 2 && path[0] === 'resource_changes' && typeof path[1] === 'number' && fast.changeOffsets[path[1]] !== undefined ? lines.at(fast.changeOffsets[path[1]]) : full().at(path)),
+        locateAddress: (address) => {
+            let loc = located.get(address);
+            if (!loc) {
+                const o = fast.addressOffsets.get(address);
+                if (o === undefined)
+                    return undefined;
+                located.set(address, (loc = lines.at(o)));
+            }
+            return loc;
+        },
+        locateOffset: (offset) => lines.at(offset),
+        extraEntries: (which, known) => fast.extraEntries(which, known),
+    };
+    checkPlanObject(doc.plan, doc.at, lines.at(0));
+    return doc;
+}
+function decodeUtf8(bytes, file) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+    }
+}
+function isObj(v) {
+    return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+/** Resource entries of a module tree, depth first, with their paths. */
+function moduleEntries(root, base) {
+    const out = [];
+    const stack = [{ module: root, path: base }];
+    while (stack.length > 0) {
+        const { module, path } = stack.pop();
+        if (!isObj(module))
+            continue;
+        (Array.isArray(module.resources) ? module.resources : []).forEach((r, i) => {
+            if (isObj(r))
+                out.push({ entry: r, path: [...path, 'resources', i] });
+        });
+        (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+    }
+    return out;
+}
+/** The full text path: every check with its exact message; wrapped plans; small files. */
+function parsePlanText(text, file) {
     const lines = new LineIndex(file, text);
     const start = { file, line: 1, column: 1 };
     if (text.trim() === '')
@@ -16695,9 +17269,50 @@ function parsePlan(input, file) {
         const offset = offsetOfPath(text, [...base, ...path]);
         return offset === undefined ? start : lines.at(offset);
     };
+    checkPlanObject(plan, at, lines.at(first));
+    let offsets;
+    return {
+        file,
+        plan,
+        wrappedUnder,
+        formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
+        terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
+        at,
+        locateAddress: (address) => {
+            if (!offsets) {
+                offsets = new Map();
+                const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+                for (let m = re.exec(text); m; m = re.exec(text)) {
+                    let a = m[1];
+                    if (a.includes('\\')) {
+                        try {
+                            a = JSON.parse(`"${a}"`);
+                        }
+                        catch {
+                            continue;
+                        }
+                    }
+                    if (!offsets.has(a))
+                        offsets.set(a, m.index);
+                }
+            }
+            const o = offsets.get(address);
+            return o === undefined ? undefined : lines.at(o);
+        },
+        locateOffset: (offset) => lines.at(offset),
+        extraEntries: (which, known) => {
+            const entries = which === 'planned'
+                ? (isObj(plan.planned_values) ? moduleEntries(plan.planned_values.root_module, ['planned_values', 'root_module']) : [])
+                : (isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : []).filter((e) => e.entry.mode === 'data');
+            return entries.filter((e) => !(typeof e.entry.address === 'string' && known.has(e.entry.address)));
+        },
+    };
+}
+/** What every plan object must be, whichever way it was read. */
+function checkPlanObject(plan, at, start) {
     const what = describeNonPlanObject(plan);
     if (what)
-        throw InputError.at(lines.at(first), what);
+        throw InputError.at(start, what);
     const version = parseVersion(plan.format_version);
     if (plan.format_version !== undefined && (!version || version.major > 1)) {
         throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
@@ -16715,16 +17330,6 @@ function parsePlan(input, file) {
             throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
         }
     }
-    return {
-        file,
-        text,
-        plan,
-        wrappedUnder,
-        formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
-        terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
-        lines,
-        at,
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/addresses.ts
@@ -16972,8 +17577,9 @@ function buildPlanState(doc) {
     const children = new Map();
     const deletedAddresses = new Set();
     const deleted = [];
+    const locate = (where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
     const make = (raw, where, action, values, unknown) => {
-        const bad = (what) => InputError.at(doc.at(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+        const bad = (what) => InputError.at(locate(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
         if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
             throw bad('a resource without a string "address", "type" and "name"');
         }
@@ -17043,28 +17649,15 @@ function buildPlanState(doc) {
     });
     // Resources the plan leaves alone appear only in planned_values when there is no
     // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
-    const walkModules = (root, base, only, action) => {
-        const stack = [{ module: root, path: base }];
-        while (stack.length > 0) {
-            const { module, path } = stack.pop();
-            if (!plan_resources_isObject(module))
+    const known = new Set([...byAddress.keys(), ...deletedAddresses]);
+    for (const [which, action] of [['planned', 'unchanged'], ['prior', 'read']]) {
+        for (const { entry, offset, path } of doc.extraEntries(which, known)) {
+            if (!plan_resources_isObject(entry) || typeof entry.address !== 'string' || known.has(entry.address))
                 continue;
-            const list = Array.isArray(module.resources) ? module.resources : [];
-            list.forEach((r, i) => {
-                if (!plan_resources_isObject(r) || typeof r.address !== 'string' || deletedAddresses.has(r.address))
-                    return;
-                if (only === 'data' && r.mode !== 'data')
-                    return;
-                add(r, [...path, 'resources', i], action, r.values, {});
-            });
-            const kids = Array.isArray(module.child_modules) ? module.child_modules : [];
-            kids.forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+            add(entry, offset ?? path ?? [], action, entry.values, {});
+            known.add(entry.address);
         }
-    };
-    if (plan_resources_isObject(plan.planned_values))
-        walkModules(plan.planned_values.root_module, ['planned_values', 'root_module'], 'all', 'unchanged');
-    if (plan_resources_isObject(plan.prior_state) && plan_resources_isObject(plan.prior_state.values))
-        walkModules(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module'], 'data', 'read');
+    }
     return {
         doc,
         resources,
@@ -19384,29 +19977,8 @@ function buildPlanContext(doc, scan) {
             byType.set(r.type, [r]);
     }
     const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
-    let offsets;
-    // Where no `.tf` declares a resource, its first entry in the plan file (planned_values or resource_changes).
-    const inPlan = (res) => {
-        if (!offsets) {
-            offsets = new Map();
-            const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-            for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-                let address = m[1];
-                if (address.includes('\\')) {
-                    try {
-                        address = JSON.parse(`"${address}"`);
-                    }
-                    catch {
-                        continue;
-                    }
-                }
-                if (!offsets.has(address))
-                    offsets.set(address, m.index);
-            }
-        }
-        const at = offsets.get(res.address);
-        return at === undefined ? { file: doc.file, line: 1, column: 1 } : doc.lines.at(at);
-    };
+    // Where no `.tf` declares a resource: its first entry in the plan file.
+    const inPlan = (res) => doc.locateAddress(res.address) ?? { file: doc.file, line: 1, column: 1 };
     const declarations = new Map();
     const declaration = (res) => {
         if (!declarations.has(res.configAddress))

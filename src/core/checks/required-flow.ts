@@ -44,13 +44,19 @@ export const flowParamsSchema = {
 
 export const DATABASE_DEFAULT_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle: 1521 };
 
+const listedPorts = new WeakMap<FlowParams, PortSet>();
+
 /** The ports a flow check asks for on one target, or why they are not known. */
 export function portsFor(params: FlowParams, target: Server): { ok: true; ports: PortSet } | { ok: false; reason: string } {
   if (params.ports !== 'database') {
-    let set = PortSet.EMPTY;
-    for (const spec of params.ports) {
-      const r = parsePortSpec(spec);
-      if (r.ok) set = set.union(r.value);
+    let set = listedPorts.get(params);
+    if (!set) {
+      set = PortSet.EMPTY;
+      for (const spec of params.ports) {
+        const r = parsePortSpec(spec);
+        if (r.ok) set = set.union(r.value);
+      }
+      listedPorts.set(params, set);
     }
     return { ok: true, ports: set };
   }

@@ -64,8 +64,17 @@ interface Side {
   identitiesUnknown?: string;
 }
 
-function sideOf(e: { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string }): Side {
-  return { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
+type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string };
+const sides = new WeakMap<SideSource, Side>();
+
+/** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
+function sideOf(e: SideSource): Side {
+  let side = sides.get(e);
+  if (!side) {
+    side = { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
+    sides.set(e, side);
+  }
+  return side;
 }
 
 function hasIdentity(peer: Peer, side: Side): boolean {
@@ -89,6 +98,31 @@ function matchesEndpoint(peer: Peer, side: Side): Tri {
 }
 
 const sortedRules = new WeakMap<FilterLayer, readonly Rule[]>();
+const rulesByPort = new WeakMap<FilterLayer, Map<string, readonly Rule[]>>();
+
+/**
+ * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
+ * is asked about the same ports by every flow into its endpoint, so this is worked out
+ * once per layer and port.
+ */
+function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): readonly Rule[] {
+  let byPort = rulesByPort.get(layer);
+  if (!byPort) rulesByPort.set(layer, (byPort = new Map()));
+  const key = `${protocol}${port}`;
+  let rules = byPort.get(key);
+  if (!rules) {
+    rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
+    byPort.set(key, rules);
+  }
+  return rules;
+}
+
+/** Allow-only rules, deny by default, nothing unknown or narrowed: a union (AWS security groups, topology firewalls). */
+function isPlainUnion(layer: FilterLayer, rules: readonly Rule[]): boolean {
+  if (layer.defaultAction !== 'deny' || layer.unknown !== undefined) return false;
+  for (const r of rules) if (r.action !== 'allow' || r.local || r.peer.unknown !== undefined || r.portsUnknown !== undefined) return false;
+  return true;
+}
 
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer: FilterLayer): readonly Rule[] {
@@ -119,6 +153,20 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
   if (layer.unknown !== undefined) {
     return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
   }
+  const rules = rulesFor(layer, protocol, port);
+  if (remote.identitiesUnknown === undefined && isPlainUnion(layer, rules)) {
+    // A union of allows: what each rule matches, added up; exact, so min and max agree.
+    let got = AddressSet.EMPTY;
+    const by: Origin[] = [];
+    for (const rule of rules) {
+      const m = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+      if (m.isEmpty() || got.covers(m)) continue;
+      got = got.union(m);
+      by.push(rule.origin);
+      if (got.covers(remote.addresses)) break;
+    }
+    return { min: got, max: got, allowedBy: by, deniedBy: [], unknowns: [] };
+  }
   let remMin = remote.addresses;
   let remMax = remote.addresses;
   let min = AddressSet.EMPTY;
@@ -126,11 +174,9 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
   const allowedBy: Origin[] = [];
   const deniedBy: Origin[] = [];
   const unknowns: string[] = [];
-  for (const rule of rulesInOrder(layer)) {
+  for (const rule of rules) {
     if (remMin.isEmpty() && remMax.isEmpty()) break;
-    if (!protocolMatches(rule.protocol, protocol)) continue;
     const portKnown = rule.portsUnknown === undefined;
-    if (portKnown && !rule.ports.has(port)) continue;
     const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
     if (localMatch === 'no') continue;
 
@@ -210,28 +256,41 @@ export function reachOnPort(source: FlowSource, target: Endpoint, protocol: Flow
   return { min, max, allowedBy, blocks, unknowns };
 }
 
+const layerCuts = new WeakMap<FilterLayer, Map<FlowProtocol, readonly number[]>>();
+
+/** Where the layer's rules for a protocol start and stop: a segment boundary each. */
+function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
+  let byProtocol = layerCuts.get(layer);
+  if (!byProtocol) layerCuts.set(layer, (byProtocol = new Map()));
+  let cuts = byProtocol.get(protocol);
+  if (!cuts) {
+    const set = new Set<number>();
+    for (const rule of layer.rules) {
+      if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined) continue;
+      for (const [a, b] of rule.ports.toRanges()) {
+        set.add(a);
+        set.add(b + 1);
+      }
+    }
+    cuts = [...set];
+    byProtocol.set(protocol, cuts);
+  }
+  return cuts;
+}
+
 /**
  * Splits `ports` where any rule on the path starts or ends, so that one port per
  * segment stands for all of it: the cost is per distinct rule boundary, not per port.
  */
 export function portSegments(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): PortSet[] {
+  const ranges = ports.toRanges();
+  // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
+  if (ranges.every(([a, b]) => a === b)) return ranges.map(([a]) => PortSet.of(a));
   const cuts = new Set<number>();
-  const addCuts = (layers: readonly FilterLayer[]) => {
-    for (const layer of layers) {
-      for (const rule of layer.rules) {
-        if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined) continue;
-        for (const [a, b] of rule.ports.toRanges()) {
-          cuts.add(a);
-          cuts.add(b + 1);
-        }
-      }
-    }
-  };
-  addCuts(source.egress);
-  addCuts(target.ingress);
+  for (const layer of [...source.egress, ...target.ingress]) for (const c of cutsOf(layer, protocol)) cuts.add(c);
   const segments: PortSet[] = [];
   const sortedCuts = [...cuts].sort((a, b) => a - b);
-  for (const [from, to] of ports.toRanges()) {
+  for (const [from, to] of ranges) {
     let start = from;
     for (const c of sortedCuts) {
       if (c <= start) continue;

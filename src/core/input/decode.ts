@@ -6,17 +6,25 @@ import { InputError } from '../errors.js';
  * Binary files are refused with a message saying what they look like.
  */
 export function decodeInput(bytes: Uint8Array, file: string): string {
-  const at = { file, line: 1, column: 1 };
-  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  const kind = binaryKind(bytes);
-  if (kind) throw InputError.at(at, `this is a binary file (${kind}), not text. ${kind.startsWith('zip') ? 'A saved Terraform plan file is a zip archive: convert it with `terraform show -json plan.out > plan.json`.' : 'Pass a YAML topology or a JSON plan from `terraform show -json`.'}`);
-  const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const utf8 = utf8Bytes(bytes, file);
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
+    return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
   } catch {
-    throw InputError.at(at, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+    throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
   }
+}
+
+/**
+ * The input as UTF-8 bytes without a byte-order mark, for readers that work on bytes
+ * (large plans): UTF-16 is converted, binary files are refused as in decodeInput. The
+ * UTF-8 itself is checked by whoever decodes it.
+ */
+export function utf8Bytes(bytes: Uint8Array, file: string): Uint8Array {
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextEncoder().encode(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextEncoder().encode(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
+  const kind = binaryKind(bytes);
+  if (kind) throw InputError.at({ file, line: 1, column: 1 }, `this is a binary file (${kind}), not text. ${kind.startsWith('zip') ? 'A saved Terraform plan file is a zip archive: convert it with `terraform show -json plan.out > plan.json`.' : 'Pass a YAML topology or a JSON plan from `terraform show -json`.'}`);
+  return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function binaryKind(bytes: Uint8Array): string | undefined {

@@ -181,12 +181,13 @@ export class AddressSet {
   }
 
   union(o: AddressSet): AddressSet {
-    if (o.isEmpty()) return this;
+    if (o === this || o.isEmpty()) return this;
     if (this.isEmpty()) return o;
     return new AddressSet(iv.union(this.v4, o.v4), iv.union(this.v6, o.v6));
   }
 
   intersect(o: AddressSet): AddressSet {
+    if (o === this) return this;
     if (this.isEmpty() || o.isEmpty()) return AddressSet.EMPTY;
     return new AddressSet(iv.intersect(this.v4, o.v4), iv.intersect(this.v6, o.v6));
   }
@@ -198,6 +199,7 @@ export class AddressSet {
 
   /** True when every address of `o` is in this set. */
   covers(o: AddressSet): boolean {
+    if (o === this || o.isEmpty()) return true;
     return iv.covers(this.v4, o.v4) && iv.covers(this.v6, o.v6);
   }
 
@@ -217,17 +219,46 @@ export class AddressSet {
     return [...this.cidrs];
   }
 
-  /** Short human form; long lists are cut with a count. */
+  private described?: Map<number, string>;
+
+  /** Short human form; long lists are cut with a count. Memoized: messages ask for it per finding. */
   describe(max = 6): string {
+    let text = this.described?.get(max);
+    if (text === undefined) {
+      text = this.describeUncached(max);
+      (this.described ??= new Map()).set(max, text);
+    }
+    return text;
+  }
+
+  private describeUncached(max: number): string {
     if (this.isEmpty()) return 'no addresses';
     const all = this.toCidrs().map((c) => (c.endsWith('/32') && !c.includes(':') ? c.slice(0, -3) : c.endsWith('/128') ? c.slice(0, -4) : c));
     return all.length <= max ? all.join(', ') : `${all.slice(0, max).join(', ')} and ${all.length - max} more blocks`;
   }
 
+  private keyText?: string;
+  private internedId?: number;
+  private static readonly interned = new Map<string, number>();
+
+  /** A small number equal for equal sets: cheap to put in a cache key. */
+  id(): number {
+    if (this.internedId === undefined) {
+      const key = this.key();
+      let id = AddressSet.interned.get(key);
+      if (id === undefined) AddressSet.interned.set(key, (id = AddressSet.interned.size));
+      this.internedId = id;
+    }
+    return this.internedId;
+  }
+
   /** Stable key for memoising. */
   key(): string {
-    const enc = (xs: Intervals) => xs.map((x) => `${x.lo.toString(36)}-${x.hi.toString(36)}`).join(',');
-    return `${enc(this.v4)}|${enc(this.v6)}`;
+    if (this.keyText === undefined) {
+      const enc = (xs: Intervals) => xs.map((x) => `${x.lo.toString(36)}-${x.hi.toString(36)}`).join(',');
+      this.keyText = `${enc(this.v4)}|${enc(this.v6)}`;
+    }
+    return this.keyText;
   }
 }
 

@@ -69,9 +69,16 @@ export function subtract(a: Intervals, b: Intervals): Interval[] {
   return out;
 }
 
-/** True when every member of `inner` is in `outer`. */
+/** True when every member of `inner` is in `outer` (a merge walk: no allocation). */
 export function covers(outer: Intervals, inner: Intervals): boolean {
-  return subtract(inner, outer).length === 0;
+  let j = 0;
+  for (const x of inner) {
+    while (j < outer.length && outer[j].hi < x.lo) j++;
+    if (j >= outer.length) return false;
+    // Sets are normalized (adjacent intervals merged), so one outer interval must hold x.
+    if (outer[j].lo > x.lo || outer[j].hi < x.hi) return false;
+  }
+  return true;
 }
 
 export function overlaps(a: Intervals, b: Intervals): boolean {

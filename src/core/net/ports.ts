@@ -45,8 +45,24 @@ export class PortSet {
     return iv.overlaps(this.ranges, o.ranges);
   }
 
+  private numeric?: Float64Array;
+
+  /** Membership without BigInt: the flow engine asks this for every rule it looks at. */
   has(port: number): boolean {
-    return iv.contains(this.ranges, BigInt(port));
+    let r = this.numeric;
+    if (!r) {
+      r = new Float64Array(this.ranges.length * 2);
+      this.ranges.forEach((x, i) => {
+        r![2 * i] = Number(x.lo);
+        r![2 * i + 1] = Number(x.hi);
+      });
+      this.numeric = r;
+    }
+    for (let i = 0; i < r.length; i += 2) {
+      if (port < r[i]) return false;
+      if (port <= r[i + 1]) return true;
+    }
+    return false;
   }
 
   equals(o: PortSet): boolean {
@@ -58,11 +74,14 @@ export class PortSet {
     return this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
   }
 
+  private described?: string;
+
   /** `80, 443, 8000-8080`, or `all ports`. */
   describe(): string {
-    if (this.isEmpty()) return 'no ports';
-    if (this.equals(PortSet.ALL)) return 'all ports';
-    return this.toRanges().map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+    if (this.described === undefined) {
+      this.described = this.isEmpty() ? 'no ports' : this.equals(PortSet.ALL) ? 'all ports' : this.toRanges().map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(', ');
+    }
+    return this.described;
   }
 }
 

@@ -73,27 +73,8 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
     else byType.set(r.type, [r]);
   }
   const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
-  let offsets: Map<string, number> | undefined;
-  // Where no `.tf` declares a resource, its first entry in the plan file (planned_values or resource_changes).
-  const inPlan = (res: PlanResource): SourceLocation => {
-    if (!offsets) {
-      offsets = new Map();
-      const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
-      for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
-        let address = m[1];
-        if (address.includes('\\')) {
-          try {
-            address = JSON.parse(`"${address}"`) as string;
-          } catch {
-            continue;
-          }
-        }
-        if (!offsets.has(address)) offsets.set(address, m.index);
-      }
-    }
-    const at = offsets.get(res.address);
-    return at === undefined ? { file: doc.file, line: 1, column: 1 } : doc.lines.at(at);
-  };
+  // Where no `.tf` declares a resource: its first entry in the plan file.
+  const inPlan = (res: PlanResource): SourceLocation => doc.locateAddress(res.address) ?? { file: doc.file, line: 1, column: 1 };
   const declarations = new Map<string, ReturnType<DeclarationLocator['declaration']>>();
   const declaration = (res: PlanResource) => {
     if (!declarations.has(res.configAddress)) declarations.set(res.configAddress, locator.declaration(res.modulePath, res.localKey));

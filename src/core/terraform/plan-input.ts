@@ -1,9 +1,10 @@
 import { InputError } from '../errors.js';
 import type { SourceLocation } from '../model.js';
-import { decodeInput, stripBom } from '../input/decode.js';
+import { stripBom, utf8Bytes } from '../input/decode.js';
 import { LineIndex } from '../input/text-position.js';
 import { offsetOfPath, scanJson } from './json-syntax.js';
 import type { JsonPath } from './json-syntax.js';
+import { ByteLineIndex, readPlanSelectively } from './plan-reader.js';
 
 /**
  * A Terraform plan file as `terraform show -json plan.out` writes it, checked to be one.
@@ -17,17 +18,27 @@ export const HOW_TO_MAKE_A_PLAN = 'Make the plan JSON with `terraform plan -out=
 
 export interface PlanDocument {
   file: string;
-  /** The decoded text: kept to locate resources in the plan when no `.tf` declares them. */
-  text: string;
-  /** The plan object, unwrapped from a `tfplan` key where the file is in OPA/Scalr input style. */
+  /**
+   * The plan object, unwrapped from a `tfplan` key where the file is in OPA/Scalr input
+   * style. A large plan is read selectively: `planned_values` and `prior_state` are then
+   * placeholders, and their entries come from `extraEntries`.
+   */
   plan: Record<string, unknown>;
   /** Where the plan object sits in the file, for wrapped plans. */
   wrappedUnder?: string;
   formatVersion?: string;
   terraformVersion?: string;
-  lines: LineIndex;
-  /** Location of the value at a path of the plan object (best effort; the file start when not found). */
+  /** Location of the value at a path of the plan object (best effort; the file start when not found). Error paths only. */
   at(path: JsonPath): SourceLocation;
+  /** Where a resource address is first written in the plan, for findings no `.tf` places. */
+  locateAddress(address: string): SourceLocation | undefined;
+  /** Location of a byte offset (a resource entry's, from extraEntries). */
+  locateOffset(offset: number): SourceLocation;
+  /**
+   * Resource entries of `planned_values` (`planned`), or data entries of `prior_state`
+   * (`prior`), whose address is not in `known`: what a plan holds beyond its changes.
+   */
+  extraEntries(which: 'planned' | 'prior', known: ReadonlySet<string>): Array<{ entry: unknown; offset?: number; path?: JsonPath }>;
 }
 
 const PLAN_KEYS = ['planned_values', 'resource_changes', 'prior_state', 'configuration'] as const;
@@ -116,9 +127,71 @@ function parseVersion(v: unknown): { major: number; minor: number } | undefined 
   return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
 }
 
-/** Decodes and checks a plan file; throws an InputError saying what the file is otherwise. */
+/**
+ * Decodes and checks a plan file; throws an InputError saying what the file is otherwise.
+ * A well-formed plan is read from its bytes, parsing only what topogate uses; anything
+ * else takes the full text path, which says exactly what is wrong and where.
+ */
 export function parsePlan(input: Uint8Array | string, file: string): PlanDocument {
-  const text = typeof input === 'string' ? stripBom(input) : decodeInput(input, file);
+  const bytes = typeof input === 'string' ? new TextEncoder().encode(stripBom(input)) : utf8Bytes(input, file);
+  const fast = readPlanSelectively(bytes);
+  if (!fast) return parsePlanText(decodeUtf8(bytes, file), file);
+  const lines = new ByteLineIndex(file, bytes);
+  let textual: PlanDocument | undefined;
+  // Paths inside the plan are only needed for error messages: then decode the text once.
+  const full = () => (textual ??= parsePlanText(decodeUtf8(bytes, file), file));
+  const located = new Map<string, SourceLocation>();
+  const doc: PlanDocument = {
+    file,
+    plan: fast.plan,
+    formatVersion: typeof fast.plan.format_version === 'string' ? fast.plan.format_version : undefined,
+    terraformVersion: typeof fast.plan.terraform_version === 'string' ? fast.plan.terraform_version : undefined,
+    at: (path) => (path.length === 2 && path[0] === 'resource_changes' && typeof path[1] === 'number' && fast.changeOffsets[path[1]] !== undefined ? lines.at(fast.changeOffsets[path[1]]) : full().at(path)),
+    locateAddress: (address) => {
+      let loc = located.get(address);
+      if (!loc) {
+        const o = fast.addressOffsets.get(address);
+        if (o === undefined) return undefined;
+        located.set(address, (loc = lines.at(o)));
+      }
+      return loc;
+    },
+    locateOffset: (offset) => lines.at(offset),
+    extraEntries: (which, known) => fast.extraEntries(which, known),
+  };
+  checkPlanObject(doc.plan, doc.at, lines.at(0));
+  return doc;
+}
+
+function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+  }
+}
+
+function isObj(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** Resource entries of a module tree, depth first, with their paths. */
+function moduleEntries(root: unknown, base: JsonPath): Array<{ entry: Record<string, unknown>; path: JsonPath }> {
+  const out: Array<{ entry: Record<string, unknown>; path: JsonPath }> = [];
+  const stack: Array<{ module: unknown; path: JsonPath }> = [{ module: root, path: base }];
+  while (stack.length > 0) {
+    const { module, path } = stack.pop()!;
+    if (!isObj(module)) continue;
+    (Array.isArray(module.resources) ? module.resources : []).forEach((r: unknown, i) => {
+      if (isObj(r)) out.push({ entry: r, path: [...path, 'resources', i] });
+    });
+    (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c: unknown, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+  }
+  return out;
+}
+
+/** The full text path: every check with its exact message; wrapped plans; small files. */
+function parsePlanText(text: string, file: string): PlanDocument {
   const lines = new LineIndex(file, text);
   const start = { file, line: 1, column: 1 };
   if (text.trim() === '') throw InputError.at(start, `the file is empty. ${HOW_TO_MAKE_A_PLAN}`);
@@ -169,9 +242,48 @@ export function parsePlan(input: Uint8Array | string, file: string): PlanDocumen
     return offset === undefined ? start : lines.at(offset);
   };
 
-  const what = describeNonPlanObject(plan);
-  if (what) throw InputError.at(lines.at(first), what);
+  checkPlanObject(plan, at, lines.at(first));
+  let offsets: Map<string, number> | undefined;
+  return {
+    file,
+    plan,
+    wrappedUnder,
+    formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
+    terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
+    at,
+    locateAddress: (address) => {
+      if (!offsets) {
+        offsets = new Map();
+        const re = /"address"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+        for (let m = re.exec(text); m; m = re.exec(text)) {
+          let a = m[1];
+          if (a.includes('\\')) {
+            try {
+              a = JSON.parse(`"${a}"`) as string;
+            } catch {
+              continue;
+            }
+          }
+          if (!offsets.has(a)) offsets.set(a, m.index);
+        }
+      }
+      const o = offsets.get(address);
+      return o === undefined ? undefined : lines.at(o);
+    },
+    locateOffset: (offset) => lines.at(offset),
+    extraEntries: (which, known) => {
+      const entries = which === 'planned'
+        ? (isObj(plan.planned_values) ? moduleEntries(plan.planned_values.root_module, ['planned_values', 'root_module']) : [])
+        : (isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : []).filter((e) => e.entry.mode === 'data');
+      return entries.filter((e) => !(typeof e.entry.address === 'string' && known.has(e.entry.address)));
+    },
+  };
+}
 
+/** What every plan object must be, whichever way it was read. */
+function checkPlanObject(plan: Record<string, unknown>, at: (path: JsonPath) => SourceLocation, start: SourceLocation): void {
+  const what = describeNonPlanObject(plan);
+  if (what) throw InputError.at(start, what);
   const version = parseVersion(plan.format_version);
   if (plan.format_version !== undefined && (!version || version.major > 1)) {
     throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
@@ -189,14 +301,4 @@ export function parsePlan(input: Uint8Array | string, file: string): PlanDocumen
       throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
     }
   }
-  return {
-    file,
-    text,
-    plan,
-    wrappedUnder,
-    formatVersion: typeof plan.format_version === 'string' ? plan.format_version : undefined,
-    terraformVersion: typeof plan.terraform_version === 'string' ? plan.terraform_version : undefined,
-    lines,
-    at,
-  };
 }

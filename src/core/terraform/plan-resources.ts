@@ -136,8 +136,11 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   const deletedAddresses = new Set<string>();
   const deleted: PlanResource[] = [];
 
-  const make = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): PlanResource => {
-    const bad = (what: string) => InputError.at(doc.at(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+  /** Where an entry is: a path in the plan object, or a byte offset from a selective read. */
+  type Where = ReadonlyArray<string | number> | number;
+  const locate = (where: Where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
+  const make = (raw: RawResource, where: Where, action: PlanAction, values: unknown, unknown: unknown): PlanResource => {
+    const bad = (what: string) => InputError.at(locate(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
     if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
       throw bad('a resource without a string "address", "type" and "name"');
     }
@@ -165,7 +168,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
       unknown: unknown ?? {},
     };
   };
-  const add = (raw: RawResource, where: Array<string | number>, action: PlanAction, values: unknown, unknown: unknown): void => {
+  const add = (raw: RawResource, where: Where, action: PlanAction, values: unknown, unknown: unknown): void => {
     if (typeof raw.address === 'string' && byAddress.has(raw.address)) return;
     const res = make(raw, where, action, values, unknown);
     resources.push(res);
@@ -204,23 +207,14 @@ export function buildPlanState(doc: PlanDocument): PlanState {
 
   // Resources the plan leaves alone appear only in planned_values when there is no
   // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
-  const walkModules = (root: unknown, base: Array<string | number>, only: 'all' | 'data', action: PlanAction) => {
-    const stack: Array<{ module: unknown; path: Array<string | number> }> = [{ module: root, path: base }];
-    while (stack.length > 0) {
-      const { module, path } = stack.pop()!;
-      if (!isObject(module)) continue;
-      const list = Array.isArray(module.resources) ? module.resources : [];
-      list.forEach((r: unknown, i) => {
-        if (!isObject(r) || typeof r.address !== 'string' || deletedAddresses.has(r.address)) return;
-        if (only === 'data' && r.mode !== 'data') return;
-        add(r as RawResource, [...path, 'resources', i], action, r.values, {});
-      });
-      const kids = Array.isArray(module.child_modules) ? module.child_modules : [];
-      kids.forEach((c: unknown, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+  const known = new Set([...byAddress.keys(), ...deletedAddresses]);
+  for (const [which, action] of [['planned', 'unchanged'], ['prior', 'read']] as const) {
+    for (const { entry, offset, path } of doc.extraEntries(which, known)) {
+      if (!isObject(entry) || typeof entry.address !== 'string' || known.has(entry.address)) continue;
+      add(entry as RawResource, offset ?? path ?? [], action, entry.values, {});
+      known.add(entry.address);
     }
-  };
-  if (isObject(plan.planned_values)) walkModules(plan.planned_values.root_module, ['planned_values', 'root_module'], 'all', 'unchanged');
-  if (isObject(plan.prior_state) && isObject(plan.prior_state.values)) walkModules(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module'], 'data', 'read');
+  }
 
   return {
     doc,

@@ -1,0 +1,369 @@
+/**
+ * Reads a plan's JSON from its bytes, parsing only what topogate uses. A plan repeats
+ * its resources in `planned_values` and `prior_state`, and each change carries `before`
+ * beside `after`; JSON.parse on the whole file builds all of it. This reader scans the
+ * bytes (strings skipped with indexOf, structure by a byte loop: several times faster
+ * than building values) and hands JSON.parse only the pieces it needs:
+ *
+ * - every top-level value except `planned_values`, `prior_state` and the other sections
+ *   topogate never reads (`resource_drift`, `output_changes`, `relevant_attributes`,
+ *   `checks`);
+ * - each resource change's header, `actions`, `after` and `after_unknown`; `before` only
+ *   for a deletion or a `forget`;
+ * - from `planned_values` and `prior_state` only the resource entries the changes do not
+ *   list (their addresses and modes are read while scanning).
+ *
+ * Skipped bytes are still checked to hold only what JSON allows outside strings, and the
+ * brackets must balance. Anything unexpected returns undefined: the caller then takes the
+ * full path (decode, JSON.parse, a located syntax error), so messages are the same.
+ */
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+
+/** Bytes allowed outside strings in JSON: white space, structure, numbers, true/false/null. */
+const ALLOWED = new Uint8Array(256);
+for (const c of ' \t\r\n{}[],:-+.0123456789eEtrufalsn') ALLOWED[c.charCodeAt(0)] = 1;
+
+const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+
+class Malformed extends Error {}
+
+const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
+
+/** A resource entry of planned_values or prior_state, located but not yet parsed. */
+interface EntryCandidate {
+  address: string;
+  /** Where its "address" key is written. */
+  addressAt: number;
+  mode: string | undefined;
+  start: number;
+  end: number;
+}
+
+export interface SelectivePlan {
+  /** The plan object: parsed sections, `{}` placeholders for skipped ones. */
+  plan: Record<string, unknown>;
+  /** Byte offset of each resource change, in order. */
+  changeOffsets: number[];
+  /** Byte offset where each resource address is first written (changes, then the lazy entries). */
+  addressOffsets: Map<string, number>;
+  /**
+   * The entries of `planned_values` (`which: 'planned'`) or data entries of `prior_state`
+   * (`'prior'`) whose address is not in `known`, parsed now, with their offsets.
+   */
+  extraEntries(which: 'planned' | 'prior', known: ReadonlySet<string>): Array<{ entry: unknown; offset: number }>;
+}
+
+class ByteReader {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(readonly b: Uint8Array) {}
+
+  ws(i: number): number {
+    const b = this.b;
+    while (i < b.length && isWs(b[i])) i++;
+    return i;
+  }
+
+  /** Index just after the string whose opening quote is at `i`. */
+  skipString(i: number): number {
+    const b = this.b;
+    let from = i + 1;
+    for (;;) {
+      const q = b.indexOf(QUOTE, from);
+      if (q < 0) throw new Malformed();
+      let k = q - 1;
+      while (b[k] === BACKSLASH) k--;
+      if ((q - 1 - k) % 2 === 0) return q + 1;
+      from = q + 1;
+    }
+  }
+
+  readString(i: number): { value: string; end: number } {
+    if (this.b[i] !== QUOTE) throw new Malformed();
+    const end = this.skipString(i);
+    const raw = this.b.subarray(i + 1, end - 1);
+    // Most keys and addresses have no escapes: decode them directly.
+    return { value: raw.includes(BACKSLASH) ? (JSON.parse(this.decode(i, end)) as string) : this.decoder.decode(raw), end };
+  }
+
+  /** Index just after the value starting at `i`. */
+  skipValue(i: number): number {
+    const b = this.b;
+    const c = b[i];
+    if (c === QUOTE) return this.skipString(i);
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      let depth = 0;
+      const n = b.length;
+      while (i < n) {
+        const ch = b[i];
+        if (ch === QUOTE) {
+          i = this.skipString(i);
+          continue;
+        }
+        if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) depth++;
+        else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+          if (--depth === 0) return i + 1;
+        } else if (!ALLOWED[ch]) throw new Malformed();
+        i++;
+      }
+      throw new Malformed();
+    }
+    const start = i;
+    while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !isWs(b[i])) {
+      if (!ALLOWED[b[i]]) throw new Malformed();
+      i++;
+    }
+    if (i === start) throw new Malformed();
+    return i;
+  }
+
+  decode(start: number, end: number): string {
+    return this.decoder.decode(this.b.subarray(start, end));
+  }
+
+  parse(start: number, end: number): unknown {
+    return JSON.parse(this.decode(start, end));
+  }
+
+  /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
+  keyIs(at: number, name: Uint8Array): boolean {
+    const b = this.b;
+    if (b[at + 1 + name.length] !== QUOTE) return false;
+    for (let k = 0; k < name.length; k++) if (b[at + 1 + k] !== name[k]) return false;
+    return true;
+  }
+
+  /**
+   * Calls `onEntry(keyAt, valueStart)` for each member of the object at `i` (`keyAt`: the
+   * key's opening quote; compare with keyIs, decode with readString only when needed);
+   * `onEntry` returns the index just after the value. Returns the index after the brace.
+   */
+  object(i: number, onEntry: (keyAt: number, valueAt: number) => number): number {
+    const b = this.b;
+    if (b[i] !== OPEN_OBJECT) throw new Malformed();
+    i = this.ws(i + 1);
+    if (b[i] === CLOSE_OBJECT) return i + 1;
+    for (;;) {
+      const keyAt = i;
+      if (b[i] !== QUOTE) throw new Malformed();
+      i = this.ws(this.skipString(i));
+      if (b[i] !== COLON) throw new Malformed();
+      i = this.ws(onEntry(keyAt, this.ws(i + 1)));
+      if (b[i] === COMMA) i = this.ws(i + 1);
+      else if (b[i] === CLOSE_OBJECT) return i + 1;
+      else throw new Malformed();
+    }
+  }
+
+  /** Calls `onItem(valueStart, index)` for each element of the array at `i`. */
+  array(i: number, onItem: (valueAt: number, index: number) => number): number {
+    const b = this.b;
+    if (b[i] !== OPEN_ARRAY) throw new Malformed();
+    i = this.ws(i + 1);
+    if (b[i] === CLOSE_ARRAY) return i + 1;
+    for (let n = 0; ; n++) {
+      i = this.ws(onItem(i, n));
+      if (b[i] === COMMA) i = this.ws(i + 1);
+      else if (b[i] === CLOSE_ARRAY) return i + 1;
+      else throw new Malformed();
+    }
+  }
+}
+
+const PLAN_KEYS = ['format_version', 'planned_values', 'resource_changes', 'prior_state', 'configuration'];
+
+const ascii = (s: string) => new TextEncoder().encode(s);
+const K = {
+  address: ascii('address'),
+  mode: ascii('mode'),
+  change: ascii('change'),
+  actions: ascii('actions'),
+  before: ascii('before'),
+  resources: ascii('resources'),
+  childModules: ascii('child_modules'),
+  rootModule: ascii('root_module'),
+  values: ascii('values'),
+};
+
+/**
+ * One resource change, parsed in one JSON.parse call: the entry's text with `change.before`
+ * cut out (replaced by null) unless the change deletes or forgets the resource, the only
+ * case where the model reads it.
+ */
+function readChange(r: ByteReader, at: number): { change: Record<string, unknown>; end: number; addressAt: number } {
+  let addressAt = at;
+  let before: [number, number] | undefined;
+  let deletes = false;
+  const end = r.object(at, (keyAt, v) => {
+    if (r.keyIs(keyAt, K.address)) addressAt = keyAt;
+    if (!r.keyIs(keyAt, K.change) || r.b[v] !== OPEN_OBJECT) return r.skipValue(v);
+    return r.object(v, (ck, cv) => {
+      const cEnd = r.skipValue(cv);
+      if (r.keyIs(ck, K.actions)) {
+        const actions = r.parse(cv, cEnd);
+        deletes = Array.isArray(actions) && (actions.includes('delete') || actions.includes('forget'));
+      } else if (r.keyIs(ck, K.before)) before = [cv, cEnd];
+      return cEnd;
+    });
+  });
+  const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
+  return { change: JSON.parse(text) as Record<string, unknown>, end, addressAt };
+}
+
+/** Resource entries of a module tree (planned_values or prior_state), located by address. */
+function scanModule(r: ByteReader, at: number, into: EntryCandidate[]): number {
+  return r.object(at, (key, v) => {
+    if (r.keyIs(key, K.resources)) {
+      return r.array(v, (item) => {
+        let address: string | undefined;
+        let addressAt = item;
+        let mode: string | undefined;
+        const end = r.object(item, (k, kv) => {
+          const isAddress = r.keyIs(k, K.address);
+          if (isAddress || r.keyIs(k, K.mode)) {
+            const s = r.readString(kv);
+            if (isAddress) {
+              address = s.value;
+              addressAt = k;
+            } else mode = s.value;
+            return s.end;
+          }
+          return r.skipValue(kv);
+        });
+        if (address !== undefined) into.push({ address, addressAt, mode, start: item, end });
+        return end;
+      });
+    }
+    if (r.keyIs(key, K.childModules)) return r.array(v, (child) => scanModule(r, child, into));
+    return r.skipValue(v);
+  });
+}
+
+function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end: number } {
+  const plan: Record<string, unknown> = {};
+  const changeOffsets: number[] = [];
+  const changeAddressAt: number[] = [];
+  const planned: EntryCandidate[] = [];
+  const prior: EntryCandidate[] = [];
+  const end = r.object(at, (keyAt, v) => {
+    const key = r.readString(keyAt).value;
+    if (key === 'resource_changes' && r.b[v] === OPEN_ARRAY) {
+      const changes: unknown[] = [];
+      const e = r.array(v, (item) => {
+        changeOffsets.push(item);
+        const c = readChange(r, item);
+        changes.push(c.change);
+        changeAddressAt.push(c.addressAt);
+        return c.end;
+      });
+      plan[key] = changes;
+      return e;
+    }
+    if (key === 'planned_values' && r.b[v] === OPEN_OBJECT) {
+      plan[key] = {};
+      return r.object(v, (k, kv) => (r.keyIs(k, K.rootModule) && r.b[kv] === OPEN_OBJECT ? scanModule(r, kv, planned) : r.skipValue(kv)));
+    }
+    if (key === 'prior_state' && r.b[v] === OPEN_OBJECT) {
+      plan[key] = {};
+      return r.object(v, (k, kv) =>
+        r.keyIs(k, K.values) && r.b[kv] === OPEN_OBJECT ? r.object(kv, (vk, vv) => (r.keyIs(vk, K.rootModule) && r.b[vv] === OPEN_OBJECT ? scanModule(r, vv, prior) : r.skipValue(vv))) : r.skipValue(kv),
+      );
+    }
+    const e = r.skipValue(v);
+    plan[key] = SKIPPED.has(key) ? {} : r.parse(v, e);
+    return e;
+  });
+  const addressOffsets = new Map<string, number>();
+  (plan.resource_changes as Array<{ address?: unknown }> | undefined)?.forEach((c, i) => {
+    if (typeof c.address === 'string' && !addressOffsets.has(c.address)) addressOffsets.set(c.address, changeAddressAt[i]);
+  });
+  for (const c of [...planned, ...prior]) if (!addressOffsets.has(c.address)) addressOffsets.set(c.address, c.addressAt);
+  const extraEntries = (which: 'planned' | 'prior', known: ReadonlySet<string>) =>
+    (which === 'planned' ? planned : prior)
+      .filter((c) => !known.has(c.address) && (which === 'planned' || c.mode === 'data'))
+      .map((c) => ({ entry: r.parse(c.start, c.end), offset: c.start }));
+  return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
+}
+
+/**
+ * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; undefined when the
+ * bytes are not a well-formed JSON object: the caller takes the full path for its message.
+ */
+export function readPlanSelectively(bytes: Uint8Array): SelectivePlan | undefined {
+  const r = new ByteReader(bytes);
+  try {
+    const start = r.ws(0);
+    if (bytes[start] !== OPEN_OBJECT) return undefined;
+    const { result, end } = readPlanObject(r, start);
+    // Trailing data, a wrapped plan (OPA / Scalr input) or something that is not a plan:
+    // the full path knows what to say, and such files are small.
+    if (r.ws(end) !== bytes.length || !PLAN_KEYS.some((k) => k in result.plan)) return undefined;
+    return result;
+  } catch (e) {
+    if (e instanceof Malformed || e instanceof SyntaxError || e instanceof TypeError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * Line and column of a byte offset: lines by line feeds, columns in characters (code
+ * points). Terraform writes a plan on one line, so prefix counts are cached per 4 KiB
+ * block to keep a late column cheap.
+ */
+export class ByteLineIndex {
+  private lineStarts?: number[];
+  /** For each line start: characters before each 4 KiB block of the line, extended on demand. */
+  private readonly prefixes = new Map<number, number[]>();
+
+  constructor(
+    readonly file: string,
+    private readonly b: Uint8Array,
+  ) {}
+
+  private starts(): number[] {
+    if (!this.lineStarts) {
+      const s = [0];
+      for (let i = this.b.indexOf(0x0a); i >= 0; i = this.b.indexOf(0x0a, i + 1)) s.push(i + 1);
+      this.lineStarts = s;
+    }
+    return this.lineStarts;
+  }
+
+  /** Characters (not continuation bytes) in [from, to). */
+  private chars(from: number, to: number): number {
+    let n = 0;
+    for (let i = from; i < to; i++) if ((this.b[i] & 0xc0) !== 0x80) n++;
+    return n;
+  }
+
+  at(offset: number): { file: string; line: number; column: number } {
+    const starts = this.starts();
+    const o = Math.max(0, Math.min(offset, this.b.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    const lineStart = starts[lo];
+    const BLOCK = 4096;
+    const block = Math.floor((o - lineStart) / BLOCK);
+    let prefix = this.prefixes.get(lineStart);
+    if (!prefix) this.prefixes.set(lineStart, (prefix = [0]));
+    while (prefix.length <= block) {
+      const k = prefix.length - 1;
+      prefix.push(prefix[k] + this.chars(lineStart + k * BLOCK, lineStart + (k + 1) * BLOCK));
+    }
+    const column = prefix[block] + this.chars(lineStart + block * BLOCK, o);
+    return { file: this.file, line: lo + 1, column: column + 1 };
+  }
+}
