@@ -47573,33 +47573,6 @@ function matchesEndpoint(peer, side) {
     return 'maybe';
 }
 const sortedRules = new WeakMap();
-const rulesByPort = new WeakMap();
-/**
- * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
- * is asked about the same ports by every flow into its endpoint, so this is worked out
- * once per layer and port.
- */
-function rulesFor(layer, protocol, port) {
-    let byPort = rulesByPort.get(layer);
-    if (!byPort)
-        rulesByPort.set(layer, (byPort = new Map()));
-    const key = `${protocol}${port}`;
-    let rules = byPort.get(key);
-    if (!rules) {
-        rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
-        byPort.set(key, rules);
-    }
-    return rules;
-}
-/** Allow-only rules, deny by default, nothing unknown or narrowed: a union (AWS security groups, topology firewalls). */
-function isPlainUnion(layer, rules) {
-    if (layer.defaultAction !== 'deny' || layer.unknown !== undefined)
-        return false;
-    for (const r of rules)
-        if (r.action !== 'allow' || r.local || r.peer.unknown !== undefined || r.portsUnknown !== undefined)
-            return false;
-    return true;
-}
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer) {
     let rules = sortedRules.get(layer);
@@ -47612,6 +47585,25 @@ function rulesInOrder(layer) {
     }
     return rules;
 }
+const rulesByPort = new WeakMap();
+/**
+ * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
+ * is asked about the same ports by every flow into its endpoint, so this is worked out
+ * once per layer and port.
+ */
+function rulesFor(layer, protocol, port) {
+    let byPort = rulesByPort.get(layer);
+    if (!byPort)
+        rulesByPort.set(layer, (byPort = new Map()));
+    const key = protocol === 'tcp' ? port : -1 - port;
+    let entry = byPort.get(key);
+    if (!entry) {
+        const rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
+        const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined);
+        byPort.set(key, (entry = { rules, union }));
+    }
+    return entry;
+}
 /**
  * One layer, first-match: which of `remote`'s addresses it lets through between
  * `remote` and `local` (the endpoint the layer is attached to).
@@ -47620,8 +47612,8 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     if (layer.unknown !== undefined) {
         return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
     }
-    const rules = rulesFor(layer, protocol, port);
-    if (remote.identitiesUnknown === undefined && isPlainUnion(layer, rules)) {
+    const { rules, union } = rulesFor(layer, protocol, port);
+    if (union && remote.identitiesUnknown === undefined) {
         // A union of allows: what each rule matches, added up; exact, so min and max agree.
         let got = AddressSet.EMPTY;
         const by = [];
@@ -48183,6 +48175,16 @@ function describeTarget(sel) {
         return sel.server;
     return 'any server';
 }
+const clientSources = new WeakMap();
+/** One source object per client, so what the flow engine caches per source is reused. */
+function clientSource(client) {
+    let source = clientSources.get(client);
+    if (!source) {
+        source = { name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] };
+        clientSources.set(client, source);
+    }
+    return source;
+}
 /** The concrete sources a selector names in one environment. */
 function resolveSources(env, sel) {
     if ('client' in sel) {
@@ -48190,7 +48192,7 @@ function resolveSources(env, sel) {
         if (!client) {
             return { ok: false, reason: `environment "${env.name}" declares no client "${sel.client}": add it under "clients:" with its CIDRs` };
         }
-        return { ok: true, sources: [{ name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] }] };
+        return { ok: true, sources: [clientSource(client)] };
     }
     if ('cidrs' in sel) {
         const parsed = sel.cidrs.map((c) => parseCidr(c));

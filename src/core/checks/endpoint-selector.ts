@@ -1,4 +1,4 @@
-import type { Environment, Server } from '../model.js';
+import type { Client, Environment, Server } from '../model.js';
 import { AddressSet, parseCidr } from '../net/cidr.js';
 import type { FlowSource } from '../flow/reach.js';
 
@@ -46,6 +46,18 @@ export function describeTarget(sel: TargetSelector): string {
 
 export type ResolvedSources = { ok: true; sources: FlowSource[] } | { ok: false; reason: string };
 
+const clientSources = new WeakMap<Client, FlowSource>();
+
+/** One source object per client, so what the flow engine caches per source is reused. */
+function clientSource(client: Client): FlowSource {
+  let source = clientSources.get(client);
+  if (!source) {
+    source = { name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] };
+    clientSources.set(client, source);
+  }
+  return source;
+}
+
 /** The concrete sources a selector names in one environment. */
 export function resolveSources(env: Environment, sel: SourceSelector): ResolvedSources {
   if ('client' in sel) {
@@ -53,7 +65,7 @@ export function resolveSources(env: Environment, sel: SourceSelector): ResolvedS
     if (!client) {
       return { ok: false, reason: `environment "${env.name}" declares no client "${sel.client}": add it under "clients:" with its CIDRs` };
     }
-    return { ok: true, sources: [{ name: client.name, kind: 'client', addresses: client.addresses, addressesExact: true, identities: [], egress: [] }] };
+    return { ok: true, sources: [clientSource(client)] };
   }
   if ('cidrs' in sel) {
     const parsed = sel.cidrs.map((c) => parseCidr(c));

@@ -98,31 +98,6 @@ function matchesEndpoint(peer: Peer, side: Side): Tri {
 }
 
 const sortedRules = new WeakMap<FilterLayer, readonly Rule[]>();
-const rulesByPort = new WeakMap<FilterLayer, Map<string, readonly Rule[]>>();
-
-/**
- * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
- * is asked about the same ports by every flow into its endpoint, so this is worked out
- * once per layer and port.
- */
-function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): readonly Rule[] {
-  let byPort = rulesByPort.get(layer);
-  if (!byPort) rulesByPort.set(layer, (byPort = new Map()));
-  const key = `${protocol}${port}`;
-  let rules = byPort.get(key);
-  if (!rules) {
-    rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
-    byPort.set(key, rules);
-  }
-  return rules;
-}
-
-/** Allow-only rules, deny by default, nothing unknown or narrowed: a union (AWS security groups, topology firewalls). */
-function isPlainUnion(layer: FilterLayer, rules: readonly Rule[]): boolean {
-  if (layer.defaultAction !== 'deny' || layer.unknown !== undefined) return false;
-  for (const r of rules) if (r.action !== 'allow' || r.local || r.peer.unknown !== undefined || r.portsUnknown !== undefined) return false;
-  return true;
-}
 
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer: FilterLayer): readonly Rule[] {
@@ -135,6 +110,32 @@ function rulesInOrder(layer: FilterLayer): readonly Rule[] {
     sortedRules.set(layer, rules);
   }
   return rules;
+}
+
+interface PortRules {
+  rules: readonly Rule[];
+  /** Allow-only, deny by default, nothing unknown or narrowed: a union (AWS security groups, topology firewalls). */
+  union: boolean;
+}
+
+const rulesByPort = new WeakMap<FilterLayer, Map<number, PortRules>>();
+
+/**
+ * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
+ * is asked about the same ports by every flow into its endpoint, so this is worked out
+ * once per layer and port.
+ */
+function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): PortRules {
+  let byPort = rulesByPort.get(layer);
+  if (!byPort) rulesByPort.set(layer, (byPort = new Map()));
+  const key = protocol === 'tcp' ? port : -1 - port;
+  let entry = byPort.get(key);
+  if (!entry) {
+    const rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
+    const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined);
+    byPort.set(key, (entry = { rules, union }));
+  }
+  return entry;
 }
 
 interface LayerReach {
@@ -153,8 +154,8 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
   if (layer.unknown !== undefined) {
     return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
   }
-  const rules = rulesFor(layer, protocol, port);
-  if (remote.identitiesUnknown === undefined && isPlainUnion(layer, rules)) {
+  const { rules, union } = rulesFor(layer, protocol, port);
+  if (union && remote.identitiesUnknown === undefined) {
     // A union of allows: what each rule matches, added up; exact, so min and max agree.
     let got = AddressSet.EMPTY;
     const by: Origin[] = [];
