@@ -6,6 +6,7 @@ import type { PlanContext, ServerNetwork, ValueOptions } from './plan-context.js
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { NetworkBuilders } from './plan-servers.js';
 import { buildAwsBalancers } from './aws-balancers.js';
+import { buildAzureBalancers } from './azure-balancers.js';
 
 /**
  * Load balancers a plan creates or keeps, before they join an environment: each cloud
@@ -27,6 +28,8 @@ export interface ListenerDraft {
 
 export interface BalancerDraft {
   res: PlanResource;
+  /** Its name where it is not the resource's address (one gateway split by frontend). */
+  name?: string;
   /** Its filters, identities and addresses (the addresses a proxy reaches its targets from). */
   network: ServerNetwork;
   listeners: ListenerDraft[];
@@ -46,13 +49,17 @@ export interface PlacedServers {
 }
 
 /** Resource types that make a plan worth a look for balancers: the cheap test before any module runs. */
-const BALANCER_TYPES: Record<'aws', readonly string[]> = {
+const BALANCER_TYPES: Record<'aws' | 'azure', readonly string[]> = {
   aws: ['aws_lb', 'aws_alb', 'aws_elb'],
+  azure: ['azurerm_lb', 'azurerm_application_gateway'],
 };
 
 export function planBalancers(ctx: PlanContext, builders: NetworkBuilders, servers: PlacedServers): BalancerDraft[] {
   const has = (types: readonly string[]) => types.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
-  return [...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : [])];
+  return [
+    ...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
+    ...(has(BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
+  ];
 }
 
 /** A port number from a plan value: 443, "443". */

@@ -236,8 +236,8 @@ function placeBalancer(
         location: l.location,
       };
     });
-    let name = d.res.address;
-    if (entry.names.has(name)) name = `${d.res.address} (${planFile})`;
+    let name = d.name ?? d.res.address;
+    if (entry.names.has(name)) name = `${name} (${planFile})`;
     entry.names.add(name);
     entry.loadBalancers.push({
       kind: 'load-balancer',
