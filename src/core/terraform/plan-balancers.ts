@@ -7,6 +7,7 @@ import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { NetworkBuilders } from './plan-servers.js';
 import { buildAwsBalancers } from './aws-balancers.js';
 import { buildAzureBalancers } from './azure-balancers.js';
+import { buildGcpBalancers } from './gcp-balancers.js';
 
 /**
  * Load balancers a plan creates or keeps, before they join an environment: each cloud
@@ -49,9 +50,10 @@ export interface PlacedServers {
 }
 
 /** Resource types that make a plan worth a look for balancers: the cheap test before any module runs. */
-const BALANCER_TYPES: Record<'aws' | 'azure', readonly string[]> = {
+const BALANCER_TYPES: Record<'aws' | 'azure' | 'gcp', readonly string[]> = {
   aws: ['aws_lb', 'aws_alb', 'aws_elb'],
   azure: ['azurerm_lb', 'azurerm_application_gateway'],
+  gcp: ['google_compute_forwarding_rule', 'google_compute_global_forwarding_rule'],
 };
 
 export function planBalancers(ctx: PlanContext, builders: NetworkBuilders, servers: PlacedServers): BalancerDraft[] {
@@ -59,6 +61,7 @@ export function planBalancers(ctx: PlanContext, builders: NetworkBuilders, serve
   return [
     ...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
     ...(has(BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
+    ...(has(BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
   ];
 }
 
