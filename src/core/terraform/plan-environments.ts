@@ -219,23 +219,28 @@ function placeBalancer(
     if (open || set.size === 0) for (const e of fallback()) set.add(e);
     entries = [...set];
   }
+  // Each listener's targets by environment, in one pass over them.
+  const targetsByEntry = d.listeners.map((l) => {
+    const by = new Map<EnvironmentEntry, string[]>();
+    for (const t of l.targets) {
+      const p = placements.get(t.address);
+      if (!p) continue;
+      const list = by.get(p.entry);
+      if (list) list.push(p.server.name);
+      else by.set(p.entry, [p.server.name]);
+    }
+    return by;
+  });
   for (const entry of entries) {
-    const listeners: Listener[] = d.listeners.map((l) => {
-      const targets: string[] = [];
-      for (const t of l.targets) {
-        const p = placements.get(t.address);
-        if (p && p.entry === entry) targets.push(p.server.name);
-      }
-      return {
-        port: l.port,
-        protocol: l.protocol,
-        targets,
-        ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
-        targetPort: l.targetPort,
-        ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
-        location: l.location,
-      };
-    });
+    const listeners: Listener[] = d.listeners.map((l, i) => ({
+      port: l.port,
+      protocol: l.protocol,
+      targets: targetsByEntry[i].get(entry) ?? [],
+      ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
+      targetPort: l.targetPort,
+      ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
+      location: l.location,
+    }));
     let name = d.name ?? d.res.address;
     if (entry.names.has(name)) name = `${name} (${planFile})`;
     entry.names.add(name);
