@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlans, constant, environmentsOf, finding, ref } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+import { hostileVariants } from './helpers/hostile-values.js';
+import { InputError } from '../src/core/errors.js';
 
 /**
  * AWS balancers from plans: an ALB (a proxy with its security groups), NLBs (client
@@ -157,6 +159,17 @@ describe('an ALB: a proxy with its security groups', () => {
   });
 });
 
+describe('forbidden flows through a balancer', () => {
+  it('an internet-facing listener forwarding to 12001 exposes that platform port on the targets (OS11-SEC-001)', () => {
+    const plan = balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 } });
+    const f = finding(checkPlans(plan), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/^aws_instance\.fe\[0\] accepts tcp\/12001 from every IPv4 address of internet \(through aws_lb\.web\): allowed by aws_security_group\.alb ingress rule tcp\/443 from 0\.0\.0\.0\/0/);
+    // Internal, the same balancer exposes nothing to the internet.
+    expect(finding(checkPlans(balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 }, internal: true })), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]').status).toBe('pass');
+  });
+});
+
 describe('target groups: weights, rules, autoscaling groups, ports', () => {
   const twoGroups = (weights: [number, number], knownArns: boolean): TestPlan => {
     const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
@@ -305,28 +318,29 @@ describe('targets that cannot be resolved are unknown, never a pass', () => {
   });
 });
 
-describe('classic ELB', () => {
-  const elbPlan = (groups: boolean): TestPlan => ({
-    resources: [
-      subnet('public', '10.0.0.0/24'),
-      subnet('app', '10.0.1.0/24'),
-      feFromAlb(),
-      albOpen,
-      ...instances(2),
-      {
-        address: 'aws_elb.web',
-        values: { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 8080, instance_protocol: 'http', ssl_certificate_id: 'arn:cert' }], tags: {} },
-        unknown: { id: true, instances: true, security_groups: true, subnets: true, internal: true },
-        expressions: {
-          instances: ref('aws_instance.fe'),
-          subnets: ref('aws_subnet.public.id', 'aws_subnet.public'),
-          ...(groups ? { security_groups: ref('aws_security_group.alb.id', 'aws_security_group.alb') } : {}),
-          listener: [{ lb_port: constant(443), instance_port: constant(8080) }],
-        },
+const elbPlan = (groups: boolean): TestPlan => ({
+  resources: [
+    subnet('public', '10.0.0.0/24'),
+    subnet('app', '10.0.1.0/24'),
+    feFromAlb(),
+    albOpen,
+    ...instances(2),
+    {
+      address: 'aws_elb.web',
+      values: { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 8080, instance_protocol: 'http', ssl_certificate_id: 'arn:cert' }], tags: {} },
+      unknown: { id: true, instances: true, security_groups: true, subnets: true, internal: true },
+      expressions: {
+        instances: ref('aws_instance.fe'),
+        subnets: ref('aws_subnet.public.id', 'aws_subnet.public'),
+        ...(groups ? { security_groups: ref('aws_security_group.alb.id', 'aws_security_group.alb') } : {}),
+        listener: [{ lb_port: constant(443), instance_port: constant(8080) }],
       },
-    ],
-  });
+    },
+  ],
+});
 
+
+describe('classic ELB', () => {
   it('lb_port 443 to instance_port 8080 on its instances, through its group', () => {
     const [env] = environmentsOf(elbPlan(true));
     expect(env.loadBalancers.map((l) => [l.name, l.listeners.map((x) => [x.port, x.targets, x.targetPort])])).toEqual([['aws_elb.web', [[443, ['aws_instance.fe[0]', 'aws_instance.fe[1]'], 8080]]]]);
@@ -356,5 +370,23 @@ describe('environments', () => {
       ['production', []],
       ['staging', [['aws_lb.web', []]]],
     ]);
+  });
+});
+
+describe('hostile values never crash', () => {
+  const plans = [elbPlan(true), balancerPlan(feFromAlb(), albOpen), balancerPlan(feFromAlb(), albOpen, { type: 'network', groups: null, tg: { target_type: 'ip' }, attach: 'ip' })];
+  it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
+    let runs = 0;
+    for (const plan of plans) {
+      for (const v of hostileVariants(plan, /^aws_(lb|elb|alb)/)) {
+        runs++;
+        try {
+          environmentsOf(v.plan);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`${v.name}: ${(e as Error).message}`, { cause: e });
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlans, constant, environmentsOf, finding, ref } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+import { hostileVariants } from './helpers/hostile-values.js';
+import { InputError } from '../src/core/errors.js';
 
 /**
  * Azure balancers from plans: Azure Load Balancer passes the client's address through to
@@ -80,35 +82,36 @@ const network: TestResource[] = [
   subnetAssociation('app', 'web'),
 ];
 
-describe('Azure Load Balancer: pass-through', () => {
-  const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[] } = {}): TestPlan => ({
-    resources: [
-      ...network,
-      nsg('web', webRules),
-      { address: 'azurerm_public_ip.lb', values: { name: 'lb-ip', allocation_method: 'Static' }, unknown: { id: true, ip_address: true } },
-      {
-        address: 'azurerm_lb.web',
-        values: { name: 'web', sku: 'Standard', frontend_ip_configuration: [{ name: 'front', ...(options.internal ? { private_ip_address: '10.0.1.100', private_ip_address_allocation: 'Static' } : {}) }], tags: {} },
-        unknown: { id: true, frontend_ip_configuration: [options.internal ? { subnet_id: true } : { public_ip_address_id: true }] },
-        expressions: { frontend_ip_configuration: [options.internal ? { name: constant('front'), subnet_id: ref('azurerm_subnet.app.id', 'azurerm_subnet.app') } : { name: constant('front'), public_ip_address_id: ref('azurerm_public_ip.lb.id', 'azurerm_public_ip.lb') }] },
-      },
-      { address: 'azurerm_lb_backend_address_pool.fe', values: { name: 'fe' }, unknown: { id: true, loadbalancer_id: true }, expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web') } },
-      {
-        address: 'azurerm_lb_rule.https',
-        values: { name: 'https', protocol: 'Tcp', frontend_port: 443, backend_port: 8443, frontend_ip_configuration_name: 'front' },
-        unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true },
-        expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'), backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe') },
-      },
-      ...['fe1', 'fe2'].map((n) => ({
-        address: `azurerm_network_interface_backend_address_pool_association.${n}`,
-        values: { ip_configuration_name: 'ip' },
-        unknown: { id: true, network_interface_id: true, backend_address_pool_id: true },
-        expressions: { network_interface_id: ref(`azurerm_network_interface.${n}.id`, `azurerm_network_interface.${n}`), backend_address_pool_id: (options.poolRef ?? ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe')) as Record<string, unknown> },
-      })),
-      ...(options.extra ?? []),
-    ],
-  });
+const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[] } = {}): TestPlan => ({
+  resources: [
+    ...network,
+    nsg('web', webRules),
+    { address: 'azurerm_public_ip.lb', values: { name: 'lb-ip', allocation_method: 'Static' }, unknown: { id: true, ip_address: true } },
+    {
+      address: 'azurerm_lb.web',
+      values: { name: 'web', sku: 'Standard', frontend_ip_configuration: [{ name: 'front', ...(options.internal ? { private_ip_address: '10.0.1.100', private_ip_address_allocation: 'Static' } : {}) }], tags: {} },
+      unknown: { id: true, frontend_ip_configuration: [options.internal ? { subnet_id: true } : { public_ip_address_id: true }] },
+      expressions: { frontend_ip_configuration: [options.internal ? { name: constant('front'), subnet_id: ref('azurerm_subnet.app.id', 'azurerm_subnet.app') } : { name: constant('front'), public_ip_address_id: ref('azurerm_public_ip.lb.id', 'azurerm_public_ip.lb') }] },
+    },
+    { address: 'azurerm_lb_backend_address_pool.fe', values: { name: 'fe' }, unknown: { id: true, loadbalancer_id: true }, expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web') } },
+    {
+      address: 'azurerm_lb_rule.https',
+      values: { name: 'https', protocol: 'Tcp', frontend_port: 443, backend_port: 8443, frontend_ip_configuration_name: 'front' },
+      unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true },
+      expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'), backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe') },
+    },
+    ...['fe1', 'fe2'].map((n) => ({
+      address: `azurerm_network_interface_backend_address_pool_association.${n}`,
+      values: { ip_configuration_name: 'ip' },
+      unknown: { id: true, network_interface_id: true, backend_address_pool_id: true },
+      expressions: { network_interface_id: ref(`azurerm_network_interface.${n}.id`, `azurerm_network_interface.${n}`), backend_address_pool_id: (options.poolRef ?? ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe')) as Record<string, unknown> },
+    })),
+    ...(options.extra ?? []),
+  ],
+});
 
+
+describe('Azure Load Balancer: pass-through', () => {
   it('the backends\' NSG admits the clients on the backend port: end users reach both through the balancer', () => {
     const plan = lbPlan([{ name: 'https-in', priority: 100, port: '8443', source: 'Internet' }]);
     const report = checkPlans(plan);
@@ -163,51 +166,52 @@ describe('Azure Load Balancer: pass-through', () => {
   });
 });
 
-describe('Application Gateway: a proxy in its own subnet', () => {
-  interface Gateway {
-    gwRules?: Nsg[];
-    webRules?: Nsg[];
-    pool?: Record<string, unknown>;
-    privateListener?: boolean;
-    pathBased?: boolean;
-    extra?: TestResource[];
-    pools?: string[];
-  }
-  const gatewayPlan = (g: Gateway = {}): TestPlan => ({
-    resources: [
-      ...network,
-      nsg('web', g.webRules ?? [{ name: 'from-gateway', priority: 100, port: '8080', source: '10.0.3.0/24' }, { name: 'no-vnet', priority: 200, port: '*', source: 'VirtualNetwork', access: 'Deny' }]),
-      nsg('gw', g.gwRules ?? [{ name: 'https-in', priority: 100, port: '443', source: 'Internet' }]),
-      subnetAssociation('gw', 'gw'),
-      { address: 'azurerm_public_ip.gw', values: { name: 'gw-ip' }, unknown: { id: true, ip_address: true } },
-      {
-        address: 'azurerm_application_gateway.web',
-        values: {
-          name: 'web',
-          tags: {},
-          gateway_ip_configuration: [{ name: 'gw' }],
-          frontend_ip_configuration: [{ name: 'public' }, { name: 'private', private_ip_address: '10.0.3.10', private_ip_address_allocation: 'Static' }],
-          frontend_port: [{ name: 'https', port: 443 }],
-          backend_address_pool: (g.pools ?? ['fe']).map((name) => ({ name, fqdns: [], ip_addresses: [], ...(name === 'fe' ? g.pool ?? { ip_addresses: ['10.0.1.11', '10.0.1.12'] } : {}) })),
-          backend_http_settings: [{ name: 'http', port: 8080, protocol: 'Http', cookie_based_affinity: 'Disabled' }],
-          http_listener: [{ name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' }],
-          request_routing_rule: [
-            g.pathBased
-              ? { name: 'paths', rule_type: 'PathBasedRouting', http_listener_name: 'https', url_path_map_name: 'paths', backend_address_pool_name: null, backend_http_settings_name: null }
-              : { name: 'basic', rule_type: 'Basic', http_listener_name: 'https', backend_address_pool_name: 'fe', backend_http_settings_name: 'http' },
-          ],
-          url_path_map: g.pathBased ? [{ name: 'paths', default_backend_address_pool_name: 'none', default_backend_http_settings_name: 'http', path_rule: [{ name: 'app', paths: ['/app/*'], backend_address_pool_name: 'fe', backend_http_settings_name: 'http' }] }] : [],
-        },
-        unknown: { id: true, gateway_ip_configuration: [{ subnet_id: true }], frontend_ip_configuration: [{ public_ip_address_id: true }, { subnet_id: true }], backend_address_pool: (g.pools ?? ['fe']).map(() => ({ id: true })) },
-        expressions: {
-          gateway_ip_configuration: [{ subnet_id: ref('azurerm_subnet.gw.id', 'azurerm_subnet.gw') }],
-          frontend_ip_configuration: [{ public_ip_address_id: ref('azurerm_public_ip.gw.id', 'azurerm_public_ip.gw') }, { subnet_id: ref('azurerm_subnet.gw.id', 'azurerm_subnet.gw') }],
-        },
+interface Gateway {
+  gwRules?: Nsg[];
+  webRules?: Nsg[];
+  pool?: Record<string, unknown>;
+  privateListener?: boolean;
+  pathBased?: boolean;
+  extra?: TestResource[];
+  pools?: string[];
+}
+const gatewayPlan = (g: Gateway = {}): TestPlan => ({
+  resources: [
+    ...network,
+    nsg('web', g.webRules ?? [{ name: 'from-gateway', priority: 100, port: '8080', source: '10.0.3.0/24' }, { name: 'no-vnet', priority: 200, port: '*', source: 'VirtualNetwork', access: 'Deny' }]),
+    nsg('gw', g.gwRules ?? [{ name: 'https-in', priority: 100, port: '443', source: 'Internet' }]),
+    subnetAssociation('gw', 'gw'),
+    { address: 'azurerm_public_ip.gw', values: { name: 'gw-ip' }, unknown: { id: true, ip_address: true } },
+    {
+      address: 'azurerm_application_gateway.web',
+      values: {
+        name: 'web',
+        tags: {},
+        gateway_ip_configuration: [{ name: 'gw' }],
+        frontend_ip_configuration: [{ name: 'public' }, { name: 'private', private_ip_address: '10.0.3.10', private_ip_address_allocation: 'Static' }],
+        frontend_port: [{ name: 'https', port: 443 }],
+        backend_address_pool: (g.pools ?? ['fe']).map((name) => ({ name, fqdns: [], ip_addresses: [], ...(name === 'fe' ? g.pool ?? { ip_addresses: ['10.0.1.11', '10.0.1.12'] } : {}) })),
+        backend_http_settings: [{ name: 'http', port: 8080, protocol: 'Http', cookie_based_affinity: 'Disabled' }],
+        http_listener: [{ name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' }],
+        request_routing_rule: [
+          g.pathBased
+            ? { name: 'paths', rule_type: 'PathBasedRouting', http_listener_name: 'https', url_path_map_name: 'paths', backend_address_pool_name: null, backend_http_settings_name: null }
+            : { name: 'basic', rule_type: 'Basic', http_listener_name: 'https', backend_address_pool_name: 'fe', backend_http_settings_name: 'http' },
+        ],
+        url_path_map: g.pathBased ? [{ name: 'paths', default_backend_address_pool_name: 'none', default_backend_http_settings_name: 'http', path_rule: [{ name: 'app', paths: ['/app/*'], backend_address_pool_name: 'fe', backend_http_settings_name: 'http' }] }] : [],
       },
-      ...(g.extra ?? []),
-    ],
-  });
+      unknown: { id: true, gateway_ip_configuration: [{ subnet_id: true }], frontend_ip_configuration: [{ public_ip_address_id: true }, { subnet_id: true }], backend_address_pool: (g.pools ?? ['fe']).map(() => ({ id: true })) },
+      expressions: {
+        gateway_ip_configuration: [{ subnet_id: ref('azurerm_subnet.gw.id', 'azurerm_subnet.gw') }],
+        frontend_ip_configuration: [{ public_ip_address_id: ref('azurerm_public_ip.gw.id', 'azurerm_public_ip.gw') }, { subnet_id: ref('azurerm_subnet.gw.id', 'azurerm_subnet.gw') }],
+      },
+    },
+    ...(g.extra ?? []),
+  ],
+});
 
+
+describe('Application Gateway: a proxy in its own subnet', () => {
   it('both hops open: end users reach the backends through the gateway', () => {
     const report = checkPlans(gatewayPlan());
     const f = finding(report, NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1');
@@ -261,5 +265,23 @@ describe('Application Gateway: a proxy in its own subnet', () => {
     const gw = environmentsOf(gatewayPlan({ privateListener: true }))[0].loadBalancers[0];
     expect(gw.ingress[0].name).toBe('internal scheme of azurerm_application_gateway.web');
     expect(finding(checkPlans(gatewayPlan({ privateListener: true })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1').status).toBe('fail');
+  });
+});
+
+describe('hostile values never crash', () => {
+  it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
+    let runs = 0;
+    const plans = [lbPlan([{ name: 'https-in', priority: 100, port: '8443', source: 'Internet' }]), gatewayPlan({ pathBased: true, pools: ['fe', 'none'] })];
+    for (const plan of plans) {
+      for (const v of hostileVariants(plan, /^azurerm_(lb|application_gateway|network_interface_(backend|nat|application))/)) {
+        runs++;
+        try {
+          environmentsOf(v.plan);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`${v.name}: ${(e as Error).message}`, { cause: e });
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(100);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlans, constant, environmentsOf, finding, ref } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+import { hostileVariants } from './helpers/hostile-values.js';
+import { InputError } from '../src/core/errors.js';
 
 /**
  * GCP balancers from plans: a global external Application Load Balancer (forwarding rule ->
@@ -113,26 +115,27 @@ describe('a global external Application Load Balancer: Google Front Ends', () =>
   });
 });
 
+const internalAlb = (withProxySubnet: boolean, firewalls: TestResource[]): TestPlan => ({
+  resources: [
+    vpc,
+    subnet('app', '10.0.1.0/24'),
+    ...(withProxySubnet ? [subnet('proxy', '10.0.9.0/24', 'REGIONAL_MANAGED_PROXY')] : []),
+    template,
+    group,
+    backendService('google_compute_region_backend_service.fe', 'INTERNAL_MANAGED', { region: 'europe-west1' }),
+    { address: 'google_compute_region_url_map.web', values: { name: 'web', region: 'europe-west1' }, unknown: { id: true, self_link: true, default_service: true }, expressions: { default_service: ref('google_compute_region_backend_service.fe.id', 'google_compute_region_backend_service.fe') } },
+    { address: 'google_compute_region_target_http_proxy.web', values: { name: 'web', region: 'europe-west1' }, unknown: { id: true, self_link: true, url_map: true }, expressions: { url_map: ref('google_compute_region_url_map.web.id', 'google_compute_region_url_map.web') } },
+    {
+      address: 'google_compute_forwarding_rule.http',
+      values: { name: 'http', port_range: '443', load_balancing_scheme: 'INTERNAL_MANAGED', ip_protocol: 'TCP', region: 'europe-west1', labels: {} },
+      unknown: { id: true, target: true, network: true, subnetwork: true },
+      expressions: { target: ref('google_compute_region_target_http_proxy.web.id', 'google_compute_region_target_http_proxy.web'), network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc'), subnetwork: ref('google_compute_subnetwork.app.id', 'google_compute_subnetwork.app') },
+    },
+    ...firewalls,
+  ],
+});
+
 describe('an internal Application Load Balancer: Envoy proxies in the proxy-only subnet', () => {
-  const internalAlb = (withProxySubnet: boolean, firewalls: TestResource[]): TestPlan => ({
-    resources: [
-      vpc,
-      subnet('app', '10.0.1.0/24'),
-      ...(withProxySubnet ? [subnet('proxy', '10.0.9.0/24', 'REGIONAL_MANAGED_PROXY')] : []),
-      template,
-      group,
-      backendService('google_compute_region_backend_service.fe', 'INTERNAL_MANAGED', { region: 'europe-west1' }),
-      { address: 'google_compute_region_url_map.web', values: { name: 'web', region: 'europe-west1' }, unknown: { id: true, self_link: true, default_service: true }, expressions: { default_service: ref('google_compute_region_backend_service.fe.id', 'google_compute_region_backend_service.fe') } },
-      { address: 'google_compute_region_target_http_proxy.web', values: { name: 'web', region: 'europe-west1' }, unknown: { id: true, self_link: true, url_map: true }, expressions: { url_map: ref('google_compute_region_url_map.web.id', 'google_compute_region_url_map.web') } },
-      {
-        address: 'google_compute_forwarding_rule.http',
-        values: { name: 'http', port_range: '443', load_balancing_scheme: 'INTERNAL_MANAGED', ip_protocol: 'TCP', region: 'europe-west1', labels: {} },
-        unknown: { id: true, target: true, network: true, subnetwork: true },
-        expressions: { target: ref('google_compute_region_target_http_proxy.web.id', 'google_compute_region_target_http_proxy.web'), network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc'), subnetwork: ref('google_compute_subnetwork.app.id', 'google_compute_subnetwork.app') },
-      },
-      ...firewalls,
-    ],
-  });
   const campus = (plan: TestPlan) => checkPlans({ plans: { 'plan.json': plan }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [10.0.0.0/8]\n    terraform:\n      plans: [plan.json]\n' } });
 
   it('the backends admit the proxy-only subnet: internal users pass; the balancer is internal', () => {
@@ -155,24 +158,25 @@ describe('an internal Application Load Balancer: Envoy proxies in the proxy-only
   });
 });
 
-describe('passthrough Network Load Balancers keep the client address', () => {
-  const nlb = (firewalls: TestResource[], extra: Record<string, unknown> = {}): TestPlan => ({
-    resources: [
-      vpc,
-      subnet('app', '10.0.1.0/24'),
-      template,
-      group,
-      backendService('google_compute_region_backend_service.nlb', 'EXTERNAL', { protocol: 'TCP', region: 'europe-west1' }),
-      {
-        address: 'google_compute_forwarding_rule.nlb',
-        values: { name: 'nlb', ports: ['443'], load_balancing_scheme: 'EXTERNAL', ip_protocol: 'TCP', region: 'europe-west1', labels: {}, ...extra },
-        unknown: { id: true, backend_service: true, ip_address: true },
-        expressions: { backend_service: ref('google_compute_region_backend_service.nlb.id', 'google_compute_region_backend_service.nlb') },
-      },
-      ...firewalls,
-    ],
-  });
+const nlb = (firewalls: TestResource[], extra: Record<string, unknown> = {}): TestPlan => ({
+  resources: [
+    vpc,
+    subnet('app', '10.0.1.0/24'),
+    template,
+    group,
+    backendService('google_compute_region_backend_service.nlb', 'EXTERNAL', { protocol: 'TCP', region: 'europe-west1' }),
+    {
+      address: 'google_compute_forwarding_rule.nlb',
+      values: { name: 'nlb', ports: ['443'], load_balancing_scheme: 'EXTERNAL', ip_protocol: 'TCP', region: 'europe-west1', labels: {}, ...extra },
+      unknown: { id: true, backend_service: true, ip_address: true },
+      expressions: { backend_service: ref('google_compute_region_backend_service.nlb.id', 'google_compute_region_backend_service.nlb') },
+    },
+    ...firewalls,
+  ],
+});
 
+
+describe('passthrough Network Load Balancers keep the client address', () => {
   it('the backends admit the clients on the forwarding rule\'s port: pass through the balancer', () => {
     const plan = nlb([allow('https', 443, ['0.0.0.0/0'])]);
     const lb = environmentsOf(plan)[0].loadBalancers[0];
@@ -207,5 +211,23 @@ describe('passthrough Network Load Balancers keep the client address', () => {
     const lb = environmentsOf(plan)[0].loadBalancers[0];
     expect(lb).toMatchObject({ name: 'google_compute_target_pool.web', preservesClientAddress: true });
     expect(lb.listeners.map((l) => [l.port, l.targets])).toEqual([[443, ['google_compute_instance.web']]]);
+  });
+});
+
+describe('hostile values never crash', () => {
+  it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
+    let runs = 0;
+    const plans = [externalAlb([allow('lb', 8080, ['35.191.0.0/16'])]), internalAlb(true, []), nlb([])];
+    for (const plan of plans) {
+      for (const v of hostileVariants(plan, /^google_compute_(forwarding|global_forwarding|backend|region_backend|url_map|region_url|target|instance_group|network_endpoint|subnetwork)/)) {
+        runs++;
+        try {
+          environmentsOf(v.plan);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`${v.name}: ${(e as Error).message}`, { cause: e });
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(100);
   });
 });
