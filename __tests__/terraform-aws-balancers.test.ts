@@ -136,13 +136,26 @@ describe('an ALB: a proxy with its security groups', () => {
 
   it('an internal ALB is not reachable from the internet, whatever its group allows', () => {
     const [env] = environmentsOf(balancerPlan(feFromAlb(), albOpen, { internal: true }));
-    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['internal scheme of aws_lb.web', 'security group aws_security_group.alb']);
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['internal scheme of aws_lb.web', 'address family of aws_lb.web', 'security group aws_security_group.alb']);
     const f = finding(checkPlans(balancerPlan(feFromAlb(), albOpen, { internal: true })), NET_002, 'end-users -> aws_instance.fe[0]');
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/^end-users \(0\.0\.0\.0\/0\) except .*10\.0\.0\.0\/8.* cannot reach/);
     expect(f.message).toMatch(/denied by aws_lb\.web is internal: only networks connected to it reach it, not the internet/);
     const privateUsers = checkPlans({ plans: { 'plan.json': balancerPlan(feFromAlb(), albOpen, { internal: true }) }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [10.0.0.0/8]\n    terraform:\n      plans: [plan.json]\n' } });
     expect(finding(privateUsers, NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('an IPv4 ALB is out of reach of IPv6 clients; a dual-stack one is not', () => {
+    const dualUsers = (plan: TestPlan) => checkPlans({ plans: { 'plan.json': plan }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [0.0.0.0/0, "::/0"]\n    terraform:\n      plans: [plan.json]\n' } });
+    const open6 = group('alb', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] })], [EGRESS_ALL]);
+    const v4 = finding(dualUsers(balancerPlan(feFromAlb(), open6)), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(v4.status).toBe('fail');
+    expect(v4.message).toMatch(/^::\/0 of end-users cannot reach .*denied by aws_lb\.web has only IPv4 frontends: IPv6 clients cannot connect to it/);
+    expect(v4.message).toMatch(/Fix: add ip_address_type = "dualstack" to aws_lb\.web allowing tcp\/443 from end-users\.$/);
+    const dual = balancerPlan(feFromAlb(), open6);
+    const lb = dual.resources.find((r) => r.address === 'aws_lb.web')!;
+    lb.values = { ...lb.values, ip_address_type: 'dualstack' };
+    expect(finding(dualUsers(dual), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
   });
 
   it('an ALB that names no group gets its VPC default group: unknown, not pass', () => {
@@ -257,7 +270,7 @@ describe('NLBs: what the targets see', () => {
     expect(f.status).toBe('pass');
     expect(f.message).toMatch(/through aws_lb\.web/);
     const [env] = environmentsOf(nlb(feFrom('0.0.0.0/0')));
-    expect(env.loadBalancers[0].ingress).toEqual([]);
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['address family of aws_lb.web']);
     expect(env.loadBalancers[0].listeners[0].preservesClientAddress).toBe(true);
   });
 
@@ -283,7 +296,7 @@ describe('NLBs: what the targets see', () => {
     const viaGroup = nlb(group('fe', [rule('tcp', 8080, 8080)], [EGRESS_ALL], 'nlb'), { groups: ['nlb'] });
     const [env] = environmentsOf(viaGroup);
     expect(env.loadBalancers[0]).toMatchObject({ forwardedIdentities: ['sg:aws_security_group.nlb'] });
-    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['security group aws_security_group.nlb']);
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['address family of aws_lb.web', 'security group aws_security_group.nlb']);
     expect(finding(checkPlans(viaGroup), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
     // The NLB subnet is not where preserved traffic comes from.
     expect(finding(checkPlans(nlb(feFrom('10.0.0.0/24'), { groups: ['nlb'] })), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');

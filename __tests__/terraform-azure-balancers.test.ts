@@ -120,7 +120,8 @@ describe('Azure Load Balancer: pass-through', () => {
     expect(f.message).toMatch(/reaches azurerm_linux_virtual_machine\.fe1 on tcp\/443 through azurerm_lb\.web: allowed by azurerm_network_security_group\.web rule https-in/);
     expect(finding(report, NET_002, 'end-users -> azurerm_linux_virtual_machine.fe2').status).toBe('pass');
     const lb = environmentsOf(plan)[0].loadBalancers[0];
-    expect(lb).toMatchObject({ name: 'azurerm_lb.web', preservesClientAddress: true, provider: 'azure', ingress: [], egress: [] });
+    expect(lb).toMatchObject({ name: 'azurerm_lb.web', preservesClientAddress: true, provider: 'azure', egress: [] });
+    expect(lb.ingress.map((l) => l.name)).toEqual(['address family of azurerm_lb.web']);
     expect(lb.listeners.map((l) => [l.port, l.protocol, l.targets, l.targetPort])).toEqual([[443, 'tcp', ['azurerm_linux_virtual_machine.fe1', 'azurerm_linux_virtual_machine.fe2'], 8443]]);
   });
 
@@ -159,9 +160,16 @@ describe('Azure Load Balancer: pass-through', () => {
     expect(f.message).toMatch(/backend_address_pool_id of azurerm_network_interface_backend_address_pool_association\.fe1 is not known until apply and comes from local\.pool/);
   });
 
+  it('a frontend on an IPv6 public IP takes IPv6 clients: no IPv4-only layer', () => {
+    const plan = lbPlan([]);
+    const ip = plan.resources.find((r) => r.address === 'azurerm_public_ip.lb')!;
+    ip.values = { ...ip.values, ip_version: 'IPv6' };
+    expect(environmentsOf(plan)[0].loadBalancers[0].ingress).toEqual([]);
+  });
+
   it('a frontend in a subnet makes the balancer internal', () => {
     const lb = environmentsOf(lbPlan([], { internal: true }))[0].loadBalancers[0];
-    expect(lb.ingress.map((l) => l.name)).toEqual(['internal scheme of azurerm_lb.web']);
+    expect(lb.ingress.map((l) => l.name)).toEqual(['internal scheme of azurerm_lb.web', 'address family of azurerm_lb.web']);
     expect(lb.addresses.toCidrs()).toEqual(['10.0.1.100/32']);
   });
 });

@@ -70,8 +70,8 @@ describe.skipIf(!present)('balancers in the plan corpus', () => {
       const alb = balancer(rel, 'module.alb.aws_alb.alb');
       expect(listenerView(alb)).toEqual([{ port: 443, protocol: 'tcp', targets: [lc], targetPort: 4000 }]);
       expect(alb.identities).toEqual(['lb:module.alb.aws_alb.alb', 'sg:module.alb.aws_security_group.alb']);
-      expect(alb.ingress.map((l) => l.name)).toEqual(['internal scheme of module.alb.aws_alb.alb', 'security group module.alb.aws_security_group.alb']);
-      expect(alb.ingress[1].rules.map((r) => r.origin.label)).toEqual(['aws_security_group_rule.inbound (ingress tcp/443 from 10.0.0.0/8)']);
+      expect(alb.ingress.map((l) => l.name)).toEqual(['internal scheme of module.alb.aws_alb.alb', 'address family of module.alb.aws_alb.alb', 'security group module.alb.aws_security_group.alb']);
+      expect(alb.ingress[2].rules.map((r) => r.origin.label)).toEqual(['aws_security_group_rule.inbound (ingress tcp/443 from 10.0.0.0/8)']);
       expect(alb.egress[0].rules.map((r) => r.origin.label)).toEqual(['aws_security_group_rule.outbound_internet_access (egress all traffic to 0.0.0.0/0)']);
     });
 
@@ -102,7 +102,7 @@ describe.skipIf(!present)('balancers in the plan corpus', () => {
     const elb = balancer('checkov/aws-55-resources-db-elb-instance-sg.json', 'aws_elb.weblb');
     expect(listenerView(elb)).toEqual([{ port: 80, protocol: 'tcp', targets: ['aws_instance.web_host'], targetPort: 8000 }]);
     expect(elb.addresses.toCidrs()).toEqual(['172.16.10.0/24']);
-    expect(elb.ingress.map((l) => l.name)).toEqual(['security group aws_security_group.web-node']);
+    expect(elb.ingress.map((l) => l.name)).toEqual(['address family of aws_elb.weblb', 'security group aws_security_group.web-node']);
   });
 
   it('an NLB with a security group and fixed-response listeners: no targets, its group lent to what it forwards', () => {
@@ -118,8 +118,8 @@ describe.skipIf(!present)('balancers in the plan corpus', () => {
 
   it('balancers without groups: an ALB and ELB on their VPC default group (unknown), an NLB filtering nothing', () => {
     const rel = 'infracost/aws-alb-asg-lt-db-sqlserver-tf012.json';
-    expect(balancer(rel, 'aws_alb.alb1').ingress.map((l) => l.unknown)).toEqual([expect.stringMatching(/aws_alb\.alb1 names no security group, so AWS attaches the default security group of its VPC/)]);
-    expect(balancer(rel, 'aws_lb.nlb1').ingress).toEqual([]);
+    expect(balancer(rel, 'aws_alb.alb1').ingress.map((l) => l.unknown)).toEqual([undefined, expect.stringMatching(/aws_alb\.alb1 names no security group, so AWS attaches the default security group of its VPC/)]);
+    expect(balancer(rel, 'aws_lb.nlb1').ingress.map((l) => l.name)).toEqual(['address family of aws_lb.nlb1']);
     expect(listenerView(balancer(rel, 'aws_elb.elb1'))).toEqual([{ port: 80, protocol: 'tcp', targets: [], targetPort: 80 }]);
     expect(listenerView(balancer('terraform-compliance/aws-elb-classic.json', 'aws_elb.bar'))).toEqual([
       { port: 443, protocol: 'tcp', targets: [], targetPort: 8000 },

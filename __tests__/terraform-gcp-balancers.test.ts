@@ -80,12 +80,22 @@ describe('a global external Application Load Balancer: Google Front Ends', () =>
   it('the backends admit Google\'s ranges on the named port: end users reach them through the URL map', () => {
     const plan = externalAlb([allow('lb', 8080, ['35.191.0.0/16', '130.211.0.0/22'])]);
     const lb = environmentsOf(plan)[0].loadBalancers[0];
-    expect(lb).toMatchObject({ name: 'google_compute_url_map.web', preservesClientAddress: false, provider: 'gcp', addressesExact: true, ingress: [], egress: [] });
+    expect(lb).toMatchObject({ name: 'google_compute_url_map.web', preservesClientAddress: false, provider: 'gcp', addressesExact: true, egress: [] });
+    expect(lb.ingress.map((l) => l.name)).toEqual(['address family of google_compute_url_map.web']);
     expect(lb.addresses.toCidrs()).toEqual(['35.191.0.0/16', '130.211.0.0/22']);
     expect(lb.listeners.map((l) => [l.port, l.protocol, l.targets, l.targetPort])).toEqual([[443, 'tcp', [FE], 8080]]);
     const f = finding(checkPlans(plan), NET_002, `end-users -> ${FE}`);
     expect(f.status).toBe('pass');
     expect(f.message).toMatch(/through google_compute_url_map\.web: allowed by google_compute_firewall\.lb \(INGRESS allow tcp\/8080, priority 1000\)/);
+  });
+
+  it('an IPv6 forwarding rule beside the IPv4 one lets IPv6 clients in', () => {
+    const plan = externalAlb([]);
+    const v4 = plan.resources.find((r) => r.address === 'google_compute_global_forwarding_rule.https')!;
+    plan.resources.push({ ...v4, address: 'google_compute_global_forwarding_rule.https6', values: { ...v4.values, name: 'https6', ip_version: 'IPV6' } });
+    const lb = environmentsOf(plan)[0].loadBalancers[0];
+    expect(lb.ingress).toEqual([]);
+    expect(lb.listeners.map((l) => l.port)).toEqual([443, 443]);
   });
 
   it('second hop blocked: only half of Google\'s ranges admitted', () => {
@@ -142,7 +152,7 @@ describe('an internal Application Load Balancer: Envoy proxies in the proxy-only
     const plan = internalAlb(true, [allow('proxies', 8080, ['10.0.9.0/24'])]);
     const lb = environmentsOf(plan)[0].loadBalancers[0];
     expect(lb.addresses.toCidrs()).toEqual(['10.0.9.0/24']);
-    expect(lb.ingress.map((l) => l.name)).toEqual(['internal scheme of google_compute_region_url_map.web']);
+    expect(lb.ingress.map((l) => l.name)).toEqual(['internal scheme of google_compute_region_url_map.web', 'address family of google_compute_region_url_map.web']);
     expect(finding(campus(plan), NET_002, `end-users -> ${FE}`).status).toBe('pass');
     expect(finding(checkPlans(plan), NET_002, `end-users -> ${FE}`).status).toBe('fail');
   });

@@ -52241,6 +52241,12 @@ function buildAwsBalancers(ctx, network, servers) {
             scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));
         else if (internal.value === true || internal.value === 'true')
             scheme.push(internalSchemeLayer(lb, location, networkRanges(), { kind: 'resource', address: lb.address, rule: 'internal = false (an internet-facing scheme)' }));
+        // ALBs and NLBs are IPv4 unless dual-stack; a classic ELB in a VPC is IPv4 only.
+        const family = lb.type === 'aws_elb' ? { value: 'ipv4' } : singleValue(ctx, lb, ['ip_address_type'], { computedDefault: ['ipv4'] });
+        if (family.unknown)
+            scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} accepts IPv6 is not known: ${family.unknown}`, location));
+        else if (family.value === 'ipv4' || family.value === undefined)
+            scheme.push(ipv4OnlyLayer(lb, location, { kind: 'resource', address: lb.address, rule: lb.type === 'aws_elb' ? 'IPv6 (an ALB or NLB with ip_address_type = "dualstack"; a classic ELB has none)' : 'ip_address_type = "dualstack"' }));
         return { ...own, ingress: [...scheme, ...own.ingress], identities: [`lb:${lb.address}`, ...own.identities], ...balancerAddresses(lb) };
     };
     /** Where a balancer's nodes take their private addresses: the given ones, else somewhere in its subnets. */
@@ -52599,6 +52605,25 @@ function buildAzureBalancers(ctx, network, servers) {
         const internal = indexes.length > 0 && indexes.every((i) => isPublicFrontend(res, attribute, i) === false);
         return internal ? [internalSchemeLayer(res, location, vnetSpace, { kind: 'resource', address: res.address, rule: 'a public frontend IP (public_ip_address_id)' })] : [];
     };
+    // Public IPs by id, for the address family of a frontend.
+    const publicIps = spec('azurerm_public_ip', indexBy(managed('azurerm_public_ip'), ['id'], true), 'public IP');
+    /** An IPv4-only layer when every frontend is IPv4 (private_ip_address_version, or its public IP's ip_version). */
+    const familyOf = (res, attribute, indexes, fixRule) => {
+        const v6 = indexes.some((i) => {
+            const version = lookup(res, [attribute, i, 'private_ip_address_version']);
+            if (version.state === 'unknown' || (version.state === 'known' && version.value === 'IPv6'))
+                return true;
+            const ip = lookup(res, [attribute, i, 'public_ip_address_id']);
+            if (ip.state === 'absent')
+                return false;
+            const l = link(res, [attribute, i, 'public_ip_address_id'], publicIps);
+            // A public IP that cannot be resolved may be IPv6.
+            if (l.targets.length === 0)
+                return l.unknown.length > 0 || l.external.length > 0;
+            return l.targets.some((t) => t.values.ip_version === 'IPv6' || lookup(t, ['ip_version']).state === 'unknown');
+        });
+        return v6 || indexes.length === 0 ? [] : [ipv4OnlyLayer(res, ctx.locate(res), { kind: 'resource', address: res.address, rule: fixRule })];
+    };
     const frontendAddresses = (res, attribute) => {
         const l = lookup(res, [attribute]);
         if (l.state !== 'known' || !Array.isArray(l.value))
@@ -52655,7 +52680,7 @@ function buildAzureBalancers(ctx, network, servers) {
         const location = ctx.locate(lb);
         drafts.push({
             res: lb,
-            network: { ingress: schemeOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index)), egress: [], identities: [`lb:${lb.address}`], addresses: frontendAddresses(lb, 'frontend_ip_configuration'), addressesExact: false },
+            network: { ingress: [...schemeOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index)), ...familyOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration')], egress: [], identities: [`lb:${lb.address}`], addresses: frontendAddresses(lb, 'frontend_ip_configuration'), addressesExact: false },
             listeners: listenersOf.get(lb.address) ?? [],
             preservesClientAddress: true,
             location,
@@ -52803,7 +52828,11 @@ function buildAzureBalancers(ctx, network, servers) {
             name,
             network: {
                 ...base,
-                ingress: [...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []), ...base.ingress],
+                ingress: [
+                    ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []),
+                    ...familyOf(gw, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration'),
+                    ...base.ingress,
+                ],
                 identities: [`lb:${name ?? gw.address}`, ...base.identities],
             },
             listeners: listenersOfScheme,
@@ -53112,12 +53141,32 @@ function buildGcpBalancers(ctx, network, servers) {
             return { unknown: `the proxy-only subnet (purpose ${[...PROXY_SUBNET_PURPOSES[scope]][0]}) of ${net.key}${region ? ` in ${region}` : ''} is not in this plan, so the addresses ${rule.address}'s proxies reach the backends from are not known` };
         return { addresses: set };
     };
+    const addresses = spec(['google_compute_address', 'google_compute_global_address'], index(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
+    /** A forwarding rule is IPv4 unless its ip_version, its address or the address resource it names says IPv6. */
+    const mayTakeIpv6 = (rule) => {
+        const version = singleValue(ctx, rule, ['ip_version'], { computedDefault: [] });
+        if (version.unknown || version.value === 'IPV6')
+            return true;
+        const ip = lookup(rule, ['ip_address']);
+        if (ip.state === 'known') {
+            if (typeof ip.value === 'string' && ip.value.includes(':') && !ip.value.includes('/'))
+                return true;
+            if (typeof ip.value === 'string' && !ip.value.includes('/'))
+                return false;
+        }
+        if (ip.state === 'absent')
+            return false;
+        const named = link(rule, ['ip_address'], addresses);
+        if (named.unknown.length > 0)
+            return true;
+        return named.targets.some((a) => a.values.ip_version === 'IPV6' || (typeof a.values.address === 'string' && a.values.address.includes(':')));
+    };
     const groups = new Map();
     const groupFor = (res, mode, internal, rule) => {
         const key = `${res.address}|${mode.kind}|${internal}`;
         let g = groups.get(key);
         if (!g) {
-            g = { key, res, mode, internal, listeners: [], labels: knownMap(rule, ['labels']) };
+            g = { key, res, mode, internal, listeners: [], labels: knownMap(rule, ['labels']), ipv6: false };
             if (mode.kind === 'gfe')
                 g.addresses = GFE_RANGES;
             if (mode.kind === 'envoy') {
@@ -53207,6 +53256,8 @@ function buildGcpBalancers(ctx, network, servers) {
             }
         }
         const group = groupFor(owner ?? rule, mode, internal, rule);
+        if (mayTakeIpv6(rule))
+            group.ipv6 = true;
         // Every port, or a wide range, is a passthrough forwarding rule: it adds nothing to the direct path.
         const ports = forwardingPorts(ctx, rule);
         if (!ports || portCount(ports) > MAX_LISTENER_PORTS)
@@ -53235,6 +53286,8 @@ function buildGcpBalancers(ctx, network, servers) {
     return [...groups.values()].map((g) => {
         const location = ctx.locate(g.res);
         const ingress = g.internal ? [internalSchemeLayer(g.res, location, networkRanges(), { kind: 'resource', address: g.res.address, rule: 'an external forwarding rule (load_balancing_scheme EXTERNAL_MANAGED)' })] : [];
+        if (!g.ipv6)
+            ingress.push(ipv4OnlyLayer(g.res, location, { kind: 'resource', address: g.res.address, rule: 'an IPv6 forwarding rule (ip_version = "IPV6")' }));
         // The proxies' addresses, when not known, stand as an unknown filter on their way to the backends.
         const egress = g.addressesUnknown ? [unknownLayer(`proxies of ${g.res.address}`, g.addressesUnknown, location)] : [];
         return {
@@ -53359,6 +53412,25 @@ function internalSchemeLayer(res, location, networkRanges, fix) {
                 ports: PortSet.ALL,
                 peer: { addresses: outside, identities: [], label: 'the internet' },
                 origin: { label: `${res.address} is internal: only networks connected to it reach it, not the internet`, location },
+            },
+        ],
+        defaultAction: 'allow',
+        fix,
+        fixLocation: location,
+    };
+}
+/** A balancer with only IPv4 frontends: IPv6 clients cannot connect to it, whatever its filters allow. */
+function ipv4OnlyLayer(res, location, fix) {
+    return {
+        name: `address family of ${res.address}`,
+        rules: [
+            {
+                action: 'deny',
+                priority: 0,
+                protocol: 'all',
+                ports: PortSet.ALL,
+                peer: { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' },
+                origin: { label: `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, location },
             },
         ],
         defaultAction: 'allow',

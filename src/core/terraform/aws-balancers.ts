@@ -5,7 +5,7 @@ import type { Links, LinkSpec, PlanContext, ServerNetwork } from './plan-context
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { AwsNetwork } from './aws-network.js';
-import { environmentTagOf, internalSchemeLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
+import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
 import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balancers.js';
 
 /**
@@ -275,6 +275,10 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
     if (internal.unknown) scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));
     else if (internal.value === true || internal.value === 'true') scheme.push(internalSchemeLayer(lb, location, networkRanges(), { kind: 'resource', address: lb.address, rule: 'internal = false (an internet-facing scheme)' }));
+    // ALBs and NLBs are IPv4 unless dual-stack; a classic ELB in a VPC is IPv4 only.
+    const family: { value?: unknown; unknown?: string } = lb.type === 'aws_elb' ? { value: 'ipv4' } : singleValue(ctx, lb, ['ip_address_type'], { computedDefault: ['ipv4'] });
+    if (family.unknown) scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} accepts IPv6 is not known: ${family.unknown}`, location));
+    else if (family.value === 'ipv4' || family.value === undefined) scheme.push(ipv4OnlyLayer(lb, location, { kind: 'resource', address: lb.address, rule: lb.type === 'aws_elb' ? 'IPv6 (an ALB or NLB with ip_address_type = "dualstack"; a classic ELB has none)' : 'ip_address_type = "dualstack"' }));
     return { ...own, ingress: [...scheme, ...own.ingress], identities: [`lb:${lb.address}`, ...own.identities], ...balancerAddresses(lb) };
   };
 

@@ -6,7 +6,7 @@ import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { AzureNetwork } from './azure-network.js';
 import { azureNicPaths } from './plan-servers.js';
-import { environmentTagOf, internalSchemeLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
+import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
 import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balancers.js';
 
 /**
@@ -195,6 +195,22 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const internal = indexes.length > 0 && indexes.every((i) => isPublicFrontend(res, attribute, i) === false);
     return internal ? [internalSchemeLayer(res, location, vnetSpace, { kind: 'resource', address: res.address, rule: 'a public frontend IP (public_ip_address_id)' })] : [];
   };
+  // Public IPs by id, for the address family of a frontend.
+  const publicIps = spec('azurerm_public_ip', indexBy(managed('azurerm_public_ip'), ['id'], true), 'public IP');
+  /** An IPv4-only layer when every frontend is IPv4 (private_ip_address_version, or its public IP's ip_version). */
+  const familyOf = (res: PlanResource, attribute: string, indexes: readonly number[], fixRule: string) => {
+    const v6 = indexes.some((i) => {
+      const version = lookup(res, [attribute, i, 'private_ip_address_version']);
+      if (version.state === 'unknown' || (version.state === 'known' && version.value === 'IPv6')) return true;
+      const ip = lookup(res, [attribute, i, 'public_ip_address_id']);
+      if (ip.state === 'absent') return false;
+      const l = link(res, [attribute, i, 'public_ip_address_id'], publicIps);
+      // A public IP that cannot be resolved may be IPv6.
+      if (l.targets.length === 0) return l.unknown.length > 0 || l.external.length > 0;
+      return l.targets.some((t) => t.values.ip_version === 'IPv6' || lookup(t, ['ip_version']).state === 'unknown');
+    });
+    return v6 || indexes.length === 0 ? [] : [ipv4OnlyLayer(res, ctx.locate(res), { kind: 'resource', address: res.address, rule: fixRule })];
+  };
   const frontendAddresses = (res: PlanResource, attribute: string): AddressSet => {
     const l = lookup(res, [attribute]);
     if (l.state !== 'known' || !Array.isArray(l.value)) return AddressSet.EMPTY;
@@ -246,7 +262,7 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const location = ctx.locate(lb);
     drafts.push({
       res: lb,
-      network: { ingress: schemeOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index)), egress: [], identities: [`lb:${lb.address}`], addresses: frontendAddresses(lb, 'frontend_ip_configuration'), addressesExact: false },
+      network: { ingress: [...schemeOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index)), ...familyOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration')], egress: [], identities: [`lb:${lb.address}`], addresses: frontendAddresses(lb, 'frontend_ip_configuration'), addressesExact: false },
       listeners: listenersOf.get(lb.address) ?? [],
       preservesClientAddress: true,
       location,
@@ -376,7 +392,11 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
       name,
       network: {
         ...base,
-        ingress: [...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []), ...base.ingress],
+        ingress: [
+          ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []),
+          ...familyOf(gw, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration'),
+          ...base.ingress,
+        ],
         identities: [`lb:${name ?? gw.address}`, ...base.identities],
       },
       listeners: listenersOfScheme,

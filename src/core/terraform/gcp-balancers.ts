@@ -6,7 +6,7 @@ import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { GcpNetwork } from './gcp-network.js';
-import { MAX_LISTENER_PORTS, environmentTagOf, internalSchemeLayer, listenersByTargetPort, portRange, singleValue } from './plan-balancers.js';
+import { MAX_LISTENER_PORTS, environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portRange, singleValue } from './plan-balancers.js';
 import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balancers.js';
 
 /**
@@ -279,6 +279,22 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     return { addresses: set };
   };
 
+  const addresses = spec(['google_compute_address', 'google_compute_global_address'], index(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
+  /** A forwarding rule is IPv4 unless its ip_version, its address or the address resource it names says IPv6. */
+  const mayTakeIpv6 = (rule: PlanResource): boolean => {
+    const version = singleValue(ctx, rule, ['ip_version'], { computedDefault: [] });
+    if (version.unknown || version.value === 'IPV6') return true;
+    const ip = lookup(rule, ['ip_address']);
+    if (ip.state === 'known') {
+      if (typeof ip.value === 'string' && ip.value.includes(':') && !ip.value.includes('/')) return true;
+      if (typeof ip.value === 'string' && !ip.value.includes('/')) return false;
+    }
+    if (ip.state === 'absent') return false;
+    const named = link(rule, ['ip_address'], addresses);
+    if (named.unknown.length > 0) return true;
+    return named.targets.some((a) => a.values.ip_version === 'IPV6' || (typeof a.values.address === 'string' && a.values.address.includes(':')));
+  };
+
   interface Group {
     key: string;
     res: PlanResource;
@@ -288,13 +304,15 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     addressesUnknown?: string;
     listeners: ListenerDraft[];
     labels: Record<string, string>;
+    /** Whether some forwarding rule of it may take IPv6 clients. */
+    ipv6: boolean;
   }
   const groups = new Map<string, Group>();
   const groupFor = (res: PlanResource, mode: Mode, internal: boolean, rule: PlanResource): Group => {
     const key = `${res.address}|${mode.kind}|${internal}`;
     let g = groups.get(key);
     if (!g) {
-      g = { key, res, mode, internal, listeners: [], labels: knownMap(rule, ['labels']) };
+      g = { key, res, mode, internal, listeners: [], labels: knownMap(rule, ['labels']), ipv6: false };
       if (mode.kind === 'gfe') g.addresses = GFE_RANGES;
       if (mode.kind === 'envoy') {
         const p = proxySubnets(rule, mode.scope);
@@ -377,6 +395,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
       }
     }
     const group = groupFor(owner ?? rule, mode, internal, rule);
+    if (mayTakeIpv6(rule)) group.ipv6 = true;
     // Every port, or a wide range, is a passthrough forwarding rule: it adds nothing to the direct path.
     const ports = forwardingPorts(ctx, rule);
     if (!ports || portCount(ports) > MAX_LISTENER_PORTS) continue;
@@ -401,6 +420,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
   return [...groups.values()].map((g) => {
     const location = ctx.locate(g.res);
     const ingress: FilterLayer[] = g.internal ? [internalSchemeLayer(g.res, location, networkRanges(), { kind: 'resource', address: g.res.address, rule: 'an external forwarding rule (load_balancing_scheme EXTERNAL_MANAGED)' })] : [];
+    if (!g.ipv6) ingress.push(ipv4OnlyLayer(g.res, location, { kind: 'resource', address: g.res.address, rule: 'an IPv6 forwarding rule (ip_version = "IPV6")' }));
     // The proxies' addresses, when not known, stand as an unknown filter on their way to the backends.
     const egress: FilterLayer[] = g.addressesUnknown ? [unknownLayer(`proxies of ${g.res.address}`, g.addressesUnknown, location)] : [];
     return {

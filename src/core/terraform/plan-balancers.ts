@@ -128,6 +128,26 @@ export function internalSchemeLayer(res: PlanResource, location: SourceLocation,
   };
 }
 
+/** A balancer with only IPv4 frontends: IPv6 clients cannot connect to it, whatever its filters allow. */
+export function ipv4OnlyLayer(res: PlanResource, location: SourceLocation, fix: LayerFix): FilterLayer {
+  return {
+    name: `address family of ${res.address}`,
+    rules: [
+      {
+        action: 'deny',
+        priority: 0,
+        protocol: 'all',
+        ports: PortSet.ALL,
+        peer: { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' },
+        origin: { label: `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, location },
+      },
+    ],
+    defaultAction: 'allow',
+    fix,
+    fixLocation: location,
+  };
+}
+
 /** The layer of a balancer whose scheme (internal or internet-facing) is not known until apply. */
 export function unknownSchemeLayer(res: PlanResource, reason: string, location: SourceLocation): FilterLayer {
   return { name: `scheme of ${res.address}`, rules: [], defaultAction: 'deny', unknown: reason, fixLocation: location };
