@@ -113,6 +113,10 @@ describe('an ALB: a proxy with its security groups', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/through aws_lb\.web \(listener tcp\/443 to aws_instance\.fe\[0\]:8080\), end-users cannot reach aws_lb\.web on tcp\/443 \(security group aws_security_group\.alb: no rule allows it\)/);
     expect(f.message).toMatch(/Fix: add an ingress rule to aws_security_group\.alb allowing tcp\/443 from end-users\.$/);
+    // The annotation lands where the fix goes: the ALB's group, not the front-ends'.
+    const albLine = (plan: TestPlan) => environmentsOf(plan)[0].loadBalancers[0].ingress.find((l) => l.name.startsWith('security group'))!.fixLocation;
+    const plan = balancerPlan(feFromAlb(), group('alb', [rule('tcp', 443, 443, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]));
+    expect(f.location).toEqual(albLine(plan));
   });
 
   it('second hop blocked: the front-ends admit 8080 from another group only', () => {

@@ -15528,13 +15528,25 @@ function flowPairs(env, params) {
     return { pairs };
 }
 function failLocation(target, verdict) {
-    for (const gap of verdict.gaps) {
-        for (const b of gap.blockedAt) {
+    const at = (blocks) => {
+        for (const b of blocks) {
             if (b.deniedBy.length > 0)
                 return b.deniedBy[0].location;
             if (b.layer.fixLocation)
                 return b.layer.fixLocation;
         }
+        return undefined;
+    };
+    for (const gap of verdict.gaps) {
+        // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
+        for (const p of gap.paths) {
+            const found = at(p.front.status !== 'pass' ? p.front.blocks : p.back.blocks);
+            if (found)
+                return found;
+        }
+        const found = at(gap.blockedAt);
+        if (found)
+            return found;
     }
     return target.location;
 }
