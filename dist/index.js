@@ -1,16 +1,16 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2463:
+/***/ 703:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(229);
+const draft7_1 = __nccwpck_require__(5333);
+const discriminator_1 = __nccwpck_require__(8246);
+const draft7MetaSchema = __nccwpck_require__(1277);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -40,24 +40,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(1117);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(2618);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 356:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -219,15 +219,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8028:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(356);
+const scope_1 = __nccwpck_require__(8572);
+var code_2 = __nccwpck_require__(356);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -236,7 +236,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(8572);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -922,13 +922,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 8572:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(356);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1071,15 +1071,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 1923:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1200,18 +1200,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 9486:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8028);
+const validation_error_1 = __nccwpck_require__(1117);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const validate_1 = __nccwpck_require__(5865);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1448,12 +1448,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 4902:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1482,12 +1482,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 2618:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(5738);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1500,15 +1500,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 5738:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(4512);
+const equal = __nccwpck_require__(5318);
+const traverse = __nccwpck_require__(7935);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1661,7 +1661,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 169:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1693,14 +1693,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 4512:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8028);
+const code_1 = __nccwpck_require__(356);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -1877,7 +1877,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 8204:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1902,15 +1902,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 6098:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -1958,17 +1958,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 2493:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(169);
+const applicability_1 = __nccwpck_require__(8204);
+const errors_1 = __nccwpck_require__(1923);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2167,14 +2167,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 5363:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2208,24 +2208,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 5865:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(6098);
+const dataType_1 = __nccwpck_require__(2493);
+const applicability_1 = __nccwpck_require__(8204);
+const dataType_2 = __nccwpck_require__(2493);
+const defaults_1 = __nccwpck_require__(5363);
+const keyword_1 = __nccwpck_require__(8898);
+const subschema_1 = __nccwpck_require__(8280);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const resolve_1 = __nccwpck_require__(5738);
+const util_1 = __nccwpck_require__(4512);
+const errors_1 = __nccwpck_require__(1923);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -2734,16 +2734,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 8898:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const code_1 = __nccwpck_require__(9764);
+const errors_1 = __nccwpck_require__(1923);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -2864,14 +2864,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 8280:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -2951,31 +2951,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 229:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(5865);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8028);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(1117);
+const ref_error_1 = __nccwpck_require__(2618);
+const rules_1 = __nccwpck_require__(169);
+const compile_1 = __nccwpck_require__(9486);
+const codegen_2 = __nccwpck_require__(8028);
+const resolve_1 = __nccwpck_require__(5738);
+const dataType_1 = __nccwpck_require__(2493);
+const util_1 = __nccwpck_require__(4512);
+const $dataRefSchema = __nccwpck_require__(5759);
+const uri_1 = __nccwpck_require__(7373);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3575,20 +3575,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 7223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(5318);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 6070:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3618,19 +3618,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 7373:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(7651);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 1117:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3647,14 +3647,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 3259:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -3702,15 +3702,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 3487:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -3814,12 +3814,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 8082:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -3843,12 +3843,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 596:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -3861,13 +3861,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 1046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -3962,15 +3962,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 9522:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4053,13 +4053,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 3176:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4125,27 +4125,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 4551:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const additionalItems_1 = __nccwpck_require__(3259);
+const prefixItems_1 = __nccwpck_require__(4931);
+const items_1 = __nccwpck_require__(95);
+const items2020_1 = __nccwpck_require__(6847);
+const contains_1 = __nccwpck_require__(1046);
+const dependencies_1 = __nccwpck_require__(9522);
+const propertyNames_1 = __nccwpck_require__(7116);
+const additionalProperties_1 = __nccwpck_require__(3487);
+const properties_1 = __nccwpck_require__(8154);
+const patternProperties_1 = __nccwpck_require__(7736);
+const not_1 = __nccwpck_require__(2846);
+const anyOf_1 = __nccwpck_require__(596);
+const oneOf_1 = __nccwpck_require__(5178);
+const allOf_1 = __nccwpck_require__(8082);
+const if_1 = __nccwpck_require__(3176);
+const thenElse_1 = __nccwpck_require__(3245);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4175,15 +4175,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 95:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
 const def = {
     keyword: "items",
     type: "array",
@@ -4233,15 +4233,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 6847:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const code_1 = __nccwpck_require__(9764);
+const additionalItems_1 = __nccwpck_require__(3259);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4269,12 +4269,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 2846:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4301,13 +4301,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 5178:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4367,15 +4367,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 7736:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const util_2 = __nccwpck_require__(4512);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4448,12 +4448,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(95);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4466,15 +4466,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8154:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(5865);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const additionalProperties_1 = __nccwpck_require__(3487);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4526,13 +4526,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 7116:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4570,12 +4570,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 3245:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4589,16 +4589,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 9764:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const names_1 = __nccwpck_require__(4902);
+const util_2 = __nccwpck_require__(4512);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -4726,7 +4726,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 6912:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -4742,13 +4742,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 4005:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(6912);
+const ref_1 = __nccwpck_require__(6612);
 const core = [
     "$schema",
     "$id",
@@ -4764,18 +4764,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 6612:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(2618);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const names_1 = __nccwpck_require__(4902);
+const compile_1 = __nccwpck_require__(9486);
+const util_1 = __nccwpck_require__(4512);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -4892,16 +4892,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 8246:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8028);
+const types_1 = __nccwpck_require__(3723);
+const compile_1 = __nccwpck_require__(9486);
+const ref_error_1 = __nccwpck_require__(2618);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5002,7 +5002,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5017,16 +5017,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 5333:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(4005);
+const validation_1 = __nccwpck_require__(5017);
+const applicator_1 = __nccwpck_require__(4551);
+const format_1 = __nccwpck_require__(8425);
+const metadata_1 = __nccwpck_require__(8252);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5040,12 +5040,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 6722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5138,19 +5138,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 8425:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(6722);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5174,14 +5174,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 9722:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5205,14 +5205,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 592:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5259,21 +5259,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 5017:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(1195);
+const multipleOf_1 = __nccwpck_require__(2375);
+const limitLength_1 = __nccwpck_require__(642);
+const pattern_1 = __nccwpck_require__(5223);
+const limitProperties_1 = __nccwpck_require__(1631);
+const required_1 = __nccwpck_require__(5208);
+const limitItems_1 = __nccwpck_require__(2424);
+const uniqueItems_1 = __nccwpck_require__(7244);
+const const_1 = __nccwpck_require__(9722);
+const enum_1 = __nccwpck_require__(592);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5298,12 +5298,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 2424:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5328,14 +5328,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 642:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const ucs2length_1 = __nccwpck_require__(6070);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5361,12 +5361,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 1195:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5394,12 +5394,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 1631:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5424,12 +5424,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 2375:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5456,14 +5456,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 5223:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(9764);
+const util_1 = __nccwpck_require__(4512);
+const codegen_1 = __nccwpck_require__(8028);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5495,14 +5495,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 5208:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(9764);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5580,15 +5580,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7244:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(2493);
+const codegen_1 = __nccwpck_require__(8028);
+const util_1 = __nccwpck_require__(4512);
+const equal_1 = __nccwpck_require__(7223);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5650,7 +5650,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 5318:
 /***/ ((module) => {
 
 
@@ -5703,7 +5703,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 7935:
 /***/ ((module) => {
 
 
@@ -5803,13 +5803,13 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 4006:
+/***/ 6310:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const pico = __nccwpck_require__(8016);
-const utils = __nccwpck_require__(4059);
+const pico = __nccwpck_require__(3936);
+const utils = __nccwpck_require__(3211);
 
 function picomatch(glob, options, returnState = false) {
   // default to os.platform()
@@ -5827,7 +5827,7 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 5595:
+/***/ 667:
 /***/ ((module) => {
 
 
@@ -6018,13 +6018,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8265:
+/***/ 3721:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const constants = __nccwpck_require__(5595);
-const utils = __nccwpck_require__(4059);
+const constants = __nccwpck_require__(667);
+const utils = __nccwpck_require__(3211);
 
 /**
  * Constants
@@ -7450,15 +7450,15 @@ module.exports = parse;
 
 /***/ }),
 
-/***/ 8016:
+/***/ 3936:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const scan = __nccwpck_require__(1781);
-const parse = __nccwpck_require__(8265);
-const utils = __nccwpck_require__(4059);
-const constants = __nccwpck_require__(5595);
+const scan = __nccwpck_require__(117);
+const parse = __nccwpck_require__(3721);
+const utils = __nccwpck_require__(3211);
+const constants = __nccwpck_require__(667);
 const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
 
 /**
@@ -7818,12 +7818,12 @@ module.exports = picomatch;
 
 /***/ }),
 
-/***/ 1781:
+/***/ 117:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const utils = __nccwpck_require__(4059);
+const utils = __nccwpck_require__(3211);
 const {
   CHAR_ASTERISK,             /* * */
   CHAR_AT,                   /* @ */
@@ -7840,7 +7840,7 @@ const {
   CHAR_RIGHT_CURLY_BRACE,    /* } */
   CHAR_RIGHT_PARENTHESES,    /* ) */
   CHAR_RIGHT_SQUARE_BRACKET  /* ] */
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(667);
 
 const isPathSeparator = code => {
   return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
@@ -8228,7 +8228,7 @@ module.exports = scan;
 
 /***/ }),
 
-/***/ 4059:
+/***/ 3211:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 /*global navigator*/
@@ -8239,7 +8239,7 @@ const {
   REGEX_REMOVE_BACKSLASH,
   REGEX_SPECIAL_CHARS,
   REGEX_SPECIAL_CHARS_GLOBAL
-} = __nccwpck_require__(5595);
+} = __nccwpck_require__(667);
 
 exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
 exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
@@ -8307,15 +8307,15 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 770:
+/***/ 8482:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(9290);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 9290:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -8586,33 +8586,33 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 2480:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
-const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+const Client = __nccwpck_require__(1285)
+const Dispatcher = __nccwpck_require__(7939)
+const Pool = __nccwpck_require__(2244)
+const BalancedPool = __nccwpck_require__(2549)
+const Agent = __nccwpck_require__(8285)
+const ProxyAgent = __nccwpck_require__(9920)
+const EnvHttpProxyAgent = __nccwpck_require__(929)
+const RetryAgent = __nccwpck_require__(1346)
+const errors = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
-const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const api = __nccwpck_require__(8567)
+const buildConnector = __nccwpck_require__(2784)
+const MockClient = __nccwpck_require__(9493)
+const MockAgent = __nccwpck_require__(1437)
+const MockPool = __nccwpck_require__(5220)
+const mockErrors = __nccwpck_require__(9917)
+const RetryHandler = __nccwpck_require__(5640)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(8421)
+const DecoratorHandler = __nccwpck_require__(91)
+const RedirectHandler = __nccwpck_require__(7970)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 Object.assign(Dispatcher.prototype, api)
 
@@ -8630,10 +8630,10 @@ module.exports.DecoratorHandler = DecoratorHandler
 module.exports.RedirectHandler = RedirectHandler
 module.exports.createRedirectInterceptor = createRedirectInterceptor
 module.exports.interceptors = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+  redirect: __nccwpck_require__(730),
+  retry: __nccwpck_require__(4346),
+  dump: __nccwpck_require__(8412),
+  dns: __nccwpck_require__(8731)
 }
 
 module.exports.buildConnector = buildConnector
@@ -8695,7 +8695,7 @@ function makeDispatcher (fn) {
 module.exports.setGlobalDispatcher = setGlobalDispatcher
 module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
+const fetchImpl = (__nccwpck_require__(8702).fetch)
 module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
@@ -8707,39 +8707,39 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.Headers = __nccwpck_require__(5524).Headers
+module.exports.Response = __nccwpck_require__(715).Response
+module.exports.Request = __nccwpck_require__(175).Request
+module.exports.FormData = __nccwpck_require__(1142).FormData
 module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+module.exports.FileReader = __nccwpck_require__(4848).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(179)
 
 module.exports.setGlobalOrigin = setGlobalOrigin
 module.exports.getGlobalOrigin = getGlobalOrigin
 
-const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { CacheStorage } = __nccwpck_require__(5965)
+const { kConstruct } = __nccwpck_require__(61)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
 module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(6933)
 
 module.exports.deleteCookie = deleteCookie
 module.exports.getCookies = getCookies
 module.exports.getSetCookies = getSetCookies
 module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(7708)
 
 module.exports.parseMIMEType = parseMIMEType
 module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(7316)
+module.exports.WebSocket = __nccwpck_require__(1886).WebSocket
 module.exports.CloseEvent = CloseEvent
 module.exports.ErrorEvent = ErrorEvent
 module.exports.MessageEvent = MessageEvent
@@ -8755,18 +8755,18 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(1670)
 
 module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { addAbortListener } = __nccwpck_require__(4640)
+const { RequestAbortedError } = __nccwpck_require__(4627)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -8826,16 +8826,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 2004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -8941,7 +8941,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 5646:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -8955,10 +8955,10 @@ const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 const kResume = Symbol('resume')
@@ -9199,16 +9199,16 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 4203:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { Readable } = __nccwpck_require__(471)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
 
 class RequestHandler extends AsyncResource {
@@ -9420,18 +9420,18 @@ module.exports.RequestHandler = RequestHandler
 
 /***/ }),
 
-/***/ 3560:
+/***/ 9656:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
 const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(2247)
 const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -9647,15 +9647,15 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 6730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(4627)
 const { AsyncResource } = __nccwpck_require__(6698)
-const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const util = __nccwpck_require__(4640)
+const { addSignal, removeSignal } = __nccwpck_require__(670)
 const assert = __nccwpck_require__(4589)
 
 class UpgradeHandler extends AsyncResource {
@@ -9762,21 +9762,21 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 8567:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
-module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.request = __nccwpck_require__(4203)
+module.exports.stream = __nccwpck_require__(9656)
+module.exports.pipeline = __nccwpck_require__(5646)
+module.exports.upgrade = __nccwpck_require__(6730)
+module.exports.connect = __nccwpck_require__(2004)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 471:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
@@ -9785,9 +9785,9 @@ module.exports.connect = __nccwpck_require__(2279)
 
 const assert = __nccwpck_require__(4589)
 const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { ReadableStreamFrom } = __nccwpck_require__(3440)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { ReadableStreamFrom } = __nccwpck_require__(4640)
 
 const kConsume = Symbol('kConsume')
 const kReading = Symbol('kReading')
@@ -10168,15 +10168,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 2247:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const assert = __nccwpck_require__(4589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(471)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -10268,16 +10268,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 2784:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const net = __nccwpck_require__(7030)
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(4627)
+const timers = __nccwpck_require__(1275)
 
 function noop () {}
 
@@ -10515,7 +10515,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 2303:
 /***/ ((module) => {
 
 
@@ -10640,7 +10640,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 3374:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -10849,7 +10849,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 4627:
 /***/ ((module) => {
 
 
@@ -11281,7 +11281,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 7311:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11289,7 +11289,7 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const assert = __nccwpck_require__(4589)
 const {
   isValidHTTPToken,
@@ -11304,9 +11304,9 @@ const {
   validateHandler,
   getServerName,
   normalizedMethodRecords
-} = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+} = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -11770,7 +11770,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 4043:
 /***/ ((module) => {
 
 module.exports = {
@@ -11844,7 +11844,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 4152:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -11852,7 +11852,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(2303)
 
 class TstNode {
   /** @type {any} */
@@ -12003,13 +12003,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3440:
+/***/ 4640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(4043)
 const { IncomingMessage } = __nccwpck_require__(7067)
 const stream = __nccwpck_require__(7075)
 const net = __nccwpck_require__(7030)
@@ -12017,9 +12017,9 @@ const { Blob } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 const { stringify } = __nccwpck_require__(1792)
 const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(2303)
+const { tree } = __nccwpck_require__(4152)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -12729,18 +12729,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 8285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
-const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
+const DispatcherBase = __nccwpck_require__(9265)
+const Pool = __nccwpck_require__(2244)
+const Client = __nccwpck_require__(1285)
+const util = __nccwpck_require__(4640)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -12869,7 +12869,7 @@ module.exports = Agent
 
 /***/ }),
 
-/***/ 837:
+/***/ 2549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -12877,7 +12877,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   PoolBase,
   kClients,
@@ -12885,10 +12885,10 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const { parseOrigin } = __nccwpck_require__(3440)
+} = __nccwpck_require__(3856)
+const Pool = __nccwpck_require__(2244)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const { parseOrigin } = __nccwpck_require__(4640)
 const kFactory = Symbol('factory')
 
 const kOptions = Symbol('options')
@@ -13085,7 +13085,7 @@ module.exports = BalancedPool
 
 /***/ }),
 
-/***/ 637:
+/***/ 9133:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -13093,9 +13093,9 @@ module.exports = BalancedPool
 /* global WebAssembly */
 
 const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const timers = __nccwpck_require__(1275)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -13108,7 +13108,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -13141,9 +13141,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(776)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -13155,11 +13155,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(7630) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(8586))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -13167,7 +13167,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(7630))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -14082,7 +14082,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(6396).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -14605,7 +14605,7 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 4548:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14613,13 +14613,13 @@ module.exports = connectH1
 const assert = __nccwpck_require__(4589)
 const { errorMonitor } = __nccwpck_require__(8474)
 const { pipeline } = __nccwpck_require__(7075)
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(4627)
 const {
   kUrl,
   kReset,
@@ -14638,7 +14638,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(4043)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -15044,7 +15044,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(6396).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -15404,7 +15404,7 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 1285:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
@@ -15414,16 +15414,16 @@ module.exports = connectH2
 const assert = __nccwpck_require__(4589)
 const net = __nccwpck_require__(7030)
 const http = __nccwpck_require__(7067)
-const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const util = __nccwpck_require__(4640)
+const { channels } = __nccwpck_require__(3374)
+const Request = __nccwpck_require__(7311)
+const DispatcherBase = __nccwpck_require__(9265)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
 const {
   kUrl,
   kServerName,
@@ -15465,9 +15465,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
-const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+} = __nccwpck_require__(4043)
+const connectH1 = __nccwpck_require__(9133)
+const connectH2 = __nccwpck_require__(4548)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -15775,7 +15775,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(6036)
 
 function onError (client, err) {
   if (
@@ -16035,19 +16035,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 9265:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(7939)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(4627)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -16250,7 +16250,7 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 7939:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16322,15 +16322,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 929:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(9265)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(4043)
+const ProxyAgent = __nccwpck_require__(9920)
+const Agent = __nccwpck_require__(8285)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -16489,7 +16489,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 5844:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -16613,15 +16613,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 3856:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(9265)
+const FixedQueue = __nccwpck_require__(5844)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(4043)
+const PoolStats = __nccwpck_require__(5710)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -16814,10 +16814,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 5710:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(4043)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -16855,7 +16855,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 2244:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16866,14 +16866,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(3856)
+const Client = __nccwpck_require__(1285)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(4627)
+const util = __nccwpck_require__(4640)
+const { kUrl, kInterceptors } = __nccwpck_require__(4043)
+const buildConnector = __nccwpck_require__(2784)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -16969,19 +16969,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 9920:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(4043)
 const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const Agent = __nccwpck_require__(8285)
+const Pool = __nccwpck_require__(2244)
+const DispatcherBase = __nccwpck_require__(9265)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(4627)
+const buildConnector = __nccwpck_require__(2784)
+const Client = __nccwpck_require__(1285)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -17250,13 +17250,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 1346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(7939)
+const RetryHandler = __nccwpck_require__(5640)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -17292,7 +17292,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 8421:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -17300,8 +17300,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const Agent = __nccwpck_require__(8285)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -17331,7 +17331,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 91:
 /***/ ((module) => {
 
 
@@ -17382,15 +17382,15 @@ module.exports = class DecoratorHandler {
 
 /***/ }),
 
-/***/ 8754:
+/***/ 7970:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
+const util = __nccwpck_require__(4640)
+const { kBodyUsed } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 const EE = __nccwpck_require__(8474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
@@ -17621,20 +17621,20 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 5640:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const assert = __nccwpck_require__(4589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(4043)
+const { RequestRetryError } = __nccwpck_require__(4627)
 const {
   isDisturbed,
   parseHeaders,
   parseRangeHeader,
   wrapRequestBody
-} = __nccwpck_require__(3440)
+} = __nccwpck_require__(4640)
 
 function calculateRetryAfterHeader (retryAfter) {
   const current = Date.now()
@@ -18065,14 +18065,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 8731:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const { isIP } = __nccwpck_require__(7030)
 const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const DecoratorHandler = __nccwpck_require__(91)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(4627)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -18447,14 +18447,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 8412:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const util = __nccwpck_require__(4640)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(4627)
+const DecoratorHandler = __nccwpck_require__(91)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -18577,12 +18577,12 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 6036:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 function createRedirectInterceptor ({ maxRedirections: defaultMaxRedirections }) {
   return (dispatch) => {
@@ -18605,11 +18605,11 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 730:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RedirectHandler = __nccwpck_require__(8754)
+const RedirectHandler = __nccwpck_require__(7970)
 
 module.exports = opts => {
   const globalMaxRedirections = opts?.maxRedirections
@@ -18636,11 +18636,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 4346:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(5640)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -18662,13 +18662,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 776:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(1308);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -18946,7 +18946,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 7630:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18958,7 +18958,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 8586:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -18970,7 +18970,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 1308:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -18991,13 +18991,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 1437:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(4043)
+const Agent = __nccwpck_require__(8285)
 const {
   kAgent,
   kMockAgentSet,
@@ -19008,14 +19008,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(941)
+const MockClient = __nccwpck_require__(9493)
+const MockPool = __nccwpck_require__(5220)
+const { matchValue, buildMockOptions } = __nccwpck_require__(8981)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(4627)
+const Dispatcher = __nccwpck_require__(7939)
+const Pluralizer = __nccwpck_require__(3289)
+const PendingInterceptorsFormatter = __nccwpck_require__(1726)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -19158,14 +19158,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 9493:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Client = __nccwpck_require__(1285)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -19174,10 +19174,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -19224,12 +19224,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 9917:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(4627)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -19259,12 +19259,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 5015:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kDispatchKey,
@@ -19272,9 +19272,9 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
+const { buildURL } = __nccwpck_require__(4640)
 
 /**
  * Defines the scope API for an interceptor reply
@@ -19473,14 +19473,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 5220:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const Pool = __nccwpck_require__(2244)
+const { buildMockDispatch } = __nccwpck_require__(8981)
 const {
   kDispatches,
   kMockAgent,
@@ -19489,10 +19489,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(941)
+const { MockInterceptor } = __nccwpck_require__(5015)
+const Symbols = __nccwpck_require__(4043)
+const { InvalidArgumentError } = __nccwpck_require__(4627)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -19539,7 +19539,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 941:
 /***/ ((module) => {
 
 
@@ -19569,20 +19569,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 8981:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(9917)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
-const { buildURL } = __nccwpck_require__(3440)
+} = __nccwpck_require__(941)
+const { buildURL } = __nccwpck_require__(4640)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const {
   types: {
@@ -19943,7 +19943,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 1726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -19993,7 +19993,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 3289:
 /***/ ((module) => {
 
 
@@ -20029,7 +20029,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 1275:
 /***/ ((module) => {
 
 
@@ -20459,20 +20459,20 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 8514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
-const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
-const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
+const { kConstruct } = __nccwpck_require__(61)
+const { urlEquals, getFieldValues } = __nccwpck_require__(6814)
+const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(4640)
+const { webidl } = __nccwpck_require__(5701)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(715)
+const { Request, fromInnerRequest } = __nccwpck_require__(175)
+const { kState } = __nccwpck_require__(1995)
+const { fetching } = __nccwpck_require__(8702)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(9520)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -21325,15 +21325,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3245:
+/***/ 5965:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(61)
+const { Cache } = __nccwpck_require__(8514)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class CacheStorage {
   /**
@@ -21484,26 +21484,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 61:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(4043).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 6814:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { isValidHeaderName } = __nccwpck_require__(9520)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -21548,7 +21548,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 3404:
 /***/ ((module) => {
 
 
@@ -21567,15 +21567,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 6933:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(8906)
+const { stringify } = __nccwpck_require__(1077)
+const { webidl } = __nccwpck_require__(5701)
+const { Headers } = __nccwpck_require__(5524)
 
 /**
  * @typedef {Object} Cookie
@@ -21758,14 +21758,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 8906:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(3404)
+const { isCTLExcludingHtab } = __nccwpck_require__(1077)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(7708)
 const assert = __nccwpck_require__(4589)
 
 /**
@@ -22075,7 +22075,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 1077:
 /***/ ((module) => {
 
 
@@ -22434,13 +22434,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 335:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
 const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(3691)
 
 /**
  * @type {number[]} BOM
@@ -23015,23 +23015,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 1670:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
-const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { fetching } = __nccwpck_require__(8702)
+const { makeRequest } = __nccwpck_require__(175)
+const { webidl } = __nccwpck_require__(5701)
+const { EventSourceStream } = __nccwpck_require__(335)
+const { parseMIMEType } = __nccwpck_require__(7708)
+const { createFastMessageEvent } = __nccwpck_require__(7316)
+const { isNetworkError } = __nccwpck_require__(715)
+const { delay } = __nccwpck_require__(3691)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 
 let experimentalWarned = false
 
@@ -23505,7 +23505,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 3691:
 /***/ ((module) => {
 
 
@@ -23549,12 +23549,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 6396:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const util = __nccwpck_require__(3440)
+const util = __nccwpck_require__(4640)
 const {
   ReadableStreamFrom,
   isBlobLike,
@@ -23564,16 +23564,16 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { FormData } = __nccwpck_require__(1142)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 const { Blob } = __nccwpck_require__(4573)
 const assert = __nccwpck_require__(4589)
 const { isErrored, isDisturbed } = __nccwpck_require__(7075)
 const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const { serializeAMimeType } = __nccwpck_require__(7708)
+const { multipartFormDataParser } = __nccwpck_require__(3028)
 let random
 
 try {
@@ -24085,7 +24085,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4495:
+/***/ 7775:
 /***/ ((module) => {
 
 
@@ -24216,7 +24216,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 7708:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -24967,12 +24967,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 9197:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(4043)
 
 class CompatWeakRef {
   constructor (value) {
@@ -25020,14 +25020,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 2538:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -25153,16 +25153,16 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 3028:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
+const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { utf8DecodeBytes } = __nccwpck_require__(9520)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(7708)
+const { isFileLike } = __nccwpck_require__(2538)
+const { makeEntry } = __nccwpck_require__(1142)
 const assert = __nccwpck_require__(4589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
@@ -25634,16 +25634,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 1142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(9520)
+const { kState } = __nccwpck_require__(1995)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { FileLike, isFileLike } = __nccwpck_require__(2538)
+const { webidl } = __nccwpck_require__(5701)
 const { File: NativeFile } = __nccwpck_require__(4573)
 const nodeUtil = __nccwpck_require__(7975)
 
@@ -25893,7 +25893,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 179:
 /***/ ((module) => {
 
 
@@ -25940,21 +25940,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 5524:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+const { kConstruct } = __nccwpck_require__(4043)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(9520)
+const { webidl } = __nccwpck_require__(5701)
 const assert = __nccwpck_require__(4589)
 const util = __nccwpck_require__(7975)
 
@@ -26634,7 +26634,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 8702:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -26647,9 +26647,9 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
-const { Request, cloneRequest } = __nccwpck_require__(9967)
+} = __nccwpck_require__(715)
+const { HeadersList } = __nccwpck_require__(5524)
+const { Request, cloneRequest } = __nccwpck_require__(175)
 const zlib = __nccwpck_require__(8522)
 const {
   bytesMatch,
@@ -26685,23 +26685,23 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
+} = __nccwpck_require__(9520)
+const { kState, kDispatcher } = __nccwpck_require__(1995)
 const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(6396)
 const {
   redirectStatusSet,
   nullBodyStatus,
   safeMethodsSet,
   requestBodyHeader,
   subresourceSet
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const EE = __nccwpck_require__(8474)
 const { Readable, pipeline, finished } = __nccwpck_require__(7075)
-const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
+const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(4640)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(7708)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
+const { webidl } = __nccwpck_require__(5701)
 const { STATUS_CODES } = __nccwpck_require__(7067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
@@ -28911,23 +28911,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9967:
+/***/ 175:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 /* globals AbortController */
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
-const util = __nccwpck_require__(3440)
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(6396)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(5524)
+const { FinalizationRegistry } = __nccwpck_require__(9197)()
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -28937,12 +28937,12 @@ const {
   requestCredentials,
   requestCache,
   requestDuplex
-} = __nccwpck_require__(4495)
+} = __nccwpck_require__(7775)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
 
@@ -29955,14 +29955,14 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 715:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
-const util = __nccwpck_require__(3440)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(5524)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(6396)
+const util = __nccwpck_require__(4640)
 const nodeUtil = __nccwpck_require__(7975)
 const { kEnumerableProperty } = util
 const {
@@ -29974,16 +29974,16 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(9520)
 const {
   redirectStatusSet,
   nullBodyStatus
-} = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
+} = __nccwpck_require__(7775)
+const { kState, kHeaders } = __nccwpck_require__(1995)
+const { webidl } = __nccwpck_require__(5701)
+const { FormData } = __nccwpck_require__(1142)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { kConstruct } = __nccwpck_require__(4043)
 const assert = __nccwpck_require__(4589)
 const { types } = __nccwpck_require__(7975)
 
@@ -30572,7 +30572,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 1995:
 /***/ ((module) => {
 
 
@@ -30588,21 +30588,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 9520:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Transform } = __nccwpck_require__(7075)
 const zlib = __nccwpck_require__(8522)
-const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(7775)
+const { getGlobalOrigin } = __nccwpck_require__(179)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(7708)
 const { performance } = __nccwpck_require__(643)
-const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
+const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(4640)
 const assert = __nccwpck_require__(4589)
 const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 let supportedHashes = []
 
@@ -32227,14 +32227,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 5701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { types, inspect } = __nccwpck_require__(7975)
 const { markAsUncloneable } = __nccwpck_require__(5919)
-const { toUSVString } = __nccwpck_require__(3440)
+const { toUSVString } = __nccwpck_require__(4640)
 
 /** @type {import('../../../types/webidl').Webidl} */
 const webidl = {}
@@ -32929,7 +32929,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 2927:
 /***/ ((module) => {
 
 
@@ -33226,7 +33226,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 4848:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33235,16 +33235,16 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(410)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
+} = __nccwpck_require__(4929)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
 
 class FileReader extends EventTarget {
   constructor () {
@@ -33577,12 +33577,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 5549:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(5701)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -33662,7 +33662,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 4929:
 /***/ ((module) => {
 
 
@@ -33679,7 +33679,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 410:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -33690,10 +33690,10 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
+} = __nccwpck_require__(4929)
+const { ProgressEvent } = __nccwpck_require__(5549)
+const { getEncoding } = __nccwpck_require__(2927)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(7708)
 const { types } = __nccwpck_require__(7975)
 const { StringDecoder } = __nccwpck_require__(3193)
 const { btoa } = __nccwpck_require__(4573)
@@ -34077,27 +34077,27 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 7905:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(6096)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
-const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
+} = __nccwpck_require__(32)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(1025)
+const { channels } = __nccwpck_require__(3374)
+const { CloseEvent } = __nccwpck_require__(7316)
+const { makeRequest } = __nccwpck_require__(175)
+const { fetching } = __nccwpck_require__(8702)
+const { Headers, getHeadersList } = __nccwpck_require__(5524)
+const { getDecodeSplit } = __nccwpck_require__(9520)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
 
 /** @type {import('crypto')} */
 let crypto
@@ -34455,7 +34455,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 6096:
 /***/ ((module) => {
 
 
@@ -34528,14 +34528,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 7316:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
+const { webidl } = __nccwpck_require__(5701)
+const { kEnumerableProperty } = __nccwpck_require__(4640)
+const { kConstruct } = __nccwpck_require__(4043)
 const { MessagePort } = __nccwpck_require__(5919)
 
 /**
@@ -34864,12 +34864,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3264:
+/***/ 9104:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(6096)
 
 const BUFFER_SIZE = 16386
 
@@ -34967,14 +34967,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 1869:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { isValidClientWindowBits } = __nccwpck_require__(1025)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -35079,16 +35079,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 9332:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Writable } = __nccwpck_require__(7075)
 const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(6096)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(32)
+const { channels } = __nccwpck_require__(3374)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -35098,11 +35098,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(1025)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { closeWebSocketConnection } = __nccwpck_require__(7905)
+const { PerMessageDeflate } = __nccwpck_require__(1869)
+const { MessageSizeExceededError } = __nccwpck_require__(4627)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -35613,14 +35613,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 9388:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { WebsocketFrameSend } = __nccwpck_require__(9104)
+const { opcodes, sendHints } = __nccwpck_require__(6096)
+const FixedQueue = __nccwpck_require__(5844)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -35724,7 +35724,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 32:
 /***/ ((module) => {
 
 
@@ -35743,16 +35743,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 1025:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(32)
+const { states, opcodes } = __nccwpck_require__(6096)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(7316)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(7708)
 
 /* globals Blob */
 
@@ -36072,15 +36072,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 1886:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(5701)
+const { URLSerializer } = __nccwpck_require__(7708)
+const { environmentSettingsObject } = __nccwpck_require__(9520)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(6096)
 const {
   kWebSocketURL,
   kReadyState,
@@ -36089,21 +36089,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(32)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
-const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+} = __nccwpck_require__(1025)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(7905)
+const { ByteParser } = __nccwpck_require__(9332)
+const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(4640)
+const { getGlobalDispatcher } = __nccwpck_require__(8421)
 const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(7316)
+const { SendQueue } = __nccwpck_require__(9388)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -36884,13 +36884,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 7651:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(8869)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(7092)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -37602,12 +37602,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 7092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(8869)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -37881,7 +37881,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 8869:
 /***/ ((module) => {
 
 
@@ -38687,14 +38687,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 5759:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 1277:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -38900,7 +38900,7 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
 /**
@@ -38936,7 +38936,7 @@ function toCommandProperties(annotationProperties) {
     };
 }
 //# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/command.js
 
 
 /**
@@ -39033,7 +39033,7 @@ const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.
 // EXTERNAL MODULE: external "fs"
 var external_fs_ = __nccwpck_require__(9896);
 var external_fs_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_fs_, 2);
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -39074,7 +39074,7 @@ const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.me
 var external_http_ = __nccwpck_require__(8611);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
     if (checkBypass(reqUrl)) {
@@ -39165,11 +39165,11 @@ class DecodedURL extends URL {
     }
 }
 //# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+// EXTERNAL MODULE: ../main/node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ../main/node_modules/undici/index.js
+var undici = __nccwpck_require__(2480);
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -39866,7 +39866,7 @@ class lib_HttpClient {
 }
 const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
 //# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/http-client/lib/auth.js
 var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -39942,7 +39942,7 @@ class PersonalAccessTokenCredentialHandler {
     }
 }
 //# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/oidc-utils.js
 var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40016,7 +40016,7 @@ class oidc_utils_OidcClient {
     }
 }
 //# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/summary.js
 var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40297,7 +40297,7 @@ const _summary = new Summary();
 const markdownSummary = (/* unused pure expression or super */ null && (_summary));
 const summary = (/* unused pure expression or super */ null && (_summary));
 //# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/path-utils.js
 
 /**
  * toPosixPath converts the given path to the posix form. On Windows, \\ will be
@@ -40339,7 +40339,7 @@ var external_events_ = __nccwpck_require__(4434);
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
 var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40519,7 +40519,7 @@ function getCmdPath() {
     return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
 }
 //# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/io/lib/io.js
 var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -40793,7 +40793,7 @@ function io_copyFile(srcFile, destFile, force) {
 //# sourceMappingURL=io.js.map
 ;// CONCATENATED MODULE: external "timers"
 const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/toolrunner.js
 var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41381,7 +41381,7 @@ class ExecState extends external_events_.EventEmitter {
     }
 }
 //# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/exec/lib/exec.js
 var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41461,7 +41461,7 @@ function getExecOutput(commandLine, args, options) {
     });
 }
 //# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/platform.js
 var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -41526,7 +41526,7 @@ function getDetails() {
     });
 }
 //# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+;// CONCATENATED MODULE: ../main/node_modules/@actions/core/lib/core.js
 var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
@@ -42055,7 +42055,7 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 const external_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
 ;// CONCATENATED MODULE: external "module"
 const external_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("module");
-;// CONCATENATED MODULE: ./node_modules/fdir/dist/index.mjs
+;// CONCATENATED MODULE: ../main/node_modules/fdir/dist/index.mjs
 
 
 
@@ -42626,9 +42626,9 @@ var Builder = class {
 
 //#endregion
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __nccwpck_require__(4006);
-;// CONCATENATED MODULE: ./node_modules/tinyglobby/dist/index.mjs
+// EXTERNAL MODULE: ../main/node_modules/picomatch/index.js
+var picomatch = __nccwpck_require__(6310);
+;// CONCATENATED MODULE: ../main/node_modules/tinyglobby/dist/index.mjs
 
 
 
@@ -43463,7 +43463,7 @@ function parsePortSpec(spec) {
     return { ok: false, error: `${JSON.stringify(spec)} is not a port: write 443 or "8000-8080"` };
 }
 
-;// CONCATENATED MODULE: ./node_modules/js-yaml/dist/js-yaml.mjs
+;// CONCATENATED MODULE: ../main/node_modules/js-yaml/dist/js-yaml.mjs
 /*! js-yaml 5.5.0 https://github.com/nodeca/js-yaml @license MIT */
 //#region src/tag.ts
 /**
@@ -47303,8 +47303,8 @@ function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ../main/node_modules/ajv/dist/ajv.js
+var ajv = __nccwpck_require__(703);
 ;// CONCATENATED MODULE: ./src/core/input/schema-validation.ts
 
 /**
@@ -47784,11 +47784,23 @@ function reachOnPorts(source, target, protocol, ports) {
 
 
 function hopOf(reach, need) {
-    const status = reach.min.covers(need) ? 'pass' : reach.max.overlaps(need) ? 'unknown' : 'fail';
+    // A hop that certainly blocks part of what reaches it fails for that part: the finding names the part.
+    const status = reach.min.covers(need) ? 'pass' : reach.blocks.length > 0 && !reach.max.covers(need) ? 'fail' : reach.max.overlaps(need) ? 'unknown' : 'fail';
     return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
 }
 function balancerAsSource(lb) {
-    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, egress: lb.egress };
+    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress };
+}
+/** Whether the targets of a listener see the client's address (the listener's setting, else the balancer's). */
+function preservesClientAddress(lb, listener) {
+    return listener.preservesClientAddress ?? lb.preservesClientAddress ?? false;
+}
+/** The client's traffic as the target receives it from a balancer that keeps the client's address. */
+function forwardedSource(source, lb) {
+    const lent = lb.forwardedIdentities ?? [];
+    if (lent.length === 0 && lb.egress.length === 0)
+        return source;
+    return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
 function pathThrough(source, target, protocol, lb, listener) {
     const frontReach = reachOnPort(source, lb, protocol, listener.port);
@@ -47797,9 +47809,10 @@ function pathThrough(source, target, protocol, lb, listener) {
         const back = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
         return { balancer: lb, listener, front, back, min: AddressSet.EMPTY, max: frontReach.max };
     }
-    if (lb.preservesClientAddress) {
-        // The target sees the client: the second hop is the client's own flow on the target port.
-        const backReach = reachOnPort(source, target, protocol, listener.targetPort);
+    if (preservesClientAddress(lb, listener)) {
+        // The target sees the client: the second hop is the client's own flow on the target port,
+        // out through the balancer's own egress filter and carrying what it lends (its groups).
+        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort);
         const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
         return {
             balancer: lb,
@@ -47825,6 +47838,14 @@ function pathThrough(source, target, protocol, lb, listener) {
         max: possible ? frontReach.max : AddressSet.EMPTY,
     };
 }
+const targetSets = new WeakMap();
+/** A listener's targets as a set: a plan's target group may hold thousands of instances. */
+function targetsOf(listener) {
+    let set = targetSets.get(listener);
+    if (!set)
+        targetSets.set(listener, (set = new Set(listener.targets)));
+    return set;
+}
 /** The listeners that may forward to `target` with `protocol`. */
 function listenersTo(env, target, protocol) {
     const out = [];
@@ -47832,7 +47853,7 @@ function listenersTo(env, target, protocol) {
         for (const listener of balancer.listeners) {
             if (!protocolMatches(listener.protocol, protocol))
                 continue;
-            if (listener.targetsUnknown !== undefined || listener.targets.includes(target.name))
+            if (listener.targetsUnknown !== undefined || targetsOf(listener).has(target.name))
                 out.push({ balancer, listener });
         }
     }
@@ -48005,6 +48026,7 @@ function forbiddenFlowVerdict(source, segments) {
 
 
 
+
 function describeLocation(o) {
     return `${o.location.file}:${o.location.line}`;
 }
@@ -48079,12 +48101,13 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
             fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
         };
     }
-    const from = path.balancer.preservesClientAddress ? sourceFrom : lb;
-    const fromText = path.balancer.preservesClientAddress ? sourceText : lb;
+    const preserves = preservesClientAddress(path.balancer, path.listener);
+    const from = preserves ? sourceFrom : lb;
+    const fromText = preserves ? sourceText : lb;
     const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
     const first = path.back.blocks[0];
     return {
-        text: `${name}, ${w.source.name} reaches ${lb} but ${path.balancer.preservesClientAddress ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+        text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
         fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
     };
 }
@@ -48298,13 +48321,25 @@ function flowPairs(env, params) {
     return { pairs };
 }
 function failLocation(target, verdict) {
-    for (const gap of verdict.gaps) {
-        for (const b of gap.blockedAt) {
+    const at = (blocks) => {
+        for (const b of blocks) {
             if (b.deniedBy.length > 0)
                 return b.deniedBy[0].location;
             if (b.layer.fixLocation)
                 return b.layer.fixLocation;
         }
+        return undefined;
+    };
+    for (const gap of verdict.gaps) {
+        // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
+        for (const p of gap.paths) {
+            const found = at(p.front.status !== 'pass' ? p.front.blocks : p.back.blocks);
+            if (found)
+                return found;
+        }
+        const found = at(gap.blockedAt);
+        if (found)
+            return found;
     }
     return target.location;
 }
@@ -50913,6 +50948,7 @@ class DeclarationLocator {
 
 
 
+
 function plan_context_isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -51040,7 +51076,10 @@ function linkedResources(ctx, res, path, spec) {
         out.computed = true;
         return out;
     }
-    const r = source.resolution;
+    followResolution(source.resolution, spec, label, out, addTarget, addValue);
+    return out;
+}
+function followResolution(r, spec, label, out, addTarget, addValue) {
     for (const t of r.targets) {
         if (t.resource.mode === 'managed' && spec.types.has(t.resource.type)) {
             addTarget(t.resource);
@@ -51057,7 +51096,46 @@ function linkedResources(ctx, res, path, spec) {
         addValue(c);
     for (const u of r.unresolved)
         out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+}
+/**
+ * The resources a configuration expression links to, for blocks the plan reorders (sets of
+ * blocks, where a plan block cannot be matched to its configuration block by position).
+ */
+function linksOfExpression(ctx, res, expression, spec, label) {
+    const out = { targets: [], external: [], unknown: [], computed: false };
+    const seen = new Set();
+    const addTarget = (r) => {
+        if (!seen.has(r.address)) {
+            seen.add(r.address);
+            out.targets.push(r);
+        }
+    };
+    const addValue = (v) => {
+        if (typeof v !== 'string' || v === '')
+            return;
+        const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
+        if (r)
+            addTarget(r);
+        else if (!out.external.includes(v))
+            out.external.push(v);
+    };
+    followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, label, out, addTarget, addValue);
     return out;
+}
+/** The configuration blocks written at `path` of a resource (a list of nested blocks), or undefined. */
+function configBlocks(ctx, res, path) {
+    let node = ctx.resolver.configOf(res)?.expressions;
+    for (const step of path) {
+        if (Array.isArray(node))
+            node = typeof step === 'number' ? node[step] : undefined;
+        else if (plan_context_isObject(node) && !isExpression(node))
+            node = typeof step === 'number' ? (step === 0 ? node : undefined) : node[step];
+        else
+            return undefined;
+    }
+    if (Array.isArray(node))
+        return node.filter(plan_context_isObject);
+    return plan_context_isObject(node) && !isExpression(node) ? [node] : undefined;
 }
 /** Indexes resources by a known string attribute (`id`, `name`, `self_link`). */
 function indexBy(resources, attributes, lowerCase = false) {
@@ -51853,6 +51931,47 @@ function buildAzureNetwork(ctx) {
         }
         return out;
     };
+    /** The NSG layers of a subnet, for what lives in it (`owner`: a NIC, an application gateway). */
+    const subnetLayers = (subnets, owner, location) => {
+        const ingress = [];
+        const egress = [];
+        const subnet = subnets.targets[0];
+        const subnetEntries = keyOf(subnets).flatMap((k) => subnetNsgs.get(k) ?? []);
+        if (subnets.unknown.length > 0) {
+            const why = subnets.unknown.join('; ');
+            ingress.push(unknownLayer(`subnet of ${owner.address}`, why, location));
+            egress.push(unknownLayer(`subnet of ${owner.address}`, why, location));
+        }
+        else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
+            const why = `subnet ${subnets.external[0]} of ${owner.address} is not in this plan, so whether an NSG is associated with it is not known`;
+            ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+            egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+        }
+        else {
+            const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
+            ingress.push(...layers.Inbound);
+            egress.push(...layers.Outbound);
+        }
+        return { ingress, egress };
+    };
+    /** Something placed in a subnet by `path` (an application gateway): its subnet's NSGs, somewhere in the subnet's range. */
+    const subnetNetwork = (res, path) => {
+        const location = ctx.locate(res);
+        const subnets = link(res, path, SUBNET, subnetById, 'subnet');
+        if (subnets.targets.length + subnets.external.length + subnets.unknown.length === 0) {
+            const why = `${describeAttribute(res, path)} names no subnet`;
+            return { ingress: [unknownLayer(`subnet of ${res.address}`, why, location)], egress: [unknownLayer(`subnet of ${res.address}`, why, location)], identities: [], addresses: AddressSet.ALL_V4, addressesExact: false };
+        }
+        const { ingress, egress } = subnetLayers(subnets, res, location);
+        if (ingress.length === 0 && unresolvedAssociations.length > 0) {
+            const why = `an NSG association in this plan cannot be resolved, so it may apply to the subnet of ${res.address}: ${unresolvedAssociations.join('; ')}`;
+            ingress.push(unknownLayer(`NSG of ${res.address}`, why, location));
+            egress.push(unknownLayer(`NSG of ${res.address}`, why, location));
+        }
+        const subnet = subnets.targets[0];
+        const range = subnet ? cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set : AddressSet.EMPTY;
+        return { ingress, egress, identities: keyOf(subnets).map((k) => `subnet:${k}`), addresses: range.isEmpty() ? AddressSet.ALL_V4 : range, addressesExact: false };
+    };
     const serverNetwork = (vm, nicPaths) => {
         const location = ctx.locate(vm);
         let nics = { targets: [], external: [], unknown: [], computed: true };
@@ -51871,25 +51990,8 @@ function buildAzureNetwork(ctx) {
         // The NIC's first IP configuration carries the primary address and subnet.
         const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
         const subnet = subnets.targets[0];
-        const ingress = [];
-        const egress = [];
         const subnetKeys = keyOf(subnets);
-        const subnetEntries = subnetKeys.flatMap((k) => subnetNsgs.get(k) ?? []);
-        if (subnets.unknown.length > 0) {
-            const why = subnets.unknown.join('; ');
-            ingress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
-            egress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
-        }
-        else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
-            const why = `subnet ${subnets.external[0]} of ${nic.address} is not in this plan, so whether an NSG is associated with it is not known`;
-            ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
-            egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
-        }
-        else {
-            const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
-            ingress.push(...layers.Inbound);
-            egress.push(...layers.Outbound);
-        }
+        const { ingress, egress } = subnetLayers(subnets, nic, location);
         const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
         ingress.push(...nicLayers.Inbound);
         egress.push(...nicLayers.Outbound);
@@ -51982,7 +52084,7 @@ function buildAzureNetwork(ctx) {
         }
         return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
     };
-    return { serverNetwork, sqlServerNetwork };
+    return { serverNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/gcp-network.ts
@@ -52275,7 +52377,7 @@ function buildGcpNetwork(ctx) {
         };
         return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
     };
-    return { serverNetwork, sqlNetwork };
+    return { serverNetwork, sqlNetwork, networkKey: networkKeyOf };
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-servers.ts
@@ -52426,6 +52528,10 @@ function serverCandidates(ctx) {
     }
     return out;
 }
+/** The attributes of an Azure virtual machine that name its network interfaces, first one first. */
+function azureNicPaths(res) {
+    return res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids'];
+}
 /** Builds each cloud's network model once per plan, on first use. */
 function networkBuilders(ctx) {
     let aws;
@@ -52448,24 +52554,25 @@ function networkBuilders(ctx) {
                 return [['vpc_security_group_ids']];
         }
     };
-    return {
+    const builders = {
+        aws: () => (aws ??= buildAwsNetwork(ctx)),
+        azure: () => (azure ??= buildAzureNetwork(ctx)),
+        gcp: () => (gcp ??= buildGcpNetwork(ctx)),
         network(c) {
             const res = c.res;
             switch (c.type.cloud) {
                 case 'aws':
-                    aws ??= buildAwsNetwork(ctx);
-                    return aws.serverNetwork(res, sgPaths(res));
+                    return builders.aws().serverNetwork(res, sgPaths(res));
                 case 'azure':
-                    azure ??= buildAzureNetwork(ctx);
                     if (c.type.kind === 'database')
-                        return azure.sqlServerNetwork(res);
-                    return azure.serverNetwork(res, res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids']);
+                        return builders.azure().sqlServerNetwork(res);
+                    return builders.azure().serverNetwork(res, azureNicPaths(res));
                 default:
-                    gcp ??= buildGcpNetwork(ctx);
-                    return c.type.kind === 'database' ? gcp.sqlNetwork(res) : gcp.serverNetwork(res);
+                    return c.type.kind === 'database' ? builders.gcp().sqlNetwork(res) : builders.gcp().serverNetwork(res);
             }
         },
     };
+    return builders;
 }
 /** The database listener port: the `port` attribute, else the engine's default (left to the policy). */
 function databasePort(ctx, c) {
@@ -52502,7 +52609,1501 @@ function buildServer(ctx, builders, c, name, roles, roleNotes) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/aws-balancers.ts
+
+
+
+
+/**
+ * AWS load balancers after apply.
+ *
+ * - An Application Load Balancer (`aws_lb` / `aws_alb`, type `application`) is a proxy: its
+ *   security groups filter the clients (ingress) and its traffic to the targets (egress), and
+ *   the targets see it, from addresses in its subnets, carrying its groups.
+ * - A Network Load Balancer (type `network`) without security groups filters nothing. Its
+ *   target groups decide what the targets see (AWS's client IP preservation): the client's
+ *   address for instance targets and for UDP / TCP_UDP, the NLB's own private addresses for IP
+ *   targets over TCP / TLS, unless `preserve_client_ip` says otherwise. An NLB with security
+ *   groups filters the clients with them, and its traffic to the targets passes their egress;
+ *   with the client's address preserved, a target rule naming the NLB's group still admits it
+ *   (AWS documents this), so the forwarded traffic carries the NLB's groups as well.
+ * - A classic ELB (`aws_elb`) is a proxy with security groups (the VPC's default group when it
+ *   names none), listeners `lb_port` -> `instance_port`.
+ * - Listeners (`aws_lb_listener`) forward by their default actions and the rules
+ *   (`aws_lb_listener_rule`) on them, to target groups, including weighted `forward` blocks
+ *   (a group of weight 0 gets nothing). Target groups hold attachments
+ *   (`aws_lb_target_group_attachment`, by instance or by IP) and autoscaling groups
+ *   (`target_group_arns`, `aws_autoscaling_attachment`, `aws_autoscaling_traffic_source_attachment`),
+ *   whose instances are the servers of their launch template or launch configuration.
+ * - An internal balancer is not reachable from the internet.
+ * What cannot be resolved makes the listener's targets unknown, naming the attribute.
+ */
+const LB_TYPES = new Set(['aws_lb', 'aws_alb']);
+const LISTENER_TYPES = new Set(['aws_lb_listener', 'aws_alb_listener']);
+const LISTENER_RULE_TYPES = ['aws_lb_listener_rule', 'aws_alb_listener_rule'];
+const TG_TYPES = new Set(['aws_lb_target_group', 'aws_alb_target_group']);
+const ATTACHMENT_TYPES = ['aws_lb_target_group_attachment', 'aws_alb_target_group_attachment'];
+const INSTANCE = new Set(['aws_instance']);
+const LAUNCH_CONFIGURATION = new Set(['aws_launch_configuration']);
+const LAUNCH_TEMPLATE = new Set(['aws_launch_template']);
+const aws_balancers_ASG = new Set(['aws_autoscaling_group']);
+const ELB = new Set(['aws_elb']);
+const aws_balancers_SUBNET = new Set(['aws_subnet', 'aws_default_subnet']);
+function listenerProtocol(value) {
+    switch (String(value).toUpperCase()) {
+        case 'HTTP':
+        case 'HTTPS':
+        case 'TCP':
+        case 'TLS':
+        case 'SSL':
+            return 'tcp';
+        case 'UDP':
+            return 'udp';
+        case 'TCP_UDP':
+            return 'all';
+        default:
+            return undefined;
+    }
+}
+const isIp = (v) => cidrSet([v]).invalid.length === 0 && !v.includes('/');
+function buildAwsBalancers(ctx, network, servers) {
+    const managed = (types) => [...types].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    const lbs = managed(LB_TYPES);
+    const elbs = managed(ELB);
+    const tgs = managed(TG_TYPES);
+    const asgs = managed(aws_balancers_ASG);
+    const listeners = managed(LISTENER_TYPES);
+    const spec = (types, byId, what) => ({ types, byId, what });
+    const specs = {
+        lb: spec(LB_TYPES, indexBy(lbs, ['arn', 'id']), 'load balancer'),
+        tg: spec(TG_TYPES, indexBy(tgs, ['arn', 'id']), 'target group'),
+        listener: spec(LISTENER_TYPES, indexBy(listeners, ['arn', 'id']), 'listener'),
+        elb: spec(ELB, indexBy(elbs, ['name', 'id']), 'classic load balancer'),
+        asg: spec(aws_balancers_ASG, indexBy(asgs, ['name', 'id', 'arn']), 'autoscaling group'),
+        instance: spec(INSTANCE, indexBy(managed(INSTANCE), ['id', 'arn']), 'instance'),
+        lc: spec(LAUNCH_CONFIGURATION, indexBy(managed(LAUNCH_CONFIGURATION), ['name', 'id']), 'launch configuration'),
+        lt: spec(LAUNCH_TEMPLATE, indexBy(managed(LAUNCH_TEMPLATE), ['id', 'name', 'arn']), 'launch template'),
+        subnet: spec(aws_balancers_SUBNET, indexBy(managed(aws_balancers_SUBNET), ['id']), 'subnet'),
+    };
+    const link = (res, path, s) => linkedResources(ctx, res, path, s);
+    const pools = new Map();
+    const poolOf = (res) => {
+        let p = pools.get(res.address);
+        if (!p)
+            pools.set(res.address, (p = { members: [], unknown: [] }));
+        return p;
+    };
+    /** Reasons some target group (or classic ELB) of the plan gains targets that are not known. */
+    const anyTargetGroup = [];
+    const anyElb = [];
+    /** Members from linked instances, and from addresses (IP targets) that are servers' addresses. */
+    const membersOf = (links, port) => {
+        const out = links.targets.filter((t) => servers.isServer(t)).map((res) => ({ res, port }));
+        for (const ip of links.external)
+            if (isIp(ip))
+                for (const res of servers.withAddress(ip))
+                    out.push({ res, port });
+        return out;
+    };
+    const asgMembers = new Map();
+    const membersOfAsg = (asg) => {
+        let m = asgMembers.get(asg.address);
+        if (m)
+            return m;
+        m = { members: [], unknown: [] };
+        const lt = [
+            ['launch_template', 0, 'id'],
+            ['launch_template', 0, 'name'],
+            ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_id'],
+            ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_name'],
+        ];
+        for (const [path, s] of [[['launch_configuration'], specs.lc], ...lt.map((p) => [p, specs.lt])]) {
+            const l = link(asg, path, s);
+            for (const t of l.targets)
+                if (servers.isServer(t) && !m.members.includes(t))
+                    m.members.push(t);
+            m.unknown.push(...l.unknown);
+        }
+        asgMembers.set(asg.address, m);
+        return m;
+    };
+    /** An autoscaling group registered in a pool: its instances are its template's servers. */
+    const addAsg = (pool, asgs) => {
+        for (const asg of asgs.targets) {
+            const m = membersOfAsg(asg);
+            pool.members.push(...m.members.map((res) => ({ res })));
+            pool.unknown.push(...m.unknown);
+        }
+        pool.unknown.push(...asgs.unknown);
+    };
+    /** A pool link that cannot be resolved may be any pool of its kind. */
+    const addToPools = (pools, add, floating) => {
+        for (const p of pools.targets)
+            add(poolOf(p));
+        floating.push(...pools.unknown);
+    };
+    // Target group attachments.
+    const tgInfo = new Map();
+    const infoOf = (tg) => {
+        let i = tgInfo.get(tg.address);
+        if (!i)
+            tgInfo.set(tg.address, (i = targetGroupInfo(ctx, tg)));
+        return i;
+    };
+    for (const att of managed(ATTACHMENT_TYPES)) {
+        const groups = link(att, ['target_group_arn'], specs.tg);
+        const target = link(att, ['target_id'], specs.instance);
+        const port = portAt(ctx, att, ['port'], { computedDefault: [] });
+        addToPools(groups, (pool) => {
+            pool.members.push(...membersOf(target, port.port));
+            pool.unknown.push(...target.unknown, ...(port.unknown ? [port.unknown] : []));
+        }, anyTargetGroup);
+    }
+    // Autoscaling groups and their attachments.
+    for (const asg of asgs) {
+        const self = { targets: [asg], external: [], unknown: [], computed: false };
+        addToPools(link(asg, ['target_group_arns'], specs.tg), (pool) => addAsg(pool, self), anyTargetGroup);
+        addToPools(link(asg, ['load_balancers'], specs.elb), (pool) => addAsg(pool, self), anyElb);
+    }
+    for (const att of managed(['aws_autoscaling_attachment'])) {
+        const group = link(att, ['autoscaling_group_name'], specs.asg);
+        for (const path of [['lb_target_group_arn'], ['alb_target_group_arn']])
+            addToPools(link(att, path, specs.tg), (pool) => addAsg(pool, group), anyTargetGroup);
+        addToPools(link(att, ['elb'], specs.elb), (pool) => addAsg(pool, group), anyElb);
+    }
+    for (const att of managed(['aws_autoscaling_traffic_source_attachment'])) {
+        const group = link(att, ['autoscaling_group_name'], specs.asg);
+        const type = singleValue(ctx, att, ['traffic_source', 0, 'type'], { computedDefault: [] });
+        const kinds = type.unknown ? ['elbv2', 'elb'] : type.value === 'elbv2' ? ['elbv2'] : type.value === 'elb' ? ['elb'] : [];
+        for (const kind of kinds) {
+            const pools = link(att, ['traffic_source', 0, 'identifier'], kind === 'elb' ? specs.elb : specs.tg);
+            addToPools(pools, (pool) => addAsg(pool, group), kind === 'elb' ? anyElb : anyTargetGroup);
+        }
+    }
+    // Classic ELBs: their `instances` and `aws_elb_attachment`.
+    for (const elb of elbs) {
+        const instances = link(elb, ['instances'], specs.instance);
+        const pool = poolOf(elb);
+        pool.members.push(...membersOf(instances));
+        pool.unknown.push(...instances.unknown);
+    }
+    for (const att of managed(['aws_elb_attachment'])) {
+        const instances = link(att, ['instance'], specs.instance);
+        addToPools(link(att, ['elb'], specs.elb), (pool) => {
+            pool.members.push(...membersOf(instances));
+            pool.unknown.push(...instances.unknown);
+        }, anyElb);
+    }
+    // Target groups of each listener: its default actions and the rules on it.
+    const forwardsOf = (res, attribute) => {
+        const out = { groups: [], unknown: [] };
+        const add = (l) => {
+            for (const g of l.targets)
+                if (!out.groups.includes(g))
+                    out.groups.push(g);
+            out.unknown.push(...l.unknown);
+        };
+        const actions = lookup(res, [attribute]);
+        if (actions.state === 'unknown') {
+            out.unknown.push(`${describeAttribute(res, [attribute])} is not known until apply`);
+            return out;
+        }
+        if (actions.state !== 'known' || !Array.isArray(actions.value))
+            return out;
+        actions.value.forEach((action, i) => {
+            const type = singleValue(ctx, res, [attribute, i, 'type']);
+            if (type.unknown)
+                out.unknown.push(type.unknown);
+            else if (type.value !== 'forward')
+                return;
+            add(link(res, [attribute, i, 'target_group_arn'], specs.tg));
+            // `forward { target_group { arn, weight } }` is a set: blocks are matched by value, not position.
+            const base = [attribute, i, 'forward', 0, 'target_group'];
+            const blocks = lookup(res, base);
+            const planBlocks = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value : [];
+            if (blocks.state === 'known' && planBlocks.every((b) => isObjectValue(b) && typeof b.arn === 'string' && b.arn !== '')) {
+                planBlocks.forEach((b, j) => {
+                    if (isObjectValue(b) && b.weight !== 0)
+                        add(link(res, [...base, j, 'arn'], specs.tg));
+                });
+                return;
+            }
+            for (const b of configBlocks(ctx, res, base) ?? []) {
+                const weight = isObjectValue(b.weight) ? b.weight.constant_value : undefined;
+                if (weight === 0 || weight === '0')
+                    continue;
+                add(linksOfExpression(ctx, res, b.arn, specs.tg, describeAttribute(res, [...base, 'arn'])));
+            }
+            if (blocks.state === 'unknown' && configBlocks(ctx, res, base) === undefined)
+                out.unknown.push(`${describeAttribute(res, base)} is not known until apply`);
+        });
+        return out;
+    };
+    const ruleForwards = new Map();
+    for (const rule of managed(LISTENER_RULE_TYPES)) {
+        const on = link(rule, ['listener_arn'], specs.listener);
+        const f = forwardsOf(rule, 'action');
+        for (const l of on.targets) {
+            const entry = ruleForwards.get(l.address) ?? { groups: [], unknown: [] };
+            entry.groups.push(...f.groups.filter((g) => !entry.groups.includes(g)));
+            entry.unknown.push(...f.unknown);
+            ruleForwards.set(l.address, entry);
+        }
+    }
+    // Ranges the plan's VPCs use: an internal balancer stays reachable from them.
+    let vpcRanges;
+    const networkRanges = () => {
+        if (vpcRanges)
+            return vpcRanges;
+        const values = [];
+        for (const r of managed(['aws_vpc', 'aws_default_vpc', 'aws_subnet', 'aws_default_subnet']))
+            values.push(r.values.cidr_block, r.values.ipv6_cidr_block);
+        for (const r of managed(['aws_vpc_ipv4_cidr_block_association']))
+            values.push(r.values.cidr_block);
+        for (const r of managed(['aws_vpc_ipv6_cidr_block_association']))
+            values.push(r.values.ipv6_cidr_block);
+        return (vpcRanges = cidrSet(values.filter((v) => typeof v === 'string' && v !== '')).set);
+    };
+    /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
+    const balancerNetwork = (lb, groups) => {
+        const location = ctx.locate(lb);
+        const own = groups ? network.serverNetwork(lb, [['security_groups']]) : { ingress: [], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+        const scheme = [];
+        const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
+        if (internal.unknown)
+            scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));
+        else if (internal.value === true || internal.value === 'true')
+            scheme.push(internalSchemeLayer(lb, location, networkRanges(), { kind: 'resource', address: lb.address, rule: 'internal = false (an internet-facing scheme)' }));
+        // ALBs and NLBs are IPv4 unless dual-stack; a classic ELB in a VPC is IPv4 only.
+        const family = lb.type === 'aws_elb' ? { value: 'ipv4' } : singleValue(ctx, lb, ['ip_address_type'], { computedDefault: ['ipv4'] });
+        if (family.unknown)
+            scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} accepts IPv6 is not known: ${family.unknown}`, location));
+        else if (family.value === 'ipv4' || family.value === undefined)
+            scheme.push(ipv4OnlyLayer(lb, location, { kind: 'resource', address: lb.address, rule: lb.type === 'aws_elb' ? 'IPv6 (an ALB or NLB with ip_address_type = "dualstack"; a classic ELB has none)' : 'ip_address_type = "dualstack"' }));
+        return { ...own, ingress: [...scheme, ...own.ingress], identities: [`lb:${lb.address}`, ...own.identities], ...balancerAddresses(lb) };
+    };
+    /** Where a balancer's nodes take their private addresses: the given ones, else somewhere in its subnets. */
+    const balancerAddresses = (lb) => {
+        const fallback = { addresses: AddressSet.ALL_V4, addressesExact: false };
+        const mappings = lookup(lb, ['subnet_mapping']);
+        const subnetLinks = [link(lb, ['subnets'], specs.subnet)];
+        const fixed = [];
+        let everyMappingFixed = mappings.state === 'known' && Array.isArray(mappings.value) && mappings.value.length > 0;
+        if (mappings.state === 'known' && Array.isArray(mappings.value)) {
+            mappings.value.forEach((m, i) => {
+                subnetLinks.push(link(lb, ['subnet_mapping', i, 'subnet_id'], specs.subnet));
+                const ip = isObjectValue(m) ? m.private_ipv4_address : undefined;
+                if (typeof ip === 'string' && ip !== '')
+                    fixed.push(ip);
+                else
+                    everyMappingFixed = false;
+            });
+        }
+        if (everyMappingFixed) {
+            const set = cidrSet(fixed);
+            if (set.invalid.length === 0)
+                return { addresses: set.set, addressesExact: true };
+        }
+        let range = AddressSet.EMPTY;
+        for (const l of subnetLinks) {
+            if (l.unknown.length > 0 || l.external.length > 0)
+                return fallback;
+            for (const s of l.targets) {
+                const c = cidrSet([s.values.cidr_block]);
+                if (c.set.isEmpty())
+                    return fallback;
+                range = range.union(c.set);
+            }
+        }
+        return range.isEmpty() ? fallback : { addresses: range, addressesExact: false };
+    };
+    const drafts = [];
+    const tagsOf = (r) => ({ ...knownMap(r, ['tags_all']), ...knownMap(r, ['tags']) });
+    // ALBs and NLBs with their listeners.
+    const listenersOf = new Map();
+    for (const l of listeners) {
+        for (const lb of link(l, ['load_balancer_arn'], specs.lb).targets) {
+            const list = listenersOf.get(lb.address) ?? [];
+            list.push(l);
+            listenersOf.set(lb.address, list);
+        }
+    }
+    for (const lb of lbs) {
+        const type = singleValue(ctx, lb, ['load_balancer_type'], { computedDefault: ['application'] });
+        // A Gateway Load Balancer is a bump in the wire for appliances, not a front for servers.
+        if (type.value === 'gateway')
+            continue;
+        const nlb = type.value === 'network';
+        const location = ctx.locate(lb);
+        // An NLB has security groups only when created with them; an ALB always has some.
+        const sgs = lookup(lb, ['security_groups']);
+        const groups = !nlb || (sgs.state === 'known' && Array.isArray(sgs.value) && sgs.value.length > 0) || (sgs.state === 'unknown' && (!ctx.config.present || ctx.resolver.isSet(lb, 'security_groups')));
+        const net = balancerNetwork(lb, groups);
+        const out = [];
+        for (const l of listenersOf.get(lb.address) ?? []) {
+            const where = ctx.locate(l);
+            const port = portAt(ctx, l, ['port']);
+            // A listener whose port is not known cannot be placed on a port: it is left out.
+            if (port.port === undefined)
+                continue;
+            const protocolValue = singleValue(ctx, l, ['protocol'], { computedDefault: [nlb ? 'TCP' : 'HTTP'] });
+            const protocol = protocolValue.unknown ? undefined : listenerProtocol(protocolValue.value ?? (nlb ? 'TCP' : 'HTTP'));
+            if (!protocolValue.unknown && protocol === undefined)
+                continue;
+            const own = forwardsOf(l, 'default_action');
+            const rules = ruleForwards.get(l.address);
+            const forwardGroups = [...own.groups, ...(rules?.groups ?? []).filter((g) => !own.groups.includes(g))];
+            const unknown = [...own.unknown, ...(rules?.unknown ?? []), ...(protocolValue.unknown ? [`the protocol of ${l.address} is not known: ${protocolValue.unknown}`] : [])];
+            // An attachment whose target group is not known may register its targets in any of these.
+            if (forwardGroups.length > 0)
+                unknown.push(...anyTargetGroup);
+            const members = [];
+            for (const tg of forwardGroups) {
+                const info = infoOf(tg);
+                if (info.skip)
+                    continue;
+                const pool = pools.get(tg.address);
+                unknown.push(...(pool?.unknown ?? []), ...info.unknown);
+                const preserves = nlb ? info.preserves : undefined;
+                if (nlb && preserves === undefined) {
+                    unknown.push(info.preservesUnknown ?? `whether ${tg.address} preserves client addresses is not known`);
+                    continue;
+                }
+                for (const m of pool?.members ?? []) {
+                    const targetPort = m.port ?? info.port;
+                    if (targetPort === undefined)
+                        unknown.push(info.portUnknown ?? `the port of ${tg.address} is not known`);
+                    else
+                        members.push({ res: m.res, port: targetPort, preserves });
+                }
+            }
+            out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where }, members, unknown, port.port));
+        }
+        drafts.push({
+            res: lb,
+            network: net,
+            listeners: out,
+            preservesClientAddress: false,
+            forwardedIdentities: nlb && groups ? net.identities.filter((i) => i.startsWith('sg:')) : undefined,
+            location,
+            environmentTag: environmentTagOf(tagsOf(lb)),
+        });
+    }
+    // Classic ELBs: proxies with inline listeners.
+    for (const elb of elbs) {
+        const location = ctx.locate(elb);
+        const pool = poolOf(elb);
+        const unknown = [...pool.unknown, ...anyElb];
+        const out = [];
+        const blocks = lookup(elb, ['listener']);
+        if (blocks.state === 'known' && Array.isArray(blocks.value)) {
+            blocks.value.forEach((_, i) => {
+                const port = portAt(ctx, elb, ['listener', i, 'lb_port']);
+                if (port.port === undefined)
+                    return;
+                const protocolValue = singleValue(ctx, elb, ['listener', i, 'lb_protocol']);
+                const protocol = protocolValue.unknown ? 'tcp' : listenerProtocol(protocolValue.value);
+                if (protocol === undefined)
+                    return;
+                const instancePort = portAt(ctx, elb, ['listener', i, 'instance_port']);
+                const reasons = [...unknown, ...(instancePort.unknown ? [instancePort.unknown] : [])];
+                const targetPort = instancePort.port ?? port.port;
+                out.push(...listenersByTargetPort({ port: port.port, protocol, location }, instancePort.port === undefined ? [] : pool.members.map((m) => ({ res: m.res, port: targetPort })), reasons, targetPort));
+            });
+        }
+        drafts.push({ res: elb, network: balancerNetwork(elb, true), listeners: out, preservesClientAddress: false, location, environmentTag: environmentTagOf(tagsOf(elb)) });
+    }
+    return drafts;
+}
+/** A target group's port, target type and client address preservation (for NLB listeners). */
+function targetGroupInfo(ctx, tg) {
+    const unknown = [];
+    const type = singleValue(ctx, tg, ['target_type'], { computedDefault: ['instance'] });
+    if (type.unknown)
+        unknown.push(type.unknown);
+    // Lambda functions and ALBs behind an NLB are not servers.
+    const targetType = typeof type.value === 'string' ? type.value : 'instance';
+    if (!type.unknown && (targetType === 'lambda' || targetType === 'alb'))
+        return { skip: true, unknown: [] };
+    const port = portAt(ctx, tg, ['port']);
+    const protocol = singleValue(ctx, tg, ['protocol']);
+    const preserve = singleValue(ctx, tg, ['preserve_client_ip'], { computedDefault: [] });
+    let preserves;
+    let preservesUnknown;
+    const proto = typeof protocol.value === 'string' ? protocol.value.toUpperCase() : undefined;
+    if (proto === 'UDP' || proto === 'TCP_UDP' || proto === 'QUIC' || proto === 'TCP_QUIC')
+        preserves = true;
+    else if (preserve.unknown)
+        preservesUnknown = `${describeAttribute(tg, ['preserve_client_ip'])} is not known: ${preserve.unknown}`;
+    else if (preserve.value === true || preserve.value === 'true')
+        preserves = true;
+    else if (preserve.value === false || preserve.value === 'false')
+        preserves = false;
+    else if (type.unknown)
+        preservesUnknown = `the target type of ${tg.address} is not known, and with it whether it preserves client addresses`;
+    // AWS's defaults: preserved for instance targets, not for IP targets over TCP / TLS.
+    else
+        preserves = targetType === 'instance';
+    if (protocol.unknown && preserves === undefined && preservesUnknown === undefined)
+        preservesUnknown = protocol.unknown;
+    return { skip: false, port: port.port, portUnknown: port.unknown, preserves, preservesUnknown, unknown };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/azure-balancers.ts
+
+
+
+
+
+/**
+ * Azure load balancers after apply.
+ *
+ * - Azure Load Balancer (`azurerm_lb`) passes traffic through: the backends' NSGs see the
+ *   client's own address (health probes come from AzureLoadBalancer, which the default
+ *   rules admit). Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
+ *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
+ *   the NICs associated with them. Pool members are NICs
+ *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
+ *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, and
+ *   addresses (`azurerm_lb_backend_address_pool_address`) that are servers' addresses. A rule
+ *   on HA ports (protocol All, port 0) is left to the direct path: a pass-through balancer that
+ *   keeps every port adds nothing to it.
+ * - Application Gateway (`azurerm_application_gateway`) is a proxy in its own subnet: the
+ *   subnet's NSGs filter the clients and its traffic out, and the backends see it from
+ *   addresses in that subnet. Listeners (`http_listener` on a `frontend_port`) forward by their
+ *   request routing rules (basic, or path-based through a URL path map) to backend pools
+ *   (by IP address, by FQDN, or NICs associated with the pool) on the port of the rule's
+ *   backend HTTP settings.
+ * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
+ *   with listeners on both kinds of frontend is two balancers, the private one named
+ *   `<address> (private frontend)`.
+ */
+const LB = 'azurerm_lb';
+const POOL = 'azurerm_lb_backend_address_pool';
+const NAT_RULE = 'azurerm_lb_nat_rule';
+const GATEWAY = 'azurerm_application_gateway';
+const azure_balancers_NIC = 'azurerm_network_interface';
+const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+function azure_balancers_azureProtocol(v) {
+    switch (typeof v === 'string' ? v.toLowerCase() : '') {
+        case 'tcp':
+            return 'tcp';
+        case 'udp':
+            return 'udp';
+        case 'all':
+            return 'all';
+        default:
+            return undefined;
+    }
+}
+/** The named blocks of a gateway (`frontend_port`, `backend_address_pool`, …) by name. */
+function blocksByName(res, attribute) {
+    const out = new Map();
+    const l = lookup(res, [attribute]);
+    if (l.state !== 'known' || !Array.isArray(l.value))
+        return out;
+    l.value.forEach((block, index) => {
+        if (isObjectValue(block) && typeof block.name === 'string')
+            out.set(block.name, { block, index });
+    });
+    return out;
+}
+const isPublicFrontend = (res, attribute, index) => {
+    const ip = lookup(res, [attribute, index, 'public_ip_address_id']);
+    const prefix = lookup(res, [attribute, index, 'public_ip_prefix_id']);
+    if (ip.state === 'unknown' || prefix.state === 'unknown')
+        return true;
+    const known = (l) => l.state === 'known' && typeof l.value === 'string' && l.value !== '';
+    return known(ip) || known(prefix);
+};
+function buildAzureBalancers(ctx, network, servers) {
+    const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
+    const lbs = managed(LB);
+    const pools = managed(POOL);
+    const natRules = managed(NAT_RULE);
+    const gateways = managed(GATEWAY);
+    const nics = managed(azure_balancers_NIC);
+    const spec = (type, byId, what) => ({ types: new Set([type]), byId, what });
+    const specs = {
+        lb: spec(LB, indexBy(lbs, ['id'], true), 'load balancer'),
+        pool: spec(POOL, indexBy(pools, ['id'], true), 'backend address pool'),
+        nat: spec(NAT_RULE, indexBy(natRules, ['id'], true), 'inbound NAT rule'),
+        nic: spec(azure_balancers_NIC, indexBy(nics, ['id'], true), 'network interface'),
+        gateway: spec(GATEWAY, indexBy(gateways, ['id'], true), 'application gateway'),
+    };
+    const link = (res, path, s) => linkedResources(ctx, res, path, s);
+    const tagsOf = (r) => knownMap(r, ['tags']);
+    // The virtual machines behind each NIC (by address, or by id for a NIC outside the plan).
+    let vmsByNic;
+    const vmsOf = (nicLinks) => {
+        if (!vmsByNic) {
+            vmsByNic = new Map();
+            for (const vm of VM_TYPES.flatMap(managed)) {
+                if (!servers.isServer(vm))
+                    continue;
+                for (const path of azureNicPaths(vm)) {
+                    const l = link(vm, [path], specs.nic);
+                    for (const k of [...l.targets.map((t) => t.address), ...l.external.map((id) => `id:${id.toLowerCase()}`)]) {
+                        const list = vmsByNic.get(k) ?? [];
+                        if (!list.includes(vm))
+                            list.push(vm);
+                        vmsByNic.set(k, list);
+                    }
+                }
+            }
+        }
+        return [...nicLinks.targets.map((t) => t.address), ...nicLinks.external.map((id) => `id:${id.toLowerCase()}`)].flatMap((k) => vmsByNic.get(k) ?? []);
+    };
+    const addNics = (pool, nicLinks) => {
+        pool.members.push(...vmsOf(nicLinks));
+        pool.unknown.push(...nicLinks.unknown);
+    };
+    const addAddresses = (pool, values) => {
+        for (const v of values)
+            if (typeof v === 'string')
+                pool.members.push(...servers.withAddress(v));
+    };
+    // Azure Load Balancer backend pools and NAT rules.
+    const poolState = new Map();
+    const poolOf = (res) => {
+        let p = poolState.get(res.address);
+        if (!p)
+            poolState.set(res.address, (p = { members: [], unknown: [] }));
+        return p;
+    };
+    const natTargets = new Map();
+    const natOf = (res) => {
+        let p = natTargets.get(res.address);
+        if (!p)
+            natTargets.set(res.address, (p = { members: [], unknown: [] }));
+        return p;
+    };
+    /** Reasons some pool (or NAT rule) gains members that are not known: it may be any of them. */
+    const anyPool = [];
+    const anyNatRule = [];
+    const into = (links, of, add, floating) => {
+        for (const t of links.targets)
+            add(of(t));
+        floating.push(...links.unknown);
+    };
+    for (const a of managed('azurerm_network_interface_backend_address_pool_association')) {
+        const nic = link(a, ['network_interface_id'], specs.nic);
+        into(link(a, ['backend_address_pool_id'], specs.pool), poolOf, (pool) => addNics(pool, nic), anyPool);
+    }
+    for (const a of managed('azurerm_network_interface_nat_rule_association')) {
+        const nic = link(a, ['network_interface_id'], specs.nic);
+        into(link(a, ['nat_rule_id'], specs.nat), natOf, (pool) => addNics(pool, nic), anyNatRule);
+    }
+    for (const a of managed('azurerm_lb_backend_address_pool_address')) {
+        const ip = singleValue(ctx, a, ['ip_address']);
+        into(link(a, ['backend_address_pool_id'], specs.pool), poolOf, (pool) => {
+            if (ip.unknown)
+                pool.unknown.push(ip.unknown);
+            else
+                addAddresses(pool, [ip.value]);
+        }, anyPool);
+    }
+    for (const p of pools) {
+        // Older providers wrote addresses inline in the pool.
+        const inline = lookup(p, ['backend_address']);
+        if (inline.state === 'known' && Array.isArray(inline.value))
+            addAddresses(poolOf(p), inline.value.map((b) => (isObjectValue(b) ? b.ip_address : undefined)));
+    }
+    // Older providers: pools and NAT rules named in each IP configuration of the NIC.
+    for (const nic of nics) {
+        const configs = lookup(nic, ['ip_configuration']);
+        if (configs.state !== 'known' || !Array.isArray(configs.value))
+            continue;
+        const self = { targets: [nic], external: [], unknown: [], computed: false };
+        configs.value.forEach((_, i) => {
+            const legacy = [
+                { attribute: 'load_balancer_backend_address_pools_ids', s: specs.pool, of: poolOf, floating: anyPool },
+                { attribute: 'load_balancer_inbound_nat_rules_ids', s: specs.nat, of: natOf, floating: anyNatRule },
+            ];
+            for (const { attribute, s, of, floating } of legacy) {
+                if (lookup(nic, ['ip_configuration', i, attribute]).state === 'absent')
+                    continue;
+                into(link(nic, ['ip_configuration', i, attribute], s), of, (pool) => addNics(pool, self), floating);
+            }
+        });
+    }
+    const drafts = [];
+    const vnetSpace = network.virtualNetworkSpace();
+    /** A balancer's scheme from its frontends: internal when none is public. */
+    const schemeOf = (res, attribute, indexes) => {
+        const location = ctx.locate(res);
+        const frontends = lookup(res, [attribute]);
+        if (frontends.state === 'unknown')
+            return [unknownSchemeLayer(res, `${describeAttribute(res, [attribute])} is not known until apply, so whether ${res.address} is internal is not known`, location)];
+        const internal = indexes.length > 0 && indexes.every((i) => isPublicFrontend(res, attribute, i) === false);
+        return internal ? [internalSchemeLayer(res, location, vnetSpace, { kind: 'resource', address: res.address, rule: 'a public frontend IP (public_ip_address_id)' })] : [];
+    };
+    // Public IPs by id, for the address family of a frontend.
+    const publicIps = spec('azurerm_public_ip', indexBy(managed('azurerm_public_ip'), ['id'], true), 'public IP');
+    /** An IPv4-only layer when every frontend is IPv4 (private_ip_address_version, or its public IP's ip_version). */
+    const familyOf = (res, attribute, indexes, fixRule) => {
+        const v6 = indexes.some((i) => {
+            const version = lookup(res, [attribute, i, 'private_ip_address_version']);
+            if (version.state === 'unknown' || (version.state === 'known' && version.value === 'IPv6'))
+                return true;
+            const ip = lookup(res, [attribute, i, 'public_ip_address_id']);
+            if (ip.state === 'absent')
+                return false;
+            const l = link(res, [attribute, i, 'public_ip_address_id'], publicIps);
+            // A public IP that cannot be resolved may be IPv6.
+            if (l.targets.length === 0)
+                return l.unknown.length > 0 || l.external.length > 0;
+            return l.targets.some((t) => t.values.ip_version === 'IPv6' || lookup(t, ['ip_version']).state === 'unknown');
+        });
+        return v6 || indexes.length === 0 ? [] : [ipv4OnlyLayer(res, ctx.locate(res), { kind: 'resource', address: res.address, rule: fixRule })];
+    };
+    const frontendAddresses = (res, attribute) => {
+        const l = lookup(res, [attribute]);
+        if (l.state !== 'known' || !Array.isArray(l.value))
+            return AddressSet.EMPTY;
+        return cidrSet(l.value.map((f) => (isObjectValue(f) ? f.private_ip_address : undefined)).filter((v) => typeof v === 'string' && v !== '')).set;
+    };
+    // Load balancers: rules and NAT rules as listeners, pass-through.
+    const listenersOf = new Map();
+    const addListeners = (res, drafts) => {
+        for (const lb of link(res, ['loadbalancer_id'], specs.lb).targets)
+            listenersOf.set(lb.address, [...(listenersOf.get(lb.address) ?? []), ...drafts]);
+    };
+    const forwarding = (res) => {
+        const protocolValue = singleValue(ctx, res, ['protocol']);
+        const protocol = protocolValue.unknown ? 'all' : azure_balancers_azureProtocol(protocolValue.value);
+        const front = portAt(ctx, res, ['frontend_port']);
+        const back = portAt(ctx, res, ['backend_port']);
+        if (front.port === undefined || protocol === undefined)
+            return undefined;
+        // HA ports: every port to the same port, which the direct path already decides.
+        if (front.port === 0)
+            return undefined;
+        return { port: front.port, targetPort: back.port, targetPortUnknown: back.unknown, protocol, unknown: protocolValue.unknown ? [protocolValue.unknown] : [] };
+    };
+    for (const rule of managed('azurerm_lb_rule')) {
+        const f = forwarding(rule);
+        if (!f)
+            continue;
+        const members = [];
+        const unknown = [...f.unknown, ...anyPool, ...(f.targetPortUnknown ? [f.targetPortUnknown] : [])];
+        for (const path of [['backend_address_pool_ids'], ['backend_address_pool_id']]) {
+            const l = link(rule, path, specs.pool);
+            unknown.push(...l.unknown);
+            for (const p of l.targets) {
+                const pool = poolState.get(p.address);
+                members.push(...(pool?.members ?? []));
+                unknown.push(...(pool?.unknown ?? []));
+            }
+        }
+        const targetPort = f.targetPort ?? f.port;
+        addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
+    }
+    for (const nat of natRules) {
+        const f = forwarding(nat);
+        if (!f)
+            continue;
+        const pool = natTargets.get(nat.address);
+        const unknown = [...f.unknown, ...anyNatRule, ...(pool?.unknown ?? []), ...(f.targetPortUnknown ? [f.targetPortUnknown] : [])];
+        const targetPort = f.targetPort ?? f.port;
+        addListeners(nat, listenersByTargetPort({ port: f.port, protocol: f.protocol, location: ctx.locate(nat) }, (pool?.members ?? []).map((res) => ({ res, port: targetPort })), unknown, targetPort));
+    }
+    for (const lb of lbs) {
+        const frontends = blocksByName(lb, 'frontend_ip_configuration');
+        const location = ctx.locate(lb);
+        drafts.push({
+            res: lb,
+            network: { ingress: [...schemeOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index)), ...familyOf(lb, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration')], egress: [], identities: [`lb:${lb.address}`], addresses: frontendAddresses(lb, 'frontend_ip_configuration'), addressesExact: false },
+            listeners: listenersOf.get(lb.address) ?? [],
+            preservesClientAddress: true,
+            location,
+            environmentTag: environmentTagOf(tagsOf(lb)),
+        });
+    }
+    // Application gateways.
+    const gatewayPools = new Map();
+    for (const gw of gateways) {
+        for (const [name, { block }] of blocksByName(gw, 'backend_address_pool'))
+            if (typeof block.id === 'string')
+                gatewayPools.set(block.id.toLowerCase(), { gateway: gw, name });
+    }
+    const gatewayMembers = new Map();
+    const gatewayPool = (gw, name) => {
+        const key = `${gw.address}\u0000${name}`;
+        let p = gatewayMembers.get(key);
+        if (!p)
+            gatewayMembers.set(key, (p = { members: [], unknown: [] }));
+        return p;
+    };
+    /** Reasons a pool of a gateway (undefined: of any gateway) gains members that are not known. */
+    const gatewayUnknown = new Map();
+    const gatewayUnknownOf = (gw) => {
+        const list = gatewayUnknown.get(gw?.address) ?? [];
+        gatewayUnknown.set(gw?.address, list);
+        return list;
+    };
+    for (const a of managed('azurerm_network_interface_application_gateway_backend_address_pool_association')) {
+        const nic = link(a, ['network_interface_id'], specs.nic);
+        const id = lookup(a, ['backend_address_pool_id']);
+        if (id.state === 'known' && typeof id.value === 'string') {
+            const known = gatewayPools.get(id.value.toLowerCase());
+            if (known)
+                addNics(gatewayPool(known.gateway, known.name), nic);
+            continue;
+        }
+        // The pool's id is known only after apply: the reference names the gateway, not which pool.
+        const label = describeAttribute(a, ['backend_address_pool_id']);
+        const source = ctx.resolver.attribute(a, ['backend_address_pool_id']);
+        const named = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === GATEWAY && t.mode === 'managed') : [];
+        if (named.length === 0) {
+            gatewayUnknownOf(undefined).push(`${label} is not known until apply${source.kind === 'set' && source.resolution.unresolved.length > 0 ? ` and comes from ${source.resolution.unresolved.join(', ')}` : ''}`);
+            continue;
+        }
+        for (const gw of new Set(named)) {
+            const poolNames = [...blocksByName(gw, 'backend_address_pool').keys()];
+            if (poolNames.length === 1)
+                addNics(gatewayPool(gw, poolNames[0]), nic);
+            else
+                gatewayUnknownOf(gw).push(`${label} is not known until apply, and ${gw.address} has ${poolNames.length} backend pools: which one ${a.address} joins is not known`);
+        }
+    }
+    for (const gw of gateways) {
+        const location = ctx.locate(gw);
+        const frontends = blocksByName(gw, 'frontend_ip_configuration');
+        const ports = blocksByName(gw, 'frontend_port');
+        const settings = blocksByName(gw, 'backend_http_settings');
+        const poolBlocks = blocksByName(gw, 'backend_address_pool');
+        const listeners = blocksByName(gw, 'http_listener');
+        const pathMaps = blocksByName(gw, 'url_path_map');
+        const floating = [...gatewayUnknownOf(undefined), ...gatewayUnknownOf(gw)];
+        const poolMembers = (name) => {
+            const out = { members: [], unknown: [...floating] };
+            const entry = typeof name === 'string' ? poolBlocks.get(name) : undefined;
+            if (!entry) {
+                if (typeof name !== 'string')
+                    out.unknown.push(`the backend pool of a routing rule of ${gw.address} is not known until apply`);
+                return out;
+            }
+            const { block, index } = entry;
+            const ips = Array.isArray(block.ip_addresses) ? block.ip_addresses : [];
+            addAddresses(out, ips);
+            const fqdns = Array.isArray(block.fqdns) ? block.fqdns.filter((f) => typeof f === 'string' && f !== '') : [];
+            if (fqdns.length > 0)
+                out.unknown.push(`backend pool ${name} of ${gw.address} names ${fqdns.join(', ')}, which topogate cannot resolve to servers`);
+            for (const a of ['ip_addresses', 'fqdns'])
+                if (lookup(gw, ['backend_address_pool', index, a]).state === 'unknown')
+                    out.unknown.push(`${describeAttribute(gw, ['backend_address_pool', index, a])} is not known until apply`);
+            const associated = gatewayMembers.get(`${gw.address}\u0000${name}`);
+            if (associated) {
+                out.members.push(...associated.members);
+                out.unknown.push(...associated.unknown);
+            }
+            return out;
+        };
+        const settingsPort = (name) => {
+            const entry = typeof name === 'string' ? settings.get(name) : undefined;
+            if (!entry)
+                return { unknown: `the backend HTTP settings of a routing rule of ${gw.address} are not known` };
+            return portAt(ctx, gw, ['backend_http_settings', entry.index, 'port']);
+        };
+        const byScheme = new Map([['public', []], ['private', []]]);
+        const rules = lookup(gw, ['request_routing_rule']);
+        const ruleList = rules.state === 'known' && Array.isArray(rules.value) ? rules.value : [];
+        ruleList.forEach((rule, i) => {
+            if (!isObjectValue(rule))
+                return;
+            const listener = typeof rule.http_listener_name === 'string' ? listeners.get(rule.http_listener_name) : undefined;
+            if (!listener)
+                return;
+            const portEntry = typeof listener.block.frontend_port_name === 'string' ? ports.get(listener.block.frontend_port_name) : undefined;
+            const port = portEntry ? portAt(ctx, gw, ['frontend_port', portEntry.index, 'port']).port : undefined;
+            if (port === undefined)
+                return;
+            const frontend = typeof listener.block.frontend_ip_configuration_name === 'string' ? frontends.get(listener.block.frontend_ip_configuration_name) : undefined;
+            const scheme = frontend && isPublicFrontend(gw, 'frontend_ip_configuration', frontend.index) === false ? 'private' : 'public';
+            // Where the rule sends requests: one pool and settings, or those of a URL path map.
+            const targets = [];
+            if (typeof rule.url_path_map_name === 'string') {
+                const map = pathMaps.get(rule.url_path_map_name)?.block;
+                if (map) {
+                    if (map.default_backend_address_pool_name)
+                        targets.push({ pool: map.default_backend_address_pool_name, settings: map.default_backend_http_settings_name });
+                    for (const p of Array.isArray(map.path_rule) ? map.path_rule : [])
+                        if (isObjectValue(p) && p.backend_address_pool_name)
+                            targets.push({ pool: p.backend_address_pool_name, settings: p.backend_http_settings_name });
+                }
+            }
+            else if (rule.backend_address_pool_name !== null && rule.backend_address_pool_name !== undefined) {
+                targets.push({ pool: rule.backend_address_pool_name, settings: rule.backend_http_settings_name });
+            }
+            else if (lookup(gw, ['request_routing_rule', i, 'backend_address_pool_name']).state === 'unknown') {
+                targets.push({ pool: undefined, settings: rule.backend_http_settings_name });
+            }
+            const members = [];
+            const unknown = [];
+            for (const t of targets) {
+                const pool = poolMembers(t.pool);
+                const sp = settingsPort(t.settings);
+                unknown.push(...pool.unknown);
+                if (sp.port === undefined) {
+                    if (pool.members.length > 0 || pool.unknown.length > 0)
+                        unknown.push(sp.unknown ?? `the port of backend HTTP settings ${String(t.settings)} of ${gw.address} is not known`);
+                    continue;
+                }
+                members.push(...pool.members.map((res) => ({ res, port: sp.port })));
+            }
+            byScheme.get(scheme).push(...listenersByTargetPort({ port, protocol: 'tcp', location }, members, unknown, port));
+        });
+        const base = network.subnetNetwork(gw, ['gateway_ip_configuration', 0, 'subnet_id']);
+        const publicFrontends = [...frontends.values()].filter((f) => isPublicFrontend(gw, 'frontend_ip_configuration', f.index) !== false);
+        const make = (listenersOfScheme, internal, name) => ({
+            res: gw,
+            name,
+            network: {
+                ...base,
+                ingress: [
+                    ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []),
+                    ...familyOf(gw, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration'),
+                    ...base.ingress,
+                ],
+                identities: [`lb:${name ?? gw.address}`, ...base.identities],
+            },
+            listeners: listenersOfScheme,
+            preservesClientAddress: false,
+            location,
+            environmentTag: environmentTagOf(tagsOf(gw)),
+        });
+        const pub = byScheme.get('public');
+        const priv = byScheme.get('private');
+        if (pub.length > 0 && priv.length > 0) {
+            drafts.push(make(pub, false), make(priv, true, `${gw.address} (private frontend)`));
+        }
+        else {
+            drafts.push(make([...pub, ...priv], pub.length === 0 && (priv.length > 0 || publicFrontends.length === 0)));
+        }
+    }
+    return drafts;
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/gcp-balancers.ts
+
+
+
+
+/**
+ * Google Cloud load balancers after apply: a forwarding rule (regional or global) is a
+ * listener; it sends to a target proxy (HTTP(S), gRPC: through a URL map; TCP, SSL: straight)
+ * and on to backend services, or straight to a backend service, a target pool or a target
+ * instance. Backend services hold instance groups (unmanaged ones list their instances;
+ * managed ones launch the servers of their instance template) and zonal network endpoint
+ * groups (their endpoints' instances and ports).
+ *
+ * - Proxies terminate the connection and reach the backends from their own addresses: Google
+ *   Front Ends (classic and global external load balancers) from Google's published ranges
+ *   35.191.0.0/16 and 130.211.0.0/22; Envoy-based ones (regional, and internal managed) from the
+ *   proxy-only subnet of their network and region. The backends' firewall must admit all of
+ *   those addresses, on the port the backend service names (`port_name`, a named port of each
+ *   instance group; `http` by default).
+ * - Passthrough Network Load Balancers (a forwarding rule with a `backend_service`, a target
+ *   pool or a target instance) keep the client's address: the backends' firewall sees the
+ *   clients, on the forwarding rule's own port.
+ * - INTERNAL and INTERNAL_MANAGED forwarding rules are not reachable from the internet.
+ *
+ * A balancer is named after what its forwarding rules send to (the URL map, the backend
+ * service, the target pool), as the console names it; each forwarding rule port is a listener.
+ */
+const GFE_RANGES = AddressSet.of('35.191.0.0/16', '130.211.0.0/22');
+const FORWARDING_RULE_TYPES = ['google_compute_forwarding_rule', 'google_compute_global_forwarding_rule'];
+const URL_MAP_PROXIES = ['google_compute_target_http_proxy', 'google_compute_target_https_proxy', 'google_compute_target_grpc_proxy', 'google_compute_region_target_http_proxy', 'google_compute_region_target_https_proxy'];
+const SERVICE_PROXIES = ['google_compute_target_tcp_proxy', 'google_compute_target_ssl_proxy', 'google_compute_region_target_tcp_proxy'];
+const URL_MAPS = ['google_compute_url_map', 'google_compute_region_url_map'];
+const BACKEND_SERVICES = ['google_compute_backend_service', 'google_compute_region_backend_service'];
+const TARGET_POOL = 'google_compute_target_pool';
+const TARGET_INSTANCE = 'google_compute_target_instance';
+const gcp_balancers_INSTANCE = 'google_compute_instance';
+const TEMPLATES = ['google_compute_instance_template', 'google_compute_region_instance_template'];
+const UNMANAGED_GROUP = 'google_compute_instance_group';
+const MANAGED_GROUPS = ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'];
+const NEGS = ['google_compute_network_endpoint_group', 'google_compute_region_network_endpoint_group', 'google_compute_global_network_endpoint_group'];
+const PROXY_SUBNET_PURPOSES = {
+    regional: new Set(['REGIONAL_MANAGED_PROXY', 'INTERNAL_HTTPS_LOAD_BALANCER']),
+    global: new Set(['GLOBAL_MANAGED_PROXY']),
+};
+/** `https://www.googleapis.com/compute/v1/projects/p/zones/z/instances/x` -> `projects/p/zones/z/instances/x`. */
+function selfLinkPath(v) {
+    return v.replace(/^https:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\//, '').replace(/^\/+/, '');
+}
+function gcp_balancers_lastSegment(v) {
+    return v.split('/').filter((x) => x !== '').pop() ?? v;
+}
+/** Indexes resources by their self link, id, name, and the given attributes, in the forms configurations write them. */
+function index(resources, attributes = ['self_link', 'id', 'name']) {
+    const map = new Map();
+    for (const r of resources) {
+        for (const a of attributes) {
+            const v = r.values[a];
+            if (typeof v !== 'string' || v === '')
+                continue;
+            map.set(v, r);
+            map.set(selfLinkPath(v), r);
+        }
+    }
+    return map;
+}
+function forwardingProtocol(v) {
+    switch (typeof v === 'string' ? v.toUpperCase() : 'TCP') {
+        case 'TCP':
+            return 'tcp';
+        case 'UDP':
+            return 'udp';
+        case 'L3_DEFAULT':
+            return 'all';
+        default:
+            return undefined;
+    }
+}
+function buildGcpBalancers(ctx, network, servers) {
+    const managed = (types) => types.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    const spec = (types, byId, what) => ({ types: new Set(types), byId, what, normalize: selfLinkPath });
+    const instances = managed([gcp_balancers_INSTANCE]);
+    const specs = {
+        urlMapProxy: spec(URL_MAP_PROXIES, index(managed(URL_MAP_PROXIES)), 'target proxy'),
+        serviceProxy: spec(SERVICE_PROXIES, index(managed(SERVICE_PROXIES)), 'target proxy'),
+        urlMap: spec(URL_MAPS, index(managed(URL_MAPS)), 'URL map'),
+        service: spec(BACKEND_SERVICES, index(managed(BACKEND_SERVICES)), 'backend service'),
+        pool: spec([TARGET_POOL], index(managed([TARGET_POOL])), 'target pool'),
+        targetInstance: spec([TARGET_INSTANCE], index(managed([TARGET_INSTANCE])), 'target instance'),
+        instance: spec([gcp_balancers_INSTANCE], index(instances), 'instance'),
+        template: spec(TEMPLATES, index(managed(TEMPLATES), ['self_link', 'id', 'name', 'self_link_unique']), 'instance template'),
+        group: spec([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS], index(managed([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS]), ['self_link', 'id', 'instance_group']), 'instance group'),
+        neg: spec(NEGS, index(managed(NEGS)), 'network endpoint group'),
+    };
+    // Target pools name instances as `zone/name` or by self link: both end in the name.
+    const instanceByZoneName = new Map();
+    for (const i of instances) {
+        const name = i.values.name;
+        const zone = i.values.zone;
+        if (typeof name === 'string' && typeof zone === 'string')
+            instanceByZoneName.set(`${gcp_balancers_lastSegment(zone)}/${name}`, i);
+    }
+    const subnetworks = managed(['google_compute_subnetwork']);
+    const subnetworkSpec = spec(['google_compute_subnetwork'], index(subnetworks), 'subnetwork');
+    const poolInstanceSpec = { ...specs.instance, byId: new Map([...specs.instance.byId, ...instanceByZoneName]) };
+    const link = (res, path, s) => linkedResources(ctx, res, path, s);
+    const servers_ = (links) => links.targets.filter((t) => servers.isServer(t));
+    // Network endpoints of zonal NEGs: the instance and port of each.
+    const endpoints = new Map();
+    const endpointUnknown = new Map();
+    const addEndpoint = (neg, owner, base) => {
+        const inst = link(owner, [...base, 'instance'], specs.instance);
+        const port = singleValue(ctx, owner, [...base, 'port'], { computedDefault: [] });
+        const list = endpoints.get(neg.address) ?? [];
+        for (const t of servers_(inst))
+            list.push({ res: t, port: typeof port.value === 'number' ? port.value : undefined });
+        endpoints.set(neg.address, list);
+        const unknown = [...inst.unknown, ...(port.unknown ? [port.unknown] : [])];
+        if (unknown.length > 0)
+            endpointUnknown.set(neg.address, [...(endpointUnknown.get(neg.address) ?? []), ...unknown]);
+    };
+    for (const e of managed(['google_compute_network_endpoint']))
+        for (const neg of link(e, ['network_endpoint_group'], specs.neg).targets)
+            addEndpoint(neg, e, []);
+    for (const e of managed(['google_compute_network_endpoints'])) {
+        const list = lookup(e, ['network_endpoints']);
+        const negs = link(e, ['network_endpoint_group'], specs.neg).targets;
+        if (list.state === 'known' && Array.isArray(list.value))
+            list.value.forEach((_, i) => negs.forEach((neg) => addEndpoint(neg, e, ['network_endpoints', i])));
+    }
+    /** The servers an instance group, managed group or NEG holds, with their named ports (or endpoint ports). */
+    const groupMembers = (group) => {
+        const namedPorts = new Map();
+        const named = lookup(group, ['named_port']);
+        if (named.state === 'known' && Array.isArray(named.value))
+            for (const n of named.value)
+                if (isObjectValue(n) && typeof n.name === 'string' && typeof n.port === 'number')
+                    namedPorts.set(n.name, n.port);
+        const unknown = named.state === 'unknown' ? [`${describeAttribute(group, ['named_port'])} is not known until apply`] : [];
+        if (group.type === UNMANAGED_GROUP) {
+            const l = link(group, ['instances'], specs.instance);
+            return { members: servers_(l), namedPorts, unknown: [...unknown, ...l.unknown] };
+        }
+        if (MANAGED_GROUPS.includes(group.type)) {
+            const members = [];
+            const versions = lookup(group, ['version']);
+            const paths = [['instance_template']];
+            if (versions.state === 'known' && Array.isArray(versions.value))
+                versions.value.forEach((_, i) => paths.push(['version', i, 'instance_template']));
+            for (const p of paths) {
+                const l = link(group, p, specs.template);
+                for (const t of servers_(l))
+                    if (!members.includes(t))
+                        members.push(t);
+                unknown.push(...l.unknown);
+            }
+            return { members, namedPorts, unknown };
+        }
+        // A network endpoint group: serverless and internet NEGs hold no servers.
+        const type = singleValue(ctx, group, ['network_endpoint_type'], { computedDefault: ['GCE_VM_IP_PORT'] });
+        if (type.unknown)
+            return { members: [], namedPorts, unknown: [type.unknown] };
+        if (type.value !== 'GCE_VM_IP_PORT' && type.value !== 'GCE_VM_IP')
+            return { members: [], namedPorts, unknown: [] };
+        const defaultPort = typeof group.values.default_port === 'number' ? group.values.default_port : undefined;
+        const list = endpoints.get(group.address) ?? [];
+        return { members: list.map((e) => e.res), namedPorts, endpointPorts: type.value === 'GCE_VM_IP' ? undefined : list, defaultPort, unknown: endpointUnknown.get(group.address) ?? [] };
+    };
+    /** The targets of a backend service: for a proxy, on the named port (or endpoint port); for a passthrough, on the listener's port. */
+    const serviceTargets = new Map();
+    const backendOf = (service) => {
+        const cached = serviceTargets.get(service.address);
+        if (cached)
+            return cached;
+        const out = { res: service, targets: [], unknown: [] };
+        const portName = singleValue(ctx, service, ['port_name'], { computedDefault: ['http'] });
+        const backends = lookup(service, ['backend']);
+        if (backends.state === 'unknown')
+            out.unknown.push(`${describeAttribute(service, ['backend'])} is not known until apply`);
+        const list = backends.state === 'known' && Array.isArray(backends.value) ? backends.value : [];
+        list.forEach((_, i) => {
+            const groups = link(service, ['backend', i, 'group'], specs.group);
+            out.unknown.push(...groups.unknown);
+            for (const g of groups.targets) {
+                const m = groupMembers(g);
+                out.unknown.push(...m.unknown);
+                if (m.endpointPorts) {
+                    for (const e of m.endpointPorts) {
+                        const port = e.port ?? m.defaultPort;
+                        if (port === undefined)
+                            out.unknown.push(`the port of an endpoint of ${g.address} is not known`);
+                        else
+                            out.targets.push({ res: e.res, port });
+                    }
+                    continue;
+                }
+                if (portName.unknown) {
+                    if (m.members.length > 0)
+                        out.unknown.push(portName.unknown);
+                    continue;
+                }
+                const name = typeof portName.value === 'string' ? portName.value : 'http';
+                const port = m.namedPorts.get(name);
+                for (const res of m.members)
+                    out.targets.push({ res, port, portName: port === undefined ? `${g.address} has no named port "${name}" (the port_name of ${service.address})` : undefined });
+            }
+        });
+        serviceTargets.set(service.address, out);
+        return out;
+    };
+    /** The backend services a URL map sends to: default, path matchers, path rules, route rules and weighted services. */
+    const servicesOfUrlMap = (map) => {
+        const services = [];
+        const unknown = [];
+        const add = (path) => {
+            if (lookup(map, path).state === 'absent')
+                return;
+            const l = link(map, path, specs.service);
+            for (const s of l.targets)
+                if (!services.includes(s))
+                    services.push(s);
+            unknown.push(...l.unknown);
+        };
+        const each = (path, fn) => {
+            const l = lookup(map, path);
+            if (l.state === 'known' && Array.isArray(l.value))
+                l.value.forEach((_, i) => fn(i));
+            else if (l.state === 'unknown')
+                unknown.push(`${describeAttribute(map, path)} is not known until apply`);
+        };
+        const weighted = (base) => each([...base, 'route_action'], (r) => each([...base, 'route_action', r, 'weighted_backend_services'], (w) => add([...base, 'route_action', r, 'weighted_backend_services', w, 'backend_service'])));
+        add(['default_service']);
+        weighted(['default']);
+        each(['default_route_action'], (r) => each(['default_route_action', r, 'weighted_backend_services'], (w) => add(['default_route_action', r, 'weighted_backend_services', w, 'backend_service'])));
+        each(['path_matcher'], (i) => {
+            add(['path_matcher', i, 'default_service']);
+            each(['path_matcher', i, 'default_route_action'], (r) => each(['path_matcher', i, 'default_route_action', r, 'weighted_backend_services'], (w) => add(['path_matcher', i, 'default_route_action', r, 'weighted_backend_services', w, 'backend_service'])));
+            each(['path_matcher', i, 'path_rule'], (j) => {
+                add(['path_matcher', i, 'path_rule', j, 'service']);
+                weighted(['path_matcher', i, 'path_rule', j]);
+            });
+            each(['path_matcher', i, 'route_rules'], (j) => {
+                add(['path_matcher', i, 'route_rules', j, 'service']);
+                weighted(['path_matcher', i, 'route_rules', j]);
+            });
+        });
+        return { services, unknown };
+    };
+    // Ranges of the plan's subnetworks: an internal forwarding rule stays reachable from them.
+    let subnetRanges;
+    const networkRanges = () => {
+        if (subnetRanges)
+            return subnetRanges;
+        const values = [];
+        for (const s of subnetworks) {
+            values.push(s.values.ip_cidr_range);
+            const secondary = s.values.secondary_ip_range;
+            if (Array.isArray(secondary))
+                for (const r of secondary)
+                    if (isObjectValue(r))
+                        values.push(r.ip_cidr_range);
+        }
+        return (subnetRanges = cidrSet(values.filter((v) => typeof v === 'string')).set);
+    };
+    /** The proxy-only subnet an Envoy-based balancer's proxies use, in the forwarding rule's network (and region). */
+    const proxySubnets = (rule, scope) => {
+        let net = network.networkKey(rule, ['network']);
+        if (net.key === undefined) {
+            const sub = link(rule, ['subnetwork'], subnetworkSpec);
+            if (sub.targets.length > 0)
+                net = network.networkKey(sub.targets[0], ['network']);
+        }
+        if (net.key === undefined)
+            return { unknown: `the network of ${rule.address} is not known${net.unknown.length > 0 ? `: ${net.unknown.join('; ')}` : ''}, so neither is its proxy-only subnet` };
+        const region = scope === 'regional' ? regionOf(ctx, rule) : undefined;
+        let set = AddressSet.EMPTY;
+        for (const s of subnetworks) {
+            const purpose = singleValue(ctx, s, ['purpose'], { computedDefault: ['PRIVATE'] });
+            if (typeof purpose.value !== 'string' || !PROXY_SUBNET_PURPOSES[scope].has(purpose.value))
+                continue;
+            if (network.networkKey(s, ['network']).key !== net.key)
+                continue;
+            if (region !== undefined && regionOf(ctx, s) !== region)
+                continue;
+            set = set.union(cidrSet(attributeValues(ctx, s, ['ip_cidr_range']).values).set);
+        }
+        if (set.isEmpty())
+            return { unknown: `the proxy-only subnet (purpose ${[...PROXY_SUBNET_PURPOSES[scope]][0]}) of ${net.key}${region ? ` in ${region}` : ''} is not in this plan, so the addresses ${rule.address}'s proxies reach the backends from are not known` };
+        return { addresses: set };
+    };
+    const addresses = spec(['google_compute_address', 'google_compute_global_address'], index(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
+    /** A forwarding rule is IPv4 unless its ip_version, its address or the address resource it names says IPv6. */
+    const mayTakeIpv6 = (rule) => {
+        const version = singleValue(ctx, rule, ['ip_version'], { computedDefault: [] });
+        if (version.unknown || version.value === 'IPV6')
+            return true;
+        const ip = lookup(rule, ['ip_address']);
+        if (ip.state === 'known') {
+            if (typeof ip.value === 'string' && ip.value.includes(':') && !ip.value.includes('/'))
+                return true;
+            if (typeof ip.value === 'string' && !ip.value.includes('/'))
+                return false;
+        }
+        if (ip.state === 'absent')
+            return false;
+        const named = link(rule, ['ip_address'], addresses);
+        if (named.unknown.length > 0)
+            return true;
+        return named.targets.some((a) => a.values.ip_version === 'IPV6' || (typeof a.values.address === 'string' && a.values.address.includes(':')));
+    };
+    const groups = new Map();
+    const groupFor = (res, mode, internal, rule) => {
+        const key = `${res.address}|${mode.kind}|${internal}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { key, res, mode, internal, listeners: [], labels: knownMap(rule, ['labels']), ipv6: false };
+            if (mode.kind === 'gfe')
+                g.addresses = GFE_RANGES;
+            if (mode.kind === 'envoy') {
+                const p = proxySubnets(rule, mode.scope);
+                g.addresses = p.addresses;
+                g.addressesUnknown = p.unknown;
+            }
+            groups.set(key, g);
+        }
+        return g;
+    };
+    for (const rule of managed(FORWARDING_RULE_TYPES)) {
+        const global = rule.type === 'google_compute_global_forwarding_rule';
+        const where = ctx.locate(rule);
+        const schemeValue = singleValue(ctx, rule, ['load_balancing_scheme'], { computedDefault: ['EXTERNAL'] });
+        const scheme = typeof schemeValue.value === 'string' ? schemeValue.value : 'EXTERNAL';
+        // Traffic Director (INTERNAL_SELF_MANAGED) is a service mesh, not a balancer in front of servers.
+        if (!schemeValue.unknown && scheme === 'INTERNAL_SELF_MANAGED')
+            continue;
+        const internal = scheme === 'INTERNAL' || scheme === 'INTERNAL_MANAGED';
+        const protocolValue = singleValue(ctx, rule, ['ip_protocol'], { computedDefault: ['TCP'] });
+        const protocol = protocolValue.unknown ? 'all' : forwardingProtocol(protocolValue.value);
+        if (protocol === undefined)
+            continue;
+        const unknown = [...(schemeValue.unknown ? [schemeValue.unknown] : []), ...(protocolValue.unknown ? [protocolValue.unknown] : [])];
+        // Where it sends: a backend service (passthrough), or a target.
+        let mode;
+        let owner;
+        let services = [];
+        let direct = [];
+        const viaService = link(rule, ['backend_service'], specs.service);
+        if (viaService.targets.length > 0 || viaService.unknown.length > 0) {
+            mode = { kind: 'passthrough' };
+            owner = viaService.targets[0];
+            services = viaService.targets;
+            unknown.push(...viaService.unknown);
+        }
+        else {
+            const toUrlMapProxy = link(rule, ['target'], specs.urlMapProxy);
+            const toServiceProxy = link(rule, ['target'], specs.serviceProxy);
+            const toPool = link(rule, ['target'], specs.pool);
+            const toInstance = link(rule, ['target'], specs.targetInstance);
+            const proxy = toUrlMapProxy.targets[0] ?? toServiceProxy.targets[0];
+            if (proxy) {
+                mode = scheme === 'EXTERNAL' || (scheme === 'EXTERNAL_MANAGED' && global) ? { kind: 'gfe' } : { kind: 'envoy', scope: global ? 'global' : 'regional' };
+                if (toUrlMapProxy.targets.length > 0) {
+                    const maps = link(proxy, ['url_map'], specs.urlMap);
+                    unknown.push(...maps.unknown);
+                    owner = maps.targets[0];
+                    for (const m of maps.targets) {
+                        const s = servicesOfUrlMap(m);
+                        services.push(...s.services);
+                        unknown.push(...s.unknown);
+                    }
+                }
+                else {
+                    const s = link(proxy, ['backend_service'], specs.service);
+                    unknown.push(...s.unknown);
+                    owner = s.targets[0];
+                    services = s.targets;
+                }
+                owner ??= proxy;
+            }
+            else if (toPool.targets.length > 0) {
+                mode = { kind: 'passthrough' };
+                owner = toPool.targets[0];
+                const l = link(owner, ['instances'], poolInstanceSpec);
+                direct = servers_(l);
+                unknown.push(...l.unknown);
+            }
+            else if (toInstance.targets.length > 0) {
+                mode = { kind: 'passthrough' };
+                owner = toInstance.targets[0];
+                const l = link(owner, ['instance'], specs.instance);
+                direct = servers_(l);
+                unknown.push(...l.unknown);
+            }
+            else {
+                const all = [toUrlMapProxy, toServiceProxy, toPool, toInstance];
+                const reasons = all.flatMap((l) => l.unknown);
+                // A target outside this plan (or none): what it forwards to is not known.
+                const external = all.flatMap((l) => l.external);
+                if (reasons.length === 0 && external.length === 0)
+                    continue;
+                mode = { kind: 'passthrough' };
+                unknown.push(...(reasons.length > 0 ? [reasons[0]] : [`the target of ${rule.address} (${external[0]}) is not in this plan`]));
+            }
+        }
+        const group = groupFor(owner ?? rule, mode, internal, rule);
+        if (mayTakeIpv6(rule))
+            group.ipv6 = true;
+        // Every port, or a wide range, is a passthrough forwarding rule: it adds nothing to the direct path.
+        const ports = forwardingPorts(ctx, rule);
+        if (!ports || portCount(ports) > MAX_LISTENER_PORTS)
+            continue;
+        for (const port of ports.toRanges().flatMap(([a, b]) => Array.from({ length: b - a + 1 }, (_, i) => a + i))) {
+            const members = [];
+            const reasons = [...unknown];
+            for (const res of direct)
+                members.push({ res, port });
+            for (const s of services) {
+                const b = backendOf(s);
+                reasons.push(...b.unknown);
+                for (const t of b.targets) {
+                    // A passthrough balancer does not change the port; a proxy uses the backend's.
+                    if (mode.kind === 'passthrough')
+                        members.push({ res: t.res, port });
+                    else if (t.port !== undefined)
+                        members.push({ res: t.res, port: t.port });
+                    else
+                        reasons.push(t.portName ?? `the port ${s.address} reaches ${t.res.address} on is not known`);
+                }
+            }
+            group.listeners.push(...listenersByTargetPort({ port, protocol, location: where }, members, reasons, port));
+        }
+    }
+    return [...groups.values()].map((g) => {
+        const location = ctx.locate(g.res);
+        const ingress = g.internal ? [internalSchemeLayer(g.res, location, networkRanges(), { kind: 'resource', address: g.res.address, rule: 'an external forwarding rule (load_balancing_scheme EXTERNAL_MANAGED)' })] : [];
+        if (!g.ipv6)
+            ingress.push(ipv4OnlyLayer(g.res, location, { kind: 'resource', address: g.res.address, rule: 'an IPv6 forwarding rule (ip_version = "IPV6")' }));
+        // The proxies' addresses, when not known, stand as an unknown filter on their way to the backends.
+        const egress = g.addressesUnknown ? [unknownLayer(`proxies of ${g.res.address}`, g.addressesUnknown, location)] : [];
+        return {
+            res: g.res,
+            network: { ingress, egress, identities: [`lb:${g.res.address}`], addresses: g.addresses ?? AddressSet.EMPTY, addressesExact: g.addresses !== undefined },
+            listeners: g.listeners,
+            preservesClientAddress: g.mode.kind === 'passthrough',
+            location,
+            environmentTag: environmentTagOf(g.labels),
+        };
+    });
+}
+function portCount(ports) {
+    return ports.toRanges().reduce((n, [a, b]) => n + b - a + 1, 0);
+}
+/** The region of a regional resource: its `region`, else its provider's. */
+function regionOf(ctx, res) {
+    const v = singleValue(ctx, res, ['region'], { computedDefault: [] });
+    if (typeof v.value === 'string' && v.value !== '')
+        return gcp_balancers_lastSegment(v.value);
+    const zone = res.values.zone;
+    if (typeof zone === 'string')
+        return gcpRegionOfZone(zone);
+    return ctx.resolver.providerArgument(res, 'region', 'google');
+}
+/** The ports of a forwarding rule: `ports`, `port_range`, or every port (`all_ports`, or neither set). */
+function forwardingPorts(ctx, rule) {
+    if (rule.values.all_ports === true)
+        return undefined;
+    const list = attributeValues(ctx, rule, ['ports'], { computedDefault: [] });
+    if (list.unknown.length === 0 && list.values.length > 0) {
+        let set;
+        for (const v of list.values) {
+            const p = portRange(v);
+            if (!p)
+                return undefined;
+            set = set ? set.union(p) : p;
+        }
+        return set;
+    }
+    const range = singleValue(ctx, rule, ['port_range'], { computedDefault: [] });
+    if (range.unknown || range.value === undefined || range.value === '')
+        return undefined;
+    return portRange(range.value);
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/plan-balancers.ts
+
+
+
+
+
+
+/** Resource types that make a plan worth a look for balancers: the cheap test before any module runs. */
+const BALANCER_TYPES = {
+    aws: ['aws_lb', 'aws_alb', 'aws_elb'],
+    azure: ['azurerm_lb', 'azurerm_application_gateway'],
+    gcp: ['google_compute_forwarding_rule', 'google_compute_global_forwarding_rule'],
+};
+function planBalancers(ctx, builders, servers) {
+    const has = (types) => types.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
+    return [
+        ...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
+        ...(has(BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
+        ...(has(BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
+    ];
+}
+/** A port number from a plan value: 443, "443". */
+function portNumber(v) {
+    const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{1,5}\s*$/.test(v) ? Number(v) : undefined;
+    return n !== undefined && Number.isInteger(n) && n >= 0 && n <= 65535 ? n : undefined;
+}
+/** One value of an attribute after apply, followed through configuration; or why it is not known. */
+function singleValue(ctx, res, path, options = {}) {
+    const v = attributeValues(ctx, res, path, options);
+    if (v.unknown.length > 0)
+        return { unknown: v.unknown.join('; '), absent: false };
+    const distinct = [...new Set(v.values.map((x) => (typeof x === 'object' ? JSON.stringify(x) : x)))];
+    if (distinct.length > 1)
+        return { unknown: `${describeAttribute(res, path)} may be any of ${distinct.map(String).join(', ')}`, absent: false };
+    return { value: v.values[0], absent: v.absent && v.values.length === 0 };
+}
+/** A port attribute after apply: its number, or why it is not known. */
+function portAt(ctx, res, path, options = {}) {
+    const v = singleValue(ctx, res, path, options);
+    if (v.unknown)
+        return { unknown: v.unknown };
+    if (v.absent)
+        return {};
+    const port = portNumber(v.value);
+    return port === undefined ? { unknown: `${describeAttribute(res, path)} is "${String(v.value)}", not a port` } : { port };
+}
+/** Ports of a small range are listed one by one; a wider one is left to the direct path (see `portRange`). */
+const MAX_LISTENER_PORTS = 16;
+/** `443`, `"443"`, `"8080-8090"`: the ports, or undefined when not a port or range. */
+function portRange(v) {
+    if (typeof v === 'number')
+        return portNumber(v) === undefined ? undefined : PortSet.of(v);
+    if (typeof v !== 'string')
+        return undefined;
+    const m = /^\s*(\d{1,5})\s*(?:-\s*(\d{1,5})\s*)?$/.exec(v);
+    if (!m)
+        return undefined;
+    const a = Number(m[1]);
+    const b = m[2] === undefined ? a : Number(m[2]);
+    return a <= b && b <= 65535 ? PortSet.range(a, b) : undefined;
+}
+/**
+ * An internal balancer has only private addresses: clients on the internet cannot reach it,
+ * whatever its filters allow. Public ranges a network of the plan uses as its own stay
+ * reachable (they are inside the network).
+ */
+function internalSchemeLayer(res, location, networkRanges, fix) {
+    const outside = INTERNET.subtract(networkRanges);
+    return {
+        name: `internal scheme of ${res.address}`,
+        rules: [
+            {
+                action: 'deny',
+                priority: 0,
+                protocol: 'all',
+                ports: PortSet.ALL,
+                peer: { addresses: outside, identities: [], label: 'the internet' },
+                origin: { label: `${res.address} is internal: only networks connected to it reach it, not the internet`, location },
+            },
+        ],
+        defaultAction: 'allow',
+        fix,
+        fixLocation: location,
+    };
+}
+/** A balancer with only IPv4 frontends: IPv6 clients cannot connect to it, whatever its filters allow. */
+function ipv4OnlyLayer(res, location, fix) {
+    return {
+        name: `address family of ${res.address}`,
+        rules: [
+            {
+                action: 'deny',
+                priority: 0,
+                protocol: 'all',
+                ports: PortSet.ALL,
+                peer: { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' },
+                origin: { label: `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, location },
+            },
+        ],
+        defaultAction: 'allow',
+        fix,
+        fixLocation: location,
+    };
+}
+/** The layer of a balancer whose scheme (internal or internet-facing) is not known until apply. */
+function unknownSchemeLayer(res, reason, location) {
+    return { name: `scheme of ${res.address}`, rules: [], defaultAction: 'deny', unknown: reason, fixLocation: location };
+}
+/** The `topogate-environment` tag of a balancer. */
+function environmentTagOf(tags) {
+    const v = Object.entries(tags).find(([k]) => k.toLowerCase() === 'topogate-environment')?.[1]?.trim();
+    return v !== undefined && v !== '' ? v : undefined;
+}
+/** Groups `(target, target port)` pairs into one listener draft per target port. */
+function listenersByTargetPort(base, members, unknown, fallbackTargetPort) {
+    const byPort = new Map();
+    for (const m of members) {
+        const key = `${m.port}|${String(m.preserves)}`;
+        let entry = byPort.get(key);
+        if (!entry)
+            byPort.set(key, (entry = { port: m.port, preserves: m.preserves, targets: [], seen: new Set() }));
+        if (!entry.seen.has(m.res.address)) {
+            entry.seen.add(m.res.address);
+            entry.targets.push(m.res);
+        }
+    }
+    const out = [...byPort.values()].map((e) => ({ ...base, targetPort: e.port, targets: e.targets, ...(e.preserves !== undefined ? { preservesClientAddress: e.preserves } : {}) }));
+    if (unknown.length > 0)
+        out.push({ ...base, targetPort: fallbackTargetPort, targets: [], targetsUnknown: [...new Set(unknown)].join('; ') });
+    if (out.length === 0)
+        out.push({ ...base, targetPort: fallbackTargetPort, targets: [] });
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-environments.ts
+
+
 
 
 
@@ -52603,6 +54204,111 @@ function selectorMatches(sel, c) {
     return true;
 }
 const plan_environments_CACHE_INVALIDATION = 'cache-invalidation';
+/** The servers a plan placed, as the balancer modules ask for them: by resource, or by exact address. */
+function placedServers(placements, byAddress) {
+    let byIp;
+    return {
+        isServer: (res) => placements.has(res.address),
+        withAddress(ip) {
+            if (!byIp) {
+                byIp = new Map();
+                for (const [address, p] of placements) {
+                    const res = byAddress.get(address);
+                    if (!res || !p.server.addressesExact)
+                        continue;
+                    for (const cidr of p.server.addresses.toCidrs()) {
+                        const host = cidr.replace(/\/(32|128)$/, '');
+                        if (host === cidr)
+                            continue;
+                        const list = byIp.get(host);
+                        if (list)
+                            list.push(res);
+                        else
+                            byIp.set(host, [res]);
+                    }
+                }
+            }
+            // The canonical text of the address, as the servers' sets write it.
+            const parsed = cidrSet([ip.trim()]);
+            const host = parsed.invalid.length === 0 ? parsed.set.toCidrs()[0]?.replace(/\/(32|128)$/, '') : undefined;
+            return host === undefined ? [] : (byIp.get(host) ?? []);
+        },
+    };
+}
+/**
+ * A balancer joins the environment its `topogate-environment` tag names, else the
+ * environments of its targets; one whose targets are unknown (or that has none) also joins
+ * those its plan's servers went to, since it may forward to any of them. In each, a
+ * listener names the targets that are servers of that environment.
+ */
+function placeBalancer(d, planFile, placements, fallback, environmentFor) {
+    let entries;
+    if (d.environmentTag !== undefined)
+        entries = [environmentFor(d.environmentTag)];
+    else {
+        const set = new Set();
+        let open = d.listeners.length === 0;
+        for (const l of d.listeners) {
+            if (l.targetsUnknown !== undefined)
+                open = true;
+            for (const t of l.targets) {
+                const p = placements.get(t.address);
+                if (p)
+                    set.add(p.entry);
+            }
+        }
+        if (open || set.size === 0)
+            for (const e of fallback())
+                set.add(e);
+        entries = [...set];
+    }
+    // Each listener's targets by environment, in one pass over them.
+    const targetsByEntry = d.listeners.map((l) => {
+        const by = new Map();
+        for (const t of l.targets) {
+            const p = placements.get(t.address);
+            if (!p)
+                continue;
+            const list = by.get(p.entry);
+            if (list)
+                list.push(p.server.name);
+            else
+                by.set(p.entry, [p.server.name]);
+        }
+        return by;
+    });
+    for (const entry of entries) {
+        const listeners = d.listeners.map((l, i) => ({
+            port: l.port,
+            protocol: l.protocol,
+            targets: targetsByEntry[i].get(entry) ?? [],
+            ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
+            targetPort: l.targetPort,
+            ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
+            location: l.location,
+        }));
+        let name = d.name ?? d.res.address;
+        if (entry.names.has(name))
+            name = `${name} (${planFile})`;
+        entry.names.add(name);
+        entry.loadBalancers.push({
+            kind: 'load-balancer',
+            name,
+            addresses: d.network.addresses,
+            addressesExact: d.network.addressesExact,
+            identities: d.network.identities,
+            identitiesUnknown: d.network.identitiesUnknown,
+            ingress: d.network.ingress,
+            egress: d.network.egress,
+            location: d.location,
+            listeners,
+            preservesClientAddress: d.preservesClientAddress,
+            ...(d.forwardedIdentities && d.forwardedIdentities.length > 0 ? { forwardedIdentities: d.forwardedIdentities } : {}),
+            provider: providerOf(d.res.providerName),
+            resource: { address: d.res.address, type: d.res.type },
+        });
+    }
+}
 /** Topology environments with the servers of the plans added, and the environments only plans name. */
 function mergePlanEnvironments(input) {
     const links = topologyPlanLinks(input.topologyFiles);
@@ -52630,12 +54336,13 @@ function mergePlanEnvironments(input) {
         }
     }
     const byName = new Map();
-    for (const env of input.topologyEnvironments)
-        byName.set(env.name, { env, servers: [...env.servers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+    for (const env of input.topologyEnvironments) {
+        byName.set(env.name, { env, servers: [...env.servers], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+    }
     const environmentFor = (name, at) => {
         let entry = byName.get(name);
         if (!entry) {
-            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], names: new Set(input.clients.keys()) };
+            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
             byName.set(name, entry);
         }
         return entry;
@@ -52647,6 +54354,7 @@ function mergePlanEnvironments(input) {
         const listing = listedBy.get(plan.file) ?? [];
         const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
         const planStart = { file: plan.file, line: 1, column: 1 };
+        const placements = new Map();
         let placed = 0;
         for (const c of serverCandidates(ctx)) {
             const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
@@ -52695,8 +54403,18 @@ function mergePlanEnvironments(input) {
             if (entry.names.has(name))
                 name = `${c.res.address} (${plan.file})`;
             entry.names.add(name);
-            entry.servers.push(buildServer(ctx, builders, c, name, roles, roleNotes));
+            const server = buildServer(ctx, builders, c, name, roles, roleNotes);
+            entry.servers.push(server);
+            placements.set(c.res.address, { entry, server });
             placed++;
+        }
+        const drafts = planBalancers(ctx, builders, placedServers(placements, ctx.state.byAddress));
+        if (drafts.length > 0) {
+            // Balancers without an environment of their own go where this plan's servers went.
+            const planEntries = [...new Set([...placements.values()].map((p) => p.entry))];
+            const fallback = () => (planEntries.length > 0 ? planEntries : listing.length > 0 ? listing.map((l) => environmentFor(l.environment, planStart)) : [environmentFor(DEFAULT_ENVIRONMENT, planStart)]);
+            for (const d of drafts)
+                placeBalancer(d, plan.file, placements, fallback, (name) => environmentFor(name, planStart));
         }
         // A plan that gives no server still shows up, so a run never passes on nothing silently.
         if (placed === 0) {
@@ -52715,8 +54433,8 @@ function mergePlanEnvironments(input) {
     }
     problems.throwIfAny();
     const environments = [];
-    for (const { env, servers } of byName.values()) {
-        environments.push({ ...env, servers: defaultCacheInvalidation(servers) });
+    for (const { env, servers, loadBalancers } of byName.values()) {
+        environments.push({ ...env, servers: defaultCacheInvalidation(servers), loadBalancers });
     }
     checkPendingRoles(input.topologyFiles, environments);
     return environments;
@@ -53848,7 +55566,7 @@ class GitHubApi {
         this.repo = repo;
     }
     static async connect(token, run) {
-        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
+        const { getOctokit } = await __nccwpck_require__.e(/* import() */ 925).then(__nccwpck_require__.bind(__nccwpck_require__, 2925));
         const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: 'topogate-action' });
         octokit.hook.before('request', (options) => {
             options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };

@@ -134,6 +134,11 @@ export interface Listener {
   /** Set when the targets cannot be known. */
   targetsUnknown?: string;
   targetPort: number;
+  /**
+   * Overrides the balancer's `preservesClientAddress` for this listener: on AWS client IP
+   * preservation is a setting of each NLB target group.
+   */
+  preservesClientAddress?: boolean;
   location: SourceLocation;
 }
 
@@ -147,6 +152,11 @@ export interface LoadBalancer extends Endpoint {
    * reach the targets.
    */
   preservesClientAddress?: boolean;
+  /**
+   * Identities the traffic it forwards still carries when it keeps the client's address:
+   * an AWS NLB's security groups, which target rules can name to admit what it forwards.
+   */
+  forwardedIdentities?: readonly string[];
   provider?: string;
   resource?: { address: string; type: string };
 }

@@ -107,11 +107,21 @@ export function flowPairs(env: Environment, params: FlowParams): { pairs: FlowPa
 }
 
 function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>): SourceLocation {
-  for (const gap of verdict.gaps) {
-    for (const b of gap.blockedAt) {
+  const at = (blocks: ReadonlyArray<{ deniedBy: readonly { location: SourceLocation }[]; layer: { fixLocation?: SourceLocation } }>) => {
+    for (const b of blocks) {
       if (b.deniedBy.length > 0) return b.deniedBy[0].location;
       if (b.layer.fixLocation) return b.layer.fixLocation;
     }
+    return undefined;
+  };
+  for (const gap of verdict.gaps) {
+    // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
+    for (const p of gap.paths) {
+      const found = at(p.front.status !== 'pass' ? p.front.blocks : p.back.blocks);
+      if (found) return found;
+    }
+    const found = at(gap.blockedAt);
+    if (found) return found;
   }
   return target.location;
 }

@@ -36,12 +36,25 @@ export interface BalancerPath {
 export type ListenerMatch = 'listener-port' | 'target-port';
 
 function hopOf(reach: PortReach, need: AddressSet): Hop {
-  const status = reach.min.covers(need) ? 'pass' : reach.max.overlaps(need) ? 'unknown' : 'fail';
+  // A hop that certainly blocks part of what reaches it fails for that part: the finding names the part.
+  const status = reach.min.covers(need) ? 'pass' : reach.blocks.length > 0 && !reach.max.covers(need) ? 'fail' : reach.max.overlaps(need) ? 'unknown' : 'fail';
   return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
 }
 
 function balancerAsSource(lb: LoadBalancer): FlowSource {
-  return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, egress: lb.egress };
+  return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress };
+}
+
+/** Whether the targets of a listener see the client's address (the listener's setting, else the balancer's). */
+export function preservesClientAddress(lb: LoadBalancer, listener: Listener): boolean {
+  return listener.preservesClientAddress ?? lb.preservesClientAddress ?? false;
+}
+
+/** The client's traffic as the target receives it from a balancer that keeps the client's address. */
+function forwardedSource(source: FlowSource, lb: LoadBalancer): FlowSource {
+  const lent = lb.forwardedIdentities ?? [];
+  if (lent.length === 0 && lb.egress.length === 0) return source;
+  return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
 
 function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener): BalancerPath {
@@ -51,9 +64,10 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
     const back: Hop = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
     return { balancer: lb, listener, front, back, min: AddressSet.EMPTY, max: frontReach.max };
   }
-  if (lb.preservesClientAddress) {
-    // The target sees the client: the second hop is the client's own flow on the target port.
-    const backReach = reachOnPort(source, target, protocol, listener.targetPort);
+  if (preservesClientAddress(lb, listener)) {
+    // The target sees the client: the second hop is the client's own flow on the target port,
+    // out through the balancer's own egress filter and carrying what it lends (its groups).
+    const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort);
     const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
     return {
       balancer: lb,
@@ -80,13 +94,22 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
   };
 }
 
+const targetSets = new WeakMap<Listener, ReadonlySet<string>>();
+
+/** A listener's targets as a set: a plan's target group may hold thousands of instances. */
+function targetsOf(listener: Listener): ReadonlySet<string> {
+  let set = targetSets.get(listener);
+  if (!set) targetSets.set(listener, (set = new Set(listener.targets)));
+  return set;
+}
+
 /** The listeners that may forward to `target` with `protocol`. */
 export function listenersTo(env: Environment, target: Endpoint, protocol: FlowProtocol): Array<{ balancer: LoadBalancer; listener: Listener }> {
   const out: Array<{ balancer: LoadBalancer; listener: Listener }> = [];
   for (const balancer of env.loadBalancers) {
     for (const listener of balancer.listeners) {
       if (!protocolMatches(listener.protocol, protocol)) continue;
-      if (listener.targetsUnknown !== undefined || listener.targets.includes(target.name)) out.push({ balancer, listener });
+      if (listener.targetsUnknown !== undefined || targetsOf(listener).has(target.name)) out.push({ balancer, listener });
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import type { Endpoint, FilterLayer, FlowProtocol, Origin } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
+import { preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
 import { possibleAddresses } from './reach.js';
 import type { FlowSource } from './reach.js';
@@ -110,12 +111,13 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
       fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
     };
   }
-  const from = path.balancer.preservesClientAddress ? sourceFrom : lb;
-  const fromText = path.balancer.preservesClientAddress ? sourceText : lb;
+  const preserves = preservesClientAddress(path.balancer, path.listener);
+  const from = preserves ? sourceFrom : lb;
+  const fromText = preserves ? sourceText : lb;
   const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
   const first = path.back.blocks[0];
   return {
-    text: `${name}, ${w.source.name} reaches ${lb} but ${path.balancer.preservesClientAddress ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
+    text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
     fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
   };
 }

@@ -4,7 +4,7 @@ import { PortSet, parsePortSpec } from '../net/ports.js';
 import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
-import type { PlanResource } from './plan-resources.js';
+import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { BlockMatcher } from './references.js';
 
 /**
@@ -83,6 +83,10 @@ function portList(values: readonly unknown[]): { ports: PortSet; invalid: string
 export interface AzureNetwork {
   serverNetwork(vm: PlanResource, nicPaths: readonly string[]): ServerNetwork;
   sqlServerNetwork(server: PlanResource): ServerNetwork;
+  /** The filters and range of something placed in a subnet (an application gateway). */
+  subnetNetwork(res: PlanResource, subnetPath: AttributePath): ServerNetwork;
+  /** The address spaces of the plan's virtual networks (what `VirtualNetwork` stands for). */
+  virtualNetworkSpace(): AddressSet;
 }
 
 export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
@@ -96,7 +100,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const nicById = indexBy(managed(NIC), ['id'], true);
   const subnetById = indexBy(managed(SUBNET), ['id'], true);
   const asgById = indexBy(managed(ASG), ['id'], true);
-  const link = (res: PlanResource, path: Array<string | number>, type: string, byId: ReadonlyMap<string, PlanResource>, what: string): Links =>
+  const link = (res: PlanResource, path: AttributePath, type: string, byId: ReadonlyMap<string, PlanResource>, what: string): Links =>
     linkedResources(ctx, res, path, { types: new Set([type]), byId, what });
 
   // VirtualNetwork: every address space the plan declares on the virtual network side.
@@ -351,6 +355,47 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return out;
   };
 
+  /** The NSG layers of a subnet, for what lives in it (`owner`: a NIC, an application gateway). */
+  const subnetLayers = (subnets: Links, owner: PlanResource, location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] } => {
+    const ingress: FilterLayer[] = [];
+    const egress: FilterLayer[] = [];
+    const subnet = subnets.targets[0];
+    const subnetEntries = keyOf(subnets).flatMap((k) => subnetNsgs.get(k) ?? []);
+    if (subnets.unknown.length > 0) {
+      const why = subnets.unknown.join('; ');
+      ingress.push(unknownLayer(`subnet of ${owner.address}`, why, location));
+      egress.push(unknownLayer(`subnet of ${owner.address}`, why, location));
+    } else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
+      const why = `subnet ${subnets.external[0]} of ${owner.address} is not in this plan, so whether an NSG is associated with it is not known`;
+      ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+      egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
+    } else {
+      const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
+      ingress.push(...layers.Inbound);
+      egress.push(...layers.Outbound);
+    }
+    return { ingress, egress };
+  };
+
+  /** Something placed in a subnet by `path` (an application gateway): its subnet's NSGs, somewhere in the subnet's range. */
+  const subnetNetwork = (res: PlanResource, path: AttributePath): ServerNetwork => {
+    const location = ctx.locate(res);
+    const subnets = link(res, path, SUBNET, subnetById, 'subnet');
+    if (subnets.targets.length + subnets.external.length + subnets.unknown.length === 0) {
+      const why = `${describeAttribute(res, path)} names no subnet`;
+      return { ingress: [unknownLayer(`subnet of ${res.address}`, why, location)], egress: [unknownLayer(`subnet of ${res.address}`, why, location)], identities: [], addresses: AddressSet.ALL_V4, addressesExact: false };
+    }
+    const { ingress, egress } = subnetLayers(subnets, res, location);
+    if (ingress.length === 0 && unresolvedAssociations.length > 0) {
+      const why = `an NSG association in this plan cannot be resolved, so it may apply to the subnet of ${res.address}: ${unresolvedAssociations.join('; ')}`;
+      ingress.push(unknownLayer(`NSG of ${res.address}`, why, location));
+      egress.push(unknownLayer(`NSG of ${res.address}`, why, location));
+    }
+    const subnet = subnets.targets[0];
+    const range = subnet ? cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set : AddressSet.EMPTY;
+    return { ingress, egress, identities: keyOf(subnets).map((k) => `subnet:${k}`), addresses: range.isEmpty() ? AddressSet.ALL_V4 : range, addressesExact: false };
+  };
+
   const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
     const location = ctx.locate(vm);
     let nics: Links = { targets: [], external: [], unknown: [], computed: true };
@@ -369,23 +414,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     // The NIC's first IP configuration carries the primary address and subnet.
     const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
     const subnet = subnets.targets[0];
-    const ingress: FilterLayer[] = [];
-    const egress: FilterLayer[] = [];
     const subnetKeys = keyOf(subnets);
-    const subnetEntries = subnetKeys.flatMap((k) => subnetNsgs.get(k) ?? []);
-    if (subnets.unknown.length > 0) {
-      const why = subnets.unknown.join('; ');
-      ingress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
-      egress.push(unknownLayer(`subnet of ${nic.address}`, why, location));
-    } else if (subnetEntries.length === 0 && !subnet && subnets.external.length > 0) {
-      const why = `subnet ${subnets.external[0]} of ${nic.address} is not in this plan, so whether an NSG is associated with it is not known`;
-      ingress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
-      egress.push(unknownLayer(`subnet ${subnets.external[0]}`, why, location));
-    } else {
-      const layers = nsgLayers(subnetEntries, `subnet ${subnet?.address ?? subnets.external[0] ?? '?'}`);
-      ingress.push(...layers.Inbound);
-      egress.push(...layers.Outbound);
-    }
+    const { ingress, egress } = subnetLayers(subnets, nic, location);
     const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
     ingress.push(...nicLayers.Inbound);
     egress.push(...nicLayers.Outbound);
@@ -474,5 +504,5 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
   };
 
-  return { serverNetwork, sqlServerNetwork };
+  return { serverNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
 }

@@ -66,6 +66,8 @@ interface NetworkRules {
 export interface GcpNetwork {
   serverNetwork(instance: PlanResource): ServerNetwork;
   sqlNetwork(db: PlanResource): ServerNetwork;
+  /** The network an attribute names (name, self link or id): the plan's network, `network <name>`, or why it is unknown. */
+  networkKey(res: PlanResource, path: AttributePath): { key?: string; unknown: string[] };
 }
 
 export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
@@ -294,5 +296,5 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
   };
 
-  return { serverNetwork, sqlNetwork };
+  return { serverNetwork, sqlNetwork, networkKey: networkKeyOf };
 }

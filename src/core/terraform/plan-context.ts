@@ -4,6 +4,7 @@ import type { ParsedCidr } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
+import { isExpression } from './references.js';
 import type { BlockMatcher, ConfigIndex, ReferenceResolver, Resolution } from './references.js';
 import type { Declaration, DeclarationLocator } from './tf-declarations.js';
 
@@ -179,7 +180,11 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
     out.computed = true;
     return out;
   }
-  const r = source.resolution;
+  followResolution(source.resolution, spec, label, out, addTarget, addValue);
+  return out;
+}
+
+function followResolution(r: Resolution, spec: LinkSpec, label: string, out: Links, addTarget: (r: PlanResource) => void, addValue: (v: unknown) => void): void {
   for (const t of r.targets) {
     if (t.resource.mode === 'managed' && spec.types.has(t.resource.type)) {
       addTarget(t.resource);
@@ -192,7 +197,41 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
   }
   for (const c of r.constants) addValue(c);
   for (const u of r.unresolved) out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+}
+
+/**
+ * The resources a configuration expression links to, for blocks the plan reorders (sets of
+ * blocks, where a plan block cannot be matched to its configuration block by position).
+ */
+export function linksOfExpression(ctx: PlanContext, res: PlanResource, expression: unknown, spec: LinkSpec, label: string): Links {
+  const out: Links = { targets: [], external: [], unknown: [], computed: false };
+  const seen = new Set<string>();
+  const addTarget = (r: PlanResource) => {
+    if (!seen.has(r.address)) {
+      seen.add(r.address);
+      out.targets.push(r);
+    }
+  };
+  const addValue = (v: unknown) => {
+    if (typeof v !== 'string' || v === '') return;
+    const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
+    if (r) addTarget(r);
+    else if (!out.external.includes(v)) out.external.push(v);
+  };
+  followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, label, out, addTarget, addValue);
   return out;
+}
+
+/** The configuration blocks written at `path` of a resource (a list of nested blocks), or undefined. */
+export function configBlocks(ctx: PlanContext, res: PlanResource, path: AttributePath): Array<Record<string, unknown>> | undefined {
+  let node: unknown = ctx.resolver.configOf(res)?.expressions;
+  for (const step of path) {
+    if (Array.isArray(node)) node = typeof step === 'number' ? node[step] : undefined;
+    else if (isObject(node) && !isExpression(node)) node = typeof step === 'number' ? (step === 0 ? node : undefined) : node[step];
+    else return undefined;
+  }
+  if (Array.isArray(node)) return node.filter(isObject);
+  return isObject(node) && !isExpression(node) ? [node] : undefined;
 }
 
 /** Indexes resources by a known string attribute (`id`, `name`, `self_link`). */

@@ -1,5 +1,5 @@
 import { InputError, ProblemList } from '../errors.js';
-import type { Client, Environment, Server, SourceLocation } from '../model.js';
+import type { Client, Environment, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
 import { closest } from '../input/schema-validation.js';
 import type { RawSelector, TopologyFile } from '../topology/parse-topology.js';
 import { buildPlanState } from './plan-resources.js';
@@ -7,9 +7,12 @@ import type { PlanResource } from './plan-resources.js';
 import { buildConfigIndex, ReferenceResolver } from './references.js';
 import { DeclarationLocator } from './tf-declarations.js';
 import type { DeclarationScan } from './tf-declarations.js';
+import { cidrSet } from './plan-context.js';
 import type { PlanContext } from './plan-context.js';
 import type { PlanDocument } from './plan-input.js';
-import { SERVER_TYPES, buildServer, networkBuilders, serverCandidates } from './plan-servers.js';
+import { SERVER_TYPES, buildServer, networkBuilders, providerOf, serverCandidates } from './plan-servers.js';
+import { planBalancers } from './plan-balancers.js';
+import type { BalancerDraft, PlacedServers } from './plan-balancers.js';
 import type { ServerCandidate } from './plan-servers.js';
 
 /**
@@ -127,6 +130,120 @@ export interface PlanEnvironmentInput {
 
 const CACHE_INVALIDATION = 'cache-invalidation';
 
+interface EnvironmentEntry {
+  env: Environment;
+  servers: Server[];
+  loadBalancers: LoadBalancer[];
+  /** Names taken in the environment: clients, servers, balancers. */
+  names: Set<string>;
+}
+
+/** Where a plan resource went as a server. */
+interface Placement {
+  entry: EnvironmentEntry;
+  server: Server;
+}
+
+/** The servers a plan placed, as the balancer modules ask for them: by resource, or by exact address. */
+function placedServers(placements: ReadonlyMap<string, Placement>, byAddress: ReadonlyMap<string, PlanResource>): PlacedServers {
+  let byIp: Map<string, PlanResource[]> | undefined;
+  return {
+    isServer: (res) => placements.has(res.address),
+    withAddress(ip) {
+      if (!byIp) {
+        byIp = new Map();
+        for (const [address, p] of placements) {
+          const res = byAddress.get(address);
+          if (!res || !p.server.addressesExact) continue;
+          for (const cidr of p.server.addresses.toCidrs()) {
+            const host = cidr.replace(/\/(32|128)$/, '');
+            if (host === cidr) continue;
+            const list = byIp.get(host);
+            if (list) list.push(res);
+            else byIp.set(host, [res]);
+          }
+        }
+      }
+      // The canonical text of the address, as the servers' sets write it.
+      const parsed = cidrSet([ip.trim()]);
+      const host = parsed.invalid.length === 0 ? parsed.set.toCidrs()[0]?.replace(/\/(32|128)$/, '') : undefined;
+      return host === undefined ? [] : (byIp.get(host) ?? []);
+    },
+  };
+}
+
+/**
+ * A balancer joins the environment its `topogate-environment` tag names, else the
+ * environments of its targets; one whose targets are unknown (or that has none) also joins
+ * those its plan's servers went to, since it may forward to any of them. In each, a
+ * listener names the targets that are servers of that environment.
+ */
+function placeBalancer(
+  d: BalancerDraft,
+  planFile: string,
+  placements: ReadonlyMap<string, Placement>,
+  fallback: () => EnvironmentEntry[],
+  environmentFor: (name: string) => EnvironmentEntry,
+): void {
+  let entries: EnvironmentEntry[];
+  if (d.environmentTag !== undefined) entries = [environmentFor(d.environmentTag)];
+  else {
+    const set = new Set<EnvironmentEntry>();
+    let open = d.listeners.length === 0;
+    for (const l of d.listeners) {
+      if (l.targetsUnknown !== undefined) open = true;
+      for (const t of l.targets) {
+        const p = placements.get(t.address);
+        if (p) set.add(p.entry);
+      }
+    }
+    if (open || set.size === 0) for (const e of fallback()) set.add(e);
+    entries = [...set];
+  }
+  // Each listener's targets by environment, in one pass over them.
+  const targetsByEntry = d.listeners.map((l) => {
+    const by = new Map<EnvironmentEntry, string[]>();
+    for (const t of l.targets) {
+      const p = placements.get(t.address);
+      if (!p) continue;
+      const list = by.get(p.entry);
+      if (list) list.push(p.server.name);
+      else by.set(p.entry, [p.server.name]);
+    }
+    return by;
+  });
+  for (const entry of entries) {
+    const listeners: Listener[] = d.listeners.map((l, i) => ({
+      port: l.port,
+      protocol: l.protocol,
+      targets: targetsByEntry[i].get(entry) ?? [],
+      ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
+      targetPort: l.targetPort,
+      ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
+      location: l.location,
+    }));
+    let name = d.name ?? d.res.address;
+    if (entry.names.has(name)) name = `${name} (${planFile})`;
+    entry.names.add(name);
+    entry.loadBalancers.push({
+      kind: 'load-balancer',
+      name,
+      addresses: d.network.addresses,
+      addressesExact: d.network.addressesExact,
+      identities: d.network.identities,
+      identitiesUnknown: d.network.identitiesUnknown,
+      ingress: d.network.ingress,
+      egress: d.network.egress,
+      location: d.location,
+      listeners,
+      preservesClientAddress: d.preservesClientAddress,
+      ...(d.forwardedIdentities && d.forwardedIdentities.length > 0 ? { forwardedIdentities: d.forwardedIdentities } : {}),
+      provider: providerOf(d.res.providerName),
+      resource: { address: d.res.address, type: d.res.type },
+    });
+  }
+}
+
 /** Topology environments with the servers of the plans added, and the environments only plans name. */
 export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[] {
   const links = topologyPlanLinks(input.topologyFiles);
@@ -152,12 +269,14 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     }
   }
 
-  const byName = new Map<string, { env: Environment; servers: Server[]; names: Set<string> }>();
-  for (const env of input.topologyEnvironments) byName.set(env.name, { env, servers: [...env.servers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+  const byName = new Map<string, EnvironmentEntry>();
+  for (const env of input.topologyEnvironments) {
+    byName.set(env.name, { env, servers: [...env.servers], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+  }
   const environmentFor = (name: string, at: SourceLocation) => {
     let entry = byName.get(name);
     if (!entry) {
-      entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], names: new Set(input.clients.keys()) };
+      entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
       byName.set(name, entry);
     }
     return entry;
@@ -170,6 +289,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     const listing = listedBy.get(plan.file) ?? [];
     const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
     const planStart = { file: plan.file, line: 1, column: 1 };
+    const placements = new Map<string, Placement>();
     let placed = 0;
     for (const c of serverCandidates(ctx)) {
       const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
@@ -206,8 +326,17 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
       let name = c.res.address;
       if (entry.names.has(name)) name = `${c.res.address} (${plan.file})`;
       entry.names.add(name);
-      entry.servers.push(buildServer(ctx, builders, c, name, roles, roleNotes));
+      const server = buildServer(ctx, builders, c, name, roles, roleNotes);
+      entry.servers.push(server);
+      placements.set(c.res.address, { entry, server });
       placed++;
+    }
+    const drafts = planBalancers(ctx, builders, placedServers(placements, ctx.state.byAddress));
+    if (drafts.length > 0) {
+      // Balancers without an environment of their own go where this plan's servers went.
+      const planEntries = [...new Set([...placements.values()].map((p) => p.entry))];
+      const fallback = () => (planEntries.length > 0 ? planEntries : listing.length > 0 ? listing.map((l) => environmentFor(l.environment, planStart)) : [environmentFor(DEFAULT_ENVIRONMENT, planStart)]);
+      for (const d of drafts) placeBalancer(d, plan.file, placements, fallback, (name) => environmentFor(name, planStart));
     }
     // A plan that gives no server still shows up, so a run never passes on nothing silently.
     if (placed === 0) {
@@ -226,8 +355,8 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   problems.throwIfAny();
 
   const environments: Environment[] = [];
-  for (const { env, servers } of byName.values()) {
-    environments.push({ ...env, servers: defaultCacheInvalidation(servers) });
+  for (const { env, servers, loadBalancers } of byName.values()) {
+    environments.push({ ...env, servers: defaultCacheInvalidation(servers), loadBalancers });
   }
   checkPendingRoles(input.topologyFiles, environments);
   return environments;

@@ -174,6 +174,15 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
 
 export interface NetworkBuilders {
   network(candidate: ServerCandidate): ServerNetwork;
+  /** Each cloud's network model of the plan, built once: balancers reuse their groups and NSGs. */
+  aws(): ReturnType<typeof buildAwsNetwork>;
+  azure(): ReturnType<typeof buildAzureNetwork>;
+  gcp(): ReturnType<typeof buildGcpNetwork>;
+}
+
+/** The attributes of an Azure virtual machine that name its network interfaces, first one first. */
+export function azureNicPaths(res: PlanResource): string[] {
+  return res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids'];
 }
 
 /** Builds each cloud's network model once per plan, on first use. */
@@ -197,23 +206,24 @@ export function networkBuilders(ctx: PlanContext): NetworkBuilders {
         return [['vpc_security_group_ids']];
     }
   };
-  return {
+  const builders: NetworkBuilders = {
+    aws: () => (aws ??= buildAwsNetwork(ctx)),
+    azure: () => (azure ??= buildAzureNetwork(ctx)),
+    gcp: () => (gcp ??= buildGcpNetwork(ctx)),
     network(c) {
       const res = c.res;
       switch (c.type.cloud) {
         case 'aws':
-          aws ??= buildAwsNetwork(ctx);
-          return aws.serverNetwork(res, sgPaths(res));
+          return builders.aws().serverNetwork(res, sgPaths(res));
         case 'azure':
-          azure ??= buildAzureNetwork(ctx);
-          if (c.type.kind === 'database') return azure.sqlServerNetwork(res);
-          return azure.serverNetwork(res, res.type === 'azurerm_virtual_machine' ? ['primary_network_interface_id', 'network_interface_ids'] : ['network_interface_ids']);
+          if (c.type.kind === 'database') return builders.azure().sqlServerNetwork(res);
+          return builders.azure().serverNetwork(res, azureNicPaths(res));
         default:
-          gcp ??= buildGcpNetwork(ctx);
-          return c.type.kind === 'database' ? gcp.sqlNetwork(res) : gcp.serverNetwork(res);
+          return c.type.kind === 'database' ? builders.gcp().sqlNetwork(res) : builders.gcp().serverNetwork(res);
       }
     },
   };
+  return builders;
 }
 
 /** The database listener port: the `port` attribute, else the engine's default (left to the policy). */

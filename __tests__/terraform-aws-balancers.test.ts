@@ -1,0 +1,409 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlans, constant, environmentsOf, finding, ref } from './helpers/plan-builder.js';
+import type { TestPlan, TestResource } from './helpers/plan-builder.js';
+import { hostileVariants } from './helpers/hostile-values.js';
+import { InputError } from '../src/core/errors.js';
+
+/**
+ * AWS balancers from plans: an ALB (a proxy with its security groups), NLBs (client
+ * addresses preserved or not, with and without groups), classic ELBs, listeners with their
+ * target groups, attachments and autoscaling groups; each hop blocked, internal schemes, and
+ * targets that cannot be resolved.
+ */
+
+const NET_002 = 'OS11-NET-002';
+const rule = (protocol: string, from: number, to: number, extra: Record<string, unknown> = {}) => ({ protocol, from_port: from, to_port: to, cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '', ...extra });
+const EGRESS_ALL = rule('-1', 0, 0, { cidr_blocks: ['0.0.0.0/0'] });
+const FROM_ANYWHERE = (port: number) => rule('tcp', port, port, { cidr_blocks: ['0.0.0.0/0'] });
+
+/** A group created by the plan (id unknown); `from` names groups its first ingress rule admits. */
+function group(name: string, ingress: Array<Record<string, unknown>>, egress: Array<Record<string, unknown>> | undefined, from?: string): TestResource {
+  const address = `aws_security_group.${name}`;
+  const values: Record<string, unknown> = { name, ingress: from ? ingress.map((r, i) => (i === 0 ? { ...r, security_groups: [null] } : r)) : ingress };
+  const unknown: Record<string, unknown> = { id: true, arn: true, ...(from ? { ingress: [{ security_groups: [true] }] } : {}) };
+  const expressions: Record<string, unknown> = {
+    ingress: ingress.map((r, i) => (i === 0 && from ? { from_port: constant(r.from_port), to_port: constant(r.to_port), protocol: constant(r.protocol), security_groups: ref(`aws_security_group.${from}.id`, `aws_security_group.${from}`) } : {})),
+  };
+  if (egress) {
+    values.egress = egress;
+    expressions.egress = egress.map(() => ({}));
+  } else unknown.egress = true;
+  return { address, values, unknown, expressions };
+}
+
+const subnet = (name: string, cidr: string): TestResource => ({ address: `aws_subnet.${name}`, values: { cidr_block: cidr }, unknown: { id: true } });
+
+const instances = (count: number, sg = 'fe', extra: Record<string, unknown> = {}): TestResource[] =>
+  Array.from({ length: count }, (_, i) => ({
+    address: `aws_instance.fe[${i}]`,
+    values: { tags: { 'topogate-role': 'front-end' }, ...extra },
+    unknown: { id: true, private_ip: true, vpc_security_group_ids: true },
+    expressions: { vpc_security_group_ids: ref(`aws_security_group.${sg}.id`, `aws_security_group.${sg}`), subnet_id: ref('aws_subnet.app.id', 'aws_subnet.app') },
+  }));
+
+interface Alb {
+  type?: 'application' | 'network';
+  internal?: boolean;
+  groups?: string[] | null;
+  tg?: Record<string, unknown>;
+  listenerPort?: number;
+  attach?: 'instances' | 'ip' | 'none';
+  extra?: TestResource[];
+}
+
+/** An ALB (or NLB) in subnet `public` forwarding 443 to a target group on 8080 holding two front-ends. */
+function balancerPlan(fe: TestResource, lbGroup: TestResource | undefined, options: Alb = {}): TestPlan {
+  const groups = options.groups === undefined ? ['alb'] : options.groups;
+  const lb: TestResource = {
+    address: 'aws_lb.web',
+    values: { load_balancer_type: options.type ?? 'application', internal: options.internal ?? false, tags: {} },
+    unknown: { id: true, arn: true, security_groups: true, subnets: true },
+    expressions: {
+      ...(groups ? { security_groups: ref(...groups.flatMap((g) => [`aws_security_group.${g}.id`, `aws_security_group.${g}`])) } : {}),
+      subnets: ref('aws_subnet.public.id', 'aws_subnet.public'),
+    },
+  };
+  const tg: TestResource = { address: 'aws_lb_target_group.web', values: { port: 8080, protocol: options.type === 'network' ? 'TCP' : 'HTTP', target_type: 'instance', ...options.tg }, unknown: { id: true, arn: true } };
+  const listener: TestResource = {
+    address: 'aws_lb_listener.https',
+    values: { port: options.listenerPort ?? 443, protocol: options.type === 'network' ? 'TCP' : 'HTTPS', default_action: [{ type: 'forward', target_group_arn: null }] },
+    unknown: { id: true, arn: true, load_balancer_arn: true, default_action: [{ target_group_arn: true }] },
+    expressions: { load_balancer_arn: ref('aws_lb.web.arn', 'aws_lb.web'), default_action: [{ type: constant('forward'), target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') }] },
+  };
+  const attachments: TestResource[] = (options.attach ?? 'instances') === 'none' ? [] : [0, 1].map((i) => ({
+    address: `aws_lb_target_group_attachment.fe[${i}]`,
+    values: options.attach === 'ip' ? { target_id: `10.0.1.${10 + i}` } : {},
+    unknown: { id: true, target_group_arn: true, ...(options.attach === 'ip' ? {} : { target_id: true }) },
+    expressions: { target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), ...(options.attach === 'ip' ? {} : { target_id: ref('aws_instance.fe', 'count.index') }) },
+  }));
+  return {
+    resources: [subnet('public', '10.0.0.0/24'), subnet('app', '10.0.1.0/24'), fe, ...(lbGroup ? [lbGroup] : []), ...instances(2), lb, tg, listener, ...attachments, ...(options.extra ?? [])],
+  };
+}
+
+const feFromAlb = (port = 8080) => group('fe', [rule('tcp', port, port)], [EGRESS_ALL], 'alb');
+const albOpen = group('alb', [FROM_ANYWHERE(443)], [EGRESS_ALL]);
+
+describe('an ALB: a proxy with its security groups', () => {
+  it('both hops open: end users reach every front-end through the balancer, both groups named', () => {
+    const report = checkPlans(balancerPlan(feFromAlb(), albOpen));
+    const f = finding(report, NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('pass');
+    expect(f.message).toMatch(/^end-users \(0\.0\.0\.0\/0\) reaches aws_instance\.fe\[0\] on tcp\/443 through aws_lb\.web: allowed by /);
+    expect(f.message).toMatch(/aws_security_group\.alb ingress rule tcp\/443 from 0\.0\.0\.0\/0/);
+    expect(f.message).toMatch(/aws_security_group\.fe ingress rule tcp\/8080 from aws_security_group\.alb/);
+    expect(finding(report, NET_002, 'end-users -> aws_instance.fe[1]').status).toBe('pass');
+  });
+
+  it('the model: listener 443 to both instances on 8080, the ALB carrying its group, in its subnet', () => {
+    const [env] = environmentsOf(balancerPlan(feFromAlb(), albOpen));
+    expect(env.loadBalancers).toHaveLength(1);
+    const lb = env.loadBalancers[0];
+    expect(lb).toMatchObject({ name: 'aws_lb.web', preservesClientAddress: false, provider: 'aws', resource: { address: 'aws_lb.web', type: 'aws_lb' } });
+    expect(lb.identities).toEqual(['lb:aws_lb.web', 'sg:aws_security_group.alb']);
+    expect(lb.addresses.toCidrs()).toEqual(['10.0.0.0/24']);
+    expect(lb.addressesExact).toBe(false);
+    expect(lb.listeners.map((l) => ({ port: l.port, protocol: l.protocol, targets: l.targets, targetPort: l.targetPort }))).toEqual([
+      { port: 443, protocol: 'tcp', targets: ['aws_instance.fe[0]', 'aws_instance.fe[1]'], targetPort: 8080 },
+    ]);
+  });
+
+  it('first hop blocked: the ALB group admits only 10.0.0.0/8, and the fix is on that group', () => {
+    const f = finding(checkPlans(balancerPlan(feFromAlb(), group('alb', [rule('tcp', 443, 443, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]))), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/through aws_lb\.web \(listener tcp\/443 to aws_instance\.fe\[0\]:8080\), end-users cannot reach aws_lb\.web on tcp\/443 \(security group aws_security_group\.alb: no rule allows it\)/);
+    expect(f.message).toMatch(/Fix: add an ingress rule to aws_security_group\.alb allowing tcp\/443 from end-users\.$/);
+    // The annotation lands where the fix goes: the ALB's group, not the front-ends'.
+    const albLine = (plan: TestPlan) => environmentsOf(plan)[0].loadBalancers[0].ingress.find((l) => l.name.startsWith('security group'))!.fixLocation;
+    const plan = balancerPlan(feFromAlb(), group('alb', [rule('tcp', 443, 443, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]));
+    expect(f.location).toEqual(albLine(plan));
+  });
+
+  it('second hop blocked: the front-ends admit 8080 from another group only', () => {
+    const fe = group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: ['10.9.0.0/16'] })], [EGRESS_ALL]);
+    const f = finding(checkPlans(balancerPlan(fe, albOpen)), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/end-users reaches aws_lb\.web but aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(security group aws_security_group\.fe: no rule allows it\)/);
+    expect(f.message).toMatch(/Fix: add an ingress rule to aws_security_group\.fe allowing tcp\/8080 from aws_lb\.web\.$/);
+  });
+
+  it('second hop blocked on the way out: a group Terraform creates without egress stops the ALB', () => {
+    const f = finding(checkPlans(balancerPlan(feFromAlb(), group('alb', [FROM_ANYWHERE(443)], undefined))), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/the egress of aws_lb\.web \(egress of security group aws_security_group\.alb\): no rule allows it/);
+    expect(f.message).toMatch(/Fix: add an egress rule to aws_security_group\.alb allowing tcp\/8080 to aws_instance\.fe\[0\]\.$/);
+  });
+
+  it('a listener on another port does not serve 443', () => {
+    expect(finding(checkPlans(balancerPlan(feFromAlb(), albOpen, { listenerPort: 8443 })), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+  });
+
+  it('an internal ALB is not reachable from the internet, whatever its group allows', () => {
+    const [env] = environmentsOf(balancerPlan(feFromAlb(), albOpen, { internal: true }));
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['internal scheme of aws_lb.web', 'address family of aws_lb.web', 'security group aws_security_group.alb']);
+    const f = finding(checkPlans(balancerPlan(feFromAlb(), albOpen, { internal: true })), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/^end-users \(0\.0\.0\.0\/0\) except .*10\.0\.0\.0\/8.* cannot reach/);
+    expect(f.message).toMatch(/denied by aws_lb\.web is internal: only networks connected to it reach it, not the internet/);
+    const privateUsers = checkPlans({ plans: { 'plan.json': balancerPlan(feFromAlb(), albOpen, { internal: true }) }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [10.0.0.0/8]\n    terraform:\n      plans: [plan.json]\n' } });
+    expect(finding(privateUsers, NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('an IPv4 ALB is out of reach of IPv6 clients; a dual-stack one is not', () => {
+    const dualUsers = (plan: TestPlan) => checkPlans({ plans: { 'plan.json': plan }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [0.0.0.0/0, "::/0"]\n    terraform:\n      plans: [plan.json]\n' } });
+    const open6 = group('alb', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: ['::/0'] })], [EGRESS_ALL]);
+    const v4 = finding(dualUsers(balancerPlan(feFromAlb(), open6)), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(v4.status).toBe('fail');
+    expect(v4.message).toMatch(/^::\/0 of end-users cannot reach .*denied by aws_lb\.web has only IPv4 frontends: IPv6 clients cannot connect to it/);
+    expect(v4.message).toMatch(/Fix: add ip_address_type = "dualstack" to aws_lb\.web allowing tcp\/443 from end-users\.$/);
+    const dual = balancerPlan(feFromAlb(), open6);
+    const lb = dual.resources.find((r) => r.address === 'aws_lb.web')!;
+    lb.values = { ...lb.values, ip_address_type: 'dualstack' };
+    expect(finding(dualUsers(dual), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('an ALB that names no group gets its VPC default group: unknown, not pass', () => {
+    const f = finding(checkPlans(balancerPlan(feFromAlb(), albOpen, { groups: null })), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/aws_lb\.web names no security group, so AWS attaches the default security group of its VPC/);
+  });
+
+  it('each balancer and listener points at its .tf line', () => {
+    const sources = [{ path: 'main.tf', text: ['resource "aws_lb" "web" {', '}', '', 'resource "aws_lb_listener" "https" {', '}', ''].join('\n') }];
+    const [env] = environmentsOf({ plans: { 'plan.json': balancerPlan(feFromAlb(), albOpen) }, sources });
+    expect(env.loadBalancers[0].location).toMatchObject({ file: 'main.tf', line: 1 });
+    expect(env.loadBalancers[0].listeners[0].location).toMatchObject({ file: 'main.tf', line: 4 });
+  });
+});
+
+describe('forbidden flows through a balancer', () => {
+  it('an internet-facing listener forwarding to 12001 exposes that platform port on the targets (OS11-SEC-001)', () => {
+    const plan = balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 } });
+    const f = finding(checkPlans(plan), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/^aws_instance\.fe\[0\] accepts tcp\/12001 from every IPv4 address of internet \(through aws_lb\.web\): allowed by aws_security_group\.alb ingress rule tcp\/443 from 0\.0\.0\.0\/0/);
+    // Internal, the same balancer exposes nothing to the internet.
+    expect(finding(checkPlans(balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 }, internal: true })), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]').status).toBe('pass');
+  });
+});
+
+describe('target groups: weights, rules, autoscaling groups, ports', () => {
+  const twoGroups = (weights: [number, number], knownArns: boolean): TestPlan => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
+    const other: TestResource = { address: 'aws_lb_target_group.blue', values: { port: 8080, protocol: 'HTTP', target_type: 'instance', ...(knownArns ? { arn: 'arn:tg/blue' } : {}) }, unknown: knownArns ? {} : { arn: true } };
+    const green = plan.resources.find((r) => r.address === 'aws_lb_target_group.web')!;
+    if (knownArns) green.values = { ...green.values, arn: 'arn:tg/green' };
+    const listener = plan.resources.find((r) => r.address === 'aws_lb_listener.https')!;
+    listener.values = { ...listener.values, default_action: [{ type: 'forward', target_group_arn: null, forward: [{ target_group: knownArns ? [{ arn: 'arn:tg/blue', weight: weights[1] }, { arn: 'arn:tg/green', weight: weights[0] }] : [{ weight: weights[1] }, { weight: weights[0] }] }] }] };
+    listener.unknown = { id: true, arn: true, load_balancer_arn: true, ...(knownArns ? {} : { default_action: [{ forward: [{ target_group: [{ arn: true }, { arn: true }] }] }] }) };
+    listener.expressions = {
+      load_balancer_arn: ref('aws_lb.web.arn', 'aws_lb.web'),
+      default_action: [{ type: constant('forward'), forward: [{ target_group: [
+        { arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), weight: constant(weights[0]) },
+        { arn: ref('aws_lb_target_group.blue.arn', 'aws_lb_target_group.blue'), weight: constant(weights[1]) },
+      ] }] }],
+    };
+    const attach = (i: number): TestResource => ({ address: `aws_lb_target_group_attachment.green[${i}]`, unknown: { id: true, target_id: true, ...(knownArns ? {} : { target_group_arn: true }) }, values: { target_group_arn: knownArns ? 'arn:tg/green' : null }, expressions: { target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), target_id: ref('aws_instance.fe', 'count.index') } });
+    return { resources: [...plan.resources, other, attach(0), attach(1)] };
+  };
+
+  it.each([
+    { name: 'weighted forward blocks (ARNs unknown until apply) reach the green group', weights: [1, 1] as [number, number], known: false, status: 'pass' },
+    { name: 'a group of weight 0 gets no traffic (ARNs unknown, matched by configuration)', weights: [0, 1] as [number, number], known: false, status: 'fail' },
+    { name: 'a group of weight 0 gets no traffic (ARNs known)', weights: [0, 1] as [number, number], known: true, status: 'fail' },
+    { name: 'known ARNs with weight reach it', weights: [5, 1] as [number, number], known: true, status: 'pass' },
+  ])('$name', ({ weights, known, status }) => {
+    expect(finding(checkPlans(twoGroups(weights, known)), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe(status);
+  });
+
+  it('a listener rule forwarding to another group adds its targets to the listener', () => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
+    const listener = plan.resources.find((r) => r.address === 'aws_lb_listener.https')!;
+    listener.values = { ...listener.values, default_action: [{ type: 'fixed-response', fixed_response: [{ status_code: '404' }] }] };
+    listener.unknown = { id: true, arn: true, load_balancer_arn: true };
+    listener.expressions = { load_balancer_arn: ref('aws_lb.web.arn', 'aws_lb.web'), default_action: [{ type: constant('fixed-response') }] };
+    expect(finding(checkPlans(plan), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+    const ruleRes: TestResource = {
+      address: 'aws_lb_listener_rule.app',
+      values: { action: [{ type: 'forward', target_group_arn: null }], condition: [{ path_pattern: [{ values: ['/app/*'] }] }] },
+      unknown: { id: true, listener_arn: true, action: [{ target_group_arn: true }] },
+      expressions: { listener_arn: ref('aws_lb_listener.https.arn', 'aws_lb_listener.https'), action: [{ type: constant('forward'), target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') }] },
+    };
+    const attach: TestResource = { address: 'aws_lb_target_group_attachment.one', unknown: { id: true, target_group_arn: true, target_id: true }, expressions: { target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), target_id: ref('aws_instance.fe[0].id', 'aws_instance.fe[0]') } };
+    const report = checkPlans({ resources: [...plan.resources, ruleRes, attach] });
+    expect(finding(report, NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(report, NET_002, 'end-users -> aws_instance.fe[1]').status).toBe('fail');
+  });
+
+  it('an attachment port overrides the group port', () => {
+    const plan = balancerPlan(feFromAlb(9090), albOpen, { attach: 'none' });
+    const attach: TestResource = { address: 'aws_lb_target_group_attachment.one', values: { port: 9090 }, unknown: { id: true, target_group_arn: true, target_id: true }, expressions: { target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), target_id: ref('aws_instance.fe[0].id', 'aws_instance.fe[0]'), port: constant(9090) } };
+    const [env] = environmentsOf({ resources: [...plan.resources, attach] });
+    expect(env.loadBalancers[0].listeners.map((l) => [l.targets, l.targetPort])).toEqual([[['aws_instance.fe[0]'], 9090]]);
+    expect(finding(checkPlans({ resources: [...plan.resources, attach] }), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('an autoscaling group in target_group_arns: the servers of its launch template are the targets', () => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
+    const lt: TestResource = {
+      address: 'aws_launch_template.fe',
+      values: { tags: { 'topogate-role': 'front-end' } },
+      unknown: { id: true, vpc_security_group_ids: true },
+      expressions: { vpc_security_group_ids: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
+    };
+    const asg: TestResource = {
+      address: 'aws_autoscaling_group.fe',
+      values: { launch_template: [{ version: '$Latest' }] },
+      unknown: { id: true, target_group_arns: true, launch_template: [{ id: true, name: true }] },
+      expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
+    };
+    const resources = [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), lt, asg];
+    const [env] = environmentsOf({ resources });
+    expect(env.loadBalancers[0].listeners[0].targets).toEqual(['aws_launch_template.fe']);
+    expect(finding(checkPlans({ resources }), NET_002, 'end-users -> aws_launch_template.fe').status).toBe('pass');
+  });
+});
+
+describe('NLBs: what the targets see', () => {
+  const nlb = (fe: TestResource, options: Alb = {}) => balancerPlan(fe, options.groups ? group('nlb', [FROM_ANYWHERE(443)], [EGRESS_ALL]) : undefined, { type: 'network', groups: null, ...options });
+  const feFrom = (cidr: string) => group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: [cidr] })], [EGRESS_ALL]);
+
+  it('without security groups, instance targets see the clients: a front-end open to them passes', () => {
+    const report = checkPlans(nlb(feFrom('0.0.0.0/0')));
+    const f = finding(report, NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('pass');
+    expect(f.message).toMatch(/through aws_lb\.web/);
+    const [env] = environmentsOf(nlb(feFrom('0.0.0.0/0')));
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['address family of aws_lb.web']);
+    expect(env.loadBalancers[0].listeners[0].preservesClientAddress).toBe(true);
+  });
+
+  it('and a front-end that admits only the NLB subnet fails: the clients\' own traffic is blocked', () => {
+    const f = finding(checkPlans(nlb(feFrom('10.0.0.0/24'))), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/end-users reaches aws_lb\.web but end-users's traffic cannot reach aws_instance\.fe\[0\] on tcp\/8080/);
+    expect(f.message).toMatch(/Fix: add an ingress rule to aws_security_group\.fe allowing tcp\/8080 from end-users\.$/);
+  });
+
+  it('IP targets over TCP see the NLB (AWS default): the NLB subnet admitted passes', () => {
+    const fixedIps = (p: TestPlan) => ({ resources: p.resources.map((r) => (r.address.startsWith('aws_instance.fe[') ? { ...r, values: { ...r.values, private_ip: `10.0.1.${10 + Number(r.address.slice(-2, -1))}` }, unknown: { id: true, vpc_security_group_ids: true } } : r)) });
+    const ip = fixedIps(nlb(feFrom('10.0.0.0/24'), { tg: { target_type: 'ip' }, attach: 'ip' }));
+    const [env] = environmentsOf(ip);
+    expect(env.loadBalancers[0].listeners[0]).toMatchObject({ targets: ['aws_instance.fe[0]', 'aws_instance.fe[1]'], preservesClientAddress: false });
+    expect(finding(checkPlans(ip), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    // preserve_client_ip = "true" makes them see the clients again.
+    const preserved = fixedIps(nlb(feFrom('10.0.0.0/24'), { tg: { target_type: 'ip', preserve_client_ip: 'true' }, attach: 'ip' }));
+    expect(finding(checkPlans(preserved), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+  });
+
+  it('with security groups and preserved addresses, a target rule naming the NLB group admits what it forwards', () => {
+    const viaGroup = nlb(group('fe', [rule('tcp', 8080, 8080)], [EGRESS_ALL], 'nlb'), { groups: ['nlb'] });
+    const [env] = environmentsOf(viaGroup);
+    expect(env.loadBalancers[0]).toMatchObject({ forwardedIdentities: ['sg:aws_security_group.nlb'] });
+    expect(env.loadBalancers[0].ingress.map((l) => l.name)).toEqual(['address family of aws_lb.web', 'security group aws_security_group.nlb']);
+    expect(finding(checkPlans(viaGroup), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    // The NLB subnet is not where preserved traffic comes from.
+    expect(finding(checkPlans(nlb(feFrom('10.0.0.0/24'), { groups: ['nlb'] })), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+  });
+
+  it('a UDP listener does not carry a TCP flow', () => {
+    const plan = nlb(feFrom('0.0.0.0/0'));
+    const listener = plan.resources.find((r) => r.address === 'aws_lb_listener.https')!;
+    listener.values = { ...listener.values, protocol: 'UDP' };
+    const [env] = environmentsOf(plan);
+    expect(env.loadBalancers[0].listeners[0].protocol).toBe('udp');
+  });
+});
+
+describe('targets that cannot be resolved are unknown, never a pass', () => {
+  it('an attachment whose target comes from a local: the listener\'s targets are unknown, naming target_id', () => {
+    const plan = balancerPlan(group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: ['10.9.0.0/16'] })], [EGRESS_ALL]), albOpen, { attach: 'none' });
+    const attach: TestResource = { address: 'aws_lb_target_group_attachment.x', unknown: { id: true, target_group_arn: true, target_id: true }, expressions: { target_group_arn: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web'), target_id: ref('local.target') } };
+    const [env] = environmentsOf({ resources: [...plan.resources, attach] });
+    expect(env.loadBalancers[0].listeners[0].targetsUnknown).toMatch(/target_id of aws_lb_target_group_attachment\.x is not known until apply and comes from local\.target/);
+    const f = finding(checkPlans({ resources: [...plan.resources, attach] }), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/target_id of aws_lb_target_group_attachment\.x/);
+  });
+
+  it('an autoscaling group whose target groups come from a local may be in any group', () => {
+    const plan = balancerPlan(group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: ['10.9.0.0/16'] })], [EGRESS_ALL]), albOpen, { attach: 'none' });
+    const asg: TestResource = { address: 'aws_autoscaling_group.x', unknown: { id: true, target_group_arns: true }, expressions: { target_group_arns: ref('local.groups') } };
+    const f = finding(checkPlans({ resources: [...plan.resources, asg] }), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/target_group_arns of aws_autoscaling_group\.x is not known until apply and comes from local\.groups/);
+  });
+});
+
+const elbPlan = (groups: boolean): TestPlan => ({
+  resources: [
+    subnet('public', '10.0.0.0/24'),
+    subnet('app', '10.0.1.0/24'),
+    feFromAlb(),
+    albOpen,
+    ...instances(2),
+    {
+      address: 'aws_elb.web',
+      values: { listener: [{ lb_port: 443, lb_protocol: 'https', instance_port: 8080, instance_protocol: 'http', ssl_certificate_id: 'arn:cert' }], tags: {} },
+      unknown: { id: true, instances: true, security_groups: true, subnets: true, internal: true },
+      expressions: {
+        instances: ref('aws_instance.fe'),
+        subnets: ref('aws_subnet.public.id', 'aws_subnet.public'),
+        ...(groups ? { security_groups: ref('aws_security_group.alb.id', 'aws_security_group.alb') } : {}),
+        listener: [{ lb_port: constant(443), instance_port: constant(8080) }],
+      },
+    },
+  ],
+});
+
+
+describe('classic ELB', () => {
+  it('lb_port 443 to instance_port 8080 on its instances, through its group', () => {
+    const [env] = environmentsOf(elbPlan(true));
+    expect(env.loadBalancers.map((l) => [l.name, l.listeners.map((x) => [x.port, x.targets, x.targetPort])])).toEqual([['aws_elb.web', [[443, ['aws_instance.fe[0]', 'aws_instance.fe[1]'], 8080]]]]);
+    expect(finding(checkPlans(elbPlan(true)), NET_002, 'end-users -> aws_instance.fe[1]').status).toBe('pass');
+  });
+
+  it('without security groups it has its VPC default group: unknown', () => {
+    expect(finding(checkPlans(elbPlan(false)), NET_002, 'end-users -> aws_instance.fe[1]').status).toBe('unknown');
+  });
+});
+
+describe('environments', () => {
+  it('a balancer joins the environment of its targets; its own tag wins', () => {
+    const tagged = (env: string) => {
+      const plan = balancerPlan(feFromAlb(), albOpen);
+      return {
+        resources: plan.resources.map((r) => {
+          if (r.address.startsWith('aws_instance.')) return { ...r, values: { ...r.values, tags: { 'topogate-role': 'front-end', 'topogate-environment': 'production' } } };
+          if (r.address === 'aws_lb.web' && env) return { ...r, values: { ...r.values, tags: { 'topogate-environment': env } } };
+          return r;
+        }),
+      };
+    };
+    expect(environmentsOf(tagged('')).map((e) => [e.name, e.loadBalancers.map((l) => l.name)])).toEqual([['production', ['aws_lb.web']]]);
+    const staging = environmentsOf(tagged('staging'));
+    expect(staging.map((e) => [e.name, e.loadBalancers.map((l) => [l.name, l.listeners[0].targets])])).toEqual([
+      ['production', []],
+      ['staging', [['aws_lb.web', []]]],
+    ]);
+  });
+});
+
+describe('hostile values never crash', () => {
+  const plans = [elbPlan(true), balancerPlan(feFromAlb(), albOpen), balancerPlan(feFromAlb(), albOpen, { type: 'network', groups: null, tg: { target_type: 'ip' }, attach: 'ip' })];
+  it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
+    let runs = 0;
+    for (const plan of plans) {
+      for (const v of hostileVariants(plan, /^aws_(lb|elb|alb)/)) {
+        runs++;
+        try {
+          environmentsOf(v.plan);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw new Error(`${v.name}: ${(e as Error).message}`, { cause: e });
+        }
+      }
+    }
+    expect(runs).toBeGreaterThan(100);
+  });
+});
