@@ -31,7 +31,7 @@ function randomCidrs(rand: () => number): string[] {
   });
 }
 
-function members(cidrs: string[]): Set<number> {
+function members(cidrs: readonly string[]): Set<number> {
   const out = new Set<number>();
   for (const c of cidrs) {
     const [addr, p] = c.split('/');

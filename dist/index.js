@@ -43314,7 +43314,7 @@ class AddressSet {
     /** Minimal CIDR list, IPv4 first: what a message shows a person. */
     toCidrs() {
         this.cidrs ??= [...this.v4.flatMap((r) => intervalToCidrs(4, r)), ...this.v6.flatMap((r) => intervalToCidrs(6, r))];
-        return [...this.cidrs];
+        return this.cidrs;
     }
     described;
     /** Short human form; long lists are cut with a count. Memoized: messages ask for it per finding. */
@@ -43428,9 +43428,11 @@ class PortSet {
     equals(o) {
         return equal(this.ranges, o.ranges);
     }
-    /** [from, to] pairs, ascending. */
+    pairs;
+    /** [from, to] pairs, ascending (shared: do not modify). */
     toRanges() {
-        return this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
+        this.pairs ??= this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
+        return this.pairs;
     }
     described;
     /** `80, 443, 8000-8080`, or `all ports`. */
@@ -47914,17 +47916,8 @@ function withBalancerPaths(env, source, target, protocol, segments, match) {
 
 
 function uniqueOrigins(origins) {
-    // Rules share their origin objects: identity first, the (rare) equal copies by content.
-    const byIdentity = new Set(origins);
-    if (byIdentity.size <= 1)
-        return [...byIdentity];
-    const seen = new Map();
-    for (const o of byIdentity) {
-        const key = `${o.label}\0${o.location.file}\0${o.location.line}\0${o.location.column}`;
-        if (!seen.has(key))
-            seen.set(key, o);
-    }
-    return [...seen.values()];
+    // Rules share their origin objects, so identity is what repeats.
+    return [...new Set(origins)];
 }
 function uniqueStrings(xs) {
     return [...new Set(xs)];
@@ -48224,11 +48217,22 @@ function resolveSources(env, sel) {
     }
     return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
 }
+const byRole = new WeakMap();
+/** The servers a selector names; by role from an index built once per environment. */
 function resolveServers(env, sel) {
     if ('any' in sel)
         return [...env.servers];
-    if ('role' in sel)
-        return env.servers.filter((s) => s.roles.includes(sel.role));
+    if ('role' in sel) {
+        let index = byRole.get(env);
+        if (!index) {
+            index = new Map();
+            for (const s of env.servers)
+                for (const r of new Set(s.roles))
+                    index.set(r, [...(index.get(r) ?? []), s]);
+            byRole.set(env, index);
+        }
+        return index.get(sel.role) ?? [];
+    }
     return env.servers.filter((s) => s.name === sel.server);
 }
 
@@ -49627,6 +49631,8 @@ class ByteLineIndex {
     lineStarts;
     /** For each line start: characters before each 4 KiB block of the line, extended on demand. */
     prefixes = new Map();
+    /** Per line start: whether each block is plain ASCII (a column there is a byte count). */
+    asciiBlocks = new Map();
     constructor(file, b) {
         this.file = file;
         this.b = b;
@@ -49639,6 +49645,26 @@ class ByteLineIndex {
             this.lineStarts = s;
         }
         return this.lineStarts;
+    }
+    ascii;
+    /** Whether the whole file is ASCII (the usual plan): then a column is a byte count. Four bytes a step. */
+    allAscii() {
+        if (this.ascii === undefined) {
+            const b = this.b;
+            let i = 0;
+            while (i < b.length && (b.byteOffset + i) % 4 !== 0)
+                if (b[i++] & 0x80)
+                    return (this.ascii = false);
+            const words = new Uint32Array(b.buffer, b.byteOffset + i, Math.floor((b.length - i) / 4));
+            for (let w = 0; w < words.length; w++)
+                if (words[w] & 0x80808080)
+                    return (this.ascii = false);
+            for (let j = i + words.length * 4; j < b.length; j++)
+                if (b[j] & 0x80)
+                    return (this.ascii = false);
+            this.ascii = true;
+        }
+        return this.ascii;
     }
     /** Characters (not continuation bytes) in [from, to). */
     chars(from, to) {
@@ -49661,16 +49687,28 @@ class ByteLineIndex {
                 hi = mid - 1;
         }
         const lineStart = starts[lo];
+        if (this.allAscii())
+            return { file: this.file, line: lo + 1, column: o - lineStart + 1 };
         const BLOCK = 4096;
         const block = Math.floor((o - lineStart) / BLOCK);
         let prefix = this.prefixes.get(lineStart);
-        if (!prefix)
+        let ascii = this.asciiBlocks.get(lineStart);
+        if (!prefix || !ascii) {
             this.prefixes.set(lineStart, (prefix = [0]));
-        while (prefix.length <= block) {
-            const k = prefix.length - 1;
-            prefix.push(prefix[k] + this.chars(lineStart + k * BLOCK, lineStart + (k + 1) * BLOCK));
+            this.asciiBlocks.set(lineStart, (ascii = []));
         }
-        const column = prefix[block] + this.chars(lineStart + block * BLOCK, o);
+        while (prefix.length <= block + 1) {
+            const k = prefix.length - 1;
+            const from = lineStart + k * BLOCK;
+            const to = Math.min(from + BLOCK, this.b.length);
+            const n = this.chars(from, to);
+            prefix.push(prefix[k] + n);
+            ascii.push(n === to - from);
+            if (to === this.b.length)
+                break;
+        }
+        const blockStart = lineStart + block * BLOCK;
+        const column = prefix[block] + (ascii[block] ? o - blockStart : this.chars(blockStart, o));
         return { file: this.file, line: lo + 1, column: column + 1 };
     }
 }

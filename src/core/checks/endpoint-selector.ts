@@ -75,8 +75,19 @@ export function resolveSources(env: Environment, sel: SourceSelector): ResolvedS
   return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
 }
 
+const byRole = new WeakMap<Environment, Map<string, Server[]>>();
+
+/** The servers a selector names; by role from an index built once per environment. */
 export function resolveServers(env: Environment, sel: TargetSelector): Server[] {
   if ('any' in sel) return [...env.servers];
-  if ('role' in sel) return env.servers.filter((s) => s.roles.includes(sel.role));
+  if ('role' in sel) {
+    let index = byRole.get(env);
+    if (!index) {
+      index = new Map();
+      for (const s of env.servers) for (const r of new Set(s.roles)) index.set(r, [...(index.get(r) ?? []), s]);
+      byRole.set(env, index);
+    }
+    return index.get(sel.role) ?? [];
+  }
   return env.servers.filter((s) => s.name === sel.server);
 }

@@ -31,15 +31,8 @@ export interface FlowGap {
 }
 
 function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
-  // Rules share their origin objects: identity first, the (rare) equal copies by content.
-  const byIdentity = new Set(origins);
-  if (byIdentity.size <= 1) return [...byIdentity];
-  const seen = new Map<string, Origin>();
-  for (const o of byIdentity) {
-    const key = `${o.label}\0${o.location.file}\0${o.location.line}\0${o.location.column}`;
-    if (!seen.has(key)) seen.set(key, o);
-  }
-  return [...seen.values()];
+  // Rules share their origin objects, so identity is what repeats.
+  return [...new Set(origins)];
 }
 
 function uniqueStrings(xs: Iterable<string>): string[] {

@@ -214,9 +214,9 @@ export class AddressSet {
   private cidrs?: string[];
 
   /** Minimal CIDR list, IPv4 first: what a message shows a person. */
-  toCidrs(): string[] {
+  toCidrs(): readonly string[] {
     this.cidrs ??= [...this.v4.flatMap((r) => intervalToCidrs(4, r)), ...this.v6.flatMap((r) => intervalToCidrs(6, r))];
-    return [...this.cidrs];
+    return this.cidrs;
   }
 
   private described?: Map<number, string>;

@@ -69,9 +69,12 @@ export class PortSet {
     return iv.equal(this.ranges, o.ranges);
   }
 
-  /** [from, to] pairs, ascending. */
-  toRanges(): Array<[number, number]> {
-    return this.ranges.map((r) => [Number(r.lo), Number(r.hi)]);
+  private pairs?: ReadonlyArray<readonly [number, number]>;
+
+  /** [from, to] pairs, ascending (shared: do not modify). */
+  toRanges(): ReadonlyArray<readonly [number, number]> {
+    this.pairs ??= this.ranges.map((r) => [Number(r.lo), Number(r.hi)] as const);
+    return this.pairs;
   }
 
   private described?: string;

@@ -322,6 +322,8 @@ export class ByteLineIndex {
   private lineStarts?: number[];
   /** For each line start: characters before each 4 KiB block of the line, extended on demand. */
   private readonly prefixes = new Map<number, number[]>();
+  /** Per line start: whether each block is plain ASCII (a column there is a byte count). */
+  private readonly asciiBlocks = new Map<number, boolean[]>();
 
   constructor(
     readonly file: string,
@@ -335,6 +337,22 @@ export class ByteLineIndex {
       this.lineStarts = s;
     }
     return this.lineStarts;
+  }
+
+  private ascii?: boolean;
+
+  /** Whether the whole file is ASCII (the usual plan): then a column is a byte count. Four bytes a step. */
+  private allAscii(): boolean {
+    if (this.ascii === undefined) {
+      const b = this.b;
+      let i = 0;
+      while (i < b.length && (b.byteOffset + i) % 4 !== 0) if (b[i++] & 0x80) return (this.ascii = false);
+      const words = new Uint32Array(b.buffer, b.byteOffset + i, Math.floor((b.length - i) / 4));
+      for (let w = 0; w < words.length; w++) if (words[w] & 0x80808080) return (this.ascii = false);
+      for (let j = i + words.length * 4; j < b.length; j++) if (b[j] & 0x80) return (this.ascii = false);
+      this.ascii = true;
+    }
+    return this.ascii;
   }
 
   /** Characters (not continuation bytes) in [from, to). */
@@ -355,15 +373,26 @@ export class ByteLineIndex {
       else hi = mid - 1;
     }
     const lineStart = starts[lo];
+    if (this.allAscii()) return { file: this.file, line: lo + 1, column: o - lineStart + 1 };
     const BLOCK = 4096;
     const block = Math.floor((o - lineStart) / BLOCK);
     let prefix = this.prefixes.get(lineStart);
-    if (!prefix) this.prefixes.set(lineStart, (prefix = [0]));
-    while (prefix.length <= block) {
-      const k = prefix.length - 1;
-      prefix.push(prefix[k] + this.chars(lineStart + k * BLOCK, lineStart + (k + 1) * BLOCK));
+    let ascii = this.asciiBlocks.get(lineStart);
+    if (!prefix || !ascii) {
+      this.prefixes.set(lineStart, (prefix = [0]));
+      this.asciiBlocks.set(lineStart, (ascii = []));
     }
-    const column = prefix[block] + this.chars(lineStart + block * BLOCK, o);
+    while (prefix.length <= block + 1) {
+      const k = prefix.length - 1;
+      const from = lineStart + k * BLOCK;
+      const to = Math.min(from + BLOCK, this.b.length);
+      const n = this.chars(from, to);
+      prefix.push(prefix[k] + n);
+      ascii.push(n === to - from);
+      if (to === this.b.length) break;
+    }
+    const blockStart = lineStart + block * BLOCK;
+    const column = prefix[block] + (ascii[block] ? o - blockStart : this.chars(blockStart, o));
     return { file: this.file, line: lo + 1, column: column + 1 };
   }
 }
