@@ -80,3 +80,12 @@ describe('policies/outsystems-11/README.md', () => {
     expect(committed).toBe(renderPackReadme(parsePack(builtinPack())));
   });
 });
+
+describe('precompiled validators', () => {
+  it('src/core/input/validators.generated.js is what the schemas compile to (npm run schemas)', async () => {
+    const { precompiledValidatorsSource, precompiledValidatorsTypes } = await import('../scripts/schema-sources.js');
+    const dir = path.join(BUILTIN_DIR, '..', '..', 'src', 'core', 'input');
+    expect(readFileSync(path.join(dir, 'validators.generated.js'), 'utf8')).toBe(precompiledValidatorsSource());
+    expect(readFileSync(path.join(dir, 'validators.generated.d.ts'), 'utf8')).toBe(precompiledValidatorsTypes());
+  });
+});

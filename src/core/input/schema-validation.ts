@@ -1,5 +1,5 @@
-import { Ajv } from 'ajv';
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import * as precompiled from './validators.generated.js';
 import type { InputProblem } from '../errors.js';
 import type { LocatedYaml, Path } from './located-yaml.js';
 
@@ -9,22 +9,14 @@ import type { LocatedYaml, Path } from './located-yaml.js';
  * or value, and says what to write instead. Raw JSON pointers never reach the user.
  */
 
-let shared: Ajv | undefined;
-
-/** One ajv instance for the process: schemas compile once. `x-hint` carries a schema's own advice. */
-export function schemaValidator(): Ajv {
-  if (!shared) {
-    shared = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-    shared.addKeyword({ keyword: 'x-hint', schemaType: 'string' });
-  }
-  return shared;
-}
-
-export function compileSchema(schema: object): ValidateFunction {
-  const ajv = schemaValidator();
-  const id = (schema as { $id?: string }).$id;
-  const known = id ? ajv.getSchema(id) : undefined;
-  return known ?? ajv.compile(schema);
+/**
+ * A validator compiled ahead of time (`npm run schemas` writes validators.generated.js):
+ * ajv compiling at run time cost ~70 ms of every start-up.
+ */
+export function precompiledValidator(name: string): ValidateFunction {
+  const fn = (precompiled as unknown as Record<string, ValidateFunction | undefined>)[name];
+  if (!fn) throw new Error(`no precompiled validator "${name}": run npm run schemas`);
+  return fn;
 }
 
 function pointerToPath(pointer: string): string[] {

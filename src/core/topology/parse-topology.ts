@@ -4,8 +4,8 @@ import { parseCidr } from '../net/cidr.js';
 import { parsePortSpec } from '../net/ports.js';
 import { parseYaml } from '../input/located-yaml.js';
 import type { LocatedYaml, Path } from '../input/located-yaml.js';
-import { closest, compileSchema, validateLocated } from '../input/schema-validation.js';
-import topologySchema from './topology.schema.json' with { type: 'json' };
+import { closest, precompiledValidator, validateLocated } from '../input/schema-validation.js';
+import { VALIDATOR_NAMES } from '../input/validator-names.js';
 
 /** A topology file as written (version 1), checked against its schema and for meaning. */
 
@@ -94,7 +94,7 @@ export interface TopologyFile {
   pendingRoles: PendingRole[];
 }
 
-const validateTopology = compileSchema(topologySchema);
+const validateTopology = precompiledValidator(VALIDATOR_NAMES.topology);
 
 const KINDS: Record<string, string> = {
   environments: 'environment',
