@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/terraform/plan-input.js';
+import { InputError } from '../src/core/errors.js';
 import { scanJson } from '../src/core/terraform/json-syntax.js';
 import { buildPlanJson, inputErrorOf, serverOf } from './helpers/plan-builder.js';
 
@@ -111,5 +112,33 @@ describe('the JSON scanner', () => {
     ['{"a":"line\nbreak"}', false],
   ])('%s -> ok %s', (text, ok) => {
     expect(scanJson(text).ok).toBe(ok);
+  });
+});
+
+describe('plans too large to decode as one string', () => {
+  // Past the size where the whole text is decoded for an exact message (256 MiB; lowered
+  // here), a broken plan still gets a located error from the byte reader.
+  const plan = JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'aws_instance.a', mode: 'managed', type: 'aws_instance', name: 'a', change: { actions: ['create'], after: {}, after_unknown: {} } }] });
+  it.each([
+    ['cut off', plan.slice(0, 60), /not well formed/],
+    ['trailing data', `${plan} {"x":1}`, /something follows the plan object/],
+    ['not a plan', '{"lineage":"x","serial":1,"resources":[]}', /not a Terraform plan/],
+  ])('%s', (_name, text, message) => {
+    const err = (() => {
+      try {
+        parsePlan(text, 'big.json', { textPathMaxBytes: 10 });
+      } catch (e) {
+        return e as InputError;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(err).toBeInstanceOf(InputError);
+    expect(err.problems[0].message).toMatch(message);
+    expect(err.problems[0].message).toMatch(/terraform show -json plan.out > plan.json/);
+    expect(err.problems[0].file).toBe('big.json');
+  });
+
+  it('a well-formed large plan is read from its bytes whatever its size', () => {
+    expect(parsePlan(plan, 'big.json', { textPathMaxBytes: 10 }).plan.resource_changes).toHaveLength(1);
   });
 });

@@ -12578,19 +12578,25 @@ function evaluate(input) {
     const overrides = new Map((input.overrides ?? []).map((o) => [o.policy, o]));
     const disabled = [];
     const findings = [];
-    for (const policy of input.policies) {
+    const active = [];
+    for (const policy of [...input.policies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
         const override = overrides.get(policy.id);
         if (override?.severity === 'off') {
             disabled.push({ policy: policy.id, title: policy.title, reason: override.reason, location: override.location });
             continue;
         }
-        const severity = override?.severity ?? policy.severity;
         const checkType = CHECK_TYPES.get(policy.check.type);
         if (!checkType)
             continue; // unreachable: packs are validated against the known types
-        for (const env of input.environments) {
+        const severity = override?.severity ?? policy.severity;
+        const note = override && override.severity !== policy.severity ? ` (Severity ${severity}, changed from ${policy.severity}: ${override.reason})` : '';
+        active.push({ policy, severity, checkType, note });
+    }
+    // Environment by environment, policies in id order: the findings come out nearly in
+    // report order, so the final sort has little to do.
+    for (const env of [...input.environments].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+        for (const { policy, severity, checkType, note } of active) {
             for (const outcome of checkType.check(env, policy.check)) {
-                const note = override && override.severity !== policy.severity ? ` (Severity ${severity}, changed from ${policy.severity}: ${override.reason})` : '';
                 findings.push({
                     policy: policy.id,
                     title: policy.title,
@@ -13287,6 +13293,11 @@ for (const c of ' \t\r\n{}[],:-+.0123456789eEtrufalsn')
     ALLOWED[c.charCodeAt(0)] = 1;
 const plan_reader_isWs = (c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 class Malformed extends Error {
+    at;
+    constructor(at) {
+        super('malformed JSON');
+        this.at = at;
+    }
 }
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
 class ByteReader {
@@ -13308,7 +13319,7 @@ class ByteReader {
         for (;;) {
             const q = b.indexOf(QUOTE, from);
             if (q < 0)
-                throw new Malformed();
+                throw new Malformed(i);
             let k = q - 1;
             while (b[k] === BACKSLASH)
                 k--;
@@ -13319,7 +13330,7 @@ class ByteReader {
     }
     readString(i) {
         if (this.b[i] !== QUOTE)
-            throw new Malformed();
+            throw new Malformed(i);
         const end = this.skipString(i);
         const raw = this.b.subarray(i + 1, end - 1);
         // Most keys and addresses have no escapes: decode them directly.
@@ -13347,19 +13358,19 @@ class ByteReader {
                         return i + 1;
                 }
                 else if (!ALLOWED[ch])
-                    throw new Malformed();
+                    throw new Malformed(i);
                 i++;
             }
-            throw new Malformed();
+            throw new Malformed(i);
         }
         const start = i;
         while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !plan_reader_isWs(b[i])) {
             if (!ALLOWED[b[i]])
-                throw new Malformed();
+                throw new Malformed(i);
             i++;
         }
         if (i === start)
-            throw new Malformed();
+            throw new Malformed(i);
         return i;
     }
     decode(start, end) {
@@ -13386,31 +13397,53 @@ class ByteReader {
     object(i, onEntry) {
         const b = this.b;
         if (b[i] !== OPEN_OBJECT)
-            throw new Malformed();
+            throw new Malformed(i);
         i = this.ws(i + 1);
         if (b[i] === CLOSE_OBJECT)
             return i + 1;
         for (;;) {
             const keyAt = i;
             if (b[i] !== QUOTE)
-                throw new Malformed();
+                throw new Malformed(i);
             i = this.ws(this.skipString(i));
             if (b[i] !== COLON)
-                throw new Malformed();
+                throw new Malformed(i);
             i = this.ws(onEntry(keyAt, this.ws(i + 1)));
             if (b[i] === COMMA)
                 i = this.ws(i + 1);
             else if (b[i] === CLOSE_OBJECT)
                 return i + 1;
             else
-                throw new Malformed();
+                throw new Malformed(i);
         }
+    }
+    /** From inside an object (at a member or the closing brace), the index just after that object. */
+    skipRestOfObject(i) {
+        const b = this.b;
+        let depth = 1;
+        while (i < b.length) {
+            const ch = b[i];
+            if (ch === QUOTE) {
+                i = this.skipString(i);
+                continue;
+            }
+            if (ch === OPEN_OBJECT || ch === OPEN_ARRAY)
+                depth++;
+            else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+                if (--depth === 0)
+                    return i + 1;
+            }
+            else if (!ALLOWED[ch])
+                throw new Malformed(i);
+            i++;
+        }
+        throw new Malformed(i);
     }
     /** Calls `onItem(valueStart, index)` for each element of the array at `i`. */
     array(i, onItem) {
         const b = this.b;
         if (b[i] !== OPEN_ARRAY)
-            throw new Malformed();
+            throw new Malformed(i);
         i = this.ws(i + 1);
         if (b[i] === CLOSE_ARRAY)
             return i + 1;
@@ -13421,7 +13454,7 @@ class ByteReader {
             else if (b[i] === CLOSE_ARRAY)
                 return i + 1;
             else
-                throw new Malformed();
+                throw new Malformed(i);
         }
     }
 }
@@ -13471,23 +13504,39 @@ function scanModule(r, at, into) {
     return r.object(at, (key, v) => {
         if (r.keyIs(key, K.resources)) {
             return r.array(v, (item) => {
+                // Terraform writes "address" and "mode" first: read members until both are seen,
+                // then skip the rest of the entry without looking at its keys.
                 let address;
                 let addressAt = item;
                 let mode;
-                const end = r.object(item, (k, kv) => {
-                    const isAddress = r.keyIs(k, K.address);
-                    if (isAddress || r.keyIs(k, K.mode)) {
-                        const s = r.readString(kv);
+                const b = r.b;
+                let i = r.ws(item + 1);
+                if (b[item] !== OPEN_OBJECT)
+                    throw new Malformed(i);
+                while (b[i] === QUOTE && (address === undefined || mode === undefined)) {
+                    const keyAt = i;
+                    i = r.ws(r.skipString(i));
+                    if (b[i] !== COLON)
+                        throw new Malformed(i);
+                    i = r.ws(i + 1);
+                    const isAddress = r.keyIs(keyAt, K.address);
+                    if (isAddress || r.keyIs(keyAt, K.mode)) {
+                        const str = r.readString(i);
                         if (isAddress) {
-                            address = s.value;
-                            addressAt = k;
+                            address = str.value;
+                            addressAt = keyAt;
                         }
                         else
-                            mode = s.value;
-                        return s.end;
+                            mode = str.value;
+                        i = str.end;
                     }
-                    return r.skipValue(kv);
-                });
+                    else
+                        i = r.skipValue(i);
+                    i = r.ws(i);
+                    if (b[i] === COMMA)
+                        i = r.ws(i + 1);
+                }
+                const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfObject(i);
                 if (address !== undefined)
                     into.push({ address, addressAt, mode, start: item, end });
                 return end;
@@ -13544,25 +13593,30 @@ function readPlanObject(r, at) {
     return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
 }
 /**
- * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; undefined when the
- * bytes are not a well-formed JSON object: the caller takes the full path for its message.
+ * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; a failure when the
+ * bytes are not one well-formed JSON object holding a plan.
  */
 function readPlanSelectively(bytes) {
     const r = new ByteReader(bytes);
     try {
         const start = r.ws(0);
         if (bytes[start] !== OPEN_OBJECT)
-            return undefined;
+            return { problem: 'malformed', at: start };
         const { result, end } = readPlanObject(r, start);
         // Trailing data, a wrapped plan (OPA / Scalr input) or something that is not a plan:
         // the full path knows what to say, and such files are small.
-        if (r.ws(end) !== bytes.length || !plan_reader_PLAN_KEYS.some((k) => k in result.plan))
-            return undefined;
+        const after = r.ws(end);
+        if (after !== bytes.length)
+            return { problem: 'trailing-data', at: after };
+        if (!plan_reader_PLAN_KEYS.some((k) => k in result.plan))
+            return { problem: 'not-a-plan', at: start };
         return result;
     }
     catch (e) {
-        if (e instanceof Malformed || e instanceof SyntaxError || e instanceof TypeError)
-            return undefined;
+        if (e instanceof Malformed)
+            return { problem: 'malformed', at: e.at };
+        if (e instanceof SyntaxError || e instanceof TypeError)
+            return { problem: 'malformed', at: 0 };
         throw e;
     }
 }
@@ -13672,6 +13726,8 @@ class ByteLineIndex {
  * log, the setup-terraform wrapper's stdout, the HCP Terraform redacted plan, a binary
  * planfile, cut-off or trailing JSON.
  */
+/** Up to this size a file that is not a clean plan is decoded whole, to say exactly what is wrong. */
+const TEXT_PATH_MAX_BYTES = 256 * 1024 * 1024;
 const HOW_TO_MAKE_A_PLAN = 'Make the plan JSON with `terraform plan -out=plan.out` then `terraform show -json plan.out > plan.json`.';
 const plan_input_PLAN_KEYS = ['planned_values', 'resource_changes', 'prior_state', 'configuration'];
 function isObject(v) {
@@ -13761,12 +13817,22 @@ function parseVersion(v) {
  * A well-formed plan is read from its bytes, parsing only what topogate uses; anything
  * else takes the full text path, which says exactly what is wrong and where.
  */
-function parsePlan(input, file) {
+function parsePlan(input, file, options = {}) {
     const bytes = typeof input === 'string' ? new TextEncoder().encode(stripBom(input)) : utf8Bytes(input, file);
     const fast = readPlanSelectively(bytes);
-    if (!fast)
-        return parsePlanText(decodeUtf8(bytes, file), file);
     const lines = new ByteLineIndex(file, bytes);
+    if ('problem' in fast) {
+        // The full text path says exactly what is wrong, on a file that fits in a string.
+        if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES))
+            return parsePlanText(decodeUtf8(bytes, file), file);
+        const mib = (bytes.length / 1048576).toFixed(0);
+        const what = {
+            malformed: 'the JSON is not well formed here (cut off, or a stray character)',
+            'trailing-data': 'something follows the plan object here, and a plan file holds exactly one JSON object',
+            'not-a-plan': 'this JSON object is not a Terraform plan: it has none of format_version, planned_values, resource_changes, configuration',
+        }[fast.problem];
+        throw InputError.at(lines.at(fast.at), `this ${mib} MiB file is not a plan topogate can read: ${what}. ${HOW_TO_MAKE_A_PLAN}`);
+    }
     let textual;
     // Paths inside the plan are only needed for error messages: then decode the text once.
     const full = () => (textual ??= parsePlanText(decodeUtf8(bytes, file), file));
@@ -14180,6 +14246,7 @@ function buildPlanState(doc) {
     const byBlock = new Map();
     const byKey = new Map();
     const children = new Map();
+    const seenModules = new Set();
     const deletedAddresses = new Set();
     const deleted = [];
     const locate = (where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
@@ -14227,13 +14294,17 @@ function buildPlanState(doc) {
             list.push(res);
         else
             byBlock.set(block, [res]);
-        const steps = res.moduleSteps;
-        for (let i = 0; i < steps.length; i++) {
-            const parent = formatModuleInstance(steps.slice(0, i));
-            const key = `${parent}|${steps[i].name}`;
-            const set = children.get(key) ?? new Set();
-            set.add(formatModuleInstance(steps.slice(0, i + 1)));
-            children.set(key, set);
+        // Each module instance is registered with its parent once, not once per resource in it.
+        if (res.module !== '' && !seenModules.has(res.module)) {
+            seenModules.add(res.module);
+            const steps = res.moduleSteps;
+            for (let i = 0; i < steps.length; i++) {
+                const parent = formatModuleInstance(steps.slice(0, i));
+                const key = `${parent}|${steps[i].name}`;
+                const set = children.get(key) ?? new Set();
+                set.add(formatModuleInstance(steps.slice(0, i + 1)));
+                children.set(key, set);
+            }
         }
     };
     const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
@@ -15394,8 +15465,9 @@ function buildAwsNetwork(ctx) {
                 const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
                 const addresses = parsed.set.union(pl.set);
                 const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
-                const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)}`;
-                group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown));
+                const label = peerLabel(addresses, identities);
+                const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
+                group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown));
             });
         }
     }
@@ -15454,8 +15526,9 @@ function buildAwsNetwork(ctx) {
                 }
             }
             const addresses = parsed.set.union(pl.set);
-            const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${peerLabel(addresses, identities)})`;
-            return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+            const label = peerLabel(addresses, identities);
+            const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${label})`;
+            return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
         });
     }
     for (const [type, dir] of [['aws_vpc_security_group_ingress_rule', 'ingress'], ['aws_vpc_security_group_egress_rule', 'egress']]) {
@@ -15477,8 +15550,9 @@ function buildAwsNetwork(ctx) {
                 const identities = identitiesOf(source);
                 const addresses = parsed.set.union(pl.set);
                 const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
-                const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)})`;
-                return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+                const label = peerLabel(addresses, identities);
+                const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
+                return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
             });
         }
     }
@@ -19913,7 +19987,8 @@ function readPacks(ws, dirs, builtin) {
 
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
 /** Plans of tens of thousands of resources run to hundreds of MiB; V8 strings stop near 512 MiB. */
-const PLAN_MAX_BYTES = 256 * 1024 * 1024;
+// Plans are read from bytes, never as one string, so they may be as large as a file Node reads.
+const PLAN_MAX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 /** `.tf` files are only read to place findings: a bounded scan, files over the limit skipped. */
 const TF_MAX_FILES = 20_000;
 const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;

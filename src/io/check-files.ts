@@ -40,7 +40,8 @@ export interface ValidationSummary {
 
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
 /** Plans of tens of thousands of resources run to hundreds of MiB; V8 strings stop near 512 MiB. */
-const PLAN_MAX_BYTES = 256 * 1024 * 1024;
+// Plans are read from bytes, never as one string, so they may be as large as a file Node reads.
+const PLAN_MAX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 /** `.tf` files are only read to place findings: a bounded scan, files over the limit skipped. */
 const TF_MAX_FILES = 20_000;
 const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;

@@ -61,18 +61,24 @@ export function evaluate(input: EvaluationInput): Evaluation {
   const overrides = new Map((input.overrides ?? []).map((o) => [o.policy, o]));
   const disabled: DisabledPolicy[] = [];
   const findings: Finding[] = [];
-  for (const policy of input.policies) {
+  const active: Array<{ policy: Policy; severity: Severity; checkType: NonNullable<ReturnType<typeof CHECK_TYPES.get>>; note: string }> = [];
+  for (const policy of [...input.policies].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     const override = overrides.get(policy.id);
     if (override?.severity === 'off') {
       disabled.push({ policy: policy.id, title: policy.title, reason: override.reason, location: override.location });
       continue;
     }
-    const severity: Severity = override?.severity ?? policy.severity;
     const checkType = CHECK_TYPES.get(policy.check.type);
     if (!checkType) continue; // unreachable: packs are validated against the known types
-    for (const env of input.environments) {
+    const severity: Severity = override?.severity ?? policy.severity;
+    const note = override && override.severity !== policy.severity ? ` (Severity ${severity}, changed from ${policy.severity}: ${override.reason})` : '';
+    active.push({ policy, severity, checkType, note });
+  }
+  // Environment by environment, policies in id order: the findings come out nearly in
+  // report order, so the final sort has little to do.
+  for (const env of [...input.environments].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const { policy, severity, checkType, note } of active) {
       for (const outcome of checkType.check(env, policy.check as never)) {
-        const note = override && override.severity !== policy.severity ? ` (Severity ${severity}, changed from ${policy.severity}: ${override.reason})` : '';
         findings.push({
           policy: policy.id,
           title: policy.title,

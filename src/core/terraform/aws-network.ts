@@ -203,8 +203,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
         const addresses = parsed.set.union(pl.set);
         const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
-        const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)}`;
-        group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown));
+        const label = peerLabel(addresses, identities);
+        const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
+        group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown));
       });
     }
   }
@@ -257,8 +258,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         }
       }
       const addresses = parsed.set.union(pl.set);
-      const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${peerLabel(addresses, identities)})`;
-      return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+      const label = peerLabel(addresses, identities);
+      const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${label})`;
+      return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
     });
   }
 
@@ -279,8 +281,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const identities = identitiesOf(source);
         const addresses = parsed.set.union(pl.set);
         const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
-        const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${peerLabel(addresses, identities)})`;
-        return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label: peerLabel(addresses, identities) }, unknown);
+        const label = peerLabel(addresses, identities);
+        const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
+        return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
       });
     }
   }

@@ -14,6 +14,9 @@ import { ByteLineIndex, readPlanSelectively } from './plan-reader.js';
  * planfile, cut-off or trailing JSON.
  */
 
+/** Up to this size a file that is not a clean plan is decoded whole, to say exactly what is wrong. */
+const TEXT_PATH_MAX_BYTES = 256 * 1024 * 1024;
+
 export const HOW_TO_MAKE_A_PLAN = 'Make the plan JSON with `terraform plan -out=plan.out` then `terraform show -json plan.out > plan.json`.';
 
 export interface PlanDocument {
@@ -132,11 +135,21 @@ function parseVersion(v: unknown): { major: number; minor: number } | undefined 
  * A well-formed plan is read from its bytes, parsing only what topogate uses; anything
  * else takes the full text path, which says exactly what is wrong and where.
  */
-export function parsePlan(input: Uint8Array | string, file: string): PlanDocument {
+export function parsePlan(input: Uint8Array | string, file: string, options: { textPathMaxBytes?: number } = {}): PlanDocument {
   const bytes = typeof input === 'string' ? new TextEncoder().encode(stripBom(input)) : utf8Bytes(input, file);
   const fast = readPlanSelectively(bytes);
-  if (!fast) return parsePlanText(decodeUtf8(bytes, file), file);
   const lines = new ByteLineIndex(file, bytes);
+  if ('problem' in fast) {
+    // The full text path says exactly what is wrong, on a file that fits in a string.
+    if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES)) return parsePlanText(decodeUtf8(bytes, file), file);
+    const mib = (bytes.length / 1048576).toFixed(0);
+    const what = {
+      malformed: 'the JSON is not well formed here (cut off, or a stray character)',
+      'trailing-data': 'something follows the plan object here, and a plan file holds exactly one JSON object',
+      'not-a-plan': 'this JSON object is not a Terraform plan: it has none of format_version, planned_values, resource_changes, configuration',
+    }[fast.problem];
+    throw InputError.at(lines.at(fast.at), `this ${mib} MiB file is not a plan topogate can read: ${what}. ${HOW_TO_MAKE_A_PLAN}`);
+  }
   let textual: PlanDocument | undefined;
   // Paths inside the plan are only needed for error messages: then decode the text once.
   const full = () => (textual ??= parsePlanText(decodeUtf8(bytes, file), file));

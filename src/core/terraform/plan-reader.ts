@@ -33,7 +33,11 @@ for (const c of ' \t\r\n{}[],:-+.0123456789eEtrufalsn') ALLOWED[c.charCodeAt(0)]
 
 const isWs = (c: number) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 
-class Malformed extends Error {}
+class Malformed extends Error {
+  constructor(readonly at: number) {
+    super('malformed JSON');
+  }
+}
 
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
 
@@ -78,7 +82,7 @@ class ByteReader {
     let from = i + 1;
     for (;;) {
       const q = b.indexOf(QUOTE, from);
-      if (q < 0) throw new Malformed();
+      if (q < 0) throw new Malformed(i);
       let k = q - 1;
       while (b[k] === BACKSLASH) k--;
       if ((q - 1 - k) % 2 === 0) return q + 1;
@@ -87,7 +91,7 @@ class ByteReader {
   }
 
   readString(i: number): { value: string; end: number } {
-    if (this.b[i] !== QUOTE) throw new Malformed();
+    if (this.b[i] !== QUOTE) throw new Malformed(i);
     const end = this.skipString(i);
     const raw = this.b.subarray(i + 1, end - 1);
     // Most keys and addresses have no escapes: decode them directly.
@@ -111,17 +115,17 @@ class ByteReader {
         if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) depth++;
         else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
           if (--depth === 0) return i + 1;
-        } else if (!ALLOWED[ch]) throw new Malformed();
+        } else if (!ALLOWED[ch]) throw new Malformed(i);
         i++;
       }
-      throw new Malformed();
+      throw new Malformed(i);
     }
     const start = i;
     while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !isWs(b[i])) {
-      if (!ALLOWED[b[i]]) throw new Malformed();
+      if (!ALLOWED[b[i]]) throw new Malformed(i);
       i++;
     }
-    if (i === start) throw new Malformed();
+    if (i === start) throw new Malformed(i);
     return i;
   }
 
@@ -148,32 +152,51 @@ class ByteReader {
    */
   object(i: number, onEntry: (keyAt: number, valueAt: number) => number): number {
     const b = this.b;
-    if (b[i] !== OPEN_OBJECT) throw new Malformed();
+    if (b[i] !== OPEN_OBJECT) throw new Malformed(i);
     i = this.ws(i + 1);
     if (b[i] === CLOSE_OBJECT) return i + 1;
     for (;;) {
       const keyAt = i;
-      if (b[i] !== QUOTE) throw new Malformed();
+      if (b[i] !== QUOTE) throw new Malformed(i);
       i = this.ws(this.skipString(i));
-      if (b[i] !== COLON) throw new Malformed();
+      if (b[i] !== COLON) throw new Malformed(i);
       i = this.ws(onEntry(keyAt, this.ws(i + 1)));
       if (b[i] === COMMA) i = this.ws(i + 1);
       else if (b[i] === CLOSE_OBJECT) return i + 1;
-      else throw new Malformed();
+      else throw new Malformed(i);
     }
+  }
+
+  /** From inside an object (at a member or the closing brace), the index just after that object. */
+  skipRestOfObject(i: number): number {
+    const b = this.b;
+    let depth = 1;
+    while (i < b.length) {
+      const ch = b[i];
+      if (ch === QUOTE) {
+        i = this.skipString(i);
+        continue;
+      }
+      if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) depth++;
+      else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
+        if (--depth === 0) return i + 1;
+      } else if (!ALLOWED[ch]) throw new Malformed(i);
+      i++;
+    }
+    throw new Malformed(i);
   }
 
   /** Calls `onItem(valueStart, index)` for each element of the array at `i`. */
   array(i: number, onItem: (valueAt: number, index: number) => number): number {
     const b = this.b;
-    if (b[i] !== OPEN_ARRAY) throw new Malformed();
+    if (b[i] !== OPEN_ARRAY) throw new Malformed(i);
     i = this.ws(i + 1);
     if (b[i] === CLOSE_ARRAY) return i + 1;
     for (let n = 0; ; n++) {
       i = this.ws(onItem(i, n));
       if (b[i] === COMMA) i = this.ws(i + 1);
       else if (b[i] === CLOSE_ARRAY) return i + 1;
-      else throw new Malformed();
+      else throw new Malformed(i);
     }
   }
 }
@@ -223,21 +246,32 @@ function scanModule(r: ByteReader, at: number, into: EntryCandidate[]): number {
   return r.object(at, (key, v) => {
     if (r.keyIs(key, K.resources)) {
       return r.array(v, (item) => {
+        // Terraform writes "address" and "mode" first: read members until both are seen,
+        // then skip the rest of the entry without looking at its keys.
         let address: string | undefined;
         let addressAt = item;
         let mode: string | undefined;
-        const end = r.object(item, (k, kv) => {
-          const isAddress = r.keyIs(k, K.address);
-          if (isAddress || r.keyIs(k, K.mode)) {
-            const s = r.readString(kv);
+        const b = r.b;
+        let i = r.ws(item + 1);
+        if (b[item] !== OPEN_OBJECT) throw new Malformed(i);
+        while (b[i] === QUOTE && (address === undefined || mode === undefined)) {
+          const keyAt = i;
+          i = r.ws(r.skipString(i));
+          if (b[i] !== COLON) throw new Malformed(i);
+          i = r.ws(i + 1);
+          const isAddress = r.keyIs(keyAt, K.address);
+          if (isAddress || r.keyIs(keyAt, K.mode)) {
+            const str = r.readString(i);
             if (isAddress) {
-              address = s.value;
-              addressAt = k;
-            } else mode = s.value;
-            return s.end;
-          }
-          return r.skipValue(kv);
-        });
+              address = str.value;
+              addressAt = keyAt;
+            } else mode = str.value;
+            i = str.end;
+          } else i = r.skipValue(i);
+          i = r.ws(i);
+          if (b[i] === COMMA) i = r.ws(i + 1);
+        }
+        const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfObject(i);
         if (address !== undefined) into.push({ address, addressAt, mode, start: item, end });
         return end;
       });
@@ -293,22 +327,31 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
   return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
 }
 
+/** Why a selective read gave up, and where: the full text path says it exactly (on files it can decode). */
+export interface SelectiveFailure {
+  problem: 'malformed' | 'trailing-data' | 'not-a-plan';
+  at: number;
+}
+
 /**
- * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; undefined when the
- * bytes are not a well-formed JSON object: the caller takes the full path for its message.
+ * The plan in `bytes` (UTF-8, no byte-order mark), read selectively; a failure when the
+ * bytes are not one well-formed JSON object holding a plan.
  */
-export function readPlanSelectively(bytes: Uint8Array): SelectivePlan | undefined {
+export function readPlanSelectively(bytes: Uint8Array): SelectivePlan | SelectiveFailure {
   const r = new ByteReader(bytes);
   try {
     const start = r.ws(0);
-    if (bytes[start] !== OPEN_OBJECT) return undefined;
+    if (bytes[start] !== OPEN_OBJECT) return { problem: 'malformed', at: start };
     const { result, end } = readPlanObject(r, start);
     // Trailing data, a wrapped plan (OPA / Scalr input) or something that is not a plan:
     // the full path knows what to say, and such files are small.
-    if (r.ws(end) !== bytes.length || !PLAN_KEYS.some((k) => k in result.plan)) return undefined;
+    const after = r.ws(end);
+    if (after !== bytes.length) return { problem: 'trailing-data', at: after };
+    if (!PLAN_KEYS.some((k) => k in result.plan)) return { problem: 'not-a-plan', at: start };
     return result;
   } catch (e) {
-    if (e instanceof Malformed || e instanceof SyntaxError || e instanceof TypeError) return undefined;
+    if (e instanceof Malformed) return { problem: 'malformed', at: e.at };
+    if (e instanceof SyntaxError || e instanceof TypeError) return { problem: 'malformed', at: 0 };
     throw e;
   }
 }

@@ -133,6 +133,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   const byBlock = new Map<string, PlanResource[]>();
   const byKey = new Map<string, PlanResource>();
   const children = new Map<string, Set<string>>();
+  const seenModules = new Set<string>();
   const deletedAddresses = new Set<string>();
   const deleted: PlanResource[] = [];
 
@@ -178,13 +179,17 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     const list = byBlock.get(block);
     if (list) list.push(res);
     else byBlock.set(block, [res]);
-    const steps = res.moduleSteps;
-    for (let i = 0; i < steps.length; i++) {
-      const parent = formatModuleInstance(steps.slice(0, i));
-      const key = `${parent}|${steps[i].name}`;
-      const set = children.get(key) ?? new Set<string>();
-      set.add(formatModuleInstance(steps.slice(0, i + 1)));
-      children.set(key, set);
+    // Each module instance is registered with its parent once, not once per resource in it.
+    if (res.module !== '' && !seenModules.has(res.module)) {
+      seenModules.add(res.module);
+      const steps = res.moduleSteps;
+      for (let i = 0; i < steps.length; i++) {
+        const parent = formatModuleInstance(steps.slice(0, i));
+        const key = `${parent}|${steps[i].name}`;
+        const set = children.get(key) ?? new Set<string>();
+        set.add(formatModuleInstance(steps.slice(0, i + 1)));
+        children.set(key, set);
+      }
     }
   };
 
