@@ -190,3 +190,34 @@ describe('pack completeness', () => {
     for (const p of pack.policies) expect(p.file.endsWith(`${p.id}.yaml`), p.id).toBe(true);
   });
 });
+
+describe('a role talking to itself across a large farm', () => {
+  // 150 front-ends: 22,350 front-end pairs for OS11-MON-001, past the listing cap.
+  const farm = (openMonitoring: boolean) => [
+    'version: 1',
+    'environments:',
+    '  - name: big',
+    '    provider: aws',
+    '    region: eu-west-1',
+    '    servers:',
+    ...Array.from({ length: 150 }, (_, i) => `      - { name: fe-${i}, roles: [front-end], addresses: [10.0.${Math.floor(i / 200)}.${(i % 200) + 1}] }`),
+    '    firewall:',
+    '      - { from: 10.0.0.0/8, to: role:front-end, ports: [80] }',
+    ...(openMonitoring ? ['      - { from: role:front-end, to: role:front-end, ports: [12001, 12002] }'] : []),
+    '',
+  ].join('\n');
+
+  it('counts passing pairs in one finding instead of listing 22,350', () => {
+    const mon = check(farm(true)).findings.filter((f) => f.policy === 'OS11-MON-001');
+    expect(mon.map((f) => [f.subject, f.status])).toEqual([['role:front-end -> role:front-end', 'pass']]);
+    expect(mon[0].message).toMatch(/^22350 of 22350 pairs pass \("big" has 22350 \(source, target\) pairs for this policy; past 10000, passing pairs are counted rather than listed\)\.$/);
+  });
+
+  it('lists the first 10,000 failing pairs and counts the rest', () => {
+    const mon = check(farm(false)).findings.filter((f) => f.policy === 'OS11-MON-001');
+    expect(mon.filter((f) => f.status === 'fail' && f.subject.startsWith('fe-'))).toHaveLength(10_000);
+    const rest = mon.filter((f) => f.subject.startsWith('role:'));
+    expect(rest.map((f) => [f.subject, f.status])).toEqual([['role:front-end -> role:front-end (12350 more)', 'fail']]);
+    expect(rest[0].message).toMatch(/^12350 more pairs fail beyond the 10000 listed/);
+  });
+});

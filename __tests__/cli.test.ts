@@ -117,3 +117,14 @@ describe('topogate validate and policies', () => {
     expect(help.stdout).toMatch(/--fail-on LEVEL/);
   });
 });
+
+describe('a reader that stops early', () => {
+  it('a closed stdout ends the CLI quietly (no EPIPE stack trace)', async () => {
+    // Far more output than a pipe holds, so writes are still pending when the reader leaves.
+    const servers = Array.from({ length: 300 }, (_, i) => `      - { name: fe-${i}, roles: [front-end], addresses: [10.0.${Math.floor(i / 250)}.${(i % 250) + 1}] }`);
+    writeFileSync(path.join(work, 'farm.yml'), ['version: 1', 'environments:', '  - name: farm', '    servers:', ...servers, '    firewall: []', ''].join('\n'));
+    const r = await runProcess('sh', ['-c', `"${process.execPath}" "${CLI}" check --topology farm.yml --verbose | head -c 100 > /dev/null`], { cwd: work });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});

@@ -44862,35 +44862,38 @@ function portsFor(params, target) {
             : `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`,
     };
 }
-/** Every (source, target) pair a flow check covers; a server is never its own source. */
+/**
+ * Past this many (source, target) pairs for one policy in one environment (a role talking
+ * to itself across a farm of hundreds is N²), passing pairs are counted in one finding and
+ * only the first failing and undecided ones are listed: the run stays bounded in memory
+ * and the report readable.
+ */
+const MAX_LISTED_PAIRS = 10_000;
+/** The (source, target) pairs a flow check covers, counted (not built); a server is never its own source. */
 function flowPairs(env, params) {
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
     const subject = `${fromLabel} -> ${toLabel}`;
     const resolved = resolveSources(env, params.from);
     if (!resolved.ok)
-        return { pairs: [], skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+        return { sources: [], targets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
     const targets = resolveServers(env, params.to);
     if (targets.length === 0) {
-        return { pairs: [], skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+        return { sources: [], targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
     }
-    if (resolved.sources.length === 0) {
-        return { pairs: [], skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+    const sources = resolved.sources;
+    if (sources.length === 0) {
+        return { sources, targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
     }
-    const pairs = [];
-    for (const target of targets) {
-        for (const source of resolved.sources) {
-            if (source.kind !== 'client' && source.name === target.name)
-                continue;
-            pairs.push({ source, target, subject: `${source.name} -> ${target.name}` });
-        }
-    }
-    if (pairs.length === 0) {
+    const targetNames = new Set(targets.map((t) => t.name));
+    const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length;
+    const count = sources.length * targets.length - selfPairs;
+    if (count === 0) {
         const only = targets[0].name;
         const matches = fromLabel === toLabel ? `matches ${toLabel}` : `matches both ${fromLabel} and ${toLabel}`;
-        return { pairs, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
+        return { sources, targets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
     }
-    return { pairs };
+    return { sources, targets, count };
 }
 function failLocation(target, verdict) {
     const at = (blocks) => {
@@ -44920,22 +44923,50 @@ function failLocation(target, verdict) {
  * reach, balancer paths included for client sources, judged by `judge`.
  */
 function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
-    const { pairs, skipped } = flowPairs(env, params);
+    const { sources, targets, count, skipped } = flowPairs(env, params);
     if (skipped)
         return [skipped];
     const protocol = params.protocol ?? 'tcp';
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
-    return pairs.map((pair) => {
-        const { source, target } = pair;
-        const subject = subjectOf(pair, fromLabel);
-        const ports = portsFor(params, target);
-        if (!ports.ok)
-            return { status: 'unknown', subject, message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-        const direct = reachOnPorts(source, target, protocol, ports.ports);
-        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
-        return { subject, ...judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel }) };
-    });
+    const outcomes = [];
+    const large = count > MAX_LISTED_PAIRS;
+    let passes = 0;
+    const beyond = { fail: 0, unknown: 0 };
+    for (const target of targets) {
+        for (const source of sources) {
+            if (source.kind !== 'client' && source.name === target.name)
+                continue;
+            const pair = { source, target };
+            let outcome;
+            const ports = portsFor(params, target);
+            if (!ports.ok) {
+                outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+            }
+            else {
+                const direct = reachOnPorts(source, target, protocol, ports.ports);
+                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+                outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+            }
+            if (large && outcome.status === 'pass')
+                passes++;
+            else if (large && outcomes.length >= MAX_LISTED_PAIRS)
+                beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
+            else
+                outcomes.push({ subject: subjectOf(pair, fromLabel), ...outcome });
+        }
+    }
+    if (large) {
+        const subject = `${fromLabel} -> ${toLabel}`;
+        const note = `"${env.name}" has ${count} (source, target) pairs for this policy; past ${MAX_LISTED_PAIRS}, passing pairs are counted rather than listed`;
+        if (passes > 0)
+            outcomes.push({ status: 'pass', subject, message: `${passes} of ${count} pairs pass (${note}).`, location: env.location });
+        if (beyond.fail > 0)
+            outcomes.push({ status: 'fail', subject: `${subject} (${beyond.fail} more)`, message: `${beyond.fail} more pairs fail beyond the ${MAX_LISTED_PAIRS} listed (${note}); fix those listed and run again.`, location: env.location });
+        if (beyond.unknown > 0)
+            outcomes.push({ status: 'unknown', subject: `${subject} (${beyond.unknown} more)`, message: `${beyond.unknown} more pairs cannot be decided beyond the ${MAX_LISTED_PAIRS} listed (${note}).`, location: env.location });
+    }
+    return outcomes;
 }
 const requiredFlow = {
     type: 'required-flow',
@@ -44951,7 +44982,7 @@ const requiredFlow = {
     ].join('\n\n'),
     check(env, params) {
         // Clients may come in through a balancer: a listener on the required port counts.
-        return evaluateFlowPairs(env, params, 'listener-port', (pair) => pair.subject, (ctx) => {
+        return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
             const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
             const message = requiredFlowMessage(ctx, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;

@@ -3,6 +3,16 @@ import pkg from '../../package.json' with { type: 'json' };
 import { runCli } from './run-cli.js';
 
 /** `topogate` on a terminal or another CI. */
+
+// A reader that stops early (`topogate check ... | head`) closes the pipe: that ends the
+// output, not the program with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+
 runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (t) => process.stdout.write(t),
