@@ -15119,7 +15119,9 @@ function resolutionValues(r, label) {
  */
 function linkedResources(ctx, res, path, spec) {
     const out = { targets: [], external: [], unknown: [], computed: false };
-    const label = describeAttribute(res, path);
+    // Worded only when something is unknown: most links resolve.
+    let text;
+    const label = () => (text ??= describeAttribute(res, path));
     const seen = new Set();
     const addTarget = (r) => {
         if (!seen.has(r.address)) {
@@ -15155,7 +15157,7 @@ function linkedResources(ctx, res, path, spec) {
         return out;
     const source = ctx.resolver.attribute(res, path, spec.matchBlock);
     if (source.kind === 'no-configuration') {
-        out.unknown.push(`${label} is not known until apply, and the plan has no configuration to follow`);
+        out.unknown.push(`${label()} is not known until apply, and the plan has no configuration to follow`);
         return out;
     }
     if (source.kind === 'not-set') {
@@ -15176,12 +15178,12 @@ function followResolution(r, spec, label, out, addTarget, addValue) {
         if (value.state === 'known')
             (Array.isArray(value.value) ? value.value : [value.value]).forEach(addValue);
         else
-            out.unknown.push(`${label} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
+            out.unknown.push(`${label()} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
     }
     for (const c of r.constants)
         addValue(c);
     for (const u of r.unresolved)
-        out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+        out.unknown.push(`${label()} is not known until apply and comes from ${u}`);
 }
 /**
  * The resources a configuration expression links to, for blocks the plan reorders (sets of
@@ -15205,7 +15207,7 @@ function linksOfExpression(ctx, res, expression, spec, label) {
         else if (!out.external.includes(v))
             out.external.push(v);
     };
-    followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, label, out, addTarget, addValue);
+    followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, () => label, out, addTarget, addValue);
     return out;
 }
 /** The configuration blocks written at `path` of a resource (a list of nested blocks), or undefined. */
@@ -15236,7 +15238,27 @@ function indexBy(resources, attributes, lowerCase = false) {
     return map;
 }
 /** A CIDR list from plan values: the set, plus the texts that are not CIDRs. */
+const cidrSets = new Map();
+/**
+ * The address set of a list of CIDR texts. Interned: the same list (0.0.0.0/0 on every
+ * web rule) gives the same set, so what a set memoizes (its description) is shared.
+ * Results are shared: do not modify them.
+ */
 function cidrSet(values) {
+    let key = '';
+    for (const v of values)
+        if (typeof v === 'string')
+            key += `${v}\u0000`;
+    let result = cidrSets.get(key);
+    if (!result) {
+        if (cidrSets.size > 100_000)
+            cidrSets.clear();
+        result = parseCidrList(values);
+        cidrSets.set(key, result);
+    }
+    return result;
+}
+function parseCidrList(values) {
     const parsed = [];
     const invalid = [];
     for (const v of values) {

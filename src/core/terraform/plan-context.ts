@@ -144,7 +144,9 @@ export interface Links {
  */
 export function linkedResources(ctx: PlanContext, res: PlanResource, path: AttributePath, spec: LinkSpec): Links {
   const out: Links = { targets: [], external: [], unknown: [], computed: false };
-  const label = describeAttribute(res, path);
+  // Worded only when something is unknown: most links resolve.
+  let text: string | undefined;
+  const label = () => (text ??= describeAttribute(res, path));
   const seen = new Set<string>();
   const addTarget = (r: PlanResource) => {
     if (!seen.has(r.address)) {
@@ -173,7 +175,7 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
   if (!follow) return out;
   const source = ctx.resolver.attribute(res, path, spec.matchBlock);
   if (source.kind === 'no-configuration') {
-    out.unknown.push(`${label} is not known until apply, and the plan has no configuration to follow`);
+    out.unknown.push(`${label()} is not known until apply, and the plan has no configuration to follow`);
     return out;
   }
   if (source.kind === 'not-set') {
@@ -184,7 +186,7 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
   return out;
 }
 
-function followResolution(r: Resolution, spec: LinkSpec, label: string, out: Links, addTarget: (r: PlanResource) => void, addValue: (v: unknown) => void): void {
+function followResolution(r: Resolution, spec: LinkSpec, label: () => string, out: Links, addTarget: (r: PlanResource) => void, addValue: (v: unknown) => void): void {
   for (const t of r.targets) {
     if (t.resource.mode === 'managed' && spec.types.has(t.resource.type)) {
       addTarget(t.resource);
@@ -193,10 +195,10 @@ function followResolution(r: Resolution, spec: LinkSpec, label: string, out: Lin
     const value = lookup(t.resource, t.attribute.length > 0 ? t.attribute : ['id']);
     const ref = `${t.resource.address}${t.attribute.length > 0 ? `.${t.attribute.join('.')}` : ''}`;
     if (value.state === 'known') (Array.isArray(value.value) ? value.value : [value.value]).forEach(addValue);
-    else out.unknown.push(`${label} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
+    else out.unknown.push(`${label()} is not known until apply: it comes from ${ref}, which is not a ${spec.what} the plan creates`);
   }
   for (const c of r.constants) addValue(c);
-  for (const u of r.unresolved) out.unknown.push(`${label} is not known until apply and comes from ${u}`);
+  for (const u of r.unresolved) out.unknown.push(`${label()} is not known until apply and comes from ${u}`);
 }
 
 /**
@@ -218,7 +220,7 @@ export function linksOfExpression(ctx: PlanContext, res: PlanResource, expressio
     if (r) addTarget(r);
     else if (!out.external.includes(v)) out.external.push(v);
   };
-  followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, label, out, addTarget, addValue);
+  followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, () => label, out, addTarget, addValue);
   return out;
 }
 
@@ -247,7 +249,26 @@ export function indexBy(resources: Iterable<PlanResource>, attributes: readonly 
 }
 
 /** A CIDR list from plan values: the set, plus the texts that are not CIDRs. */
+const cidrSets = new Map<string, { set: AddressSet; invalid: string[] }>();
+
+/**
+ * The address set of a list of CIDR texts. Interned: the same list (0.0.0.0/0 on every
+ * web rule) gives the same set, so what a set memoizes (its description) is shared.
+ * Results are shared: do not modify them.
+ */
 export function cidrSet(values: readonly unknown[]): { set: AddressSet; invalid: string[] } {
+  let key = '';
+  for (const v of values) if (typeof v === 'string') key += `${v}\u0000`;
+  let result = cidrSets.get(key);
+  if (!result) {
+    if (cidrSets.size > 100_000) cidrSets.clear();
+    result = parseCidrList(values);
+    cidrSets.set(key, result);
+  }
+  return result;
+}
+
+function parseCidrList(values: readonly unknown[]): { set: AddressSet; invalid: string[] } {
   const parsed: ParsedCidr[] = [];
   const invalid: string[] = [];
   for (const v of values) {
