@@ -45957,27 +45957,8 @@ class ByteReader {
         const c = b[i];
         if (c === QUOTE)
             return this.skipString(i);
-        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-            let depth = 0;
-            const n = b.length;
-            while (i < n) {
-                const ch = b[i];
-                if (ch === QUOTE) {
-                    i = this.skipString(i);
-                    continue;
-                }
-                if (ch === OPEN_OBJECT || ch === OPEN_ARRAY)
-                    depth++;
-                else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
-                    if (--depth === 0)
-                        return i + 1;
-                }
-                else if (!ALLOWED[ch])
-                    throw new Malformed(i);
-                i++;
-            }
-            throw new Malformed(i);
-        }
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY)
+            return this.skipRestOfContainer(i + 1);
         const start = i;
         while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !plan_reader_isWs(b[i])) {
             if (!ALLOWED[b[i]])
@@ -46032,8 +46013,8 @@ class ByteReader {
                 throw new Malformed(i);
         }
     }
-    /** From inside an object (at a member or the closing brace), the index just after that object. */
-    skipRestOfObject(i) {
+    /** From inside an object or array (past its opening bracket), the index just after it. */
+    skipRestOfContainer(i) {
         const b = this.b;
         let depth = 1;
         while (i < b.length) {
@@ -46151,7 +46132,7 @@ function scanModule(r, at, into) {
                     if (b[i] === COMMA)
                         i = r.ws(i + 1);
                 }
-                const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfObject(i);
+                const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
                 if (address !== undefined)
                     into.push({ address, addressAt, mode, start: item, end });
                 return end;
@@ -51707,6 +51688,23 @@ class ActionLog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/io/write-atomically.ts
+
+
+/** Writes beside the target and renames: a reader (a later step, a tool) never sees half a file. */
+function writeFileAtomically(file, text) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, text);
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/github/action-workspace.ts
 
 
@@ -51745,19 +51743,7 @@ function isRepoFile(ws, file) {
         return false;
     }
 }
-/** Writes beside the target and renames, so that a later step never reads half a file. */
-function writeFileAtomically(file, text) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, text);
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw e;
-    }
-}
+
 
 ;// CONCATENATED MODULE: ./src/core/report/json-report.ts
 /** The machine-readable report (DESIGN section 5): stable key order, every finding, passes included. */

@@ -2660,8 +2660,6 @@ __nccwpck_require__.d(validators_generated_namespaceObject, {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
@@ -13373,27 +13371,8 @@ class ByteReader {
         const c = b[i];
         if (c === QUOTE)
             return this.skipString(i);
-        if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-            let depth = 0;
-            const n = b.length;
-            while (i < n) {
-                const ch = b[i];
-                if (ch === QUOTE) {
-                    i = this.skipString(i);
-                    continue;
-                }
-                if (ch === OPEN_OBJECT || ch === OPEN_ARRAY)
-                    depth++;
-                else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
-                    if (--depth === 0)
-                        return i + 1;
-                }
-                else if (!ALLOWED[ch])
-                    throw new Malformed(i);
-                i++;
-            }
-            throw new Malformed(i);
-        }
+        if (c === OPEN_OBJECT || c === OPEN_ARRAY)
+            return this.skipRestOfContainer(i + 1);
         const start = i;
         while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !plan_reader_isWs(b[i])) {
             if (!ALLOWED[b[i]])
@@ -13448,8 +13427,8 @@ class ByteReader {
                 throw new Malformed(i);
         }
     }
-    /** From inside an object (at a member or the closing brace), the index just after that object. */
-    skipRestOfObject(i) {
+    /** From inside an object or array (past its opening bracket), the index just after it. */
+    skipRestOfContainer(i) {
         const b = this.b;
         let depth = 1;
         while (i < b.length) {
@@ -13567,7 +13546,7 @@ function scanModule(r, at, into) {
                     if (b[i] === COMMA)
                         i = r.ws(i + 1);
                 }
-                const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfObject(i);
+                const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
                 if (address !== undefined)
                     into.push({ address, addressAt, mode, start: item, end });
                 return end;
@@ -18969,6 +18948,25 @@ function renderText(report, failOn, options = {}) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/io/write-atomically.ts
+
+
+/** Writes beside the target and renames: a reader (a later step, a tool) never sees half a file. */
+function writeFileAtomically(file, text) {
+    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, text);
+        (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
+    }
+    catch (e) {
+        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw e;
+    }
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "fs"
@@ -20252,18 +20250,6 @@ function renderReport(report, options) {
             return renderText(report, options.failOn, { verbose: options.verbose });
     }
 }
-/** Writes beside the target and renames: a reader never sees half a report. */
-function writeAtomically(file, text) {
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, text);
-        (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
-    }
-    catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw e;
-    }
-}
 async function runCli(argv, env) {
     let options;
     try {
@@ -20311,7 +20297,7 @@ async function runCli(argv, env) {
         const report = await checkFiles(request);
         const rendered = renderReport(report, options);
         if (options.output) {
-            writeAtomically(external_node_path_default().resolve(env.cwd, options.output), rendered);
+            writeFileAtomically(external_node_path_default().resolve(env.cwd, options.output), rendered);
             env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
         }
         else {

@@ -1,4 +1,3 @@
-import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InputError, formatProblem } from '../core/errors.js';
 import { loadPolicies } from '../core/run-check.js';
@@ -10,6 +9,7 @@ import { renderSarif } from '../core/report/sarif-report.js';
 import { renderText } from '../core/report/text-report.js';
 import { safeLogLine } from '../core/report/escape.js';
 import type { Workspace } from '../io/input-files.js';
+import { writeFileAtomically } from '../io/write-atomically.js';
 import { readPacks } from '../io/policy-packs.js';
 import { MissingInputError, checkFiles, validateFiles } from '../io/check-files.js';
 import type { CheckRequest } from '../io/check-files.js';
@@ -40,17 +40,6 @@ export function renderReport(report: Report, options: Pick<CliOptions, 'format' 
   }
 }
 
-/** Writes beside the target and renames: a reader never sees half a report. */
-function writeAtomically(file: string, text: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
 
 export async function runCli(argv: readonly string[], env: CliEnvironment): Promise<number> {
   let options: CliOptions;
@@ -96,7 +85,7 @@ export async function runCli(argv: readonly string[], env: CliEnvironment): Prom
     const report = await checkFiles(request);
     const rendered = renderReport(report, options);
     if (options.output) {
-      writeAtomically(path.resolve(env.cwd, options.output), rendered);
+      writeFileAtomically(path.resolve(env.cwd, options.output), rendered);
       env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
     } else {
       env.stdout(rendered);

@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../io/input-files.js';
 import { ActionInputError } from './action-inputs.js';
@@ -38,15 +38,4 @@ export function isRepoFile(ws: Workspace, file: string): boolean {
   }
 }
 
-/** Writes beside the target and renames, so that a later step never reads half a file. */
-export function writeFileAtomically(file: string, text: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeFileAtomically } from '../io/write-atomically.js';

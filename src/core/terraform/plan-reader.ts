@@ -103,23 +103,7 @@ class ByteReader {
     const b = this.b;
     const c = b[i];
     if (c === QUOTE) return this.skipString(i);
-    if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
-      let depth = 0;
-      const n = b.length;
-      while (i < n) {
-        const ch = b[i];
-        if (ch === QUOTE) {
-          i = this.skipString(i);
-          continue;
-        }
-        if (ch === OPEN_OBJECT || ch === OPEN_ARRAY) depth++;
-        else if (ch === CLOSE_OBJECT || ch === CLOSE_ARRAY) {
-          if (--depth === 0) return i + 1;
-        } else if (!ALLOWED[ch]) throw new Malformed(i);
-        i++;
-      }
-      throw new Malformed(i);
-    }
+    if (c === OPEN_OBJECT || c === OPEN_ARRAY) return this.skipRestOfContainer(i + 1);
     const start = i;
     while (i < b.length && b[i] !== COMMA && b[i] !== CLOSE_OBJECT && b[i] !== CLOSE_ARRAY && !isWs(b[i])) {
       if (!ALLOWED[b[i]]) throw new Malformed(i);
@@ -167,8 +151,8 @@ class ByteReader {
     }
   }
 
-  /** From inside an object (at a member or the closing brace), the index just after that object. */
-  skipRestOfObject(i: number): number {
+  /** From inside an object or array (past its opening bracket), the index just after it. */
+  skipRestOfContainer(i: number): number {
     const b = this.b;
     let depth = 1;
     while (i < b.length) {
@@ -271,7 +255,7 @@ function scanModule(r: ByteReader, at: number, into: EntryCandidate[]): number {
           i = r.ws(i);
           if (b[i] === COMMA) i = r.ws(i + 1);
         }
-        const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfObject(i);
+        const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
         if (address !== undefined) into.push({ address, addressAt, mode, start: item, end });
         return end;
       });
