@@ -166,12 +166,17 @@ describe('subnet and NIC associations both apply', () => {
     expect(fe.region).toBe('westeurope');
   });
 
-  it('a NIC in a declared subnet without any NSG is unfiltered', () => {
+  it('a NIC in a declared subnet without any NSG: the virtual network gets in; from outside it depends on the public IP, so unknown', () => {
+    // A Standard SKU public IP or load balancer admits nothing without an NSG, a Basic one
+    // everything: calling it open would be a false pass for the internet.
     const open: TestPlan = { resources: [...network, ...vm('fe', 'app', 'front-end')] };
     const fe = serverOf(open, 'azurerm_linux_virtual_machine.fe');
-    expect(fe.ingress).toEqual([]);
-    const report = checkPlans(open);
-    expect(finding(report, 'OS11-SEC-001').message).toMatch(/nothing filters this traffic/);
+    expect(fe.ingress.map((l) => l.name)).toEqual(['no NSG on azurerm_network_interface.fe']);
+    expect(flow(cidrs('vnet', '10.0.0.0/16'), fe, 1433).status).toBe('pass');
+    const outside = flow(endUsers, fe, 443);
+    expect(outside.status).toBe('unknown');
+    expect(outside.message).toMatch(/no NSG filters azurerm_network_interface\.fe.*Standard SKU admits nothing without an NSG/);
+    expect(finding(checkPlans(open), 'OS11-SEC-001').status).toBe('unknown');
   });
 
   it('a subnet from outside the plan: whether an NSG guards it is unknown', () => {

@@ -48261,7 +48261,8 @@ function serverAddresses(ctx, res, subnetsById) {
  * priority (lowest number first, first match wins), Allow or Deny, then the default rules
  * (AllowVnetInBound 65000, AllowAzureLoadBalancerInBound 65001, DenyAllInBound 65500 and
  * the outbound three). An NSG on the subnet and one on the NIC both apply: traffic must
- * pass both. A NIC in a subnet declared here without any NSG association is unfiltered.
+ * pass both. A NIC in a subnet declared here without any NSG admits its virtual network;
+ * from outside, it depends on its public IP's SKU, which makes such flows unknown.
  *
  * Service tags: `*` / `Any` is every address, `Internet` every address outside VirtualNetwork,
  * `AzureLoadBalancer` the platform's 168.63.129.16, and `VirtualNetwork` the address
@@ -48675,6 +48676,17 @@ function buildAzureNetwork(ctx) {
             const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.address}: ${unresolvedAssociations.join('; ')}`;
             ingress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
             egress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+        }
+        else if (subnet && ingress.length === 0) {
+            // No NSG at all: traffic inside the virtual network arrives. From outside, it depends on
+            // the way in: a Standard public IP or load balancer admits nothing without an NSG, a
+            // Basic one admits everything, no public address admits nothing. topogate cannot tell:
+            // unknown, never a pass.
+            const why = `no NSG filters ${nic.address}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
+            const rules = [mayAllowAnything(why, { label: `no NSG on ${nic.address}`, location })];
+            if (!vnetSpace.isEmpty())
+                rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.address}: the virtual network is open`, location } });
+            ingress.push({ name: `no NSG on ${nic.address}`, rules, defaultAction: 'deny' });
         }
         const asgs = nicAsgs.get(nic.address);
         const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
