@@ -142,3 +142,19 @@ describe('plans too large to decode as one string', () => {
     expect(parsePlan(plan, 'big.json', { textPathMaxBytes: 10 }).plan.resource_changes).toHaveLength(1);
   });
 });
+
+describe('hostile nesting', () => {
+  it('100,000 nested child_modules end in a report or a clear error, never a stack overflow', () => {
+    const depth = 100_000;
+    const text = `{"format_version":"1.2","resource_changes":[],"planned_values":{"root_module":${'{"child_modules":['.repeat(depth)}{}${']}'.repeat(depth)}}}`;
+    let outcome: string;
+    try {
+      parsePlan(text, 'deep.json');
+      outcome = 'read';
+    } catch (e) {
+      expect(e).toBeInstanceOf(InputError);
+      outcome = 'input error';
+    }
+    expect(['read', 'input error']).toContain(outcome);
+  });
+});

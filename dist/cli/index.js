@@ -13510,7 +13510,11 @@ function readChange(r, at) {
     return { change: JSON.parse(text), end, addressAt };
 }
 /** Resource entries of a module tree (planned_values or prior_state), located by address. */
-function scanModule(r, at, into) {
+/** Deeper than any module tree Terraform makes: past it the text path reports the file. */
+const MAX_MODULE_NESTING = 64;
+function scanModule(r, at, into, depth = 0) {
+    if (depth > MAX_MODULE_NESTING)
+        throw new Malformed(at);
     return r.object(at, (key, v) => {
         if (r.keyIs(key, K.resources)) {
             return r.array(v, (item) => {
@@ -13553,7 +13557,7 @@ function scanModule(r, at, into) {
             });
         }
         if (r.keyIs(key, K.childModules))
-            return r.array(v, (child) => scanModule(r, child, into));
+            return r.array(v, (child) => scanModule(r, child, into, depth + 1));
         return r.skipValue(v);
     });
 }

@@ -226,7 +226,11 @@ function readChange(r: ByteReader, at: number): { change: Record<string, unknown
 }
 
 /** Resource entries of a module tree (planned_values or prior_state), located by address. */
-function scanModule(r: ByteReader, at: number, into: EntryCandidate[]): number {
+/** Deeper than any module tree Terraform makes: past it the text path reports the file. */
+const MAX_MODULE_NESTING = 64;
+
+function scanModule(r: ByteReader, at: number, into: EntryCandidate[], depth = 0): number {
+  if (depth > MAX_MODULE_NESTING) throw new Malformed(at);
   return r.object(at, (key, v) => {
     if (r.keyIs(key, K.resources)) {
       return r.array(v, (item) => {
@@ -260,7 +264,7 @@ function scanModule(r: ByteReader, at: number, into: EntryCandidate[]): number {
         return end;
       });
     }
-    if (r.keyIs(key, K.childModules)) return r.array(v, (child) => scanModule(r, child, into));
+    if (r.keyIs(key, K.childModules)) return r.array(v, (child) => scanModule(r, child, into, depth + 1));
     return r.skipValue(v);
   });
 }
