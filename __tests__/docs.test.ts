@@ -37,3 +37,14 @@ describe('README', () => {
     for (const k of keys) expect(section, k).toMatch(new RegExp(`\\b${k}:`));
   });
 });
+
+describe('the dogfooding workflow', () => {
+  it('expects exactly the example\'s failures', async () => {
+    const { check } = await import('./helpers/pipeline.js');
+    const workflow = readFileSync(path.join(ROOT, '.github', 'workflows', 'topogate.yml'), 'utf8');
+    const report = check({ 'examples/topology.yml': readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8') });
+    const failing = report.findings.filter((f) => f.status === 'fail');
+    expect(workflow).toContain(`test "$ERRORS" = ${failing.filter((f) => f.severity === 'error').length}`);
+    expect(workflow).toContain(failing.map((f) => `${f.policy} ${f.subject}`).sort().join(','));
+  });
+});
