@@ -51249,8 +51249,9 @@ function run_check_loadEnvironments(inputs, clients) {
     });
     return { ...topologies, environments, plans: plans.length };
 }
-function runCheck(inputs) {
-    const policies = run_check_loadPolicies(inputs.packs);
+/** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
+function runCheck(inputs, loaded) {
+    const policies = loaded ?? run_check_loadPolicies(inputs.packs);
     const topologies = run_check_loadEnvironments(inputs, policies.clients);
     const environments = topologies.environments;
     const evaluation = evaluate({
@@ -51537,9 +51538,9 @@ async function readInputs(req, clients) {
 async function checkFiles(req) {
     requireInputs(req);
     const packs = policy_packs_readPacks(req.workspace, req.policies, req.builtin);
-    const { clients } = run_check_loadPolicies(packs);
-    const inputs = await readInputs(req, clients);
-    return runCheck({ version: req.version, packs, today: req.today, ...inputs });
+    const policies = run_check_loadPolicies(packs);
+    const inputs = await readInputs(req, policies.clients);
+    return runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies);
 }
 async function validateFiles(req) {
     requireInputs(req);

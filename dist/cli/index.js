@@ -18663,8 +18663,9 @@ function loadEnvironments(inputs, clients) {
     });
     return { ...topologies, environments, plans: plans.length };
 }
-function runCheck(inputs) {
-    const policies = loadPolicies(inputs.packs);
+/** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
+function runCheck(inputs, loaded) {
+    const policies = loaded ?? loadPolicies(inputs.packs);
     const topologies = loadEnvironments(inputs, policies.clients);
     const environments = topologies.environments;
     const evaluation = evaluate({
@@ -20148,9 +20149,9 @@ async function readInputs(req, clients) {
 async function checkFiles(req) {
     requireInputs(req);
     const packs = readPacks(req.workspace, req.policies, req.builtin);
-    const { clients } = loadPolicies(packs);
-    const inputs = await readInputs(req, clients);
-    return runCheck({ version: req.version, packs, today: req.today, ...inputs });
+    const policies = loadPolicies(packs);
+    const inputs = await readInputs(req, policies.clients);
+    return runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies);
 }
 async function validateFiles(req) {
     requireInputs(req);

@@ -128,8 +128,9 @@ export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans
   return { ...topologies, environments, plans: plans.length };
 }
 
-export function runCheck(inputs: CheckInputs): Report {
-  const policies = loadPolicies(inputs.packs);
+/** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
+export function runCheck(inputs: CheckInputs, loaded?: LoadedPolicies): Report {
+  const policies = loaded ?? loadPolicies(inputs.packs);
   const topologies = loadEnvironments(inputs, policies.clients);
   const environments = topologies.environments;
   const evaluation = evaluate({

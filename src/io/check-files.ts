@@ -132,9 +132,9 @@ async function readInputs(req: CheckRequest, clients: Parameters<typeof topology
 export async function checkFiles(req: CheckRequest): Promise<Report> {
   requireInputs(req);
   const packs = readPacks(req.workspace, req.policies, req.builtin);
-  const { clients } = loadPolicies(packs);
-  const inputs = await readInputs(req, clients);
-  return runCheck({ version: req.version, packs, today: req.today, ...inputs });
+  const policies = loadPolicies(packs);
+  const inputs = await readInputs(req, policies.clients);
+  return runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies);
 }
 
 export async function validateFiles(req: CheckRequest): Promise<ValidationSummary> {
