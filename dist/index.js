@@ -47681,16 +47681,9 @@ function resolutionValues(r, label) {
     }
     return { values, unknown };
 }
-/**
- * Which resources an attribute that holds ids (or names) links to after apply: by known
- * id, else through configuration references. References to a resource of the wanted
- * types link to it even while its id is unknown.
- */
-function linkedResources(ctx, res, path, spec) {
+/** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
+function linkCollector(spec) {
     const out = { targets: [], external: [], unknown: [], computed: false };
-    // Worded only when something is unknown: most links resolve.
-    let text;
-    const label = () => (text ??= describeAttribute(res, path));
     const seen = new Set();
     const addTarget = (r) => {
         if (!seen.has(r.address)) {
@@ -47707,6 +47700,18 @@ function linkedResources(ctx, res, path, spec) {
         else if (!out.external.includes(v))
             out.external.push(v);
     };
+    return { out, addTarget, addValue };
+}
+/**
+ * Which resources an attribute that holds ids (or names) links to after apply: by known
+ * id, else through configuration references. References to a resource of the wanted
+ * types link to it even while its id is unknown.
+ */
+function linkedResources(ctx, res, path, spec) {
+    const { out, addTarget, addValue } = linkCollector(spec);
+    // Worded only when something is unknown: most links resolve.
+    let text;
+    const label = () => (text ??= describeAttribute(res, path));
     const l = lookup(res, path);
     let follow = false;
     if (l.state === 'known') {
@@ -47759,23 +47764,7 @@ function followResolution(r, spec, label, out, addTarget, addValue) {
  * blocks, where a plan block cannot be matched to its configuration block by position).
  */
 function linksOfExpression(ctx, res, expression, spec, label) {
-    const out = { targets: [], external: [], unknown: [], computed: false };
-    const seen = new Set();
-    const addTarget = (r) => {
-        if (!seen.has(r.address)) {
-            seen.add(r.address);
-            out.targets.push(r);
-        }
-    };
-    const addValue = (v) => {
-        if (typeof v !== 'string' || v === '')
-            return;
-        const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
-        if (r)
-            addTarget(r);
-        else if (!out.external.includes(v))
-            out.external.push(v);
-    };
+    const { out, addTarget, addValue } = linkCollector(spec);
     followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, () => label, out, addTarget, addValue);
     return out;
 }
@@ -47897,7 +47886,40 @@ function addressRange(start, end) {
     return AddressSet.fromParsed(blocks);
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/ip-protocol.ts
+/** IP protocols by the names clouds write them (lower case). */
+const BY_NAME = {
+    tcp: 'tcp',
+    udp: 'udp',
+    icmp: 'icmp',
+    icmpv6: 'icmpv6',
+    esp: 'proto-50',
+    ah: 'proto-51',
+    sctp: 'proto-132',
+    ipip: 'proto-4',
+};
+/** The protocols with names of their own, by IANA number. */
+const BY_NUMBER = { 1: 'icmp', 6: 'tcp', 17: 'udp', 58: 'icmpv6' };
+/**
+ * A firewall rule's protocol as a cloud writes it: a name, an IANA number (where the cloud
+ * takes numbers), or the cloud's spelling of "every protocol" (`-1` and `all` on AWS, `all`
+ * on GCP, `*` and `any` on Azure). Undefined when it is none of these.
+ */
+function ipProtocol(value, cloud) {
+    if (typeof value !== 'string' && typeof value !== 'number')
+        return undefined;
+    const s = String(value).trim().toLowerCase();
+    if (cloud.all.includes(s))
+        return 'all';
+    if (BY_NAME[s])
+        return BY_NAME[s];
+    if (cloud.numbers && /^\d{1,3}$/.test(s) && Number(s) <= 255)
+        return BY_NUMBER[Number(s)] ?? `proto-${Number(s)}`;
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/aws-network.ts
+
 
 
 
@@ -47913,32 +47935,9 @@ function addressRange(start, end) {
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
-/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-function awsProtocol(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    const s = String(value).trim().toLowerCase();
-    switch (s) {
-        case '-1':
-        case 'all':
-            return 'all';
-        case 'tcp':
-        case '6':
-            return 'tcp';
-        case 'udp':
-        case '17':
-            return 'udp';
-        case 'icmp':
-        case '1':
-            return 'icmp';
-        case 'icmpv6':
-        case '58':
-            return 'icmpv6';
-        default:
-            return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
-    }
-}
 /** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
+/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
+const awsProtocol = (value) => ipProtocol(value, { all: ['-1', 'all'], numbers: true });
 function rulePorts(protocol, from, to) {
     if (protocol !== 'tcp' && protocol !== 'udp')
         return { ports: PortSet.ALL };
@@ -48259,6 +48258,7 @@ function serverAddresses(ctx, res, subnetsById) {
 
 
 
+
 /**
  * Azure network security groups after apply. An NSG's rules are its inline
  * `security_rule` blocks or `azurerm_network_security_rule` resources, evaluated by
@@ -48284,27 +48284,6 @@ const ASG = 'azurerm_application_security_group';
  * an identity nothing carries rather than by an address that lies in the public space.
  */
 const AZURE_LOAD_BALANCER = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
-function azureProtocol(v) {
-    if (typeof v !== 'string')
-        return undefined;
-    switch (v.toLowerCase()) {
-        case 'tcp':
-            return 'tcp';
-        case 'udp':
-            return 'udp';
-        case 'icmp':
-            return 'icmp';
-        case '*':
-        case 'any':
-            return 'all';
-        case 'esp':
-            return 'proto-50';
-        case 'ah':
-            return 'proto-51';
-        default:
-            return undefined;
-    }
-}
 /** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
 function portList(values) {
     const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
@@ -48423,7 +48402,7 @@ function buildAzureNetwork(ctx) {
         const priority = typeof priorityValue === 'number' ? priorityValue : typeof priorityValue === 'string' && /^\d+$/.test(priorityValue) ? Number(priorityValue) : undefined;
         const accessValue = first('access');
         const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
-        const protocol = azureProtocol(first('protocol'));
+        const protocol = ipProtocol(first('protocol'), { all: ['*', 'any'], numbers: false });
         if (!direction || priority === undefined || !action || !protocol) {
             const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
             const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
@@ -48784,6 +48763,7 @@ function buildAzureNetwork(ctx) {
 
 
 
+
 /**
  * Google Cloud VPC firewall rules after apply. Rules belong to a network and apply to the
  * instances they target (`target_tags`, `target_service_accounts`, or every instance);
@@ -48797,34 +48777,7 @@ function buildAzureNetwork(ctx) {
 const NETWORK = 'google_compute_network';
 const SUBNETWORK = 'google_compute_subnetwork';
 const ACCOUNT = 'google_service_account';
-function gcpProtocol(v) {
-    if (typeof v !== 'string' && typeof v !== 'number')
-        return undefined;
-    const s = String(v).toLowerCase();
-    switch (s) {
-        case 'tcp':
-        case '6':
-            return 'tcp';
-        case 'udp':
-        case '17':
-            return 'udp';
-        case 'icmp':
-        case '1':
-            return 'icmp';
-        case 'all':
-            return 'all';
-        case 'esp':
-            return 'proto-50';
-        case 'ah':
-            return 'proto-51';
-        case 'sctp':
-            return 'proto-132';
-        case 'ipip':
-            return 'proto-4';
-        default:
-            return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
-    }
-}
+const gcpProtocol = (v) => ipProtocol(v, { all: ['all'], numbers: true });
 function lastSegment(v) {
     return v.split('/').filter((x) => x !== '').pop() ?? v;
 }
@@ -49776,7 +49729,7 @@ const NAT_RULE = 'azurerm_lb_nat_rule';
 const GATEWAY = 'azurerm_application_gateway';
 const azure_balancers_NIC = 'azurerm_network_interface';
 const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
-function azure_balancers_azureProtocol(v) {
+function azureProtocol(v) {
     switch (typeof v === 'string' ? v.toLowerCase() : '') {
         case 'tcp':
             return 'tcp';
@@ -49963,7 +49916,7 @@ function buildAzureBalancers(ctx, network, servers) {
     };
     const forwarding = (res) => {
         const protocolValue = singleValue(ctx, res, ['protocol']);
-        const protocol = protocolValue.unknown ? 'all' : azure_balancers_azureProtocol(protocolValue.value);
+        const protocol = protocolValue.unknown ? 'all' : azureProtocol(protocolValue.value);
         const front = portAt(ctx, res, ['frontend_port']);
         const back = portAt(ctx, res, ['backend_port']);
         if (front.port === undefined || protocol === undefined)

@@ -1,3 +1,4 @@
+import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
@@ -30,32 +31,11 @@ interface Group {
   egress: Rule[];
 }
 
-/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-export function awsProtocol(value: unknown): RuleProtocol | undefined {
-  if (value === null || value === undefined) return undefined;
-  const s = String(value).trim().toLowerCase();
-  switch (s) {
-    case '-1':
-    case 'all':
-      return 'all';
-    case 'tcp':
-    case '6':
-      return 'tcp';
-    case 'udp':
-    case '17':
-      return 'udp';
-    case 'icmp':
-    case '1':
-      return 'icmp';
-    case 'icmpv6':
-    case '58':
-      return 'icmpv6';
-    default:
-      return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
-  }
-}
 
 /** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
+/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
+export const awsProtocol = (value: unknown): RuleProtocol | undefined => ipProtocol(value, { all: ['-1', 'all'], numbers: true });
+
 function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): { ports: PortSet; unknown?: string } {
   if (protocol !== 'tcp' && protocol !== 'udp') return { ports: PortSet.ALL };
   const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;

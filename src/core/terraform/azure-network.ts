@@ -1,4 +1,5 @@
-import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
+import { ipProtocol } from './ip-protocol.js';
+import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
@@ -42,26 +43,6 @@ interface SecurityGroup {
   rules: Record<Direction, Rule[]>;
 }
 
-function azureProtocol(v: unknown): RuleProtocol | undefined {
-  if (typeof v !== 'string') return undefined;
-  switch (v.toLowerCase()) {
-    case 'tcp':
-      return 'tcp';
-    case 'udp':
-      return 'udp';
-    case 'icmp':
-      return 'icmp';
-    case '*':
-    case 'any':
-      return 'all';
-    case 'esp':
-      return 'proto-50';
-    case 'ah':
-      return 'proto-51';
-    default:
-      return undefined;
-  }
-}
 
 /** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
 function portList(values: readonly unknown[]): { ports: PortSet; invalid: string[]; given: boolean } {
@@ -181,7 +162,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const priority = typeof priorityValue === 'number' ? priorityValue : typeof priorityValue === 'string' && /^\d+$/.test(priorityValue) ? Number(priorityValue) : undefined;
     const accessValue = first('access');
     const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
-    const protocol = azureProtocol(first('protocol'));
+    const protocol = ipProtocol(first('protocol'), { all: ['*', 'any'], numbers: false });
     if (!direction || priority === undefined || !action || !protocol) {
       const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
       const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;

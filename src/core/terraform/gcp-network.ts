@@ -1,3 +1,4 @@
+import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
@@ -21,33 +22,8 @@ const NETWORK = 'google_compute_network';
 const SUBNETWORK = 'google_compute_subnetwork';
 const ACCOUNT = 'google_service_account';
 
-function gcpProtocol(v: unknown): RuleProtocol | undefined {
-  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const s = String(v).toLowerCase();
-  switch (s) {
-    case 'tcp':
-    case '6':
-      return 'tcp';
-    case 'udp':
-    case '17':
-      return 'udp';
-    case 'icmp':
-    case '1':
-      return 'icmp';
-    case 'all':
-      return 'all';
-    case 'esp':
-      return 'proto-50';
-    case 'ah':
-      return 'proto-51';
-    case 'sctp':
-      return 'proto-132';
-    case 'ipip':
-      return 'proto-4';
-    default:
-      return /^\d{1,3}$/.test(s) && Number(s) <= 255 ? `proto-${Number(s)}` : undefined;
-  }
-}
+
+const gcpProtocol = (v: unknown): RuleProtocol | undefined => ipProtocol(v, { all: ['all'], numbers: true });
 
 function lastSegment(v: string): string {
   return v.split('/').filter((x) => x !== '').pop() ?? v;

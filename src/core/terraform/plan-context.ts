@@ -137,16 +137,9 @@ export interface Links {
   computed: boolean;
 }
 
-/**
- * Which resources an attribute that holds ids (or names) links to after apply: by known
- * id, else through configuration references. References to a resource of the wanted
- * types link to it even while its id is unknown.
- */
-export function linkedResources(ctx: PlanContext, res: PlanResource, path: AttributePath, spec: LinkSpec): Links {
+/** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
+function linkCollector(spec: LinkSpec): { out: Links; addTarget: (r: PlanResource) => void; addValue: (v: unknown) => void } {
   const out: Links = { targets: [], external: [], unknown: [], computed: false };
-  // Worded only when something is unknown: most links resolve.
-  let text: string | undefined;
-  const label = () => (text ??= describeAttribute(res, path));
   const seen = new Set<string>();
   const addTarget = (r: PlanResource) => {
     if (!seen.has(r.address)) {
@@ -160,6 +153,19 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
     if (r) addTarget(r);
     else if (!out.external.includes(v)) out.external.push(v);
   };
+  return { out, addTarget, addValue };
+}
+
+/**
+ * Which resources an attribute that holds ids (or names) links to after apply: by known
+ * id, else through configuration references. References to a resource of the wanted
+ * types link to it even while its id is unknown.
+ */
+export function linkedResources(ctx: PlanContext, res: PlanResource, path: AttributePath, spec: LinkSpec): Links {
+  const { out, addTarget, addValue } = linkCollector(spec);
+  // Worded only when something is unknown: most links resolve.
+  let text: string | undefined;
+  const label = () => (text ??= describeAttribute(res, path));
   const l = lookup(res, path);
   let follow = false;
   if (l.state === 'known') {
@@ -206,20 +212,7 @@ function followResolution(r: Resolution, spec: LinkSpec, label: () => string, ou
  * blocks, where a plan block cannot be matched to its configuration block by position).
  */
 export function linksOfExpression(ctx: PlanContext, res: PlanResource, expression: unknown, spec: LinkSpec, label: string): Links {
-  const out: Links = { targets: [], external: [], unknown: [], computed: false };
-  const seen = new Set<string>();
-  const addTarget = (r: PlanResource) => {
-    if (!seen.has(r.address)) {
-      seen.add(r.address);
-      out.targets.push(r);
-    }
-  };
-  const addValue = (v: unknown) => {
-    if (typeof v !== 'string' || v === '') return;
-    const r = spec.byId.get(v) ?? spec.byId.get(v.toLowerCase()) ?? (spec.normalize ? spec.byId.get(spec.normalize(v)) : undefined);
-    if (r) addTarget(r);
-    else if (!out.external.includes(v)) out.external.push(v);
-  };
+  const { out, addTarget, addValue } = linkCollector(spec);
   followResolution(ctx.resolver.resolveExpression(res.moduleSteps, expression, res.index, 0), spec, () => label, out, addTarget, addValue);
   return out;
 }
