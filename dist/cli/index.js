@@ -3091,10 +3091,25 @@ class PortSet {
     constructor(ranges) {
         this.ranges = ranges;
     }
+    /** Ranges made so far: sets are immutable, and the flow engine asks for the same few ports per pair. */
+    static made = new Map();
     static range(from, to) {
-        return new PortSet(normalize([{ lo: BigInt(from), hi: BigInt(to) }]));
+        if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= 65535)) {
+            return new PortSet(normalize([{ lo: BigInt(from), hi: BigInt(to) }]));
+        }
+        const key = from * 65536 + to;
+        let set = PortSet.made.get(key);
+        if (!set) {
+            if (PortSet.made.size >= 65536)
+                PortSet.made.clear();
+            set = new PortSet([{ lo: BigInt(from), hi: BigInt(to) }]);
+            PortSet.made.set(key, set);
+        }
+        return set;
     }
     static of(...ports) {
+        if (ports.length === 1)
+            return PortSet.range(ports[0], ports[0]);
         return new PortSet(normalize(ports.map((p) => ({ lo: BigInt(p), hi: BigInt(p) }))));
     }
     static fromRanges(ranges) {
@@ -11453,16 +11468,33 @@ function possibleAddresses(e) {
 function protocolMatches(rule, flow) {
     return rule === 'all' || rule === flow;
 }
-const sides = new WeakMap();
+/**
+ * What the flow engine works out once per endpoint and per layer, kept on the object
+ * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
+ * more (and burden the collector more) than the work they save.
+ */
+const CACHE = Symbol('topogate.flow');
+const frozenOwners = new WeakMap();
+function cached(owner, make) {
+    const slot = owner;
+    let value = slot[CACHE];
+    if (value === undefined) {
+        if (!Object.isExtensible(owner)) {
+            // A frozen model (a caller's, or a test's): keep its cache aside.
+            if (!frozenOwners.has(owner))
+                frozenOwners.set(owner, make());
+            return frozenOwners.get(owner);
+        }
+        value = make();
+        Object.defineProperty(owner, CACHE, { value, writable: false, enumerable: false, configurable: false });
+    }
+    return value;
+}
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
-    let side = sides.get(e);
-    if (!side) {
-        side = { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
-        sides.set(e, side);
-    }
-    return side;
+    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown }));
 }
+const layerCache = (layer) => cached(layer, () => ({ byPort: new Map(), cuts: new Map() }));
 function hasIdentity(peer, side) {
     for (const id of peer.identities)
         if (side.identities.has(id))
@@ -11487,29 +11519,26 @@ function matchesEndpoint(peer, side) {
         return 'no';
     return 'maybe';
 }
-const sortedRules = new WeakMap();
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer) {
-    let rules = sortedRules.get(layer);
+    const cache = layerCache(layer);
+    let rules = cache.sorted;
     if (!rules) {
         rules = layer.rules
             .map((r, i) => ({ r, i }))
             .sort((a, b) => a.r.priority - b.r.priority || (a.r.action === b.r.action ? 0 : a.r.action === 'deny' ? -1 : 1) || a.i - b.i)
             .map((x) => x.r);
-        sortedRules.set(layer, rules);
+        cache.sorted = rules;
     }
     return rules;
 }
-const rulesByPort = new WeakMap();
 /**
  * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
  * is asked about the same ports by every flow into its endpoint, so this is worked out
  * once per layer and port.
  */
 function rulesFor(layer, protocol, port) {
-    let byPort = rulesByPort.get(layer);
-    if (!byPort)
-        rulesByPort.set(layer, (byPort = new Map()));
+    const byPort = layerCache(layer).byPort;
     const key = protocol === 'tcp' ? port : -1 - port;
     let entry = byPort.get(key);
     if (!entry) {
@@ -11635,12 +11664,9 @@ function reachOnPort(source, target, protocol, port) {
     }
     return { min, max, allowedBy, blocks, unknowns };
 }
-const layerCuts = new WeakMap();
 /** Where the layer's rules for a protocol start and stop: a segment boundary each. */
 function cutsOf(layer, protocol) {
-    let byProtocol = layerCuts.get(layer);
-    if (!byProtocol)
-        layerCuts.set(layer, (byProtocol = new Map()));
+    const byProtocol = layerCache(layer).cuts;
     let cuts = byProtocol.get(protocol);
     if (!cuts) {
         const set = new Set();
@@ -11667,7 +11693,10 @@ function portSegments(source, target, protocol, ports) {
     if (ranges.every(([a, b]) => a === b))
         return ranges.map(([a]) => PortSet.of(a));
     const cuts = new Set();
-    for (const layer of [...source.egress, ...target.ingress])
+    for (const layer of source.egress)
+        for (const c of cutsOf(layer, protocol))
+            cuts.add(c);
+    for (const layer of target.ingress)
         for (const c of cutsOf(layer, protocol))
             cuts.add(c);
     const segments = [];
@@ -11688,10 +11717,10 @@ function portSegments(source, target, protocol, ports) {
 }
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 function reachOnPorts(source, target, protocol, ports) {
-    return portSegments(source, target, protocol, ports).map((segment) => ({
-        ports: segment,
-        ...reachOnPort(source, target, protocol, segment.toRanges()[0][0]),
-    }));
+    return portSegments(source, target, protocol, ports).map((segment) => {
+        const r = reachOnPort(source, target, protocol, segment.toRanges()[0][0]);
+        return { ports: segment, min: r.min, max: r.max, allowedBy: r.allowedBy, blocks: r.blocks, unknowns: r.unknowns };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow/balancer-paths.ts
@@ -14264,18 +14293,33 @@ function buildPlanState(doc) {
     const deletedAddresses = new Set();
     const deleted = [];
     const locate = (where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
+    // A module instance holds many resources: its address is read and formatted once.
+    const modules = new Map();
+    const moduleOf = (moduleAddress) => {
+        if (modules.has(moduleAddress))
+            return modules.get(moduleAddress);
+        const steps = parseModuleAddress(moduleAddress);
+        const m = steps ? { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) } : undefined;
+        modules.set(moduleAddress, m);
+        return m;
+    };
     const make = (raw, where, action, values, unknown) => {
         const bad = (what) => InputError.at(locate(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
         if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
             throw bad('a resource without a string "address", "type" and "name"');
         }
         const mode = raw.mode === 'data' ? 'data' : 'managed';
-        const steps = typeof raw.module_address === 'string' ? parseModuleAddress(raw.module_address) : moduleStepsOfAddress(raw.address);
-        if (!steps)
+        let m;
+        if (typeof raw.module_address === 'string')
+            m = moduleOf(raw.module_address);
+        else {
+            const parsed = moduleStepsOfAddress(raw.address);
+            m = parsed && { steps: parsed, module: formatModuleInstance(parsed), modulePath: formatModulePath(parsed) };
+        }
+        if (!m)
             throw bad(`the module address of ${raw.address} cannot be read`);
+        const { steps, module, modulePath } = m;
         const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
-        const module = formatModuleInstance(steps);
-        const modulePath = formatModulePath(steps);
         const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
         return {
             address: raw.address,
@@ -15046,7 +15090,6 @@ function unknownElements(res, path) {
 }
 function attributeValues(ctx, res, path, options = {}) {
     const l = lookup(res, path);
-    const label = describeAttribute(res, path);
     if (l.state === 'absent')
         return { values: [], unknown: [], absent: true };
     if (l.state === 'known') {
@@ -15063,10 +15106,10 @@ function attributeValues(ctx, res, path, options = {}) {
         });
         if (!partial)
             return { values, unknown: [], absent: false };
-        const followed = followConfiguration(ctx, res, path, label, options);
+        const followed = followConfiguration(ctx, res, path, describeAttribute(res, path), options);
         return { values: [...values, ...followed.values], unknown: followed.unknown, absent: false };
     }
-    return { ...followConfiguration(ctx, res, path, label, options), absent: false };
+    return { ...followConfiguration(ctx, res, path, describeAttribute(res, path), options), absent: false };
 }
 function followConfiguration(ctx, res, path, label, options) {
     const source = ctx.resolver.attribute(res, path, options.matchBlock);
@@ -15098,12 +15141,19 @@ function resolutionValues(r, label) {
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec) {
     const out = { targets: [], external: [], unknown: [], computed: false };
-    const seen = new Set();
+    // Most attributes link to one or two resources: a scan beats a set until there are many.
+    let seen;
     const addTarget = (r) => {
-        if (!seen.has(r.address)) {
-            seen.add(r.address);
-            out.targets.push(r);
+        if (seen) {
+            if (seen.has(r))
+                return;
+            seen.add(r);
         }
+        else if (out.targets.includes(r))
+            return;
+        else if (out.targets.length >= 16)
+            seen = new Set(out.targets).add(r);
+        out.targets.push(r);
     };
     const addValue = (v) => {
         if (typeof v !== 'string' || v === '')
@@ -15351,7 +15401,8 @@ const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
 /** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
 /** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-const awsProtocol = (value) => ipProtocol(value, { all: ['-1', 'all'], numbers: true });
+const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
+const awsProtocol = (value) => ipProtocol(value, AWS_PROTOCOLS);
 function rulePorts(protocol, from, to) {
     if (protocol !== 'tcp' && protocol !== 'udp')
         return { ports: PortSet.ALL };
@@ -15410,6 +15461,8 @@ function buildAwsNetwork(ctx) {
     ];
     /** Prefix lists this plan defines become their CIDRs; others are unknown. */
     const prefixListPeer = (ids, label) => {
+        if (ids.length === 0)
+            return { set: AddressSet.EMPTY, unknown: [] };
         let set = AddressSet.EMPTY;
         const unknown = [];
         for (const id of ids) {
@@ -15421,7 +15474,7 @@ function buildAwsNetwork(ctx) {
                 set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
             }
             else {
-                unknown.push(`${label} names prefix list ${id}, whose CIDRs are not in this plan`);
+                unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
             }
         }
         return { set, unknown };
@@ -15429,14 +15482,25 @@ function buildAwsNetwork(ctx) {
     /** Turns the sources of one rule into rules: one for what is known, one per unknown part. */
     const rulesOf = (base, known, unknown) => {
         const rules = [];
-        if (!known.addresses.isEmpty() || known.identities.length > 0) {
-            rules.push({ ...base, peer: { addresses: known.addresses, identities: known.identities, label: known.label } });
-        }
+        // Written out rather than spread: this runs for every rule of every group.
+        const rule = (peer) => {
+            const r = { action: base.action, priority: base.priority, protocol: base.protocol, ports: base.ports, portsUnknown: base.portsUnknown, origin: base.origin, peer };
+            if (base.local)
+                r.local = base.local;
+            return r;
+        };
+        if (!known.addresses.isEmpty() || known.identities.length > 0)
+            rules.push(rule({ addresses: known.addresses, identities: known.identities, label: known.label }));
         if (unknown.length > 0)
-            rules.push({ ...base, peer: unknownPeer(unknown.join('; ')) });
+            rules.push(rule(unknownPeer(unknown.join('; '))));
         return rules;
     };
-    const peerLabel = (addresses, identities) => [...(addresses.isEmpty() ? [] : [addresses.describe(3)]), ...identities.map((i) => i.replace(/^sg:/, ''))].join(', ') || 'nothing';
+    const peerLabel = (addresses, identities) => {
+        let label = addresses.isEmpty() ? '' : addresses.describe(3);
+        for (const i of identities)
+            label += `${label === '' ? '' : ', '}${i.startsWith('sg:') ? i.slice(3) : i}`;
+        return label || 'nothing';
+    };
     const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
     // Groups that separate rule resources (kept or deleted by this plan) write to: their
     // inline attributes, read back from AWS, mirror those resources.
@@ -15496,7 +15560,7 @@ function buildAwsNetwork(ctx) {
                 if (sgs.computed && !recorded)
                     sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
                 const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
-                const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
+                const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
                 const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
                 const addresses = parsed.set.union(pl.set);
                 const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
@@ -15540,7 +15604,7 @@ function buildAwsNetwork(ctx) {
             const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
             const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
             const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
-            const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_ids']));
+            const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
             const self = res.values.self === true;
             const identities = [];
             const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
@@ -15580,7 +15644,7 @@ function buildAwsNetwork(ctx) {
                 const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
                 const parsed = cidrSet([...v4.values, ...v6.values]);
                 const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
-                const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_id']));
+                const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_id']));
                 const source = groupLinks(res, ['referenced_security_group_id']);
                 const identities = identitiesOf(source);
                 const addresses = parsed.set.union(pl.set);
@@ -15591,6 +15655,7 @@ function buildAwsNetwork(ctx) {
             });
         }
     }
+    const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
         for (const path of paths) {
@@ -15619,10 +15684,21 @@ function buildAwsNetwork(ctx) {
             };
         }
         const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g) => g !== undefined);
+        // Servers in the same groups share their layers (built once; the flow caches keyed by
+        // layer then serve all of them). Layers that name the server in a reason are its own.
+        const shareable = linked.unknown.length === 0 && linked.external.length === 0;
+        const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
+        const shared = key === undefined ? undefined : sharedLayers.get(key);
+        if (shared)
+            return { ingress: [shared.ingress], egress: [shared.egress], identities: identitiesOf(linked), ...addresses };
         const names = [...inPlan.map((g) => g.res.address), ...linked.external];
         const layer = (dir) => {
-            const rules = inPlan.flatMap((g) => g[dir]);
-            rules.push(...floating[dir]);
+            const rules = [];
+            for (const g of inPlan)
+                for (const r of g[dir])
+                    rules.push(r);
+            for (const r of floating[dir])
+                rules.push(r);
             for (const id of linked.external)
                 rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
             if (linked.unknown.length > 0)
@@ -15636,9 +15712,13 @@ function buildAwsNetwork(ctx) {
                 fixLocation: first?.location,
             };
         };
+        const ingress = layer('ingress');
+        const egress = layer('egress');
+        if (key !== undefined)
+            sharedLayers.set(key, { ingress, egress });
         return {
-            ingress: [layer('ingress')],
-            egress: [layer('egress')],
+            ingress: [ingress],
+            egress: [egress],
             identities: identitiesOf(linked),
             identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
             ...addresses,

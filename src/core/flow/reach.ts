@@ -65,17 +65,43 @@ interface Side {
 }
 
 type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string };
-const sides = new WeakMap<SideSource, Side>();
+/**
+ * What the flow engine works out once per endpoint and per layer, kept on the object
+ * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
+ * more (and burden the collector more) than the work they save.
+ */
+const CACHE = Symbol('topogate.flow');
+
+const frozenOwners = new WeakMap<object, unknown>();
+
+function cached<T>(owner: object, make: () => T): T {
+  const slot = owner as { [CACHE]?: T };
+  let value = slot[CACHE];
+  if (value === undefined) {
+    if (!Object.isExtensible(owner)) {
+      // A frozen model (a caller's, or a test's): keep its cache aside.
+      if (!frozenOwners.has(owner)) frozenOwners.set(owner, make());
+      return frozenOwners.get(owner) as T;
+    }
+    value = make();
+    Object.defineProperty(owner, CACHE, { value, writable: false, enumerable: false, configurable: false });
+  }
+  return value;
+}
 
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e: SideSource): Side {
-  let side = sides.get(e);
-  if (!side) {
-    side = { addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown };
-    sides.set(e, side);
-  }
-  return side;
+  return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown }));
 }
+
+interface LayerCache {
+  /** Rules in evaluation order. */
+  sorted?: readonly Rule[];
+  byPort: Map<number, PortRules>;
+  cuts: Map<FlowProtocol, readonly number[]>;
+}
+
+const layerCache = (layer: FilterLayer): LayerCache => cached<LayerCache>(layer, () => ({ byPort: new Map(), cuts: new Map() }));
 
 function hasIdentity(peer: Peer, side: Side): boolean {
   for (const id of peer.identities) if (side.identities.has(id)) return true;
@@ -97,17 +123,16 @@ function matchesEndpoint(peer: Peer, side: Side): Tri {
   return 'maybe';
 }
 
-const sortedRules = new WeakMap<FilterLayer, readonly Rule[]>();
-
 /** Priority order; at equal priority deny is evaluated first (GCP's rule, harmless elsewhere). */
 function rulesInOrder(layer: FilterLayer): readonly Rule[] {
-  let rules = sortedRules.get(layer);
+  const cache = layerCache(layer);
+  let rules = cache.sorted;
   if (!rules) {
     rules = layer.rules
       .map((r, i) => ({ r, i }))
       .sort((a, b) => a.r.priority - b.r.priority || (a.r.action === b.r.action ? 0 : a.r.action === 'deny' ? -1 : 1) || a.i - b.i)
       .map((x) => x.r);
-    sortedRules.set(layer, rules);
+    cache.sorted = rules;
   }
   return rules;
 }
@@ -118,16 +143,13 @@ interface PortRules {
   union: boolean;
 }
 
-const rulesByPort = new WeakMap<FilterLayer, Map<number, PortRules>>();
-
 /**
  * The layer's rules that can apply to one protocol and port, in evaluation order: a layer
  * is asked about the same ports by every flow into its endpoint, so this is worked out
  * once per layer and port.
  */
 function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): PortRules {
-  let byPort = rulesByPort.get(layer);
-  if (!byPort) rulesByPort.set(layer, (byPort = new Map()));
+  const byPort = layerCache(layer).byPort;
   const key = protocol === 'tcp' ? port : -1 - port;
   let entry = byPort.get(key);
   if (!entry) {
@@ -257,12 +279,9 @@ export function reachOnPort(source: FlowSource, target: Endpoint, protocol: Flow
   return { min, max, allowedBy, blocks, unknowns };
 }
 
-const layerCuts = new WeakMap<FilterLayer, Map<FlowProtocol, readonly number[]>>();
-
 /** Where the layer's rules for a protocol start and stop: a segment boundary each. */
 function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
-  let byProtocol = layerCuts.get(layer);
-  if (!byProtocol) layerCuts.set(layer, (byProtocol = new Map()));
+  const byProtocol = layerCache(layer).cuts;
   let cuts = byProtocol.get(protocol);
   if (!cuts) {
     const set = new Set<number>();
@@ -288,7 +307,8 @@ export function portSegments(source: FlowSource, target: Endpoint, protocol: Flo
   // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
   if (ranges.every(([a, b]) => a === b)) return ranges.map(([a]) => PortSet.of(a));
   const cuts = new Set<number>();
-  for (const layer of [...source.egress, ...target.ingress]) for (const c of cutsOf(layer, protocol)) cuts.add(c);
+  for (const layer of source.egress) for (const c of cutsOf(layer, protocol)) cuts.add(c);
+  for (const layer of target.ingress) for (const c of cutsOf(layer, protocol)) cuts.add(c);
   const segments: PortSet[] = [];
   const sortedCuts = [...cuts].sort((a, b) => a - b);
   for (const [from, to] of ranges) {
@@ -312,8 +332,8 @@ export interface SegmentReach extends PortReach {
 
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): SegmentReach[] {
-  return portSegments(source, target, protocol, ports).map((segment) => ({
-    ports: segment,
-    ...reachOnPort(source, target, protocol, segment.toRanges()[0][0]),
-  }));
+  return portSegments(source, target, protocol, ports).map((segment) => {
+    const r = reachOnPort(source, target, protocol, segment.toRanges()[0][0]);
+    return { ports: segment, min: r.min, max: r.max, allowedBy: r.allowedBy, blocks: r.blocks, unknowns: r.unknowns };
+  });
 }

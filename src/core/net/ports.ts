@@ -8,11 +8,25 @@ export class PortSet {
 
   private constructor(readonly ranges: Intervals) {}
 
+  /** Ranges made so far: sets are immutable, and the flow engine asks for the same few ports per pair. */
+  private static readonly made = new Map<number, PortSet>();
+
   static range(from: number, to: number): PortSet {
-    return new PortSet(iv.normalize([{ lo: BigInt(from), hi: BigInt(to) }]));
+    if (!(Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from <= to && to <= 65535)) {
+      return new PortSet(iv.normalize([{ lo: BigInt(from), hi: BigInt(to) }]));
+    }
+    const key = from * 65536 + to;
+    let set = PortSet.made.get(key);
+    if (!set) {
+      if (PortSet.made.size >= 65536) PortSet.made.clear();
+      set = new PortSet([{ lo: BigInt(from), hi: BigInt(to) }]);
+      PortSet.made.set(key, set);
+    }
+    return set;
   }
 
   static of(...ports: number[]): PortSet {
+    if (ports.length === 1) return PortSet.range(ports[0], ports[0]);
     return new PortSet(iv.normalize(ports.map((p) => ({ lo: BigInt(p), hi: BigInt(p) }))));
   }
 

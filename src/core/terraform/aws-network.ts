@@ -34,7 +34,8 @@ interface Group {
 
 /** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
 /** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-export const awsProtocol = (value: unknown): RuleProtocol | undefined => ipProtocol(value, { all: ['-1', 'all'], numbers: true });
+const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
+export const awsProtocol = (value: unknown): RuleProtocol | undefined => ipProtocol(value, AWS_PROTOCOLS);
 
 function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): { ports: PortSet; unknown?: string } {
   if (protocol !== 'tcp' && protocol !== 'udp') return { ports: PortSet.ALL };
@@ -97,7 +98,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   ];
 
   /** Prefix lists this plan defines become their CIDRs; others are unknown. */
-  const prefixListPeer = (ids: readonly unknown[], label: string): { set: AddressSet; unknown: string[] } => {
+  const prefixListPeer = (ids: readonly unknown[], label: () => string): { set: AddressSet; unknown: string[] } => {
+    if (ids.length === 0) return { set: AddressSet.EMPTY, unknown: [] };
     let set = AddressSet.EMPTY;
     const unknown: string[] = [];
     for (const id of ids) {
@@ -107,7 +109,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       if (pl && entries?.state === 'known' && Array.isArray(entries.value)) {
         set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
       } else {
-        unknown.push(`${label} names prefix list ${id}, whose CIDRs are not in this plan`);
+        unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
       }
     }
     return { set, unknown };
@@ -116,15 +118,22 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   /** Turns the sources of one rule into rules: one for what is known, one per unknown part. */
   const rulesOf = (base: Omit<Rule, 'peer'>, known: { addresses: AddressSet; identities: string[]; label: string }, unknown: string[]): Rule[] => {
     const rules: Rule[] = [];
-    if (!known.addresses.isEmpty() || known.identities.length > 0) {
-      rules.push({ ...base, peer: { addresses: known.addresses, identities: known.identities, label: known.label } });
-    }
-    if (unknown.length > 0) rules.push({ ...base, peer: unknownPeer(unknown.join('; ')) });
+    // Written out rather than spread: this runs for every rule of every group.
+    const rule = (peer: Peer): Rule => {
+      const r: Rule = { action: base.action, priority: base.priority, protocol: base.protocol, ports: base.ports, portsUnknown: base.portsUnknown, origin: base.origin, peer };
+      if (base.local) r.local = base.local;
+      return r;
+    };
+    if (!known.addresses.isEmpty() || known.identities.length > 0) rules.push(rule({ addresses: known.addresses, identities: known.identities, label: known.label }));
+    if (unknown.length > 0) rules.push(rule(unknownPeer(unknown.join('; '))));
     return rules;
   };
 
-  const peerLabel = (addresses: AddressSet, identities: string[]): string =>
-    [...(addresses.isEmpty() ? [] : [addresses.describe(3)]), ...identities.map((i) => i.replace(/^sg:/, ''))].join(', ') || 'nothing';
+  const peerLabel = (addresses: AddressSet, identities: readonly string[]): string => {
+    let label = addresses.isEmpty() ? '' : addresses.describe(3);
+    for (const i of identities) label += `${label === '' ? '' : ', '}${i.startsWith('sg:') ? i.slice(3) : i}`;
+    return label || 'nothing';
+  };
 
   const RULE_TYPES = ['aws_security_group_rule', 'aws_vpc_security_group_ingress_rule', 'aws_vpc_security_group_egress_rule'];
   // Groups that separate rule resources (kept or deleted by this plan) write to: their
@@ -179,7 +188,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
         if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
         const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
-        const pl = prefixListPeer(pls.values, describeAttribute(res, [...where, 'prefix_list_ids']));
+        const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
         const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
         const addresses = parsed.set.union(pl.set);
         const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
@@ -219,7 +228,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
       const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
       const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
-      const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_ids']));
+      const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
       const self = res.values.self === true;
       const identities: string[] = [];
       const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
@@ -256,7 +265,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
         const parsed = cidrSet([...v4.values, ...v6.values]);
         const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
-        const pl = prefixListPeer(pls.values, describeAttribute(res, ['prefix_list_id']));
+        const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_id']));
         const source = groupLinks(res, ['referenced_security_group_id']);
         const identities = identitiesOf(source);
         const addresses = parsed.set.union(pl.set);
@@ -268,6 +277,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     }
   }
 
+  const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) {
@@ -291,10 +301,17 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       };
     }
     const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g): g is Group => g !== undefined);
+    // Servers in the same groups share their layers (built once; the flow caches keyed by
+    // layer then serve all of them). Layers that name the server in a reason are its own.
+    const shareable = linked.unknown.length === 0 && linked.external.length === 0;
+    const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
+    const shared = key === undefined ? undefined : sharedLayers.get(key);
+    if (shared) return { ingress: [shared.ingress], egress: [shared.egress], identities: identitiesOf(linked), ...addresses };
     const names = [...inPlan.map((g) => g.res.address), ...linked.external];
     const layer = (dir: Direction): FilterLayer => {
-      const rules: Rule[] = inPlan.flatMap((g) => g[dir]);
-      rules.push(...floating[dir]);
+      const rules: Rule[] = [];
+      for (const g of inPlan) for (const r of g[dir]) rules.push(r);
+      for (const r of floating[dir]) rules.push(r);
       for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
       if (linked.unknown.length > 0) rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
       const first = inPlan[0];
@@ -306,9 +323,12 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         fixLocation: first?.location,
       };
     };
+    const ingress = layer('ingress');
+    const egress = layer('egress');
+    if (key !== undefined) sharedLayers.set(key, { ingress, egress });
     return {
-      ingress: [layer('ingress')],
-      egress: [layer('egress')],
+      ingress: [ingress],
+      egress: [egress],
       identities: identitiesOf(linked),
       identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
       ...addresses,

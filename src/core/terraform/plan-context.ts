@@ -74,7 +74,6 @@ export interface ValueOptions {
 
 export function attributeValues(ctx: PlanContext, res: PlanResource, path: AttributePath, options: ValueOptions = {}): ValueResult {
   const l = lookup(res, path);
-  const label = describeAttribute(res, path);
   if (l.state === 'absent') return { values: [], unknown: [], absent: true };
   if (l.state === 'known') {
     if (!Array.isArray(l.value)) return { values: [l.value], unknown: [], absent: false };
@@ -86,10 +85,10 @@ export function attributeValues(ctx: PlanContext, res: PlanResource, path: Attri
       else if (v !== null) values.push(v);
     });
     if (!partial) return { values, unknown: [], absent: false };
-    const followed = followConfiguration(ctx, res, path, label, options);
+    const followed = followConfiguration(ctx, res, path, describeAttribute(res, path), options);
     return { values: [...values, ...followed.values], unknown: followed.unknown, absent: false };
   }
-  return { ...followConfiguration(ctx, res, path, label, options), absent: false };
+  return { ...followConfiguration(ctx, res, path, describeAttribute(res, path), options), absent: false };
 }
 
 function followConfiguration(ctx: PlanContext, res: PlanResource, path: AttributePath, label: string, options: ValueOptions): { values: unknown[]; unknown: string[] } {
@@ -140,12 +139,15 @@ export interface Links {
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec: LinkSpec): { out: Links; addTarget: (r: PlanResource) => void; addValue: (v: unknown) => void } {
   const out: Links = { targets: [], external: [], unknown: [], computed: false };
-  const seen = new Set<string>();
+  // Most attributes link to one or two resources: a scan beats a set until there are many.
+  let seen: Set<PlanResource> | undefined;
   const addTarget = (r: PlanResource) => {
-    if (!seen.has(r.address)) {
-      seen.add(r.address);
-      out.targets.push(r);
-    }
+    if (seen) {
+      if (seen.has(r)) return;
+      seen.add(r);
+    } else if (out.targets.includes(r)) return;
+    else if (out.targets.length >= 16) seen = new Set(out.targets).add(r);
+    out.targets.push(r);
   };
   const addValue = (v: unknown) => {
     if (typeof v !== 'string' || v === '') return;

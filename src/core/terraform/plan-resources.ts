@@ -140,17 +140,30 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   /** Where an entry is: a path in the plan object, or a byte offset from a selective read. */
   type Where = ReadonlyArray<string | number> | number;
   const locate = (where: Where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
+  // A module instance holds many resources: its address is read and formatted once.
+  const modules = new Map<string, { steps: ModuleStep[]; module: string; modulePath: string } | undefined>();
+  const moduleOf = (moduleAddress: string) => {
+    if (modules.has(moduleAddress)) return modules.get(moduleAddress);
+    const steps = parseModuleAddress(moduleAddress);
+    const m = steps ? { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) } : undefined;
+    modules.set(moduleAddress, m);
+    return m;
+  };
   const make = (raw: RawResource, where: Where, action: PlanAction, values: unknown, unknown: unknown): PlanResource => {
     const bad = (what: string) => InputError.at(locate(where), `${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited or cut? Make it again with \`terraform show -json plan.out > plan.json\`.`);
     if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
       throw bad('a resource without a string "address", "type" and "name"');
     }
     const mode = raw.mode === 'data' ? 'data' : 'managed';
-    const steps = typeof raw.module_address === 'string' ? parseModuleAddress(raw.module_address) : moduleStepsOfAddress(raw.address);
-    if (!steps) throw bad(`the module address of ${raw.address} cannot be read`);
+    let m: { steps: readonly ModuleStep[]; module: string; modulePath: string } | undefined;
+    if (typeof raw.module_address === 'string') m = moduleOf(raw.module_address);
+    else {
+      const parsed = moduleStepsOfAddress(raw.address);
+      m = parsed && { steps: parsed, module: formatModuleInstance(parsed), modulePath: formatModulePath(parsed) };
+    }
+    if (!m) throw bad(`the module address of ${raw.address} cannot be read`);
+    const { steps, module, modulePath } = m;
     const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
-    const module = formatModuleInstance(steps);
-    const modulePath = formatModulePath(steps);
     const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
     return {
       address: raw.address,
