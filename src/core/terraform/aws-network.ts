@@ -139,8 +139,14 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   // Groups that separate rule resources (kept or deleted by this plan) write to: their
   // inline attributes, read back from AWS, mirror those resources.
   const targetedByRules = new Set<string>();
+  // Each rule's group, linked once: the rule is added to it below.
+  const ruleTargets = new Map<PlanResource, Links>();
   for (const type of RULE_TYPES) {
-    for (const r of ctx.ofType(type)) for (const t of groupLinks(r, ['security_group_id']).targets) targetedByRules.add(t.address);
+    for (const r of ctx.ofType(type)) {
+      const links = groupLinks(r, ['security_group_id']);
+      ruleTargets.set(r, links);
+      for (const t of links.targets) targetedByRules.add(t.address);
+    }
   }
   for (const r of ctx.state.deleted) {
     const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
@@ -201,7 +207,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
 
   // Separate rule resources.
   const addRule = (res: PlanResource, dir: Direction | undefined, targetPath: AttributePath, build: (group: Group | undefined) => Rule[]) => {
-    const target = groupLinks(res, targetPath);
+    const target = (targetPath.length === 1 && targetPath[0] === 'security_group_id' ? ruleTargets.get(res) : undefined) ?? groupLinks(res, targetPath);
     const location = ctx.locate(res);
     const dirs: Direction[] = dir ? [dir] : ['ingress', 'egress'];
     for (const g of target.targets) {

@@ -130,8 +130,8 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   const plan = doc.plan;
   const resources: PlanResource[] = [];
   const byAddress = new Map<string, PlanResource>();
-  const byBlock = new Map<string, PlanResource[]>();
-  const byKey = new Map<string, PlanResource>();
+  /** Resource blocks by module instance, then by local key: their instances, and those by key (0 and "0" differ). */
+  const blocks = new Map<string, Map<string, { instances: PlanResource[]; byKey?: Map<InstanceKey, PlanResource> }>>();
   const children = new Map<string, Set<string>>();
   const seenModules = new Set<string>();
   const deletedAddresses = new Set<string>();
@@ -187,11 +187,12 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     const res = make(raw, where, action, values, unknown);
     resources.push(res);
     byAddress.set(res.address, res);
-    const block = `${res.module}|${res.localKey}`;
-    if (res.index !== undefined) byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
-    const list = byBlock.get(block);
-    if (list) list.push(res);
-    else byBlock.set(block, [res]);
+    let inModule = blocks.get(res.module);
+    if (!inModule) blocks.set(res.module, (inModule = new Map()));
+    let block = inModule.get(res.localKey);
+    if (!block) inModule.set(res.localKey, (block = { instances: [] }));
+    block.instances.push(res);
+    if (res.index !== undefined) (block.byKey ??= new Map()).set(res.index, res);
     // Each module instance is registered with its parent once, not once per resource in it.
     if (res.module !== '' && !seenModules.has(res.module)) {
       seenModules.add(res.module);
@@ -238,8 +239,8 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     doc,
     resources,
     byAddress,
-    instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
-    instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
+    instancesOf: (module, localKey) => blocks.get(module)?.get(localKey)?.instances ?? [],
+    instanceOf: (module, localKey, key) => blocks.get(module)?.get(localKey)?.byKey?.get(key),
     childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
     deleted,
   };
