@@ -14286,8 +14286,8 @@ function buildPlanState(doc) {
     const plan = doc.plan;
     const resources = [];
     const byAddress = new Map();
-    const byBlock = new Map();
-    const byKey = new Map();
+    /** Resource blocks by module instance, then by local key: their instances, and those by key (0 and "0" differ). */
+    const blocks = new Map();
     const children = new Map();
     const seenModules = new Set();
     const deletedAddresses = new Set();
@@ -14344,14 +14344,15 @@ function buildPlanState(doc) {
         const res = make(raw, where, action, values, unknown);
         resources.push(res);
         byAddress.set(res.address, res);
-        const block = `${res.module}|${res.localKey}`;
+        let inModule = blocks.get(res.module);
+        if (!inModule)
+            blocks.set(res.module, (inModule = new Map()));
+        let block = inModule.get(res.localKey);
+        if (!block)
+            inModule.set(res.localKey, (block = { instances: [] }));
+        block.instances.push(res);
         if (res.index !== undefined)
-            byKey.set(`${block}|${typeof res.index}:${res.index}`, res);
-        const list = byBlock.get(block);
-        if (list)
-            list.push(res);
-        else
-            byBlock.set(block, [res]);
+            (block.byKey ??= new Map()).set(res.index, res);
         // Each module instance is registered with its parent once, not once per resource in it.
         if (res.module !== '' && !seenModules.has(res.module)) {
             seenModules.add(res.module);
@@ -14396,8 +14397,8 @@ function buildPlanState(doc) {
         doc,
         resources,
         byAddress,
-        instancesOf: (module, localKey) => byBlock.get(`${module}|${localKey}`) ?? [],
-        instanceOf: (module, localKey, key) => byKey.get(`${module}|${localKey}|${typeof key}:${key}`),
+        instancesOf: (module, localKey) => blocks.get(module)?.get(localKey)?.instances ?? [],
+        instanceOf: (module, localKey, key) => blocks.get(module)?.get(localKey)?.byKey?.get(key),
         childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
         deleted,
     };
@@ -14519,6 +14520,18 @@ function flattenConstant(v, out = [], depth = 0) {
     return out;
 }
 const MAX_CHAIN = 64;
+/** References read so far: every module instance of a large plan repeats the same texts. Results are shared: do not modify. */
+const readReferences = new Map();
+function readReference(text) {
+    let ref = readReferences.get(text);
+    if (!ref) {
+        if (readReferences.size >= 100_000)
+            readReferences.clear();
+        ref = parseReference(text);
+        readReferences.set(text, ref);
+    }
+    return ref;
+}
 class ReferenceResolver {
     state;
     config;
@@ -14619,7 +14632,7 @@ class ReferenceResolver {
         const eachRefs = [];
         const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
         for (const text of refs) {
-            const ref = parseReference(text);
+            const ref = readReference(text);
             switch (ref.kind) {
                 case 'resource': {
                     const localKey = `${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
@@ -15505,10 +15518,15 @@ function buildAwsNetwork(ctx) {
     // Groups that separate rule resources (kept or deleted by this plan) write to: their
     // inline attributes, read back from AWS, mirror those resources.
     const targetedByRules = new Set();
+    // Each rule's group, linked once: the rule is added to it below.
+    const ruleTargets = new Map();
     for (const type of RULE_TYPES) {
-        for (const r of ctx.ofType(type))
-            for (const t of groupLinks(r, ['security_group_id']).targets)
+        for (const r of ctx.ofType(type)) {
+            const links = groupLinks(r, ['security_group_id']);
+            ruleTargets.set(r, links);
+            for (const t of links.targets)
                 targetedByRules.add(t.address);
+        }
     }
     for (const r of ctx.state.deleted) {
         const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
@@ -15572,7 +15590,7 @@ function buildAwsNetwork(ctx) {
     }
     // Separate rule resources.
     const addRule = (res, dir, targetPath, build) => {
-        const target = groupLinks(res, targetPath);
+        const target = (targetPath.length === 1 && targetPath[0] === 'security_group_id' ? ruleTargets.get(res) : undefined) ?? groupLinks(res, targetPath);
         const location = ctx.locate(res);
         const dirs = dir ? [dir] : ['ingress', 'egress'];
         for (const g of target.targets) {

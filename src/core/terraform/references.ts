@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import { formatModuleInstance, formatModulePath, parseReference } from './addresses.js';
-import type { InstanceKey, ModuleStep } from './addresses.js';
+import type { InstanceKey, ModuleStep, Reference } from './addresses.js';
 import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
 
 /**
@@ -190,6 +190,19 @@ export type BlockMatcher = (configBlock: Record<string, unknown>) => boolean;
 
 const MAX_CHAIN = 64;
 
+/** References read so far: every module instance of a large plan repeats the same texts. Results are shared: do not modify. */
+const readReferences = new Map<string, Reference>();
+
+function readReference(text: string): Reference {
+  let ref = readReferences.get(text);
+  if (!ref) {
+    if (readReferences.size >= 100_000) readReferences.clear();
+    ref = parseReference(text);
+    readReferences.set(text, ref);
+  }
+  return ref;
+}
+
 export class ReferenceResolver {
   private readonly memo = new Map<string, Resolution>();
   private readonly active = new Set<string>();
@@ -280,7 +293,7 @@ export class ReferenceResolver {
     const eachRefs: string[] = [];
     const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
     for (const text of refs) {
-      const ref = parseReference(text);
+      const ref = readReference(text);
       switch (ref.kind) {
         case 'resource': {
           const localKey = `${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
