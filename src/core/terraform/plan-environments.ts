@@ -83,7 +83,9 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
     if (!declarations.has(res.configAddress)) declarations.set(res.configAddress, locator.declaration(res.modulePath, res.localKey));
     return declarations.get(res.configAddress);
   };
-  const located = new Map<string, SourceLocation | undefined>();
+  const declared = new Map<string, SourceLocation | undefined>();
+  // Per resource: a group is located for itself and for each of its rules.
+  const located = new Map<PlanResource, SourceLocation>();
   return {
     state,
     config,
@@ -91,8 +93,13 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
     locator,
     declaration,
     locate(res) {
-      if (!located.has(res.configAddress)) located.set(res.configAddress, locator.locate(res.modulePath, res.localKey));
-      return located.get(res.configAddress) ?? inPlan(res);
+      let loc = located.get(res);
+      if (!loc) {
+        if (!declared.has(res.configAddress)) declared.set(res.configAddress, locator.locate(res.modulePath, res.localKey));
+        loc = declared.get(res.configAddress) ?? inPlan(res);
+        located.set(res, loc);
+      }
+      return loc;
     },
     ofType: (type) => byType.get(type) ?? [],
   };
