@@ -162,3 +162,37 @@ describe('forbidden flow', () => {
     expect(v.status).toBe('unknown');
   });
 });
+
+describe('the flow caches kept on model objects', () => {
+  const office = client('office', ['203.0.113.0/24']);
+  const build = () => layer([rule('allow', ['203.0.113.0/25'], [443, 443]), rule('deny', ['203.0.113.0/24'], [443, 443], { priority: 100 })]);
+
+  it('leave the model as it was: no enumerable key, equal to an untouched copy', () => {
+    const used = build();
+    required(office, [used], PortSet.of(443));
+    expect(Object.keys(used)).toEqual(Object.keys(build()));
+    expect(used).toEqual(build());
+    // The cache is there (so this test means something), hidden from enumeration.
+    const keys = Object.getOwnPropertySymbols(used);
+    expect(keys).toHaveLength(1);
+    expect(Object.getOwnPropertyDescriptor(used, keys[0])?.enumerable).toBe(false);
+  });
+
+  it('answer the same on a frozen model, and the same on every call', () => {
+    const frozen = Object.freeze(build());
+    const target = Object.freeze(endpoint('fe-1', ['10.0.2.11'], { ingress: [frozen] }));
+    const src = Object.freeze({ ...office });
+    const ask = () => requiredFlowVerdict(src, reachOnPorts(src, target, 'tcp', PortSet.of(443, 8443)));
+    const first = ask();
+    expect(first.status).toBe('fail');
+    expect(ask()).toEqual(first);
+    expect(first).toEqual(required(office, [build()], PortSet.of(443, 8443)));
+  });
+
+  it('share port sets without changing what they are', () => {
+    expect(PortSet.range(443, 443)).toBe(PortSet.of(443));
+    expect(PortSet.range(80, 90).describe()).toBe('80-90');
+    expect(PortSet.range(90, 80).isEmpty()).toBe(true);
+    expect(PortSet.range(0, 65535).equals(PortSet.ALL)).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrs, constant, flow, ref, serverOf } from './helpers/plan-builder.js';
+import { cidrs, constant, environmentsOf, flow, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 
 /**
@@ -347,5 +347,36 @@ describe('which groups an instance has', () => {
     const lt = serverOf(plan, 'aws_launch_template.web');
     expect(lt.roles).toEqual(['front-end']);
     expect(flow(internet, lt, 443).status).toBe('pass');
+  });
+});
+
+describe('servers in the same groups', () => {
+  const plan: TestPlan = {
+    resources: [
+      group('aws_security_group.web', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+      group('aws_security_group.admin', [rule('tcp', 22, 22, { cidr_blocks: ['10.0.0.0/8'] })], []),
+      instance('aws_instance.a', ref('aws_security_group.web.id', 'aws_security_group.web')),
+      instance('aws_instance.b', ref('aws_security_group.web.id', 'aws_security_group.web')),
+      instance('aws_instance.c', { references: ['aws_security_group.web.id', 'aws_security_group.web', 'aws_security_group.admin.id', 'aws_security_group.admin'] }),
+    ],
+  };
+  const office = cidrs('office', '10.1.0.0/16');
+
+  it('share one filter layer; a server with another group has its own', () => {
+    const servers = environmentsOf(plan).flatMap((e) => e.servers);
+    const [a, b, c] = ['aws_instance.a', 'aws_instance.b', 'aws_instance.c'].map((n) => servers.find((s) => s.name === n)!);
+    expect(a.ingress[0]).toBe(b.ingress[0]);
+    expect(a.egress[0]).toBe(b.egress[0]);
+    expect(c.ingress[0]).not.toBe(a.ingress[0]);
+    expect(c.ingress[0].name).toBe('security groups aws_security_group.web, aws_security_group.admin');
+  });
+
+  it('and are still judged one by one', () => {
+    const [a, c] = ['aws_instance.a', 'aws_instance.c'].map((n) => serverOf(plan, n));
+    expect(flow(office, a, 443).status).toBe('pass');
+    expect(flow(office, a, 22).status).toBe('fail');
+    expect(flow(office, c, 22).status).toBe('pass');
+    expect(a.identities).toContain('server:aws_instance.a');
+    expect(a.identities).not.toContain('server:aws_instance.b');
   });
 });
