@@ -46885,13 +46885,12 @@ function buildPlanState(doc) {
     const deletedAddresses = new Set();
     const deleted = [];
     const locate = (where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
-    // A module instance holds many resources: its address is read and formatted once.
+    const describeModule = (steps) => steps && { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) };
     const modules = new Map();
     const moduleOf = (moduleAddress) => {
         if (modules.has(moduleAddress))
             return modules.get(moduleAddress);
-        const steps = parseModuleAddress(moduleAddress);
-        const m = steps ? { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) } : undefined;
+        const m = describeModule(parseModuleAddress(moduleAddress));
         modules.set(moduleAddress, m);
         return m;
     };
@@ -46901,13 +46900,7 @@ function buildPlanState(doc) {
             throw bad('a resource without a string "address", "type" and "name"');
         }
         const mode = raw.mode === 'data' ? 'data' : 'managed';
-        let m;
-        if (typeof raw.module_address === 'string')
-            m = moduleOf(raw.module_address);
-        else {
-            const parsed = moduleStepsOfAddress(raw.address);
-            m = parsed && { steps: parsed, module: formatModuleInstance(parsed), modulePath: formatModulePath(parsed) };
-        }
+        const m = typeof raw.module_address === 'string' ? moduleOf(raw.module_address) : describeModule(moduleStepsOfAddress(raw.address));
         if (!m)
             throw bad(`the module address of ${raw.address} cannot be read`);
         const { steps, module, modulePath } = m;
@@ -48180,9 +48173,9 @@ function buildAwsNetwork(ctx) {
             });
         }
     }
-    // Separate rule resources.
-    const addRule = (res, dir, targetPath, build) => {
-        const target = (targetPath.length === 1 && targetPath[0] === 'security_group_id' ? ruleTargets.get(res) : undefined) ?? groupLinks(res, targetPath);
+    // Separate rule resources, added to the group their security_group_id links to (above).
+    const addRule = (res, dir, build) => {
+        const target = ruleTargets.get(res) ?? groupLinks(res, ['security_group_id']);
         const location = ctx.locate(res);
         const dirs = dir ? [dir] : ['ingress', 'egress'];
         for (const g of target.targets) {
@@ -48192,7 +48185,7 @@ function buildAwsNetwork(ctx) {
                     group[d].push(...build(group));
         }
         if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
-            const why = target.unknown.join('; ') || `${describeAttribute(res, targetPath)} is not known until apply`;
+            const why = target.unknown.join('; ') || `${describeAttribute(res, ['security_group_id'])} is not known until apply`;
             const local = unknownPeer(why);
             for (const d of dirs)
                 for (const rule of build(undefined))
@@ -48205,7 +48198,7 @@ function buildAwsNetwork(ctx) {
         const type = lookup(res, ['type']);
         const dir = type.state === 'known' && (type.value === 'ingress' || type.value === 'egress') ? type.value : undefined;
         const location = ctx.locate(res);
-        addRule(res, dir, ['security_group_id'], (group) => {
+        addRule(res, dir, (group) => {
             const protocol = awsProtocol(res.values.protocol);
             if (!protocol)
                 return [mayAllowAnything(`${describeAttribute(res, ['protocol'])} is not known until apply`, { label: res.address, location })];
@@ -48245,7 +48238,7 @@ function buildAwsNetwork(ctx) {
             if (res.mode !== 'managed')
                 continue;
             const location = ctx.locate(res);
-            addRule(res, dir, ['security_group_id'], () => {
+            addRule(res, dir, () => {
                 const protocol = awsProtocol(res.values.ip_protocol);
                 if (!protocol)
                     return [mayAllowAnything(`${describeAttribute(res, ['ip_protocol'])} is not known until apply`, { label: res.address, location })];
@@ -48298,9 +48291,6 @@ function buildAwsNetwork(ctx) {
         // layer then serve all of them). Layers that name the server in a reason are its own.
         const shareable = linked.unknown.length === 0 && linked.external.length === 0;
         const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
-        const shared = key === undefined ? undefined : sharedLayers.get(key);
-        if (shared)
-            return { ingress: [shared.ingress], egress: [shared.egress], identities: identitiesOf(linked), ...addresses };
         const names = [...inPlan.map((g) => g.res.address), ...linked.external];
         const layer = (dir) => {
             const rules = [];
@@ -48322,13 +48312,15 @@ function buildAwsNetwork(ctx) {
                 fixLocation: first?.location,
             };
         };
-        const ingress = layer('ingress');
-        const egress = layer('egress');
-        if (key !== undefined)
-            sharedLayers.set(key, { ingress, egress });
+        let layers = key === undefined ? undefined : sharedLayers.get(key);
+        if (!layers) {
+            layers = { ingress: layer('ingress'), egress: layer('egress') };
+            if (key !== undefined)
+                sharedLayers.set(key, layers);
+        }
         return {
-            ingress: [ingress],
-            egress: [egress],
+            ingress: [layers.ingress],
+            egress: [layers.egress],
             identities: identitiesOf(linked),
             identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
             ...addresses,

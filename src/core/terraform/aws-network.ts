@@ -205,9 +205,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     }
   }
 
-  // Separate rule resources.
-  const addRule = (res: PlanResource, dir: Direction | undefined, targetPath: AttributePath, build: (group: Group | undefined) => Rule[]) => {
-    const target = (targetPath.length === 1 && targetPath[0] === 'security_group_id' ? ruleTargets.get(res) : undefined) ?? groupLinks(res, targetPath);
+  // Separate rule resources, added to the group their security_group_id links to (above).
+  const addRule = (res: PlanResource, dir: Direction | undefined, build: (group: Group | undefined) => Rule[]) => {
+    const target = ruleTargets.get(res) ?? groupLinks(res, ['security_group_id']);
     const location = ctx.locate(res);
     const dirs: Direction[] = dir ? [dir] : ['ingress', 'egress'];
     for (const g of target.targets) {
@@ -215,7 +215,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       if (group) for (const d of dirs) group[d].push(...build(group));
     }
     if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
-      const why = target.unknown.join('; ') || `${describeAttribute(res, targetPath)} is not known until apply`;
+      const why = target.unknown.join('; ') || `${describeAttribute(res, ['security_group_id'])} is not known until apply`;
       const local: Peer = unknownPeer(why);
       for (const d of dirs) for (const rule of build(undefined)) floating[d].push({ ...rule, local, origin: { ...rule.origin, location } });
     }
@@ -226,7 +226,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const type = lookup(res, ['type']);
     const dir = type.state === 'known' && (type.value === 'ingress' || type.value === 'egress') ? type.value : undefined;
     const location = ctx.locate(res);
-    addRule(res, dir, ['security_group_id'], (group) => {
+    addRule(res, dir, (group) => {
       const protocol = awsProtocol(res.values.protocol);
       if (!protocol) return [mayAllowAnything(`${describeAttribute(res, ['protocol'])} is not known until apply`, { label: res.address, location })];
       const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
@@ -263,7 +263,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const res of ctx.ofType(type)) {
       if (res.mode !== 'managed') continue;
       const location = ctx.locate(res);
-      addRule(res, dir, ['security_group_id'], () => {
+      addRule(res, dir, () => {
         const protocol = awsProtocol(res.values.ip_protocol);
         if (!protocol) return [mayAllowAnything(`${describeAttribute(res, ['ip_protocol'])} is not known until apply`, { label: res.address, location })];
         const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
@@ -311,8 +311,6 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     // layer then serve all of them). Layers that name the server in a reason are its own.
     const shareable = linked.unknown.length === 0 && linked.external.length === 0;
     const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
-    const shared = key === undefined ? undefined : sharedLayers.get(key);
-    if (shared) return { ingress: [shared.ingress], egress: [shared.egress], identities: identitiesOf(linked), ...addresses };
     const names = [...inPlan.map((g) => g.res.address), ...linked.external];
     const layer = (dir: Direction): FilterLayer => {
       const rules: Rule[] = [];
@@ -329,12 +327,14 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         fixLocation: first?.location,
       };
     };
-    const ingress = layer('ingress');
-    const egress = layer('egress');
-    if (key !== undefined) sharedLayers.set(key, { ingress, egress });
+    let layers = key === undefined ? undefined : sharedLayers.get(key);
+    if (!layers) {
+      layers = { ingress: layer('ingress'), egress: layer('egress') };
+      if (key !== undefined) sharedLayers.set(key, layers);
+    }
     return {
-      ingress: [ingress],
-      egress: [egress],
+      ingress: [layers.ingress],
+      egress: [layers.egress],
       identities: identitiesOf(linked),
       identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
       ...addresses,

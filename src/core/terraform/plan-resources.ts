@@ -141,11 +141,13 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   type Where = ReadonlyArray<string | number> | number;
   const locate = (where: Where) => (typeof where === 'number' ? doc.locateOffset(where) : doc.at(where));
   // A module instance holds many resources: its address is read and formatted once.
-  const modules = new Map<string, { steps: ModuleStep[]; module: string; modulePath: string } | undefined>();
+  type ModuleOfResource = { steps: readonly ModuleStep[]; module: string; modulePath: string };
+  const describeModule = (steps: readonly ModuleStep[] | undefined): ModuleOfResource | undefined =>
+    steps && { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) };
+  const modules = new Map<string, ModuleOfResource | undefined>();
   const moduleOf = (moduleAddress: string) => {
     if (modules.has(moduleAddress)) return modules.get(moduleAddress);
-    const steps = parseModuleAddress(moduleAddress);
-    const m = steps ? { steps, module: formatModuleInstance(steps), modulePath: formatModulePath(steps) } : undefined;
+    const m = describeModule(parseModuleAddress(moduleAddress));
     modules.set(moduleAddress, m);
     return m;
   };
@@ -155,12 +157,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
       throw bad('a resource without a string "address", "type" and "name"');
     }
     const mode = raw.mode === 'data' ? 'data' : 'managed';
-    let m: { steps: readonly ModuleStep[]; module: string; modulePath: string } | undefined;
-    if (typeof raw.module_address === 'string') m = moduleOf(raw.module_address);
-    else {
-      const parsed = moduleStepsOfAddress(raw.address);
-      m = parsed && { steps: parsed, module: formatModuleInstance(parsed), modulePath: formatModulePath(parsed) };
-    }
+    const m = typeof raw.module_address === 'string' ? moduleOf(raw.module_address) : describeModule(moduleStepsOfAddress(raw.address));
     if (!m) throw bad(`the module address of ${raw.address} cannot be read`);
     const { steps, module, modulePath } = m;
     const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
