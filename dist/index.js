@@ -44278,6 +44278,10 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
 }
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 function reachOnPort(source, target, protocol, port) {
+    return reachOnSegment(source, target, protocol, port, PortSet.of(port));
+}
+/** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
+function reachOnSegment(source, target, protocol, port, ports) {
     const src = sideOf(source);
     const dst = sideOf(target);
     let min = src.addresses;
@@ -44289,7 +44293,8 @@ function reachOnPort(source, target, protocol, port) {
     // is all or nothing for the source.
     for (const layer of source.egress) {
         const r = reachThroughLayer(layer, dst, src, protocol, port);
-        unknowns.push(...r.unknowns);
+        for (const u of r.unknowns)
+            unknowns.push(u);
         // An exact target must get all its addresses out; an inexact one (somewhere in a
         // range) certainly does when the whole range is allowed, possibly when part is.
         const certainly = r.min.covers(dst.addresses);
@@ -44305,19 +44310,22 @@ function reachOnPort(source, target, protocol, port) {
                 unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let traffic out to it`);
         }
         else {
-            allowedBy.push(...r.allowedBy);
+            for (const o of r.allowedBy)
+                allowedBy.push(o);
         }
     }
     for (const layer of target.ingress) {
         const r = reachThroughLayer(layer, src, dst, protocol, port);
-        unknowns.push(...r.unknowns);
+        for (const u of r.unknowns)
+            unknowns.push(u);
         if (!r.max.covers(max))
             blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
         min = min.intersect(r.min);
         max = max.intersect(r.max);
-        allowedBy.push(...r.allowedBy);
+        for (const o of r.allowedBy)
+            allowedBy.push(o);
     }
-    return { min, max, allowedBy, blocks, unknowns };
+    return { ports, min, max, allowedBy, blocks, unknowns };
 }
 /** Where the layer's rules for a protocol start and stop: a segment boundary each. */
 function cutsOf(layer, protocol) {
@@ -44372,10 +44380,7 @@ function portSegments(source, target, protocol, ports) {
 }
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 function reachOnPorts(source, target, protocol, ports) {
-    return portSegments(source, target, protocol, ports).map((segment) => {
-        const r = reachOnPort(source, target, protocol, segment.toRanges()[0][0]);
-        return { ports: segment, min: r.min, max: r.max, allowedBy: r.allowedBy, blocks: r.blocks, unknowns: r.unknowns };
-    });
+    return portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow/balancer-paths.ts
@@ -44516,6 +44521,23 @@ function uniqueOrigins(origins) {
     // Rules share their origin objects, so identity is what repeats.
     return [...new Set(origins)];
 }
+/** The origins of every segment, each once, in order: most pairs have a few, so a scan until there are many. */
+function segmentOrigins(segments) {
+    const out = [];
+    let seen;
+    for (const s of segments) {
+        for (const o of s.allowedBy) {
+            if (seen ? seen.has(o) : out.includes(o))
+                continue;
+            out.push(o);
+            if (seen)
+                seen.add(o);
+            else if (out.length >= 16)
+                seen = new Set(out);
+        }
+    }
+    return out;
+}
 function uniqueStrings(xs) {
     return [...new Set(xs)];
 }
@@ -44538,7 +44560,7 @@ function requiredFlowVerdict(source, segments) {
     const need = possibleAddresses(source);
     // The common case, every port allowed: no gaps to merge.
     if (segments.every((s) => s.min.covers(need))) {
-        return { status: 'pass', allowedBy: uniqueOrigins(segments.flatMap((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
+        return { status: 'pass', allowedBy: segmentOrigins(segments), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
     }
     let status = 'pass';
     const gaps = [];
@@ -44567,7 +44589,7 @@ function requiredFlowVerdict(source, segments) {
     }
     return {
         status,
-        allowedBy: status === 'pass' ? uniqueOrigins(segments.flatMap((s) => s.allowedBy)) : [],
+        allowedBy: status === 'pass' ? segmentOrigins(segments) : [],
         gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) })),
         exposed: [],
         unknowns: uniqueStrings(unknowns),
@@ -44575,6 +44597,8 @@ function requiredFlowVerdict(source, segments) {
     };
 }
 function throughBalancers(segments) {
+    if (segments.every((s) => s.paths === undefined || s.paths.length === 0))
+        return [];
     return uniqueStrings(segments.flatMap((s) => (s.paths ?? []).filter((p) => !p.min.isEmpty()).map((p) => p.balancer.name)));
 }
 /**
@@ -44982,7 +45006,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
             else if (large && outcomes.length >= MAX_LISTED_PAIRS)
                 beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
             else
-                outcomes.push({ subject: subjectOf(pair, fromLabel), ...outcome });
+                outcomes.push({ subject: subjectOf(pair, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
         }
     }
     if (large) {
@@ -45286,6 +45310,17 @@ function compareFindings(a, b) {
     const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
     return cmp(a.environment, b.environment) || cmp(a.policy, b.policy) || cmp(a.subject, b.subject) || cmp(a.location.file, b.location.file) || a.location.line - b.location.line;
 }
+/**
+ * A message is built from dozens of pieces, and V8 keeps such a string as a tree of them
+ * until something reads it whole; tens of thousands of findings kept as trees cost the
+ * collector twice the memory. Converting to a number reads the string whole (flattens it);
+ * the result goes to a sink so the conversion is not optimised away.
+ */
+let flattened = 0;
+function flat(s) {
+    flattened += Number.isNaN(Number(s)) ? 0 : 1;
+    return s;
+}
 function evaluate(input) {
     checkReferences(input);
     const overrides = new Map((input.overrides ?? []).map((o) => [o.policy, o]));
@@ -45317,7 +45352,7 @@ function evaluate(input) {
                     status: outcome.status,
                     environment: env.name,
                     subject: outcome.subject,
-                    message: outcome.message + note,
+                    message: flat(outcome.message + note),
                     location: outcome.location,
                     source: policy.source,
                 });
@@ -45959,6 +45994,16 @@ class ByteReader {
     /** Index just after the string whose opening quote is at `i`. */
     skipString(i) {
         const b = this.b;
+        // Most strings in a plan are short keys and values: a byte loop finds their end sooner
+        // than a call to indexOf; long ones (descriptions, policies) go to indexOf.
+        const near = Math.min(b.length, i + 65);
+        for (let j = i + 1; j < near; j++) {
+            const c = b[j];
+            if (c === QUOTE)
+                return j + 1;
+            if (c === BACKSLASH)
+                break;
+        }
         let from = i + 1;
         for (;;) {
             const q = b.indexOf(QUOTE, from);
@@ -46806,20 +46851,23 @@ function attributePath(tokens, from) {
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-resources.ts
 
 
+// Shared answers: lookups run several times per rule of every group.
+const UNKNOWN = Object.freeze({ state: 'unknown' });
+const ABSENT = Object.freeze({ state: 'absent' });
 /** The value at `path` after apply: known, unknown until apply, or absent (null or not set). */
 function lookup(res, path) {
     let value = res.values;
     let unknown = res.unknown;
     for (const step of path) {
         if (unknown === true)
-            return { state: 'unknown' };
+            return UNKNOWN;
         value = value !== null && typeof value === 'object' ? value[step] : undefined;
         unknown = unknown !== null && typeof unknown === 'object' ? unknown[step] : undefined;
     }
     if (unknown === true)
-        return { state: 'unknown' };
+        return UNKNOWN;
     if (value === null || value === undefined)
-        return { state: 'absent' };
+        return ABSENT;
     return { state: 'known', value };
 }
 /** A known string value, or undefined. */
@@ -47696,12 +47744,14 @@ function attributeValues(ctx, res, path, options = {}) {
         const u = unknownElements(res, path);
         const values = [];
         let partial = false;
-        l.value.forEach((v, i) => {
+        const list = l.value;
+        for (let i = 0; i < list.length; i++) {
+            const v = list[i];
             if (v === null && Array.isArray(u) && u[i] === true)
                 partial = true;
             else if (v !== null)
                 values.push(v);
-        });
+        }
         if (!partial)
             return { values, unknown: [], absent: false };
         const followed = followConfiguration(ctx, res, path, describeAttribute(res, path), options);
@@ -47777,14 +47827,18 @@ function linkedResources(ctx, res, path, spec) {
     const l = lookup(res, path);
     let follow = false;
     if (l.state === 'known') {
-        const list = Array.isArray(l.value) ? l.value : [l.value];
         const u = unknownElements(res, path);
-        list.forEach((v, i) => {
-            if (v === null && Array.isArray(u) && u[i] === true)
-                follow = true;
-            else
-                addValue(v);
-        });
+        if (!Array.isArray(l.value))
+            addValue(l.value);
+        else {
+            const list = l.value;
+            for (let i = 0; i < list.length; i++) {
+                if (list[i] === null && Array.isArray(u) && u[i] === true)
+                    follow = true;
+                else
+                    addValue(list[i]);
+            }
+        }
     }
     else if (l.state === 'unknown') {
         follow = true;
@@ -48015,6 +48069,14 @@ function rulePorts(protocol, from, to) {
         return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
     return { ports: PortSet.range(a, b) };
 }
+/** Reasons from several sources in one new list (most are empty). */
+function concatReasons(...lists) {
+    const out = [];
+    for (const list of lists)
+        for (const r of list)
+            out.push(r);
+    return out;
+}
 function describeRule(protocol, ports, portsUnknown) {
     if (protocol === 'all')
         return 'all traffic';
@@ -48053,10 +48115,14 @@ function buildAwsNetwork(ctx) {
     const floating = { ingress: [], egress: [] };
     const groupLinks = (res, path, matchBlock) => linkedResources(ctx, res, path, { types: GROUP_TYPES, byId: groupsById, what: 'security group', matchBlock });
     /** The identities a list of linked groups stands for: in-plan groups by address, others by id. */
-    const identitiesOf = (links) => [
-        ...links.targets.map((t) => `sg:${t.address}`),
-        ...links.external.map((id) => `sg:${id.includes('/') ? id.split('/').pop() : id}`),
-    ];
+    const identitiesOf = (links) => {
+        const out = [];
+        for (const t of links.targets)
+            out.push(`sg:${t.address}`);
+        for (const id of links.external)
+            out.push(`sg:${id.includes('/') ? id.split('/').pop() : id}`);
+        return out;
+    };
     /** Prefix lists this plan defines become their CIDRs; others are unknown. */
     const prefixListPeer = (ids, label) => {
         if (ids.length === 0)
@@ -48143,9 +48209,11 @@ function buildAwsNetwork(ctx) {
             // as `ingress = [...]`): an unknown value inside one cannot be followed.
             const recorded = ctx.resolver.isSet(res, dir);
             const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
-            value.value.forEach((block, i) => {
+            const blocks = value.value;
+            for (let i = 0; i < blocks.length; i++) {
+                const block = blocks[i];
                 if (!isObjectValue(block))
-                    return;
+                    continue;
                 const matchBlock = blockMatcher(block);
                 const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
                 const protocol = awsProtocol(block.protocol);
@@ -48153,24 +48221,29 @@ function buildAwsNetwork(ctx) {
                 const origin = (text) => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
                 if (!protocol) {
                     group[dir].push(mayAllowAnything(`${describeAttribute(res, [...where, 'protocol'])} is not known until apply`, origin('(protocol unknown)')));
-                    return;
+                    continue;
                 }
                 const ports = rulePorts(protocol, block.from_port, block.to_port);
                 const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
                 const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
-                const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+                const parsed = cidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
                 const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
                 if (sgs.computed && !recorded)
                     sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
                 const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
                 const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
-                const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
+                const identities = identitiesOf(sgs);
+                if (block.self === true)
+                    identities.push(group.identity);
                 const addresses = parsed.set.union(pl.set);
-                const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
+                const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, sgs.unknown, pls.unknown, pl.unknown);
+                for (const c of parsed.invalid)
+                    unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
                 const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
-                group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown));
-            });
+                for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown))
+                    group[dir].push(rule);
+            }
         }
     }
     // Separate rule resources, added to the group their security_group_id links to (above).

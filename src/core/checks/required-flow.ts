@@ -184,7 +184,7 @@ export function evaluateFlowPairs(
       }
       if (large && outcome.status === 'pass') passes++;
       else if (large && outcomes.length >= MAX_LISTED_PAIRS) beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
-      else outcomes.push({ subject: subjectOf(pair, fromLabel), ...outcome });
+      else outcomes.push({ subject: subjectOf(pair, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
     }
   }
   if (large) {

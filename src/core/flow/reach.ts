@@ -239,6 +239,11 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
 
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number): PortReach {
+  return reachOnSegment(source, target, protocol, port, PortSet.of(port));
+}
+
+/** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
+function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, ports: PortSet): SegmentReach {
   const src = sideOf(source);
   const dst = sideOf(target);
   let min = src.addresses;
@@ -251,7 +256,7 @@ export function reachOnPort(source: FlowSource, target: Endpoint, protocol: Flow
   // is all or nothing for the source.
   for (const layer of source.egress) {
     const r = reachThroughLayer(layer, dst, src, protocol, port);
-    unknowns.push(...r.unknowns);
+    for (const u of r.unknowns) unknowns.push(u);
     // An exact target must get all its addresses out; an inexact one (somewhere in a
     // range) certainly does when the whole range is allowed, possibly when part is.
     const certainly = r.min.covers(dst.addresses);
@@ -264,19 +269,19 @@ export function reachOnPort(source: FlowSource, target: Endpoint, protocol: Flow
       min = AddressSet.EMPTY;
       if (r.unknowns.length === 0) unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let traffic out to it`);
     } else {
-      allowedBy.push(...r.allowedBy);
+      for (const o of r.allowedBy) allowedBy.push(o);
     }
   }
 
   for (const layer of target.ingress) {
     const r = reachThroughLayer(layer, src, dst, protocol, port);
-    unknowns.push(...r.unknowns);
+    for (const u of r.unknowns) unknowns.push(u);
     if (!r.max.covers(max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
     min = min.intersect(r.min);
     max = max.intersect(r.max);
-    allowedBy.push(...r.allowedBy);
+    for (const o of r.allowedBy) allowedBy.push(o);
   }
-  return { min, max, allowedBy, blocks, unknowns };
+  return { ports, min, max, allowedBy, blocks, unknowns };
 }
 
 /** Where the layer's rules for a protocol start and stop: a segment boundary each. */
@@ -332,8 +337,5 @@ export interface SegmentReach extends PortReach {
 
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): SegmentReach[] {
-  return portSegments(source, target, protocol, ports).map((segment) => {
-    const r = reachOnPort(source, target, protocol, segment.toRanges()[0][0]);
-    return { ports: segment, min: r.min, max: r.max, allowedBy: r.allowedBy, blocks: r.blocks, unknowns: r.unknowns };
-  });
+  return portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
 }

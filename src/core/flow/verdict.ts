@@ -35,6 +35,21 @@ function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
   return [...new Set(origins)];
 }
 
+/** The origins of every segment, each once, in order: most pairs have a few, so a scan until there are many. */
+function segmentOrigins(segments: readonly SegmentReach[]): Origin[] {
+  const out: Origin[] = [];
+  let seen: Set<Origin> | undefined;
+  for (const s of segments) {
+    for (const o of s.allowedBy) {
+      if (seen ? seen.has(o) : out.includes(o)) continue;
+      out.push(o);
+      if (seen) seen.add(o);
+      else if (out.length >= 16) seen = new Set(out);
+    }
+  }
+  return out;
+}
+
 function uniqueStrings(xs: Iterable<string>): string[] {
   return [...new Set(xs)];
 }
@@ -59,7 +74,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
   const need = possibleAddresses(source);
   // The common case, every port allowed: no gaps to merge.
   if (segments.every((s) => s.min.covers(need))) {
-    return { status: 'pass', allowedBy: uniqueOrigins(segments.flatMap((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
+    return { status: 'pass', allowedBy: segmentOrigins(segments), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
   }
   let status: FlowVerdict['status'] = 'pass';
   const gaps: FlowGap[] = [];
@@ -85,7 +100,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
   }
   return {
     status,
-    allowedBy: status === 'pass' ? uniqueOrigins(segments.flatMap((s) => s.allowedBy)) : [],
+    allowedBy: status === 'pass' ? segmentOrigins(segments) : [],
     gaps: mergeByKey(
       gaps,
       (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
@@ -98,6 +113,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
 }
 
 function throughBalancers(segments: SegmentReach[]): string[] {
+  if (segments.every((s) => s.paths === undefined || s.paths.length === 0)) return [];
   return uniqueStrings(segments.flatMap((s) => (s.paths ?? []).filter((p) => !p.min.isEmpty()).map((p) => p.balancer.name)));
 }
 

@@ -48,6 +48,13 @@ function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): { ports:
   return { ports: PortSet.range(a, b) };
 }
 
+/** Reasons from several sources in one new list (most are empty). */
+function concatReasons(...lists: ReadonlyArray<readonly string[]>): string[] {
+  const out: string[] = [];
+  for (const list of lists) for (const r of list) out.push(r);
+  return out;
+}
+
 function describeRule(protocol: RuleProtocol, ports: PortSet, portsUnknown: string | undefined): string {
   if (protocol === 'all') return 'all traffic';
   if (protocol !== 'tcp' && protocol !== 'udp') return protocol;
@@ -92,10 +99,12 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     linkedResources(ctx, res, path, { types: GROUP_TYPES, byId: groupsById, what: 'security group', matchBlock });
 
   /** The identities a list of linked groups stands for: in-plan groups by address, others by id. */
-  const identitiesOf = (links: Links): string[] => [
-    ...links.targets.map((t) => `sg:${t.address}`),
-    ...links.external.map((id) => `sg:${id.includes('/') ? id.split('/').pop() : id}`),
-  ];
+  const identitiesOf = (links: Links): string[] => {
+    const out: string[] = [];
+    for (const t of links.targets) out.push(`sg:${t.address}`);
+    for (const id of links.external) out.push(`sg:${id.includes('/') ? id.split('/').pop() : id}`);
+    return out;
+  };
 
   /** Prefix lists this plan defines become their CIDRs; others are unknown. */
   const prefixListPeer = (ids: readonly unknown[], label: () => string): { set: AddressSet; unknown: string[] } => {
@@ -176,8 +185,10 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       // as `ingress = [...]`): an unknown value inside one cannot be followed.
       const recorded = ctx.resolver.isSet(res, dir);
       const unrecorded = `the plan's configuration does not record the ${dir} block it is written in`;
-      value.value.forEach((block: unknown, i) => {
-        if (!isObjectValue(block)) return;
+      const blocks: unknown[] = value.value;
+      for (let i = 0; i < blocks.length; i++) {
+        const block = blocks[i];
+        if (!isObjectValue(block)) continue;
         const matchBlock = blockMatcher(block);
         const fieldOptions = recorded ? { matchBlock, computedDefault: [] } : { unrecorded };
         const protocol = awsProtocol(block.protocol);
@@ -185,23 +196,25 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const origin = (text: string): Origin => ({ label: `${res.address} ${dir} rule ${text}`, location: group.location });
         if (!protocol) {
           group[dir].push(mayAllowAnything(`${describeAttribute(res, [...where, 'protocol'])} is not known until apply`, origin('(protocol unknown)')));
-          return;
+          continue;
         }
         const ports = rulePorts(protocol, block.from_port, block.to_port);
         const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
         const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
-        const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+        const parsed = cidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
         const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
         if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
         const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
         const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
-        const identities = [...identitiesOf(sgs), ...(block.self === true ? [group.identity] : [])];
+        const identities = identitiesOf(sgs);
+        if (block.self === true) identities.push(group.identity);
         const addresses = parsed.set.union(pl.set);
-        const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...sgs.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`)];
+        const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, sgs.unknown, pls.unknown, pl.unknown);
+        for (const c of parsed.invalid) unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
         const label = peerLabel(addresses, identities);
         const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
-        group[dir].push(...rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown));
-      });
+        for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown)) group[dir].push(rule);
+      }
     }
   }
 

@@ -80,10 +80,12 @@ export function attributeValues(ctx: PlanContext, res: PlanResource, path: Attri
     const u = unknownElements(res, path);
     const values: unknown[] = [];
     let partial = false;
-    l.value.forEach((v, i) => {
+    const list = l.value;
+    for (let i = 0; i < list.length; i++) {
+      const v: unknown = list[i];
       if (v === null && Array.isArray(u) && u[i] === true) partial = true;
       else if (v !== null) values.push(v);
-    });
+    }
     if (!partial) return { values, unknown: [], absent: false };
     const followed = followConfiguration(ctx, res, path, describeAttribute(res, path), options);
     return { values: [...values, ...followed.values], unknown: followed.unknown, absent: false };
@@ -171,12 +173,15 @@ export function linkedResources(ctx: PlanContext, res: PlanResource, path: Attri
   const l = lookup(res, path);
   let follow = false;
   if (l.state === 'known') {
-    const list = Array.isArray(l.value) ? l.value : [l.value];
     const u = unknownElements(res, path);
-    list.forEach((v, i) => {
-      if (v === null && Array.isArray(u) && u[i] === true) follow = true;
-      else addValue(v);
-    });
+    if (!Array.isArray(l.value)) addValue(l.value);
+    else {
+      const list: unknown[] = l.value;
+      for (let i = 0; i < list.length; i++) {
+        if (list[i] === null && Array.isArray(u) && u[i] === true) follow = true;
+        else addValue(list[i]);
+      }
+    }
   } else if (l.state === 'unknown') {
     follow = true;
   }

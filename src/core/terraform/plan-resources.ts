@@ -42,17 +42,21 @@ export type Lookup = { state: 'known'; value: unknown } | { state: 'unknown' } |
 
 export type AttributePath = ReadonlyArray<string | number>;
 
+// Shared answers: lookups run several times per rule of every group.
+const UNKNOWN: Lookup = Object.freeze({ state: 'unknown' });
+const ABSENT: Lookup = Object.freeze({ state: 'absent' });
+
 /** The value at `path` after apply: known, unknown until apply, or absent (null or not set). */
 export function lookup(res: PlanResource, path: AttributePath): Lookup {
   let value: unknown = res.values;
   let unknown: unknown = res.unknown;
   for (const step of path) {
-    if (unknown === true) return { state: 'unknown' };
+    if (unknown === true) return UNKNOWN;
     value = value !== null && typeof value === 'object' ? (value as Record<string | number, unknown>)[step] : undefined;
     unknown = unknown !== null && typeof unknown === 'object' ? (unknown as Record<string | number, unknown>)[step] : undefined;
   }
-  if (unknown === true) return { state: 'unknown' };
-  if (value === null || value === undefined) return { state: 'absent' };
+  if (unknown === true) return UNKNOWN;
+  if (value === null || value === undefined) return ABSENT;
   return { state: 'known', value };
 }
 
