@@ -196,3 +196,48 @@ describe('the flow caches kept on model objects', () => {
     expect(PortSet.range(0, 65535).equals(PortSet.ALL)).toBe(true);
   });
 });
+
+describe('port segments', () => {
+  // Reference: a port's behaviour is the set of rules whose ranges hold it, per layer; a
+  // segment is a maximal run of asked ports with the same behaviour at every boundary.
+  function naiveSegments(layers: FilterLayer[], ports: PortSet): string[] {
+    const cuts = new Set<number>();
+    for (const l of layers) for (const r of l.rules) if (r.protocol === 'all' || r.protocol === 'tcp') for (const [a, b] of r.ports.toRanges()) cuts.add(a).add(b + 1);
+    const out: string[] = [];
+    for (const [from, to] of ports.toRanges()) {
+      let start = from;
+      for (let p = from + 1; p <= to; p++) {
+        if (cuts.has(p)) {
+          out.push(`${start}-${p - 1}`);
+          start = p;
+        }
+      }
+      out.push(`${start}-${to}`);
+    }
+    return out;
+  }
+
+  it('split asked ranges exactly where any rule on either end starts or stops, as a port-by-port walk does', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let trial = 0; trial < 200; trial++) {
+      const randomLayer = () =>
+        layer(Array.from({ length: rand(12) }, () => {
+          const a = rand(3000);
+          return rule('allow', ['10.0.0.0/8'], [a, a + rand(400)], { protocol: rand(5) === 0 ? 'udp' : 'tcp' });
+        }));
+      const ingress = [randomLayer(), randomLayer()];
+      const egress = [randomLayer()];
+      const src = { ...client('office', ['10.1.0.0/16']), egress };
+      const target = endpoint('t', ['10.0.2.11'], { ingress });
+      let asked = PortSet.EMPTY;
+      for (let k = 0; k < 1 + rand(3); k++) {
+        const a = rand(3200);
+        asked = asked.union(PortSet.range(a, a + rand(600)));
+      }
+      const got = reachOnPorts(src, target, 'tcp', asked).map((s) => s.ports.toRanges().map(([a, b]) => `${a}-${b}`).join(','));
+      const want = naiveSegments([...egress, ...ingress].map((l) => ({ ...l, rules: l.rules.filter((r) => r.protocol !== 'udp') })), asked);
+      expect(got).toEqual(want);
+    }
+  });
+});

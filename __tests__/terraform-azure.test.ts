@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlans, cidrs, constant, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
+import { checkPlans, cidrs, constant, environmentsOf, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 
 /**
@@ -287,5 +287,39 @@ describe('Azure SQL', () => {
 
   it('public network access disabled: private endpoints, not modelled, so unknown', () => {
     expect(finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.255')], { public_network_access_enabled: false })), 'OS11-NET-005').status).toBe('unknown');
+  });
+});
+
+describe('VMs in one subnet', () => {
+  const plan: TestPlan = {
+    resources: [
+      ...network,
+      nsg('app', [{ name: 'https', priority: 100, port: '443', source: '*' }]),
+      nsg('admin', [{ name: 'ssh', priority: 100, port: '22', source: '10.1.0.0/16' }]),
+      subnetAssociation('app', 'app'),
+      nicAssociation('c', 'admin'),
+      ...vm('a', 'app', 'front-end', '10.0.1.10'),
+      ...vm('b', 'app', 'front-end', '10.0.1.11'),
+      ...vm('c', 'app', 'front-end', '10.0.1.12'),
+    ],
+  };
+  it("share their subnet's NSG layers; a NIC's own NSG is its own layer", () => {
+    const servers = environmentsOf(plan).flatMap((e) => e.servers);
+    const [a, b, c] = ['a', 'b', 'c'].map((n) => servers.find((s) => s.name === `azurerm_linux_virtual_machine.${n}`)!);
+    expect(a.ingress[0]).toBe(b.ingress[0]);
+    expect(a.egress[0]).toBe(b.egress[0]);
+    expect(c.ingress[0]).toBe(a.ingress[0]);
+    expect(a.ingress[0].name).toBe('NSG azurerm_network_security_group.app (subnet azurerm_subnet.app)');
+    expect(a.ingress).toHaveLength(1);
+    expect(c.ingress.map((l) => l.name)).toEqual(['NSG azurerm_network_security_group.app (subnet azurerm_subnet.app)', 'NSG azurerm_network_security_group.admin (NIC azurerm_network_interface.c)']);
+  });
+
+  it('and are still judged one by one', () => {
+    const office = cidrs('office', '10.1.0.0/16');
+    expect(flow(endUsers, serverOf(plan, 'azurerm_linux_virtual_machine.a'), 443).status).toBe('pass');
+    // Both NSGs apply to c: the subnet's admits 443 only, the NIC's admits 22 only.
+    expect(flow(office, serverOf(plan, 'azurerm_linux_virtual_machine.c'), 443).status).toBe('fail');
+    expect(flow(office, serverOf(plan, 'azurerm_linux_virtual_machine.a'), 443).status).toBe('pass');
+    expect(serverOf(plan, 'azurerm_linux_virtual_machine.b').identities).toContain('server:azurerm_linux_virtual_machine.b');
   });
 });

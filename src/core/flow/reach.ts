@@ -284,7 +284,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   return { ports, min, max, allowedBy, blocks, unknowns };
 }
 
-/** Where the layer's rules for a protocol start and stop: a segment boundary each. */
+/** Where the layer's rules for a protocol start and stop: a segment boundary each, sorted, once per layer. */
 function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
   const byProtocol = layerCache(layer).cuts;
   let cuts = byProtocol.get(protocol);
@@ -297,30 +297,45 @@ function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
         set.add(b + 1);
       }
     }
-    cuts = [...set];
+    cuts = [...set].sort((a, b) => a - b);
     byProtocol.set(protocol, cuts);
   }
   return cuts;
 }
 
+/** Adds the cuts of one layer inside (from, to] to `into`: a binary search, then only the ones in range. */
+function cutsWithin(cuts: readonly number[], from: number, to: number, into: number[]): void {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid] <= from) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < cuts.length && cuts[i] <= to; i++) into.push(cuts[i]);
+}
+
 /**
  * Splits `ports` where any rule on the path starts or ends, so that one port per
- * segment stands for all of it: the cost is per distinct rule boundary, not per port.
+ * segment stands for all of it: the cost is per rule boundary inside the asked ranges,
+ * found by binary search in each layer's sorted boundaries (a pair in a farm of hundreds
+ * sharing a big rule set must not merge every boundary again).
  */
 export function portSegments(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): PortSet[] {
   const ranges = ports.toRanges();
   // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
   if (ranges.every(([a, b]) => a === b)) return ranges.map(([a]) => PortSet.of(a));
-  const cuts = new Set<number>();
-  for (const layer of source.egress) for (const c of cutsOf(layer, protocol)) cuts.add(c);
-  for (const layer of target.ingress) for (const c of cutsOf(layer, protocol)) cuts.add(c);
   const segments: PortSet[] = [];
-  const sortedCuts = [...cuts].sort((a, b) => a - b);
   for (const [from, to] of ranges) {
+    const inside: number[] = [];
+    if (from < to) {
+      for (const layer of source.egress) cutsWithin(cutsOf(layer, protocol), from, to, inside);
+      for (const layer of target.ingress) cutsWithin(cutsOf(layer, protocol), from, to, inside);
+      inside.sort((a, b) => a - b);
+    }
     let start = from;
-    for (const c of sortedCuts) {
+    for (const c of inside) {
       if (c <= start) continue;
-      if (c > to) break;
       segments.push(PortSet.range(start, c - 1));
       start = c;
     }

@@ -315,21 +315,33 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     ];
   };
 
+  // One layer per NSG, direction and place: the VMs of a subnet share their subnet's NSG
+  // layers (built once, and the flow caches on them serve every VM), as AWS servers in the
+  // same groups do.
+  const nsgLayerCache = new Map<string, FilterLayer>();
+  const nsgLayer = (g: SecurityGroup, d: Direction, where: string): FilterLayer => {
+    const key = `${g.res.address}\u0000${d}\u0000${where}`;
+    let layer = nsgLayerCache.get(key);
+    if (!layer) {
+      layer = {
+        name: `${d === 'Outbound' ? 'outbound rules of ' : ''}NSG ${g.res.address} (${where})`,
+        rules: [...g.rules[d], ...defaults(g, d)],
+        defaultAction: 'deny',
+        fix: { kind: 'resource', address: g.res.address, rule: d === 'Inbound' ? 'an inbound Allow security rule (numbered below any Deny that matches)' : 'an outbound Allow security rule (numbered below any Deny that matches)' },
+        fixLocation: g.location,
+      };
+      nsgLayerCache.set(key, layer);
+    }
+    return layer;
+  };
+
   const nsgLayers = (entries: Array<{ nsg: Links; from: PlanResource }>, where: string): Record<Direction, FilterLayer[]> => {
     const out: Record<Direction, FilterLayer[]> = { Inbound: [], Outbound: [] };
     for (const { nsg, from } of entries) {
       for (const t of nsg.targets) {
         const g = groups.get(t.address);
         if (!g) continue;
-        for (const d of ['Inbound', 'Outbound'] as const) {
-          out[d].push({
-            name: `${d === 'Outbound' ? 'outbound rules of ' : ''}NSG ${g.res.address} (${where})`,
-            rules: [...g.rules[d], ...defaults(g, d)],
-            defaultAction: 'deny',
-            fix: { kind: 'resource', address: g.res.address, rule: d === 'Inbound' ? 'an inbound Allow security rule (numbered below any Deny that matches)' : 'an outbound Allow security rule (numbered below any Deny that matches)' },
-            fixLocation: g.location,
-          });
-        }
+        for (const d of ['Inbound', 'Outbound'] as const) out[d].push(nsgLayer(g, d, where));
       }
       const reasons = [...nsg.external.map((id) => `NSG ${id} (associated by ${from.address}) is not in this plan, so its rules are unknown`), ...nsg.unknown];
       if (reasons.length > 0) for (const d of ['Inbound', 'Outbound'] as const) out[d].push(unknownLayer(`NSG of ${where}`, reasons.join('; '), ctx.locate(from)));
