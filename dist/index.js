@@ -44531,16 +44531,15 @@ function withBalancerPaths(env, source, target, protocol, segments, match) {
 ;// CONCATENATED MODULE: ./src/core/flow/verdict.ts
 
 
-function uniqueOrigins(origins) {
-    // Rules share their origin objects, so identity is what repeats.
-    return [...new Set(origins)];
-}
-/** The origins of every segment, each once, in order: most pairs have a few, so a scan until there are many. */
-function segmentOrigins(segments) {
+/**
+ * The origins of several lists, each once, in order. Rules share their origin objects, so
+ * identity is what repeats; most pairs have a few, so a scan until there are many.
+ */
+function uniqueOrigins(lists) {
     const out = [];
     let seen;
-    for (const s of segments) {
-        for (const o of s.allowedBy) {
+    for (const list of lists) {
+        for (const o of list) {
             if (seen ? seen.has(o) : out.includes(o))
                 continue;
             out.push(o);
@@ -44574,7 +44573,7 @@ function requiredFlowVerdict(source, segments) {
     const need = possibleAddresses(source);
     // The common case, every port allowed: no gaps to merge.
     if (segments.every((s) => s.min.covers(need))) {
-        return { status: 'pass', allowedBy: segmentOrigins(segments), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
+        return { status: 'pass', allowedBy: uniqueOrigins(segments.map((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
     }
     let status = 'pass';
     const gaps = [];
@@ -44603,8 +44602,8 @@ function requiredFlowVerdict(source, segments) {
     }
     return {
         status,
-        allowedBy: status === 'pass' ? segmentOrigins(segments) : [],
-        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) })),
+        allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
+        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) })),
         exposed: [],
         unknowns: uniqueStrings(unknowns),
         through: throughBalancers(segments),
@@ -44642,7 +44641,7 @@ function forbiddenFlowVerdict(source, segments) {
     }
     return {
         status,
-        allowedBy: uniqueOrigins(allowedBy),
+        allowedBy: uniqueOrigins([allowedBy]),
         gaps: [],
         exposed: mergeByKey(exposed, (e) => e.addresses.key(), (a, b) => ({ ports: a.ports.union(b.ports), addresses: a.addresses })),
         unknowns: uniqueStrings(unknowns),
@@ -46009,16 +46008,6 @@ class ByteReader {
     /** Index just after the string whose opening quote is at `i`. */
     skipString(i) {
         const b = this.b;
-        // Most strings in a plan are short keys and values: a byte loop finds their end sooner
-        // than a call to indexOf; long ones (descriptions, policies) go to indexOf.
-        const near = Math.min(b.length, i + 65);
-        for (let j = i + 1; j < near; j++) {
-            const c = b[j];
-            if (c === QUOTE)
-                return j + 1;
-            if (c === BACKSLASH)
-                break;
-        }
         let from = i + 1;
         for (;;) {
             const q = b.indexOf(QUOTE, from);
@@ -48298,7 +48287,9 @@ function buildAwsNetwork(ctx) {
             const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
             const self = res.values.self === true;
             const identities = [];
-            const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
+            const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, pls.unknown, pl.unknown);
+            for (const c of parsed.invalid)
+                unknown.push(`"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`);
             if (self) {
                 if (group)
                     identities.push(group.identity);
@@ -48339,7 +48330,9 @@ function buildAwsNetwork(ctx) {
                 const source = groupLinks(res, ['referenced_security_group_id']);
                 const identities = identitiesOf(source);
                 const addresses = parsed.set.union(pl.set);
-                const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
+                const unknown = concatReasons(v4.unknown, v6.unknown, pls.unknown, pl.unknown, source.unknown);
+                for (const c of parsed.invalid)
+                    unknown.push(`"${c}" in ${res.address} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
                 const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
                 return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);

@@ -30,17 +30,15 @@ export interface FlowGap {
   paths: readonly BalancerPath[];
 }
 
-function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
-  // Rules share their origin objects, so identity is what repeats.
-  return [...new Set(origins)];
-}
-
-/** The origins of every segment, each once, in order: most pairs have a few, so a scan until there are many. */
-function segmentOrigins(segments: readonly SegmentReach[]): Origin[] {
+/**
+ * The origins of several lists, each once, in order. Rules share their origin objects, so
+ * identity is what repeats; most pairs have a few, so a scan until there are many.
+ */
+function uniqueOrigins(lists: Iterable<readonly Origin[]>): Origin[] {
   const out: Origin[] = [];
   let seen: Set<Origin> | undefined;
-  for (const s of segments) {
-    for (const o of s.allowedBy) {
+  for (const list of lists) {
+    for (const o of list) {
       if (seen ? seen.has(o) : out.includes(o)) continue;
       out.push(o);
       if (seen) seen.add(o);
@@ -74,7 +72,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
   const need = possibleAddresses(source);
   // The common case, every port allowed: no gaps to merge.
   if (segments.every((s) => s.min.covers(need))) {
-    return { status: 'pass', allowedBy: segmentOrigins(segments), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
+    return { status: 'pass', allowedBy: uniqueOrigins(segments.map((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
   }
   let status: FlowVerdict['status'] = 'pass';
   const gaps: FlowGap[] = [];
@@ -100,11 +98,11 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
   }
   return {
     status,
-    allowedBy: status === 'pass' ? segmentOrigins(segments) : [],
+    allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
     gaps: mergeByKey(
       gaps,
       (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
-      (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([...x.deniedBy, ...(b.blockedAt[i]?.deniedBy ?? [])]) })) }),
+      (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) }),
     ),
     exposed: [],
     unknowns: uniqueStrings(unknowns),
@@ -141,7 +139,7 @@ export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[
   }
   return {
     status,
-    allowedBy: uniqueOrigins(allowedBy),
+    allowedBy: uniqueOrigins([allowedBy]),
     gaps: [],
     exposed: mergeByKey(exposed, (e) => e.addresses.key(), (a, b) => ({ ports: a.ports.union(b.ports), addresses: a.addresses })),
     unknowns: uniqueStrings(unknowns),

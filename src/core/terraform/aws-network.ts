@@ -250,7 +250,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
       const self = res.values.self === true;
       const identities: string[] = [];
-      const unknown = [...cidrs.unknown, ...cidrs6.unknown, ...pls.unknown, ...pl.unknown, ...parsed.invalid.map((c) => `"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`)];
+      const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, pls.unknown, pl.unknown);
+      for (const c of parsed.invalid) unknown.push(`"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`);
       if (self) {
         if (group) identities.push(group.identity);
         else unknown.push(`${describeAttribute(res, ['security_group_id'])} is not known until apply, so the group that self = true names is unknown`);
@@ -288,7 +289,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const source = groupLinks(res, ['referenced_security_group_id']);
         const identities = identitiesOf(source);
         const addresses = parsed.set.union(pl.set);
-        const unknown = [...v4.unknown, ...v6.unknown, ...pls.unknown, ...pl.unknown, ...source.unknown, ...parsed.invalid.map((c) => `"${c}" in ${res.address} is not a CIDR`)];
+        const unknown = concatReasons(v4.unknown, v6.unknown, pls.unknown, pl.unknown, source.unknown);
+        for (const c of parsed.invalid) unknown.push(`"${c}" in ${res.address} is not a CIDR`);
         const label = peerLabel(addresses, identities);
         const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
         return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);

@@ -79,14 +79,6 @@ class ByteReader {
   /** Index just after the string whose opening quote is at `i`. */
   skipString(i: number): number {
     const b = this.b;
-    // Most strings in a plan are short keys and values: a byte loop finds their end sooner
-    // than a call to indexOf; long ones (descriptions, policies) go to indexOf.
-    const near = Math.min(b.length, i + 65);
-    for (let j = i + 1; j < near; j++) {
-      const c = b[j];
-      if (c === QUOTE) return j + 1;
-      if (c === BACKSLASH) break;
-    }
     let from = i + 1;
     for (;;) {
       const q = b.indexOf(QUOTE, from);
