@@ -158,3 +158,57 @@ describe('hostile nesting', () => {
     expect(['read', 'input error']).toContain(outcome);
   });
 });
+
+describe('entries beyond the changes (planned_values, prior_state)', () => {
+  // Written by hand: the same address may be escaped differently in two places of a file.
+  const change = (address: string, extra = '') => `{"address":${address},"mode":"managed","type":"aws_instance","name":"x"${extra},"change":{"actions":["no-op"],"before":{},"after":{"id":"i-1"},"after_unknown":{}}}`;
+  const entry = (address: string, mode = 'managed', values = '{"id":"i-2"}') => `{"address":${address},"mode":"${mode}","type":"aws_instance","name":"x","values":${values}}`;
+  const text = [
+    '{"format_version":"1.2","planned_values":{"root_module":{"resources":[',
+    [entry('"aws_instance.a"'), entry('"aws_instance.planned_only"'), entry('"module.m[\\u0022k\\u0022].aws_instance.b"')].join(','),
+    ']}},"resource_changes":[',
+    [change('"aws_instance.a"'), change('"module.m[\\"k\\"].aws_instance.b"', ',"module_address":"module.m[\\"k\\"]"')].join(','),
+    '],"prior_state":{"values":{"root_module":{"resources":[',
+    [entry('"data.aws_vpc.main"', 'data', '{"cidr_block":"10.0.0.0/16"}'), entry('"aws_instance.gone"'), entry('"aws_instance.a"')].join(','),
+    ']}}}}',
+  ].join('');
+  const known = new Set(['aws_instance.a', 'module.m["k"].aws_instance.b']);
+
+  it.each([
+    ['read from its bytes', ''],
+    ['read as text (a wrapped plan)', '{"tfplan":'],
+  ])('only what the changes lack, located where it is written (%s)', (_name, wrapper) => {
+    const file = wrapper ? `${wrapper}${text}}` : text;
+    const doc = parsePlan(Buffer.from(file), 'plan.json');
+    expect(doc.wrappedUnder).toBe(wrapper ? 'tfplan' : undefined);
+    const planned = doc.extraEntries('planned', known);
+    // The entry written with \u0022 names a change: it is not an extra.
+    expect(planned.map((e) => (e.entry as { address: string }).address)).toEqual(['aws_instance.planned_only']);
+    const prior = doc.extraEntries('prior', known);
+    expect(prior.map((e) => (e.entry as { address: string }).address)).toEqual(['data.aws_vpc.main']);
+    expect(doc.locateAddress('aws_instance.planned_only')?.column).toBe(file.indexOf('"address":"aws_instance.planned_only"') + 1);
+    // A change is placed at its entry in resource_changes (the text path takes the first mention).
+    if (!wrapper) expect(doc.locateAddress('aws_instance.a')?.column).toBe(file.indexOf('"address":"aws_instance.a"', file.indexOf('resource_changes')) + 1);
+  });
+
+  it('a bad escape in an entry read only at the end is a located input error, on any size', () => {
+    const bad = text.replace('{"cidr_block":"10.0.0.0/16"}', '{"cidr_block":"10.0.0.0/16 \\x"}');
+    for (const options of [{}, { textPathMaxBytes: 10 }]) {
+      const doc = parsePlan(Buffer.from(bad), 'plan.json', options);
+      const err = (() => {
+        try {
+          doc.extraEntries('prior', known);
+        } catch (e) {
+          return e;
+        }
+        throw new Error('expected an error');
+      })();
+      expect(err).toBeInstanceOf(InputError);
+      const problem = (err as InputError).problems[0];
+      expect(problem.file).toBe('plan.json');
+      expect(problem.line).toBe(1);
+      expect(problem.column).toBeGreaterThan(text.indexOf('data.aws_vpc.main') - 20);
+      expect(problem.message).toMatch(/invalid (escape|JSON)/);
+    }
+  });
+});

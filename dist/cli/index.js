@@ -13407,6 +13407,14 @@ class Malformed extends Error {
     }
 }
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
+/** Raised by a lazy step (an entry parsed after the read) when its bytes are not valid JSON. */
+class MalformedEntry extends Error {
+    at;
+    constructor(at) {
+        super('malformed JSON in a plan entry');
+        this.at = at;
+    }
+}
 class ByteReader {
     b;
     decoder = new TextDecoder('utf-8', { fatal: true });
@@ -13466,6 +13474,22 @@ class ByteReader {
     }
     parse(start, end) {
         return JSON.parse(this.decode(start, end));
+    }
+    /** FNV-1a of the bytes in [start, end): a quick key for comparing raw strings. */
+    hash(start, end) {
+        const b = this.b;
+        let h = 0x811c9dc5;
+        for (let i = start; i < end; i++)
+            h = Math.imul(h ^ b[i], 0x01000193);
+        return h >>> 0;
+    }
+    /** Whether the bytes in [a, a + length) and [c, c + length) are the same. */
+    sameBytes(a, c, length) {
+        const b = this.b;
+        for (let k = 0; k < length; k++)
+            if (b[a + k] !== b[c + k])
+                return false;
+        return true;
     }
     /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
     keyIs(at, name) {
@@ -13554,6 +13578,7 @@ const K = {
     change: ascii('change'),
     actions: ascii('actions'),
     before: ascii('before'),
+    data: ascii('data'),
     resources: ascii('resources'),
     childModules: ascii('child_modules'),
     rootModule: ascii('root_module'),
@@ -13566,11 +13591,18 @@ const K = {
  */
 function readChange(r, at) {
     let addressAt = at;
+    let addressValue = -1;
+    let addressEnd = -1;
     let before;
     let deletes = false;
     const end = r.object(at, (keyAt, v) => {
-        if (r.keyIs(keyAt, K.address))
+        if (r.keyIs(keyAt, K.address)) {
             addressAt = keyAt;
+            if (r.b[v] === QUOTE) {
+                addressValue = v;
+                return (addressEnd = r.skipString(v));
+            }
+        }
         if (!r.keyIs(keyAt, K.change) || r.b[v] !== OPEN_OBJECT)
             return r.skipValue(v);
         return r.object(v, (ck, cv) => {
@@ -13585,7 +13617,7 @@ function readChange(r, at) {
         });
     });
     const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
-    return { change: JSON.parse(text), end, addressAt };
+    return { change: JSON.parse(text), end, addressAt, addressValue, addressEnd };
 }
 /** Resource entries of a module tree (planned_values or prior_state), located by address. */
 /** Deeper than any module tree Terraform makes: past it the text path reports the file. */
@@ -13597,40 +13629,39 @@ function scanModule(r, at, into, depth = 0) {
         if (r.keyIs(key, K.resources)) {
             return r.array(v, (item) => {
                 // Terraform writes "address" and "mode" first: read members until both are seen,
-                // then skip the rest of the entry without looking at its keys.
-                let address;
+                // then skip the rest of the entry without looking at its keys. Neither is decoded.
+                let addressStart = -1;
+                let addressEnd = -1;
                 let addressAt = item;
-                let mode;
+                let modeAt = -1;
                 const b = r.b;
                 let i = r.ws(item + 1);
                 if (b[item] !== OPEN_OBJECT)
                     throw new Malformed(i);
-                while (b[i] === QUOTE && (address === undefined || mode === undefined)) {
+                while (b[i] === QUOTE && (addressStart < 0 || modeAt < 0)) {
                     const keyAt = i;
                     i = r.ws(r.skipString(i));
                     if (b[i] !== COLON)
                         throw new Malformed(i);
                     i = r.ws(i + 1);
-                    const isAddress = r.keyIs(keyAt, K.address);
-                    if (isAddress || r.keyIs(keyAt, K.mode)) {
-                        const str = r.readString(i);
-                        if (isAddress) {
-                            address = str.value;
+                    const value = i;
+                    i = r.skipValue(i);
+                    if (b[value] === QUOTE) {
+                        if (r.keyIs(keyAt, K.address)) {
+                            addressStart = value + 1;
+                            addressEnd = i - 1;
                             addressAt = keyAt;
                         }
-                        else
-                            mode = str.value;
-                        i = str.end;
+                        else if (r.keyIs(keyAt, K.mode))
+                            modeAt = value;
                     }
-                    else
-                        i = r.skipValue(i);
                     i = r.ws(i);
                     if (b[i] === COMMA)
                         i = r.ws(i + 1);
                 }
                 const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
-                if (address !== undefined)
-                    into.push({ address, addressAt, mode, start: item, end });
+                if (addressStart >= 0)
+                    into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, start: item, end });
                 return end;
             });
         }
@@ -13643,6 +13674,8 @@ function readPlanObject(r, at) {
     const plan = {};
     const changeOffsets = [];
     const changeAddressAt = [];
+    /** Each change's raw address bytes, quotes excluded ([-1, -1] where it has no string address). */
+    const changeAddresses = [];
     const planned = [];
     const prior = [];
     const end = r.object(at, (keyAt, v) => {
@@ -13654,6 +13687,7 @@ function readPlanObject(r, at) {
                 const c = readChange(r, item);
                 changes.push(c.change);
                 changeAddressAt.push(c.addressAt);
+                changeAddresses.push(c.addressValue < 0 ? [-1, -1] : [c.addressValue + 1, c.addressEnd - 1]);
                 return c.end;
             });
             plan[key] = changes;
@@ -13676,12 +13710,58 @@ function readPlanObject(r, at) {
         if (typeof c.address === 'string' && !addressOffsets.has(c.address))
             addressOffsets.set(c.address, changeAddressAt[i]);
     });
-    for (const c of [...planned, ...prior])
-        if (!addressOffsets.has(c.address))
-            addressOffsets.set(c.address, c.addressAt);
-    const extraEntries = (which, known) => (which === 'planned' ? planned : prior)
-        .filter((c) => !known.has(c.address) && (which === 'planned' || c.mode === 'data'))
-        .map((c) => ({ entry: r.parse(c.start, c.end), offset: c.start }));
+    // The changes' raw addresses by hash (a chain per hash), to pass over the entries that repeat them.
+    const firstWithHash = new Map();
+    const nextWithHash = new Int32Array(changeAddresses.length).fill(-1);
+    changeAddresses.forEach(([start, endAt], i) => {
+        if (start < 0)
+            return;
+        const h = r.hash(start, endAt);
+        const first = firstWithHash.get(h);
+        if (first !== undefined)
+            nextWithHash[i] = first;
+        firstWithHash.set(h, i);
+    });
+    const isChangeAddress = (c) => {
+        const length = c.addressEnd - c.addressStart;
+        for (let i = firstWithHash.get(c.hash) ?? -1; i >= 0; i = nextWithHash[i]) {
+            const [start, endAt] = changeAddresses[i];
+            if (endAt - start === length && r.sameBytes(start, c.addressStart, length))
+                return true;
+        }
+        return false;
+    };
+    const decoded = (quoteAt) => {
+        try {
+            return r.readString(quoteAt).value;
+        }
+        catch {
+            throw new MalformedEntry(quoteAt);
+        }
+    };
+    const extraEntries = (which, known) => {
+        const out = [];
+        for (const c of which === 'planned' ? planned : prior) {
+            if (which === 'prior' && (c.modeAt < 0 || (!r.keyIs(c.modeAt, K.data) && decoded(c.modeAt) !== 'data')))
+                continue;
+            if (isChangeAddress(c))
+                continue;
+            const address = decoded(c.addressStart - 1);
+            if (known.has(address))
+                continue;
+            if (!addressOffsets.has(address))
+                addressOffsets.set(address, c.addressAt);
+            let entry;
+            try {
+                entry = r.parse(c.start, c.end);
+            }
+            catch {
+                throw new MalformedEntry(c.start);
+            }
+            out.push({ entry, offset: c.start });
+        }
+        return out;
+    };
     return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
 }
 /**
@@ -13952,7 +14032,19 @@ function parsePlan(input, file, options = {}) {
             return loc;
         },
         locateOffset: (offset) => lines.at(offset),
-        extraEntries: (which, known) => fast.extraEntries(which, known),
+        extraEntries: (which, known) => {
+            try {
+                return fast.extraEntries(which, known);
+            }
+            catch (e) {
+                if (!(e instanceof MalformedEntry))
+                    throw e;
+                // Parsed only now, past the read: the full text path names the exact character.
+                if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES))
+                    full();
+                throw InputError.at(lines.at(e.at), `invalid JSON in this resource entry (a bad escape or character in a string). ${HOW_TO_MAKE_A_PLAN}`);
+            }
+        },
     };
     checkPlanObject(doc.plan, doc.at, lines.at(0));
     return doc;

@@ -4,7 +4,7 @@ import { stripBom, utf8Bytes } from '../input/decode.js';
 import { LineIndex } from '../input/text-position.js';
 import { offsetOfPath, scanJson } from './json-syntax.js';
 import type { JsonPath } from './json-syntax.js';
-import { ByteLineIndex, readPlanSelectively } from './plan-reader.js';
+import { ByteLineIndex, MalformedEntry, readPlanSelectively } from './plan-reader.js';
 
 /**
  * A Terraform plan file as `terraform show -json plan.out` writes it, checked to be one.
@@ -170,7 +170,16 @@ export function parsePlan(input: Uint8Array | string, file: string, options: { t
       return loc;
     },
     locateOffset: (offset) => lines.at(offset),
-    extraEntries: (which, known) => fast.extraEntries(which, known),
+    extraEntries: (which, known) => {
+      try {
+        return fast.extraEntries(which, known);
+      } catch (e) {
+        if (!(e instanceof MalformedEntry)) throw e;
+        // Parsed only now, past the read: the full text path names the exact character.
+        if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES)) full();
+        throw InputError.at(lines.at(e.at), `invalid JSON in this resource entry (a bad escape or character in a string). ${HOW_TO_MAKE_A_PLAN}`);
+      }
+    },
   };
   checkPlanObject(doc.plan, doc.at, lines.at(0));
   return doc;

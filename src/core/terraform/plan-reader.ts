@@ -41,14 +41,29 @@ class Malformed extends Error {
 
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
 
-/** A resource entry of planned_values or prior_state, located but not yet parsed. */
+/**
+ * A resource entry of planned_values or prior_state, located but not yet parsed. Its
+ * address is kept as raw bytes with a hash: most entries repeat a change's address, and
+ * comparing bytes spares decoding tens of thousands of strings.
+ */
 interface EntryCandidate {
-  address: string;
+  /** The address string's bytes, quotes excluded (still JSON-escaped). */
+  addressStart: number;
+  addressEnd: number;
+  hash: number;
   /** Where its "address" key is written. */
   addressAt: number;
-  mode: string | undefined;
+  /** Where its "mode" value's opening quote is, or -1. */
+  modeAt: number;
   start: number;
   end: number;
+}
+
+/** Raised by a lazy step (an entry parsed after the read) when its bytes are not valid JSON. */
+export class MalformedEntry extends Error {
+  constructor(readonly at: number) {
+    super('malformed JSON in a plan entry');
+  }
 }
 
 export interface SelectivePlan {
@@ -56,11 +71,15 @@ export interface SelectivePlan {
   plan: Record<string, unknown>;
   /** Byte offset of each resource change, in order. */
   changeOffsets: number[];
-  /** Byte offset where each resource address is first written (changes, then the lazy entries). */
+  /**
+   * Byte offset where each resource address is first written: the changes', then those of
+   * the entries `extraEntries` returns (added as it returns them).
+   */
   addressOffsets: Map<string, number>;
   /**
    * The entries of `planned_values` (`which: 'planned'`) or data entries of `prior_state`
-   * (`'prior'`) whose address is not in `known`, parsed now, with their offsets.
+   * (`'prior'`) whose address is neither a change's nor in `known`, parsed now, with their
+   * offsets. Throws MalformedEntry where such an entry's bytes are not valid JSON.
    */
   extraEntries(which: 'planned' | 'prior', known: ReadonlySet<string>): Array<{ entry: unknown; offset: number }>;
 }
@@ -119,6 +138,21 @@ class ByteReader {
 
   parse(start: number, end: number): unknown {
     return JSON.parse(this.decode(start, end));
+  }
+
+  /** FNV-1a of the bytes in [start, end): a quick key for comparing raw strings. */
+  hash(start: number, end: number): number {
+    const b = this.b;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ b[i], 0x01000193);
+    return h >>> 0;
+  }
+
+  /** Whether the bytes in [a, a + length) and [c, c + length) are the same. */
+  sameBytes(a: number, c: number, length: number): boolean {
+    const b = this.b;
+    for (let k = 0; k < length; k++) if (b[a + k] !== b[c + k]) return false;
+    return true;
   }
 
   /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
@@ -194,6 +228,7 @@ const K = {
   change: ascii('change'),
   actions: ascii('actions'),
   before: ascii('before'),
+  data: ascii('data'),
   resources: ascii('resources'),
   childModules: ascii('child_modules'),
   rootModule: ascii('root_module'),
@@ -205,12 +240,20 @@ const K = {
  * cut out (replaced by null) unless the change deletes or forgets the resource, the only
  * case where the model reads it.
  */
-function readChange(r: ByteReader, at: number): { change: Record<string, unknown>; end: number; addressAt: number } {
+function readChange(r: ByteReader, at: number): { change: Record<string, unknown>; end: number; addressAt: number; addressValue: number; addressEnd: number } {
   let addressAt = at;
+  let addressValue = -1;
+  let addressEnd = -1;
   let before: [number, number] | undefined;
   let deletes = false;
   const end = r.object(at, (keyAt, v) => {
-    if (r.keyIs(keyAt, K.address)) addressAt = keyAt;
+    if (r.keyIs(keyAt, K.address)) {
+      addressAt = keyAt;
+      if (r.b[v] === QUOTE) {
+        addressValue = v;
+        return (addressEnd = r.skipString(v));
+      }
+    }
     if (!r.keyIs(keyAt, K.change) || r.b[v] !== OPEN_OBJECT) return r.skipValue(v);
     return r.object(v, (ck, cv) => {
       const cEnd = r.skipValue(cv);
@@ -222,7 +265,7 @@ function readChange(r: ByteReader, at: number): { change: Record<string, unknown
     });
   });
   const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
-  return { change: JSON.parse(text) as Record<string, unknown>, end, addressAt };
+  return { change: JSON.parse(text) as Record<string, unknown>, end, addressAt, addressValue, addressEnd };
 }
 
 /** Resource entries of a module tree (planned_values or prior_state), located by address. */
@@ -235,32 +278,33 @@ function scanModule(r: ByteReader, at: number, into: EntryCandidate[], depth = 0
     if (r.keyIs(key, K.resources)) {
       return r.array(v, (item) => {
         // Terraform writes "address" and "mode" first: read members until both are seen,
-        // then skip the rest of the entry without looking at its keys.
-        let address: string | undefined;
+        // then skip the rest of the entry without looking at its keys. Neither is decoded.
+        let addressStart = -1;
+        let addressEnd = -1;
         let addressAt = item;
-        let mode: string | undefined;
+        let modeAt = -1;
         const b = r.b;
         let i = r.ws(item + 1);
         if (b[item] !== OPEN_OBJECT) throw new Malformed(i);
-        while (b[i] === QUOTE && (address === undefined || mode === undefined)) {
+        while (b[i] === QUOTE && (addressStart < 0 || modeAt < 0)) {
           const keyAt = i;
           i = r.ws(r.skipString(i));
           if (b[i] !== COLON) throw new Malformed(i);
           i = r.ws(i + 1);
-          const isAddress = r.keyIs(keyAt, K.address);
-          if (isAddress || r.keyIs(keyAt, K.mode)) {
-            const str = r.readString(i);
-            if (isAddress) {
-              address = str.value;
+          const value = i;
+          i = r.skipValue(i);
+          if (b[value] === QUOTE) {
+            if (r.keyIs(keyAt, K.address)) {
+              addressStart = value + 1;
+              addressEnd = i - 1;
               addressAt = keyAt;
-            } else mode = str.value;
-            i = str.end;
-          } else i = r.skipValue(i);
+            } else if (r.keyIs(keyAt, K.mode)) modeAt = value;
+          }
           i = r.ws(i);
           if (b[i] === COMMA) i = r.ws(i + 1);
         }
         const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
-        if (address !== undefined) into.push({ address, addressAt, mode, start: item, end });
+        if (addressStart >= 0) into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, start: item, end });
         return end;
       });
     }
@@ -273,6 +317,8 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
   const plan: Record<string, unknown> = {};
   const changeOffsets: number[] = [];
   const changeAddressAt: number[] = [];
+  /** Each change's raw address bytes, quotes excluded ([-1, -1] where it has no string address). */
+  const changeAddresses: Array<[number, number]> = [];
   const planned: EntryCandidate[] = [];
   const prior: EntryCandidate[] = [];
   const end = r.object(at, (keyAt, v) => {
@@ -284,6 +330,7 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
         const c = readChange(r, item);
         changes.push(c.change);
         changeAddressAt.push(c.addressAt);
+        changeAddresses.push(c.addressValue < 0 ? [-1, -1] : [c.addressValue + 1, c.addressEnd - 1]);
         return c.end;
       });
       plan[key] = changes;
@@ -307,11 +354,49 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
   (plan.resource_changes as Array<{ address?: unknown }> | undefined)?.forEach((c, i) => {
     if (typeof c.address === 'string' && !addressOffsets.has(c.address)) addressOffsets.set(c.address, changeAddressAt[i]);
   });
-  for (const c of [...planned, ...prior]) if (!addressOffsets.has(c.address)) addressOffsets.set(c.address, c.addressAt);
-  const extraEntries = (which: 'planned' | 'prior', known: ReadonlySet<string>) =>
-    (which === 'planned' ? planned : prior)
-      .filter((c) => !known.has(c.address) && (which === 'planned' || c.mode === 'data'))
-      .map((c) => ({ entry: r.parse(c.start, c.end), offset: c.start }));
+  // The changes' raw addresses by hash (a chain per hash), to pass over the entries that repeat them.
+  const firstWithHash = new Map<number, number>();
+  const nextWithHash = new Int32Array(changeAddresses.length).fill(-1);
+  changeAddresses.forEach(([start, endAt], i) => {
+    if (start < 0) return;
+    const h = r.hash(start, endAt);
+    const first = firstWithHash.get(h);
+    if (first !== undefined) nextWithHash[i] = first;
+    firstWithHash.set(h, i);
+  });
+  const isChangeAddress = (c: EntryCandidate): boolean => {
+    const length = c.addressEnd - c.addressStart;
+    for (let i = firstWithHash.get(c.hash) ?? -1; i >= 0; i = nextWithHash[i]) {
+      const [start, endAt] = changeAddresses[i];
+      if (endAt - start === length && r.sameBytes(start, c.addressStart, length)) return true;
+    }
+    return false;
+  };
+  const decoded = (quoteAt: number): string => {
+    try {
+      return r.readString(quoteAt).value;
+    } catch {
+      throw new MalformedEntry(quoteAt);
+    }
+  };
+  const extraEntries = (which: 'planned' | 'prior', known: ReadonlySet<string>) => {
+    const out: Array<{ entry: unknown; offset: number }> = [];
+    for (const c of which === 'planned' ? planned : prior) {
+      if (which === 'prior' && (c.modeAt < 0 || (!r.keyIs(c.modeAt, K.data) && decoded(c.modeAt) !== 'data'))) continue;
+      if (isChangeAddress(c)) continue;
+      const address = decoded(c.addressStart - 1);
+      if (known.has(address)) continue;
+      if (!addressOffsets.has(address)) addressOffsets.set(address, c.addressAt);
+      let entry: unknown;
+      try {
+        entry = r.parse(c.start, c.end);
+      } catch {
+        throw new MalformedEntry(c.start);
+      }
+      out.push({ entry, offset: c.start });
+    }
+    return out;
+  };
   return { result: { plan, changeOffsets, addressOffsets, extraEntries }, end };
 }
 
