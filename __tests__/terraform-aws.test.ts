@@ -380,3 +380,106 @@ describe('servers in the same groups', () => {
     expect(a.identities).not.toContain('server:aws_instance.b');
   });
 });
+
+describe('prefix list entries managed as their own resources', () => {
+  const list = (entry: unknown[]) => ({ address: 'aws_ec2_managed_prefix_list.office', values: { id: 'pl-1', entry }, actions: ['no-op'] });
+  const web = () => [group('aws_security_group.web', [rule('tcp', 443, 443, { prefix_list_ids: ['pl-1'] })], [EGRESS_ALL]), instance('aws_instance.web', ref('aws_security_group.web'))];
+
+  it('an entry resource adds its CIDR to the list, whose id is known or found by reference', () => {
+    const plan: TestPlan = {
+      resources: [
+        list([{ cidr: '10.0.0.0/8' }]),
+        { address: 'aws_ec2_managed_prefix_list_entry.vendor', values: { prefix_list_id: 'pl-1', cidr: '0.0.0.0/0' } },
+        ...web(),
+      ],
+    };
+    // Kept entries as the list reads back (10/8) plus the new one: the whole IPv4 internet.
+    expect(flow(internet, serverOf(plan, 'aws_instance.web'), 443).status).toBe('pass');
+    const byReference: TestPlan = {
+      resources: [
+        list([{ cidr: '10.0.0.0/8' }]),
+        { address: 'aws_ec2_managed_prefix_list_entry.vendor', values: { cidr: '203.0.113.0/24' }, unknown: { prefix_list_id: true }, expressions: { prefix_list_id: ref('aws_ec2_managed_prefix_list.office.id', 'aws_ec2_managed_prefix_list.office') } },
+        ...web(),
+      ],
+    };
+    expect(flow(cidrs('vendor', '203.0.113.0/24'), serverOf(byReference, 'aws_instance.web'), 443).status).toBe('pass');
+    expect(flow(cidrs('other', '192.0.2.0/24'), serverOf(byReference, 'aws_instance.web'), 443).status).toBe('fail');
+  });
+
+  it('an entry this plan deletes is gone, though the list read back from AWS still holds it', () => {
+    const plan: TestPlan = {
+      resources: [
+        list([{ cidr: '10.0.0.0/8' }, { cidr: '198.51.100.0/24' }]),
+        { address: 'aws_ec2_managed_prefix_list_entry.corp', values: { prefix_list_id: 'pl-1', cidr: '10.0.0.0/8' }, actions: ['no-op'] },
+        { address: 'aws_ec2_managed_prefix_list_entry.old', values: { prefix_list_id: 'pl-1', cidr: '198.51.100.0/24' }, actions: ['delete'] },
+        ...web(),
+      ],
+    };
+    const run = deleteWithBefore(plan);
+    expect(flow(cidrs('corp', '10.0.0.0/8'), serverOf(run, 'aws_instance.web'), 443).status).toBe('pass');
+    expect(flow(cidrs('old', '198.51.100.0/24'), serverOf(run, 'aws_instance.web'), 443).status).toBe('fail');
+  });
+});
+
+describe('groups through network interfaces', () => {
+  const open = group('aws_security_group.open', [rule('tcp', 12000, 12000, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+  const closed = group('aws_security_group.fe', [rule('tcp', 443, 443, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]);
+  const v4 = cidrs('v4', '0.0.0.0/0');
+
+  it('aws_network_interface_sg_attachment adds its group to the instance whose primary interface it names', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        closed,
+        instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe'), { unknown: { primary_network_interface_id: true } }),
+        {
+          address: 'aws_network_interface_sg_attachment.open',
+          unknown: { security_group_id: true, network_interface_id: true },
+          expressions: { security_group_id: ref('aws_security_group.open.id', 'aws_security_group.open'), network_interface_id: ref('aws_instance.fe.primary_network_interface_id', 'aws_instance.fe') },
+        },
+      ],
+    };
+    expect(flow(v4, serverOf(plan, 'aws_instance.fe'), 12000).status).toBe('pass');
+    expect(flow(v4, serverOf(plan, 'aws_instance.fe'), 443).status).toBe('fail');
+  });
+
+  it('and by a known interface id; one it cannot place makes every server unknown, never a pass', () => {
+    const known: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.open', values: { id: 'sg-0open', ingress: [rule('tcp', 12000, 12000, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] }, actions: ['no-op'], expressions: { ingress: [{}], egress: [{}] } },
+        { address: 'aws_instance.fe', values: { vpc_security_group_ids: [], primary_network_interface_id: 'eni-0fe', private_ip: '10.0.0.5' }, actions: ['no-op'] },
+        { address: 'aws_network_interface_sg_attachment.open', values: { security_group_id: 'sg-0open', network_interface_id: 'eni-0fe' } },
+      ],
+    };
+    expect(flow(v4, serverOf(known, 'aws_instance.fe'), 12000).status).toBe('pass');
+    const lost: TestPlan = {
+      resources: [
+        open,
+        closed,
+        instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe')),
+        { address: 'aws_network_interface_sg_attachment.open', unknown: { security_group_id: true, network_interface_id: true }, expressions: { security_group_id: ref('aws_security_group.open.id', 'aws_security_group.open'), network_interface_id: ref('local.eni') } },
+      ],
+    };
+    const r = flow(v4, serverOf(lost, 'aws_instance.fe'), 12000);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/aws_network_interface_sg_attachment\.open attaches a security group to a network interface that is not known until apply/);
+  });
+
+  it('an instance on its own network interface gets that interface\'s groups', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        { address: 'aws_network_interface.fe', values: { private_ips: ['10.0.0.7'] }, unknown: { id: true, security_groups: true }, expressions: { security_groups: ref('aws_security_group.open.id', 'aws_security_group.open') } },
+        {
+          address: 'aws_instance.fe',
+          values: { network_interface: [{ device_index: 0, network_interface_id: null }] },
+          unknown: { id: true, private_ip: true, vpc_security_group_ids: true, network_interface: [{ network_interface_id: true }] },
+          expressions: { network_interface: [{ device_index: constant(0), network_interface_id: ref('aws_network_interface.fe.id', 'aws_network_interface.fe') }] },
+        },
+      ],
+    };
+    const r = flow(v4, serverOf(plan, 'aws_instance.fe'), 12000);
+    expect(r.status).toBe('pass');
+    expect(flow(v4, serverOf(plan, 'aws_instance.fe'), 22).status).toBe('fail');
+  });
+});

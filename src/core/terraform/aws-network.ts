@@ -106,7 +106,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     return out;
   };
 
-  /** Prefix lists this plan defines become their CIDRs; others are unknown. */
+  const entries = prefixListEntries(ctx, prefixLists);
+
+  /** Prefix lists this plan defines become their CIDRs (inline entries and entry resources); others are unknown. */
   const prefixListPeer = (ids: readonly unknown[], label: () => string): { set: AddressSet; unknown: string[] } => {
     if (ids.length === 0) return { set: AddressSet.EMPTY, unknown: [] };
     let set = AddressSet.EMPTY;
@@ -114,12 +116,15 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const id of ids) {
       if (typeof id !== 'string') continue;
       const pl = prefixLists.get(id);
-      const entries = pl ? lookup(pl, ['entry']) : undefined;
-      if (pl && entries?.state === 'known' && Array.isArray(entries.value)) {
-        set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
-      } else {
+      const cidrs = pl ? entries.cidrsOf(pl) : undefined;
+      if (!pl || !cidrs) {
         unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
+        continue;
       }
+      const parsed = cidrSet(cidrs.values);
+      set = set.union(parsed.set);
+      for (const u of cidrs.unknown) unknown.push(`${label()} names prefix list ${id}: ${u}`);
+      for (const c of parsed.invalid) unknown.push(`${label()} names prefix list ${id}, whose entry "${c}" is not a CIDR`);
     }
     return { set, unknown };
   };
@@ -298,16 +303,19 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     }
   }
 
+  const interfaces = interfaceGroups(ctx, groupLinks);
+
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
-    for (const path of paths) {
-      const l = groupLinks(res, path);
+    const merge = (l: Links) => {
       for (const t of l.targets) if (!linked.targets.includes(t)) linked.targets.push(t);
       for (const e of l.external) if (!linked.external.includes(e)) linked.external.push(e);
       linked.unknown.push(...l.unknown);
       if (!l.computed) linked.computed = false;
-    }
+    };
+    for (const path of paths) merge(groupLinks(res, path));
+    for (const l of interfaces.of(res)) merge(l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
     const none = linked.targets.length === 0 && linked.external.length === 0;
@@ -333,6 +341,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       for (const r of floating[dir]) rules.push(r);
       for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
       if (linked.unknown.length > 0) rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+      for (const why of interfaces.floating) rules.push(mayAllowAnything(why, { label: `security group attachments`, location }));
       const first = inPlan[0];
       return {
         name: `${dir === 'egress' ? 'egress of ' : ''}security group${names.length === 1 ? '' : 's'} ${names.join(', ') || '(unknown)'}`,
@@ -357,6 +366,100 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   };
 
   return { serverNetwork, groupCount: groups.size };
+}
+
+const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
+const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
+
+/**
+ * Groups an instance gets through network interfaces: those of the interface its
+ * `network_interface` block (device 0) attaches, and those `aws_network_interface_sg_attachment`
+ * adds to its primary interface or to that interface. An attachment whose interface is
+ * not known until apply may add its group to any instance (`floating`). Secondary
+ * interfaces are not modelled.
+ */
+function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): Links[]; floating: string[] } {
+  const enis = indexBy(ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed'), ['id']);
+  // A primary interface's id names its instance.
+  const byId = new Map(enis);
+  for (const i of ctx.ofType('aws_instance')) {
+    const id = i.values.primary_network_interface_id;
+    if (i.mode === 'managed' && typeof id === 'string' && id !== '') byId.set(id, i);
+  }
+  const attached = new Map<PlanResource, Links[]>();
+  const floating: string[] = [];
+  for (const a of ctx.ofType('aws_network_interface_sg_attachment')) {
+    if (a.mode !== 'managed') continue;
+    const to = linkedResources(ctx, a, ['network_interface_id'], { types: INTERFACE_TYPES, byId, what: 'network interface' });
+    const groups = groupLinks(a, ['security_group_id']);
+    for (const t of to.targets) attached.set(t, [...(attached.get(t) ?? []), groups]);
+    for (const u of to.unknown) floating.push(`${a.address} attaches a security group to a network interface that is not known until apply (${u})`);
+  }
+  const primaryInterface = (instance: PlanResource): PlanResource | undefined => {
+    const blocks = lookup(instance, ['network_interface']);
+    if (blocks.state !== 'known' || !Array.isArray(blocks.value)) return undefined;
+    const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
+    if (i < 0) return undefined;
+    return linkedResources(ctx, instance, ['network_interface', i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+  };
+  return {
+    floating,
+    of(instance) {
+      if (instance.type !== 'aws_instance') return [];
+      const out = [...(attached.get(instance) ?? [])];
+      const eni = primaryInterface(instance);
+      if (eni) out.push(groupLinks(eni, ['security_groups']), ...(attached.get(eni) ?? []));
+      return out;
+    },
+  };
+}
+
+const PREFIX_LIST_TYPES: ReadonlySet<string> = new Set(['aws_ec2_managed_prefix_list']);
+const ENTRY_TYPE = 'aws_ec2_managed_prefix_list_entry';
+
+/**
+ * The CIDRs of each prefix list the plan defines: its inline `entry` blocks and the
+ * `aws_ec2_managed_prefix_list_entry` resources that add to it. Where such resources
+ * manage a list (kept, created or deleted here) and configuration does not write `entry`,
+ * the attribute only mirrors them as read back from AWS (deleted entries included): the
+ * resources decide. An entry whose list is not known until apply may belong to any list.
+ */
+function prefixListEntries(ctx: PlanContext, lists: ReadonlyMap<string, PlanResource>): { cidrsOf(list: PlanResource): { values: unknown[]; unknown: string[] } | undefined } {
+  const added = new Map<PlanResource, { values: unknown[]; unknown: string[] }>();
+  const managedByEntries = new Set<PlanResource>();
+  const floating: string[] = [];
+  for (const e of ctx.ofType(ENTRY_TYPE)) {
+    if (e.mode !== 'managed') continue;
+    const list = linkedResources(ctx, e, ['prefix_list_id'], { types: PREFIX_LIST_TYPES, byId: lists, what: 'prefix list' });
+    const cidr = attributeValues(ctx, e, ['cidr']);
+    for (const t of list.targets) {
+      managedByEntries.add(t);
+      const into = added.get(t) ?? { values: [], unknown: [] };
+      into.values.push(...cidr.values);
+      into.unknown.push(...cidr.unknown);
+      added.set(t, into);
+    }
+    for (const u of list.unknown) floating.push(`${e.address} may add ${cidr.values.join(', ') || 'a CIDR'} to it (${u})`);
+  }
+  for (const e of ctx.state.deleted) {
+    const id = e.type === ENTRY_TYPE ? e.values.prefix_list_id : undefined;
+    const list = typeof id === 'string' ? lists.get(id) : undefined;
+    if (list) managedByEntries.add(list);
+  }
+  return {
+    cidrsOf(list) {
+      const own = added.get(list);
+      const values: unknown[] = [...(own?.values ?? [])];
+      const unknown: string[] = [...(own?.unknown ?? []), ...floating];
+      if (!managedByEntries.has(list) || isConfigured(ctx, list, 'entry') === 'yes') {
+        const inline = lookup(list, ['entry']);
+        if (inline.state === 'known' && Array.isArray(inline.value)) for (const e of inline.value) values.push(isObjectValue(e) ? e.cidr : undefined);
+        else if (inline.state === 'unknown') unknown.push('its entries are not known until apply');
+        else if (!managedByEntries.has(list)) return undefined;
+      }
+      return { values, unknown };
+    },
+  };
 }
 
 /** An instance's private address when known, else the range of its subnet (address assigned at apply). */
