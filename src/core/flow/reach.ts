@@ -128,10 +128,16 @@ function rulesInOrder(layer: FilterLayer): readonly Rule[] {
   const cache = layerCache(layer);
   let rules = cache.sorted;
   if (!rules) {
-    rules = layer.rules
-      .map((r, i) => ({ r, i }))
-      .sort((a, b) => a.r.priority - b.r.priority || (a.r.action === b.r.action ? 0 : a.r.action === 'deny' ? -1 : 1) || a.i - b.i)
-      .map((x) => x.r);
+    const before = (a: Rule, b: Rule) => a.priority - b.priority || (a.action === b.action ? 0 : a.action === 'deny' ? -1 : 1);
+    // Most layers (security groups: all allows at one priority) are in order already.
+    let ordered = true;
+    for (let i = 1; i < layer.rules.length && ordered; i++) ordered = before(layer.rules[i - 1], layer.rules[i]) <= 0;
+    rules = ordered
+      ? layer.rules
+      : layer.rules
+          .map((r, i) => ({ r, i }))
+          .sort((a, b) => before(a.r, b.r) || a.i - b.i)
+          .map((x) => x.r);
     cache.sorted = rules;
   }
   return rules;
@@ -289,15 +295,13 @@ function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
   const byProtocol = layerCache(layer).cuts;
   let cuts = byProtocol.get(protocol);
   if (!cuts) {
-    const set = new Set<number>();
+    const all: number[] = [];
     for (const rule of layer.rules) {
       if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined) continue;
-      for (const [a, b] of rule.ports.toRanges()) {
-        set.add(a);
-        set.add(b + 1);
-      }
+      for (const [a, b] of rule.ports.toRanges()) all.push(a, b + 1);
     }
-    cuts = [...set].sort((a, b) => a - b);
+    all.sort((a, b) => a - b);
+    cuts = all.filter((c, i) => i === 0 || c !== all[i - 1]);
     byProtocol.set(protocol, cuts);
   }
   return cuts;

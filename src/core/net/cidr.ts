@@ -183,17 +183,25 @@ export class AddressSet {
   union(o: AddressSet): AddressSet {
     if (o === this || o.isEmpty()) return this;
     if (this.isEmpty()) return o;
+    if (this.covers(o)) return this;
+    if (o.covers(this)) return o;
     return new AddressSet(iv.union(this.v4, o.v4), iv.union(this.v6, o.v6));
   }
 
+  // Where the answer is one of the operands it is returned as is: the flow engine asks
+  // these per pair, mostly of a rule that covers the source, and an operand keeps its
+  // memoized description.
   intersect(o: AddressSet): AddressSet {
     if (o === this) return this;
     if (this.isEmpty() || o.isEmpty()) return AddressSet.EMPTY;
+    if (o.covers(this)) return this;
+    if (this.covers(o)) return o;
     return new AddressSet(iv.intersect(this.v4, o.v4), iv.intersect(this.v6, o.v6));
   }
 
   subtract(o: AddressSet): AddressSet {
-    if (this.isEmpty() || o.isEmpty()) return this;
+    if (this.isEmpty() || o.isEmpty() || !this.overlaps(o)) return this;
+    if (o.covers(this)) return AddressSet.EMPTY;
     return new AddressSet(iv.subtract(this.v4, o.v4), iv.subtract(this.v6, o.v6));
   }
 

@@ -81,8 +81,18 @@ export function covers(outer: Intervals, inner: Intervals): boolean {
   return true;
 }
 
+/** True when the sets share a member (a merge walk: no allocation). */
 export function overlaps(a: Intervals, b: Intervals): boolean {
-  return intersect(a, b).length > 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i];
+    const y = b[j];
+    if (x.hi < y.lo) i++;
+    else if (y.hi < x.lo) j++;
+    else return true;
+  }
+  return false;
 }
 
 export function equal(a: Intervals, b: Intervals): boolean {
