@@ -40,3 +40,24 @@ describe('parsePortSpec', () => {
     expect(parsePortSpec(spec).ok).toBe(false);
   });
 });
+
+describe('PortSet.unionOf', () => {
+  it('equals folding union over the same sets, on random port lists', () => {
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    for (let round = 0; round < 200; round++) {
+      const sets = Array.from({ length: rand(40) }, () => {
+        const a = rand(200);
+        return PortSet.range(a, a + rand(5));
+      });
+      const folded = sets.reduce((acc, s) => acc.union(s), PortSet.EMPTY);
+      expect(PortSet.unionOf(sets).toRanges()).toEqual(folded.toRanges());
+    }
+    expect(PortSet.unionOf([])).toBe(PortSet.EMPTY);
+  });
+
+  it('merges a long list of adjacent single ports into one range', () => {
+    const sets = Array.from({ length: 30_000 }, (_, i) => PortSet.of(i + 1));
+    expect(PortSet.unionOf(sets).toRanges()).toEqual([[1, 30_000]]);
+  });
+});

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePlan } from '../src/core/terraform/plan-input.js';
 import { InputError } from '../src/core/errors.js';
 import { scanJson } from '../src/core/terraform/json-syntax.js';
-import { buildPlanJson, inputErrorOf, serverOf } from './helpers/plan-builder.js';
+import { buildPlanJson, environmentsOf, inputErrorOf, serverOf } from './helpers/plan-builder.js';
 
 /** Plans as files arrive: encodings, wrappers, versions, and the many files that are not plans. */
 
@@ -210,5 +210,40 @@ describe('entries beyond the changes (planned_values, prior_state)', () => {
       expect(problem.column).toBeGreaterThan(text.indexOf('data.aws_vpc.main') - 20);
       expect(problem.message).toMatch(/invalid (escape|JSON)/);
     }
+  });
+});
+
+describe('attribute values that are not an object', () => {
+  const withAfter = (after: unknown, actions = ['create']) => {
+    const plan = buildPlanJson({ resources: [{ address: 'aws_instance.web', values: { tags: { 'topogate-role': 'front-end' } } }] }) as { resource_changes: Array<{ change: Record<string, unknown> }> };
+    plan.resource_changes[0].change.after = after;
+    plan.resource_changes[0].change.actions = actions;
+    return JSON.stringify(plan);
+  };
+
+  it.each([
+    ['a string', 'oops', /aws_instance\.web has a string for its attribute values/],
+    ['a number', 7, /has a number for its attribute values/],
+    ['a list', [], /has a list for its attribute values/],
+  ])('%s is a located input error, not a server without tags', (_name, after, message) => {
+    const text = withAfter(after);
+    const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));
+    expect(err.problems[0].message).toMatch(message);
+    expect(err.problems[0].message).toMatch(/terraform show -json plan.out > plan.json/);
+    expect(err.problems[0]).toMatchObject({ file: 'plan.json', line: 1, column: text.indexOf('{"address":"aws_instance.web"') + 1 });
+  });
+
+  it('null, as Terraform writes for a no-op of an instance gone from state, is no values', () => {
+    expect(() => environmentsOf({ plans: { 'plan.json': withAfter(null, ['no-op']) } })).not.toThrow();
+  });
+});
+
+describe('a key the plan object holds twice', () => {
+  it('is a located input error naming both, not a plan whose last copy wins', () => {
+    const text = minimal.replace(/}$/, ',"resource_changes":[]}');
+    const err = inputErrorOf(() => parsePlan(Buffer.from(text), 'plan.json'));
+    const second = text.lastIndexOf('"resource_changes"');
+    expect(err.problems[0]).toMatchObject({ file: 'plan.json', line: 1, column: second + 1 });
+    expect(err.problems[0].message).toMatch(`a second "resource_changes" (the first is at line 1 column ${text.indexOf('"resource_changes"') + 1})`);
   });
 });

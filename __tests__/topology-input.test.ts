@@ -106,6 +106,15 @@ describe('meaning: references, addresses, ports', () => {
     expect(p.line).toBe(12);
   });
 
+  it.each([
+    ['"   "', /reason: .* is not valid/],
+    ['ab', /reason: "reason" needs at least 3 characters/],
+  ])('a waiver reason of %s is refused, saying why', (reason, message) => {
+    const p = firstProblem(`${base}waivers:\n  - { policy: OS11-NET-001, environment: prod, reason: ${reason}, expires: 2026-12-01 }\n`);
+    expect(p.message).toMatch(message);
+    expect(p.line).toBe(12);
+  });
+
   it('an invalid waiver date', () => {
     const p = firstProblem(`${base}waivers:\n  - { policy: OS11-NET-001, environment: prod, reason: known, expires: 2026-02-30 }\n`);
     expect(p.message).toMatch(/not a calendar date/);

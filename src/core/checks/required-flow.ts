@@ -51,11 +51,12 @@ export function portsFor(params: FlowParams, target: Server): { ok: true; ports:
   if (params.ports !== 'database') {
     let set = listedPorts.get(params);
     if (!set) {
-      set = PortSet.EMPTY;
+      const sets: PortSet[] = [];
       for (const spec of params.ports) {
         const r = parsePortSpec(spec);
-        if (r.ok) set = set.union(r.value);
+        if (r.ok) sets.push(r.value);
       }
+      set = PortSet.unionOf(sets);
       listedPorts.set(params, set);
     }
     return { ok: true, ports: set };

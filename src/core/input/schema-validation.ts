@@ -173,9 +173,11 @@ export function validateLocated(validate: ValidateFunction, doc: LocatedYaml, ki
       case 'maxItems':
         message = `${where}: the list may have at most ${(e.params as { limit: number }).limit} items.`;
         break;
-      case 'minLength':
-        message = `${where}: ${key} must not be empty.`;
+      case 'minLength': {
+        const limit = (e.params as { limit: number }).limit;
+        message = limit > 1 ? `${where}: ${key} needs at least ${limit} characters.` : `${where}: ${key} must not be empty.`;
         break;
+      }
       case 'maxLength':
         message = `${where}: ${key} is longer than ${(e.params as { limit: number }).limit} characters.`;
         break;

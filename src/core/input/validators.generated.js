@@ -3,7 +3,7 @@
 import func2Module from 'ajv/dist/runtime/ucs2length.js';
 
 export const topology = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\"8000-8080\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"preserve-client-address":{"type":"boolean","x-hint":"true when targets see the client's own address (a pass-through balancer such as an AWS NLB without security groups); false (default) for a proxy."},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}},"$id":"topogate:topology"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\"8000-8080\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"preserve-client-address":{"type":"boolean","x-hint":"true when targets see the client's own address (a pass-through balancer such as an AWS NLB without security groups); false (default) for a proxy."},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"pattern":"\\S[\\s\\S]*\\S[\\s\\S]*\\S","x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}},"$id":"topogate:topology"};
 const schema36 = {"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}};
 const schema13 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."};
@@ -1854,9 +1854,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}};
+const schema34 = {"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"pattern":"\\S[\\s\\S]*\\S[\\s\\S]*\\S","x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}};
 const schema35 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."};
-const pattern8 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern8 = new RegExp("\\S[\\s\\S]*\\S[\\s\\S]*\\S", "u");
+const pattern9 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -2002,9 +2003,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.reason.type,parentSchema:schema34.properties.reason,data:data3};
+if(!pattern8.test(data3)){
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S[\\s\\S]*\\S[\\s\\S]*\\S"},message:"must match pattern \""+"\\S[\\s\\S]*\\S[\\s\\S]*\\S"+"\"",schema:"\\S[\\s\\S]*\\S[\\s\\S]*\\S",parentSchema:schema34.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -2014,11 +2014,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.expires !== undefined){
-let data4 = data.expires;
-if(typeof data4 === "string"){
-if(!pattern8.test(data4)){
-const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema35,data:data4};
+else {
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.reason.type,parentSchema:schema34.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -2028,8 +2025,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data4};
+if(data.expires !== undefined){
+let data4 = data.expires;
+if(typeof data4 === "string"){
+if(!pattern9.test(data4)){
+const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema35,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2039,14 +2039,25 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err15 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -2282,7 +2293,7 @@ return errors === 0;
 
 export const pack = validate31;
 const schema37 = {"type":"object","additionalProperties":false,"required":["name","version","description"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","x-hint":"Pack names are lower case: letters, digits, . _ -."},"version":{"type":["string","number"]},"description":{"type":"string","minLength":1},"clients":{"type":"object","additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"x-hint":"Map each client name to the CIDRs it stands for where a topology does not declare it."}},"$id":"topogate:pack"};
-const pattern9 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+const pattern10 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:pack" */;
@@ -2334,7 +2345,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
+if(!pattern10.test(data0)){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema37.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -2477,7 +2488,7 @@ return errors === 0;
 
 export const policy = validate32;
 const schema38 = {"type":"object","additionalProperties":false,"required":["id","title","severity","source","check"],"properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$","x-hint":"Policy ids look like OS11-NET-001: upper-case words joined by dashes."},"title":{"type":"string","minLength":1,"maxLength":200},"severity":{"enum":["error","warning","notice"]},"description":{"type":"string"},"source":{"type":"string","minLength":1,"x-hint":"Cite the requirement the policy encodes (document and row)."},"rationale":{"type":"string"},"remediation":{"type":"string"},"check":{"type":"object","required":["type"],"properties":{"type":{"enum":["required-flow","forbidden-flow","same-provider","same-region"]}}}},"$id":"topogate:policy"};
-const pattern10 = new RegExp("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", "u");
+const pattern11 = new RegExp("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:policy" */;
@@ -2549,7 +2560,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
+if(!pattern11.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\"",schema:"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$",parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];

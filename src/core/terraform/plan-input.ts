@@ -4,7 +4,7 @@ import { stripBom, utf8Bytes } from '../input/decode.js';
 import { LineIndex } from '../input/text-position.js';
 import { offsetOfPath, scanJson } from './json-syntax.js';
 import type { JsonPath } from './json-syntax.js';
-import { ByteLineIndex, MalformedEntry, readPlanSelectively } from './plan-reader.js';
+import { ByteLineIndex, MalformedEntry, TooLong, readPlanSelectively } from './plan-reader.js';
 
 /**
  * A Terraform plan file as `terraform show -json plan.out` writes it, checked to be one.
@@ -140,6 +140,11 @@ export function parsePlan(input: Uint8Array | string, file: string, options: { t
   const fast = readPlanSelectively(bytes);
   const lines = new ByteLineIndex(file, bytes);
   if ('problem' in fast) {
+    if (fast.problem === 'too-long') throw tooLong(lines, fast.at, bytes.length);
+    if (fast.problem === 'duplicate-key') {
+      const first = lines.at(fast.first ?? 0);
+      throw InputError.at(lines.at(fast.at), `the plan object has a second "${fast.key}" (the first is at line ${first.line} column ${first.column}); JSON readers keep only one of them, so part of the plan would be ignored. A plan written by Terraform holds each key once: write it again. ${HOW_TO_MAKE_A_PLAN}`);
+    }
     // The full text path says exactly what is wrong, on a file that fits in a string.
     if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES)) return parsePlanText(decodeUtf8(bytes, file), file);
     const mib = (bytes.length / 1048576).toFixed(0);
@@ -174,6 +179,7 @@ export function parsePlan(input: Uint8Array | string, file: string, options: { t
       try {
         return fast.extraEntries(which, known);
       } catch (e) {
+        if (e instanceof TooLong) throw tooLong(lines, e.at, bytes.length);
         if (!(e instanceof MalformedEntry)) throw e;
         // Parsed only now, past the read: the full text path names the exact character.
         if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES)) full();
@@ -183,6 +189,11 @@ export function parsePlan(input: Uint8Array | string, file: string, options: { t
   };
   checkPlanObject(doc.plan, doc.at, lines.at(0));
   return doc;
+}
+
+/** A value past JavaScript's string limit: nothing can parse it, so say where it is and what it is. */
+function tooLong(lines: ByteLineIndex, at: number, size: number): InputError {
+  return InputError.at(lines.at(at), `this ${(size / 1048576).toFixed(0)} MiB plan holds a single value here longer than the 512 MiB of text a JavaScript string can hold, so topogate cannot read it. Plans hold attribute values; is a file's whole content embedded in one (a variable or an attribute)? ${HOW_TO_MAKE_A_PLAN}`);
 }
 
 function decodeUtf8(bytes: Uint8Array, file: string): string {

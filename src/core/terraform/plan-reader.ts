@@ -39,6 +39,34 @@ class Malformed extends Error {
   }
 }
 
+/** A key the plan object holds twice. */
+class DuplicateKey extends Error {
+  constructor(
+    readonly key: string,
+    readonly first: number,
+    readonly at: number,
+  ) {
+    super('duplicate key');
+  }
+}
+
+/** A value whose text is longer than a JavaScript string can be (about 512 MiB): it cannot be parsed. */
+export class TooLong extends Error {
+  constructor(readonly at: number) {
+    super('a value too long for a string');
+  }
+}
+
+/** Runs `make`, turning V8's string-length limit into TooLong at `at`. */
+function withinStringLimit<T>(at: number, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if ((e as { code?: unknown }).code === 'ERR_STRING_TOO_LONG' || e instanceof RangeError) throw new TooLong(at);
+    throw e;
+  }
+}
+
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
 
 /**
@@ -114,7 +142,7 @@ class ByteReader {
     const end = this.skipString(i);
     const raw = this.b.subarray(i + 1, end - 1);
     // Most keys and addresses have no escapes: decode them directly.
-    return { value: raw.includes(BACKSLASH) ? (JSON.parse(this.decode(i, end)) as string) : this.decoder.decode(raw), end };
+    return { value: raw.includes(BACKSLASH) ? (JSON.parse(this.decode(i, end)) as string) : withinStringLimit(i, () => this.decoder.decode(raw)), end };
   }
 
   /** Index just after the value starting at `i`. */
@@ -133,7 +161,7 @@ class ByteReader {
   }
 
   decode(start: number, end: number): string {
-    return this.decoder.decode(this.b.subarray(start, end));
+    return withinStringLimit(start, () => this.decoder.decode(this.b.subarray(start, end)));
   }
 
   parse(start: number, end: number): unknown {
@@ -264,7 +292,8 @@ function readChange(r: ByteReader, at: number): { change: Record<string, unknown
       return cEnd;
     });
   });
-  const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
+  const cut = before && !deletes && before[1] - before[0] > 4 ? before : undefined;
+  const text = cut ? withinStringLimit(at, () => `${r.decode(at, cut[0])}null${r.decode(cut[1], end)}`) : r.decode(at, end);
   return { change: JSON.parse(text) as Record<string, unknown>, end, addressAt, addressValue, addressEnd };
 }
 
@@ -321,8 +350,13 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
   const changeAddresses: Array<[number, number]> = [];
   const planned: EntryCandidate[] = [];
   const prior: EntryCandidate[] = [];
+  const seen = new Map<string, number>();
   const end = r.object(at, (keyAt, v) => {
     const key = r.readString(keyAt).value;
+    // JSON.parse would keep the last of two: a second `resource_changes: []` would empty the plan.
+    const first = seen.get(key);
+    if (first !== undefined) throw new DuplicateKey(key, first, keyAt);
+    seen.set(key, keyAt);
     if (key === 'resource_changes' && r.b[v] === OPEN_ARRAY) {
       const changes: unknown[] = [];
       const e = r.array(v, (item) => {
@@ -390,8 +424,8 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
       let entry: unknown;
       try {
         entry = r.parse(c.start, c.end);
-      } catch {
-        throw new MalformedEntry(c.start);
+      } catch (e) {
+        throw e instanceof TooLong ? e : new MalformedEntry(c.start);
       }
       out.push({ entry, offset: c.start });
     }
@@ -402,8 +436,11 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
 
 /** Why a selective read gave up, and where: the full text path says it exactly (on files it can decode). */
 export interface SelectiveFailure {
-  problem: 'malformed' | 'trailing-data' | 'not-a-plan';
+  problem: 'malformed' | 'trailing-data' | 'not-a-plan' | 'too-long' | 'duplicate-key';
   at: number;
+  /** For a duplicate key: the key and where it is first written. */
+  key?: string;
+  first?: number;
 }
 
 /**
@@ -424,6 +461,8 @@ export function readPlanSelectively(bytes: Uint8Array): SelectivePlan | Selectiv
     return result;
   } catch (e) {
     if (e instanceof Malformed) return { problem: 'malformed', at: e.at };
+    if (e instanceof TooLong) return { problem: 'too-long', at: e.at };
+    if (e instanceof DuplicateKey) return { problem: 'duplicate-key', at: e.at, key: e.key, first: e.first };
     if (e instanceof SyntaxError || e instanceof TypeError) return { problem: 'malformed', at: 0 };
     throw e;
   }

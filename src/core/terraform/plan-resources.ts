@@ -160,6 +160,9 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
       throw bad('a resource without a string "address", "type" and "name"');
     }
+    // Attributes that are not an object would leave the resource without tags or rules: a
+    // silent pass. (Terraform does write null, for a no-op of an instance no longer in state.)
+    if (values !== null && values !== undefined && !isObject(values)) throw bad(`${raw.address} has a ${Array.isArray(values) ? 'list' : typeof values} for its attribute values`);
     const mode = raw.mode === 'data' ? 'data' : 'managed';
     const m = typeof raw.module_address === 'string' ? moduleOf(raw.module_address) : describeModule(moduleStepsOfAddress(raw.address));
     if (!m) throw bad(`the module address of ${raw.address} cannot be read`);

@@ -19,12 +19,12 @@ function toList(v: string | string[]): string[] {
 
 function portsOf(o: RawOpening): PortSet {
   if ((o.protocol ?? 'tcp') === 'all') return PortSet.ALL;
-  let set = PortSet.EMPTY;
+  const sets: PortSet[] = [];
   for (const spec of o.ports ?? []) {
     const r = parsePortSpec(spec);
-    if (r.ok) set = set.union(r.value);
+    if (r.ok) sets.push(r.value);
   }
-  return set;
+  return PortSet.unionOf(sets);
 }
 
 function openingLabel(o: RawOpening): string {
