@@ -212,3 +212,118 @@ describe('servers: labels, regions, Cloud SQL for SQL Server', () => {
     expect(() => serverOf(p, 'google_sql_database_instance.pg')).toThrow(/no server/);
   });
 });
+
+describe('destination_ranges (ingress) and source_ranges (egress) narrow the instances a rule applies to', () => {
+  const fe = (ip?: string) => instance('fe', ['fe'], { 'topogate-role': 'front-end' }, ip ? { ip } : {});
+  const unknownRanges = { expressions: { destination_ranges: ref('local.ranges') }, unknown: { destination_ranges: true } };
+  it.each([
+    { name: 'an allow for another address does not open the instance (was a false pass)', ip: '10.10.0.10', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['80', '443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.10.0.99/32'] })], status: 'fail' },
+    { name: 'an allow whose ranges hold the instance opens it', ip: '10.10.0.10', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.10.0.0/24'] })], status: 'pass' },
+    { name: 'a deny-all for other addresses does not block the instance (was a false fail)', ip: '10.10.0.10', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('quarantine', { priority: 10, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.99.0.0/16'] })], status: 'pass' },
+    { name: 'a deny-all whose ranges hold the instance blocks it', ip: '10.99.0.5', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('quarantine', { priority: 10, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.99.0.0/16'] })], status: 'fail' },
+    { name: 'address unknown until apply, somewhere in a subnet the ranges only partly cover: unknown', ip: undefined, rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.10.0.99/32'] })], status: 'unknown' },
+    { name: 'address unknown until apply, in a subnet outside the ranges: the rule cannot apply', ip: undefined, rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.20.0.0/16'] })], status: 'fail' },
+    { name: 'address unknown until apply, a deny partly covering its subnet: unknown, not a pass', ip: undefined, rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('quarantine', { priority: 10, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.10.0.128/25'] })], status: 'unknown' },
+    { name: 'target tag AND ranges: the tagged instance outside the ranges is not opened', ip: '10.10.0.10', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['fe'], destinationRanges: ['10.10.0.99/32'] })], status: 'fail' },
+    { name: 'target tag AND ranges: the tagged instance inside the ranges is opened', ip: '10.10.0.99', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['fe'], destinationRanges: ['10.10.0.99/32'] })], status: 'pass' },
+    { name: 'target tag AND ranges: an untagged instance inside the ranges is not opened', ip: '10.10.0.99', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['db'], destinationRanges: ['10.10.0.99/32'] })], status: 'fail' },
+    { name: 'ranges unknown until apply: unknown', ip: '10.10.0.10', rules: [firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], ...unknownRanges })], status: 'unknown' },
+  ])('$name', ({ ip, rules, status }) => {
+    const r = flow(internet, serverOf(plan(fe(ip), ...rules), 'google_compute_instance.fe'), 443);
+    expect(r.status).toBe(status);
+  });
+
+  it('an unknown address or unknown ranges are named in the message', () => {
+    const partial = flow(internet, serverOf(plan(fe(), firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], destinationRanges: ['10.10.0.99/32'] })), 'google_compute_instance.fe'), 443);
+    expect(partial.message).toMatch(/google_compute_firewall\.web \(INGRESS allow tcp\/443, priority 1000\) applies to part of firewall rules of google_compute_network\.vpc only/);
+    const unknown = flow(internet, serverOf(plan(fe('10.10.0.10'), firewall('web', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], ...unknownRanges })), 'google_compute_instance.fe'), 443);
+    expect(unknown.message).toMatch(/destination_ranges of google_compute_firewall\.web is not known until apply and comes from local\.ranges/);
+  });
+
+  it.each([
+    { name: 'an EGRESS deny for other sources does not block the instance', ip: '10.10.0.5', status: 'pass' },
+    { name: 'an EGRESS deny whose source_ranges hold the instance blocks it', ip: '10.10.0.200', status: 'fail' },
+    { name: 'an EGRESS deny whose source_ranges hold part of the subnet of an instance with an unknown address: unknown', ip: undefined, status: 'unknown' },
+  ])('$name', ({ ip, status }) => {
+    const db = instance('db', ['db'], {}, { ip: '10.10.0.9' });
+    const allowDb = firewall('to-db', { allow: [{ protocol: 'tcp', ports: ['1433'] }], sourceRanges: ['10.10.0.0/24'], targetTags: ['db'] });
+    const noSqlOut = firewall('no-sql-out', { direction: 'EGRESS', priority: 500, deny: [{ protocol: 'tcp', ports: ['1433'] }], destinationRanges: ['10.10.0.0/16'], sourceRanges: ['10.10.0.128/25'] });
+    const p = plan(instance('fe', ['fe'], {}, ip ? { ip } : {}), db, allowDb, noSqlOut);
+    expect(flow(serverOf(p, 'google_compute_instance.fe'), serverOf(p, 'google_compute_instance.db'), 1433).status).toBe(status);
+  });
+});
+
+describe('network firewall policies attached in the plan', () => {
+  const other: TestResource = { address: 'google_compute_network.other', values: { name: 'other-vpc' }, unknown: { id: true, self_link: true } };
+  const policy = (type = 'google_compute_network_firewall_policy', name = 'main'): TestResource => ({ address: `${type}.${name}`, values: { name: `${name}-policy` }, unknown: { id: true, self_link: true } });
+  const association = (network = 'google_compute_network.vpc', policyAddress = 'google_compute_network_firewall_policy.main', extra: Record<string, unknown> = {}): TestResource => ({
+    address: `${policyAddress.split('.')[0]}_association.main`,
+    values: { name: 'main', ...extra },
+    unknown: { id: true, attachment_target: true, firewall_policy: true },
+    expressions: { attachment_target: ref(`${network}.id`, network), firewall_policy: ref(`${policyAddress}.id`, policyAddress) },
+  });
+  interface PolicyRule {
+    priority: number;
+    action: string;
+    direction?: 'INGRESS' | 'EGRESS';
+    src?: string[];
+    dest?: string[];
+    layer4?: Array<{ ip_protocol: string; ports?: string[] }>;
+    match?: Record<string, unknown>;
+  }
+  const policyRule = (name: string, r: PolicyRule, policyAddress = 'google_compute_network_firewall_policy.main'): TestResource => ({
+    address: `${policyAddress.split('.')[0]}_rule.${name}`,
+    values: {
+      priority: r.priority,
+      action: r.action,
+      direction: r.direction ?? 'INGRESS',
+      disabled: false,
+      match: [{ src_ip_ranges: r.src ?? [], dest_ip_ranges: r.dest ?? [], layer4_configs: (r.layer4 ?? [{ ip_protocol: 'tcp', ports: ['443'] }]).map((l) => ({ ports: [], ...l })), src_secure_tags: [], src_fqdns: [], ...r.match }],
+      target_secure_tags: [],
+      target_service_accounts: null,
+    },
+    unknown: { id: true, firewall_policy: true },
+    expressions: { firewall_policy: ref(`${policyAddress}.id`, policyAddress) },
+  });
+  const allowHttps = policyRule('https', { priority: 100, action: 'allow', src: ['0.0.0.0/0'] });
+  const denyHttps = policyRule('no-https', { priority: 100, action: 'deny', src: ['0.0.0.0/0'] });
+  const vpcAllowHttps = firewall('https', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] });
+  const before: TestResource = { ...vpc, values: { ...vpc.values, network_firewall_policy_enforcement_order: 'BEFORE_CLASSIC_FIREWALL' } };
+  const fe = instance('fe', ['fe'], { 'topogate-role': 'front-end' }, { ip: '10.10.0.10' });
+  const walk = (...resources: TestResource[]) => flow(internet, serverOf(plan(fe, ...resources), 'google_compute_instance.fe'), 443);
+
+  it.each([
+    { name: 'a policy allows what no VPC rule matches (after the VPC rules, the default)', resources: [policy(), association(), allowHttps], status: 'pass' },
+    { name: 'a policy on another network has no effect', resources: [other, policy(), association('google_compute_network.other'), allowHttps], status: 'fail' },
+    { name: 'a VPC allow ends the walk before a policy deny (AFTER_CLASSIC_FIREWALL)', resources: [policy(), association(), denyHttps, vpcAllowHttps], status: 'pass' },
+    { name: 'BEFORE_CLASSIC_FIREWALL: the policy deny comes first', resources: [policy(), association(), denyHttps, vpcAllowHttps], network: before, status: 'fail' },
+    { name: 'BEFORE_CLASSIC_FIREWALL: a policy allow opens what the VPC rules deny', resources: [policy(), association(), allowHttps, firewall('deny', { priority: 10, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'] })], network: before, status: 'pass' },
+    { name: 'a policy rule for other destinations (dest_ip_ranges) does not open the instance', resources: [policy(), association(), policyRule('https', { priority: 100, action: 'allow', src: ['0.0.0.0/0'], dest: ['10.10.0.99/32'] })], status: 'fail' },
+    { name: 'layer4 all opens every port', resources: [policy(), association(), policyRule('any', { priority: 100, action: 'allow', src: ['0.0.0.0/0'], layer4: [{ ip_protocol: 'all' }] })], status: 'pass' },
+    { name: 'goto_next in the last stage meets the implied deny', resources: [policy(), association(), policyRule('next', { priority: 10, action: 'goto_next', src: ['0.0.0.0/0'] }), allowHttps], status: 'fail' },
+    { name: 'goto_next before the VPC rules: not followed, unknown', resources: [policy(), association(), policyRule('next', { priority: 10, action: 'goto_next', src: ['0.0.0.0/0'] }), vpcAllowHttps], network: before, status: 'unknown' },
+    { name: 'a source by secure tag is not modelled: unknown', resources: [policy(), association(), policyRule('tagged', { priority: 100, action: 'allow', match: { src_secure_tags: [{ name: 'tagValues/1' }] } })], status: 'unknown' },
+    { name: 'a policy outside the plan attached to the network: unknown', resources: [{ ...association(), unknown: { id: true, attachment_target: true }, values: { name: 'main', firewall_policy: 'projects/p/global/firewallPolicies/shared' }, expressions: { attachment_target: ref('google_compute_network.vpc.id', 'google_compute_network.vpc') } }], status: 'unknown' },
+    { name: 'a regional policy of the instance\'s region applies', resources: [policy('google_compute_region_network_firewall_policy'), association('google_compute_network.vpc', 'google_compute_region_network_firewall_policy.main', { region: 'europe-west1' }), policyRule('https', { priority: 100, action: 'allow', src: ['0.0.0.0/0'] }, 'google_compute_region_network_firewall_policy.main')], status: 'pass' },
+    { name: 'a regional policy of another region has no effect', resources: [policy('google_compute_region_network_firewall_policy'), association('google_compute_network.vpc', 'google_compute_region_network_firewall_policy.main', { region: 'us-central1' }), policyRule('https', { priority: 100, action: 'allow', src: ['0.0.0.0/0'] }, 'google_compute_region_network_firewall_policy.main')], status: 'fail' },
+  ])('$name', ({ resources, network, status }) => {
+    const p: TestPlan = { resources: [network ?? vpc, subnet, fe, ...resources] };
+    expect(flow(internet, serverOf(p, 'google_compute_instance.fe'), 443).status).toBe(status);
+  });
+
+  it('a policy that opens the database to the internet fails the forbidden flow (was a false pass)', () => {
+    const db = instance('db', ['db'], { 'topogate-role': 'database' }, { ip: '10.10.0.20' });
+    const p = plan(db, policy(), association(), policyRule('sql', { priority: 100, action: 'allow', src: ['0.0.0.0/0'], layer4: [{ ip_protocol: 'tcp', ports: ['1433'] }] }));
+    const r = flow(internet, serverOf(p, 'google_compute_instance.db'), 1433, { forbidden: true });
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/google_compute_network_firewall_policy_rule\.sql \(INGRESS allow tcp\/1433, priority 100, in google_compute_network_firewall_policy\.main\)/);
+  });
+
+  it('unknowns name the policy resource', () => {
+    expect(walk(policyRule('tagged', { priority: 100, action: 'allow', match: { src_secure_tags: [{ name: 'tagValues/1' }] } }), policy(), association()).message).toMatch(/match\.src_secure_tags of google_compute_network_firewall_policy_rule\.tagged is not modelled/);
+    const hierarchical: TestResource = { address: 'google_compute_firewall_policy_association.org', values: { name: 'org', attachment_target: 'folders/123', firewall_policy: 'locations/global/firewallPolicies/9' }, unknown: { id: true } };
+    const r = walk(vpcAllowHttps, hierarchical);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/hierarchical firewall policy google_compute_firewall_policy_association\.org is attached to folders\/123/);
+  });
+});

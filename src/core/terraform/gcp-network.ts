@@ -2,26 +2,45 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 
 /**
  * Google Cloud VPC firewall rules after apply. Rules belong to a network and apply to the
- * instances they target (`target_tags`, `target_service_accounts`, or every instance);
+ * instances they target (`target_tags`, `target_service_accounts`, or every instance) whose
+ * address lies in `destination_ranges` (ingress) or `source_ranges` (egress), where set;
  * by priority (default 1000, lower first; deny before allow at equal priority), then the
  * implied rules: deny all ingress, allow all egress. An ingress rule's sources are
  * `source_ranges` OR `source_tags` OR `source_service_accounts`; with none of them it is
  * 0.0.0.0/0. `ports = []` is every port. Tags and service accounts only match instances of
  * the same network, so identities carry the network. A network this plan does not declare
  * (like `default`) may have rules from elsewhere: flows it would decide become unknown.
+ *
+ * Network firewall policies attached to a network in this plan (global, and regional for
+ * instances of their region) are stages of the same first-match walk: after the VPC rules
+ * (`AFTER_CLASSIC_FIREWALL`, the default) or before them, each stage in its own band of
+ * priorities. What a stage cannot be followed for (a policy outside the plan, secure tags,
+ * `goto_next` into a later stage, a hierarchical policy whose folder the plan does not show)
+ * is undecided: maybe allowed, maybe denied, so never a pass.
  */
 
 const NETWORK = 'google_compute_network';
 const SUBNETWORK = 'google_compute_subnetwork';
 const ACCOUNT = 'google_service_account';
 
+/** Resource types of network firewall policies, by scope; `inline` policies hold their rules as blocks. */
+const POLICY_TYPES = {
+  global: { policy: 'google_compute_network_firewall_policy', inline: 'google_compute_network_firewall_policy_with_rules', association: 'google_compute_network_firewall_policy_association', rule: 'google_compute_network_firewall_policy_rule' },
+  regional: { policy: 'google_compute_region_network_firewall_policy', inline: 'google_compute_region_network_firewall_policy_with_rules', association: 'google_compute_region_network_firewall_policy_association', rule: 'google_compute_region_network_firewall_policy_rule' },
+} as const;
+type PolicyScope = keyof typeof POLICY_TYPES;
+const HIERARCHICAL_ASSOCIATION = 'google_compute_firewall_policy_association';
+/** Each stage of the walk gets its own band of priorities (policy rules go up to 2^31 - 1). */
+const STAGE = 2 ** 32;
+/** Match fields of a policy rule this model reads; any other one set makes its peer unknown. */
+const MODELLED_MATCH = new Set(['src_ip_ranges', 'dest_ip_ranges', 'layer4_configs']);
 
 const gcpProtocol = (v: unknown): RuleProtocol | undefined => ipProtocol(v, { all: ['all'], numbers: true });
 
@@ -29,14 +48,152 @@ function lastSegment(v: string): string {
   return v.split('/').filter((x) => x !== '').pop() ?? v;
 }
 
+type Direction = 'ingress' | 'egress';
+
+/**
+ * A rule as a network holds it. A peer matches identities OR addresses, so a rule that
+ * targets tags or service accounts AND address ranges keeps the ranges in `local` and its
+ * `targets` here, resolved per instance.
+ */
+interface PlacedRule {
+  rule: Rule;
+  targets?: Peer;
+}
+
+type Placed = Record<Direction, PlacedRule[]>;
+
+/** A network's walk for the instances of a region, with the rules to resolve per instance. */
+type Walk = Placed & { targeted: PlacedRule[]; policies: string[] };
+
+/** A rule whose own side is its targets and its ranges (each optional). */
+function placeRule(rule: Rule, targets: Peer | undefined, ranges: Peer | undefined): PlacedRule {
+  if (targets && ranges) return { rule: { ...rule, local: ranges }, targets };
+  return { rule: { ...rule, local: targets ?? ranges } };
+}
+
+function shifted(p: PlacedRule, base: number): PlacedRule {
+  return { ...p, rule: { ...p.rule, priority: p.rule.priority + base } };
+}
+
+/** What a placed rule's targets need of an instance. */
+interface InstanceSide {
+  identities: ReadonlySet<string>;
+  identitiesUnknown?: string;
+  addresses: AddressSet;
+}
+
+/** Whether an instance is among a placed rule's targets: yes, no, or maybe (its identities are not all known). */
+function targetDecision(p: PlacedRule, side: InstanceSide): 'y' | 'n' | 'm' {
+  if (!p.targets || p.targets.identities.some((i) => side.identities.has(i))) return 'y';
+  if (side.identitiesUnknown === undefined) return 'n';
+  const ranges = p.rule.local;
+  return ranges && ranges.unknown === undefined && !ranges.addresses.overlaps(side.addresses) ? 'n' : 'm';
+}
+
+function resolvedRule(p: PlacedRule, decision: 'y' | 'n' | 'm', side: InstanceSide): Rule | undefined {
+  if (decision === 'y') return p.rule;
+  if (decision === 'n') return undefined;
+  return p.rule.local?.unknown !== undefined ? p.rule : { ...p.rule, local: unknownPeer(side.identitiesUnknown ?? '') };
+}
+
+/**
+ * Rules that leave what they match undecided, maybe allowed and maybe denied: a stage (or
+ * the rest of one) the model cannot follow. Both, because a stage may end the walk either way.
+ */
+function undecidedRules(reason: string, rule: Omit<Rule, 'action' | 'local'>): Rule[] {
+  const local = unknownPeer(reason);
+  return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
+}
+
+const anyAddress: Peer = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
+
+function undecidedStage(reason: string, origin: Origin, priority: number): Placed {
+  const rules = undecidedRules(reason, { priority, protocol: 'all', ports: PortSet.ALL, peer: anyAddress, origin }).map((rule) => ({ rule }));
+  return { ingress: rules, egress: rules };
+}
+
+/** The ports of a tcp/udp entry (`[]` or none: every port), and why any is unreadable. */
+function portsOf(protocol: RuleProtocol, specs: unknown, address: string): { ports: PortSet; portsUnknown?: string } {
+  if ((protocol !== 'tcp' && protocol !== 'udp') || !Array.isArray(specs) || specs.length === 0) return { ports: PortSet.ALL };
+  let ports = PortSet.EMPTY;
+  let portsUnknown: string | undefined;
+  for (const spec of specs) {
+    const r = parsePortSpec(spec);
+    if (r.ok) ports = ports.union(r.value);
+    else portsUnknown = `${address} has port "${String(spec)}", which is not a port or range`;
+  }
+  return { ports, portsUnknown };
+}
+
+function ruleText(action: string, protocol: RuleProtocol | undefined, ports: PortSet): string {
+  return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
+}
+
+/**
+ * The address ranges a rule's own endpoint must be in, or undefined when none are set.
+ * Unknown until apply or not CIDRs: a peer that may or may not match.
+ */
+function endpointRanges(ctx: PlanContext, res: PlanResource, path: AttributePath): Peer | undefined {
+  const v = attributeValues(ctx, res, path, { computedDefault: [] });
+  if (v.unknown.length > 0) return unknownPeer(v.unknown.join('; '));
+  const texts = v.values.filter((x): x is string => typeof x === 'string' && x !== '');
+  if (texts.length === 0) return undefined;
+  const c = cidrSet(texts);
+  if (c.invalid.length > 0) return unknownPeer(`"${c.invalid[0]}" in ${describeAttribute(res, path)} is not a CIDR`);
+  return { addresses: c.set, identities: [], label: `${String(path[path.length - 1])} ${c.set.describe(3)}` };
+}
+
+/** Whether a network's firewall policies are evaluated before its VPC firewall rules (not written: after), or why that is unknown. */
+function policiesFirst(ctx: PlanContext, network: PlanResource | undefined, key: string): boolean | string {
+  if (!network) return `${key} is not declared in this plan`;
+  const path = ['network_firewall_policy_enforcement_order'];
+  const v = attributeValues(ctx, network, path, { computedDefault: ['AFTER_CLASSIC_FIREWALL'] });
+  if (v.unknown.length > 0) return v.unknown.join('; ');
+  const order = v.absent ? 'AFTER_CLASSIC_FIREWALL' : v.values[0];
+  if (order === 'BEFORE_CLASSIC_FIREWALL') return true;
+  if (order === 'AFTER_CLASSIC_FIREWALL') return false;
+  return `${describeAttribute(network, path)} is ${String(order)}, not a known order`;
+}
+
+/** A policy rule's match fields beyond address ranges and ports (secure tags, FQDNs, geolocations, threat lists, address groups) that are set: not modelled. */
+function unreadMatchFields(res: PlanResource): string[] {
+  const match = lookup(res, ['match', 0]);
+  if (match.state !== 'known' || !isObjectValue(match.value)) return [];
+  const unread: string[] = [];
+  for (const [k, v] of Object.entries(match.value)) {
+    if (MODELLED_MATCH.has(k)) continue;
+    const l = lookup(res, ['match', 0, k]);
+    if (l.state === 'unknown' || (v !== null && v !== '' && !(Array.isArray(v) && v.length === 0))) unread.push(`match.${k} of ${res.address} is not modelled`);
+  }
+  return unread;
+}
+
 interface NetworkRules {
   key: string;
   label: string;
   declared?: PlanResource;
-  ingress: Rule[];
-  egress: Rule[];
+  ingress: PlacedRule[];
+  egress: PlacedRule[];
   location?: SourceLocation;
-  layers?: { ingress: FilterLayer; egress: FilterLayer };
+  /** The VPC rules and policy stages for instances of a region (`?`: unknown). */
+  stages: Map<string, Walk>;
+  /** Layers by region and the target decisions of the instances that share them. */
+  layers: Map<string, { ingress: FilterLayer; egress: FilterLayer }>;
+}
+
+/** A network firewall policy associated with a network in this plan. */
+interface AttachedPolicy {
+  scope: PolicyScope;
+  association: PlanResource;
+  /** The policy, when the plan holds it with its rules as separate resources. */
+  policy?: PlanResource;
+  /** Why its rules cannot be known. */
+  unknown?: string;
+  /** `google_compute_network_firewall_policy.main`, or the name it is attached by. */
+  label: string;
+  /** Regional: the region it applies in, or why that is unknown. */
+  region?: string;
+  regionUnknown?: string;
 }
 
 export interface GcpNetwork {
@@ -74,17 +231,18 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     let n = rulesByNetwork.get(key);
     if (!n) {
       const declared = networks.find((x) => x.address === key);
-      n = { key, label: key, declared, ingress: [], egress: [], location: declared ? ctx.locate(declared) : undefined };
+      n = { key, label: key, declared, ingress: [], egress: [], location: declared ? ctx.locate(declared) : undefined, stages: new Map(), layers: new Map() };
       rulesByNetwork.set(key, n);
     }
     return n;
   };
-  const unplacedRules: Record<'ingress' | 'egress', Rule[]> = { ingress: [], egress: [] };
+  const unplacedRules: Placed = { ingress: [], egress: [] };
 
   const accountIdentity = (network: string, links: Links): string[] => [
     ...links.targets.map((t) => `sa:${network}:${t.address}`),
     ...links.external.map((e) => `sa:${network}:${accountByEmail.get(e)?.address ?? e}`),
   ];
+  const identityPeer = (identities: string[]): Peer | undefined => (identities.length > 0 ? { addresses: AddressSet.EMPTY, identities, label: identities.map((i) => i.split(':').pop()).join(', ') } : undefined);
 
   for (const fw of managed('google_compute_firewall')) {
     if (fw.values.disabled === true) continue;
@@ -104,28 +262,28 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     };
     // Sources of an ingress rule, destinations of an egress rule: the rule's other side.
     let remote: Peer;
-    let local: Peer | undefined;
     const targetTags = list('target_tags');
     const targetAccounts = linkedResources(ctx, fw, ['target_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
     unknown.push(...targetAccounts.unknown);
-    const targetIdentities = [...targetTags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, targetAccounts)];
-    if (targetIdentities.length > 0) local = { addresses: AddressSet.EMPTY, identities: targetIdentities, label: targetIdentities.map((i) => i.split(':').pop()).join(', ') };
+    const targets = identityPeer([...targetTags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, targetAccounts)]);
+    // The rule applies only where its own endpoint's address is in these ranges.
+    const ranges = endpointRanges(ctx, fw, [direction === 'egress' ? 'source_ranges' : 'destination_ranges']);
     if (direction === 'egress') {
       const dest = list('destination_ranges');
       const cidrs = cidrSet(dest.values.length > 0 || dest.set ? dest.values : ['0.0.0.0/0']);
       remote = { addresses: cidrs.set, identities: [], label: cidrs.set.describe(3) };
     } else {
-      const ranges = list('source_ranges');
+      const sourceRanges = list('source_ranges');
       const tags = list('source_tags');
       const sources = linkedResources(ctx, fw, ['source_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
       unknown.push(...sources.unknown);
       const identities = [...tags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, sources)];
-      const none = !ranges.set && !tags.set && identities.length === 0 && sources.unknown.length === 0;
-      const cidrs = cidrSet(none ? ['0.0.0.0/0'] : ranges.values);
+      const none = !sourceRanges.set && !tags.set && identities.length === 0 && sources.unknown.length === 0;
+      const cidrs = cidrSet(none ? ['0.0.0.0/0'] : sourceRanges.values);
       for (const c of cidrs.invalid) unknown.push(`"${c}" in ${describeAttribute(fw, ['source_ranges'])} is not a CIDR`);
       remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
     }
-    const rules: Rule[] = [];
+    const rules: PlacedRule[] = [];
     for (const action of ['allow', 'deny'] as const) {
       const entries = lookup(fw, [action]);
       if (entries.state === 'unknown') {
@@ -136,65 +294,248 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
       for (const entry of entries.value) {
         if (!isObjectValue(entry)) continue;
         const protocol = gcpProtocol(entry.protocol);
-        let ports = PortSet.ALL;
-        let portsUnknown: string | undefined;
-        if (protocol === 'tcp' || protocol === 'udp') {
-          const specs = Array.isArray(entry.ports) ? entry.ports : [];
-          if (specs.length > 0) {
-            ports = PortSet.EMPTY;
-            for (const spec of specs) {
-              const r = parsePortSpec(spec);
-              if (r.ok) ports = ports.union(r.value);
-              else portsUnknown = `${fw.address} has port "${String(spec)}", which is not a port or range`;
-            }
-          }
-        }
-        const text = `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
-        const origin: Origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location };
+        const { ports, portsUnknown } = protocol ? portsOf(protocol, entry.ports, fw.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+        const origin: Origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${ruleText(action, protocol, ports)}, priority ${priority})`, location };
         if (!protocol) {
-          rules.push(mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority));
+          rules.push({ rule: mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority) });
           continue;
         }
-        rules.push({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, local, origin });
+        rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, origin }, targets, ranges));
       }
     }
-    if (rules.length === 0 && unknown.length > 0) rules.push(mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority));
-    const dirs: ReadonlyArray<'ingress' | 'egress'> = direction ? [direction] : ['ingress', 'egress'];
+    if (rules.length === 0 && unknown.length > 0) rules.push({ rule: mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority) });
+    const dirs: readonly Direction[] = direction ? [direction] : ['ingress', 'egress'];
     if (net.key === undefined) {
       // The network is not known until apply: the rule may apply to any network.
       const maybe = unknownPeer(net.unknown.join('; '));
-      for (const d of dirs) unplacedRules[d].push(...rules.map((r) => ({ ...r, local: maybe })));
+      for (const d of dirs) unplacedRules[d].push(...rules.map((r) => ({ rule: { ...r.rule, local: maybe } })));
     } else {
       for (const d of dirs) networkRules(net.key)[d].push(...rules);
     }
   }
 
-  const layersOf = (key: string): { ingress: FilterLayer; egress: FilterLayer } => {
-    const n = networkRules(key);
-    if (n.layers) return n.layers;
-    const outside: Rule[] = [];
+  // Network firewall policies: their rules by policy, and the networks they are attached to.
+  const attached = new Map<string, AttachedPolicy[]>();
+  /** Undecided stages for every network: associations whose network is unknown, hierarchical policies. */
+  const everywhere: Placed[] = [];
+  const rulesByPolicy = new Map<PlanResource, PlanResource[]>();
+  const unplacedPolicyRules: Record<PolicyScope, string[]> = { global: [], regional: [] };
+  for (const scope of ['global', 'regional'] as const) {
+    const types = POLICY_TYPES[scope];
+    const policies = [...managed(types.policy), ...managed(types.inline)];
+    const spec = { types: new Set<string>([types.policy, types.inline]), byId: byName(policies), what: 'network firewall policy', normalize: lastSegment };
+    for (const rule of managed(types.rule)) {
+      const l = linkedResources(ctx, rule, ['firewall_policy'], spec);
+      // A rule of a policy outside the plan matters only through that policy, which is unknown anyway.
+      if (l.targets.length > 0) rulesByPolicy.set(l.targets[0], [...(rulesByPolicy.get(l.targets[0]) ?? []), rule]);
+      else if (l.external.length === 0) unplacedPolicyRules[scope].push(`${describeAttribute(rule, ['firewall_policy'])} is not known until apply (${l.unknown.join('; ') || 'the provider computes it'})`);
+    }
+    for (const association of managed(types.association)) {
+      const l = linkedResources(ctx, association, ['firewall_policy'], spec);
+      const policy = l.targets[0];
+      const label = policy?.address ?? (l.external[0] !== undefined ? `network firewall policy ${lastSegment(l.external[0])}` : `the policy of ${association.address}`);
+      const a: AttachedPolicy = { scope, association, policy: policy?.type === types.policy ? policy : undefined, label };
+      if (!policy) a.unknown = l.external.length > 0 ? `${label} (attached by ${association.address}) is not in this plan, so its rules are not known` : `${describeAttribute(association, ['firewall_policy'])} is not known until apply${l.unknown.length > 0 ? ` (${l.unknown.join('; ')})` : ''}`;
+      else if (policy.type === types.inline) a.unknown = `the rules of ${label} (attached by ${association.address}) are written inline, which this model does not read`;
+      if (scope === 'regional') {
+        // The association's region, else its policy's; neither written: the provider's.
+        let region = attributeValues(ctx, association, ['region']);
+        if (region.absent && policy) region = attributeValues(ctx, policy, ['region']);
+        if (typeof region.values[0] === 'string' && region.unknown.length === 0) a.region = lastSegment(region.values[0]);
+        else a.regionUnknown = region.unknown.join('; ') || `${describeAttribute(association, ['region'])} is not set, so it is the provider's region`;
+      }
+      const net = networkKeyOf(association, ['attachment_target']);
+      const origin = { label: `${label} (attached by ${association.address})`, location: ctx.locate(association) };
+      if (net.key === undefined) everywhere.push(undecidedStage(`${label} is attached to a network not known until apply (${net.unknown.join('; ') || describeAttribute(association, ['attachment_target'])}), which may be this one`, origin, -1));
+      else attached.set(net.key, [...(attached.get(net.key) ?? []), a]);
+    }
+  }
+  for (const association of managed(HIERARCHICAL_ASSOCIATION)) {
+    const target = attributeValues(ctx, association, ['attachment_target']);
+    const where = typeof target.values[0] === 'string' ? target.values[0] : 'a folder or organization not known until apply';
+    const reason = `hierarchical firewall policy ${association.address} is attached to ${where}, evaluated before the VPC firewall rules; the plan does not show whether this instance's project is under it`;
+    everywhere.push(undecidedStage(reason, { label: `hierarchical firewall policy of ${association.address}`, location: ctx.locate(association) }, -1));
+  }
+
+  /**
+   * The placed rules of one network firewall policy rule on a network, at `base`. In the
+   * `last` stage `goto_next` meets the implied rule; otherwise the rest of the walk is
+   * undecided for what it matches.
+   */
+  const policyRuleCache = new Map<string, Placed>();
+  const policyRules = (res: PlanResource, policy: string, network: string, base: number, last: boolean): Placed => {
+    const cacheKey = `${res.address}|${network}|${base}|${last}`;
+    const hit = policyRuleCache.get(cacheKey);
+    if (hit) return hit;
+    const out: Placed = { ingress: [], egress: [] };
+    policyRuleCache.set(cacheKey, out);
+    const disabled = attributeValues(ctx, res, ['disabled'], { computedDefault: [false] });
+    if (disabled.values[0] === true) return out;
+    const location = ctx.locate(res);
+    const unknown: string[] = [...disabled.unknown];
+    const directionValue = attributeValues(ctx, res, ['direction']);
+    const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
+    if (!direction) unknown.push(directionValue.unknown.join('; ') || `${describeAttribute(res, ['direction'])} is not INGRESS or EGRESS`);
+    const priorityValue = attributeValues(ctx, res, ['priority']);
+    const priority = typeof priorityValue.values[0] === 'number' ? priorityValue.values[0] : undefined;
+    if (priority === undefined) unknown.push(priorityValue.unknown.join('; ') || `${describeAttribute(res, ['priority'])} is not a number`);
+    const actionValue = attributeValues(ctx, res, ['action']);
+    const action = typeof actionValue.values[0] === 'string' ? actionValue.values[0] : undefined;
+    if (action === undefined) unknown.push(actionValue.unknown.join('; ') || `${describeAttribute(res, ['action'])} is not set`);
+    const match = lookup(res, ['match', 0]);
+    if (match.state !== 'known') unknown.push(`${describeAttribute(res, ['match'])} is not known`);
+    const unread = unreadMatchFields(res);
+    const dirs: readonly Direction[] = direction ? [direction] : ['ingress', 'egress'];
+    const targetAccounts = linkedResources(ctx, res, ['target_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
+    const targets = identityPeer(accountIdentity(network, targetAccounts));
+    const secureTags = lookup(res, ['target_secure_tags']);
+    const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
+    const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
+    const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.filter(isObjectValue) : [];
+    if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0)) unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
+    const at = base + (priority ?? 0);
+    const label = (d: Direction, text: string) => `${res.address} (${d === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority ?? '?'}, in ${policy})`;
+    for (const d of dirs) {
+      const [remotePath, localPath] = d === 'egress' ? ['dest_ip_ranges', 'src_ip_ranges'] : ['src_ip_ranges', 'dest_ip_ranges'];
+      const remoteRanges = endpointRanges(ctx, res, ['match', 0, remotePath]);
+      const peerUnknown = [...unread, ...(remoteRanges?.unknown !== undefined ? [remoteRanges.unknown] : [])];
+      if (!remoteRanges && unread.length === 0) peerUnknown.push(`${res.address} names no ${d === 'egress' ? 'destination' : 'source'}`);
+      const remote = peerUnknown.length > 0 ? unknownPeer(peerUnknown.join('; ')) : (remoteRanges as Peer);
+      const ranges = targetsUnknown.length > 0 ? unknownPeer(targetsUnknown.join('; ')) : endpointRanges(ctx, res, ['match', 0, localPath]);
+      if (unknown.length > 0) {
+        out[d].push(...undecidedStage(unknown.join('; '), { label: res.address, location }, at)[d]);
+        continue;
+      }
+      for (const entry of entries) {
+        const protocol = gcpProtocol(entry.ip_protocol);
+        const { ports, portsUnknown } = protocol ? portsOf(protocol, entry.ports, res.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+        const origin: Origin = { label: label(d, ruleText(action ?? '?', protocol, ports)), location };
+        const rule = { priority: at, protocol: protocol ?? 'all', ports, portsUnknown, peer: remote, origin };
+        const why = !protocol
+          ? `the protocol of ${res.address} is not known until apply`
+          : action === 'goto_next' && !last
+            ? `${res.address} hands what it matches to the next stage of the firewall walk (goto_next), which this model does not follow`
+            : action !== 'allow' && action !== 'deny' && action !== 'goto_next'
+              ? `${res.address} has action ${action}, which this model does not follow`
+              : undefined;
+        if (why) out[d].push(...undecidedRules(why, rule).map((r) => (targets ? { rule: r, targets } : { rule: r })));
+        // goto_next in the last stage meets the implied rule: deny ingress, allow egress.
+        else out[d].push(placeRule({ ...rule, action: action === 'goto_next' ? (d === 'egress' ? 'allow' : 'deny') : (action as 'allow' | 'deny') }, targets, ranges));
+      }
+    }
+    return out;
+  };
+
+  /** One attached policy as a stage of the walk of a network's instances in a region. */
+  const policyStage = (p: AttachedPolicy, network: string, region: string | undefined, base: number, last: boolean): Placed => {
+    const origin = { label: `${p.label} (attached by ${p.association.address})`, location: ctx.locate(p.association) };
+    const regionWhy = p.scope === 'regional' ? (p.regionUnknown ?? (region === undefined ? 'the region of the instance is not known until apply' : undefined)) : undefined;
+    if (regionWhy) return undecidedStage(`whether ${p.label} applies is not known: ${regionWhy}`, origin, base);
+    if (!p.policy) return undecidedStage(p.unknown ?? `the rules of ${p.label} are not known`, origin, base);
+    const out: Placed = { ingress: [], egress: [] };
+    // A rule whose policy is unknown until apply may belong to this one.
+    for (const why of unplacedPolicyRules[p.scope]) {
+      const maybe = undecidedStage(`${why}; it may belong to ${p.label}`, origin, base);
+      out.ingress.push(...maybe.ingress);
+      out.egress.push(...maybe.egress);
+    }
+    for (const r of rulesByPolicy.get(p.policy) ?? []) {
+      const placed = policyRules(r, p.label, network, base, last);
+      out.ingress.push(...placed.ingress);
+      out.egress.push(...placed.egress);
+    }
+    return out;
+  };
+
+  /** The walk for instances of a network in a region: VPC rules and policy stages in order, one band of priorities each. */
+  const stagesOf = (n: NetworkRules, region: string | undefined): Walk => {
+    const cacheKey = region ?? '?';
+    const hit = n.stages.get(cacheKey);
+    if (hit) return hit;
+    const outside: PlacedRule[] = [];
     if (!n.declared) {
       // Pre-populated rules of the default network, or rules of another configuration.
-      outside.push(mayAllowAnything(`${key} is not declared in this plan, so firewall rules made elsewhere (such as the default network's default-allow-* rules) may also apply`, { label: `firewall rules of ${key} outside this plan`, location: n.location ?? { file: ctx.state.doc.file, line: 1, column: 1 } }, 65534));
+      outside.push({ rule: mayAllowAnything(`${n.key} is not declared in this plan, so firewall rules made elsewhere (such as the default network's default-allow-* rules) may also apply`, { label: `firewall rules of ${n.key} outside this plan`, location: n.location ?? { file: ctx.state.doc.file, line: 1, column: 1 } }, 65534) });
     }
+    const vpc: Placed = { ingress: [...n.ingress, ...unplacedRules.ingress, ...outside], egress: [...n.egress, ...unplacedRules.egress] };
+    const walk: Placed = { ingress: [], egress: [] };
+    const add = (p: Placed) => {
+      walk.ingress.push(...p.ingress);
+      walk.egress.push(...p.egress);
+    };
+    everywhere.forEach(add);
+    // Each stage gets its band of priorities: the first keeps its own.
+    type Stage = (base: number, last: boolean) => Placed;
+    const vpcStage: Stage = (base) => (base === 0 ? vpc : { ingress: vpc.ingress.map((p) => shifted(p, base)), egress: vpc.egress.map((p) => shifted(p, base)) });
+    const stages: Stage[] = [];
+    const policies = (attached.get(n.key) ?? []).filter((p) => p.scope === 'global' || p.region === undefined || region === undefined || p.region === region);
+    if (policies.length === 0) stages.push(vpcStage);
+    else {
+      const order = policiesFirst(ctx, n.declared, n.key);
+      const before = order === true;
+      if (typeof order === 'string') {
+        add(undecidedStage(`${order}, so whether ${policies.map((p) => p.label).join(', ')} is evaluated before or after the VPC firewall rules is not known`, { label: `firewall policies of ${n.key}`, location: n.location ?? ctx.locate(policies[0].association) }, -1));
+      }
+      if (!before) stages.push(vpcStage);
+      // Global policies before regional ones.
+      const ordered = [...policies.filter((p) => p.scope === 'global'), ...policies.filter((p) => p.scope === 'regional')];
+      for (const p of ordered) stages.push((base, last) => policyStage(p, n.key, region, base, last));
+      if (before) stages.push(vpcStage);
+    }
+    stages.forEach((stage, i) => add(stage(i * STAGE, i === stages.length - 1)));
+    const targeted = [...new Set([...walk.ingress, ...walk.egress].filter((p) => p.targets))];
+    const result = { ...walk, targeted, policies: policies.map((p) => p.label) };
+    n.stages.set(cacheKey, result);
+    return result;
+  };
+
+  /**
+   * The layers of an instance: its network's walk, with the rules that target tags or
+   * service accounts as well as ranges resolved for it. Instances that resolve alike share
+   * their layers.
+   */
+  const layersOf = (key: string, region: string | undefined, side: InstanceSide): { ingress: FilterLayer; egress: FilterLayer } => {
+    const n = networkRules(key);
+    const walk = stagesOf(n, region);
+    const decisions = new Map<PlacedRule, 'y' | 'n' | 'm'>();
+    let signature = '';
+    for (const p of walk.targeted) {
+      const d = targetDecision(p, side);
+      decisions.set(p, d);
+      signature += d;
+    }
+    const cacheKey = `${region ?? '?'}|${signature}`;
+    const hit = n.layers.get(cacheKey);
+    if (hit) return hit;
+    const rulesOf = (placed: PlacedRule[]): Rule[] => {
+      const out: Rule[] = [];
+      for (const p of placed) {
+        const r = resolvedRule(p, decisions.get(p) ?? 'y', side);
+        if (r) out.push(r);
+      }
+      return out;
+    };
     const fixAddress = n.declared?.address ?? key;
-    n.layers = {
+    // A deny of a policy evaluated first is undone in the policy, not by a VPC rule.
+    const orPolicy = walk.policies.length > 0 ? `, or a rule of ${walk.policies.join(', ')} where the policy denies it` : '';
+    const layers = {
       ingress: {
         name: `firewall rules of ${key}`,
-        rules: [...n.ingress, ...unplacedRules.ingress, ...outside],
+        rules: rulesOf(walk.ingress),
         defaultAction: 'deny',
-        fix: { kind: 'resource', address: fixAddress, rule: 'an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+        fix: { kind: 'resource', address: fixAddress, rule: `an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches${orPolicy})` },
         fixLocation: n.location,
       },
       egress: {
         name: `egress firewall rules of ${key}`,
-        rules: [...n.egress, ...unplacedRules.egress],
+        rules: rulesOf(walk.egress),
         defaultAction: 'allow',
-        fix: { kind: 'resource', address: fixAddress, rule: 'an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+        fix: { kind: 'resource', address: fixAddress, rule: `an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches${orPolicy})` },
         fixLocation: n.location,
       },
-    };
-    return n.layers;
+    } satisfies Record<Direction, FilterLayer>;
+    n.layers.set(cacheKey, layers);
+    return layers;
   };
 
   const serverNetwork = (instance: PlanResource): ServerNetwork => {
@@ -228,8 +569,11 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
       const range = cidrSet(attributeValues(ctx, subnet.targets[0], ['ip_cidr_range']).values).set;
       if (!range.isEmpty()) addresses = range;
     }
-    const layers = layersOf(key);
-    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact };
+    const zone = lookup(instance, ['zone']);
+    const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
+    const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
+    const layers = layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses });
+    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
   };
 
   /**
