@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlans, cidrs, constant, environmentsOf, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
+import { AddressSet } from '../src/core/net/cidr.js';
+import { buildPlanJson, checkPlans, cidrs, constant, environmentsOf, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 
 /**
@@ -237,6 +238,110 @@ describe('separate rules and application security groups', () => {
   });
 });
 
+/** The builder writes `after`; a deletion carries its values in `before`. */
+function deleteWithBefore(plan: TestPlan): Record<string, string> {
+  const json = buildPlanJson(plan) as { resource_changes: Array<{ change: { actions: string[]; before: unknown; after: unknown } }> };
+  for (const rc of json.resource_changes) {
+    if (rc.change.actions.includes('delete')) {
+      rc.change.before = rc.change.after;
+      rc.change.after = null;
+    }
+  }
+  return { 'plan.json': JSON.stringify(json) };
+}
+
+describe('separate rules this plan deletes', () => {
+  // An existing NSG whose rules are azurerm_network_security_rule resources: the plan's
+  // `security_rule` is the state read back from Azure, still listing the rules deleted here.
+  const kept = { name: 'https', priority: 200, port: '443', source: '*' };
+  const separate = (name: string, rule: SecurityRule, actions: string[]): TestResource => ({
+    address: `azurerm_network_security_rule.${name}`,
+    values: { ...securityRule(rule), network_security_group_name: 'web', resource_group_name: 'rg' },
+    actions,
+  });
+  const plan = (deleted: SecurityRule): TestPlan => ({
+    resources: [
+      ...network,
+      {
+        address: 'azurerm_network_security_group.web',
+        values: { id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkSecurityGroups/web', name: 'web', resource_group_name: 'rg', location: 'westeurope', security_rule: [kept, deleted].map(securityRule) },
+        actions: ['no-op'],
+      },
+      separate('https', kept, ['no-op']),
+      separate('gone', deleted, ['delete']),
+      subnetAssociation('app', 'web'),
+      ...vm('fe', 'app', 'front-end'),
+    ],
+  });
+  const mirrored = [{ path: 'main.tf', text: 'resource "azurerm_network_security_group" "web" {\n  name = "web"\n}\n' }];
+  const allowRdp = { name: 'rdp', priority: 100, port: '3389', source: '*' };
+  const denyHttps = { name: 'no-https', priority: 100, access: 'Deny' as const, port: '443', source: '*' };
+  const cases = [
+    { name: 'a deleted Allow no longer allows', deleted: allowRdp, port: 3389, status: 'fail', message: /DenyAllInBound/, absent: /azurerm_network_security_rule\.gone|rule rdp/ },
+    { name: 'a deleted Deny no longer denies', deleted: denyHttps, port: 443, status: 'pass', message: /allowed by azurerm_network_security_rule\.https \(Allow Inbound, priority 200\)/, absent: /no-https/ },
+    { name: 'the kept separate rule still allows', deleted: allowRdp, port: 443, status: 'pass', message: /allowed by azurerm_network_security_rule\.https/, absent: /rule rdp|azurerm_network_security_rule\.gone/ },
+  ] as const;
+  for (const withTf of [false, true]) {
+    it.each(cases)(`$name (${withTf ? 'with' : 'without'} the .tf files)`, ({ deleted, port, status, message, absent }) => {
+      const fe = serverOf({ plans: deleteWithBefore(plan(deleted)), sources: withTf ? mirrored : [] }, 'azurerm_linux_virtual_machine.fe');
+      const r = flow(endUsers, fe, port);
+      expect(r.status).toBe(status);
+      expect(r.message).toMatch(message);
+      expect(r.message).not.toMatch(absent);
+    });
+  }
+
+  it('an NSG without separate rules still reads its inline rules from the plan', () => {
+    const inline = plan(allowRdp);
+    inline.resources = inline.resources.filter((r) => !r.address.startsWith('azurerm_network_security_rule.'));
+    expect(flow(endUsers, serverOf(inline, 'azurerm_linux_virtual_machine.fe'), 3389).status).toBe('pass');
+  });
+});
+
+describe('VMs with several NICs', () => {
+  const nic = (name: string, subnet: string, ip: string): TestResource => ({
+    address: `azurerm_network_interface.${name}`,
+    values: { name, ip_configuration: [{ name: 'ip', private_ip_address_allocation: 'Static', private_ip_address: ip }] },
+    unknown: { id: true, ip_configuration: [{ subnet_id: true }] },
+    expressions: { ip_configuration: [{ subnet_id: ref(`azurerm_subnet.${subnet}.id`, `azurerm_subnet.${subnet}`) }] },
+  });
+  const https = { name: 'https', priority: 100, port: '443', source: '*' };
+  const twoNics = (second: TestResource, { extra = [], more = [], appRules = [https] }: { extra?: TestResource[]; more?: unknown[]; appRules?: SecurityRule[] } = {}): TestPlan => ({
+    resources: [
+      ...network,
+      nsg('app', appRules),
+      nsg('data', [{ name: 'rdp', priority: 100, port: '3389', source: '*' }]),
+      subnetAssociation('app', 'app'),
+      subnetAssociation('data', 'data'),
+      nic('a', 'app', '10.0.1.10'),
+      second,
+      ...extra,
+      {
+        address: 'azurerm_linux_virtual_machine.fe',
+        values: { name: 'fe', location: 'westeurope', tags: { 'topogate-role': 'front-end' }, network_interface_ids: [null, null, ...more] },
+        unknown: { id: true, network_interface_ids: [true, true, ...more.map(() => false)] },
+        expressions: { network_interface_ids: ref('azurerm_network_interface.a.id', 'azurerm_network_interface.a', `${second.address}.id`, second.address) },
+      },
+    ],
+  });
+  const cases = [
+    { name: 'a second NIC in another subnet, whose NSG opens RDP: the exposure is unknown, naming it', plan: twoNics(nic('b', 'data', '10.0.2.10')), rdp: 'unknown', message: /also has azurerm_network_interface\.b, each filtered by its own subnet and NIC NSGs/ },
+    { name: 'a second NIC in the same subnet and NSG: it admits no more, so the verdict stands', plan: twoNics(nic('b', 'app', '10.0.1.11')), rdp: 'pass' },
+    { name: 'the same subnet plus an NSG of its own: it admits no more', plan: twoNics(nic('b', 'app', '10.0.1.11'), { extra: [nsg('extra', []), nicAssociation('b', 'extra')] }), rdp: 'pass' },
+    { name: 'the same subnet, but a rule there opens RDP to its address only: unknown', plan: twoNics(nic('b', 'app', '10.0.1.20'), { appRules: [https, { name: 'rdp-to-b', priority: 110, port: '3389', source: '*', destination: '10.0.1.20' }] }), rdp: 'unknown', message: /azurerm_network_interface\.b/ },
+    { name: 'a NIC outside the plan: unknown', plan: twoNics(nic('b', 'app', '10.0.1.11'), { more: ['/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/networkInterfaces/ops'] }), rdp: 'unknown', message: /networkInterfaces\/ops \(not in this plan\)/ },
+  ] as const;
+  it.each(cases)('$name', ({ plan, rdp, ...rest }) => {
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    // From outside the virtual network, which AllowVnetInBound admits anyway.
+    const exposure = flow(cidrs('outside', '198.51.100.0/24'), fe, 3389, { forbidden: true });
+    expect(exposure.status).toBe(rdp);
+    if ('message' in rest) expect(exposure.message).toMatch(rest.message);
+    // What the first NIC admits still passes.
+    expect(flow(endUsers, fe, 443).status).toBe('pass');
+  });
+});
+
 describe('Azure SQL', () => {
   const sql = (rules: TestResource[], extra: Record<string, unknown> = {}): TestPlan => ({
     resources: [
@@ -280,9 +385,48 @@ describe('Azure SQL', () => {
     expect(f.message).toMatch(/Allow Azure services/);
   });
 
-  it('a virtual network rule admits the servers of that subnet', () => {
-    const vnetRule: TestResource = { address: 'azurerm_mssql_virtual_network_rule.app', values: { name: 'app' }, unknown: { id: true, server_id: true, subnet_id: true }, expressions: { server_id: ref('azurerm_mssql_server.db.id'), subnet_id: ref('azurerm_subnet.app.id') } };
-    expect(finding(checkPlans(sql([vnetRule])), 'OS11-NET-005').status).toBe('pass');
+  describe('a virtual network rule admits its subnet only with the Microsoft.Sql service endpoint', () => {
+    const outsideId = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/App';
+    const vnetRule = (subnetId?: string): TestResource => ({
+      address: 'azurerm_mssql_virtual_network_rule.app',
+      values: { name: 'app', ignore_missing_vnet_service_endpoint: true, ...(subnetId ? { subnet_id: subnetId } : {}) },
+      unknown: { id: true, server_id: true, ...(subnetId ? {} : { subnet_id: true }) },
+      expressions: { server_id: ref('azurerm_mssql_server.db.id'), ...(subnetId ? {} : { subnet_id: ref('azurerm_subnet.app.id') }) },
+    });
+    /** The plan's app subnet with these service endpoints (`unknown`: known only after apply). */
+    const withEndpoints = (endpoints: string[] | 'unknown' | undefined, rule = vnetRule()): TestPlan => {
+      const plan = sql([rule]);
+      plan.resources = plan.resources.map((r) => (r.address !== 'azurerm_subnet.app' ? r : endpoints === 'unknown' ? { ...r, unknown: { ...r.unknown, service_endpoints: true } } : { ...r, values: { ...r.values, service_endpoints: endpoints ?? null } }));
+      return plan;
+    };
+    // A front-end in the subnet outside the plan (its own network is not what is tested here).
+    const outsideFe = { name: 'fe-outside', kind: 'server' as const, addresses: AddressSet.of('10.9.0.4/32'), addressesExact: true, identities: [`subnet:id:${outsideId.toLowerCase()}`], egress: [] };
+    const cases: Array<{ name: string; plan: TestPlan; from?: typeof outsideFe; status: 'pass' | 'fail' | 'unknown'; message?: RegExp }> = [
+      { name: 'endpoint present: admitted', plan: withEndpoints(['Microsoft.Storage', 'Microsoft.Sql']), status: 'pass', message: /allowed by azurerm_mssql_virtual_network_rule\.app \(virtual network rule\)/ },
+      { name: 'no endpoints (ignore_missing_vnet_service_endpoint): admits nothing, and the fix says why', plan: withEndpoints(undefined), status: 'fail', message: /azurerm_mssql_virtual_network_rule\.app admits nothing until azurerm_subnet\.app has the Microsoft\.Sql service endpoint/ },
+      { name: 'other endpoints only: admits nothing', plan: withEndpoints(['Microsoft.Storage']), status: 'fail' },
+      { name: 'endpoints unknown until apply: unknown', plan: withEndpoints('unknown'), status: 'unknown', message: /admits azurerm_subnet\.app only if it has the Microsoft\.Sql service endpoint, and service_endpoints of azurerm_subnet\.app is not known until apply/ },
+      { name: 'subnet outside the plan: unknown for its servers', plan: withEndpoints(['Microsoft.Sql'], vnetRule(outsideId)), from: outsideFe, status: 'unknown', message: /subnet \/subscriptions\/.*\/subnets\/App only if it has the Microsoft\.Sql service endpoint, and that subnet is not in this plan/ },
+      { name: 'subnet outside the plan: nothing for the servers of other subnets', plan: withEndpoints(['Microsoft.Sql'], vnetRule(outsideId)), status: 'fail' },
+    ];
+    it.each(cases)('$name', ({ plan, from, status, message }) => {
+      const r = flow(from ?? serverOf(plan, 'azurerm_linux_virtual_machine.fe'), serverOf(plan, 'azurerm_mssql_server.db'), 1433);
+      expect(r.status).toBe(status);
+      if (message) expect(r.message).toMatch(message);
+    });
+
+    it('the legacy azurerm_sql_virtual_network_rule too', () => {
+      const legacy = (endpoints: string[]): TestPlan => ({
+        resources: [
+          ...network.map((r) => (r.address === 'azurerm_subnet.app' ? { ...r, values: { ...r.values, service_endpoints: endpoints } } : r)),
+          ...vm('fe', 'app', 'front-end', '10.0.1.4'),
+          { address: 'azurerm_sql_server.db', values: { name: 'sql-old', location: 'West Europe', version: '12.0' }, unknown: { id: true } },
+          { address: 'azurerm_sql_virtual_network_rule.app', values: { name: 'app', server_name: 'sql-old', ignore_missing_vnet_service_endpoint: true }, unknown: { id: true, subnet_id: true }, expressions: { subnet_id: ref('azurerm_subnet.app.id') } },
+        ],
+      });
+      expect(finding(checkPlans(legacy(['Microsoft.Sql'])), 'OS11-NET-005').status).toBe('pass');
+      expect(finding(checkPlans(legacy([])), 'OS11-NET-005').status).toBe('fail');
+    });
   });
 
   it('public network access disabled: private endpoints, not modelled, so unknown', () => {

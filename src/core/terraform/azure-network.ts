@@ -28,6 +28,7 @@ const NSG = 'azurerm_network_security_group';
 const NIC = 'azurerm_network_interface';
 const SUBNET = 'azurerm_subnet';
 const ASG = 'azurerm_application_security_group';
+const RULE = 'azurerm_network_security_rule';
 /**
  * AzureLoadBalancer is the platform's health probe (168.63.129.16), a virtual address no
  * client or server can be: a rule naming it admits no flow topogate checks, so it matches by
@@ -204,11 +205,38 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return { direction, rules };
   };
 
+  /** The NSGs a separate rule names by resource group and name (the resource group may be unknown when one NSG has the name). */
+  const nsgsNamed = (rg: string | undefined, name: string): PlanResource[] => {
+    const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
+    if (exact) return [exact];
+    const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
+    return rg === undefined && sameName.length === 1 ? sameName : [];
+  };
+  const lowerString = (v: unknown): string | undefined => (typeof v === 'string' ? v.toLowerCase() : undefined);
+
+  // Each separate rule's NSG, linked before the inline rules are read: references find it
+  // (also while the resource group's name is unknown), else the names do.
+  const separateRules = managed(RULE).map((res) => {
+    const source = ctx.resolver.attribute(res, ['network_security_group_name']);
+    const name = lowerString(res.values.network_security_group_name);
+    let targets: PlanResource[] = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
+    if (targets.length === 0 && name !== undefined) targets = nsgsNamed(lowerString(res.values.resource_group_name), name);
+    return { res, targets, nameUnknown: targets.length === 0 && name === undefined };
+  });
+  // NSGs that separate rules (kept or deleted by this plan) write to: their inline
+  // attribute, read back from Azure, mirrors those resources, deleted ones included.
+  const targetedByRules = new Set<string>(separateRules.flatMap((r) => r.targets.map((t) => t.address)));
+  for (const r of ctx.state.deleted) {
+    const name = r.type === RULE ? lowerString(r.values.network_security_group_name) : undefined;
+    if (name !== undefined) for (const t of nsgsNamed(lowerString(r.values.resource_group_name), name)) targetedByRules.add(t.address);
+  }
+
   const groups = new Map<string, SecurityGroup>();
   for (const res of nsgResources) {
     const group: SecurityGroup = { res, location: ctx.locate(res), rules: { Inbound: [], Outbound: [] } };
     groups.set(res.address, group);
-    const configured = isConfigured(ctx, res, 'security_rule');
+    let configured = isConfigured(ctx, res, 'security_rule');
+    if (configured === 'maybe' && targetedByRules.has(res.address)) configured = 'no';
     const inline = lookup(res, ['security_rule']);
     if (inline.state === 'unknown') {
       if (configured === 'yes') {
@@ -218,7 +246,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       }
       continue;
     }
-    // Without inline blocks in configuration the attribute mirrors the separate rule resources.
+    // Without inline blocks in configuration the attribute mirrors the separate rule
+    // resources, including ones this plan deletes: those resources decide.
     if (inline.state !== 'known' || !Array.isArray(inline.value) || configured === 'no') continue;
     inline.value.forEach((block: unknown, i) => {
       if (!isObjectValue(block)) return;
@@ -232,28 +261,16 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     });
   }
 
-  for (const res of managed('azurerm_network_security_rule')) {
-    const location = ctx.locate(res);
+  for (const { res, targets, nameUnknown } of separateRules) {
     const v = res.values;
     const label = `${res.address} (${String(v.access ?? '?')} ${String(v.direction ?? '?')}, priority ${String(v.priority ?? '?')})`;
-    const r = ruleOf(res, [], label, location);
-    // The group is named by resource group and name: references find it (also while the
-    // resource group's name is unknown), else the names do.
-    const rg = typeof v.resource_group_name === 'string' ? v.resource_group_name.toLowerCase() : undefined;
-    const name = typeof v.network_security_group_name === 'string' ? v.network_security_group_name.toLowerCase() : undefined;
-    const source = ctx.resolver.attribute(res, ['network_security_group_name']);
-    let targets: PlanResource[] = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
-    if (targets.length === 0 && name !== undefined) {
-      const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
-      const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
-      targets = exact ? [exact] : rg === undefined && sameName.length === 1 ? sameName : [];
-    }
-    // A known name that matches no group here is a group outside the plan: its servers are unknown anyway.
-    const unknown = targets.length === 0 && name === undefined ? [`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`] : [];
+    const r = ruleOf(res, [], label, ctx.locate(res));
     const dirs = r.direction ? [r.direction] : (['Inbound', 'Outbound'] as const);
     for (const t of targets) for (const d of dirs) groups.get(t.address)?.rules[d].push(...r.rules);
-    if (targets.length === 0 && unknown.length > 0) {
-      const local = unknownPeer(unknown.join('; '));
+    // A rule whose NSG name is unknown may belong to any NSG here. (A known name that matches
+    // none is an NSG outside the plan: its servers are unknown anyway.)
+    if (nameUnknown) {
+      const local = unknownPeer(`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`);
       for (const g of groups.values()) for (const d of dirs) g.rules[d].push(...r.rules.map((x) => ({ ...x, local })));
     }
   }
@@ -319,6 +336,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   // layers (built once, and the flow caches on them serve every VM), as AWS servers in the
   // same groups do.
   const nsgLayerCache = new Map<string, FilterLayer>();
+  /** The NSG and direction of each NSG layer: the same rules whatever subnet or NIC the layer is named after. */
+  const nsgOfLayer = new WeakMap<FilterLayer, string>();
   const nsgLayer = (g: SecurityGroup, d: Direction, where: string): FilterLayer => {
     const key = `${g.res.address}\u0000${d}\u0000${where}`;
     let layer = nsgLayerCache.get(key);
@@ -331,6 +350,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
         fixLocation: g.location,
       };
       nsgLayerCache.set(key, layer);
+      nsgOfLayer.set(layer, `${g.res.address}\u0000${d}`);
     }
     return layer;
   };
@@ -390,21 +410,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return { ingress, egress, identities: keyOf(subnets).map((k) => `subnet:${k}`), addresses: range.isEmpty() ? AddressSet.ALL_V4 : range, addressesExact: false };
   };
 
-  const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
-    const location = ctx.locate(vm);
-    let nics: Links = { targets: [], external: [], unknown: [], computed: true };
-    for (const p of nicPaths) {
-      const l = link(vm, [p], NIC, nicById, 'network interface');
-      if (l.targets.length + l.external.length + l.unknown.length > 0) {
-        nics = l;
-        break;
-      }
-    }
-    const nic = nics.targets[0];
-    if (!nic) {
-      const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
-      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
-    }
+  /** One NIC: its first IP configuration's subnet and address, its subnet's NSGs and its own. */
+  const nicNetwork = (nic: PlanResource, location: SourceLocation): ServerNetwork => {
     // The NIC's first IP configuration carries the primary address and subnet.
     const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
     const subnet = subnets.targets[0];
@@ -452,20 +459,73 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
   };
 
+  /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
+  const sameFilter = (a: FilterLayer, b: FilterLayer): boolean => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
+  /** Whether a layer judges every endpoint with the same identities alike (no rule narrowed to some addresses). */
+  const addressBlind = (layer: FilterLayer): boolean => layer.rules.every((r) => !r.local || (r.local.unknown === undefined && r.local.addresses.isEmpty()));
+  /**
+   * Whether `other` admits no more than `first`, in and out: it passes every layer of
+   * `first` (and maybe more, which only narrows), those layers do not tell the NICs apart
+   * by address, and it carries the same identities (ASGs, subnet).
+   */
+  const admitsNoMore = (other: ServerNetwork, first: ServerNetwork): boolean => {
+    const covers = (theirs: readonly FilterLayer[], ours: readonly FilterLayer[]) => ours.every((l) => addressBlind(l) && theirs.some((t) => sameFilter(t, l)));
+    const ids = new Set(first.identities);
+    return covers(other.ingress, first.ingress) && covers(other.egress, first.egress) && other.identitiesUnknown === undefined && other.identities.length === ids.size && other.identities.every((i) => ids.has(i));
+  };
+  /** Every layer with a may-allow-anything rule first: what the layers allow still passes, what they deny becomes unknown. */
+  const widened = (layers: readonly FilterLayer[], rule: Rule): FilterLayer[] => layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
+
+  /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
+  const vmNics = (vm: PlanResource, nicPaths: readonly string[]): Links => {
+    const nics: Links = { targets: [], external: [], unknown: [], computed: true };
+    for (const p of nicPaths) {
+      const l = link(vm, [p], NIC, nicById, 'network interface');
+      for (const t of l.targets) if (!nics.targets.includes(t)) nics.targets.push(t);
+      for (const id of l.external) if (!nics.external.includes(id)) nics.external.push(id);
+      nics.unknown.push(...l.unknown);
+    }
+    return nics;
+  };
+
+  /**
+   * A VM admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
+   * a union of layer stacks, which one server (one stack, one address set) cannot hold.
+   * The server is its first NIC; other NICs that may admit more make what the first
+   * denies, in or out, unknown rather than a pass of an exposure check.
+   */
+  const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
+    const location = ctx.locate(vm);
+    const nics = vmNics(vm, nicPaths);
+    const [nic, ...others] = nics.targets;
+    if (!nic) {
+      const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
+      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+    }
+    const first = nicNetwork(nic, location);
+    const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.address), ...nics.external.map((id) => `${id} (not in this plan)`)];
+    if (wider.length === 0 && nics.unknown.length === 0) return first;
+    const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
+    const why = (way: string) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
+    const origin = { label: `other NICs of ${vm.address}`, location };
+    return { ...first, ingress: widened(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: widened(first.egress, mayAllowAnything(why('leave'), origin)) };
+  };
+
   // Azure SQL: the server firewall (IP ranges and virtual network rules).
   const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
   const sqlById = indexBy(sqlServers, ['id'], true);
   const sqlByName = indexBy(sqlServers, ['name'], true);
   const sqlTypes = new Set(['azurerm_mssql_server', 'azurerm_sql_server']);
   const sqlRules = new Map<string, Rule[]>();
-  const addSqlRule = (res: PlanResource, path: string, byId: ReadonlyMap<string, PlanResource>, rule: Rule) => {
-    const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
-    for (const s of servers.targets) {
-      const list = sqlRules.get(s.address);
-      if (list) list.push(rule);
-      else sqlRules.set(s.address, [rule]);
-    }
+  /** Per server: virtual network rules that admit nothing, said beside the fix. */
+  const sqlNotes = new Map<string, string[]>();
+  const addTo = <T>(map: Map<string, T[]>, key: string, items: readonly T[]) => {
+    const list = map.get(key);
+    if (list) list.push(...items);
+    else map.set(key, [...items]);
   };
+  const sqlServersOf = (res: PlanResource, path: string, byId: ReadonlyMap<string, PlanResource>): PlanResource[] =>
+    linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' }).targets;
   for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]] as const) {
     for (const r of managed(type)) {
       const start = r.values.start_ip_address;
@@ -475,16 +535,46 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       const peer: Peer = start === '0.0.0.0' && end === '0.0.0.0'
         ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
         : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
-      addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+      for (const s of sqlServersOf(r, path, byId)) addTo(sqlRules, s.address, [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin }]);
     }
   }
+
+  /**
+   * Whether a subnet has the Microsoft.Sql service endpoint. Azure SQL's virtual network
+   * ACL holds only subnets that do; `ignore_missing_vnet_service_endpoint` merely lets the
+   * rule exist before the endpoint does.
+   */
+  const sqlEndpoint = (subnet: PlanResource): { has: boolean; unknown?: string } => {
+    const v = attributeValues(ctx, subnet, ['service_endpoints']);
+    if (v.values.some((x) => typeof x === 'string' && x.toLowerCase() === 'microsoft.sql')) return { has: true };
+    return { has: false, unknown: v.unknown.length > 0 ? v.unknown.join('; ') : undefined };
+  };
   for (const [type, path, byId] of [['azurerm_mssql_virtual_network_rule', 'server_id', sqlById], ['azurerm_sql_virtual_network_rule', 'server_name', sqlByName]] as const) {
     for (const r of managed(type)) {
       const subnets = link(r, ['subnet_id'], SUBNET, subnetById, 'subnet');
-      const identities = keyOf(subnets).map((k) => `subnet:${k}`);
       const origin = { label: `${r.address} (virtual network rule)`, location: ctx.locate(r) };
-      const peer: Peer = subnets.unknown.length > 0 ? unknownPeer(subnets.unknown.join('; ')) : { addresses: AddressSet.EMPTY, identities, label: subnets.targets.map((t) => t.address).join(', ') || subnets.external.join(', ') };
-      addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+      const allow = (peer: Peer, local?: Peer): Rule => ({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, ...(local ? { local } : {}), origin });
+      const rules: Rule[] = [];
+      const notes: string[] = [];
+      // A subnet not known at all may be any subnet; a known one admits only its own servers.
+      if (subnets.unknown.length > 0) rules.push(allow(unknownPeer(subnets.unknown.join('; '))));
+      for (const t of subnets.targets) {
+        const endpoint = sqlEndpoint(t);
+        const peer: Peer = { addresses: AddressSet.EMPTY, identities: [`subnet:${t.address}`], label: t.address };
+        if (endpoint.has) rules.push(allow(peer));
+        // Whether it admits the subnet is unknown: an unknown `local` makes the rule a maybe
+        // for that subnet's servers only, not for everyone.
+        else if (endpoint.unknown) rules.push(allow(peer, unknownPeer(`${r.address} admits ${t.address} only if it has the Microsoft.Sql service endpoint, and ${endpoint.unknown}`)));
+        else notes.push(`${r.address} admits nothing until ${t.address} has the Microsoft.Sql service endpoint`);
+      }
+      for (const id of subnets.external) {
+        const peer: Peer = { addresses: AddressSet.EMPTY, identities: [`subnet:id:${id.toLowerCase()}`], label: id };
+        rules.push(allow(peer, unknownPeer(`${r.address} admits subnet ${id} only if it has the Microsoft.Sql service endpoint, and that subnet is not in this plan`)));
+      }
+      for (const s of sqlServersOf(r, path, byId)) {
+        addTo(sqlRules, s.address, rules);
+        addTo(sqlNotes, s.address, notes);
+      }
     }
   }
   const sqlServerNetwork = (server: PlanResource): ServerNetwork => {
@@ -499,7 +589,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
         name,
         rules: sqlRules.get(server.address) ?? [],
         defaultAction: 'deny',
-        fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule)` },
+        fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule${(sqlNotes.get(server.address) ?? []).map((n) => `; ${n}`).join('')})` },
         fixLocation: location,
       };
       if (publicAccess.state === 'unknown') layer = { ...layer, rules: [...layer.rules, mayAllowAnything(`${describeAttribute(server, ['public_network_access_enabled'])} is not known until apply`, { label: server.address, location })] };
