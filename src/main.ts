@@ -1,6 +1,7 @@
 import { setFailed } from '@actions/core';
 import pkg from '../package.json' with { type: 'json' };
 import { InputError, formatProblem } from './core/errors.js';
+import { safeLogLine } from './core/report/escape.js';
 import { verdictLine } from './core/report/text-report.js';
 import { MissingInputError, checkFiles } from './io/check-files.js';
 import { ActionInputError, readActionInputs } from './github/action-inputs.js';
@@ -35,9 +36,11 @@ async function main(log: ActionLog): Promise<string | undefined> {
     if (e instanceof InputError) {
       await publishInputProblems(e.problems, ctx);
       const [first] = e.problems;
-      return `topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`;
+      // setFailed escapes line breaks for the command, not ESC or the other controls a
+      // problem may quote from an input: one safe line, as the log's own.
+      return safeLogLine(`topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`);
     }
-    if (e instanceof MissingInputError) return `topogate: ${e.message}`;
+    if (e instanceof MissingInputError) return safeLogLine(`topogate: ${e.message}`);
     throw e;
   }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import pkg from '../../package.json' with { type: 'json' };
 import { runCli } from './run-cli.js';
+import { safeStderrLines } from './stderr-text.js';
 
 /** `topogate` on a terminal or another CI. */
 
@@ -24,7 +25,9 @@ runCli(process.argv.slice(2), {
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`topogate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the input that caused it.\n`);
+    // A bug's message may still quote an input: its lines are made as safe as any other.
+    const text = `topogate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    process.stderr.write(`${safeStderrLines(text.split('\n'))}Please report this with the input that caused it.\n`);
     process.exitCode = 2;
   },
 );

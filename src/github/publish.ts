@@ -15,6 +15,7 @@ import { ActionInputError } from './action-inputs.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
+import { OutputFileError } from '../io/write-atomically.js';
 import { STEP_ANNOTATION_LIMIT, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
 import { CHECK_RUN_SUMMARY_MAX, publishCheckRun } from './check-run.js';
@@ -149,7 +150,7 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile: string
     try {
       writeFileAtomically(sarifFile, renderSarif(report));
     } catch (e) {
-      throw new ActionInputError([`sarif-file: cannot write "${inputs.sarifFile}" (${(e as Error).message}).`]);
+      throw new ActionInputError([`sarif-file: cannot write "${inputs.sarifFile}": ${e instanceof OutputFileError ? e.reason : (e as Error).message}.`]);
     }
   }
   const reportFile = path.join(run.tempDir, `topogate-${configurationKey(inputs)}`, 'report.json');

@@ -8,7 +8,7 @@ import { loadEnvironments, loadPolicies, runCheck, topologyPlans } from '../core
 import type { PlanInput, TextInput } from '../core/run-check.js';
 import type { Report } from '../core/report/report.js';
 import type { TfSource } from '../core/terraform/tf-declarations.js';
-import { MissingInputError, displayPath, expandPatterns, readLimited, resolveInsideWorkspace, splitPatterns } from './input-files.js';
+import { MissingInputError, displayPath, expandPatterns, readWorkspaceFile, resolveInsideWorkspace, splitPatterns } from './input-files.js';
 
 export { MissingInputError };
 import type { Workspace } from './input-files.js';
@@ -47,16 +47,24 @@ const TF_MAX_FILES = 20_000;
 const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const TF_MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 
-async function readTopologies(ws: Workspace, patterns: readonly string[]): Promise<TextInput[]> {
+export interface CheckOutcome {
+  report: Report;
+  /** Absolute paths of every file read (topologies, plans, packs, `.tf`): never to be overwritten. */
+  filesRead: readonly string[];
+}
+
+async function readTopologies(ws: Workspace, patterns: readonly string[], filesRead: string[]): Promise<TextInput[]> {
   const files = await expandPatterns(ws, splitPatterns(patterns), 'topology');
   return files.map((abs) => {
     const shown = displayPath(ws, abs);
-    return { path: shown, text: decodeInput(readLimited(abs, shown, TOPOLOGY_MAX_BYTES), shown) };
+    const text = decodeInput(readWorkspaceFile(ws, abs, shown, TOPOLOGY_MAX_BYTES), shown);
+    filesRead.push(abs);
+    return { path: shown, text };
   });
 }
 
 /** Plans named with --plan and those the topologies list (resolved inside the workspace), each read once. */
-async function readPlans(ws: Workspace, patterns: readonly string[], topologies: readonly TextInput[], clients: Parameters<typeof topologyPlans>[1]): Promise<PlanInput[]> {
+async function readPlans(ws: Workspace, patterns: readonly string[], topologies: readonly TextInput[], clients: Parameters<typeof topologyPlans>[1], filesRead: string[]): Promise<PlanInput[]> {
   const byPath = new Map<string, string>();
   const problems: InputProblem[] = [];
   const given = splitPatterns(patterns);
@@ -82,11 +90,15 @@ async function readPlans(ws: Workspace, patterns: readonly string[], topologies:
     byPath.set(link.path, resolved.absolute);
   }
   if (problems.length > 0) throw new InputError(problems);
-  return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => ({ path: shown, content: readLimited(abs, shown, PLAN_MAX_BYTES) }));
+  return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => {
+    const content = readWorkspaceFile(ws, abs, shown, PLAN_MAX_BYTES);
+    filesRead.push(abs);
+    return { path: shown, content };
+  });
 }
 
 /** The workspace's `.tf` files, to find where each resource of a plan is declared. */
-async function readTerraformSources(ws: Workspace): Promise<TfSource[]> {
+async function readTerraformSources(ws: Workspace, filesRead: string[]): Promise<TfSource[]> {
   const files = await glob(['**/*.tf'], {
     cwd: ws.root,
     absolute: true,
@@ -107,41 +119,56 @@ async function readTerraformSources(ws: Workspace): Promise<TfSource[]> {
     if (size > TF_MAX_FILE_BYTES || total + size > TF_MAX_TOTAL_BYTES) continue;
     const shown = displayPath(ws, abs);
     try {
-      sources.push({ path: shown, text: decodeInput(readLimited(abs, shown, TF_MAX_FILE_BYTES), shown) });
+      sources.push({ path: shown, text: decodeInput(readWorkspaceFile(ws, abs, shown, TF_MAX_FILE_BYTES), shown) });
+      filesRead.push(abs);
       total += size;
     } catch {
-      // A .tf that is not text only loses its locations: findings then point at the plan.
+      // A .tf that is not text, or a link out of the workspace, only loses its locations:
+      // findings then point at the plan.
     }
   }
   return sources;
 }
 
+const hasInputs = (req: CheckRequest) => splitPatterns(req.topology).length > 0 || splitPatterns(req.plan).length > 0;
+
 function requireInputs(req: CheckRequest): void {
-  if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
+  if (!hasInputs(req)) {
     throw new MissingInputError('nothing to check: name a topology file and/or a plan');
   }
 }
 
-async function readInputs(req: CheckRequest, clients: Parameters<typeof topologyPlans>[1]) {
-  const topologies = await readTopologies(req.workspace, req.topology);
-  const plans = await readPlans(req.workspace, req.plan, topologies, clients);
-  const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace) : [];
+async function readInputs(req: CheckRequest, clients: Parameters<typeof topologyPlans>[1], filesRead: string[]) {
+  const topologies = await readTopologies(req.workspace, req.topology, filesRead);
+  const plans = await readPlans(req.workspace, req.plan, topologies, clients, filesRead);
+  const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace, filesRead) : [];
   return { topologies, plans, terraformSources };
 }
 
 export async function checkFiles(req: CheckRequest): Promise<Report> {
-  requireInputs(req);
-  const packs = readPacks(req.workspace, req.policies, req.builtin);
-  const policies = loadPolicies(packs);
-  const inputs = await readInputs(req, policies.clients);
-  return runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies);
+  return (await checkFilesListingInputs(req)).report;
 }
 
-export async function validateFiles(req: CheckRequest): Promise<ValidationSummary> {
+/** checkFiles, also telling which files it read, so that the CLI never writes its report over one. */
+export async function checkFilesListingInputs(req: CheckRequest): Promise<CheckOutcome> {
   requireInputs(req);
+  const filesRead: string[] = [];
+  const packs = readPacks(req.workspace, req.policies, req.builtin, filesRead);
+  const policies = loadPolicies(packs);
+  const inputs = await readInputs(req, policies.clients, filesRead);
+  return { report: runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies), filesRead };
+}
+
+/**
+ * Validates the packs and, when some are named, the topologies and plans: a pack author
+ * runs `validate --policies DIR` with no input at all while writing the pack.
+ */
+export async function validateFiles(req: CheckRequest): Promise<ValidationSummary> {
   const packs = readPacks(req.workspace, req.policies, req.builtin);
   const policies = loadPolicies(packs);
-  const inputs = await readInputs(req, policies.clients);
+  const summary = { topologies: 0, plans: 0, environments: 0, packs: packs.length, policies: policies.policies.length };
+  if (!hasInputs(req)) return summary;
+  const inputs = await readInputs(req, policies.clients, []);
   const loaded = loadEnvironments(inputs, policies.clients);
-  return { topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
+  return { ...summary, topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length };
 }

@@ -92,11 +92,39 @@ export function readLimited(abs: string, display: string, maxBytes: number): Buf
  */
 export function resolveInsideWorkspace(ws: Workspace, fromFile: string, written: string): { ok: true; absolute: string } | { ok: false; reason: string } {
   const abs = path.resolve(path.dirname(fromFile), written);
-  const root = realpathOrSelf(ws.root);
-  const real = realpathOrSelf(abs);
-  const inside = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
-  if (!inside(real)) return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
+  if (!isInsideWorkspace(ws, realpathOrSelf(abs))) return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
   return { ok: true, absolute: abs };
+}
+
+function isInsideWorkspace(ws: Workspace, real: string): boolean {
+  const root = realpathOrSelf(ws.root);
+  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+/**
+ * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
+ * link in a pull request can point anywhere (`/etc/passwd`, a runner's credentials): a
+ * path inside the workspace must really be inside it, and a file must be a regular file
+ * (a FIFO or device would block or never end). Refused before reading, so no error quotes
+ * its content. A path the user names outside the workspace (`--topology ../x.yml`) is
+ * read as named.
+ */
+export function readWorkspaceFile(ws: Workspace, abs: string, display: string, maxBytes: number): Buffer {
+  const at = { file: display, line: 1, column: 1 };
+  let real: string;
+  try {
+    real = realpathSync(abs);
+  } catch (e) {
+    throw InputError.at(at, `cannot read the file: ${(e as Error).message}`);
+  }
+  const named = path.resolve(abs);
+  const root = path.resolve(ws.root);
+  const namedInside = named === root || named.startsWith(root.endsWith(path.sep) ? root : root + path.sep) || isInsideWorkspace(ws, named);
+  if (namedInside && !isInsideWorkspace(ws, real)) {
+    throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
+  }
+  if (!statSync(real).isFile()) throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
+  return readLimited(abs, display, maxBytes);
 }
 
 function realpathOrSelf(p: string): string {

@@ -1,0 +1,261 @@
+import { execFileSync } from 'node:child_process';
+import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/run-cli.js';
+import { requireWritableFilePath } from '../src/io/write-atomically.js';
+import { ROOT } from './helpers/pipeline.js';
+
+/**
+ * The CLI's edge with files it did not expect, run from the source (runCli) in a scratch
+ * workspace: every case ends in exit 2 and a clear message, with nothing written.
+ */
+
+let work: string;
+
+beforeEach(() => {
+  work = mkdtempSync(path.join(os.tmpdir(), 'topogate-cli-hardening-'));
+  cpSync(path.join(ROOT, 'examples'), path.join(work, 'examples'), { recursive: true });
+});
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { cwd: work, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: '2026-01-15', version: '1.0.0' });
+  return { code, stdout, stderr };
+}
+
+const TOPOLOGY = 'examples/topology.yml';
+const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+
+/** A folder outside the workspace, holding a file whose content must never be quoted. */
+function outsideFile(name: string, text = 'SECRET-CONTENT: [unclosed\n'): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'topogate-outside-'));
+  writeFileSync(path.join(dir, name), text);
+  return dir;
+}
+
+function writePack(dir: string, policy = 'id: ACME-SSH-001\ntitle: No SSH from the internet\nseverity: warning\nsource: ACME baseline\ncheck:\n  type: forbidden-flow\n  from: { client: internet }\n  to: { any: true }\n  ports: [22]\n'): void {
+  mkdirSync(path.join(work, dir), { recursive: true });
+  writeFileSync(path.join(work, dir, 'pack.yaml'), 'name: acme\nversion: 1\ndescription: ACME\n');
+  writeFileSync(path.join(work, dir, 'ssh.yaml'), policy);
+}
+
+describe('--output that cannot be written', () => {
+  it('a folder: exit 2, what is in the way, no stack, no temporary file, nothing on stdout', async () => {
+    mkdirSync(path.join(work, 'outdir'));
+    const r = await cli(['check', '--topology', TOPOLOGY, '--output', 'outdir']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`topogate: cannot write the report to ${path.join(work, 'outdir')}: it is a folder, and writing would replace it with a regular file; pass the path of a file (new or existing). Nothing was written.\n`);
+    expect(tmpFiles(work)).toEqual([]);
+    expect(readdirSync(path.join(work, 'outdir'))).toEqual([]);
+  });
+
+  it.each([
+    ['a place no file can be created', '/proc/out.json', /a file cannot be created there \(ENOENT\)/],
+    ['a path through a file', `${TOPOLOGY}/report.json`, /a part of the path is a file, not a folder/],
+    ['a path deeper through a file', `${TOPOLOGY}/sub/report.json`, /a part of the path is a file, not a folder/],
+  ])('%s: exit 2 with the reason, nothing left behind', async (_name, output, reason) => {
+    const r = await cli(['check', '--topology', TOPOLOGY, '--output', output]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^topogate: cannot write the report to \S+: /);
+    expect(r.stderr).toMatch(reason);
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    expect(tmpFiles(work)).toEqual([]);
+  });
+});
+
+describe('--output never replaces what is not a report', () => {
+  it('a symbolic link stays a link, its target untouched', async () => {
+    writeFileSync(path.join(work, 'target.json'), 'keep');
+    symlinkSync('target.json', path.join(work, 'link.json'));
+    const r = await cli(['check', '--topology', TOPOLOGY, '--output', 'link.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/link.json: it is a symbolic link, and writing would replace it with a regular file; pass the path of a file/);
+    expect(lstatSync(path.join(work, 'link.json')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(work, 'target.json'), 'utf8')).toBe('keep');
+  });
+
+  // Only looked at, never written: code without the check, run as root, would replace the
+  // machine's /dev/null with a file. The CLI is run on a device of its own below.
+  it.each([
+    ['/dev/full', 'a device'],
+    ['/dev/null', 'a device'],
+    ['/dev/stdout', 'a symbolic link'],
+  ])('%s is refused as %s', (device, kind) => {
+    expect(() => requireWritableFilePath(device)).toThrow(`cannot write ${device}: it is ${kind}`);
+  });
+
+  it.runIf(process.getuid?.() === 0)('a device node in the workspace is refused, not replaced', async () => {
+    execFileSync('mknod', [path.join(work, 'null'), 'c', '1', '3']);
+    const r = await cli(['check', '--topology', TOPOLOGY, '--output', 'null']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/null: it is a device/);
+    expect(lstatSync(path.join(work, 'null')).isCharacterDevice()).toBe(true);
+  });
+
+  it('a FIFO is refused, not replaced', async () => {
+    execFileSync('mkfifo', [path.join(work, 'pipe')]);
+    const r = await cli(['check', '--topology', TOPOLOGY, '--output', 'pipe']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/pipe: it is a named pipe \(FIFO\)/);
+    expect(lstatSync(path.join(work, 'pipe')).isFIFO()).toBe(true);
+  });
+
+  it.each([
+    ['the topology', [], TOPOLOGY],
+    ['the topology, written another way', [], `./examples/../${TOPOLOGY}`],
+    ['the plan', ['--plan', 'examples/terraform/aws/plan.json'], 'examples/terraform/aws/plan.json'],
+    ['a .tf file read to place findings', ['--plan', 'examples/terraform/aws/plan.json'], 'examples/terraform/aws/main.tf'],
+    ['a policy file of a pack', ['--policies', 'packs/acme'], 'packs/acme/ssh.yaml'],
+  ])('an input is never overwritten: %s', async (_name, extra, output) => {
+    writePack('packs/acme');
+    const file = path.join(work, output);
+    const before = readFileSync(file, 'utf8');
+    const r = await cli(['check', '--topology', TOPOLOGY, ...extra, '--format', 'json', '--output', output]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/: it is one of the files this run read .* pass another file path\. Nothing was written\.\n$/);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('an ordinary new or existing file is still written', async () => {
+    writeFileSync(path.join(work, 'old.json'), 'old');
+    for (const output of ['old.json', 'reports/new.json']) {
+      const r = await cli(['check', '--topology', TOPOLOGY, '--format', 'json', '--output', output]);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(readFileSync(path.join(work, output), 'utf8')).summary.bySeverity.error).toBe(2);
+    }
+    expect(tmpFiles(work)).toEqual([]);
+  });
+});
+
+describe('stderr quotes inputs inertly', () => {
+  const INJECTION = 'db\n::error file=x::pwned';
+
+  /** No line a runner would take as a workflow command, and no raw control or bidi character. */
+  function expectInert(stderr: string): void {
+    for (const line of stderr.split('\n')) {
+      expect(line.trimStart().startsWith('::'), line).toBe(false);
+      expect(line).not.toContain('##[');
+    }
+    // eslint-disable-next-line no-control-regex
+    expect(stderr.replace(/\n/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+  }
+
+  it('a server name and a key: escapes shown, never a command', async () => {
+    const topology = `version: 1\nenvironments:\n  - name: prod\n    servers:\n      - name: ${JSON.stringify(INJECTION)}\n        roles: [front-end]\n        addresses: [10.0.0.1]\n        ${JSON.stringify('k\n::error::key\u001b[31m')}: 1\n`;
+    writeFileSync(path.join(work, 'evil.yml'), topology);
+    const r = await cli(['check', '--topology', 'evil.yml']);
+    expect(r.code).toBe(2);
+    expectInert(r.stderr);
+    expect(r.stderr).toContain('server "db\\n::error file=x::pwned"');
+    expect(r.stderr).toContain('unknown key "k\\n::error::key\\u001b[31m"');
+  });
+
+  it('a firewall value with a bidi override and a legacy ##[ command', async () => {
+    const topology = `version: 1\nenvironments:\n  - name: prod\n    servers:\n      - { name: fe-1, roles: [front-end], addresses: [10.0.0.1] }\n    firewall:\n      - { from: ${JSON.stringify('x\u202e\n##[error]y')}, to: role:front-end, ports: [443] }\n`;
+    writeFileSync(path.join(work, 'evil.yml'), topology);
+    const r = await cli(['check', '--topology', 'evil.yml']);
+    expect(r.code).toBe(2);
+    expectInert(r.stderr);
+    expect(r.stderr).toContain('x\\u202e\\n#');
+  });
+
+  it('a file name found by a glob', async () => {
+    writeFileSync(path.join(work, `a${INJECTION}.yml`), 'version: 2\n');
+    const r = await cli(['check', '--topology', '*.yml']);
+    expect(r.code).toBe(2);
+    expectInert(r.stderr);
+    expect(r.stderr).toMatch(/^adb\\n::error file=x::pwned\.yml:1:/);
+  });
+
+  it('usage and missing-file messages quoting arguments', async () => {
+    for (const args of [['check', '--topology', TOPOLOGY, '--format', INJECTION], [INJECTION]]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expectInert(r.stderr);
+      expect(r.stderr).toContain('db\\n::error file=x::pwned');
+    }
+    // A line break in --topology separates two patterns (as in the action's input): each is named, inertly.
+    const missing = await cli(['check', '--topology', `${INJECTION}.yml`]);
+    expect(missing.code).toBe(2);
+    expectInert(missing.stderr);
+  });
+});
+
+describe('symbolic links out of the workspace', () => {
+  it('a glob through a linked folder: refused, the file content never quoted', async () => {
+    symlinkSync(outsideFile('passwd.conf'), path.join(work, 'link_dir'));
+    const r = await cli(['check', '--topology', 'link_dir/*.conf']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^link_dir\/passwd.conf:1:1: the file resolves to .*passwd.conf, outside the workspace \(.*\); inputs must be files of the repository/);
+    expect(r.stderr).not.toContain('SECRET');
+  });
+
+  it('a linked file in a pack folder', async () => {
+    writePack('packs/x');
+    symlinkSync(path.join(outsideFile('passwd'), 'passwd'), path.join(work, 'packs/x/evil.yaml'));
+    for (const args of [['check', '--topology', TOPOLOGY, '--policies', 'packs/x'], ['validate', '--policies', 'packs'], ['policies', '--policies', 'packs/x']]) {
+      const r = await cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/^packs\/x\/evil.yaml:1:1: the file resolves to .*, outside the workspace/);
+      expect(r.stderr).not.toContain('SECRET');
+    }
+  });
+
+  it('a plan found by a glob, and a topology named directly', async () => {
+    const outside = outsideFile('plan.json', '{"SECRET-CONTENT": ');
+    mkdirSync(path.join(work, 'plans'));
+    symlinkSync(path.join(outside, 'plan.json'), path.join(work, 'plans/p.json'));
+    const plan = await cli(['check', '--plan', 'plans/*.json']);
+    expect(plan.code).toBe(2);
+    expect(plan.stderr).toMatch(/^plans\/p.json:1:1: the file resolves to .*, outside the workspace/);
+    symlinkSync(path.join(outsideFile('t.yml'), 't.yml'), path.join(work, 't.yml'));
+    const topology = await cli(['check', '--topology', 't.yml']);
+    expect(topology.code).toBe(2);
+    expect(topology.stderr).toMatch(/^t.yml:1:1: the file resolves to .*, outside the workspace/);
+    expect(plan.stderr + topology.stderr).not.toContain('SECRET');
+  });
+
+  it('a file the user names outside the workspace, without a link, is read as named', async () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'topogate-outside-'));
+    cpSync(path.join(work, TOPOLOGY), path.join(outside, 'topology.yml'));
+    const r = await cli(['check', '--topology', path.relative(work, path.join(outside, 'topology.yml'))]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/FAIL/);
+  });
+
+  it('a link that stays inside the workspace is followed; the built-in pack is read', async () => {
+    symlinkSync('examples', path.join(work, 'inside'));
+    const r = await cli(['check', '--topology', 'inside/*.yml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/OS11-NET-002/);
+  });
+});
+
+describe('validate --policies alone', () => {
+  it('validates the packs, as the README says: exit 0 and the summary', async () => {
+    writePack('packs/acme');
+    const r = await cli(['validate', '--policies', 'packs/acme']);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('valid: 0 topology file(s), 0 plan(s), 0 environment(s), 2 policy pack(s) with 16 policies\n');
+  });
+
+  it('a broken pack is exit 2 at its line', async () => {
+    writePack('packs/acme', 'id: ACME-SSH-001\ntitle: x\nseverity: loud\nsource: y\ncheck: { type: forbidden-flow, from: { client: internet }, to: { any: true }, ports: [22] }\n');
+    const r = await cli(['validate', '--policies', 'packs/acme', '--no-builtin']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^packs\/acme\/ssh.yaml:3:11: severity: the text "loud" is not allowed/);
+  });
+
+  it('validate with nothing named is still a usage error', async () => {
+    const r = await cli(['validate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^topogate: nothing to validate: pass --topology FILE, --plan FILE and\/or --policies DIR\n\nUsage:/);
+  });
+});
+
