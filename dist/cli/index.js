@@ -2789,8 +2789,21 @@ function covers(outer, inner) {
     }
     return true;
 }
+/** True when the sets share a member (a merge walk: no allocation). */
 function overlaps(a, b) {
-    return intersect(a, b).length > 0;
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) {
+        const x = a[i];
+        const y = b[j];
+        if (x.hi < y.lo)
+            i++;
+        else if (y.hi < x.lo)
+            j++;
+        else
+            return true;
+    }
+    return false;
 }
 function equal(a, b) {
     return a.length === b.length && a.every((x, i) => x.lo === b[i].lo && x.hi === b[i].hi);
@@ -2998,18 +3011,31 @@ class AddressSet {
             return this;
         if (this.isEmpty())
             return o;
+        if (this.covers(o))
+            return this;
+        if (o.covers(this))
+            return o;
         return new AddressSet(union(this.v4, o.v4), union(this.v6, o.v6));
     }
+    // Where the answer is one of the operands it is returned as is: the flow engine asks
+    // these per pair, mostly of a rule that covers the source, and an operand keeps its
+    // memoized description.
     intersect(o) {
         if (o === this)
             return this;
         if (this.isEmpty() || o.isEmpty())
             return AddressSet.EMPTY;
+        if (o.covers(this))
+            return this;
+        if (this.covers(o))
+            return o;
         return new AddressSet(intersect(this.v4, o.v4), intersect(this.v6, o.v6));
     }
     subtract(o) {
-        if (this.isEmpty() || o.isEmpty())
+        if (this.isEmpty() || o.isEmpty() || !this.overlaps(o))
             return this;
+        if (o.covers(this))
+            return AddressSet.EMPTY;
         return new AddressSet(subtract(this.v4, o.v4), subtract(this.v6, o.v6));
     }
     /** True when every address of `o` is in this set. */
@@ -3115,6 +3141,14 @@ class PortSet {
     static fromRanges(ranges) {
         const list = [...ranges].map(([a, b]) => ({ lo: BigInt(a), hi: BigInt(b) }));
         return new PortSet(normalize(list));
+    }
+    /** The union of many sets at once: one sort, where a fold of `union` would be quadratic in a long port list. */
+    static unionOf(sets) {
+        const all = [];
+        for (const set of sets)
+            for (const r of set.ranges)
+                all.push(r);
+        return all.length === 0 ? PortSet.EMPTY : new PortSet(normalize(all));
     }
     isEmpty() {
         return this.ranges.length === 0;
@@ -7097,7 +7131,7 @@ var ucs2length = __nccwpck_require__(214);
 
 
 const topology = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\"8000-8080\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"preserve-client-address":{"type":"boolean","x-hint":"true when targets see the client's own address (a pass-through balancer such as an AWS NLB without security groups); false (default) for a proxy."},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}},"$id":"topogate:topology"};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","title":"topogate topology file, version 1","description":"Environments, servers, roles, clients and firewall openings checked by topogate.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"x-hint":"Write `version: 1` at the top of the file."},"environments":{"type":"array","items":{"$ref":"#/definitions/environment"}},"waivers":{"type":"array","items":{"$ref":"#/definitions/waiver"}},"overrides":{"type":"array","items":{"$ref":"#/definitions/override"}}},"definitions":{"name":{"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."},"address":{"type":"string","minLength":1,"maxLength":64,"x-hint":"Write an IPv4 or IPv6 address or CIDR, e.g. 10.0.1.10, 10.0.0.0/16 or 2001:db8::/32."},"addresses":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/address"}},"port":{"type":"integer","minimum":1,"maximum":65535,"x-hint":"Ports are whole numbers from 1 to 65535."},"portSpec":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"Write a port (443) or a quoted range (\"8000-8080\"), ports 0 to 65535."},"server":{"type":"object","additionalProperties":false,"required":["name","roles"],"properties":{"name":{"$ref":"#/definitions/name"},"roles":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"},"x-hint":"Built-in roles: controller, front-end, database, cache-invalidation; custom packs may use others."},"addresses":{"$ref":"#/definitions/addresses"},"engine":{"enum":["sqlserver","oracle"],"x-hint":"The engine sets the database port: sqlserver 1433, oracle 1521."},"port":{"$ref":"#/definitions/port"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100}}},"listener":{"type":"object","additionalProperties":false,"required":["port","to"],"properties":{"port":{"$ref":"#/definitions/port"},"protocol":{"enum":["tcp","udp"]},"to":{"type":"string","minLength":1,"x-hint":"A server name or role:<role>."},"target-port":{"$ref":"#/definitions/port"}}},"loadBalancer":{"type":"object","additionalProperties":false,"required":["name","listeners"],"properties":{"name":{"$ref":"#/definitions/name"},"addresses":{"$ref":"#/definitions/addresses"},"provider":{"type":"string","minLength":1,"maxLength":100},"region":{"type":"string","minLength":1,"maxLength":100},"preserve-client-address":{"type":"boolean","x-hint":"true when targets see the client's own address (a pass-through balancer such as an AWS NLB without security groups); false (default) for a proxy."},"listeners":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/listener"}}}},"endpointRef":{"anyOf":[{"type":"string","minLength":1},{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}],"x-hint":"Write a client, server or load-balancer name, role:<role>, or a CIDR (or a list of them)."},"opening":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"$ref":"#/definitions/endpointRef"},"to":{"$ref":"#/definitions/endpointRef"},"protocol":{"enum":["tcp","udp","all"]},"ports":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/portSpec"}},"description":{"type":"string","maxLength":500}}},"selector":{"type":"object","additionalProperties":false,"required":["role"],"properties":{"type":{"type":"string","minLength":1,"x-hint":"A Terraform resource type, e.g. aws_instance."},"address":{"type":"string","minLength":1,"x-hint":"A resource address or a prefix ending in *, e.g. module.app.*"},"tags":{"type":"object","additionalProperties":{"type":"string"},"x-hint":"Tags (AWS, Azure) or labels (GCP) the resource must carry, e.g. { Role: fe }."},"role":{"anyOf":[{"$ref":"#/definitions/name"},{"type":"array","minItems":1,"items":{"$ref":"#/definitions/name"}}]}}},"terraform":{"type":"object","additionalProperties":false,"properties":{"plans":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"select":{"type":"array","minItems":1,"items":{"$ref":"#/definitions/selector"}}}},"environment":{"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}},"date":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."},"waiver":{"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"pattern":"\\S[\\s\\S]*\\S[\\s\\S]*\\S","x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}},"override":{"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}}},"$id":"topogate:topology"};
 const schema36 = {"type":"object","additionalProperties":false,"required":["policy","reason"],"properties":{"policy":{"type":"string","minLength":1},"severity":{"enum":["error","warning","notice","off"],"x-hint":"error, warning or notice changes the severity; off disables the policy."},"reason":{"type":"string","minLength":3,"x-hint":"Say why the team differs from the pack; the report shows it."}}};
 const schema12 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"$ref":"#/definitions/name"},"provider":{"type":"string","minLength":1,"maxLength":100,"x-hint":"Any name; known ones: aws, azure, gcp, on-premises."},"region":{"type":"string","minLength":1,"maxLength":100},"clients":{"type":"object","propertyNames":{"$ref":"#/definitions/name"},"additionalProperties":{"$ref":"#/definitions/addresses"}},"servers":{"type":"array","items":{"$ref":"#/definitions/server"}},"load-balancers":{"type":"array","items":{"$ref":"#/definitions/loadBalancer"}},"firewall":{"type":"array","items":{"$ref":"#/definitions/opening"}},"terraform":{"$ref":"#/definitions/terraform"}}};
 const schema13 = {"type":"string","minLength":1,"maxLength":200,"pattern":"^[A-Za-z0-9_.][A-Za-z0-9_.:/@-]*$","x-hint":"Names are letters, digits and . _ - : / @, starting with a letter, digit, dot or underscore."};
@@ -8948,9 +8982,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-const schema34 = {"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}};
+const schema34 = {"type":"object","additionalProperties":false,"required":["policy","environment","reason","expires"],"properties":{"policy":{"type":"string","minLength":1},"environment":{"type":"string","minLength":1},"subject":{"type":"string","minLength":1},"reason":{"type":"string","minLength":3,"pattern":"\\S[\\s\\S]*\\S[\\s\\S]*\\S","x-hint":"Say why the finding is accepted; the report shows it."},"expires":{"$ref":"#/definitions/date"}}};
 const schema35 = {"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","x-hint":"Write the date as YYYY-MM-DD, in quotes."};
-const pattern8 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern8 = new RegExp("\\S[\\s\\S]*\\S[\\s\\S]*\\S", "u");
+const pattern9 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -9096,9 +9131,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-else {
-const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.reason.type,parentSchema:schema34.properties.reason,data:data3};
+if(!pattern8.test(data3)){
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/pattern",keyword:"pattern",params:{pattern: "\\S[\\s\\S]*\\S[\\s\\S]*\\S"},message:"must match pattern \""+"\\S[\\s\\S]*\\S[\\s\\S]*\\S"+"\"",schema:"\\S[\\s\\S]*\\S[\\s\\S]*\\S",parentSchema:schema34.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -9108,11 +9142,8 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.expires !== undefined){
-let data4 = data.expires;
-if(typeof data4 === "string"){
-if(!pattern8.test(data4)){
-const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema35,data:data4};
+else {
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema34.properties.reason.type,parentSchema:schema34.properties.reason,data:data3};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -9122,8 +9153,11 @@ vErrors.push(err13);
 errors++;
 }
 }
-else {
-const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data4};
+if(data.expires !== undefined){
+let data4 = data.expires;
+if(typeof data4 === "string"){
+if(!pattern9.test(data4)){
+const err14 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\"",schema:"^\\d{4}-\\d{2}-\\d{2}$",parentSchema:schema35,data:data4};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -9133,14 +9167,25 @@ vErrors.push(err14);
 errors++;
 }
 }
-}
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+const err15 = {instancePath:instancePath+"/expires",schemaPath:"#/definitions/date/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema35.type,parentSchema:schema35,data:data4};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema34.type,parentSchema:schema34,data};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }
@@ -9376,7 +9421,7 @@ return errors === 0;
 
 const pack = validate31;
 const schema37 = {"type":"object","additionalProperties":false,"required":["name","version","description"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9._-]*$","x-hint":"Pack names are lower case: letters, digits, . _ -."},"version":{"type":["string","number"]},"description":{"type":"string","minLength":1},"clients":{"type":"object","additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"x-hint":"Map each client name to the CIDRs it stands for where a topology does not declare it."}},"$id":"topogate:pack"};
-const pattern9 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
+const pattern10 = new RegExp("^[a-z0-9][a-z0-9._-]*$", "u");
 
 function validate31(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:pack" */;
@@ -9428,7 +9473,7 @@ errors++;
 if(data.name !== undefined){
 let data0 = data.name;
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
+if(!pattern10.test(data0)){
 const err4 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]*$"+"\"",schema:"^[a-z0-9][a-z0-9._-]*$",parentSchema:schema37.properties.name,data:data0};
 if(vErrors === null){
 vErrors = [err4];
@@ -9571,7 +9616,7 @@ return errors === 0;
 
 const policy = validate32;
 const schema38 = {"type":"object","additionalProperties":false,"required":["id","title","severity","source","check"],"properties":{"id":{"type":"string","pattern":"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$","x-hint":"Policy ids look like OS11-NET-001: upper-case words joined by dashes."},"title":{"type":"string","minLength":1,"maxLength":200},"severity":{"enum":["error","warning","notice"]},"description":{"type":"string"},"source":{"type":"string","minLength":1,"x-hint":"Cite the requirement the policy encodes (document and row)."},"rationale":{"type":"string"},"remediation":{"type":"string"},"check":{"type":"object","required":["type"],"properties":{"type":{"enum":["required-flow","forbidden-flow","same-provider","same-region"]}}}},"$id":"topogate:policy"};
-const pattern10 = new RegExp("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", "u");
+const pattern11 = new RegExp("^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$", "u");
 
 function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:policy" */;
@@ -9643,7 +9688,7 @@ errors++;
 if(data.id !== undefined){
 let data0 = data.id;
 if(typeof data0 === "string"){
-if(!pattern10.test(data0)){
+if(!pattern11.test(data0)){
 const err6 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"},message:"must match pattern \""+"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$"+"\"",schema:"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$",parentSchema:schema38.properties.id,data:data0};
 if(vErrors === null){
 vErrors = [err6];
@@ -11402,9 +11447,11 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
             case 'maxItems':
                 message = `${where}: the list may have at most ${e.params.limit} items.`;
                 break;
-            case 'minLength':
-                message = `${where}: ${key} must not be empty.`;
+            case 'minLength': {
+                const limit = e.params.limit;
+                message = limit > 1 ? `${where}: ${key} needs at least ${limit} characters.` : `${where}: ${key} must not be empty.`;
                 break;
+            }
             case 'maxLength':
                 message = `${where}: ${key} is longer than ${e.params.limit} characters.`;
                 break;
@@ -11524,10 +11571,17 @@ function rulesInOrder(layer) {
     const cache = layerCache(layer);
     let rules = cache.sorted;
     if (!rules) {
-        rules = layer.rules
-            .map((r, i) => ({ r, i }))
-            .sort((a, b) => a.r.priority - b.r.priority || (a.r.action === b.r.action ? 0 : a.r.action === 'deny' ? -1 : 1) || a.i - b.i)
-            .map((x) => x.r);
+        const before = (a, b) => a.priority - b.priority || (a.action === b.action ? 0 : a.action === 'deny' ? -1 : 1);
+        // Most layers (security groups: all allows at one priority) are in order already.
+        let ordered = true;
+        for (let i = 1; i < layer.rules.length && ordered; i++)
+            ordered = before(layer.rules[i - 1], layer.rules[i]) <= 0;
+        rules = ordered
+            ? layer.rules
+            : layer.rules
+                .map((r, i) => ({ r, i }))
+                .sort((a, b) => before(a.r, b.r) || a.i - b.i)
+                .map((x) => x.r);
         cache.sorted = rules;
     }
     return rules;
@@ -11677,16 +11731,15 @@ function cutsOf(layer, protocol) {
     const byProtocol = layerCache(layer).cuts;
     let cuts = byProtocol.get(protocol);
     if (!cuts) {
-        const set = new Set();
+        const all = [];
         for (const rule of layer.rules) {
             if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined)
                 continue;
-            for (const [a, b] of rule.ports.toRanges()) {
-                set.add(a);
-                set.add(b + 1);
-            }
+            for (const [a, b] of rule.ports.toRanges())
+                all.push(a, b + 1);
         }
-        cuts = [...set].sort((a, b) => a - b);
+        all.sort((a, b) => a - b);
+        cuts = all.filter((c, i) => i === 0 || c !== all[i - 1]);
         byProtocol.set(protocol, cuts);
     }
     return cuts;
@@ -12251,12 +12304,13 @@ function portsFor(params, target) {
     if (params.ports !== 'database') {
         let set = listedPorts.get(params);
         if (!set) {
-            set = PortSet.EMPTY;
+            const sets = [];
             for (const spec of params.ports) {
                 const r = parsePortSpec(spec);
                 if (r.ok)
-                    set = set.union(r.value);
+                    sets.push(r.value);
             }
+            set = PortSet.unionOf(sets);
             listedPorts.set(params, set);
         }
         return { ok: true, ports: set };
@@ -12952,13 +13006,13 @@ function toList(v) {
 function portsOf(o) {
     if ((o.protocol ?? 'tcp') === 'all')
         return PortSet.ALL;
-    let set = PortSet.EMPTY;
+    const sets = [];
     for (const spec of o.ports ?? []) {
         const r = parsePortSpec(spec);
         if (r.ok)
-            set = set.union(r.value);
+            sets.push(r.value);
     }
-    return set;
+    return PortSet.unionOf(sets);
 }
 function openingLabel(o) {
     const protocol = o.protocol ?? 'tcp';
@@ -13406,6 +13460,37 @@ class Malformed extends Error {
         this.at = at;
     }
 }
+/** A key the plan object holds twice. */
+class DuplicateKey extends Error {
+    key;
+    first;
+    at;
+    constructor(key, first, at) {
+        super('duplicate key');
+        this.key = key;
+        this.first = first;
+        this.at = at;
+    }
+}
+/** A value whose text is longer than a JavaScript string can be (about 512 MiB): it cannot be parsed. */
+class TooLong extends Error {
+    at;
+    constructor(at) {
+        super('a value too long for a string');
+        this.at = at;
+    }
+}
+/** Runs `make`, turning V8's string-length limit into TooLong at `at`. */
+function withinStringLimit(at, make) {
+    try {
+        return make();
+    }
+    catch (e) {
+        if (e.code === 'ERR_STRING_TOO_LONG' || e instanceof RangeError)
+            throw new TooLong(at);
+        throw e;
+    }
+}
 const SKIPPED = new Set(['resource_drift', 'output_changes', 'relevant_attributes', 'checks']);
 /** Raised by a lazy step (an entry parsed after the read) when its bytes are not valid JSON. */
 class MalformedEntry extends Error {
@@ -13449,7 +13534,7 @@ class ByteReader {
         const end = this.skipString(i);
         const raw = this.b.subarray(i + 1, end - 1);
         // Most keys and addresses have no escapes: decode them directly.
-        return { value: raw.includes(BACKSLASH) ? JSON.parse(this.decode(i, end)) : this.decoder.decode(raw), end };
+        return { value: raw.includes(BACKSLASH) ? JSON.parse(this.decode(i, end)) : withinStringLimit(i, () => this.decoder.decode(raw)), end };
     }
     /** Index just after the value starting at `i`. */
     skipValue(i) {
@@ -13470,7 +13555,7 @@ class ByteReader {
         return i;
     }
     decode(start, end) {
-        return this.decoder.decode(this.b.subarray(start, end));
+        return withinStringLimit(start, () => this.decoder.decode(this.b.subarray(start, end)));
     }
     parse(start, end) {
         return JSON.parse(this.decode(start, end));
@@ -13616,7 +13701,8 @@ function readChange(r, at) {
             return cEnd;
         });
     });
-    const text = before && !deletes && before[1] - before[0] > 4 ? `${r.decode(at, before[0])}null${r.decode(before[1], end)}` : r.decode(at, end);
+    const cut = before && !deletes && before[1] - before[0] > 4 ? before : undefined;
+    const text = cut ? withinStringLimit(at, () => `${r.decode(at, cut[0])}null${r.decode(cut[1], end)}`) : r.decode(at, end);
     return { change: JSON.parse(text), end, addressAt, addressValue, addressEnd };
 }
 /** Resource entries of a module tree (planned_values or prior_state), located by address. */
@@ -13678,8 +13764,14 @@ function readPlanObject(r, at) {
     const changeAddresses = [];
     const planned = [];
     const prior = [];
+    const seen = new Map();
     const end = r.object(at, (keyAt, v) => {
         const key = r.readString(keyAt).value;
+        // JSON.parse would keep the last of two: a second `resource_changes: []` would empty the plan.
+        const first = seen.get(key);
+        if (first !== undefined)
+            throw new DuplicateKey(key, first, keyAt);
+        seen.set(key, keyAt);
         if (key === 'resource_changes' && r.b[v] === OPEN_ARRAY) {
             const changes = [];
             const e = r.array(v, (item) => {
@@ -13755,8 +13847,8 @@ function readPlanObject(r, at) {
             try {
                 entry = r.parse(c.start, c.end);
             }
-            catch {
-                throw new MalformedEntry(c.start);
+            catch (e) {
+                throw e instanceof TooLong ? e : new MalformedEntry(c.start);
             }
             out.push({ entry, offset: c.start });
         }
@@ -13787,6 +13879,10 @@ function readPlanSelectively(bytes) {
     catch (e) {
         if (e instanceof Malformed)
             return { problem: 'malformed', at: e.at };
+        if (e instanceof TooLong)
+            return { problem: 'too-long', at: e.at };
+        if (e instanceof DuplicateKey)
+            return { problem: 'duplicate-key', at: e.at, key: e.key, first: e.first };
         if (e instanceof SyntaxError || e instanceof TypeError)
             return { problem: 'malformed', at: 0 };
         throw e;
@@ -14000,6 +14096,12 @@ function parsePlan(input, file, options = {}) {
     const fast = readPlanSelectively(bytes);
     const lines = new ByteLineIndex(file, bytes);
     if ('problem' in fast) {
+        if (fast.problem === 'too-long')
+            throw tooLong(lines, fast.at, bytes.length);
+        if (fast.problem === 'duplicate-key') {
+            const first = lines.at(fast.first ?? 0);
+            throw InputError.at(lines.at(fast.at), `the plan object has a second "${fast.key}" (the first is at line ${first.line} column ${first.column}); JSON readers keep only one of them, so part of the plan would be ignored. A plan written by Terraform holds each key once: write it again. ${HOW_TO_MAKE_A_PLAN}`);
+        }
         // The full text path says exactly what is wrong, on a file that fits in a string.
         if (bytes.length <= (options.textPathMaxBytes ?? TEXT_PATH_MAX_BYTES))
             return parsePlanText(decodeUtf8(bytes, file), file);
@@ -14037,6 +14139,8 @@ function parsePlan(input, file, options = {}) {
                 return fast.extraEntries(which, known);
             }
             catch (e) {
+                if (e instanceof TooLong)
+                    throw tooLong(lines, e.at, bytes.length);
                 if (!(e instanceof MalformedEntry))
                     throw e;
                 // Parsed only now, past the read: the full text path names the exact character.
@@ -14048,6 +14152,10 @@ function parsePlan(input, file, options = {}) {
     };
     checkPlanObject(doc.plan, doc.at, lines.at(0));
     return doc;
+}
+/** A value past JavaScript's string limit: nothing can parse it, so say where it is and what it is. */
+function tooLong(lines, at, size) {
+    return InputError.at(lines.at(at), `this ${(size / 1048576).toFixed(0)} MiB plan holds a single value here longer than the 512 MiB of text a JavaScript string can hold, so topogate cannot read it. Plans hold attribute values; is a file's whole content embedded in one (a variable or an attribute)? ${HOW_TO_MAKE_A_PLAN}`);
 }
 function decodeUtf8(bytes, file) {
     try {
@@ -14457,6 +14565,10 @@ function buildPlanState(doc) {
         if (typeof raw.address !== 'string' || typeof raw.type !== 'string' || typeof raw.name !== 'string') {
             throw bad('a resource without a string "address", "type" and "name"');
         }
+        // Attributes that are not an object would leave the resource without tags or rules: a
+        // silent pass. (Terraform does write null, for a no-op of an instance no longer in state.)
+        if (values !== null && values !== undefined && !plan_resources_isObject(values))
+            throw bad(`${raw.address} has a ${Array.isArray(values) ? 'list' : typeof values} for its attribute values`);
         const mode = raw.mode === 'data' ? 'data' : 'managed';
         const m = typeof raw.module_address === 'string' ? moduleOf(raw.module_address) : describeModule(moduleStepsOfAddress(raw.address));
         if (!m)
@@ -15633,7 +15745,8 @@ function buildAwsNetwork(ctx) {
             out.push(`sg:${id.includes('/') ? id.split('/').pop() : id}`);
         return out;
     };
-    /** Prefix lists this plan defines become their CIDRs; others are unknown. */
+    const entries = prefixListEntries(ctx, prefixLists);
+    /** Prefix lists this plan defines become their CIDRs (inline entries and entry resources); others are unknown. */
     const prefixListPeer = (ids, label) => {
         if (ids.length === 0)
             return { set: AddressSet.EMPTY, unknown: [] };
@@ -15643,13 +15756,17 @@ function buildAwsNetwork(ctx) {
             if (typeof id !== 'string')
                 continue;
             const pl = prefixLists.get(id);
-            const entries = pl ? lookup(pl, ['entry']) : undefined;
-            if (pl && entries?.state === 'known' && Array.isArray(entries.value)) {
-                set = set.union(cidrSet(entries.value.map((e) => (isObjectValue(e) ? e.cidr : undefined))).set);
-            }
-            else {
+            const cidrs = pl ? entries.cidrsOf(pl) : undefined;
+            if (!pl || !cidrs) {
                 unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
+                continue;
             }
+            const parsed = cidrSet(cidrs.values);
+            set = set.union(parsed.set);
+            for (const u of cidrs.unknown)
+                unknown.push(`${label()} names prefix list ${id}: ${u}`);
+            for (const c of parsed.invalid)
+                unknown.push(`${label()} names prefix list ${id}, whose entry "${c}" is not a CIDR`);
         }
         return { set, unknown };
     };
@@ -15845,11 +15962,11 @@ function buildAwsNetwork(ctx) {
             });
         }
     }
+    const interfaces = interfaceGroups(ctx, groupLinks);
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
-        for (const path of paths) {
-            const l = groupLinks(res, path);
+        const merge = (l) => {
             for (const t of l.targets)
                 if (!linked.targets.includes(t))
                     linked.targets.push(t);
@@ -15859,7 +15976,11 @@ function buildAwsNetwork(ctx) {
             linked.unknown.push(...l.unknown);
             if (!l.computed)
                 linked.computed = false;
-        }
+        };
+        for (const path of paths)
+            merge(groupLinks(res, path));
+        for (const l of interfaces.of(res))
+            merge(l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
         const none = linked.targets.length === 0 && linked.external.length === 0;
@@ -15890,6 +16011,8 @@ function buildAwsNetwork(ctx) {
                 rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
             if (linked.unknown.length > 0)
                 rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+            for (const why of interfaces.floating)
+                rules.push(mayAllowAnything(why, { label: `security group attachments`, location }));
             const first = inPlan[0];
             return {
                 name: `${dir === 'egress' ? 'egress of ' : ''}security group${names.length === 1 ? '' : 's'} ${names.join(', ') || '(unknown)'}`,
@@ -15914,6 +16037,111 @@ function buildAwsNetwork(ctx) {
         };
     };
     return { serverNetwork, groupCount: groups.size };
+}
+const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
+const ENI_TYPES = new Set(['aws_network_interface']);
+/**
+ * Groups an instance gets through network interfaces: those of the interface its
+ * `network_interface` block (device 0) attaches, and those `aws_network_interface_sg_attachment`
+ * adds to its primary interface or to that interface. An attachment whose interface is
+ * not known until apply may add its group to any instance (`floating`). Secondary
+ * interfaces are not modelled.
+ */
+function interfaceGroups(ctx, groupLinks) {
+    const enis = indexBy(ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed'), ['id']);
+    // A primary interface's id names its instance.
+    const byId = new Map(enis);
+    for (const i of ctx.ofType('aws_instance')) {
+        const id = i.values.primary_network_interface_id;
+        if (i.mode === 'managed' && typeof id === 'string' && id !== '')
+            byId.set(id, i);
+    }
+    const attached = new Map();
+    const floating = [];
+    for (const a of ctx.ofType('aws_network_interface_sg_attachment')) {
+        if (a.mode !== 'managed')
+            continue;
+        const to = linkedResources(ctx, a, ['network_interface_id'], { types: INTERFACE_TYPES, byId, what: 'network interface' });
+        const groups = groupLinks(a, ['security_group_id']);
+        for (const t of to.targets)
+            attached.set(t, [...(attached.get(t) ?? []), groups]);
+        for (const u of to.unknown)
+            floating.push(`${a.address} attaches a security group to a network interface that is not known until apply (${u})`);
+    }
+    const primaryInterface = (instance) => {
+        const blocks = lookup(instance, ['network_interface']);
+        if (blocks.state !== 'known' || !Array.isArray(blocks.value))
+            return undefined;
+        const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
+        if (i < 0)
+            return undefined;
+        return linkedResources(ctx, instance, ['network_interface', i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+    };
+    return {
+        floating,
+        of(instance) {
+            if (instance.type !== 'aws_instance')
+                return [];
+            const out = [...(attached.get(instance) ?? [])];
+            const eni = primaryInterface(instance);
+            if (eni)
+                out.push(groupLinks(eni, ['security_groups']), ...(attached.get(eni) ?? []));
+            return out;
+        },
+    };
+}
+const PREFIX_LIST_TYPES = new Set(['aws_ec2_managed_prefix_list']);
+const ENTRY_TYPE = 'aws_ec2_managed_prefix_list_entry';
+/**
+ * The CIDRs of each prefix list the plan defines: its inline `entry` blocks and the
+ * `aws_ec2_managed_prefix_list_entry` resources that add to it. Where such resources
+ * manage a list (kept, created or deleted here) and configuration does not write `entry`,
+ * the attribute only mirrors them as read back from AWS (deleted entries included): the
+ * resources decide. An entry whose list is not known until apply may belong to any list.
+ */
+function prefixListEntries(ctx, lists) {
+    const added = new Map();
+    const managedByEntries = new Set();
+    const floating = [];
+    for (const e of ctx.ofType(ENTRY_TYPE)) {
+        if (e.mode !== 'managed')
+            continue;
+        const list = linkedResources(ctx, e, ['prefix_list_id'], { types: PREFIX_LIST_TYPES, byId: lists, what: 'prefix list' });
+        const cidr = attributeValues(ctx, e, ['cidr']);
+        for (const t of list.targets) {
+            managedByEntries.add(t);
+            const into = added.get(t) ?? { values: [], unknown: [] };
+            into.values.push(...cidr.values);
+            into.unknown.push(...cidr.unknown);
+            added.set(t, into);
+        }
+        for (const u of list.unknown)
+            floating.push(`${e.address} may add ${cidr.values.join(', ') || 'a CIDR'} to it (${u})`);
+    }
+    for (const e of ctx.state.deleted) {
+        const id = e.type === ENTRY_TYPE ? e.values.prefix_list_id : undefined;
+        const list = typeof id === 'string' ? lists.get(id) : undefined;
+        if (list)
+            managedByEntries.add(list);
+    }
+    return {
+        cidrsOf(list) {
+            const own = added.get(list);
+            const values = [...(own?.values ?? [])];
+            const unknown = [...(own?.unknown ?? []), ...floating];
+            if (!managedByEntries.has(list) || isConfigured(ctx, list, 'entry') === 'yes') {
+                const inline = lookup(list, ['entry']);
+                if (inline.state === 'known' && Array.isArray(inline.value))
+                    for (const e of inline.value)
+                        values.push(isObjectValue(e) ? e.cidr : undefined);
+                else if (inline.state === 'unknown')
+                    unknown.push('its entries are not known until apply');
+                else if (!managedByEntries.has(list))
+                    return undefined;
+            }
+            return { values, unknown };
+        },
+    };
 }
 /** An instance's private address when known, else the range of its subnet (address assigned at apply). */
 function serverAddresses(ctx, res, subnetsById) {
@@ -15961,6 +16189,7 @@ const NSG = 'azurerm_network_security_group';
 const NIC = 'azurerm_network_interface';
 const SUBNET = 'azurerm_subnet';
 const ASG = 'azurerm_application_security_group';
+const RULE = 'azurerm_network_security_rule';
 /**
  * AzureLoadBalancer is the platform's health probe (168.63.129.16), a virtual address no
  * client or server can be: a rule naming it admits no flow topogate checks, so it matches by
@@ -16131,11 +16360,41 @@ function buildAzureNetwork(ctx) {
         }
         return { direction, rules };
     };
+    /** The NSGs a separate rule names by resource group and name (the resource group may be unknown when one NSG has the name). */
+    const nsgsNamed = (rg, name) => {
+        const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
+        if (exact)
+            return [exact];
+        const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
+        return rg === undefined && sameName.length === 1 ? sameName : [];
+    };
+    const lowerString = (v) => (typeof v === 'string' ? v.toLowerCase() : undefined);
+    // Each separate rule's NSG, linked before the inline rules are read: references find it
+    // (also while the resource group's name is unknown), else the names do.
+    const separateRules = managed(RULE).map((res) => {
+        const source = ctx.resolver.attribute(res, ['network_security_group_name']);
+        const name = lowerString(res.values.network_security_group_name);
+        let targets = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
+        if (targets.length === 0 && name !== undefined)
+            targets = nsgsNamed(lowerString(res.values.resource_group_name), name);
+        return { res, targets, nameUnknown: targets.length === 0 && name === undefined };
+    });
+    // NSGs that separate rules (kept or deleted by this plan) write to: their inline
+    // attribute, read back from Azure, mirrors those resources, deleted ones included.
+    const targetedByRules = new Set(separateRules.flatMap((r) => r.targets.map((t) => t.address)));
+    for (const r of ctx.state.deleted) {
+        const name = r.type === RULE ? lowerString(r.values.network_security_group_name) : undefined;
+        if (name !== undefined)
+            for (const t of nsgsNamed(lowerString(r.values.resource_group_name), name))
+                targetedByRules.add(t.address);
+    }
     const groups = new Map();
     for (const res of nsgResources) {
         const group = { res, location: ctx.locate(res), rules: { Inbound: [], Outbound: [] } };
         groups.set(res.address, group);
-        const configured = isConfigured(ctx, res, 'security_rule');
+        let configured = isConfigured(ctx, res, 'security_rule');
+        if (configured === 'maybe' && targetedByRules.has(res.address))
+            configured = 'no';
         const inline = lookup(res, ['security_rule']);
         if (inline.state === 'unknown') {
             if (configured === 'yes') {
@@ -16145,7 +16404,8 @@ function buildAzureNetwork(ctx) {
             }
             continue;
         }
-        // Without inline blocks in configuration the attribute mirrors the separate rule resources.
+        // Without inline blocks in configuration the attribute mirrors the separate rule
+        // resources, including ones this plan deletes: those resources decide.
         if (inline.state !== 'known' || !Array.isArray(inline.value) || configured === 'no')
             continue;
         inline.value.forEach((block, i) => {
@@ -16161,30 +16421,18 @@ function buildAzureNetwork(ctx) {
                 group.rules[d].push(...r.rules);
         });
     }
-    for (const res of managed('azurerm_network_security_rule')) {
-        const location = ctx.locate(res);
+    for (const { res, targets, nameUnknown } of separateRules) {
         const v = res.values;
         const label = `${res.address} (${String(v.access ?? '?')} ${String(v.direction ?? '?')}, priority ${String(v.priority ?? '?')})`;
-        const r = ruleOf(res, [], label, location);
-        // The group is named by resource group and name: references find it (also while the
-        // resource group's name is unknown), else the names do.
-        const rg = typeof v.resource_group_name === 'string' ? v.resource_group_name.toLowerCase() : undefined;
-        const name = typeof v.network_security_group_name === 'string' ? v.network_security_group_name.toLowerCase() : undefined;
-        const source = ctx.resolver.attribute(res, ['network_security_group_name']);
-        let targets = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === NSG && t.mode === 'managed') : [];
-        if (targets.length === 0 && name !== undefined) {
-            const exact = rg !== undefined ? nsgByName.get(`${rg}/${name}`) : undefined;
-            const sameName = nsgResources.filter((n) => typeof n.values.name === 'string' && n.values.name.toLowerCase() === name);
-            targets = exact ? [exact] : rg === undefined && sameName.length === 1 ? sameName : [];
-        }
-        // A known name that matches no group here is a group outside the plan: its servers are unknown anyway.
-        const unknown = targets.length === 0 && name === undefined ? [`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`] : [];
+        const r = ruleOf(res, [], label, ctx.locate(res));
         const dirs = r.direction ? [r.direction] : ['Inbound', 'Outbound'];
         for (const t of targets)
             for (const d of dirs)
                 groups.get(t.address)?.rules[d].push(...r.rules);
-        if (targets.length === 0 && unknown.length > 0) {
-            const local = unknownPeer(unknown.join('; '));
+        // A rule whose NSG name is unknown may belong to any NSG here. (A known name that matches
+        // none is an NSG outside the plan: its servers are unknown anyway.)
+        if (nameUnknown) {
+            const local = unknownPeer(`${describeAttribute(res, ['network_security_group_name'])} is not known until apply`);
             for (const g of groups.values())
                 for (const d of dirs)
                     g.rules[d].push(...r.rules.map((x) => ({ ...x, local })));
@@ -16254,6 +16502,8 @@ function buildAzureNetwork(ctx) {
     // layers (built once, and the flow caches on them serve every VM), as AWS servers in the
     // same groups do.
     const nsgLayerCache = new Map();
+    /** The NSG and direction of each NSG layer: the same rules whatever subnet or NIC the layer is named after. */
+    const nsgOfLayer = new WeakMap();
     const nsgLayer = (g, d, where) => {
         const key = `${g.res.address}\u0000${d}\u0000${where}`;
         let layer = nsgLayerCache.get(key);
@@ -16266,6 +16516,7 @@ function buildAzureNetwork(ctx) {
                 fixLocation: g.location,
             };
             nsgLayerCache.set(key, layer);
+            nsgOfLayer.set(layer, `${g.res.address}\u0000${d}`);
         }
         return layer;
     };
@@ -16327,21 +16578,8 @@ function buildAzureNetwork(ctx) {
         const range = subnet ? cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set : AddressSet.EMPTY;
         return { ingress, egress, identities: keyOf(subnets).map((k) => `subnet:${k}`), addresses: range.isEmpty() ? AddressSet.ALL_V4 : range, addressesExact: false };
     };
-    const serverNetwork = (vm, nicPaths) => {
-        const location = ctx.locate(vm);
-        let nics = { targets: [], external: [], unknown: [], computed: true };
-        for (const p of nicPaths) {
-            const l = link(vm, [p], NIC, nicById, 'network interface');
-            if (l.targets.length + l.external.length + l.unknown.length > 0) {
-                nics = l;
-                break;
-            }
-        }
-        const nic = nics.targets[0];
-        if (!nic) {
-            const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
-            return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
-        }
+    /** One NIC: its first IP configuration's subnet and address, its subnet's NSGs and its own. */
+    const nicNetwork = (nic, location) => {
         // The NIC's first IP configuration carries the primary address and subnet.
         const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
         const subnet = subnets.targets[0];
@@ -16392,22 +16630,76 @@ function buildAzureNetwork(ctx) {
         }
         return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
     };
+    /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
+    const sameFilter = (a, b) => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
+    /** Whether a layer judges every endpoint with the same identities alike (no rule narrowed to some addresses). */
+    const addressBlind = (layer) => layer.rules.every((r) => !r.local || (r.local.unknown === undefined && r.local.addresses.isEmpty()));
+    /**
+     * Whether `other` admits no more than `first`, in and out: it passes every layer of
+     * `first` (and maybe more, which only narrows), those layers do not tell the NICs apart
+     * by address, and it carries the same identities (ASGs, subnet).
+     */
+    const admitsNoMore = (other, first) => {
+        const covers = (theirs, ours) => ours.every((l) => addressBlind(l) && theirs.some((t) => sameFilter(t, l)));
+        const ids = new Set(first.identities);
+        return covers(other.ingress, first.ingress) && covers(other.egress, first.egress) && other.identitiesUnknown === undefined && other.identities.length === ids.size && other.identities.every((i) => ids.has(i));
+    };
+    /** Every layer with a may-allow-anything rule first: what the layers allow still passes, what they deny becomes unknown. */
+    const widened = (layers, rule) => layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
+    /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
+    const vmNics = (vm, nicPaths) => {
+        const nics = { targets: [], external: [], unknown: [], computed: true };
+        for (const p of nicPaths) {
+            const l = link(vm, [p], NIC, nicById, 'network interface');
+            for (const t of l.targets)
+                if (!nics.targets.includes(t))
+                    nics.targets.push(t);
+            for (const id of l.external)
+                if (!nics.external.includes(id))
+                    nics.external.push(id);
+            nics.unknown.push(...l.unknown);
+        }
+        return nics;
+    };
+    /**
+     * A VM admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
+     * a union of layer stacks, which one server (one stack, one address set) cannot hold.
+     * The server is its first NIC; other NICs that may admit more make what the first
+     * denies, in or out, unknown rather than a pass of an exposure check.
+     */
+    const serverNetwork = (vm, nicPaths) => {
+        const location = ctx.locate(vm);
+        const nics = vmNics(vm, nicPaths);
+        const [nic, ...others] = nics.targets;
+        if (!nic) {
+            const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
+            return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+        }
+        const first = nicNetwork(nic, location);
+        const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.address), ...nics.external.map((id) => `${id} (not in this plan)`)];
+        if (wider.length === 0 && nics.unknown.length === 0)
+            return first;
+        const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
+        const why = (way) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
+        const origin = { label: `other NICs of ${vm.address}`, location };
+        return { ...first, ingress: widened(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: widened(first.egress, mayAllowAnything(why('leave'), origin)) };
+    };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
     const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
     const sqlById = indexBy(sqlServers, ['id'], true);
     const sqlByName = indexBy(sqlServers, ['name'], true);
     const sqlTypes = new Set(['azurerm_mssql_server', 'azurerm_sql_server']);
     const sqlRules = new Map();
-    const addSqlRule = (res, path, byId, rule) => {
-        const servers = linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' });
-        for (const s of servers.targets) {
-            const list = sqlRules.get(s.address);
-            if (list)
-                list.push(rule);
-            else
-                sqlRules.set(s.address, [rule]);
-        }
+    /** Per server: virtual network rules that admit nothing, said beside the fix. */
+    const sqlNotes = new Map();
+    const addTo = (map, key, items) => {
+        const list = map.get(key);
+        if (list)
+            list.push(...items);
+        else
+            map.set(key, [...items]);
     };
+    const sqlServersOf = (res, path, byId) => linkedResources(ctx, res, [path], { types: sqlTypes, byId, what: 'SQL server' }).targets;
     for (const [type, path, byId] of [['azurerm_mssql_firewall_rule', 'server_id', sqlById], ['azurerm_sql_firewall_rule', 'server_name', sqlByName]]) {
         for (const r of managed(type)) {
             const start = r.values.start_ip_address;
@@ -16417,16 +16709,51 @@ function buildAzureNetwork(ctx) {
             const peer = start === '0.0.0.0' && end === '0.0.0.0'
                 ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
                 : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
-            addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+            for (const s of sqlServersOf(r, path, byId))
+                addTo(sqlRules, s.address, [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin }]);
         }
     }
+    /**
+     * Whether a subnet has the Microsoft.Sql service endpoint. Azure SQL's virtual network
+     * ACL holds only subnets that do; `ignore_missing_vnet_service_endpoint` merely lets the
+     * rule exist before the endpoint does.
+     */
+    const sqlEndpoint = (subnet) => {
+        const v = attributeValues(ctx, subnet, ['service_endpoints']);
+        if (v.values.some((x) => typeof x === 'string' && x.toLowerCase() === 'microsoft.sql'))
+            return { has: true };
+        return { has: false, unknown: v.unknown.length > 0 ? v.unknown.join('; ') : undefined };
+    };
     for (const [type, path, byId] of [['azurerm_mssql_virtual_network_rule', 'server_id', sqlById], ['azurerm_sql_virtual_network_rule', 'server_name', sqlByName]]) {
         for (const r of managed(type)) {
             const subnets = link(r, ['subnet_id'], SUBNET, subnetById, 'subnet');
-            const identities = keyOf(subnets).map((k) => `subnet:${k}`);
             const origin = { label: `${r.address} (virtual network rule)`, location: ctx.locate(r) };
-            const peer = subnets.unknown.length > 0 ? unknownPeer(subnets.unknown.join('; ')) : { addresses: AddressSet.EMPTY, identities, label: subnets.targets.map((t) => t.address).join(', ') || subnets.external.join(', ') };
-            addSqlRule(r, path, byId, { action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin });
+            const allow = (peer, local) => ({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, ...(local ? { local } : {}), origin });
+            const rules = [];
+            const notes = [];
+            // A subnet not known at all may be any subnet; a known one admits only its own servers.
+            if (subnets.unknown.length > 0)
+                rules.push(allow(unknownPeer(subnets.unknown.join('; '))));
+            for (const t of subnets.targets) {
+                const endpoint = sqlEndpoint(t);
+                const peer = { addresses: AddressSet.EMPTY, identities: [`subnet:${t.address}`], label: t.address };
+                if (endpoint.has)
+                    rules.push(allow(peer));
+                // Whether it admits the subnet is unknown: an unknown `local` makes the rule a maybe
+                // for that subnet's servers only, not for everyone.
+                else if (endpoint.unknown)
+                    rules.push(allow(peer, unknownPeer(`${r.address} admits ${t.address} only if it has the Microsoft.Sql service endpoint, and ${endpoint.unknown}`)));
+                else
+                    notes.push(`${r.address} admits nothing until ${t.address} has the Microsoft.Sql service endpoint`);
+            }
+            for (const id of subnets.external) {
+                const peer = { addresses: AddressSet.EMPTY, identities: [`subnet:id:${id.toLowerCase()}`], label: id };
+                rules.push(allow(peer, unknownPeer(`${r.address} admits subnet ${id} only if it has the Microsoft.Sql service endpoint, and that subnet is not in this plan`)));
+            }
+            for (const s of sqlServersOf(r, path, byId)) {
+                addTo(sqlRules, s.address, rules);
+                addTo(sqlNotes, s.address, notes);
+            }
         }
     }
     const sqlServerNetwork = (server) => {
@@ -16442,7 +16769,7 @@ function buildAzureNetwork(ctx) {
                 name,
                 rules: sqlRules.get(server.address) ?? [],
                 defaultAction: 'deny',
-                fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule)` },
+                fix: { kind: 'resource', address: server.address, rule: `an ${server.type === 'azurerm_sql_server' ? 'azurerm_sql_firewall_rule' : 'azurerm_mssql_firewall_rule'} (or a virtual network rule${(sqlNotes.get(server.address) ?? []).map((n) => `; ${n}`).join('')})` },
                 fixLocation: location,
             };
             if (publicAccess.state === 'unknown')
@@ -16461,20 +16788,140 @@ function buildAzureNetwork(ctx) {
 
 /**
  * Google Cloud VPC firewall rules after apply. Rules belong to a network and apply to the
- * instances they target (`target_tags`, `target_service_accounts`, or every instance);
+ * instances they target (`target_tags`, `target_service_accounts`, or every instance) whose
+ * address lies in `destination_ranges` (ingress) or `source_ranges` (egress), where set;
  * by priority (default 1000, lower first; deny before allow at equal priority), then the
  * implied rules: deny all ingress, allow all egress. An ingress rule's sources are
  * `source_ranges` OR `source_tags` OR `source_service_accounts`; with none of them it is
  * 0.0.0.0/0. `ports = []` is every port. Tags and service accounts only match instances of
  * the same network, so identities carry the network. A network this plan does not declare
  * (like `default`) may have rules from elsewhere: flows it would decide become unknown.
+ *
+ * Network firewall policies attached to a network in this plan (global, and regional for
+ * instances of their region) are stages of the same first-match walk: after the VPC rules
+ * (`AFTER_CLASSIC_FIREWALL`, the default) or before them, each stage in its own band of
+ * priorities. What a stage cannot be followed for (a policy outside the plan, secure tags,
+ * `goto_next` into a later stage, a hierarchical policy whose folder the plan does not show)
+ * is undecided: maybe allowed, maybe denied, so never a pass.
  */
 const NETWORK = 'google_compute_network';
 const SUBNETWORK = 'google_compute_subnetwork';
 const ACCOUNT = 'google_service_account';
+/** Resource types of network firewall policies, by scope; `inline` policies hold their rules as blocks. */
+const POLICY_TYPES = {
+    global: { policy: 'google_compute_network_firewall_policy', inline: 'google_compute_network_firewall_policy_with_rules', association: 'google_compute_network_firewall_policy_association', rule: 'google_compute_network_firewall_policy_rule' },
+    regional: { policy: 'google_compute_region_network_firewall_policy', inline: 'google_compute_region_network_firewall_policy_with_rules', association: 'google_compute_region_network_firewall_policy_association', rule: 'google_compute_region_network_firewall_policy_rule' },
+};
+const HIERARCHICAL_ASSOCIATION = 'google_compute_firewall_policy_association';
+/** Each stage of the walk gets its own band of priorities (policy rules go up to 2^31 - 1). */
+const STAGE = 2 ** 32;
+/** Match fields of a policy rule this model reads; any other one set makes its peer unknown. */
+const MODELLED_MATCH = new Set(['src_ip_ranges', 'dest_ip_ranges', 'layer4_configs']);
 const gcpProtocol = (v) => ipProtocol(v, { all: ['all'], numbers: true });
 function lastSegment(v) {
     return v.split('/').filter((x) => x !== '').pop() ?? v;
+}
+/** A rule whose own side is its targets and its ranges (each optional). */
+function placeRule(rule, targets, ranges) {
+    if (targets && ranges)
+        return { rule: { ...rule, local: ranges }, targets };
+    return { rule: { ...rule, local: targets ?? ranges } };
+}
+function shifted(p, base) {
+    return { ...p, rule: { ...p.rule, priority: p.rule.priority + base } };
+}
+/** Whether an instance is among a placed rule's targets: yes, no, or maybe (its identities are not all known). */
+function targetDecision(p, side) {
+    if (!p.targets || p.targets.identities.some((i) => side.identities.has(i)))
+        return 'y';
+    if (side.identitiesUnknown === undefined)
+        return 'n';
+    const ranges = p.rule.local;
+    return ranges && ranges.unknown === undefined && !ranges.addresses.overlaps(side.addresses) ? 'n' : 'm';
+}
+function resolvedRule(p, decision, side) {
+    if (decision === 'y')
+        return p.rule;
+    if (decision === 'n')
+        return undefined;
+    return p.rule.local?.unknown !== undefined ? p.rule : { ...p.rule, local: unknownPeer(side.identitiesUnknown ?? '') };
+}
+/**
+ * Rules that leave what they match undecided, maybe allowed and maybe denied: a stage (or
+ * the rest of one) the model cannot follow. Both, because a stage may end the walk either way.
+ */
+function undecidedRules(reason, rule) {
+    const local = unknownPeer(reason);
+    return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
+}
+const anyAddress = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
+function undecidedStage(reason, origin, priority) {
+    const rules = undecidedRules(reason, { priority, protocol: 'all', ports: PortSet.ALL, peer: anyAddress, origin }).map((rule) => ({ rule }));
+    return { ingress: rules, egress: rules };
+}
+/** The ports of a tcp/udp entry (`[]` or none: every port), and why any is unreadable. */
+function gcp_network_portsOf(protocol, specs, address) {
+    if ((protocol !== 'tcp' && protocol !== 'udp') || !Array.isArray(specs) || specs.length === 0)
+        return { ports: PortSet.ALL };
+    let ports = PortSet.EMPTY;
+    let portsUnknown;
+    for (const spec of specs) {
+        const r = parsePortSpec(spec);
+        if (r.ok)
+            ports = ports.union(r.value);
+        else
+            portsUnknown = `${address} has port "${String(spec)}", which is not a port or range`;
+    }
+    return { ports, portsUnknown };
+}
+function ruleText(action, protocol, ports) {
+    return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
+}
+/**
+ * The address ranges a rule's own endpoint must be in, or undefined when none are set.
+ * Unknown until apply or not CIDRs: a peer that may or may not match.
+ */
+function endpointRanges(ctx, res, path) {
+    const v = attributeValues(ctx, res, path, { computedDefault: [] });
+    if (v.unknown.length > 0)
+        return unknownPeer(v.unknown.join('; '));
+    const texts = v.values.filter((x) => typeof x === 'string' && x !== '');
+    if (texts.length === 0)
+        return undefined;
+    const c = cidrSet(texts);
+    if (c.invalid.length > 0)
+        return unknownPeer(`"${c.invalid[0]}" in ${describeAttribute(res, path)} is not a CIDR`);
+    return { addresses: c.set, identities: [], label: `${String(path[path.length - 1])} ${c.set.describe(3)}` };
+}
+/** Whether a network's firewall policies are evaluated before its VPC firewall rules (not written: after), or why that is unknown. */
+function policiesFirst(ctx, network, key) {
+    if (!network)
+        return `${key} is not declared in this plan`;
+    const path = ['network_firewall_policy_enforcement_order'];
+    const v = attributeValues(ctx, network, path, { computedDefault: ['AFTER_CLASSIC_FIREWALL'] });
+    if (v.unknown.length > 0)
+        return v.unknown.join('; ');
+    const order = v.absent ? 'AFTER_CLASSIC_FIREWALL' : v.values[0];
+    if (order === 'BEFORE_CLASSIC_FIREWALL')
+        return true;
+    if (order === 'AFTER_CLASSIC_FIREWALL')
+        return false;
+    return `${describeAttribute(network, path)} is ${String(order)}, not a known order`;
+}
+/** A policy rule's match fields beyond address ranges and ports (secure tags, FQDNs, geolocations, threat lists, address groups) that are set: not modelled. */
+function unreadMatchFields(res) {
+    const match = lookup(res, ['match', 0]);
+    if (match.state !== 'known' || !isObjectValue(match.value))
+        return [];
+    const unread = [];
+    for (const [k, v] of Object.entries(match.value)) {
+        if (MODELLED_MATCH.has(k))
+            continue;
+        const l = lookup(res, ['match', 0, k]);
+        if (l.state === 'unknown' || (v !== null && v !== '' && !(Array.isArray(v) && v.length === 0)))
+            unread.push(`match.${k} of ${res.address} is not modelled`);
+    }
+    return unread;
 }
 function buildGcpNetwork(ctx) {
     const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
@@ -16507,7 +16954,7 @@ function buildGcpNetwork(ctx) {
         let n = rulesByNetwork.get(key);
         if (!n) {
             const declared = networks.find((x) => x.address === key);
-            n = { key, label: key, declared, ingress: [], egress: [], location: declared ? ctx.locate(declared) : undefined };
+            n = { key, label: key, declared, ingress: [], egress: [], location: declared ? ctx.locate(declared) : undefined, stages: new Map(), layers: new Map() };
             rulesByNetwork.set(key, n);
         }
         return n;
@@ -16517,6 +16964,7 @@ function buildGcpNetwork(ctx) {
         ...links.targets.map((t) => `sa:${network}:${t.address}`),
         ...links.external.map((e) => `sa:${network}:${accountByEmail.get(e)?.address ?? e}`),
     ];
+    const identityPeer = (identities) => (identities.length > 0 ? { addresses: AddressSet.EMPTY, identities, label: identities.map((i) => i.split(':').pop()).join(', ') } : undefined);
     for (const fw of managed('google_compute_firewall')) {
         if (fw.values.disabled === true)
             continue;
@@ -16536,26 +16984,25 @@ function buildGcpNetwork(ctx) {
         };
         // Sources of an ingress rule, destinations of an egress rule: the rule's other side.
         let remote;
-        let local;
         const targetTags = list('target_tags');
         const targetAccounts = linkedResources(ctx, fw, ['target_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
         unknown.push(...targetAccounts.unknown);
-        const targetIdentities = [...targetTags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, targetAccounts)];
-        if (targetIdentities.length > 0)
-            local = { addresses: AddressSet.EMPTY, identities: targetIdentities, label: targetIdentities.map((i) => i.split(':').pop()).join(', ') };
+        const targets = identityPeer([...targetTags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, targetAccounts)]);
+        // The rule applies only where its own endpoint's address is in these ranges.
+        const ranges = endpointRanges(ctx, fw, [direction === 'egress' ? 'source_ranges' : 'destination_ranges']);
         if (direction === 'egress') {
             const dest = list('destination_ranges');
             const cidrs = cidrSet(dest.values.length > 0 || dest.set ? dest.values : ['0.0.0.0/0']);
             remote = { addresses: cidrs.set, identities: [], label: cidrs.set.describe(3) };
         }
         else {
-            const ranges = list('source_ranges');
+            const sourceRanges = list('source_ranges');
             const tags = list('source_tags');
             const sources = linkedResources(ctx, fw, ['source_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
             unknown.push(...sources.unknown);
             const identities = [...tags.values.map((t) => `tag:${networkKey}:${t}`), ...accountIdentity(networkKey, sources)];
-            const none = !ranges.set && !tags.set && identities.length === 0 && sources.unknown.length === 0;
-            const cidrs = cidrSet(none ? ['0.0.0.0/0'] : ranges.values);
+            const none = !sourceRanges.set && !tags.set && identities.length === 0 && sources.unknown.length === 0;
+            const cidrs = cidrSet(none ? ['0.0.0.0/0'] : sourceRanges.values);
             for (const c of cidrs.invalid)
                 unknown.push(`"${c}" in ${describeAttribute(fw, ['source_ranges'])} is not a CIDR`);
             remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
@@ -16573,71 +17020,273 @@ function buildGcpNetwork(ctx) {
                 if (!isObjectValue(entry))
                     continue;
                 const protocol = gcpProtocol(entry.protocol);
-                let ports = PortSet.ALL;
-                let portsUnknown;
-                if (protocol === 'tcp' || protocol === 'udp') {
-                    const specs = Array.isArray(entry.ports) ? entry.ports : [];
-                    if (specs.length > 0) {
-                        ports = PortSet.EMPTY;
-                        for (const spec of specs) {
-                            const r = parsePortSpec(spec);
-                            if (r.ok)
-                                ports = ports.union(r.value);
-                            else
-                                portsUnknown = `${fw.address} has port "${String(spec)}", which is not a port or range`;
-                        }
-                    }
-                }
-                const text = `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
-                const origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location };
+                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, fw.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+                const origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${ruleText(action, protocol, ports)}, priority ${priority})`, location };
                 if (!protocol) {
-                    rules.push(mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority));
+                    rules.push({ rule: mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority) });
                     continue;
                 }
-                rules.push({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, local, origin });
+                rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, origin }, targets, ranges));
             }
         }
         if (rules.length === 0 && unknown.length > 0)
-            rules.push(mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority));
+            rules.push({ rule: mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority) });
         const dirs = direction ? [direction] : ['ingress', 'egress'];
         if (net.key === undefined) {
             // The network is not known until apply: the rule may apply to any network.
             const maybe = unknownPeer(net.unknown.join('; '));
             for (const d of dirs)
-                unplacedRules[d].push(...rules.map((r) => ({ ...r, local: maybe })));
+                unplacedRules[d].push(...rules.map((r) => ({ rule: { ...r.rule, local: maybe } })));
         }
         else {
             for (const d of dirs)
                 networkRules(net.key)[d].push(...rules);
         }
     }
-    const layersOf = (key) => {
-        const n = networkRules(key);
-        if (n.layers)
-            return n.layers;
+    // Network firewall policies: their rules by policy, and the networks they are attached to.
+    const attached = new Map();
+    /** Undecided stages for every network: associations whose network is unknown, hierarchical policies. */
+    const everywhere = [];
+    const rulesByPolicy = new Map();
+    const unplacedPolicyRules = { global: [], regional: [] };
+    for (const scope of ['global', 'regional']) {
+        const types = POLICY_TYPES[scope];
+        const policies = [...managed(types.policy), ...managed(types.inline)];
+        const spec = { types: new Set([types.policy, types.inline]), byId: byName(policies), what: 'network firewall policy', normalize: lastSegment };
+        for (const rule of managed(types.rule)) {
+            const l = linkedResources(ctx, rule, ['firewall_policy'], spec);
+            // A rule of a policy outside the plan matters only through that policy, which is unknown anyway.
+            if (l.targets.length > 0)
+                rulesByPolicy.set(l.targets[0], [...(rulesByPolicy.get(l.targets[0]) ?? []), rule]);
+            else if (l.external.length === 0)
+                unplacedPolicyRules[scope].push(`${describeAttribute(rule, ['firewall_policy'])} is not known until apply (${l.unknown.join('; ') || 'the provider computes it'})`);
+        }
+        for (const association of managed(types.association)) {
+            const l = linkedResources(ctx, association, ['firewall_policy'], spec);
+            const policy = l.targets[0];
+            const label = policy?.address ?? (l.external[0] !== undefined ? `network firewall policy ${lastSegment(l.external[0])}` : `the policy of ${association.address}`);
+            const a = { scope, association, policy: policy?.type === types.policy ? policy : undefined, label };
+            if (!policy)
+                a.unknown = l.external.length > 0 ? `${label} (attached by ${association.address}) is not in this plan, so its rules are not known` : `${describeAttribute(association, ['firewall_policy'])} is not known until apply${l.unknown.length > 0 ? ` (${l.unknown.join('; ')})` : ''}`;
+            else if (policy.type === types.inline)
+                a.unknown = `the rules of ${label} (attached by ${association.address}) are written inline, which this model does not read`;
+            if (scope === 'regional') {
+                // The association's region, else its policy's; neither written: the provider's.
+                let region = attributeValues(ctx, association, ['region']);
+                if (region.absent && policy)
+                    region = attributeValues(ctx, policy, ['region']);
+                if (typeof region.values[0] === 'string' && region.unknown.length === 0)
+                    a.region = lastSegment(region.values[0]);
+                else
+                    a.regionUnknown = region.unknown.join('; ') || `${describeAttribute(association, ['region'])} is not set, so it is the provider's region`;
+            }
+            const net = networkKeyOf(association, ['attachment_target']);
+            const origin = { label: `${label} (attached by ${association.address})`, location: ctx.locate(association) };
+            if (net.key === undefined)
+                everywhere.push(undecidedStage(`${label} is attached to a network not known until apply (${net.unknown.join('; ') || describeAttribute(association, ['attachment_target'])}), which may be this one`, origin, -1));
+            else
+                attached.set(net.key, [...(attached.get(net.key) ?? []), a]);
+        }
+    }
+    for (const association of managed(HIERARCHICAL_ASSOCIATION)) {
+        const target = attributeValues(ctx, association, ['attachment_target']);
+        const where = typeof target.values[0] === 'string' ? target.values[0] : 'a folder or organization not known until apply';
+        const reason = `hierarchical firewall policy ${association.address} is attached to ${where}, evaluated before the VPC firewall rules; the plan does not show whether this instance's project is under it`;
+        everywhere.push(undecidedStage(reason, { label: `hierarchical firewall policy of ${association.address}`, location: ctx.locate(association) }, -1));
+    }
+    /**
+     * The placed rules of one network firewall policy rule on a network, at `base`. In the
+     * `last` stage `goto_next` meets the implied rule; otherwise the rest of the walk is
+     * undecided for what it matches.
+     */
+    const policyRuleCache = new Map();
+    const policyRules = (res, policy, network, base, last) => {
+        const cacheKey = `${res.address}|${network}|${base}|${last}`;
+        const hit = policyRuleCache.get(cacheKey);
+        if (hit)
+            return hit;
+        const out = { ingress: [], egress: [] };
+        policyRuleCache.set(cacheKey, out);
+        const disabled = attributeValues(ctx, res, ['disabled'], { computedDefault: [false] });
+        if (disabled.values[0] === true)
+            return out;
+        const location = ctx.locate(res);
+        const unknown = [...disabled.unknown];
+        const directionValue = attributeValues(ctx, res, ['direction']);
+        const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
+        if (!direction)
+            unknown.push(directionValue.unknown.join('; ') || `${describeAttribute(res, ['direction'])} is not INGRESS or EGRESS`);
+        const priorityValue = attributeValues(ctx, res, ['priority']);
+        const priority = typeof priorityValue.values[0] === 'number' ? priorityValue.values[0] : undefined;
+        if (priority === undefined)
+            unknown.push(priorityValue.unknown.join('; ') || `${describeAttribute(res, ['priority'])} is not a number`);
+        const actionValue = attributeValues(ctx, res, ['action']);
+        const action = typeof actionValue.values[0] === 'string' ? actionValue.values[0] : undefined;
+        if (action === undefined)
+            unknown.push(actionValue.unknown.join('; ') || `${describeAttribute(res, ['action'])} is not set`);
+        const match = lookup(res, ['match', 0]);
+        if (match.state !== 'known')
+            unknown.push(`${describeAttribute(res, ['match'])} is not known`);
+        const unread = unreadMatchFields(res);
+        const dirs = direction ? [direction] : ['ingress', 'egress'];
+        const targetAccounts = linkedResources(ctx, res, ['target_service_accounts'], { types: new Set([ACCOUNT]), byId: accountByEmail, what: 'service account' });
+        const targets = identityPeer(accountIdentity(network, targetAccounts));
+        const secureTags = lookup(res, ['target_secure_tags']);
+        const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
+        const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
+        const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.filter(isObjectValue) : [];
+        if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0))
+            unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
+        const at = base + (priority ?? 0);
+        const label = (d, text) => `${res.address} (${d === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority ?? '?'}, in ${policy})`;
+        for (const d of dirs) {
+            const [remotePath, localPath] = d === 'egress' ? ['dest_ip_ranges', 'src_ip_ranges'] : ['src_ip_ranges', 'dest_ip_ranges'];
+            const remoteRanges = endpointRanges(ctx, res, ['match', 0, remotePath]);
+            const peerUnknown = [...unread, ...(remoteRanges?.unknown !== undefined ? [remoteRanges.unknown] : [])];
+            if (!remoteRanges && unread.length === 0)
+                peerUnknown.push(`${res.address} names no ${d === 'egress' ? 'destination' : 'source'}`);
+            const remote = peerUnknown.length > 0 ? unknownPeer(peerUnknown.join('; ')) : remoteRanges;
+            const ranges = targetsUnknown.length > 0 ? unknownPeer(targetsUnknown.join('; ')) : endpointRanges(ctx, res, ['match', 0, localPath]);
+            if (unknown.length > 0) {
+                out[d].push(...undecidedStage(unknown.join('; '), { label: res.address, location }, at)[d]);
+                continue;
+            }
+            for (const entry of entries) {
+                const protocol = gcpProtocol(entry.ip_protocol);
+                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, res.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+                const origin = { label: label(d, ruleText(action ?? '?', protocol, ports)), location };
+                const rule = { priority: at, protocol: protocol ?? 'all', ports, portsUnknown, peer: remote, origin };
+                const why = !protocol
+                    ? `the protocol of ${res.address} is not known until apply`
+                    : action === 'goto_next' && !last
+                        ? `${res.address} hands what it matches to the next stage of the firewall walk (goto_next), which this model does not follow`
+                        : action !== 'allow' && action !== 'deny' && action !== 'goto_next'
+                            ? `${res.address} has action ${action}, which this model does not follow`
+                            : undefined;
+                if (why)
+                    out[d].push(...undecidedRules(why, rule).map((r) => (targets ? { rule: r, targets } : { rule: r })));
+                // goto_next in the last stage meets the implied rule: deny ingress, allow egress.
+                else
+                    out[d].push(placeRule({ ...rule, action: action === 'goto_next' ? (d === 'egress' ? 'allow' : 'deny') : action }, targets, ranges));
+            }
+        }
+        return out;
+    };
+    /** One attached policy as a stage of the walk of a network's instances in a region. */
+    const policyStage = (p, network, region, base, last) => {
+        const origin = { label: `${p.label} (attached by ${p.association.address})`, location: ctx.locate(p.association) };
+        const regionWhy = p.scope === 'regional' ? (p.regionUnknown ?? (region === undefined ? 'the region of the instance is not known until apply' : undefined)) : undefined;
+        if (regionWhy)
+            return undecidedStage(`whether ${p.label} applies is not known: ${regionWhy}`, origin, base);
+        if (!p.policy)
+            return undecidedStage(p.unknown ?? `the rules of ${p.label} are not known`, origin, base);
+        const out = { ingress: [], egress: [] };
+        // A rule whose policy is unknown until apply may belong to this one.
+        for (const why of unplacedPolicyRules[p.scope]) {
+            const maybe = undecidedStage(`${why}; it may belong to ${p.label}`, origin, base);
+            out.ingress.push(...maybe.ingress);
+            out.egress.push(...maybe.egress);
+        }
+        for (const r of rulesByPolicy.get(p.policy) ?? []) {
+            const placed = policyRules(r, p.label, network, base, last);
+            out.ingress.push(...placed.ingress);
+            out.egress.push(...placed.egress);
+        }
+        return out;
+    };
+    /** The walk for instances of a network in a region: VPC rules and policy stages in order, one band of priorities each. */
+    const stagesOf = (n, region) => {
+        const cacheKey = region ?? '?';
+        const hit = n.stages.get(cacheKey);
+        if (hit)
+            return hit;
         const outside = [];
         if (!n.declared) {
             // Pre-populated rules of the default network, or rules of another configuration.
-            outside.push(mayAllowAnything(`${key} is not declared in this plan, so firewall rules made elsewhere (such as the default network's default-allow-* rules) may also apply`, { label: `firewall rules of ${key} outside this plan`, location: n.location ?? { file: ctx.state.doc.file, line: 1, column: 1 } }, 65534));
+            outside.push({ rule: mayAllowAnything(`${n.key} is not declared in this plan, so firewall rules made elsewhere (such as the default network's default-allow-* rules) may also apply`, { label: `firewall rules of ${n.key} outside this plan`, location: n.location ?? { file: ctx.state.doc.file, line: 1, column: 1 } }, 65534) });
         }
+        const vpc = { ingress: [...n.ingress, ...unplacedRules.ingress, ...outside], egress: [...n.egress, ...unplacedRules.egress] };
+        const walk = { ingress: [], egress: [] };
+        const add = (p) => {
+            walk.ingress.push(...p.ingress);
+            walk.egress.push(...p.egress);
+        };
+        everywhere.forEach(add);
+        const vpcStage = (base) => (base === 0 ? vpc : { ingress: vpc.ingress.map((p) => shifted(p, base)), egress: vpc.egress.map((p) => shifted(p, base)) });
+        const stages = [];
+        const policies = (attached.get(n.key) ?? []).filter((p) => p.scope === 'global' || p.region === undefined || region === undefined || p.region === region);
+        if (policies.length === 0)
+            stages.push(vpcStage);
+        else {
+            const order = policiesFirst(ctx, n.declared, n.key);
+            const before = order === true;
+            if (typeof order === 'string') {
+                add(undecidedStage(`${order}, so whether ${policies.map((p) => p.label).join(', ')} is evaluated before or after the VPC firewall rules is not known`, { label: `firewall policies of ${n.key}`, location: n.location ?? ctx.locate(policies[0].association) }, -1));
+            }
+            if (!before)
+                stages.push(vpcStage);
+            // Global policies before regional ones.
+            const ordered = [...policies.filter((p) => p.scope === 'global'), ...policies.filter((p) => p.scope === 'regional')];
+            for (const p of ordered)
+                stages.push((base, last) => policyStage(p, n.key, region, base, last));
+            if (before)
+                stages.push(vpcStage);
+        }
+        stages.forEach((stage, i) => add(stage(i * STAGE, i === stages.length - 1)));
+        const targeted = [...new Set([...walk.ingress, ...walk.egress].filter((p) => p.targets))];
+        const result = { ...walk, targeted, policies: policies.map((p) => p.label) };
+        n.stages.set(cacheKey, result);
+        return result;
+    };
+    /**
+     * The layers of an instance: its network's walk, with the rules that target tags or
+     * service accounts as well as ranges resolved for it. Instances that resolve alike share
+     * their layers.
+     */
+    const layersOf = (key, region, side) => {
+        const n = networkRules(key);
+        const walk = stagesOf(n, region);
+        const decisions = new Map();
+        let signature = '';
+        for (const p of walk.targeted) {
+            const d = targetDecision(p, side);
+            decisions.set(p, d);
+            signature += d;
+        }
+        const cacheKey = `${region ?? '?'}|${signature}`;
+        const hit = n.layers.get(cacheKey);
+        if (hit)
+            return hit;
+        const rulesOf = (placed) => {
+            const out = [];
+            for (const p of placed) {
+                const r = resolvedRule(p, decisions.get(p) ?? 'y', side);
+                if (r)
+                    out.push(r);
+            }
+            return out;
+        };
         const fixAddress = n.declared?.address ?? key;
-        n.layers = {
+        // A deny of a policy evaluated first is undone in the policy, not by a VPC rule.
+        const orPolicy = walk.policies.length > 0 ? `, or a rule of ${walk.policies.join(', ')} where the policy denies it` : '';
+        const layers = {
             ingress: {
                 name: `firewall rules of ${key}`,
-                rules: [...n.ingress, ...unplacedRules.ingress, ...outside],
+                rules: rulesOf(walk.ingress),
                 defaultAction: 'deny',
-                fix: { kind: 'resource', address: fixAddress, rule: 'an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+                fix: { kind: 'resource', address: fixAddress, rule: `an INGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches${orPolicy})` },
                 fixLocation: n.location,
             },
             egress: {
                 name: `egress firewall rules of ${key}`,
-                rules: [...n.egress, ...unplacedRules.egress],
+                rules: rulesOf(walk.egress),
                 defaultAction: 'allow',
-                fix: { kind: 'resource', address: fixAddress, rule: 'an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches)' },
+                fix: { kind: 'resource', address: fixAddress, rule: `an EGRESS allow rule (google_compute_firewall, with a priority number below any deny that matches${orPolicy})` },
                 fixLocation: n.location,
             },
         };
-        return n.layers;
+        n.layers.set(cacheKey, layers);
+        return layers;
     };
     const serverNetwork = (instance) => {
         const location = ctx.locate(instance);
@@ -16673,8 +17322,11 @@ function buildGcpNetwork(ctx) {
             if (!range.isEmpty())
                 addresses = range;
         }
-        const layers = layersOf(key);
-        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact };
+        const zone = lookup(instance, ['zone']);
+        const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
+        const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
+        const layers = layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses });
+        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
     };
     /**
      * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
@@ -19206,22 +19858,112 @@ function renderText(report, failOn, options = {}) {
     return `${lines.join('\n').trimEnd()}\n`;
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: ./src/io/write-atomically.ts
 
 
-/** Writes beside the target and renames: a reader (a later step, a tool) never sees half a file. */
-function writeFileAtomically(file, text) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.tmp`);
+
+/** A report that cannot be written where it was asked to go: what is in the way, and why. */
+class OutputFileError extends Error {
+    file;
+    reason;
+    constructor(file, reason) {
+        super(`cannot write ${file}: ${reason}`);
+        this.file = file;
+        this.reason = reason;
+        this.name = 'OutputFileError';
+    }
+}
+const write_atomically_KINDS = [
+    [(s) => s.isSymbolicLink(), 'a symbolic link'],
+    [(s) => s.isDirectory(), 'a folder'],
+    [(s) => s.isCharacterDevice() || s.isBlockDevice(), 'a device'],
+    [(s) => s.isFIFO(), 'a named pipe (FIFO)'],
+    [(s) => s.isSocket(), 'a socket'],
+];
+/**
+ * Refuses a path where something other than a regular file exists. The rename replaces
+ * what is there: a symbolic link would become a file (not the file it points to), a device
+ * or FIFO (`/dev/stdout`) a regular file. lstat, so that a link is seen, not followed.
+ */
+function requireWritableFilePath(file) {
+    let stats;
     try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(tmp, text);
+        stats = (0,external_node_fs_namespaceObject.lstatSync)(file);
+    }
+    catch {
+        return; // nothing there yet: the write creates it, or says why it cannot
+    }
+    if (stats.isFile())
+        return;
+    const kind = write_atomically_KINDS.find(([is]) => is(stats))?.[1] ?? 'not a regular file';
+    throw new OutputFileError(file, `it is ${kind}, and writing would replace it with a regular file; pass the path of a file (new or existing)`);
+}
+const REASONS = {
+    EISDIR: 'it is a folder',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    // mkdir's word for the same: a file holds the name of a folder to create.
+    EEXIST: 'a part of the path is a file, not a folder',
+    ENOENT: 'a file cannot be created there',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'the name is too long',
+};
+function reasonOf(e) {
+    const code = e.code;
+    const what = code && REASONS[code] ? `${REASONS[code]} (${code})` : e.message;
+    return `${what}; choose a file path in a folder you can write to`;
+}
+/**
+ * Writes beside the target and renames: a reader (a later step, a tool) never sees half a
+ * file. The temporary name is unpredictable and created exclusively (`wx`), so a link
+ * planted under it is not followed; on any failure it is removed and nothing is left.
+ */
+function writeFileAtomically(file, text) {
+    requireWritableFilePath(file);
+    const tmp = external_node_path_default().join(external_node_path_default().dirname(file), `.${external_node_path_default().basename(file)}.${process.pid}.${(0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex')}.tmp`);
+    let created = false;
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+        const fd = (0,external_node_fs_namespaceObject.openSync)(tmp, 'wx');
+        created = true;
+        try {
+            (0,external_node_fs_namespaceObject.writeFileSync)(fd, text);
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
         (0,external_node_fs_namespaceObject.renameSync)(tmp, file);
     }
     catch (e) {
-        (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
-        throw e;
+        if (created)
+            (0,external_node_fs_namespaceObject.rmSync)(tmp, { force: true });
+        throw new OutputFileError(file, reasonOf(e));
+    }
+}
+/** The real path a write to `file` lands on, whether or not the file exists yet. */
+function realTarget(file) {
+    for (const resolve of [() => (0,external_node_fs_namespaceObject.realpathSync)(file), () => external_node_path_default().join((0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().dirname(file)), external_node_path_default().basename(file))]) {
+        try {
+            return resolve();
+        }
+        catch {
+            // not there yet: try its folder
+        }
+    }
+    return external_node_path_default().resolve(file);
+}
+/** Refuses to write a report over one of the files it was made from (`--output topology.yml`). */
+function requireNotAnInput(file, filesRead) {
+    const target = realTarget(file);
+    if (filesRead.some((f) => realTarget(f) === target)) {
+        throw new OutputFileError(file, 'it is one of the files this run read (a topology, plan, policy or .tf file), and the report would replace it; pass another file path');
     }
 }
 
@@ -20207,12 +20949,40 @@ function readLimited(abs, display, maxBytes) {
  */
 function resolveInsideWorkspace(ws, fromFile, written) {
     const abs = external_node_path_default().resolve(external_node_path_default().dirname(fromFile), written);
-    const root = realpathOrSelf(ws.root);
-    const real = realpathOrSelf(abs);
-    const inside = (p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
-    if (!inside(real))
+    if (!isInsideWorkspace(ws, realpathOrSelf(abs)))
         return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
+}
+function isInsideWorkspace(ws, real) {
+    const root = realpathOrSelf(ws.root);
+    return real === root || real.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+}
+/**
+ * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
+ * link in a pull request can point anywhere (`/etc/passwd`, a runner's credentials): a
+ * path inside the workspace must really be inside it, and a file must be a regular file
+ * (a FIFO or device would block or never end). Refused before reading, so no error quotes
+ * its content. A path the user names outside the workspace (`--topology ../x.yml`) is
+ * read as named.
+ */
+function readWorkspaceFile(ws, abs, display, maxBytes) {
+    const at = { file: display, line: 1, column: 1 };
+    let real;
+    try {
+        real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
+    }
+    catch (e) {
+        throw InputError.at(at, `cannot read the file: ${e.message}`);
+    }
+    const named = external_node_path_default().resolve(abs);
+    const root = external_node_path_default().resolve(ws.root);
+    const namedInside = named === root || named.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep) || isInsideWorkspace(ws, named);
+    if (namedInside && !isInsideWorkspace(ws, real)) {
+        throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
+    }
+    if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
+        throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
+    return readLimited(abs, display, maxBytes);
 }
 function realpathOrSelf(p) {
     try {
@@ -20244,23 +21014,31 @@ function builtinPackDir() {
     }
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
-function readPackDir(dir, display) {
+const PACK_FILE_MAX_BYTES = 1024 * 1024;
+/**
+ * A pack's YAML files. A user's pack comes from the repository, so its files must be
+ * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
+ * collects the absolute paths read, so that a report is never written over one.
+ */
+function readPackDir(dir, display, confine, filesRead) {
     const files = (0,external_node_fs_namespaceObject.readdirSync)(dir)
         .filter((f) => /\.ya?ml$/i.test(f))
         .sort()
         .map((f) => {
         const abs = external_node_path_default().join(dir, f);
         const shown = `${display}/${f}`;
-        return { path: shown, text: decodeInput(readLimited(abs, shown, 1024 * 1024), shown) };
+        const bytes = confine ? readWorkspaceFile(confine, abs, shown, PACK_FILE_MAX_BYTES) : readLimited(abs, shown, PACK_FILE_MAX_BYTES);
+        filesRead.push(abs);
+        return { path: shown, text: decodeInput(bytes, shown) };
     });
     return { dir: display, files };
 }
 /** A pack folder, or a folder of pack folders. */
-function readPacks(ws, dirs, builtin) {
+function readPacks(ws, dirs, builtin, filesRead = []) {
     const packs = [];
     if (builtin) {
         const dir = builtinPackDir();
-        packs.push(readPackDir(dir, `(built-in)/${external_node_path_default().basename(dir)}`));
+        packs.push(readPackDir(dir, `(built-in)/${external_node_path_default().basename(dir)}`, undefined, filesRead));
     }
     for (const written of dirs) {
         const abs = external_node_path_default().resolve(ws.cwd, written);
@@ -20269,7 +21047,7 @@ function readPacks(ws, dirs, builtin) {
             throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
         }
         if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, 'pack.yml'))) {
-            packs.push(readPackDir(abs, display));
+            packs.push(readPackDir(abs, display, ws, filesRead));
             continue;
         }
         const children = (0,external_node_fs_namespaceObject.readdirSync)(abs)
@@ -20279,7 +21057,7 @@ function readPacks(ws, dirs, builtin) {
             throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is not a policy pack: it holds no pack.yaml, and no sub-folder does. A pack is a folder with pack.yaml and one YAML file per policy.`);
         }
         for (const c of children)
-            packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`));
+            packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));
     }
     return packs;
 }
@@ -20302,15 +21080,17 @@ const PLAN_MAX_BYTES = 2 * 1024 * 1024 * 1024 - 1;
 const TF_MAX_FILES = 20_000;
 const TF_MAX_FILE_BYTES = 2 * 1024 * 1024;
 const TF_MAX_TOTAL_BYTES = 128 * 1024 * 1024;
-async function readTopologies(ws, patterns) {
+async function readTopologies(ws, patterns, filesRead) {
     const files = await expandPatterns(ws, splitPatterns(patterns), 'topology');
     return files.map((abs) => {
         const shown = displayPath(ws, abs);
-        return { path: shown, text: decodeInput(readLimited(abs, shown, TOPOLOGY_MAX_BYTES), shown) };
+        const text = decodeInput(readWorkspaceFile(ws, abs, shown, TOPOLOGY_MAX_BYTES), shown);
+        filesRead.push(abs);
+        return { path: shown, text };
     });
 }
 /** Plans named with --plan and those the topologies list (resolved inside the workspace), each read once. */
-async function readPlans(ws, patterns, topologies, clients) {
+async function readPlans(ws, patterns, topologies, clients, filesRead) {
     const byPath = new Map();
     const problems = [];
     const given = splitPatterns(patterns);
@@ -20341,10 +21121,14 @@ async function readPlans(ws, patterns, topologies, clients) {
     }
     if (problems.length > 0)
         throw new InputError(problems);
-    return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => ({ path: shown, content: readLimited(abs, shown, PLAN_MAX_BYTES) }));
+    return [...byPath.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([shown, abs]) => {
+        const content = readWorkspaceFile(ws, abs, shown, PLAN_MAX_BYTES);
+        filesRead.push(abs);
+        return { path: shown, content };
+    });
 }
 /** The workspace's `.tf` files, to find where each resource of a plan is declared. */
-async function readTerraformSources(ws) {
+async function readTerraformSources(ws, filesRead) {
     const files = await glob(['**/*.tf'], {
         cwd: ws.root,
         absolute: true,
@@ -20367,40 +21151,54 @@ async function readTerraformSources(ws) {
             continue;
         const shown = displayPath(ws, abs);
         try {
-            sources.push({ path: shown, text: decodeInput(readLimited(abs, shown, TF_MAX_FILE_BYTES), shown) });
+            sources.push({ path: shown, text: decodeInput(readWorkspaceFile(ws, abs, shown, TF_MAX_FILE_BYTES), shown) });
+            filesRead.push(abs);
             total += size;
         }
         catch {
-            // A .tf that is not text only loses its locations: findings then point at the plan.
+            // A .tf that is not text, or a link out of the workspace, only loses its locations:
+            // findings then point at the plan.
         }
     }
     return sources;
 }
+const hasInputs = (req) => splitPatterns(req.topology).length > 0 || splitPatterns(req.plan).length > 0;
 function requireInputs(req) {
-    if (splitPatterns(req.topology).length === 0 && splitPatterns(req.plan).length === 0) {
+    if (!hasInputs(req)) {
         throw new MissingInputError('nothing to check: name a topology file and/or a plan');
     }
 }
-async function readInputs(req, clients) {
-    const topologies = await readTopologies(req.workspace, req.topology);
-    const plans = await readPlans(req.workspace, req.plan, topologies, clients);
-    const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace) : [];
+async function readInputs(req, clients, filesRead) {
+    const topologies = await readTopologies(req.workspace, req.topology, filesRead);
+    const plans = await readPlans(req.workspace, req.plan, topologies, clients, filesRead);
+    const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace, filesRead) : [];
     return { topologies, plans, terraformSources };
 }
 async function checkFiles(req) {
-    requireInputs(req);
-    const packs = readPacks(req.workspace, req.policies, req.builtin);
-    const policies = loadPolicies(packs);
-    const inputs = await readInputs(req, policies.clients);
-    return runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies);
+    return (await checkFilesListingInputs(req)).report;
 }
-async function validateFiles(req) {
+/** checkFiles, also telling which files it read, so that the CLI never writes its report over one. */
+async function checkFilesListingInputs(req) {
     requireInputs(req);
+    const filesRead = [];
+    const packs = readPacks(req.workspace, req.policies, req.builtin, filesRead);
+    const policies = loadPolicies(packs);
+    const inputs = await readInputs(req, policies.clients, filesRead);
+    return { report: runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies), filesRead };
+}
+/**
+ * Validates the packs and, when some are named, the topologies and plans: a pack author
+ * runs `validate --policies DIR` with no input at all while writing the pack.
+ */
+async function validateFiles(req) {
     const packs = readPacks(req.workspace, req.policies, req.builtin);
     const policies = loadPolicies(packs);
-    const inputs = await readInputs(req, policies.clients);
+    const summary = { topologies: 0, plans: 0, environments: 0, packs: packs.length, policies: policies.policies.length };
+    if (!hasInputs(req))
+        return summary;
+    const inputs = await readInputs(req, policies.clients, []);
     const loaded = loadEnvironments(inputs, policies.clients);
-    return { topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length, packs: packs.length, policies: policies.policies.length };
+    return { ...summary, topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length };
 }
 
 ;// CONCATENATED MODULE: external "node:util"
@@ -20482,7 +21280,33 @@ function parseCliArgs(argv) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/cli/stderr-text.ts
+
+/**
+ * What the CLI prints on stderr quotes inputs (names, keys, values, file names), and a CI
+ * log reads stderr too: a name holding a line break and `::error ...` would start a
+ * workflow command, an ESC a terminal sequence, a U+202E reorder what the reader sees.
+ */
+// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional marks,
+// embeddings, overrides and isolates ("Trojan Source").
+// eslint-disable-next-line no-control-regex
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** Each such character as a visible escape (`\n`, `\u001b`), so the reader sees what the input holds. */
+function visibleEscapes(text) {
+    return text.replace(UNSHOWABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** One line for stderr: nothing unshowable, and never a workflow command. */
+function safeStderrLine(text) {
+    return safeLogLine(visibleEscapes(text));
+}
+/** Several lines, each made safe on its own; a line break inside one is shown, not obeyed. */
+function safeStderrLines(lines) {
+    return `${lines.map(safeStderrLine).join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/run-cli.ts
+
 
 
 
@@ -20514,11 +21338,7 @@ async function runCli(argv, env) {
         options = parseCliArgs(argv);
     }
     catch (e) {
-        if (e instanceof UsageError) {
-            env.stderr(`topogate: ${e.message}\n\n${USAGE}\n`);
-            return 2;
-        }
-        throw e;
+        return printError(env, e);
     }
     if (options.command === 'help') {
         env.stdout(`${USAGE}\n`);
@@ -20528,6 +21348,14 @@ async function runCli(argv, env) {
         env.stdout(`${env.version}\n`);
         return 0;
     }
+    try {
+        return await runCommand(options, env);
+    }
+    catch (e) {
+        return printError(env, e);
+    }
+}
+async function runCommand(options, env) {
     const ws = { root: env.cwd, cwd: env.cwd };
     const request = {
         workspace: ws,
@@ -20538,49 +21366,65 @@ async function runCli(argv, env) {
         today: env.today,
         version: env.version,
     };
-    try {
-        if (options.command === 'policies') {
-            const { policies } = loadPolicies(readPacks(ws, options.policies, options.builtin));
-            for (const p of policies)
-                env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);
-            return 0;
-        }
-        if (options.topology.length === 0 && options.plan.length === 0)
-            throw new UsageError('nothing to check: pass --topology FILE and/or --plan FILE');
-        if (options.command === 'validate') {
-            const v = await validateFiles(request);
-            env.stdout(`valid: ${v.topologies} topology file(s), ${v.plans} plan(s), ${v.environments} environment(s), ${v.packs} policy pack(s) with ${v.policies} policies\n`);
-            return 0;
-        }
-        const report = await checkFiles(request);
-        const rendered = renderReport(report, options);
-        if (options.output) {
-            writeFileAtomically(external_node_path_default().resolve(env.cwd, options.output), rendered);
-            env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
-        }
-        else {
-            env.stdout(rendered);
-        }
-        return isFailing(report, options.failOn) ? 1 : 0;
+    if (options.command === 'policies') {
+        const { policies } = loadPolicies(readPacks(ws, options.policies, options.builtin));
+        for (const p of policies)
+            env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);
+        return 0;
     }
-    catch (e) {
-        if (e instanceof InputError) {
-            env.stderr(`${e.problems.map((p) => `${formatProblem(p)}`).join('\n')}\n${e.problems.length > 1 ? `${e.problems.length} problems; ` : ''}nothing was checked.\n`);
-            return 2;
-        }
-        if (e instanceof MissingInputError) {
-            env.stderr(`topogate: ${e.message}\n`);
-            return 2;
-        }
-        if (e instanceof UsageError) {
-            env.stderr(`topogate: ${e.message}\n\n${USAGE}\n`);
-            return 2;
-        }
+    const hasInputs = options.topology.length > 0 || options.plan.length > 0;
+    if (options.command === 'validate') {
+        if (!hasInputs && options.policies.length === 0)
+            throw new UsageError('nothing to validate: pass --topology FILE, --plan FILE and/or --policies DIR');
+        const v = await validateFiles(request);
+        env.stdout(`valid: ${v.topologies} topology file(s), ${v.plans} plan(s), ${v.environments} environment(s), ${v.packs} policy pack(s) with ${v.policies} policies\n`);
+        return 0;
+    }
+    if (!hasInputs)
+        throw new UsageError('nothing to check: pass --topology FILE and/or --plan FILE');
+    const output = options.output === undefined ? undefined : external_node_path_default().resolve(env.cwd, options.output);
+    // A path the report cannot replace is refused before the check, not after it.
+    if (output)
+        requireWritableFilePath(output);
+    const { report, filesRead } = await checkFilesListingInputs(request);
+    const rendered = renderReport(report, options);
+    if (output) {
+        requireNotAnInput(output, filesRead);
+        writeFileAtomically(output, rendered);
+        env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
+    }
+    else {
+        env.stdout(rendered);
+    }
+    return isFailing(report, options.failOn) ? 1 : 0;
+}
+/**
+ * Bad input, usage or output: exit 2 with a message on stderr, every line of which may
+ * quote inputs and so goes through safeStderrLine. Anything else is a bug, thrown on.
+ */
+function printError(env, e) {
+    if (e instanceof InputError) {
+        const count = e.problems.length > 1 ? `${e.problems.length} problems; ` : '';
+        env.stderr(safeStderrLines([...e.problems.map(formatProblem), `${count}nothing was checked.`]));
+    }
+    else if (e instanceof MissingInputError) {
+        env.stderr(safeStderrLines([`topogate: ${e.message}`]));
+    }
+    else if (e instanceof OutputFileError) {
+        env.stderr(safeStderrLines([`topogate: cannot write the report to ${e.file}: ${e.reason}. Nothing was written.`]));
+    }
+    else if (e instanceof UsageError) {
+        // USAGE is our own text; only the message can quote an argument.
+        env.stderr(`${safeStderrLine(`topogate: ${e.message}`)}\n\n${USAGE}\n`);
+    }
+    else {
         throw e;
     }
+    return 2;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/index.ts
+
 
 
 /** `topogate` on a terminal or another CI. */
@@ -20602,7 +21446,9 @@ runCli(process.argv.slice(2), {
 }).then((code) => {
     process.exitCode = code;
 }, (e) => {
-    process.stderr.write(`topogate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\nPlease report this with the input that caused it.\n`);
+    // A bug's message may still quote an input: its lines are made as safe as any other.
+    const text = `topogate: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    process.stderr.write(`${safeStderrLines(text.split('\n'))}Please report this with the input that caused it.\n`);
     process.exitCode = 2;
 });
 
