@@ -259,3 +259,33 @@ describe('validate --policies alone', () => {
   });
 });
 
+
+describe('nothing to check is never a pass', () => {
+  it('a topology without environments, and no plan: exit 2 at its environments key', async () => {
+    writeFileSync(path.join(work, 'empty.yml'), 'version: 1\nenvironments: []\n');
+    const r = await cli(['check', '--topology', 'empty.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^empty.yml:2:\d+: this topology file declares an environment, and no plan is given, so there is nothing to check/m);
+  });
+
+  it('a file of waivers beside one with environments is fine', async () => {
+    writeFileSync(path.join(work, 'waivers.yml'), 'version: 1\nwaivers:\n  - { policy: OS11-NET-001, environment: production, reason: known gap, expires: 2026-12-01 }\n');
+    const r = await cli(['check', '--topology', TOPOLOGY, '--topology', 'waivers.yml', '--fail-on', 'never']);
+    expect(r.code).toBe(0);
+  });
+
+  it('patterns that only exclude: exit 2, saying to name files', async () => {
+    const r = await cli(['check', '--topology', `!${TOPOLOGY}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the topology patterns only exclude files \(!examples\/topology.yml\): name the files to check too/);
+  });
+});
+
+describe('selectors without a plan', () => {
+  it('exit 2 at the selectors: they would select nothing', async () => {
+    writeFileSync(path.join(work, 'sel.yml'), 'version: 1\nenvironments:\n  - name: prod\n    terraform:\n      select:\n        - { type: aws_instance, role: front-end }\n');
+    const r = await cli(['check', '--topology', 'sel.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^sel.yml:6:\d+: environment "prod" selects servers from Terraform plans, but no plan is given/m);
+  });
+});

@@ -117,7 +117,10 @@ export interface LoadedInputs extends LoadedTopologies {
 export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans' | 'terraformSources'>, clients: ReadonlyMap<string, Client>): LoadedInputs {
   const topologies = loadTopologies(inputs.topologies, clients);
   const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
-  if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) return { ...topologies, plans: 0 };
+  if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) {
+    requireEnvironments(topologies);
+    return { ...topologies, plans: 0 };
+  }
   const environments = mergePlanEnvironments({
     topologyFiles: topologies.files,
     topologyEnvironments: topologies.environments,
@@ -126,6 +129,25 @@ export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans
     clients,
   });
   return { ...topologies, environments, plans: plans.length };
+}
+
+/** Without plans: topology files that declare no environment, or selectors with nothing to select from, would pass on nothing. */
+function requireEnvironments(topologies: LoadedTopologies): void {
+  // Selectors pick servers from plans: without a plan they select nothing, silently.
+  const problems: InputProblem[] = [];
+  for (const f of topologies.files) {
+    for (const env of f.environments) {
+      if ((env.raw.terraform?.select ?? []).length === 0) continue;
+      problems.push({ ...f.doc.at([...env.path, 'terraform', 'select']), message: `environment "${env.raw.name}" selects servers from Terraform plans, but no plan is given, so its selectors select nothing. Pass the plans with --plan (or list them in terraform.plans).` });
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  if (topologies.environments.length > 0 || topologies.files.length === 0) return;
+  const f = topologies.files[0];
+  throw InputError.at(
+    f.doc.at(['environments']),
+    `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`,
+  );
 }
 
 /** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */

@@ -63,6 +63,10 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
     if (matches.length === 0) problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
     for (const m of matches) found.add(path.resolve(m));
   }
+  // Exclusions alone select nothing: checking nothing would pass every pull request.
+  if (patterns.length > 0 && patterns.every((p) => p.startsWith('!'))) {
+    problems.push(`the ${what} patterns only exclude files (${patterns.join(', ')}): name the files to check too, e.g. "infra/*.yml" before "!infra/draft.yml".`);
+  }
   if (problems.length > 0) {
     throw new MissingInputError(problems.join(' '));
   }
