@@ -30,7 +30,7 @@ export interface LayerBlock {
   hop: Hop;
   layer: FilterLayer;
   /** Deny rules that matched what was blocked. */
-  deniedBy: Origin[];
+  deniedBy: readonly Origin[];
 }
 
 export interface PortReach {
@@ -169,10 +169,13 @@ function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): Por
 interface LayerReach {
   min: AddressSet;
   max: AddressSet;
-  allowedBy: Origin[];
-  deniedBy: Origin[];
-  unknowns: string[];
+  allowedBy: readonly Origin[];
+  deniedBy: readonly Origin[];
+  unknowns: readonly string[];
 }
+
+/** The empty list answers share: one per pair and layer otherwise, mostly never filled. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * One layer, first-match: which of `remote`'s addresses it lets through between
@@ -194,7 +197,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
       by.push(rule.origin);
       if (got.covers(remote.addresses)) break;
     }
-    return { min: got, max: got, allowedBy: by, deniedBy: [], unknowns: [] };
+    return { min: got, max: got, allowedBy: by, deniedBy: NONE, unknowns: NONE };
   }
   let remMin = remote.addresses;
   let remMax = remote.addresses;

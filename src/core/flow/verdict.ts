@@ -25,7 +25,7 @@ export interface FlowGap {
   /** Source addresses that do not get through. */
   uncovered: AddressSet;
   /** Where the direct path is blocked. */
-  blockedAt: Array<{ hop: Hop; layer: FilterLayer; deniedBy: Origin[] }>;
+  blockedAt: Array<{ hop: Hop; layer: FilterLayer; deniedBy: readonly Origin[] }>;
   /** The balancer paths that were tried for these ports and did not carry it all. */
   paths: readonly BalancerPath[];
 }
