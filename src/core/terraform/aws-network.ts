@@ -2,7 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -308,14 +308,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
-    const merge = (l: Links) => {
-      for (const t of l.targets) if (!linked.targets.includes(t)) linked.targets.push(t);
-      for (const e of l.external) if (!linked.external.includes(e)) linked.external.push(e);
-      linked.unknown.push(...l.unknown);
-      if (!l.computed) linked.computed = false;
-    };
-    for (const path of paths) merge(groupLinks(res, path));
-    for (const l of interfaces.of(res)) merge(l);
+    for (const path of paths) mergeLinks(linked, groupLinks(res, path));
+    for (const l of interfaces.of(res)) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
     const none = linked.targets.length === 0 && linked.external.length === 0;

@@ -2,7 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -479,12 +479,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
   const vmNics = (vm: PlanResource, nicPaths: readonly string[]): Links => {
     const nics: Links = { targets: [], external: [], unknown: [], computed: true };
-    for (const p of nicPaths) {
-      const l = link(vm, [p], NIC, nicById, 'network interface');
-      for (const t of l.targets) if (!nics.targets.includes(t)) nics.targets.push(t);
-      for (const id of l.external) if (!nics.external.includes(id)) nics.external.push(id);
-      nics.unknown.push(...l.unknown);
-    }
+    for (const p of nicPaths) mergeLinks(nics, link(vm, [p], NIC, nicById, 'network interface'));
     return nics;
   };
 

@@ -138,6 +138,14 @@ export interface Links {
   computed: boolean;
 }
 
+/** Adds the links of another attribute: targets and outside ids once each, every reason; computed while all are. */
+export function mergeLinks(into: Links, l: Links): void {
+  for (const t of l.targets) if (!into.targets.includes(t)) into.targets.push(t);
+  for (const e of l.external) if (!into.external.includes(e)) into.external.push(e);
+  for (const u of l.unknown) into.unknown.push(u);
+  if (!l.computed) into.computed = false;
+}
+
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec: LinkSpec): { out: Links; addTarget: (r: PlanResource) => void; addValue: (v: unknown) => void } {
   const out: Links = { targets: [], external: [], unknown: [], computed: false };
