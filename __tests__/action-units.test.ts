@@ -7,6 +7,7 @@ import type { InputName } from '../src/github/action-inputs.js';
 import { rankAnnotations, withinBudget } from '../src/github/annotations.js';
 import { COMMENT_MAX_CHARS, lineLinker, renderCommentBody, renderInputProblemsComment } from '../src/github/comment-body.js';
 import { configurationKey, formatMarker, isLaterRun, parseMarker } from '../src/github/comment-marker.js';
+import { ApiError, WaitBudget, attempt } from '../src/github/github-api.js';
 import { renderJobSummary } from '../src/github/job-summary.js';
 import type { Delivery } from '../src/github/job-summary.js';
 import { ROOT, check } from './helpers/pipeline.js';
@@ -235,5 +236,78 @@ describe('line links', () => {
     expect(linkTo({ file: '(built-in)/outsystems-11/pack.yaml', line: 1, column: 1 })).toBeUndefined();
     expect(linkTo({ file: 'odd#name.yml', line: 1, column: 1 })).toBeUndefined();
     expect(lineLinker({ ...links, sha: '' }, () => true)({ file: 'a.yml', line: 1, column: 1 })).toBeUndefined();
+  });
+});
+
+describe('API retries', () => {
+  /** An error shaped as Octokit throws it: a status, and the response when there was one. */
+  function httpError(status: number, message: string, headers: Record<string, string> = {}): Error {
+    return Object.assign(new Error(message), { name: 'HttpError', status, response: { status, headers, data: { message } } });
+  }
+  /** What Octokit throws when fetch fails: status 500, no response. */
+  function networkError(message: string): Error {
+    return Object.assign(new Error(message), { name: 'HttpError', status: 500, cause: new TypeError('fetch failed') });
+  }
+
+  async function run(failures: Error[], o: { retry?: boolean; budget?: WaitBudget } = {}) {
+    const waits: number[] = [];
+    let calls = 0;
+    const result = await attempt('list the pull request comments', o.retry ?? true, async () => {
+      const e = failures[calls++];
+      if (e) throw e;
+      return 'ok';
+    }, o.budget ?? new WaitBudget(), async (ms) => {
+      waits.push(ms);
+    }).catch((e: unknown) => e as ApiError);
+    return { result, waits, calls };
+  }
+
+  it('waits what a rate limit asks for and retries, even a creation', async () => {
+    const secondary = httpError(403, 'You have exceeded a secondary rate limit.', { 'retry-after': '7' });
+    expect(await run([secondary], { retry: false })).toEqual({ result: 'ok', waits: [7_000], calls: 2 });
+    const soon = httpError(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 10) });
+    const { waits } = await run([soon]);
+    expect(waits[0]).toBeGreaterThan(9_000);
+    expect(waits[0]).toBeLessThanOrEqual(11_000);
+    expect((await run([httpError(429, 'Too Many Requests')])).waits).toEqual([60_000]);
+  });
+
+  it('does not wait past the run\'s budget, and says it was a rate limit, not a refusal', async () => {
+    const late = httpError(403, 'API rate limit exceeded', { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3_600) });
+    const { result, waits } = await run([late]);
+    expect(waits).toEqual([]);
+    expect(result).toBeInstanceOf(ApiError);
+    expect((result as ApiError).rateLimited).toBe(true);
+    expect((result as ApiError).refused).toBe(false);
+    expect((result as ApiError).message).toMatch(/^list the pull request comments: the GitHub API rate limit was hit \(HTTP 403: API rate limit exceeded\); it resets at \d\d:\d\d UTC$/);
+
+    // One budget for the whole run: 50 s here leaves 10 s for the next request.
+    const budget = new WaitBudget();
+    const limited = (s: number) => httpError(429, 'slow down', { 'retry-after': String(s) });
+    expect((await run([limited(50)], { budget })).waits).toEqual([50_000]);
+    const second = await run([limited(20)], { budget });
+    expect(second.waits).toEqual([]);
+    expect((second.result as ApiError).rateLimited).toBe(true);
+  });
+
+  it('a 403 without a rate limit is a refusal, not retried', async () => {
+    const { result, calls } = await run([httpError(403, 'Resource not accessible by integration')]);
+    expect(calls).toBe(1);
+    expect((result as ApiError).refused).toBe(true);
+  });
+
+  it('lost connections are retried when the operation may repeat, and worded as network errors', async () => {
+    const refused = networkError('connect ECONNREFUSED 127.0.0.1:443');
+    expect(await run([refused, refused])).toEqual({ result: 'ok', waits: [1_000, 3_000], calls: 3 });
+    const { result, calls } = await run([refused], { retry: false });
+    expect(calls).toBe(1);
+    expect((result as ApiError).message).toBe('list the pull request comments: network error (connect ECONNREFUSED 127.0.0.1:443)');
+    expect((result as ApiError).status).toBeUndefined();
+    const timeout = Object.assign(new Error('The operation was aborted due to timeout'), { name: 'HttpError', status: 500, cause: Object.assign(new Error('timeout'), { name: 'TimeoutError' }) });
+    expect(((await run([timeout], { retry: false })).result as ApiError).message).toBe('list the pull request comments: no answer within 30 s (The operation was aborted due to timeout)');
+  });
+
+  it('a server error honours retry-after', async () => {
+    expect((await run([httpError(503, 'Unavailable', { 'retry-after': '2' })])).waits).toEqual([2_000]);
   });
 });

@@ -343,7 +343,8 @@ describe('other events and settings', () => {
     const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml', 'fail-on': 'sometimes', comment: 'always', annotations: 'yes' }, apiUrl: gh.url });
     expect(run.code).toBe(1);
     expect(gh.requests).toEqual([]);
-    expect(run.outputs).toEqual({});
+    expect(run.outputs).toEqual({ result: 'fail' });
+    expect(run.summary).toContain('### ❌ topogate: the inputs cannot be checked');
     const [error] = annotations(run, 'error');
     expect(error.message).toContain('fail-on: "sometimes" is not one of error, warning, notice, never.');
     expect(error.message).toContain('comment: "always" is not one of update, new, off.');

@@ -44257,6 +44257,8 @@ function rulesFor(layer, protocol, port) {
     }
     return entry;
 }
+/** The empty list answers share: one per pair and layer otherwise, mostly never filled. */
+const NONE = Object.freeze([]);
 /**
  * One layer, first-match: which of `remote`'s addresses it lets through between
  * `remote` and `local` (the endpoint the layer is attached to).
@@ -44279,7 +44281,7 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
             if (got.covers(remote.addresses))
                 break;
         }
-        return { min: got, max: got, allowedBy: by, deniedBy: [], unknowns: [] };
+        return { min: got, max: got, allowedBy: by, deniedBy: NONE, unknowns: NONE };
     }
     let remMin = remote.addresses;
     let remMax = remote.addresses;
@@ -47994,6 +47996,19 @@ function resolutionValues(r, label) {
     }
     return { values, unknown };
 }
+/** Adds the links of another attribute: targets and outside ids once each, every reason; computed while all are. */
+function mergeLinks(into, l) {
+    for (const t of l.targets)
+        if (!into.targets.includes(t))
+            into.targets.push(t);
+    for (const e of l.external)
+        if (!into.external.includes(e))
+            into.external.push(e);
+    for (const u of l.unknown)
+        into.unknown.push(u);
+    if (!l.computed)
+        into.computed = false;
+}
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec) {
     const out = { targets: [], external: [], unknown: [], computed: false };
@@ -48552,21 +48567,10 @@ function buildAwsNetwork(ctx) {
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
-        const merge = (l) => {
-            for (const t of l.targets)
-                if (!linked.targets.includes(t))
-                    linked.targets.push(t);
-            for (const e of l.external)
-                if (!linked.external.includes(e))
-                    linked.external.push(e);
-            linked.unknown.push(...l.unknown);
-            if (!l.computed)
-                linked.computed = false;
-        };
         for (const path of paths)
-            merge(groupLinks(res, path));
+            mergeLinks(linked, groupLinks(res, path));
         for (const l of interfaces.of(res))
-            merge(l);
+            mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
         const none = linked.targets.length === 0 && linked.external.length === 0;
@@ -49235,16 +49239,8 @@ function buildAzureNetwork(ctx) {
     /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
     const vmNics = (vm, nicPaths) => {
         const nics = { targets: [], external: [], unknown: [], computed: true };
-        for (const p of nicPaths) {
-            const l = link(vm, [p], NIC, nicById, 'network interface');
-            for (const t of l.targets)
-                if (!nics.targets.includes(t))
-                    nics.targets.push(t);
-            for (const id of l.external)
-                if (!nics.external.includes(id))
-                    nics.external.push(id);
-            nics.unknown.push(...l.unknown);
-        }
+        for (const p of nicPaths)
+            mergeLinks(nics, link(vm, [p], NIC, nicById, 'network interface'));
         return nics;
     };
     /**
@@ -52131,8 +52127,10 @@ function topologyPlans(inputs, clients) {
 function run_check_loadEnvironments(inputs, clients) {
     const topologies = loadTopologies(inputs.topologies, clients);
     const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
-    if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0)
+    if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) {
+        requireEnvironments(topologies);
         return { ...topologies, plans: 0 };
+    }
     const environments = mergePlanEnvironments({
         topologyFiles: topologies.files,
         topologyEnvironments: topologies.environments,
@@ -52141,6 +52139,24 @@ function run_check_loadEnvironments(inputs, clients) {
         clients,
     });
     return { ...topologies, environments, plans: plans.length };
+}
+/** Without plans: topology files that declare no environment, or selectors with nothing to select from, would pass on nothing. */
+function requireEnvironments(topologies) {
+    // Selectors pick servers from plans: without a plan they select nothing, silently.
+    const problems = [];
+    for (const f of topologies.files) {
+        for (const env of f.environments) {
+            if ((env.raw.terraform?.select ?? []).length === 0)
+                continue;
+            problems.push({ ...f.doc.at([...env.path, 'terraform', 'select']), message: `environment "${env.raw.name}" selects servers from Terraform plans, but no plan is given, so its selectors select nothing. Pass the plans with --plan (or list them in terraform.plans).` });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    if (topologies.environments.length > 0 || topologies.files.length === 0)
+        return;
+    const f = topologies.files[0];
+    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
 }
 /** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
 function runCheck(inputs, loaded) {
@@ -52216,6 +52232,10 @@ async function expandPatterns(ws, patterns, what) {
             problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
         for (const m of matches)
             found.add(external_node_path_default().resolve(m));
+    }
+    // Exclusions alone select nothing: checking nothing would pass every pull request.
+    if (patterns.length > 0 && patterns.every((p) => p.startsWith('!'))) {
+        problems.push(`the ${what} patterns only exclude files (${patterns.join(', ')}): name the files to check too, e.g. "infra/*.yml" before "!infra/draft.yml".`);
     }
     if (problems.length > 0) {
         throw new MissingInputError(problems.join(' '));
@@ -52799,31 +52819,6 @@ function isRepoFile(ws, file) {
 }
 
 
-;// CONCATENATED MODULE: ./src/core/report/json-report.ts
-/** The machine-readable report (DESIGN section 5): stable key order, every finding, passes included. */
-function renderJson(report) {
-    const { tool, summary, environments, findings, disabled } = report;
-    const out = {
-        tool,
-        summary,
-        environments,
-        findings: findings.map((f) => ({
-            policy: f.policy,
-            title: f.title,
-            status: f.status,
-            severity: f.severity,
-            environment: f.environment,
-            subject: f.subject,
-            message: f.message,
-            location: f.location,
-            source: f.source,
-            ...(f.waiver ? { waiver: f.waiver } : {}),
-        })),
-        disabled,
-    };
-    return `${JSON.stringify(out, null, 2)}\n`;
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/markdown-report.ts
 
 
@@ -52930,6 +52925,156 @@ function renderMarkdown(report, options) {
         out += `${line}\n`;
     }
     return `${out.trimEnd()}${note}`;
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-marker.ts
+
+
+const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6}) -->(?:\r?\n|$)/;
+function formatMarker(m) {
+    return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt} -->`;
+}
+/** The marker at the very start of a comment body, if any. */
+function parseMarker(body) {
+    const m = MARKER.exec(body ?? '');
+    if (!m)
+        return undefined;
+    return { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
+}
+/**
+ * Whether `a` was written by a later run than `b`. Run ids grow with every new run in a
+ * repository, and a re-run keeps its id with a higher attempt, so a run for an older
+ * commit that finishes late has the smaller pair.
+ */
+function isLaterRun(a, b) {
+    return a.runId > b.runId || (a.runId === b.runId && a.runAttempt > b.runAttempt);
+}
+/**
+ * The configuration's key: from its name when the user gives one (so editing the
+ * patterns keeps the same comment), else from what it checks.
+ */
+function configurationKey(c) {
+    const identity = c.name !== ''
+        ? `name\0${c.name}`
+        : JSON.stringify(['inputs', external_node_path_default().posix.normalize(c.workingDirectory.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1'), c.topology, c.plan, c.policies]);
+    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
+}
+
+;// CONCATENATED MODULE: ./src/github/comment-body.ts
+
+
+
+
+/**
+ * The PR comment and the problem listing, as markdown. Pure: everything about the run
+ * comes in as plain values. Text from inputs goes through the core's escaping; the links
+ * here are built from the runner's own values (server, repository, commit, run).
+ */
+/** GitHub refuses a comment body over 65,536 characters. */
+const COMMENT_MAX_CHARS = 65_536;
+function runUrl(links) {
+    if (!links.repository || links.runId <= 0)
+        return undefined;
+    return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/actions/runs/${links.runId}`;
+}
+/**
+ * A link to the line at the commit, for files in the repository. A path with `#` or `?`
+ * gets none: the markdown renderer URI-encodes the link, and those two it leaves as they are.
+ */
+function lineLinker(links, isRepoFile) {
+    return (loc) => {
+        if (!links.repository || !links.sha || !isRepoFile(loc.file) || /[#?]/.test(loc.file))
+            return undefined;
+        return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/blob/${links.sha}/${loc.file}#L${loc.line}`;
+    };
+}
+function footer(links, version, name) {
+    const parts = [`topogate ${escapeMarkdown(version)}`];
+    if (name)
+        parts.push(`check ${codeSpan(name)}`);
+    if (links.sha && links.repository)
+        parts.push(`commit [${codeSpan(links.sha.slice(0, 7))}](${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/commit/${links.sha})`);
+    const run = runUrl(links);
+    if (run)
+        parts.push(`[workflow run](${run}) (the job summary has the full report)`);
+    return `<sub>${parts.join(' · ')}</sub>`;
+}
+/** The sticky comment: the marker, the verdict per environment (cut to fit), the footer. */
+function renderCommentBody(report, o) {
+    const head = formatMarker(o.marker);
+    const foot = footer(o.links, o.version, o.name);
+    const run = runUrl(o.links);
+    const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
+    const body = renderMarkdown(report, {
+        failOn: o.failOn,
+        linkTo: o.linkTo,
+        maxLength: budget,
+        fullReportHint: run ? `The job summary of the [workflow run](${run}) has every finding.` : 'The job summary of the workflow run has every finding.',
+    });
+    return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
+}
+function isLocated(p) {
+    return 'file' in p;
+}
+/** One line for the log and the failed step: `file:line:column: message`, or the message. */
+function problemLine(p) {
+    return isLocated(p) ? formatProblem(p) : p.message;
+}
+function comment_body_where(p) {
+    if (isLocated(p))
+        return codeSpan(`${p.file}:${p.line}:${p.column}`);
+    return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
+}
+/** Bad input, as markdown: every problem with its place, and that nothing was checked. */
+function renderInputProblems(problems, maxChars = Number.POSITIVE_INFINITY) {
+    const head = [
+        `### ❌ topogate: the inputs cannot be checked`,
+        '',
+        `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
+        '',
+        '| Where | Problem |',
+        '|---|---|',
+    ];
+    const note = (left) => `\n> ✂️ ${left} more problem${left === 1 ? '' : 's'}: see the annotations and the log of the workflow run.\n`;
+    let out = `${head.join('\n')}\n`;
+    for (let i = 0; i < problems.length; i++) {
+        const row = `| ${comment_body_where(problems[i])} | ${escapeMarkdown(problems[i].message)} |\n`;
+        if (out.length + row.length + note(problems.length - i).length > maxChars)
+            return `${out}${note(problems.length - i)}`;
+        out += row;
+    }
+    return out;
+}
+function renderInputProblemsComment(problems, o) {
+    const head = formatMarker(o.marker);
+    const foot = footer(o.links, o.version, o.name);
+    const body = renderInputProblems(problems, (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4);
+    return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/core/report/json-report.ts
+/** The machine-readable report (DESIGN section 5): stable key order, every finding, passes included. */
+function renderJson(report) {
+    const { tool, summary, environments, findings, disabled } = report;
+    const out = {
+        tool,
+        summary,
+        environments,
+        findings: findings.map((f) => ({
+            policy: f.policy,
+            title: f.title,
+            status: f.status,
+            severity: f.severity,
+            environment: f.environment,
+            subject: f.subject,
+            message: f.message,
+            location: f.location,
+            source: f.source,
+            ...(f.waiver ? { waiver: f.waiver } : {}),
+        })),
+        disabled,
+    };
+    return `${JSON.stringify(out, null, 2)}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/sarif-report.ts
@@ -53102,13 +53247,35 @@ function checkRunAnnotation(a) {
 ;// CONCATENATED MODULE: ./src/github/check-run.ts
 
 const CHECK_RUN_SUMMARY_MAX = 65_535;
+/**
+ * At most this many annotations go through the API per run (40 requests of 50): the
+ * GITHUB_TOKEN has 1,000 requests an hour for the whole repository, and a reviewer reads
+ * the first screens. The caller passes them most urgent first and says how many are left out.
+ */
+const CHECK_RUN_MAX_ANNOTATIONS = 2_000;
+/** The check run exists but not every annotation reached it: completed with a note, or, when even that failed, still open. */
+class CheckRunIncompleteError extends Error {
+    url;
+    completed;
+    published;
+    constructor(message, url, 
+    /** Whether the run was completed (with the annotations it got); if not, it may stay "in progress". */
+    completed, published) {
+        super(message);
+        this.url = url;
+        this.completed = completed;
+        this.published = published;
+        this.name = 'CheckRunIncompleteError';
+    }
+}
 async function publishCheckRun(api, req) {
     const batches = [];
-    for (let i = 0; i < req.annotations.length; i += CHECK_RUN_BATCH)
-        batches.push(req.annotations.slice(i, i + CHECK_RUN_BATCH).map(checkRunAnnotation));
+    const annotations = req.annotations.slice(0, CHECK_RUN_MAX_ANNOTATIONS);
+    for (let i = 0; i < annotations.length; i += CHECK_RUN_BATCH)
+        batches.push(annotations.slice(i, i + CHECK_RUN_BATCH).map(checkRunAnnotation));
     if (batches.length === 0)
         batches.push([]);
-    const output = (annotations) => ({ title: req.title, summary: req.summary, ...(annotations.length > 0 ? { annotations } : {}) });
+    const output = (batch) => ({ title: req.title, summary: req.summary, ...(batch.length > 0 ? { annotations: batch } : {}) });
     const single = batches.length === 1;
     const { id, url } = await api.createCheckRun({
         name: req.name,
@@ -53119,133 +53286,27 @@ async function publishCheckRun(api, req) {
         conclusion: single ? req.conclusion : undefined,
     });
     let requests = 1;
+    let published = batches[0].length;
     try {
         for (let i = 1; i < batches.length; i++) {
             await api.updateCheckRun(id, { output: output(batches[i]), conclusion: i === batches.length - 1 ? req.conclusion : undefined });
             requests++;
+            published += batches[i].length;
         }
     }
     catch (e) {
-        const note = `\n\n> ⚠️ Only some annotations could be published (${e.message}); the job summary has every finding.`;
-        await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion }).catch(() => undefined);
-        throw e;
+        const reason = e.message;
+        const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}); the job summary has every finding.`;
+        // No annotations in this request, so the API layer retries it: a run left "in progress" blocks nothing but misleads everyone.
+        try {
+            await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion });
+        }
+        catch (completing) {
+            throw new CheckRunIncompleteError(`${reason}; completing it failed too: ${completing.message}`, url, false, published);
+        }
+        throw new CheckRunIncompleteError(reason, url, true, published);
     }
     return { url, requests };
-}
-
-;// CONCATENATED MODULE: ./src/github/comment-marker.ts
-
-
-const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6}) -->(?:\r?\n|$)/;
-function formatMarker(m) {
-    return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt} -->`;
-}
-/** The marker at the very start of a comment body, if any. */
-function parseMarker(body) {
-    const m = MARKER.exec(body ?? '');
-    if (!m)
-        return undefined;
-    return { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
-}
-/**
- * Whether `a` was written by a later run than `b`. Run ids grow with every new run in a
- * repository, and a re-run keeps its id with a higher attempt, so a run for an older
- * commit that finishes late has the smaller pair.
- */
-function isLaterRun(a, b) {
-    return a.runId > b.runId || (a.runId === b.runId && a.runAttempt > b.runAttempt);
-}
-/**
- * The configuration's key: from its name when the user gives one (so editing the
- * patterns keeps the same comment), else from what it checks.
- */
-function configurationKey(c) {
-    const identity = c.name !== ''
-        ? `name\0${c.name}`
-        : JSON.stringify(['inputs', external_node_path_default().posix.normalize(c.workingDirectory.replace(/\\/g, '/')).replace(/(.)\/+$/, '$1'), c.topology, c.plan, c.policies]);
-    return (0,external_node_crypto_.createHash)('sha256').update(identity).digest('hex').slice(0, 16);
-}
-
-;// CONCATENATED MODULE: ./src/github/comment-body.ts
-
-
-
-/**
- * The PR comment and the problem listing, as markdown. Pure: everything about the run
- * comes in as plain values. Text from inputs goes through the core's escaping; the links
- * here are built from the runner's own values (server, repository, commit, run).
- */
-/** GitHub refuses a comment body over 65,536 characters. */
-const COMMENT_MAX_CHARS = 65_536;
-function runUrl(links) {
-    if (!links.repository || links.runId <= 0)
-        return undefined;
-    return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/actions/runs/${links.runId}`;
-}
-/**
- * A link to the line at the commit, for files in the repository. A path with `#` or `?`
- * gets none: the markdown renderer URI-encodes the link, and those two it leaves as they are.
- */
-function lineLinker(links, isRepoFile) {
-    return (loc) => {
-        if (!links.repository || !links.sha || !isRepoFile(loc.file) || /[#?]/.test(loc.file))
-            return undefined;
-        return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/blob/${links.sha}/${loc.file}#L${loc.line}`;
-    };
-}
-function footer(links, version, name) {
-    const parts = [`topogate ${escapeMarkdown(version)}`];
-    if (name)
-        parts.push(`check ${codeSpan(name)}`);
-    if (links.sha && links.repository)
-        parts.push(`commit [${codeSpan(links.sha.slice(0, 7))}](${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/commit/${links.sha})`);
-    const run = runUrl(links);
-    if (run)
-        parts.push(`[workflow run](${run}) (the job summary has the full report)`);
-    return `<sub>${parts.join(' · ')}</sub>`;
-}
-/** The sticky comment: the marker, the verdict per environment (cut to fit), the footer. */
-function renderCommentBody(report, o) {
-    const head = formatMarker(o.marker);
-    const foot = footer(o.links, o.version, o.name);
-    const run = runUrl(o.links);
-    const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
-    const body = renderMarkdown(report, {
-        failOn: o.failOn,
-        linkTo: o.linkTo,
-        maxLength: budget,
-        fullReportHint: run ? `The job summary of the [workflow run](${run}) has every finding.` : 'The job summary of the workflow run has every finding.',
-    });
-    return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
-}
-function comment_body_where(p) {
-    return codeSpan(`${p.file}:${p.line}:${p.column}`);
-}
-/** Bad input, as markdown: every problem with its place, and that nothing was checked. */
-function renderInputProblems(problems, maxChars = Number.POSITIVE_INFINITY) {
-    const head = [
-        `### ❌ topogate: the inputs cannot be checked`,
-        '',
-        `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
-        '',
-        '| Where | Problem |',
-        '|---|---|',
-    ];
-    const note = (left) => `\n> ✂️ ${left} more problem${left === 1 ? '' : 's'}: see the annotations and the log of the workflow run.\n`;
-    let out = `${head.join('\n')}\n`;
-    for (let i = 0; i < problems.length; i++) {
-        const row = `| ${comment_body_where(problems[i])} | ${escapeMarkdown(problems[i].message)} |\n`;
-        if (out.length + row.length + note(problems.length - i).length > maxChars)
-            return `${out}${note(problems.length - i)}`;
-        out += row;
-    }
-    return out;
-}
-function renderInputProblemsComment(problems, o) {
-    const head = formatMarker(o.marker);
-    const foot = footer(o.links, o.version, o.name);
-    const body = renderInputProblems(problems, (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4);
-    return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/github-api.ts
@@ -53253,42 +53314,129 @@ function renderInputProblemsComment(problems, o) {
 class ApiError extends Error {
     operation;
     status;
-    constructor(operation, status, message) {
+    rateLimited;
+    constructor(operation, status, message, 
+    /** GitHub's primary or secondary rate limit, still in force after waiting what the budget allows. */
+    rateLimited = false) {
         super(message);
         this.operation = operation;
         this.status = status;
+        this.rateLimited = rateLimited;
         this.name = 'ApiError';
     }
     /** The token may not do this: a fork PR's read-only token, or missing `permissions:`. */
     get refused() {
-        return this.status === 401 || this.status === 403 || this.status === 404;
+        return !this.rateLimited && (this.status === 401 || this.status === 403 || this.status === 404);
     }
 }
 const REQUEST_TIMEOUT_MS = 30_000;
 const RETRY_DELAYS_MS = [1_000, 3_000];
+/** Rate-limit retries of one request; the time they may take is bounded by the run's budget. */
+const RATE_LIMIT_RETRIES = 3;
+/** All waits of a run together (backoff and rate limits): the step must not hang for the API. */
+const API_WAIT_BUDGET_MS = 60_000;
 const MAX_COMMENT_PAGES = 50;
 const MAX_FILE_PAGES = 30; // the API lists at most 3,000 files of a pull request
-function statusOf(e) {
-    const s = e?.status;
-    return typeof s === 'number' ? s : undefined;
-}
-function messageOf(e) {
-    const text = e instanceof Error ? e.message : String(e);
+function firstLine(text) {
     return text.split('\n')[0].slice(0, 300);
 }
-async function attempt(operation, retry, fn) {
-    for (let i = 0;; i++) {
+function failureOf(e) {
+    const err = (e ?? {});
+    const message = firstLine(e instanceof Error ? e.message : String(e));
+    const causeName = typeof err.cause?.name === 'string' ? err.cause.name : '';
+    const timedOut = err.name === 'AbortError' || err.name === 'TimeoutError' || causeName === 'AbortError' || causeName === 'TimeoutError';
+    const headers = {};
+    const raw = err.response?.headers;
+    if (raw && typeof raw === 'object')
+        for (const [k, v] of Object.entries(raw))
+            if (typeof v === 'string' || typeof v === 'number')
+                headers[k.toLowerCase()] = String(v);
+    const status = typeof err.status === 'number' && err.status > 0 ? err.status : undefined;
+    // Octokit turns a failed fetch into a RequestError with status 500 and no response.
+    const network = timedOut || (err.name === 'HttpError' && err.response === undefined) || (status === undefined && err.name === 'TypeError');
+    return { status: network ? undefined : status, headers, network, timedOut, message };
+}
+/**
+ * GitHub's rate limits: a 429, or a 403 that says so (no requests left in the hour, a
+ * secondary limit's message or its `retry-after`). Returns how long GitHub asks to wait
+ * (ms), or undefined when this is not a rate limit.
+ */
+function rateLimitWait(f, now = Date.now()) {
+    const limited = f.status === 429 || (f.status === 403 && (f.headers['x-ratelimit-remaining'] === '0' || f.headers['retry-after'] !== undefined || /rate limit/i.test(f.message)));
+    if (!limited)
+        return undefined;
+    const after = Number(f.headers['retry-after']);
+    if (f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0)
+        return after * 1000;
+    const reset = Number(f.headers['x-ratelimit-reset']);
+    if (f.headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) && reset > 0)
+        return Math.max(0, reset * 1000 - now) + 1000;
+    // A secondary limit without a time: GitHub asks for at least a minute.
+    return 60_000;
+}
+function describeFailure(operation, f, rateLimited) {
+    if (f.timedOut)
+        return `${operation}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s (${f.message})`;
+    if (f.network)
+        return `${operation}: network error (${f.message})`;
+    const http = f.status ? `HTTP ${f.status}: ` : '';
+    if (!rateLimited)
+        return `${operation}: ${http}${f.message}`;
+    const reset = Number(f.headers['x-ratelimit-reset']);
+    const when = f.headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) && reset > 0 ? `; it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
+    return `${operation}: the GitHub API rate limit was hit (${http}${f.message})${when}`;
+}
+/** How long the run may still wait for the API, shared by every request. */
+class WaitBudget {
+    leftMs;
+    constructor(leftMs = API_WAIT_BUDGET_MS) {
+        this.leftMs = leftMs;
+    }
+    /** Takes `ms` from the budget when it fits. */
+    take(ms) {
+        if (ms > this.leftMs)
+            return false;
+        this.leftMs -= ms;
+        return true;
+    }
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/**
+ * One API operation with its retries. Rate limits are retried after the wait GitHub asks
+ * for (the request was refused, not done, so even a creation may repeat) while the run's
+ * budget lasts. Server errors and lost connections are retried only when repeating the
+ * operation is harmless (`retry`), after a backoff or the `retry-after` GitHub sends.
+ */
+async function attempt(operation, retry, fn, budget, wait = sleep) {
+    let backoffs = 0;
+    let rateRetries = 0;
+    for (;;) {
         try {
             return await fn();
         }
         catch (e) {
-            const status = statusOf(e);
-            const transient = status === undefined || status >= 500;
-            if (retry && transient && i < RETRY_DELAYS_MS.length) {
-                await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[i]));
-                continue;
+            const f = failureOf(e);
+            const limitWait = rateLimitWait(f);
+            if (limitWait !== undefined) {
+                if (rateRetries < RATE_LIMIT_RETRIES && budget.take(limitWait)) {
+                    rateRetries++;
+                    await wait(limitWait);
+                    continue;
+                }
+                throw new ApiError(operation, f.status, describeFailure(operation, f, true), true);
             }
-            throw new ApiError(operation, status, `${operation}: ${status ? `HTTP ${status}: ` : ''}${messageOf(e)}`);
+            const transient = f.network || (f.status !== undefined && f.status >= 500);
+            if (retry && transient && backoffs < RETRY_DELAYS_MS.length) {
+                const after = Number(f.headers['retry-after']);
+                const delay = f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0 ? after * 1000 : RETRY_DELAYS_MS[backoffs];
+                // A request that timed out already took its time limit: that counts as waiting too.
+                if (budget.take(delay + (f.timedOut ? REQUEST_TIMEOUT_MS : 0))) {
+                    backoffs++;
+                    await wait(delay);
+                    continue;
+                }
+            }
+            throw new ApiError(operation, f.status, describeFailure(operation, f, false));
         }
     }
 }
@@ -53296,10 +53444,14 @@ class GitHubApi {
     octokit;
     owner;
     repo;
+    budget = new WaitBudget();
     constructor(octokit, owner, repo) {
         this.octokit = octokit;
         this.owner = owner;
         this.repo = repo;
+    }
+    call(operation, retry, fn) {
+        return attempt(operation, retry, fn, this.budget);
     }
     static async connect(token, run) {
         const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
@@ -53311,7 +53463,7 @@ class GitHubApi {
     }
     /** The paths a pull request changes (renames by their new path). */
     async changedFiles(pullNumber) {
-        return attempt('list the pull request files', true, async () => {
+        return this.call('list the pull request files', true, async () => {
             const files = [];
             let pages = 0;
             for await (const page of this.octokit.paginate.iterator(this.octokit.rest.pulls.listFiles, { owner: this.owner, repo: this.repo, pull_number: pullNumber, per_page: 100 })) {
@@ -53329,13 +53481,13 @@ class GitHubApi {
      * refuses installation tokens).
      */
     async viewerLogin() {
-        return attempt('find who the token acts as', true, async () => {
+        return this.call('find who the token acts as', true, async () => {
             const data = await this.octokit.graphql('query { viewer { login } }');
             return data.viewer.login;
         });
     }
     async listComments(issueNumber) {
-        return attempt('list the pull request comments', true, async () => {
+        return this.call('list the pull request comments', true, async () => {
             const out = [];
             let pages = 0;
             for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: issueNumber, per_page: 100 })) {
@@ -53348,19 +53500,25 @@ class GitHubApi {
         });
     }
     async createComment(issueNumber, body) {
-        return attempt('create the pull request comment', false, async () => {
+        return this.call('create the pull request comment', false, async () => {
             const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body });
             return data.html_url;
         });
     }
     async updateComment(commentId, body) {
-        return attempt('update the pull request comment', true, async () => {
+        return this.call('update the pull request comment', true, async () => {
             const { data } = await this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body });
             return data.html_url;
         });
     }
+    /** Deletes one of topogate's own comments (a duplicate left by two first runs racing). */
+    async deleteComment(commentId) {
+        await this.call('delete a duplicate pull request comment', true, async () => {
+            await this.octokit.rest.issues.deleteComment({ owner: this.owner, repo: this.repo, comment_id: commentId });
+        });
+    }
     async createCheckRun(params) {
-        return attempt('create the check run', false, async () => {
+        return this.call('create the check run', false, async () => {
             const { data } = await this.octokit.rest.checks.create({
                 owner: this.owner,
                 repo: this.repo,
@@ -53374,9 +53532,14 @@ class GitHubApi {
             return { id: data.id, url: data.html_url ?? '' };
         });
     }
-    /** Adds annotations (they append) and, with a conclusion, completes the run. Not retried: a repeat would add them twice. */
+    /**
+     * Adds annotations (they append) and, with a conclusion, completes the run. A request
+     * with annotations is retried only when rate limited (a repeat of one that went through
+     * would add them twice); one without, which only sets the output and the conclusion, is
+     * retried like any idempotent request.
+     */
     async updateCheckRun(id, params) {
-        await attempt('add annotations to the check run', false, async () => {
+        await this.call(params.conclusion && !params.output.annotations?.length ? 'complete the check run' : 'add annotations to the check run', !params.output.annotations?.length, async () => {
             await this.octokit.rest.checks.update({
                 owner: this.owner,
                 repo: this.repo,
@@ -53408,13 +53571,23 @@ function annotationNote(a) {
     switch (a.kind) {
         case 'off':
             return 'Annotations are off (`annotations: false`).';
-        case 'check-run':
-            return `Every finding (${job_summary_plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
+        case 'check-run': {
+            const omitted = a.omitted ? a.omitted.error + a.omitted.warning + a.omitted.notice : 0;
+            if (omitted === 0 || !a.omitted)
+                return `Every finding (${job_summary_plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
+            return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. Every finding is in the tables above.`;
+        }
         case 'commands': {
             const shownTotal = a.shown.error + a.shown.warning + a.shown.notice;
             const hiddenTotal = a.hidden.error + a.hidden.warning + a.hidden.notice;
             const parts = [];
-            if (a.checkRunFailed)
+            if (a.checkRun && a.checkRunFailed) {
+                const run = `[${codeSpan(a.checkRun.name)}](${a.checkRun.url})`;
+                parts.push(a.checkRun.completed
+                    ? `The check run ${run} got only some annotations (${a.checkRunFailed}); annotations went through the log instead.`
+                    : `The check run ${run} was created but could not be completed (${a.checkRunFailed}), so it may stay “in progress”; annotations went through the log instead.`);
+            }
+            else if (a.checkRunFailed)
                 parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
             parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${job_summary_plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
             if (hiddenTotal > 0) {
@@ -53462,6 +53635,8 @@ function renderJobSummary(report, o) {
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 
+/** Duplicates deleted per run at most: two racing first runs leave one, a bug could leave more. */
+const MAX_DUPLICATE_DELETES = 10;
 function isOurs(c, key, login) {
     const m = parseMarker(c.body);
     if (!m || m.key !== key)
@@ -53470,11 +53645,16 @@ function isOurs(c, key, login) {
     const trusted = login !== undefined ? c.authorLogin === login : c.authorIsBot;
     return trusted ? m : undefined;
 }
-function refusalReason(e, fromFork) {
-    const why = fromFork
+function refusalReason(e, fromFork, eventName = 'pull_request') {
+    const complete = 'This summary and the step’s verdict are complete without it.';
+    if (e.rateLimited)
+        return `${e.message}; topogate waited as long as it may (about a minute in all). ${complete}`;
+    const why = fromFork && eventName === 'pull_request'
         ? 'This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token (see the README for `pull_request_target`).'
-        : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
-    return `the token may not write comments on this pull request (${e.message}). ${why} This summary and the step’s verdict are complete without it.`;
+        : fromFork
+            ? `Grant the job \`permissions: pull-requests: write\`: on \`${eventName || 'this event'}\` the token of a fork’s pull request may write when the workflow’s permissions allow it.`
+            : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
+    return `the token may not write comments on this pull request (${e.message}). ${why} ${complete}`;
 }
 async function publishComment(api, pullNumber, req, log) {
     try {
@@ -53493,16 +53673,28 @@ async function publishComment(api, pullNumber, req, log) {
         const later = ours.filter((o) => isLaterRun(o.marker, req.marker)).sort((a, b) => b.marker.runId - a.marker.runId || b.marker.runAttempt - a.marker.runAttempt)[0];
         if (later)
             return { kind: 'stale', url: later.comment.url, runId: later.marker.runId, sha: later.marker.sha };
-        const target = req.mode === 'update' ? ours.sort((a, b) => b.comment.id - a.comment.id)[0] : undefined;
-        if (target)
-            return { kind: 'updated', url: await api.updateComment(target.comment.id, req.body) };
+        const newestFirst = [...ours].sort((a, b) => b.comment.id - a.comment.id);
+        const target = req.mode === 'update' ? newestFirst[0] : undefined;
+        if (target) {
+            const url = await api.updateComment(target.comment.id, req.body);
+            // Two first runs that raced both posted: keep the newest, remove the rest (all this token's own).
+            for (const duplicate of newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES)) {
+                try {
+                    await api.deleteComment(duplicate.comment.id);
+                }
+                catch (e) {
+                    log.debug(`could not delete the duplicate comment ${duplicate.comment.url} (${e.message}).`);
+                }
+            }
+            return { kind: 'updated', url };
+        }
         if (req.onlyIfExists)
             return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
         return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
     }
     catch (e) {
-        if (e instanceof ApiError && e.refused)
-            return { kind: 'refused', reason: refusalReason(e, req.fromFork ?? false) };
+        if (e instanceof ApiError && (e.refused || e.rateLimited))
+            return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
         return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
     }
 }
@@ -53526,9 +53718,39 @@ async function publishComment(api, pullNumber, req, log) {
 
 
 
-
-function publish_setOutput(name, value) {
-    setOutput(name, String(value));
+const FILE_PROBLEMS = {
+    EISDIR: 'is a folder',
+    ENOENT: 'is in a folder that does not exist',
+    ENOTDIR: 'has a file where a folder should be',
+    EACCES: 'may not be written (permission denied)',
+    EPERM: 'may not be written (permission denied)',
+    EROFS: 'is on a read-only file system',
+    ENOSPC: 'is on a full disk',
+};
+/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp) is a folder (EISDIR)`. */
+function runnerFileProblem(variable, file, e) {
+    const code = e?.code;
+    const message = e?.message ?? String(e);
+    // @actions/core checks the runner's file exists before appending to it.
+    const what = code && FILE_PROBLEMS[code] ? `${FILE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'does not exist' : `cannot be written (${message})`;
+    return `${variable} (${file}) ${what}`;
+}
+let outputsBroken = false;
+/**
+ * Sets a step output. The runner's GITHUB_OUTPUT file should always be writable; when it
+ * is not (a folder, a missing folder), that is one warning and everything else is still
+ * published: the verdict, the comment, the summary matter more than the outputs.
+ */
+function publish_setOutput(log, name, value) {
+    if (outputsBroken)
+        return;
+    try {
+        setOutput(name, String(value));
+    }
+    catch (e) {
+        outputsBroken = true;
+        log.warning(`The step outputs could not be written: ${runnerFileProblem('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT ?? '', e)}. Later steps get no \`result\` or other outputs; everything else is published.`);
+    }
 }
 /** The API client, created on first use; instead, the reason there is none (no token, no repository). */
 function apiSource(ctx) {
@@ -53566,17 +53788,17 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
         const client = await api();
         delivery = typeof client === 'string'
             ? { kind: 'skipped', reason: client }
-            : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork }, log);
+            : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork, eventName: run.eventName }, log);
     }
     switch (delivery.kind) {
         case 'created':
         case 'updated':
             log.info(`PR comment ${delivery.kind}: ${delivery.url}`);
-            publish_setOutput('comment-url', delivery.url);
+            publish_setOutput(log, 'comment-url', delivery.url);
             break;
         case 'stale':
             log.info(`PR comment left as it is: ${delivery.url} reports a later run (${delivery.runId}) than this one (${run.runId}).`);
-            publish_setOutput('comment-url', delivery.url);
+            publish_setOutput(log, 'comment-url', delivery.url);
             break;
         case 'refused':
         case 'failed':
@@ -53589,17 +53811,17 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
     return delivery;
 }
 /** Appends to the step's summary file (the runner's, one per step: earlier writes stay). */
-function writeSummary(ctx, markdown) {
+function writeSummary(log, markdown) {
     const file = process.env.GITHUB_STEP_SUMMARY;
     if (!file) {
-        ctx.log.debug('GITHUB_STEP_SUMMARY is not set: no job summary.');
+        log.debug('GITHUB_STEP_SUMMARY is not set: no job summary.');
         return;
     }
     try {
         (0,external_node_fs_namespaceObject.appendFileSync)(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
     }
     catch (e) {
-        ctx.log.warning(`The job summary could not be written: ${e.message}`);
+        log.warning(`The job summary could not be written: ${runnerFileProblem('GITHUB_STEP_SUMMARY', file, e)}.`);
     }
 }
 /** Emits the annotations that fit beside the ones this step already made. */
@@ -53635,7 +53857,19 @@ function writeReports(ctx, report) {
         }
     }
     const reportFile = external_node_path_default().join(run.tempDir, `topogate-${configurationKey(inputs)}`, 'report.json');
-    writeFileAtomically(reportFile, renderJson(report));
+    try {
+        // The runner creates RUNNER_TEMP; one that is not there is not made here (in /proc, Node's mkdir never returns).
+        if (!(0,external_node_fs_namespaceObject.statSync)(run.tempDir).isDirectory())
+            throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+        writeFileAtomically(reportFile, renderJson(report));
+    }
+    catch (e) {
+        // The runner's temporary folder, not an input: a warning, and the rest is published.
+        const code = e.code;
+        const reason = e instanceof OutputFileError ? e.reason.replace(/; choose a file path.*$/, '') : code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : e.message;
+        ctx.log.warning(`The JSON report could not be written to RUNNER_TEMP (${run.tempDir}): ${reason}. The \`report\` output is empty; everything else is published.`);
+        return { sarifFile };
+    }
     return { reportFile, sarifFile };
 }
 async function publishReport(report, ctx) {
@@ -53643,13 +53877,13 @@ async function publishReport(report, ctx) {
     const failing = isFailing(report, inputs.failOn);
     const s = report.summary;
     const files = writeReports(ctx, report);
-    publish_setOutput('result', failing ? 'fail' : 'pass');
-    publish_setOutput('errors', s.bySeverity.error);
-    publish_setOutput('warnings', s.bySeverity.warning);
-    publish_setOutput('notices', s.bySeverity.notice);
-    publish_setOutput('unknown', s.unknown);
-    publish_setOutput('report', files.reportFile);
-    publish_setOutput('sarif-file', files.sarifFile ?? '');
+    publish_setOutput(log, 'result', failing ? 'fail' : 'pass');
+    publish_setOutput(log, 'errors', s.bySeverity.error);
+    publish_setOutput(log, 'warnings', s.bySeverity.warning);
+    publish_setOutput(log, 'notices', s.bySeverity.notice);
+    publish_setOutput(log, 'unknown', s.unknown);
+    publish_setOutput(log, 'report', files.reportFile ?? '');
+    publish_setOutput(log, 'sarif-file', files.sarifFile ?? '');
     log.untrusted(renderText(report, inputs.failOn));
     const repoFile = (loc) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
     const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
@@ -53658,39 +53892,69 @@ async function publishReport(report, ctx) {
     // A check run first: when it carries every annotation, the log carries none of them.
     let annotations;
     let checkRunFailed;
+    let checkRunLeftOver;
     let forCommands = ranked;
     if (inputs.annotations && inputs.checkRun) {
         const client = await api();
+        const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
         if (typeof client === 'string')
             checkRunFailed = client;
         else if (!run.sha)
             checkRunFailed = 'the commit (GITHUB_SHA) is unknown.';
         else {
-            const withFile = ranked.filter((a) => a.file !== undefined);
-            const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
-            const note = '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
+            const withFileOf = (list) => list.filter((a) => a.file !== undefined);
+            let withFile = withFileOf(ranked);
+            if (withFile.length > CHECK_RUN_MAX_ANNOTATIONS && run.pullRequest) {
+                // Not all of them go out: the files this pull request changes first.
+                try {
+                    ranked = rankAnnotations(report.findings, repoFile, new Set(await client.changedFiles(run.pullRequest.number)));
+                    withFile = withFileOf(ranked);
+                }
+                catch (e) {
+                    log.debug(`Could not list the pull request's files (${e.message}); annotations are ranked without them.`);
+                }
+            }
+            const published = withFile.slice(0, CHECK_RUN_MAX_ANNOTATIONS);
+            const omitted = countByLevel(withFile.slice(CHECK_RUN_MAX_ANNOTATIONS));
+            const omittedTotal = omitted.error + omitted.warning + omitted.notice;
+            const note = omittedTotal > 0
+                ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. The job summary has every finding.\n`
+                : '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
             try {
-                const published = await publishCheckRun(client, {
+                const result = await publishCheckRun(client, {
                     name,
                     headSha: run.sha,
                     externalId: configurationKey(inputs),
                     detailsUrl: runUrl(links(run)),
                     title: verdictLine(report, inputs.failOn).slice(0, 255),
                     summary: `${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - 16 }).trimEnd()}${note}`,
-                    annotations: withFile,
+                    annotations: published,
                     conclusion: failing ? 'failure' : 'success',
                 });
-                annotations = { kind: 'check-run', total: withFile.length, url: published.url, name };
-                publish_setOutput('check-run-url', published.url);
-                log.info(`Check run ${name}: ${withFile.length} annotation(s) in ${published.requests} request(s): ${published.url}`);
+                annotations = { kind: 'check-run', total: published.length, url: result.url, name, ...(omittedTotal > 0 ? { omitted, limit: CHECK_RUN_MAX_ANNOTATIONS } : {}) };
+                publish_setOutput(log, 'check-run-url', result.url);
+                log.info(`Check run ${name}: ${published.length} annotation(s) in ${result.requests} request(s)${omittedTotal > 0 ? `, ${omittedTotal} more left out (at most ${CHECK_RUN_MAX_ANNOTATIONS} per run)` : ''}: ${result.url}`);
                 forCommands = ranked.filter((a) => a.file === undefined);
             }
             catch (e) {
-                checkRunFailed = e.message;
+                checkRunFailed = e.message.replace(/\.$/, '');
+                if (e instanceof CheckRunIncompleteError) {
+                    checkRunLeftOver = { name, url: e.url, completed: e.completed };
+                    if (e.url)
+                        publish_setOutput(log, 'check-run-url', e.url);
+                }
             }
         }
-        if (checkRunFailed)
-            log.warning(`Check run not published (${checkRunFailed.replace(/\.$/, '')}); annotations go through the log instead, at most 10 of each level per step.`);
+        if (checkRunFailed) {
+            const reason = checkRunFailed.replace(/\.$/, '');
+            const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
+            if (!checkRunLeftOver)
+                log.warning(`Check run not published (${reason}); ${fallback}`);
+            else if (checkRunLeftOver.completed)
+                log.warning(`Check run ${checkRunLeftOver.url} was completed with only some of its annotations (${reason}); ${fallback}`);
+            else
+                log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
+        }
     }
     const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo });
     const comment = await deliverComment(ctx, api, markerBody, false);
@@ -53713,36 +53977,50 @@ async function publishReport(report, ctx) {
             }
         }
         const emitted = emitAnnotations(ctx, forCommands, failing);
-        annotations ??= { kind: 'commands', ...emitted, checkRunFailed };
+        annotations ??= { kind: 'commands', ...emitted, checkRunFailed, ...(checkRunLeftOver ? { checkRun: checkRunLeftOver } : {}) };
     }
     const delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile };
-    writeSummary(ctx, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
+    writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
     return { failing };
 }
 /**
  * Bad input: every problem as an error annotation on its line and in the summary, the
- * configuration's existing comment corrected (it must not go on claiming a pass), no new
- * comment started, and the result output `fail`.
+ * configuration's existing comment corrected (it must not go on claiming a pass; with
+ * `comment: new` a comment is added, as every run adds one), no sticky comment started,
+ * and the result output `fail`. A problem without a place (a pattern that matches
+ * nothing) is not annotated when it comes first: the failed step's own error says it.
  */
 async function publishInputProblems(problems, ctx) {
     const { log, workspace, inputs } = ctx;
-    publish_setOutput('result', 'fail');
-    log.untrusted(problems.map(formatProblem).join('\n'));
+    publish_setOutput(log, 'result', 'fail');
+    log.untrusted(problems.map(problemLine).join('\n'));
     let hidden = 0;
-    for (const p of problems) {
+    for (const [i, p] of problems.entries()) {
+        if (i === 0 && !isLocated(p))
+            continue;
         // One error slot stays free for setFailed's own.
         if (log.emitted.error >= STEP_ANNOTATION_LIMIT - 1) {
             hidden++;
             continue;
         }
-        const file = isRepoFile(workspace, p.file) ? p.file : undefined;
-        log.annotate('error', file ? p.message : formatProblem(p), { title: 'topogate: input problem', ...(file ? { file, startLine: p.line, startColumn: p.column } : {}) });
+        const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
+        log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
     }
     const api = apiSource(ctx);
     const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
-    const comment = await deliverComment(ctx, api, body, true);
+    const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
     const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
-    writeSummary(ctx, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+    writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+}
+/**
+ * Input values the action cannot use (`fail-on: sometimes`): nothing is known of the
+ * configuration, so there is no comment to correct, but the summary lists the problems
+ * and `result` is `fail`, as for any input that cannot be checked.
+ */
+function publishUnusableInputs(problems, log) {
+    publish_setOutput(log, 'result', 'fail');
+    const listed = problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
+    writeSummary(log, `${renderInputProblems(listed, 900_000).trimEnd()}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/github/run-context.ts
@@ -53817,6 +54095,17 @@ function readRunContext(env = process.env) {
 
 
 
+
+/** The reasons the inputs cannot be checked, when `e` is one: bad files, missing files, an input value that cannot be used. */
+function inputProblemsOf(e) {
+    if (e instanceof InputError)
+        return [...e.problems];
+    if (e instanceof MissingInputError)
+        return [{ message: e.message, input: /^(topology|plan)\b/.exec(e.message)?.[1] }];
+    if (e instanceof ActionInputError)
+        return e.problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
+    return undefined;
+}
 /**
  * The action: inputs and the run from the edge, the check from the core, the results back
  * out through the edge. The one place that fails the step.
@@ -53826,11 +54115,12 @@ async function main(log) {
     const run = readRunContext();
     for (const note of run.notes)
         log.warning(note);
-    const workspace = resolveWorkspace(inputs, run);
-    const ctx = { inputs, run, workspace, version: package_namespaceObject.rE, log };
+    // Until the working directory is known to be usable, problems are reported from the root.
+    const ctx = { inputs, run, workspace: { root: run.workspace, cwd: run.workspace }, version: package_namespaceObject.rE, log };
     try {
+        ctx.workspace = resolveWorkspace(inputs, run);
         const report = await checkFiles({
-            workspace,
+            workspace: ctx.workspace,
             topology: inputs.topology,
             plan: inputs.plan,
             policies: inputs.policies,
@@ -53842,16 +54132,14 @@ async function main(log) {
         return failing ? verdictLine(report, inputs.failOn) : undefined;
     }
     catch (e) {
-        if (e instanceof InputError) {
-            await publishInputProblems(e.problems, ctx);
-            const [first] = e.problems;
-            // setFailed escapes line breaks for the command, not ESC or the other controls a
-            // problem may quote from an input: one safe line, as the log's own.
-            return safeLogLine(`topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`);
-        }
-        if (e instanceof MissingInputError)
-            return safeLogLine(`topogate: ${e.message}`);
-        throw e;
+        const problems = inputProblemsOf(e);
+        if (!problems)
+            throw e;
+        // Every input problem alike: annotations, summary, `result: fail`, the comment corrected.
+        await publishInputProblems(problems, ctx);
+        // setFailed escapes line breaks for the command, not ESC or the other controls a
+        // problem may quote from an input: one safe line, as the log's own.
+        return safeLogLine(`topogate: the inputs cannot be checked: ${problemLine(problems[0])}${problems.length > 1 ? ` (and ${problems.length - 1} more; see the annotations and the job summary)` : ''}`);
     }
 }
 const main_log = new ActionLog();
@@ -53860,6 +54148,7 @@ main(main_log).then((failure) => {
         setFailed(failure);
 }, (e) => {
     if (e instanceof ActionInputError) {
+        publishUnusableInputs(e.problems, main_log);
         setFailed(e.message);
         return;
     }

@@ -1,14 +1,24 @@
 import { setFailed } from '@actions/core';
 import pkg from '../package.json' with { type: 'json' };
-import { InputError, formatProblem } from './core/errors.js';
+import { InputError } from './core/errors.js';
 import { safeLogLine } from './core/report/escape.js';
 import { verdictLine } from './core/report/text-report.js';
 import { MissingInputError, checkFiles } from './io/check-files.js';
 import { ActionInputError, readActionInputs } from './github/action-inputs.js';
 import { ActionLog } from './github/action-log.js';
 import { resolveWorkspace } from './github/action-workspace.js';
-import { publishInputProblems, publishReport } from './github/publish.js';
+import { problemLine } from './github/comment-body.js';
+import type { StepProblem } from './github/comment-body.js';
+import { publishInputProblems, publishReport, publishUnusableInputs } from './github/publish.js';
 import { readRunContext } from './github/run-context.js';
+
+/** The reasons the inputs cannot be checked, when `e` is one: bad files, missing files, an input value that cannot be used. */
+function inputProblemsOf(e: unknown): StepProblem[] | undefined {
+  if (e instanceof InputError) return [...e.problems];
+  if (e instanceof MissingInputError) return [{ message: e.message, input: /^(topology|plan)\b/.exec(e.message)?.[1] }];
+  if (e instanceof ActionInputError) return e.problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
+  return undefined;
+}
 
 /**
  * The action: inputs and the run from the edge, the check from the core, the results back
@@ -18,11 +28,12 @@ async function main(log: ActionLog): Promise<string | undefined> {
   const inputs = readActionInputs();
   const run = readRunContext();
   for (const note of run.notes) log.warning(note);
-  const workspace = resolveWorkspace(inputs, run);
-  const ctx = { inputs, run, workspace, version: pkg.version, log };
+  // Until the working directory is known to be usable, problems are reported from the root.
+  const ctx = { inputs, run, workspace: { root: run.workspace, cwd: run.workspace }, version: pkg.version, log };
   try {
+    ctx.workspace = resolveWorkspace(inputs, run);
     const report = await checkFiles({
-      workspace,
+      workspace: ctx.workspace,
       topology: inputs.topology,
       plan: inputs.plan,
       policies: inputs.policies,
@@ -33,15 +44,13 @@ async function main(log: ActionLog): Promise<string | undefined> {
     const { failing } = await publishReport(report, ctx);
     return failing ? verdictLine(report, inputs.failOn) : undefined;
   } catch (e) {
-    if (e instanceof InputError) {
-      await publishInputProblems(e.problems, ctx);
-      const [first] = e.problems;
-      // setFailed escapes line breaks for the command, not ESC or the other controls a
-      // problem may quote from an input: one safe line, as the log's own.
-      return safeLogLine(`topogate: the inputs cannot be checked: ${formatProblem(first)}${e.problems.length > 1 ? ` (and ${e.problems.length - 1} more; see the annotations and the job summary)` : ''}`);
-    }
-    if (e instanceof MissingInputError) return safeLogLine(`topogate: ${e.message}`);
-    throw e;
+    const problems = inputProblemsOf(e);
+    if (!problems) throw e;
+    // Every input problem alike: annotations, summary, `result: fail`, the comment corrected.
+    await publishInputProblems(problems, ctx);
+    // setFailed escapes line breaks for the command, not ESC or the other controls a
+    // problem may quote from an input: one safe line, as the log's own.
+    return safeLogLine(`topogate: the inputs cannot be checked: ${problemLine(problems[0])}${problems.length > 1 ? ` (and ${problems.length - 1} more; see the annotations and the job summary)` : ''}`);
   }
 }
 
@@ -52,6 +61,7 @@ main(log).then(
   },
   (e: unknown) => {
     if (e instanceof ActionInputError) {
+      publishUnusableInputs(e.problems, log);
       setFailed(e.message);
       return;
     }

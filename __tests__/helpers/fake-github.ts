@@ -40,10 +40,29 @@ export interface FakeGitHubOptions {
   viewer?: string;
   changedFiles?: string[];
   /** Status to answer for a route (`METHOD /route-pattern`), e.g. 403 for `POST /repos/:o/:r/issues/:n/comments`. */
-  refuse?: Partial<Record<'createComment' | 'updateComment' | 'listComments' | 'createCheckRun' | 'updateCheckRun' | 'listFiles', number>>;
+  refuse?: Partial<Record<'createComment' | 'updateComment' | 'deleteComment' | 'listComments' | 'createCheckRun' | 'updateCheckRun' | 'listFiles', number>>;
   /** Fail the next N requests of a kind with 502, then answer. */
-  flaky?: Partial<Record<'listComments' | 'updateComment', number>>;
+  flaky?: Partial<Record<'listComments' | 'updateComment' | 'updateCheckRun', number>>;
+  /**
+   * Answers a request before the fake does (a rate limit, an outage): return true when it
+   * sent the response. Sees every request, recorded first.
+   */
+  intercept?: (request: RecordedRequest, res: ServerResponse, fake: FakeGitHub) => boolean | Promise<boolean>;
 }
+
+/** The headers and body of GitHub's rate-limit refusals, for `intercept`. */
+export const RATE_LIMITED = {
+  primary: (resetInSeconds: number) => ({
+    status: 403,
+    body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+    headers: { 'x-ratelimit-limit': '1000', 'x-ratelimit-remaining': '0', 'x-ratelimit-used': '1000', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + resetInSeconds) },
+  }),
+  secondary: (retryAfter: number, status = 403) => ({
+    status,
+    body: { message: 'You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits' },
+    headers: { 'retry-after': String(retryAfter) },
+  }),
+};
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
@@ -86,7 +105,7 @@ export class FakeGitHub {
     return this.requests.filter((r) => !r.route.endsWith('graphql')).map((r) => `${r.method} ${r.route}`);
   }
 
-  private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-api-version-selected': '2022-11-28', ...headers });
     res.end(JSON.stringify(body));
   }
@@ -130,7 +149,9 @@ export class FakeGitHub {
     const graphqlPath = this.prefix === '/api/v3' ? '/api/graphql' : '/graphql';
     const route = u.pathname === graphqlPath ? 'graphql' : u.pathname.startsWith(this.prefix) ? u.pathname.slice(this.prefix.length) : `!outside-prefix:${u.pathname}`;
     const body = text ? JSON.parse(text) : undefined;
-    this.requests.push({ method, url: req.url ?? '', route, authorization: req.headers.authorization, body });
+    const recorded: RecordedRequest = { method, url: req.url ?? '', route, authorization: req.headers.authorization, body };
+    this.requests.push(recorded);
+    if (this.options.intercept && (await this.options.intercept(recorded, res, this))) return;
 
     if (!req.headers.authorization?.startsWith('token ')) return this.send(res, 401, { message: 'Requires authentication' });
     if (method === 'POST' && route === 'graphql') {
@@ -148,6 +169,15 @@ export class FakeGitHub {
         const c = this.addComment((body as { body: string }).body);
         return this.send(res, 201, this.commentJson(c));
       }
+    }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(route)) && method === 'DELETE') {
+      if (this.refused('deleteComment', res)) return;
+      const i = this.comments.findIndex((x) => x.id === Number(m![3]));
+      if (i < 0) return this.send(res, 404, { message: 'Not Found' });
+      this.comments.splice(i, 1);
+      res.writeHead(204);
+      res.end();
+      return;
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(route)) && method === 'PATCH') {
       if (this.refused('updateComment', res) || this.flaky('updateComment', res)) return;
@@ -170,7 +200,7 @@ export class FakeGitHub {
       return this.send(res, 201, { id: run.id, html_url: `https://github.com/acme/infra/runs/${run.id}`, status: run.status, conclusion: run.conclusion ?? null });
     }
     if ((m = /^\/repos\/([^/]+)\/([^/]+)\/check-runs\/(\d+)$/.exec(route)) && method === 'PATCH') {
-      if (this.refused('updateCheckRun', res)) return;
+      if (this.refused('updateCheckRun', res) || this.flaky('updateCheckRun', res)) return;
       const run = this.checkRuns.find((r) => r.id === Number(m![3]));
       if (!run) return this.send(res, 404, { message: 'Not Found' });
       const b = body as { status?: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: Array<Record<string, unknown>> } };

@@ -11602,6 +11602,8 @@ function rulesFor(layer, protocol, port) {
     }
     return entry;
 }
+/** The empty list answers share: one per pair and layer otherwise, mostly never filled. */
+const NONE = Object.freeze([]);
 /**
  * One layer, first-match: which of `remote`'s addresses it lets through between
  * `remote` and `local` (the endpoint the layer is attached to).
@@ -11624,7 +11626,7 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
             if (got.covers(remote.addresses))
                 break;
         }
-        return { min: got, max: got, allowedBy: by, deniedBy: [], unknowns: [] };
+        return { min: got, max: got, allowedBy: by, deniedBy: NONE, unknowns: NONE };
     }
     let remMin = remote.addresses;
     let remMax = remote.addresses;
@@ -15408,6 +15410,19 @@ function resolutionValues(r, label) {
     }
     return { values, unknown };
 }
+/** Adds the links of another attribute: targets and outside ids once each, every reason; computed while all are. */
+function mergeLinks(into, l) {
+    for (const t of l.targets)
+        if (!into.targets.includes(t))
+            into.targets.push(t);
+    for (const e of l.external)
+        if (!into.external.includes(e))
+            into.external.push(e);
+    for (const u of l.unknown)
+        into.unknown.push(u);
+    if (!l.computed)
+        into.computed = false;
+}
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec) {
     const out = { targets: [], external: [], unknown: [], computed: false };
@@ -15966,21 +15981,10 @@ function buildAwsNetwork(ctx) {
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
-        const merge = (l) => {
-            for (const t of l.targets)
-                if (!linked.targets.includes(t))
-                    linked.targets.push(t);
-            for (const e of l.external)
-                if (!linked.external.includes(e))
-                    linked.external.push(e);
-            linked.unknown.push(...l.unknown);
-            if (!l.computed)
-                linked.computed = false;
-        };
         for (const path of paths)
-            merge(groupLinks(res, path));
+            mergeLinks(linked, groupLinks(res, path));
         for (const l of interfaces.of(res))
-            merge(l);
+            mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
         const none = linked.targets.length === 0 && linked.external.length === 0;
@@ -16649,16 +16653,8 @@ function buildAzureNetwork(ctx) {
     /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
     const vmNics = (vm, nicPaths) => {
         const nics = { targets: [], external: [], unknown: [], computed: true };
-        for (const p of nicPaths) {
-            const l = link(vm, [p], NIC, nicById, 'network interface');
-            for (const t of l.targets)
-                if (!nics.targets.includes(t))
-                    nics.targets.push(t);
-            for (const id of l.external)
-                if (!nics.external.includes(id))
-                    nics.external.push(id);
-            nics.unknown.push(...l.unknown);
-        }
+        for (const p of nicPaths)
+            mergeLinks(nics, link(vm, [p], NIC, nicById, 'network interface'));
         return nics;
     };
     /**
@@ -19545,8 +19541,10 @@ function topologyPlans(inputs, clients) {
 function loadEnvironments(inputs, clients) {
     const topologies = loadTopologies(inputs.topologies, clients);
     const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
-    if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0)
+    if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) {
+        requireEnvironments(topologies);
         return { ...topologies, plans: 0 };
+    }
     const environments = mergePlanEnvironments({
         topologyFiles: topologies.files,
         topologyEnvironments: topologies.environments,
@@ -19555,6 +19553,24 @@ function loadEnvironments(inputs, clients) {
         clients,
     });
     return { ...topologies, environments, plans: plans.length };
+}
+/** Without plans: topology files that declare no environment, or selectors with nothing to select from, would pass on nothing. */
+function requireEnvironments(topologies) {
+    // Selectors pick servers from plans: without a plan they select nothing, silently.
+    const problems = [];
+    for (const f of topologies.files) {
+        for (const env of f.environments) {
+            if ((env.raw.terraform?.select ?? []).length === 0)
+                continue;
+            problems.push({ ...f.doc.at([...env.path, 'terraform', 'select']), message: `environment "${env.raw.name}" selects servers from Terraform plans, but no plan is given, so its selectors select nothing. Pass the plans with --plan (or list them in terraform.plans).` });
+        }
+    }
+    if (problems.length > 0)
+        throw new InputError(problems);
+    if (topologies.environments.length > 0 || topologies.files.length === 0)
+        return;
+    const f = topologies.files[0];
+    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
 }
 /** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
 function runCheck(inputs, loaded) {
@@ -20919,6 +20935,10 @@ async function expandPatterns(ws, patterns, what) {
             problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
         for (const m of matches)
             found.add(external_node_path_default().resolve(m));
+    }
+    // Exclusions alone select nothing: checking nothing would pass every pull request.
+    if (patterns.length > 0 && patterns.every((p) => p.startsWith('!'))) {
+        problems.push(`the ${what} patterns only exclude files (${patterns.join(', ')}): name the files to check too, e.g. "infra/*.yml" before "!infra/draft.yml".`);
     }
     if (problems.length > 0) {
         throw new MissingInputError(problems.join(' '));

@@ -7,7 +7,8 @@ import type { GitHubApi } from './github-api.js';
  * commands hides too many. The Checks API takes 50 annotations per request and appends
  * what each update brings, so the run is created with the first 50 and updated with the
  * rest; the last request completes it. A run that cannot be finished is completed
- * without the rest rather than left spinning.
+ * without the rest rather than left spinning (that request is retried), and when even
+ * that fails the caller is told the run is still open, with its address.
  */
 
 export interface CheckRunRequest {
@@ -24,11 +25,33 @@ export interface CheckRunRequest {
 
 export const CHECK_RUN_SUMMARY_MAX = 65_535;
 
+/**
+ * At most this many annotations go through the API per run (40 requests of 50): the
+ * GITHUB_TOKEN has 1,000 requests an hour for the whole repository, and a reviewer reads
+ * the first screens. The caller passes them most urgent first and says how many are left out.
+ */
+export const CHECK_RUN_MAX_ANNOTATIONS = 2_000;
+
+/** The check run exists but not every annotation reached it: completed with a note, or, when even that failed, still open. */
+export class CheckRunIncompleteError extends Error {
+  constructor(
+    message: string,
+    readonly url: string,
+    /** Whether the run was completed (with the annotations it got); if not, it may stay "in progress". */
+    readonly completed: boolean,
+    readonly published: number,
+  ) {
+    super(message);
+    this.name = 'CheckRunIncompleteError';
+  }
+}
+
 export async function publishCheckRun(api: GitHubApi, req: CheckRunRequest): Promise<{ url: string; requests: number }> {
   const batches: ReturnType<typeof checkRunAnnotation>[][] = [];
-  for (let i = 0; i < req.annotations.length; i += CHECK_RUN_BATCH) batches.push(req.annotations.slice(i, i + CHECK_RUN_BATCH).map(checkRunAnnotation));
+  const annotations = req.annotations.slice(0, CHECK_RUN_MAX_ANNOTATIONS);
+  for (let i = 0; i < annotations.length; i += CHECK_RUN_BATCH) batches.push(annotations.slice(i, i + CHECK_RUN_BATCH).map(checkRunAnnotation));
   if (batches.length === 0) batches.push([]);
-  const output = (annotations: ReturnType<typeof checkRunAnnotation>[]) => ({ title: req.title, summary: req.summary, ...(annotations.length > 0 ? { annotations } : {}) });
+  const output = (batch: ReturnType<typeof checkRunAnnotation>[]) => ({ title: req.title, summary: req.summary, ...(batch.length > 0 ? { annotations: batch } : {}) });
   const single = batches.length === 1;
   const { id, url } = await api.createCheckRun({
     name: req.name,
@@ -39,15 +62,23 @@ export async function publishCheckRun(api: GitHubApi, req: CheckRunRequest): Pro
     conclusion: single ? req.conclusion : undefined,
   });
   let requests = 1;
+  let published = batches[0].length;
   try {
     for (let i = 1; i < batches.length; i++) {
       await api.updateCheckRun(id, { output: output(batches[i]), conclusion: i === batches.length - 1 ? req.conclusion : undefined });
       requests++;
+      published += batches[i].length;
     }
   } catch (e) {
-    const note = `\n\n> ⚠️ Only some annotations could be published (${(e as Error).message}); the job summary has every finding.`;
-    await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion }).catch(() => undefined);
-    throw e;
+    const reason = (e as Error).message;
+    const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}); the job summary has every finding.`;
+    // No annotations in this request, so the API layer retries it: a run left "in progress" blocks nothing but misleads everyone.
+    try {
+      await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion });
+    } catch (completing) {
+      throw new CheckRunIncompleteError(`${reason}; completing it failed too: ${(completing as Error).message}`, url, false, published);
+    }
+    throw new CheckRunIncompleteError(reason, url, true, published);
   }
   return { url, requests };
 }

@@ -1,3 +1,4 @@
+import { formatProblem } from '../core/errors.js';
 import type { InputProblem } from '../core/errors.js';
 import type { SourceLocation } from '../core/model.js';
 import { codeSpan, escapeMarkdown } from '../core/report/escape.js';
@@ -72,12 +73,29 @@ export function renderCommentBody(report: Report, o: CommentOptions): string {
   return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
 }
 
-function where(p: InputProblem): string {
-  return codeSpan(`${p.file}:${p.line}:${p.column}`);
+/**
+ * A reason the inputs cannot be checked: a problem at a place in a file, or one with the
+ * step's inputs themselves (a pattern that matches nothing, an unwritable `sarif-file`),
+ * whose message stands alone and which may name the input.
+ */
+export type StepProblem = InputProblem | { message: string; input?: string };
+
+export function isLocated(p: StepProblem): p is InputProblem {
+  return 'file' in p;
+}
+
+/** One line for the log and the failed step: `file:line:column: message`, or the message. */
+export function problemLine(p: StepProblem): string {
+  return isLocated(p) ? formatProblem(p) : p.message;
+}
+
+function where(p: StepProblem): string {
+  if (isLocated(p)) return codeSpan(`${p.file}:${p.line}:${p.column}`);
+  return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
 }
 
 /** Bad input, as markdown: every problem with its place, and that nothing was checked. */
-export function renderInputProblems(problems: readonly InputProblem[], maxChars = Number.POSITIVE_INFINITY): string {
+export function renderInputProblems(problems: readonly StepProblem[], maxChars = Number.POSITIVE_INFINITY): string {
   const head = [
     `### ❌ topogate: the inputs cannot be checked`,
     '',
@@ -96,7 +114,7 @@ export function renderInputProblems(problems: readonly InputProblem[], maxChars 
   return out;
 }
 
-export function renderInputProblemsComment(problems: readonly InputProblem[], o: Omit<CommentOptions, 'failOn' | 'linkTo'>): string {
+export function renderInputProblemsComment(problems: readonly StepProblem[], o: Omit<CommentOptions, 'failOn' | 'linkTo'>): string {
   const head = formatMarker(o.marker);
   const foot = footer(o.links, o.version, o.name);
   const body = renderInputProblems(problems, (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4);

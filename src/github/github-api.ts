@@ -5,7 +5,9 @@ import type { RunContext } from './run-context.js';
  * which honours the runner's proxy settings. Octokit is imported only when a call is
  * made (a separate chunk of the bundle), so a run without comment or check run does not
  * load it. Every request has a time limit; reads and idempotent writes are retried on
- * server errors; creations are not (a retried POST could post twice).
+ * server errors and lost connections, creations are not (a retried POST could post
+ * twice); any request refused by a rate limit is retried after the wait GitHub asks for.
+ * All waits of a run share one budget of about a minute.
  */
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
@@ -30,6 +32,8 @@ export class ApiError extends Error {
     readonly operation: string,
     readonly status: number | undefined,
     message: string,
+    /** GitHub's primary or secondary rate limit, still in force after waiting what the budget allows. */
+    readonly rateLimited = false,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -37,47 +41,141 @@ export class ApiError extends Error {
 
   /** The token may not do this: a fork PR's read-only token, or missing `permissions:`. */
   get refused(): boolean {
-    return this.status === 401 || this.status === 403 || this.status === 404;
+    return !this.rateLimited && (this.status === 401 || this.status === 403 || this.status === 404);
   }
 }
 
 const REQUEST_TIMEOUT_MS = 30_000;
 const RETRY_DELAYS_MS = [1_000, 3_000];
+/** Rate-limit retries of one request; the time they may take is bounded by the run's budget. */
+const RATE_LIMIT_RETRIES = 3;
+/** All waits of a run together (backoff and rate limits): the step must not hang for the API. */
+export const API_WAIT_BUDGET_MS = 60_000;
 const MAX_COMMENT_PAGES = 50;
 const MAX_FILE_PAGES = 30; // the API lists at most 3,000 files of a pull request
 
-function statusOf(e: unknown): number | undefined {
-  const s = (e as { status?: unknown })?.status;
-  return typeof s === 'number' ? s : undefined;
+/** What a failed request tells about itself, whatever threw it (Octokit's RequestError, fetch, GraphQL). */
+export interface FailureInfo {
+  /** The HTTP status; undefined when no response came (network, timeout) or none applies (GraphQL errors). */
+  status?: number;
+  headers: Record<string, string>;
+  /** No response: the connection failed or timed out. */
+  network: boolean;
+  timedOut: boolean;
+  message: string;
 }
 
-function messageOf(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
+function firstLine(text: string): string {
   return text.split('\n')[0].slice(0, 300);
 }
 
-async function attempt<T>(operation: string, retry: boolean, fn: () => Promise<T>): Promise<T> {
-  for (let i = 0; ; i++) {
+export function failureOf(e: unknown): FailureInfo {
+  const err = (e ?? {}) as { name?: unknown; status?: unknown; response?: { status?: unknown; headers?: unknown }; cause?: { name?: unknown } };
+  const message = firstLine(e instanceof Error ? e.message : String(e));
+  const causeName = typeof err.cause?.name === 'string' ? err.cause.name : '';
+  const timedOut = err.name === 'AbortError' || err.name === 'TimeoutError' || causeName === 'AbortError' || causeName === 'TimeoutError';
+  const headers: Record<string, string> = {};
+  const raw = err.response?.headers;
+  if (raw && typeof raw === 'object') for (const [k, v] of Object.entries(raw)) if (typeof v === 'string' || typeof v === 'number') headers[k.toLowerCase()] = String(v);
+  const status = typeof err.status === 'number' && err.status > 0 ? err.status : undefined;
+  // Octokit turns a failed fetch into a RequestError with status 500 and no response.
+  const network = timedOut || (err.name === 'HttpError' && err.response === undefined) || (status === undefined && err.name === 'TypeError');
+  return { status: network ? undefined : status, headers, network, timedOut, message };
+}
+
+/**
+ * GitHub's rate limits: a 429, or a 403 that says so (no requests left in the hour, a
+ * secondary limit's message or its `retry-after`). Returns how long GitHub asks to wait
+ * (ms), or undefined when this is not a rate limit.
+ */
+export function rateLimitWait(f: FailureInfo, now = Date.now()): number | undefined {
+  const limited = f.status === 429 || (f.status === 403 && (f.headers['x-ratelimit-remaining'] === '0' || f.headers['retry-after'] !== undefined || /rate limit/i.test(f.message)));
+  if (!limited) return undefined;
+  const after = Number(f.headers['retry-after']);
+  if (f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0) return after * 1000;
+  const reset = Number(f.headers['x-ratelimit-reset']);
+  if (f.headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - now) + 1000;
+  // A secondary limit without a time: GitHub asks for at least a minute.
+  return 60_000;
+}
+
+function describeFailure(operation: string, f: FailureInfo, rateLimited: boolean): string {
+  if (f.timedOut) return `${operation}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s (${f.message})`;
+  if (f.network) return `${operation}: network error (${f.message})`;
+  const http = f.status ? `HTTP ${f.status}: ` : '';
+  if (!rateLimited) return `${operation}: ${http}${f.message}`;
+  const reset = Number(f.headers['x-ratelimit-reset']);
+  const when = f.headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset) && reset > 0 ? `; it resets at ${new Date(reset * 1000).toISOString().slice(11, 16)} UTC` : '';
+  return `${operation}: the GitHub API rate limit was hit (${http}${f.message})${when}`;
+}
+
+/** How long the run may still wait for the API, shared by every request. */
+export class WaitBudget {
+  constructor(private leftMs = API_WAIT_BUDGET_MS) {}
+
+  /** Takes `ms` from the budget when it fits. */
+  take(ms: number): boolean {
+    if (ms > this.leftMs) return false;
+    this.leftMs -= ms;
+    return true;
+  }
+}
+
+export type Sleep = (ms: number) => Promise<void>;
+
+const sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * One API operation with its retries. Rate limits are retried after the wait GitHub asks
+ * for (the request was refused, not done, so even a creation may repeat) while the run's
+ * budget lasts. Server errors and lost connections are retried only when repeating the
+ * operation is harmless (`retry`), after a backoff or the `retry-after` GitHub sends.
+ */
+export async function attempt<T>(operation: string, retry: boolean, fn: () => Promise<T>, budget: WaitBudget, wait: Sleep = sleep): Promise<T> {
+  let backoffs = 0;
+  let rateRetries = 0;
+  for (;;) {
     try {
       return await fn();
     } catch (e) {
-      const status = statusOf(e);
-      const transient = status === undefined || status >= 500;
-      if (retry && transient && i < RETRY_DELAYS_MS.length) {
-        await new Promise((r) => setTimeout(r, RETRY_DELAYS_MS[i]));
-        continue;
+      const f = failureOf(e);
+      const limitWait = rateLimitWait(f);
+      if (limitWait !== undefined) {
+        if (rateRetries < RATE_LIMIT_RETRIES && budget.take(limitWait)) {
+          rateRetries++;
+          await wait(limitWait);
+          continue;
+        }
+        throw new ApiError(operation, f.status, describeFailure(operation, f, true), true);
       }
-      throw new ApiError(operation, status, `${operation}: ${status ? `HTTP ${status}: ` : ''}${messageOf(e)}`);
+      const transient = f.network || (f.status !== undefined && f.status >= 500);
+      if (retry && transient && backoffs < RETRY_DELAYS_MS.length) {
+        const after = Number(f.headers['retry-after']);
+        const delay = f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0 ? after * 1000 : RETRY_DELAYS_MS[backoffs];
+        // A request that timed out already took its time limit: that counts as waiting too.
+        if (budget.take(delay + (f.timedOut ? REQUEST_TIMEOUT_MS : 0))) {
+          backoffs++;
+          await wait(delay);
+          continue;
+        }
+      }
+      throw new ApiError(operation, f.status, describeFailure(operation, f, false));
     }
   }
 }
 
 export class GitHubApi {
+  private readonly budget = new WaitBudget();
+
   private constructor(
     private readonly octokit: Octokit,
     private readonly owner: string,
     private readonly repo: string,
   ) {}
+
+  private call<T>(operation: string, retry: boolean, fn: () => Promise<T>): Promise<T> {
+    return attempt(operation, retry, fn, this.budget);
+  }
 
   static async connect(token: string, run: RunContext & { repository: { owner: string; repo: string } }): Promise<GitHubApi> {
     const { getOctokit } = await import('@actions/github');
@@ -90,7 +188,7 @@ export class GitHubApi {
 
   /** The paths a pull request changes (renames by their new path). */
   async changedFiles(pullNumber: number): Promise<string[]> {
-    return attempt('list the pull request files', true, async () => {
+    return this.call('list the pull request files', true, async () => {
       const files: string[] = [];
       let pages = 0;
       for await (const page of this.octokit.paginate.iterator(this.octokit.rest.pulls.listFiles, { owner: this.owner, repo: this.repo, pull_number: pullNumber, per_page: 100 })) {
@@ -107,14 +205,14 @@ export class GitHubApi {
    * refuses installation tokens).
    */
   async viewerLogin(): Promise<string> {
-    return attempt('find who the token acts as', true, async () => {
+    return this.call('find who the token acts as', true, async () => {
       const data = await this.octokit.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
       return data.viewer.login;
     });
   }
 
   async listComments(issueNumber: number): Promise<IssueComment[]> {
-    return attempt('list the pull request comments', true, async () => {
+    return this.call('list the pull request comments', true, async () => {
       const out: IssueComment[] = [];
       let pages = 0;
       for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: issueNumber, per_page: 100 })) {
@@ -126,21 +224,28 @@ export class GitHubApi {
   }
 
   async createComment(issueNumber: number, body: string): Promise<string> {
-    return attempt('create the pull request comment', false, async () => {
+    return this.call('create the pull request comment', false, async () => {
       const { data } = await this.octokit.rest.issues.createComment({ owner: this.owner, repo: this.repo, issue_number: issueNumber, body });
       return data.html_url;
     });
   }
 
   async updateComment(commentId: number, body: string): Promise<string> {
-    return attempt('update the pull request comment', true, async () => {
+    return this.call('update the pull request comment', true, async () => {
       const { data } = await this.octokit.rest.issues.updateComment({ owner: this.owner, repo: this.repo, comment_id: commentId, body });
       return data.html_url;
     });
   }
 
+  /** Deletes one of topogate's own comments (a duplicate left by two first runs racing). */
+  async deleteComment(commentId: number): Promise<void> {
+    await this.call('delete a duplicate pull request comment', true, async () => {
+      await this.octokit.rest.issues.deleteComment({ owner: this.owner, repo: this.repo, comment_id: commentId });
+    });
+  }
+
   async createCheckRun(params: { name: string; headSha: string; externalId: string; detailsUrl?: string; output: CheckRunOutput; conclusion?: 'success' | 'failure' | 'neutral' }): Promise<{ id: number; url: string }> {
-    return attempt('create the check run', false, async () => {
+    return this.call('create the check run', false, async () => {
       const { data } = await this.octokit.rest.checks.create({
         owner: this.owner,
         repo: this.repo,
@@ -155,9 +260,14 @@ export class GitHubApi {
     });
   }
 
-  /** Adds annotations (they append) and, with a conclusion, completes the run. Not retried: a repeat would add them twice. */
+  /**
+   * Adds annotations (they append) and, with a conclusion, completes the run. A request
+   * with annotations is retried only when rate limited (a repeat of one that went through
+   * would add them twice); one without, which only sets the output and the conclusion, is
+   * retried like any idempotent request.
+   */
   async updateCheckRun(id: number, params: { output: CheckRunOutput; conclusion?: 'success' | 'failure' | 'neutral' }): Promise<void> {
-    await attempt('add annotations to the check run', false, async () => {
+    await this.call(params.conclusion && !params.output.annotations?.length ? 'complete the check run' : 'add annotations to the check run', !params.output.annotations?.length, async () => {
       await this.octokit.rest.checks.update({
         owner: this.owner,
         repo: this.repo,

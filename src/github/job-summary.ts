@@ -15,8 +15,16 @@ export const SUMMARY_MAX_BYTES = 1_000_000;
 
 export type AnnotationDelivery =
   | { kind: 'off' }
-  | { kind: 'commands'; shown: Record<AnnotationLevel, number>; hidden: Record<AnnotationLevel, number>; checkRunFailed?: string }
-  | { kind: 'check-run'; total: number; url: string; name: string };
+  | { kind: 'commands'; shown: Record<AnnotationLevel, number>; hidden: Record<AnnotationLevel, number>; checkRunFailed?: string; checkRun?: CheckRunLeftOver }
+  | { kind: 'check-run'; total: number; url: string; name: string; omitted?: Record<AnnotationLevel, number>; limit?: number };
+
+/** A check run that was created but did not get every annotation. */
+export interface CheckRunLeftOver {
+  name: string;
+  url: string;
+  /** Completed with the annotations it got; false: it may stay "in progress". */
+  completed: boolean;
+}
 
 export type CommentDelivery =
   | { kind: 'created' | 'updated'; url: string }
@@ -43,13 +51,21 @@ export function annotationNote(a: AnnotationDelivery): string {
   switch (a.kind) {
     case 'off':
       return 'Annotations are off (`annotations: false`).';
-    case 'check-run':
-      return `Every finding (${plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
+    case 'check-run': {
+      const omitted = a.omitted ? a.omitted.error + a.omitted.warning + a.omitted.notice : 0;
+      if (omitted === 0 || !a.omitted) return `Every finding (${plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
+      return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. Every finding is in the tables above.`;
+    }
     case 'commands': {
       const shownTotal = a.shown.error + a.shown.warning + a.shown.notice;
       const hiddenTotal = a.hidden.error + a.hidden.warning + a.hidden.notice;
       const parts: string[] = [];
-      if (a.checkRunFailed) parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
+      if (a.checkRun && a.checkRunFailed) {
+        const run = `[${codeSpan(a.checkRun.name)}](${a.checkRun.url})`;
+        parts.push(a.checkRun.completed
+          ? `The check run ${run} got only some annotations (${a.checkRunFailed}); annotations went through the log instead.`
+          : `The check run ${run} was created but could not be completed (${a.checkRunFailed}), so it may stay “in progress”; annotations went through the log instead.`);
+      } else if (a.checkRunFailed) parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
       parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
       if (hiddenTotal > 0) {
         parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);

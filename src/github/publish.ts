@@ -1,8 +1,6 @@
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { setOutput as setActionOutput } from '@actions/core';
-import type { InputProblem } from '../core/errors.js';
-import { formatProblem } from '../core/errors.js';
 import type { SourceLocation } from '../core/model.js';
 import { renderJson } from '../core/report/json-report.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
@@ -16,16 +14,16 @@ import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
 import { OutputFileError } from '../io/write-atomically.js';
-import { STEP_ANNOTATION_LIMIT, overflows, rankAnnotations, withinBudget } from './annotations.js';
+import { STEP_ANNOTATION_LIMIT, countByLevel, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
-import { CHECK_RUN_SUMMARY_MAX, publishCheckRun } from './check-run.js';
-import { lineLinker, renderCommentBody, renderInputProblems, renderInputProblemsComment, runUrl } from './comment-body.js';
-import type { RunLinks } from './comment-body.js';
+import { CHECK_RUN_MAX_ANNOTATIONS, CHECK_RUN_SUMMARY_MAX, CheckRunIncompleteError, publishCheckRun } from './check-run.js';
+import { isLocated, lineLinker, problemLine, renderCommentBody, renderInputProblems, renderInputProblemsComment, runUrl } from './comment-body.js';
+import type { RunLinks, StepProblem } from './comment-body.js';
 import { configurationKey } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
 import { GitHubApi } from './github-api.js';
 import { commentNote, renderJobSummary } from './job-summary.js';
-import type { AnnotationDelivery, CommentDelivery, Delivery } from './job-summary.js';
+import type { AnnotationDelivery, CheckRunLeftOver, CommentDelivery, Delivery } from './job-summary.js';
 import type { RunContext } from './run-context.js';
 import { publishComment } from './sticky-comment.js';
 
@@ -44,8 +42,40 @@ export interface PublishContext {
   log: ActionLog;
 }
 
-function setOutput(name: OutputName, value: string | number): void {
-  setActionOutput(name, String(value));
+const FILE_PROBLEMS: Record<string, string> = {
+  EISDIR: 'is a folder',
+  ENOENT: 'is in a folder that does not exist',
+  ENOTDIR: 'has a file where a folder should be',
+  EACCES: 'may not be written (permission denied)',
+  EPERM: 'may not be written (permission denied)',
+  EROFS: 'is on a read-only file system',
+  ENOSPC: 'is on a full disk',
+};
+
+/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp) is a folder (EISDIR)`. */
+export function runnerFileProblem(variable: string, file: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const message = (e as Error)?.message ?? String(e);
+  // @actions/core checks the runner's file exists before appending to it.
+  const what = code && FILE_PROBLEMS[code] ? `${FILE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'does not exist' : `cannot be written (${message})`;
+  return `${variable} (${file}) ${what}`;
+}
+
+let outputsBroken = false;
+
+/**
+ * Sets a step output. The runner's GITHUB_OUTPUT file should always be writable; when it
+ * is not (a folder, a missing folder), that is one warning and everything else is still
+ * published: the verdict, the comment, the summary matter more than the outputs.
+ */
+function setOutput(log: ActionLog, name: OutputName, value: string | number): void {
+  if (outputsBroken) return;
+  try {
+    setActionOutput(name, String(value));
+  } catch (e) {
+    outputsBroken = true;
+    log.warning(`The step outputs could not be written: ${runnerFileProblem('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT ?? '', e)}. Later steps get no \`result\` or other outputs; everything else is published.`);
+  }
 }
 
 /** The API client, created on first use; instead, the reason there is none (no token, no repository). */
@@ -83,17 +113,17 @@ async function deliverComment(ctx: PublishContext, api: () => Promise<GitHubApi 
     const client = await api();
     delivery = typeof client === 'string'
       ? { kind: 'skipped', reason: client }
-      : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork }, log);
+      : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork, eventName: run.eventName }, log);
   }
   switch (delivery.kind) {
     case 'created':
     case 'updated':
       log.info(`PR comment ${delivery.kind}: ${delivery.url}`);
-      setOutput('comment-url', delivery.url);
+      setOutput(log, 'comment-url', delivery.url);
       break;
     case 'stale':
       log.info(`PR comment left as it is: ${delivery.url} reports a later run (${delivery.runId}) than this one (${run.runId}).`);
-      setOutput('comment-url', delivery.url);
+      setOutput(log, 'comment-url', delivery.url);
       break;
     case 'refused':
     case 'failed':
@@ -107,16 +137,16 @@ async function deliverComment(ctx: PublishContext, api: () => Promise<GitHubApi 
 }
 
 /** Appends to the step's summary file (the runner's, one per step: earlier writes stay). */
-function writeSummary(ctx: PublishContext, markdown: string): void {
+function writeSummary(log: ActionLog, markdown: string): void {
   const file = process.env.GITHUB_STEP_SUMMARY;
   if (!file) {
-    ctx.log.debug('GITHUB_STEP_SUMMARY is not set: no job summary.');
+    log.debug('GITHUB_STEP_SUMMARY is not set: no job summary.');
     return;
   }
   try {
     appendFileSync(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`);
   } catch (e) {
-    ctx.log.warning(`The job summary could not be written: ${(e as Error).message}`);
+    log.warning(`The job summary could not be written: ${runnerFileProblem('GITHUB_STEP_SUMMARY', file, e)}.`);
   }
 }
 
@@ -142,7 +172,7 @@ function budgetLeft(log: ActionLog, reserveError: boolean): Record<AnnotationLev
   };
 }
 
-function writeReports(ctx: PublishContext, report: Report): { reportFile: string; sarifFile?: string } {
+function writeReports(ctx: PublishContext, report: Report): { reportFile?: string; sarifFile?: string } {
   const { inputs, run, workspace } = ctx;
   let sarifFile: string | undefined;
   if (inputs.sarifFile) {
@@ -154,7 +184,17 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile: string
     }
   }
   const reportFile = path.join(run.tempDir, `topogate-${configurationKey(inputs)}`, 'report.json');
-  writeFileAtomically(reportFile, renderJson(report));
+  try {
+    // The runner creates RUNNER_TEMP; one that is not there is not made here (in /proc, Node's mkdir never returns).
+    if (!statSync(run.tempDir).isDirectory()) throw Object.assign(new Error('not a folder'), { code: 'ENOTDIR' });
+    writeFileAtomically(reportFile, renderJson(report));
+  } catch (e) {
+    // The runner's temporary folder, not an input: a warning, and the rest is published.
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = e instanceof OutputFileError ? e.reason.replace(/; choose a file path.*$/, '') : code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : (e as Error).message;
+    ctx.log.warning(`The JSON report could not be written to RUNNER_TEMP (${run.tempDir}): ${reason}. The \`report\` output is empty; everything else is published.`);
+    return { sarifFile };
+  }
   return { reportFile, sarifFile };
 }
 
@@ -164,13 +204,13 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   const s = report.summary;
 
   const files = writeReports(ctx, report);
-  setOutput('result', failing ? 'fail' : 'pass');
-  setOutput('errors', s.bySeverity.error);
-  setOutput('warnings', s.bySeverity.warning);
-  setOutput('notices', s.bySeverity.notice);
-  setOutput('unknown', s.unknown);
-  setOutput('report', files.reportFile);
-  setOutput('sarif-file', files.sarifFile ?? '');
+  setOutput(log, 'result', failing ? 'fail' : 'pass');
+  setOutput(log, 'errors', s.bySeverity.error);
+  setOutput(log, 'warnings', s.bySeverity.warning);
+  setOutput(log, 'notices', s.bySeverity.notice);
+  setOutput(log, 'unknown', s.unknown);
+  setOutput(log, 'report', files.reportFile ?? '');
+  setOutput(log, 'sarif-file', files.sarifFile ?? '');
 
   log.untrusted(renderText(report, inputs.failOn));
 
@@ -182,35 +222,61 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   // A check run first: when it carries every annotation, the log carries none of them.
   let annotations: AnnotationDelivery | undefined;
   let checkRunFailed: string | undefined;
+  let checkRunLeftOver: CheckRunLeftOver | undefined;
   let forCommands = ranked;
   if (inputs.annotations && inputs.checkRun) {
     const client = await api();
+    const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
     if (typeof client === 'string') checkRunFailed = client;
     else if (!run.sha) checkRunFailed = 'the commit (GITHUB_SHA) is unknown.';
     else {
-      const withFile = ranked.filter((a): a is FindingAnnotation & { file: string } => a.file !== undefined);
-      const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
-      const note = '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
+      const withFileOf = (list: readonly FindingAnnotation[]) => list.filter((a): a is FindingAnnotation & { file: string } => a.file !== undefined);
+      let withFile = withFileOf(ranked);
+      if (withFile.length > CHECK_RUN_MAX_ANNOTATIONS && run.pullRequest) {
+        // Not all of them go out: the files this pull request changes first.
+        try {
+          ranked = rankAnnotations(report.findings, repoFile, new Set(await client.changedFiles(run.pullRequest.number)));
+          withFile = withFileOf(ranked);
+        } catch (e) {
+          log.debug(`Could not list the pull request's files (${(e as Error).message}); annotations are ranked without them.`);
+        }
+      }
+      const published = withFile.slice(0, CHECK_RUN_MAX_ANNOTATIONS);
+      const omitted = countByLevel(withFile.slice(CHECK_RUN_MAX_ANNOTATIONS));
+      const omittedTotal = omitted.error + omitted.warning + omitted.notice;
+      const note = omittedTotal > 0
+        ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. The job summary has every finding.\n`
+        : '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
       try {
-        const published = await publishCheckRun(client, {
+        const result = await publishCheckRun(client, {
           name,
           headSha: run.sha,
           externalId: configurationKey(inputs),
           detailsUrl: runUrl(links(run)),
           title: verdictLine(report, inputs.failOn).slice(0, 255),
           summary: `${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - 16 }).trimEnd()}${note}`,
-          annotations: withFile,
+          annotations: published,
           conclusion: failing ? 'failure' : 'success',
         });
-        annotations = { kind: 'check-run', total: withFile.length, url: published.url, name };
-        setOutput('check-run-url', published.url);
-        log.info(`Check run ${name}: ${withFile.length} annotation(s) in ${published.requests} request(s): ${published.url}`);
+        annotations = { kind: 'check-run', total: published.length, url: result.url, name, ...(omittedTotal > 0 ? { omitted, limit: CHECK_RUN_MAX_ANNOTATIONS } : {}) };
+        setOutput(log, 'check-run-url', result.url);
+        log.info(`Check run ${name}: ${published.length} annotation(s) in ${result.requests} request(s)${omittedTotal > 0 ? `, ${omittedTotal} more left out (at most ${CHECK_RUN_MAX_ANNOTATIONS} per run)` : ''}: ${result.url}`);
         forCommands = ranked.filter((a) => a.file === undefined);
       } catch (e) {
-        checkRunFailed = (e as Error).message;
+        checkRunFailed = (e as Error).message.replace(/\.$/, '');
+        if (e instanceof CheckRunIncompleteError) {
+          checkRunLeftOver = { name, url: e.url, completed: e.completed };
+          if (e.url) setOutput(log, 'check-run-url', e.url);
+        }
       }
     }
-    if (checkRunFailed) log.warning(`Check run not published (${checkRunFailed.replace(/\.$/, '')}); annotations go through the log instead, at most 10 of each level per step.`);
+    if (checkRunFailed) {
+      const reason = checkRunFailed.replace(/\.$/, '');
+      const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
+      if (!checkRunLeftOver) log.warning(`Check run not published (${reason}); ${fallback}`);
+      else if (checkRunLeftOver.completed) log.warning(`Check run ${checkRunLeftOver.url} was completed with only some of its annotations (${reason}); ${fallback}`);
+      else log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
+    }
   }
 
   const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo });
@@ -233,36 +299,50 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
       }
     }
     const emitted = emitAnnotations(ctx, forCommands, failing);
-    annotations ??= { kind: 'commands', ...emitted, checkRunFailed };
+    annotations ??= { kind: 'commands', ...emitted, checkRunFailed, ...(checkRunLeftOver ? { checkRun: checkRunLeftOver } : {}) };
   }
 
   const delivery: Delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile };
-  writeSummary(ctx, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
+  writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
   return { failing };
 }
 
 /**
  * Bad input: every problem as an error annotation on its line and in the summary, the
- * configuration's existing comment corrected (it must not go on claiming a pass), no new
- * comment started, and the result output `fail`.
+ * configuration's existing comment corrected (it must not go on claiming a pass; with
+ * `comment: new` a comment is added, as every run adds one), no sticky comment started,
+ * and the result output `fail`. A problem without a place (a pattern that matches
+ * nothing) is not annotated when it comes first: the failed step's own error says it.
  */
-export async function publishInputProblems(problems: readonly InputProblem[], ctx: PublishContext): Promise<void> {
+export async function publishInputProblems(problems: readonly StepProblem[], ctx: PublishContext): Promise<void> {
   const { log, workspace, inputs } = ctx;
-  setOutput('result', 'fail');
-  log.untrusted(problems.map(formatProblem).join('\n'));
+  setOutput(log, 'result', 'fail');
+  log.untrusted(problems.map(problemLine).join('\n'));
   let hidden = 0;
-  for (const p of problems) {
+  for (const [i, p] of problems.entries()) {
+    if (i === 0 && !isLocated(p)) continue;
     // One error slot stays free for setFailed's own.
     if (log.emitted.error >= STEP_ANNOTATION_LIMIT - 1) {
       hidden++;
       continue;
     }
-    const file = isRepoFile(workspace, p.file) ? p.file : undefined;
-    log.annotate('error', file ? p.message : formatProblem(p), { title: 'topogate: input problem', ...(file ? { file, startLine: p.line, startColumn: p.column } : {}) });
+    const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
+    log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
   }
   const api = apiSource(ctx);
   const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
-  const comment = await deliverComment(ctx, api, body, true);
+  const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
   const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
-  writeSummary(ctx, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+  writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+}
+
+/**
+ * Input values the action cannot use (`fail-on: sometimes`): nothing is known of the
+ * configuration, so there is no comment to correct, but the summary lists the problems
+ * and `result` is `fail`, as for any input that cannot be checked.
+ */
+export function publishUnusableInputs(problems: readonly string[], log: ActionLog): void {
+  setOutput(log, 'result', 'fail');
+  const listed = problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
+  writeSummary(log, `${renderInputProblems(listed, 900_000).trimEnd()}\n`);
 }

@@ -8,7 +8,8 @@ import type { CommentDelivery } from './job-summary.js';
 /**
  * One comment per configuration on the pull request. `update` rewrites topogate's
  * comment for this configuration (or starts it), `new` adds one per run. Either way a
- * run never replaces what a later run wrote: the marker says which run that was.
+ * run never replaces what a later run wrote: the marker says which run that was. When
+ * two first runs raced and each posted, the next run keeps the newest and deletes the rest.
  *
  * Only comments written by the token's own identity count as topogate's: anyone can
  * paste a marker into a comment, and a forged one must neither be edited nor freeze
@@ -23,7 +24,12 @@ export interface CommentRequest {
   onlyIfExists?: boolean;
   /** The pull request comes from a fork: a refusal is expected, and said so. */
   fromFork?: boolean;
+  /** The event that started the run: a fork's token is read-only on `pull_request`, not on `pull_request_target`. */
+  eventName?: string;
 }
+
+/** Duplicates deleted per run at most: two racing first runs leave one, a bug could leave more. */
+const MAX_DUPLICATE_DELETES = 10;
 
 export interface CommentLog {
   debug(text: string): void;
@@ -37,11 +43,15 @@ function isOurs(c: IssueComment, key: string, login: string | undefined): Commen
   return trusted ? m : undefined;
 }
 
-export function refusalReason(e: ApiError, fromFork: boolean): string {
-  const why = fromFork
+export function refusalReason(e: ApiError, fromFork: boolean, eventName = 'pull_request'): string {
+  const complete = 'This summary and the step’s verdict are complete without it.';
+  if (e.rateLimited) return `${e.message}; topogate waited as long as it may (about a minute in all). ${complete}`;
+  const why = fromFork && eventName === 'pull_request'
     ? 'This pull request comes from a fork, and GitHub gives a fork’s `pull_request` run a read-only token (see the README for `pull_request_target`).'
-    : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
-  return `the token may not write comments on this pull request (${e.message}). ${why} This summary and the step’s verdict are complete without it.`;
+    : fromFork
+      ? `Grant the job \`permissions: pull-requests: write\`: on \`${eventName || 'this event'}\` the token of a fork’s pull request may write when the workflow’s permissions allow it.`
+      : 'Grant the job `permissions: pull-requests: write` (a pull request from a fork gets a read-only token on `pull_request`).';
+  return `the token may not write comments on this pull request (${e.message}). ${why} ${complete}`;
 }
 
 export async function publishComment(api: GitHubApi, pullNumber: number, req: CommentRequest, log: CommentLog): Promise<CommentDelivery> {
@@ -59,12 +69,24 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     });
     const later = ours.filter((o) => isLaterRun(o.marker, req.marker)).sort((a, b) => b.marker.runId - a.marker.runId || b.marker.runAttempt - a.marker.runAttempt)[0];
     if (later) return { kind: 'stale', url: later.comment.url, runId: later.marker.runId, sha: later.marker.sha };
-    const target = req.mode === 'update' ? ours.sort((a, b) => b.comment.id - a.comment.id)[0] : undefined;
-    if (target) return { kind: 'updated', url: await api.updateComment(target.comment.id, req.body) };
+    const newestFirst = [...ours].sort((a, b) => b.comment.id - a.comment.id);
+    const target = req.mode === 'update' ? newestFirst[0] : undefined;
+    if (target) {
+      const url = await api.updateComment(target.comment.id, req.body);
+      // Two first runs that raced both posted: keep the newest, remove the rest (all this token's own).
+      for (const duplicate of newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES)) {
+        try {
+          await api.deleteComment(duplicate.comment.id);
+        } catch (e) {
+          log.debug(`could not delete the duplicate comment ${duplicate.comment.url} (${(e as Error).message}).`);
+        }
+      }
+      return { kind: 'updated', url };
+    }
     if (req.onlyIfExists) return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
     return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
   } catch (e) {
-    if (e instanceof ApiError && e.refused) return { kind: 'refused', reason: refusalReason(e, req.fromFork ?? false) };
+    if (e instanceof ApiError && (e.refused || e.rateLimited)) return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
     return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
   }
 }

@@ -1,0 +1,309 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/pipeline.js';
+import { FakeGitHub, RATE_LIMITED } from './helpers/fake-github.js';
+import type { FakeGitHubOptions } from './helpers/fake-github.js';
+import { annotations, makeWorkspace, pullRequestPayload, runAction } from './helpers/action-runner.js';
+
+/**
+ * The committed bundle when the world around it misbehaves: the API failing half-way, rate
+ * limits, lost connections, inputs that name nothing, runner files that cannot be written,
+ * duplicate comments left by racing runs. Each run must still end with a verdict, and say
+ * truthfully what it could not do.
+ */
+
+const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
+const passing = example.replace(/ports: \[80\] +# HTTPS is forwarded.*$/m, 'ports: [80, 443]');
+
+/** A farm whose firewall opens nothing the pack needs: front-ends² failures. */
+function farm(name: string, frontEnds: number): string {
+  const servers = [
+    `      - { name: ${name}-ctl, roles: [controller], addresses: [10.1.1.10] }`,
+    `      - { name: ${name}-db, roles: [database], engine: sqlserver, addresses: [10.1.3.5] }`,
+    ...Array.from({ length: frontEnds }, (_, i) => `      - { name: ${name}-fe-${i}, roles: [front-end], addresses: [10.1.2.${10 + i}] }`),
+  ];
+  return ['version: 1', 'environments:', `  - name: ${name}`, '    provider: aws', '    region: eu-west-1', '    servers:', ...servers, '    firewall:', '      - { from: 192.0.2.0/24, to: role:database, ports: [22] }', ''].join('\n');
+}
+
+const MARKER = /^<!-- topogate-comment key=[0-9a-f]{16} sha=[0-9a-f]* run=\d+\.\d+ -->\n/;
+
+let gh: FakeGitHub | undefined;
+
+async function startGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  gh = new FakeGitHub({ viewer: 'github-actions[bot]', ...options });
+  await gh.start();
+  return gh;
+}
+
+afterEach(async () => {
+  await gh?.stop();
+  gh = undefined;
+});
+
+const isCheckRunPatch = (method: string, route: string) => method === 'PATCH' && /\/check-runs\/\d+$/.test(route);
+
+describe('a check run that fails half-way', () => {
+  it('is completed anyway when an annotation batch fails: the completing request is retried, and the warning says what happened', async () => {
+    // The batch fails (not retried: it could add its annotations twice); the completion fails once, then goes through.
+    const api = await startGitHub({ flaky: { updateCheckRun: 2 } });
+    const ws = makeWorkspace({ 'farm.yml': farm('prod', 8) });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'farm.yml', 'check-run': 'true', comment: 'off' }, apiUrl: api.url });
+    expect(run.code, run.stdout).toBe(1);
+    const [check] = api.checkRuns;
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check.output.summary).toContain('⚠️ Only 50 of');
+    expect(api.calls().filter((c) => c.includes('check-runs'))).toEqual(['POST /repos/acme/infra/check-runs', ...Array(3).fill(`PATCH /repos/acme/infra/check-runs/${check.id}`)]);
+    const [warning] = annotations(run, 'warning');
+    expect(warning.message).toMatch(new RegExp(`^Check run https://github.com/acme/infra/runs/${check.id} was completed with only some of its annotations \\(add annotations to the check run: HTTP 502`));
+    expect(warning.message).not.toContain('not published');
+    expect(run.outputs['check-run-url']).toBe(`https://github.com/acme/infra/runs/${check.id}`);
+    expect(run.summary).toContain('got only some annotations');
+  });
+
+  it('still open after the retries: the warning says it was created but could not be completed, with its address', async () => {
+    const api = await startGitHub({ intercept: (r, res, fake) => (isCheckRunPatch(r.method, r.route) ? (fake.send(res, 502, { message: 'Server Error' }), true) : false) });
+    const run = await runAction({ workspace: makeWorkspace({ 'farm.yml': farm('prod', 8) }), inputs: { topology: 'farm.yml', 'check-run': 'true', comment: 'off' }, apiUrl: api.url });
+    expect(run.code, run.stdout).toBe(1);
+    const [check] = api.checkRuns;
+    expect(check.status).toBe('in_progress');
+    // One batch, then the completion three times (two retries).
+    expect(api.calls().filter((c) => c.startsWith('PATCH'))).toHaveLength(4);
+    const [warning] = annotations(run, 'warning');
+    expect(warning.message).toContain(`Check run created but could not be completed: https://github.com/acme/infra/runs/${check.id} may stay "in progress"`);
+    expect(warning.message).toContain('complete the check run: HTTP 502');
+    expect(run.summary).toMatch(/The check run \[`topogate`\]\(https:\/\/github.com\/acme\/infra\/runs\/\d+\) was created but could not be completed/);
+    // The findings still reach the log.
+    expect(annotations(run, 'error').some((a) => a.properties.title?.startsWith('OS11-'))).toBe(true);
+  });
+
+  it('publishes at most 2,000 annotations, the most urgent first, and says how many are left out', async () => {
+    const api = await startGitHub();
+    const run = await runAction({ workspace: makeWorkspace({ 'farm.yml': farm('big', 50) }), inputs: { topology: 'farm.yml', 'check-run': 'true', comment: 'off' }, apiUrl: api.url });
+    expect(run.code, run.stdout).toBe(1);
+    const total = Number(run.outputs.errors) + Number(run.outputs.warnings);
+    expect(total).toBeGreaterThan(2_500);
+    const [check] = api.checkRuns;
+    expect(check.status).toBe('completed');
+    expect(check.annotations).toHaveLength(2_000);
+    expect(api.calls().filter((c) => c.includes('check-runs'))).toHaveLength(40);
+    // Every error before any warning.
+    const levels = check.annotations.map((a) => a.annotation_level);
+    expect(levels.lastIndexOf('failure')).toBeLessThan(levels.indexOf('warning'));
+    expect(check.output.summary).toContain(`**${total - 2_000} more findings are not annotated** here`);
+    expect(run.summary).toContain(`2000 of ${total} findings are marked on their lines by the check run`);
+    expect(run.summary).toContain(`**${total - 2_000} more (`);
+  });
+});
+
+describe('inputs that name nothing usable', () => {
+  it('fail the step, and set result, the summary and the comment alike', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace({ 'infra/topology.yml': passing });
+    await runAction({ workspace: ws, inputs: { topology: 'infra/*.yml', name: 'prod' }, apiUrl: api.url, runId: 100 });
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toContain('all checks pass');
+
+    renameSync(path.join(ws, 'infra'), path.join(ws, 'infrastructure'));
+    const gone = await runAction({ workspace: ws, inputs: { topology: 'infra/*.yml', name: 'prod' }, apiUrl: api.url, runId: 101 });
+    expect(gone.code).toBe(1);
+    expect(gone.outputs).toEqual({ result: 'fail', 'comment-url': `https://github.com/acme/infra/pull/7#issuecomment-${api.comments[0].id}` });
+    expect(gone.summary).toContain('### ❌ topogate: the inputs cannot be checked');
+    expect(gone.summary).toMatch(/\| input `topology` \| topology pattern "infra\/\\\*\.yml" matches no file/);
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toMatch(MARKER);
+    expect(api.comments[0].body).toContain('the inputs cannot be checked');
+    expect(api.comments[0].body).not.toContain('all checks pass');
+    // The failed step's own error says it; no second annotation repeats it.
+    const errors = annotations(gone, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^topogate: the inputs cannot be checked: topology pattern "infra\/\*\.yml" matches no file/);
+
+    const folder = await runAction({ workspace: ws, inputs: { topology: 'infrastructure', name: 'prod' }, apiUrl: api.url, runId: 102 });
+    expect(folder.outputs.result).toBe('fail');
+    expect(folder.summary).toContain('topology "infrastructure" is not a file.');
+
+    mkdirSync(path.join(ws, 'out.sarif'));
+    const sarif = await runAction({ workspace: ws, inputs: { topology: 'infrastructure/topology.yml', 'sarif-file': 'out.sarif', name: 'prod' }, apiUrl: api.url, runId: 103 });
+    expect(sarif.code).toBe(1);
+    expect(sarif.outputs.result).toBe('fail');
+    expect(sarif.summary).toMatch(/\| input `sarif-file` \| sarif-file: cannot write "out\.sarif": it is a folder/);
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toContain('sarif-file: cannot write');
+    expect(api.comments[0].body).toMatch(/ run=103\.1 -->/);
+  });
+
+  it('comment: new adds a comment saying the check could not run, as every run adds one', async () => {
+    const api = await startGitHub();
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'nope.yml', comment: 'new' }, apiUrl: api.url });
+    expect(run.code).toBe(1);
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toContain('topology "nope.yml" does not exist');
+  });
+
+  it('values the action cannot use: result fail and the problems in the summary, no API call', async () => {
+    const api = await startGitHub();
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml', 'fail-on': 'sometimes' }, apiUrl: api.url });
+    expect(run.code).toBe(1);
+    expect(api.requests).toEqual([]);
+    expect(run.outputs).toEqual({ result: 'fail' });
+    expect(run.summary).toContain('| input `fail-on` | fail-on: "sometimes" is not one of error, warning, notice, never. |');
+  });
+});
+
+describe('rate limits and lost connections', () => {
+  const isList = (method: string, route: string) => method === 'GET' && /\/issues\/\d+\/comments$/.test(route);
+
+  it('a secondary rate limit (403 with retry-after) is waited out and retried, even for a creation', async () => {
+    let limited = 1;
+    const api = await startGitHub({
+      intercept: (r, res, fake) => {
+        if (r.method !== 'POST' || r.route === 'graphql' || limited-- <= 0) return false;
+        const { status, body, headers } = RATE_LIMITED.secondary(1);
+        fake.send(res, status, body, headers);
+        return true;
+      },
+    });
+    const started = Date.now();
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url });
+    expect(run.code).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(api.calls()).toEqual(['GET /repos/acme/infra/issues/7/comments', 'POST /repos/acme/infra/issues/7/comments', 'POST /repos/acme/infra/issues/7/comments']);
+    expect(api.comments).toHaveLength(1);
+    expect(annotations(run, 'warning')).toEqual([]);
+  });
+
+  it('a 429 is retried after its retry-after', async () => {
+    let limited = 1;
+    const api = await startGitHub({ intercept: (r, res, fake) => (isList(r.method, r.route) && limited-- > 0 ? (fake.send(res, 429, { message: 'Too Many Requests' }, { 'retry-after': '1' }), true) : false) });
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url });
+    expect(api.comments).toHaveLength(1);
+    expect(annotations(run, 'warning')).toEqual([]);
+  });
+
+  it('the hourly limit used up until long after the run: no wait, and a warning about the rate limit, not permissions', async () => {
+    const api = await startGitHub({
+      intercept: (r, res, fake) => {
+        if (!isList(r.method, r.route)) return false;
+        const { status, body, headers } = RATE_LIMITED.primary(3_600);
+        fake.send(res, status, body, headers);
+        return true;
+      },
+    });
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url });
+    expect(run.code).toBe(1);
+    expect(api.calls()).toEqual(['GET /repos/acme/infra/issues/7/comments']);
+    const [warning] = annotations(run, 'warning');
+    expect(warning.message).toMatch(/^PR comment not posted: list the pull request comments: the GitHub API rate limit was hit \(HTTP 403: API rate limit exceeded/);
+    expect(warning.message).toMatch(/it resets at \d\d:\d\d UTC/);
+    expect(warning.message).not.toContain('permissions');
+    expect(run.summary).toContain('No PR comment: list the pull request comments: the GitHub API rate limit was hit');
+  });
+
+  it('a secondary limit that does not lift: a few retries, then the same warning', async () => {
+    const api = await startGitHub({
+      intercept: (r, res, fake) => {
+        if (!isList(r.method, r.route)) return false;
+        const { status, body, headers } = RATE_LIMITED.secondary(1);
+        fake.send(res, status, body, headers);
+        return true;
+      },
+    });
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url });
+    expect(api.calls()).toHaveLength(4);
+    expect(annotations(run, 'warning')[0].message).toContain('the GitHub API rate limit was hit (HTTP 403: You have exceeded a secondary rate limit');
+    expect(annotations(run, 'warning')[0].message).not.toContain('Grant the job');
+  });
+
+  it('a refused connection is a network error, not an HTTP status', async () => {
+    // A port that was just free: nothing listens there now.
+    const closed = await startGitHub();
+    const apiUrl = closed.url;
+    await closed.stop();
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml' }, apiUrl });
+    expect(run.code).toBe(1);
+    const [warning] = annotations(run, 'warning');
+    expect(warning.message).toMatch(/^PR comment not posted: the GitHub API failed \(list the pull request comments: network error \(connect ECONNREFUSED 127\.0\.0\.1:\d+\)\)/);
+    expect(warning.message).not.toMatch(/HTTP \d/);
+  }, 40_000);
+});
+
+describe('runner files that cannot be written', () => {
+  it('GITHUB_OUTPUT a folder: one warning naming it, and the verdict, comment and summary still published', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace();
+    const folder = path.join(path.dirname(ws), 'output-folder');
+    mkdirSync(folder);
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, env: { GITHUB_OUTPUT: folder } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    const warnings = annotations(run, 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toBe(`The step outputs could not be written: GITHUB_OUTPUT (${folder}) is a folder (EISDIR). Later steps get no \`result\` or other outputs; everything else is published.`);
+    expect(annotations(run, 'error').at(-1)?.message).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 2 findings/);
+    expect(api.comments).toHaveLength(1);
+    expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
+  });
+
+  it('GITHUB_OUTPUT in a missing folder, and bad input: the problems are still published', async () => {
+    const api = await startGitHub();
+    const missing = path.join(path.dirname(makeWorkspace()), 'nowhere', 'output');
+    const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'nope.yml' }, apiUrl: api.url, env: { GITHUB_OUTPUT: missing } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    expect(annotations(run, 'warning')[0].message).toContain(`GITHUB_OUTPUT (${missing}) does not exist`);
+    expect(run.summary).toContain('topology "nope.yml" does not exist');
+  });
+
+  it('RUNNER_TEMP a file: a warning naming it, an empty report output, the rest published', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace();
+    const file = path.join(path.dirname(ws), 'temp-is-a-file');
+    writeFileSync(file, 'x');
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, env: { RUNNER_TEMP: file } });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    expect(annotations(run, 'warning')[0].message).toBe(`The JSON report could not be written to RUNNER_TEMP (${file}): it is not a folder. The \`report\` output is empty; everything else is published.`);
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '2', report: '' });
+    expect(api.comments).toHaveLength(1);
+    expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
+  });
+});
+
+describe('duplicate comments', () => {
+  it('two first runs that raced each posted: the next run updates the newest and deletes the other', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace();
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
+    const [first] = api.comments;
+    const twin = api.addComment(first.body.replace(/run=100\.1/, 'run=101.1'));
+    const other = api.addComment('LGTM', { login: 'octocat', type: 'User' });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 102 });
+    expect(run.code).toBe(1);
+    expect(api.comments.map((c) => c.id)).toEqual([twin.id, other.id]);
+    expect(twin.body).toMatch(/ run=102\.1 -->/);
+    expect(api.calls().slice(-2)).toEqual([`PATCH /repos/acme/infra/issues/comments/${twin.id}`, `DELETE /repos/acme/infra/issues/comments/${first.id}`]);
+    expect(annotations(run, 'warning')).toEqual([]);
+  });
+
+  it('a duplicate that cannot be deleted is left, without a warning', async () => {
+    const api = await startGitHub({ refuse: { deleteComment: 403 } });
+    const ws = makeWorkspace();
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
+    api.addComment(api.comments[0].body);
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 101 });
+    expect(api.comments).toHaveLength(2);
+    expect(annotations(run, 'warning')).toEqual([]);
+    expect(run.summary).toMatch(/PR comment \[updated\]/);
+  });
+});
+
+describe('forks', () => {
+  it('on pull_request_target a refusal names the missing permission, not a read-only fork token', async () => {
+    const api = await startGitHub({ refuse: { createComment: 403 } });
+    const run = await runAction({ workspace: makeWorkspace(), event: 'pull_request_target', inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, payload: pullRequestPayload({ fork: true }) });
+    const [warning] = annotations(run, 'warning');
+    expect(warning.message).toContain('Grant the job `permissions: pull-requests: write`: on `pull_request_target` the token of a fork’s pull request may write');
+    expect(warning.message).not.toContain('read-only token');
+  });
+});
