@@ -351,14 +351,55 @@ function moduleConfiguration(): Record<string, unknown> {
   };
 }
 
+const OTHER_MODULE = 'module.platform';
+const POLICY_DOCUMENT = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: Array.from({ length: 6 }, (_, i) => ({ Effect: 'Allow', Action: [`s3:GetObject`, `s3:PutObject`], Resource: [`arn:aws:s3:::data-${i}/*`] })),
+});
+
+/**
+ * A resource of a monorepo that is not about the network (IAM policies, S3 buckets, log
+ * groups, as most of a large plan is): in no environment, no finding. Kept (no-op) but
+ * every fifth, which is created.
+ */
+function otherResource(i: number): { address: string; type: string; name: string; values: Record<string, unknown>; created: boolean } {
+  const type = (['aws_iam_policy', 'aws_s3_bucket', 'aws_cloudwatch_log_group'] as const)[i % 3];
+  const name = `r${i}`;
+  const tags = { team: `team-${i % 40}`, 'cost-center': `cc-${i % 12}` };
+  const values =
+    type === 'aws_iam_policy'
+      ? { name: `policy-${i}`, path: '/', description: `access for service ${i}`, policy: POLICY_DOCUMENT, tags, tags_all: tags, id: `arn:aws:iam::123456789012:policy/policy-${i}`, arn: `arn:aws:iam::123456789012:policy/policy-${i}` }
+      : type === 'aws_s3_bucket'
+        ? { bucket: `data-${i}`, force_destroy: false, object_lock_enabled: false, tags, tags_all: tags, id: `data-${i}`, arn: `arn:aws:s3:::data-${i}`, region: REGION, versioning: [{ enabled: true, mfa_delete: false }] }
+        : { name: `/services/${i}`, retention_in_days: 30, skip_destroy: false, tags, tags_all: tags, id: `/services/${i}`, arn: `arn:aws:logs:${REGION}:123456789012:log-group:/services/${i}` };
+  return { address: `${OTHER_MODULE}.${type}.${name}`, type, name, values, created: i % 5 === 0 };
+}
+
+async function writeOthers(w: JsonWriter, count: number, part: 'planned' | 'changes' | 'prior', first: boolean): Promise<void> {
+  const entry = (o: ReturnType<typeof otherResource>) => ({ address: o.address, mode: 'managed', type: o.type, name: o.name, provider_name: 'registry.terraform.io/hashicorp/aws', schema_version: 0, values: o.values, sensitive_values: {} });
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const o = otherResource(i);
+    if (part === 'prior' && o.created) continue;
+    if (part === 'changes') {
+      const change = { address: o.address, module_address: OTHER_MODULE, mode: 'managed', type: o.type, name: o.name, provider_name: 'registry.terraform.io/hashicorp/aws', change: { actions: [o.created ? 'create' : 'no-op'], before: o.created ? null : o.values, after: o.values, after_unknown: o.created ? { id: true, arn: true } : {}, before_sensitive: o.created ? false : {}, after_sensitive: {} } };
+      await w.write(`${first && i === 0 ? '' : ','}${JSON.stringify(change)}`);
+    } else items.push(JSON.stringify(entry(o)));
+  }
+  if (part !== 'changes') await w.write(`${first ? '' : ','}{"resources":[${items.join(',')}],"address":"${OTHER_MODULE}"}`);
+}
+
 export interface GeneratedPlan {
   environments: number;
   resources: number;
   expected: ExpectedFinding[];
 }
 
-/** Writes the plan for `instances` instances to `file`; returns the expected findings. */
-export async function generatePlan(instances: number, file: string): Promise<GeneratedPlan> {
+/**
+ * Writes the plan for `instances` instances to `file`; returns the expected findings.
+ * `others` adds that many resources that are not about the network, in their own module.
+ */
+export async function generatePlan(instances: number, file: string, others = 0): Promise<GeneratedPlan> {
   const envs = Math.max(1, Math.round(instances / PER_ENV));
   const out = createWriteStream(file);
   const w = new JsonWriter(out);
@@ -374,6 +415,7 @@ export async function generatePlan(instances: number, file: string): Promise<Gen
   await each(async (env, e) => {
     await w.write(`${e > 0 ? ',' : ''}{"resources":${JSON.stringify(env.resources.map((r) => plannedEntry(e, r)))},"address":${JSON.stringify(moduleAddress(e))}}`);
   });
+  if (others > 0) await writeOthers(w, others, 'planned', false);
   await w.write(']}},');
   // resource_changes: every resource, the deleted ones included.
   await w.write('"resource_changes":[');
@@ -386,6 +428,8 @@ export async function generatePlan(instances: number, file: string): Promise<Gen
     }
     expected.push(...env.expected);
   });
+  if (others > 0) await writeOthers(w, others, 'changes', first);
+  resourceCount += others;
   await w.write('],');
   // prior_state: what exists before the change.
   await w.write('"prior_state":{"format_version":"1.0","terraform_version":"1.9.8","values":{"root_module":{"child_modules":[');
@@ -396,6 +440,7 @@ export async function generatePlan(instances: number, file: string): Promise<Gen
     await w.write(`${first ? '' : ','}{"resources":${JSON.stringify(existing.map((r) => ({ ...plannedEntry(e, r), values: r.before ?? r.values })))},"address":${JSON.stringify(moduleAddress(e))}}`);
     first = false;
   });
+  if (others > 0) await writeOthers(w, others, 'prior', first);
   await w.write(']}}},');
   const configuration = {
     provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'eu-west-1' } } } },
@@ -406,6 +451,7 @@ export async function generatePlan(instances: number, file: string): Promise<Gen
           for_each_expression: { references: ['var.environments'] },
           module: moduleConfiguration(),
         },
+        ...(others > 0 ? { platform: { source: './modules/platform', module: { resources: [] } } } : {}),
       },
       variables: { environments: {} },
     },

@@ -13,6 +13,9 @@ import { generatePlan } from './generate-plan.js';
  * interleaved so that machine noise hits both, medians with min and max. The findings
  * must equal what the generator expects, or the benchmark fails.
  *
+ * A last row is shaped like a monorepo's plan: 1,000 instances among 60,000 resources that
+ * are not about the network (BENCH_OTHERS=N sets how many, 0 leaves the row out).
+ *
  * BENCH_SIZES=1000,10000 and BENCH_RUNS=3 narrow it; BENCH_KEEP=1 keeps the plans.
  */
 
@@ -62,6 +65,8 @@ const fmtMem = (s: Stats) => `${s.median.toFixed(0)} MiB (${s.min.toFixed(0)}-${
 
 interface Row {
   instances: number;
+  /** Resources that are not about the network, beside the instances. */
+  others: number;
   mib: number;
   findings: number;
   baseTime: Stats;
@@ -70,15 +75,15 @@ interface Row {
   checkMem: Stats;
 }
 
-async function benchSize(instances: number, runs: number): Promise<Row> {
-  const plan = path.join(WORK, `plan-${instances}.json`);
-  process.stdout.write(`\n${instances} instances: generating… `);
-  const generated = await generatePlan(instances, plan);
+async function benchSize(instances: number, runs: number, others = 0): Promise<Row> {
+  const plan = path.join(WORK, others > 0 ? `plan-${instances}-others-${others}.json` : `plan-${instances}.json`);
+  process.stdout.write(`\n${instances} instances${others > 0 ? ` and ${others} other resources` : ''}: generating… `);
+  const generated = await generatePlan(instances, plan, others);
   const mib = statSync(plan).size / 1048576;
   process.stdout.write(`${mib.toFixed(0)} MiB, ${generated.resources} resource changes, ${generated.expected.length} expected findings\n`);
 
   // The findings first: a fast wrong answer is no answer.
-  const reportFile = path.join(WORK, `report-${instances}.json`);
+  const reportFile = path.join(WORK, `report-${instances}-${others}.json`);
   const verify = await measure([CLI, 'check', '--plan', plan, '--format', 'json', '--output', reportFile, '--fail-on', 'never']);
   if (verify.code !== 0) throw new Error(`topogate exited ${verify.code} on ${plan}:\n${verify.stderr}`);
   const diffs = compareFindings(generated.expected, JSON.parse(readFileSync(reportFile, 'utf8')) as { findings: never[] });
@@ -101,6 +106,7 @@ async function benchSize(instances: number, runs: number): Promise<Row> {
   if (process.env.BENCH_KEEP !== '1') rmSync(plan, { force: true });
   return {
     instances,
+    others,
     mib,
     findings: generated.expected.length,
     baseTime: stats(base.map((s) => s.ms)),
@@ -147,17 +153,19 @@ async function main(): Promise<void> {
   console.log(`topogate benchmark on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, ${runs} runs per size`);
   const rows: Row[] = [];
   for (const n of sizes) rows.push(await benchSize(n, n >= 50_000 ? Math.max(3, Math.min(runs, 3)) : runs));
+  const others = Number(process.env.BENCH_OTHERS ?? 60_000);
+  if (others > 0) rows.push(await benchSize(1000, runs, others));
 
-  console.log('\n| instances | plan | findings | read + JSON.parse | topogate check | time ratio | read + parse memory | topogate memory | memory ratio |');
-  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('\n| instances | other resources | plan | findings | read + JSON.parse | topogate check | time ratio | read + parse memory | topogate memory | memory ratio |');
+  console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
-    console.log(`| ${r.instances.toLocaleString('en')} | ${r.mib.toFixed(0)} MiB | ${r.findings.toLocaleString('en')} | ${fmtTime(r.baseTime)} | ${fmtTime(r.checkTime)} | ${(r.checkTime.median / r.baseTime.median).toFixed(2)}× | ${fmtMem(r.baseMem)} | ${fmtMem(r.checkMem)} | ${(r.checkMem.median / r.baseMem.median).toFixed(2)}× |`);
+    console.log(`| ${r.instances.toLocaleString('en')} | ${r.others.toLocaleString('en')} | ${r.mib.toFixed(0)} MiB | ${r.findings.toLocaleString('en')} | ${fmtTime(r.baseTime)} | ${fmtTime(r.checkTime)} | ${(r.checkTime.median / r.baseTime.median).toFixed(2)}× | ${fmtMem(r.baseMem)} | ${fmtMem(r.checkMem)} | ${(r.checkMem.median / r.baseMem.median).toFixed(2)}× |`);
   }
   console.log('\nMedians of the runs, (min-max) across them.');
 
   const failures: string[] = [];
-  const at10k = rows.find((r) => r.instances === 10_000);
-  const at50k = rows.find((r) => r.instances === 50_000);
+  const at10k = rows.find((r) => r.instances === 10_000 && r.others === 0);
+  const at50k = rows.find((r) => r.instances === 50_000 && r.others === 0);
   if (at10k) {
     const t = at10k.checkTime.median / at10k.baseTime.median;
     const m = at10k.checkMem.median / at10k.baseMem.median;
