@@ -118,6 +118,16 @@ describe('names from inputs are data, never markup', () => {
   });
 });
 
+describe('bidirectional controls', () => {
+  it('cannot make a name read differently in a comment, a summary or a log line', () => {
+    const hostile = 'db-prod\u202e1v\u2066x\u2069\u200f';
+    for (const out of [escapeMarkdown(hostile), safeLogLine(hostile)]) {
+      expect(out).not.toMatch(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/);
+      expect(out).toContain('db-prod');
+    }
+  });
+});
+
 describe('JSON report', () => {
   it('has the DESIGN shape, every finding, a stable order', () => {
     const report = check(MIXED);

@@ -19619,10 +19619,14 @@ function renderJson(report) {
  * workflow-command payloads.
  */
 const ZWSP = '\u200b';
-/** Control characters and line breaks become spaces: one finding, one line. */
+/**
+ * Control characters and line breaks become spaces: one finding, one line. So do the
+ * bidirectional marks, embeddings, overrides and isolates, which would make a name read
+ * differently from what it is ("Trojan Source").
+ */
 function singleLine(text) {
     // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
 }
 /**
  * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
