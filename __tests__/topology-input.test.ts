@@ -115,6 +115,13 @@ describe('meaning: references, addresses, ports', () => {
     expect(p.line).toBe(12);
   });
 
+  it('an empty list item is placed at its list, not at the top of the file, and named as the item', () => {
+    const text = `${base}    firewall:\n      -\n`;
+    const p = firstProblem(text);
+    expect(p.line).toBe(text.split('\n').indexOf('      -') + 1);
+    expect(p.message).toMatch(/opening #1: it must be a mapping/);
+  });
+
   it('an invalid waiver date', () => {
     const p = firstProblem(`${base}waivers:\n  - { policy: OS11-NET-001, environment: prod, reason: known, expires: 2026-02-30 }\n`);
     expect(p.message).toMatch(/not a calendar date/);

@@ -53,7 +53,8 @@ function recordPositions(text: string, events: Event[]): Map<string, Position> {
     else if (e.type === EVENT_ID.ALIAS) at = e.anchorStart - 1;
     if ('anchorStart' in e && e.type !== EVENT_ID.ALIAS && e.anchorStart >= 0) at = Math.min(at, e.anchorStart - 1);
     if ('tagStart' in e && e.tagStart >= 0) at = Math.min(at, e.tagStart);
-    return at === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, at);
+    // An empty node (`-` or `key:` with nothing after it) has no position of its own: -1.
+    return at === Number.MAX_SAFE_INTEGER || at < 0 ? -1 : at;
   };
 
   // Iterative walk: a deeply nested document must not overflow the stack.
@@ -70,12 +71,13 @@ function recordPositions(text: string, events: Event[]): Map<string, Position> {
     if (top.kind === 'seq') {
       const p = top.path === '' && stack.length === 1 ? String(top.index) : `${top.path}${SEP}${top.index}`;
       top.index++;
-      positions.set(p, { value: offset });
+      // Without a position of its own, an item is placed by its sequence (find() walks up).
+      if (offset >= 0) positions.set(p, { value: offset });
       return p;
     }
     if (!top.pendingKey) return undefined; // this node is a key
     const p = stack.length === 1 ? top.pendingKey.text : `${top.path}${SEP}${top.pendingKey.text}`;
-    positions.set(p, { key: top.pendingKey.offset, value: offset });
+    positions.set(p, { key: top.pendingKey.offset, value: offset >= 0 ? offset : top.pendingKey.offset });
     top.pendingKey = undefined;
     return p;
   };
@@ -101,7 +103,7 @@ function recordPositions(text: string, events: Event[]): Map<string, Position> {
       continue;
     }
     const p = stack.length === 0 ? '' : place(offset);
-    if (stack.length === 0) positions.set('', { value: offset });
+    if (stack.length === 0) positions.set('', { value: Math.max(0, offset) });
     if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
       stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p ?? '', index: 0 });
     }

@@ -136,7 +136,9 @@ export function validateLocated(validate: ValidateFunction, doc: LocatedYaml, ki
     const where = describePath(doc.value, path, kinds);
     const hint = (e.parentSchema as { 'x-hint'?: string } | undefined)?.['x-hint'];
     const data = valueAt(doc.value, path);
-    const key = path.length > 0 ? `"${path[path.length - 1]}"` : 'the document';
+    const last = path[path.length - 1];
+    // A list item is already named by `where` (opening #1): its index is no key.
+    const key = path.length === 0 ? 'the document' : Array.isArray(valueAt(doc.value, path.slice(0, -1))) ? 'it' : `"${last}"`;
     let message: string;
     let at = doc.at(path);
     switch (e.keyword) {
