@@ -465,6 +465,33 @@ describe('groups through network interfaces', () => {
     expect(r.message).toMatch(/aws_network_interface_sg_attachment\.open attaches a security group to a network interface that is not known until apply/);
   });
 
+  it('a group attached to an instance that names none comes on top of the default group: exposure stays unknown', () => {
+    const plan: TestPlan = {
+      resources: [
+        closed,
+        { address: 'aws_instance.db', values: { vpc_security_group_ids: [], primary_network_interface_id: 'eni-0db', private_ip: '10.0.0.9' }, actions: ['no-op'] },
+        { address: 'aws_network_interface_sg_attachment.closed', values: { network_interface_id: 'eni-0db' }, unknown: { security_group_id: true }, expressions: { security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') } },
+      ],
+    };
+    const db = serverOf(plan, 'aws_instance.db');
+    const exposed = flow(v4, db, 12000, { forbidden: true });
+    expect(exposed.status).toBe('unknown');
+    expect(exposed.message).toMatch(/names no security group, so AWS attaches the default security group/);
+    // What the attached group allows is certain.
+    expect(flow(cidrs('corp', '10.1.0.0/16'), db, 443).status).toBe('pass');
+  });
+
+  it('provider 6 writes the interface as primary_network_interface', () => {
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.open', values: { id: 'sg-0open', ingress: [rule('tcp', 12000, 12000, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] }, actions: ['no-op'], expressions: { ingress: [{}], egress: [{}] } },
+        { address: 'aws_network_interface.fe', values: { id: 'eni-0fe', security_groups: ['sg-0open'], private_ips: ['10.0.0.7'] }, actions: ['no-op'] },
+        { address: 'aws_instance.fe', values: { primary_network_interface: [{ network_interface_id: 'eni-0fe' }], private_ip: '10.0.0.7' }, unknown: { vpc_security_group_ids: true }, actions: ['update'] },
+      ],
+    };
+    expect(flow(v4, serverOf(plan, 'aws_instance.fe'), 12000).status).toBe('pass');
+  });
+
   it('an instance on its own network interface gets that interface\'s groups', () => {
     const plan: TestPlan = {
       resources: [

@@ -309,12 +309,17 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) mergeLinks(linked, groupLinks(res, path));
-    for (const l of interfaces.of(res)) mergeLinks(linked, l);
+    const { primary, attached } = interfaces.of(res);
+    for (const l of primary) mergeLinks(linked, l);
+    // Naming no group, the instance (or its interface) gets its VPC's default group, whose
+    // rules the plan does not hold; groups attached later come on top of it.
+    const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+    for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
-    const none = linked.targets.length === 0 && linked.external.length === 0;
-    if (none && linked.unknown.length === 0) {
-      const why = `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+    const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+    if (defaultGroup && attached.length === 0) {
+      const why = defaultGroup;
       return {
         ingress: [unknownLayer('default security group', why, location)],
         egress: [unknownLayer('default security group', why, location)],
@@ -326,7 +331,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g): g is Group => g !== undefined);
     // Servers in the same groups share their layers (built once; the flow caches keyed by
     // layer then serve all of them). Layers that name the server in a reason are its own.
-    const shareable = linked.unknown.length === 0 && linked.external.length === 0;
+    const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup;
     const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
     const names = [...inPlan.map((g) => g.res.address), ...linked.external];
     const layer = (dir: Direction): FilterLayer => {
@@ -335,6 +340,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       for (const r of floating[dir]) rules.push(r);
       for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
       if (linked.unknown.length > 0) rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+      if (defaultGroup) rules.push(mayAllowAnything(defaultGroup, { label: 'default security group', location }));
       for (const why of interfaces.floating) rules.push(mayAllowAnything(why, { label: `security group attachments`, location }));
       const first = inPlan[0];
       return {
@@ -354,7 +360,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       ingress: [layers.ingress],
       egress: [layers.egress],
       identities: identitiesOf(linked),
-      identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
+      identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
       ...addresses,
     };
   };
@@ -372,7 +378,7 @@ const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
  * not known until apply may add its group to any instance (`floating`). Secondary
  * interfaces are not modelled.
  */
-function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): Links[]; floating: string[] } {
+function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[] }; floating: string[] } {
   const enis = indexBy(ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed'), ['id']);
   // A primary interface's id names its instance.
   const byId = new Map(enis);
@@ -389,21 +395,26 @@ function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path:
     for (const t of to.targets) attached.set(t, [...(attached.get(t) ?? []), groups]);
     for (const u of to.unknown) floating.push(`${a.address} attaches a security group to a network interface that is not known until apply (${u})`);
   }
+  // The interface an instance is launched on: a `network_interface` block at device 0, or
+  // (provider 6) `primary_network_interface`.
   const primaryInterface = (instance: PlanResource): PlanResource | undefined => {
-    const blocks = lookup(instance, ['network_interface']);
-    if (blocks.state !== 'known' || !Array.isArray(blocks.value)) return undefined;
-    const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
-    if (i < 0) return undefined;
-    return linkedResources(ctx, instance, ['network_interface', i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+    for (const name of ['network_interface', 'primary_network_interface']) {
+      const blocks = lookup(instance, [name]);
+      if (blocks.state !== 'known' || !Array.isArray(blocks.value)) continue;
+      const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
+      if (i >= 0) return linkedResources(ctx, instance, [name, i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+    }
+    return undefined;
   };
   return {
     floating,
     of(instance) {
-      if (instance.type !== 'aws_instance') return [];
-      const out = [...(attached.get(instance) ?? [])];
+      if (instance.type !== 'aws_instance') return { primary: [], attached: [] };
       const eni = primaryInterface(instance);
-      if (eni) out.push(groupLinks(eni, ['security_groups']), ...(attached.get(eni) ?? []));
-      return out;
+      return {
+        primary: eni ? [groupLinks(eni, ['security_groups'])] : [],
+        attached: [...(attached.get(instance) ?? []), ...(eni ? (attached.get(eni) ?? []) : [])],
+      };
     },
   };
 }
