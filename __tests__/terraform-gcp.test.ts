@@ -327,3 +327,23 @@ describe('network firewall policies attached in the plan', () => {
     expect(r.message).toMatch(/hierarchical firewall policy google_compute_firewall_policy_association\.org is attached to folders\/123/);
   });
 });
+
+describe('an instance with several network interfaces', () => {
+  const https = firewall('https', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['web'] });
+  const twoNics: TestResource = {
+    ...web,
+    values: { ...web.values, network_interface: [{}, { network: 'mgmt' }] },
+    unknown: { ...web.unknown, network_interface: [{ network: true, subnetwork: true, network_ip: true }, { network_ip: true }] },
+    expressions: { network_interface: [{ subnetwork: ref('google_compute_subnetwork.app.id', 'google_compute_subnetwork.app') }, { network: constant('mgmt') }] },
+  };
+
+  it('what the first interface allows is certain; what it denies may come in through the others: unknown, never a pass', () => {
+    const server = serverOf(plan(twoNics, https), 'google_compute_instance.web');
+    expect(flow(internet, server, 443).status).toBe('pass');
+    const rdp = flow(internet, server, 3389, { forbidden: true });
+    expect(rdp.status).toBe('unknown');
+    expect(rdp.message).toMatch(/has 2 network interfaces and topogate models the first only/);
+    // One interface: the first's firewall decides.
+    expect(flow(internet, serverOf(plan(web, https), 'google_compute_instance.web'), 3389, { forbidden: true }).status).toBe('pass');
+  });
+});

@@ -203,6 +203,22 @@ export interface GcpNetwork {
   networkKey(res: PlanResource, path: AttributePath): { key?: string; unknown: string[] };
 }
 
+/**
+ * An instance is modelled by its first network interface. Each other one is on another
+ * VPC network, under that network's firewall: what the first one's rules deny may still
+ * come in (or go out) there. Such an instance's layers get a first rule that may allow
+ * anything, so what they allow stays certain and what they deny becomes unknown, never a
+ * pass of an exposure check.
+ */
+function widenedForOtherInterfaces(instance: PlanResource, location: SourceLocation, layers: Record<Direction, FilterLayer>): Record<Direction, FilterLayer> {
+  const nics = lookup(instance, ['network_interface']);
+  const count = nics.state === 'known' && Array.isArray(nics.value) ? nics.value.length : nics.state === 'unknown' ? 2 : 1;
+  if (count < 2) return layers;
+  const why = nics.state === 'unknown' ? `the network interfaces of ${instance.address} are not known until apply` : `${instance.address} has ${count} network interfaces and topogate models the first only: the others are on other networks, whose firewalls may let in (or out) what this one denies`;
+  const widen = (layer: FilterLayer): FilterLayer => ({ ...layer, rules: [mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER), ...layer.rules] });
+  return { ingress: widen(layers.ingress), egress: widen(layers.egress) };
+}
+
 export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
   const managed = (type: string) => ctx.ofType(type).filter((r) => r.mode === 'managed');
   const networks = managed(NETWORK);
@@ -572,7 +588,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const zone = lookup(instance, ['zone']);
     const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
     const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
-    const layers = layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses });
+    const layers = widenedForOtherInterfaces(instance, location, layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses }));
     return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
   };
 
