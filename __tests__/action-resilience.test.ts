@@ -286,6 +286,18 @@ describe('duplicate comments', () => {
     expect(annotations(run, 'warning')).toEqual([]);
   });
 
+  it('with the token\'s login unknown, older comments carrying the marker are updated around, never deleted', async () => {
+    const api = await startGitHub({ viewer: undefined });
+    const ws = makeWorkspace();
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
+    // Another bot's comment with a copied marker: trusted for the update only because it is a bot's.
+    api.addComment(api.comments[0].body.replace(/run=100\.1/, 'run=99.1'), { login: 'other-bot[bot]', type: 'Bot' });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 101 });
+    expect(run.code).toBe(1);
+    expect(api.comments).toHaveLength(2);
+    expect(api.calls().some((c) => c.startsWith('DELETE'))).toBe(false);
+  });
+
   it('a duplicate that cannot be deleted is left, without a warning', async () => {
     const api = await startGitHub({ refuse: { deleteComment: 403 } });
     const ws = makeWorkspace();

@@ -39649,7 +39649,8 @@ function recordPositions(text, events) {
             at = Math.min(at, e.anchorStart - 1);
         if ('tagStart' in e && e.tagStart >= 0)
             at = Math.min(at, e.tagStart);
-        return at === Number.MAX_SAFE_INTEGER ? 0 : Math.max(0, at);
+        // An empty node (`-` or `key:` with nothing after it) has no position of its own: -1.
+        return at === Number.MAX_SAFE_INTEGER || at < 0 ? -1 : at;
     };
     const stack = [];
     const place = (offset) => {
@@ -39659,13 +39660,15 @@ function recordPositions(text, events) {
         if (top.kind === 'seq') {
             const p = top.path === '' && stack.length === 1 ? String(top.index) : `${top.path}${SEP}${top.index}`;
             top.index++;
-            positions.set(p, { value: offset });
+            // Without a position of its own, an item is placed by its sequence (find() walks up).
+            if (offset >= 0)
+                positions.set(p, { value: offset });
             return p;
         }
         if (!top.pendingKey)
             return undefined; // this node is a key
         const p = stack.length === 1 ? top.pendingKey.text : `${top.path}${SEP}${top.pendingKey.text}`;
-        positions.set(p, { key: top.pendingKey.offset, value: offset });
+        positions.set(p, { key: top.pendingKey.offset, value: offset >= 0 ? offset : top.pendingKey.offset });
         top.pendingKey = undefined;
         return p;
     };
@@ -39694,7 +39697,7 @@ function recordPositions(text, events) {
         }
         const p = stack.length === 0 ? '' : place(offset);
         if (stack.length === 0)
-            positions.set('', { value: offset });
+            positions.set('', { value: Math.max(0, offset) });
         if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
             stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p ?? '', index: 0 });
         }
@@ -44069,7 +44072,9 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
         const where = describePath(doc.value, path, kinds);
         const hint = e.parentSchema?.['x-hint'];
         const data = valueAt(doc.value, path);
-        const key = path.length > 0 ? `"${path[path.length - 1]}"` : 'the document';
+        const last = path[path.length - 1];
+        // A list item is already named by `where` (opening #1): its index is no key.
+        const key = path.length === 0 ? 'the document' : Array.isArray(valueAt(doc.value, path.slice(0, -1))) ? 'it' : `"${last}"`;
         let message;
         let at = doc.at(path);
         switch (e.keyword) {
@@ -48573,13 +48578,19 @@ function buildAwsNetwork(ctx) {
         const linked = { targets: [], external: [], unknown: [], computed: true };
         for (const path of paths)
             mergeLinks(linked, groupLinks(res, path));
-        for (const l of interfaces.of(res))
+        const { primary, attached } = interfaces.of(res);
+        for (const l of primary)
+            mergeLinks(linked, l);
+        // Naming no group, the instance (or its interface) gets its VPC's default group, whose
+        // rules the plan does not hold; groups attached later come on top of it.
+        const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+        for (const l of attached)
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        const none = linked.targets.length === 0 && linked.external.length === 0;
-        if (none && linked.unknown.length === 0) {
-            const why = `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+        const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
+        if (defaultGroup && attached.length === 0) {
+            const why = defaultGroup;
             return {
                 ingress: [unknownLayer('default security group', why, location)],
                 egress: [unknownLayer('default security group', why, location)],
@@ -48591,7 +48602,7 @@ function buildAwsNetwork(ctx) {
         const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g) => g !== undefined);
         // Servers in the same groups share their layers (built once; the flow caches keyed by
         // layer then serve all of them). Layers that name the server in a reason are its own.
-        const shareable = linked.unknown.length === 0 && linked.external.length === 0;
+        const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup;
         const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
         const names = [...inPlan.map((g) => g.res.address), ...linked.external];
         const layer = (dir) => {
@@ -48605,6 +48616,8 @@ function buildAwsNetwork(ctx) {
                 rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
             if (linked.unknown.length > 0)
                 rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
+            if (defaultGroup)
+                rules.push(mayAllowAnything(defaultGroup, { label: 'default security group', location }));
             for (const why of interfaces.floating)
                 rules.push(mayAllowAnything(why, { label: `security group attachments`, location }));
             const first = inPlan[0];
@@ -48626,7 +48639,7 @@ function buildAwsNetwork(ctx) {
             ingress: [layers.ingress],
             egress: [layers.egress],
             identities: identitiesOf(linked),
-            identitiesUnknown: linked.unknown.length > 0 ? linked.unknown.join('; ') : undefined,
+            identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
             ...addresses,
         };
     };
@@ -48662,25 +48675,29 @@ function interfaceGroups(ctx, groupLinks) {
         for (const u of to.unknown)
             floating.push(`${a.address} attaches a security group to a network interface that is not known until apply (${u})`);
     }
+    // The interface an instance is launched on: a `network_interface` block at device 0, or
+    // (provider 6) `primary_network_interface`.
     const primaryInterface = (instance) => {
-        const blocks = lookup(instance, ['network_interface']);
-        if (blocks.state !== 'known' || !Array.isArray(blocks.value))
-            return undefined;
-        const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
-        if (i < 0)
-            return undefined;
-        return linkedResources(ctx, instance, ['network_interface', i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+        for (const name of ['network_interface', 'primary_network_interface']) {
+            const blocks = lookup(instance, [name]);
+            if (blocks.state !== 'known' || !Array.isArray(blocks.value))
+                continue;
+            const i = blocks.value.findIndex((b) => isObjectValue(b) && Number(b.device_index ?? 0) === 0);
+            if (i >= 0)
+                return linkedResources(ctx, instance, [name, i, 'network_interface_id'], { types: ENI_TYPES, byId: enis, what: 'network interface' }).targets[0];
+        }
+        return undefined;
     };
     return {
         floating,
         of(instance) {
             if (instance.type !== 'aws_instance')
-                return [];
-            const out = [...(attached.get(instance) ?? [])];
+                return { primary: [], attached: [] };
             const eni = primaryInterface(instance);
-            if (eni)
-                out.push(groupLinks(eni, ['security_groups']), ...(attached.get(eni) ?? []));
-            return out;
+            return {
+                primary: eni ? [groupLinks(eni, ['security_groups'])] : [],
+                attached: [...(attached.get(instance) ?? []), ...(eni ? (attached.get(eni) ?? []) : [])],
+            };
         },
     };
 }
@@ -49509,6 +49526,22 @@ function unreadMatchFields(res) {
     }
     return unread;
 }
+/**
+ * An instance is modelled by its first network interface. Each other one is on another
+ * VPC network, under that network's firewall: what the first one's rules deny may still
+ * come in (or go out) there. Such an instance's layers get a first rule that may allow
+ * anything, so what they allow stays certain and what they deny becomes unknown, never a
+ * pass of an exposure check.
+ */
+function widenedForOtherInterfaces(instance, location, layers) {
+    const nics = lookup(instance, ['network_interface']);
+    const count = nics.state === 'known' && Array.isArray(nics.value) ? nics.value.length : nics.state === 'unknown' ? 2 : 1;
+    if (count < 2)
+        return layers;
+    const why = nics.state === 'unknown' ? `the network interfaces of ${instance.address} are not known until apply` : `${instance.address} has ${count} network interfaces and topogate models the first only: the others are on other networks, whose firewalls may let in (or out) what this one denies`;
+    const widen = (layer) => ({ ...layer, rules: [mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER), ...layer.rules] });
+    return { ingress: widen(layers.ingress), egress: widen(layers.egress) };
+}
 function buildGcpNetwork(ctx) {
     const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
     const networks = managed(NETWORK);
@@ -49911,7 +49944,7 @@ function buildGcpNetwork(ctx) {
         const zone = lookup(instance, ['zone']);
         const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
         const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
-        const layers = layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses });
+        const layers = widenedForOtherInterfaces(instance, location, layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses }));
         return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
     };
     /**
@@ -53681,8 +53714,13 @@ async function publishComment(api, pullNumber, req, log) {
         const target = req.mode === 'update' ? newestFirst[0] : undefined;
         if (target) {
             const url = await api.updateComment(target.comment.id, req.body);
-            // Two first runs that raced both posted: keep the newest, remove the rest (all this token's own).
-            for (const duplicate of newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES)) {
+            // Two first runs that raced both posted: keep the newest, remove the rest. Only when
+            // they are surely this token's own: with the login unknown, another bot's comment
+            // carrying a copied marker must not be deleted.
+            const duplicates = login === undefined ? [] : newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES);
+            if (login === undefined && newestFirst.length > 1)
+                log.debug(`${newestFirst.length - 1} older comment(s) carry this marker; not deleted, as the token's login is not known.`);
+            for (const duplicate of duplicates) {
                 try {
                     await api.deleteComment(duplicate.comment.id);
                 }

@@ -73,8 +73,12 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     const target = req.mode === 'update' ? newestFirst[0] : undefined;
     if (target) {
       const url = await api.updateComment(target.comment.id, req.body);
-      // Two first runs that raced both posted: keep the newest, remove the rest (all this token's own).
-      for (const duplicate of newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES)) {
+      // Two first runs that raced both posted: keep the newest, remove the rest. Only when
+      // they are surely this token's own: with the login unknown, another bot's comment
+      // carrying a copied marker must not be deleted.
+      const duplicates = login === undefined ? [] : newestFirst.slice(1, 1 + MAX_DUPLICATE_DELETES);
+      if (login === undefined && newestFirst.length > 1) log.debug(`${newestFirst.length - 1} older comment(s) carry this marker; not deleted, as the token's login is not known.`);
+      for (const duplicate of duplicates) {
         try {
           await api.deleteComment(duplicate.comment.id);
         } catch (e) {
