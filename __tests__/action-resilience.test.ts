@@ -239,7 +239,7 @@ describe('runner files that cannot be written', () => {
     expect(run.stdout).not.toContain('internal error');
     const warnings = annotations(run, 'warning');
     expect(warnings).toHaveLength(1);
-    expect(warnings[0].message).toBe(`The step outputs could not be written: GITHUB_OUTPUT (${folder}) is a folder (EISDIR). Later steps get no \`result\` or other outputs; everything else is published.`);
+    expect(warnings[0].message).toBe(`The step outputs could not be written: GITHUB_OUTPUT (${folder}): it is a folder (EISDIR). Later steps get no \`result\` or other outputs; everything else is published.`);
     expect(annotations(run, 'error').at(-1)?.message).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 2 findings/);
     expect(api.comments).toHaveLength(1);
     expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
@@ -251,7 +251,7 @@ describe('runner files that cannot be written', () => {
     const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'nope.yml' }, apiUrl: api.url, env: { GITHUB_OUTPUT: missing } });
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('internal error');
-    expect(annotations(run, 'warning')[0].message).toContain(`GITHUB_OUTPUT (${missing}) does not exist`);
+    expect(annotations(run, 'warning')[0].message).toContain(`GITHUB_OUTPUT (${missing}): it does not exist`);
     expect(run.summary).toContain('topology "nope.yml" does not exist');
   });
 

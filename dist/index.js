@@ -52307,9 +52307,9 @@ function resolveInsideWorkspace(ws, fromFile, written) {
         return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
 }
+const isInside = (root, p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
 function isInsideWorkspace(ws, real) {
-    const root = realpathOrSelf(ws.root);
-    return real === root || real.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+    return isInside(realpathOrSelf(ws.root), real);
 }
 /**
  * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
@@ -52328,10 +52328,9 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
     catch (e) {
         throw InputError.at(at, `cannot read the file: ${e.message}`);
     }
+    // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
     const named = external_node_path_default().resolve(abs);
-    const root = external_node_path_default().resolve(ws.root);
-    const namedInside = named === root || named.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep) || isInsideWorkspace(ws, named);
-    if (namedInside && !isInsideWorkspace(ws, real)) {
+    if ((isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
         throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
     }
     if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
@@ -52751,7 +52750,8 @@ function requireWritableFilePath(file) {
     const kind = write_atomically_KINDS.find(([is]) => is(stats))?.[1] ?? 'not a regular file';
     throw new OutputFileError(file, `it is ${kind}, and writing would replace it with a regular file; pass the path of a file (new or existing)`);
 }
-const REASONS = {
+/** Why a file cannot be written, by error code, as `it is a folder`; also used for the runner's own files. */
+const WRITE_PROBLEMS = {
     EISDIR: 'it is a folder',
     ENOTDIR: 'a part of the path is a file, not a folder',
     // mkdir's word for the same: a file holds the name of a folder to create.
@@ -52766,7 +52766,7 @@ const REASONS = {
 };
 function reasonOf(e) {
     const code = e.code;
-    const what = code && REASONS[code] ? `${REASONS[code]} (${code})` : e.message;
+    const what = code && WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : e.message;
     return `${what}; choose a file path in a folder you can write to`;
 }
 /**
@@ -53760,22 +53760,13 @@ async function publishComment(api, pullNumber, req, log) {
 
 
 
-const FILE_PROBLEMS = {
-    EISDIR: 'is a folder',
-    ENOENT: 'is in a folder that does not exist',
-    ENOTDIR: 'has a file where a folder should be',
-    EACCES: 'may not be written (permission denied)',
-    EPERM: 'may not be written (permission denied)',
-    EROFS: 'is on a read-only file system',
-    ENOSPC: 'is on a full disk',
-};
-/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp) is a folder (EISDIR)`. */
+/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
 function runnerFileProblem(variable, file, e) {
     const code = e?.code;
     const message = e?.message ?? String(e);
     // @actions/core checks the runner's file exists before appending to it.
-    const what = code && FILE_PROBLEMS[code] ? `${FILE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'does not exist' : `cannot be written (${message})`;
-    return `${variable} (${file}) ${what}`;
+    const what = code && WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'it does not exist' : `it cannot be written (${message})`;
+    return `${variable} (${file}): ${what}`;
 }
 let outputsBroken = false;
 /**
@@ -53988,7 +53979,7 @@ async function publishReport(report, ctx) {
             }
         }
         if (checkRunFailed) {
-            const reason = checkRunFailed.replace(/\.$/, '');
+            const reason = checkRunFailed;
             const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
             if (!checkRunLeftOver)
                 log.warning(`Check run not published (${reason}); ${fallback}`);

@@ -19955,7 +19955,8 @@ function requireWritableFilePath(file) {
     const kind = write_atomically_KINDS.find(([is]) => is(stats))?.[1] ?? 'not a regular file';
     throw new OutputFileError(file, `it is ${kind}, and writing would replace it with a regular file; pass the path of a file (new or existing)`);
 }
-const REASONS = {
+/** Why a file cannot be written, by error code, as `it is a folder`; also used for the runner's own files. */
+const WRITE_PROBLEMS = {
     EISDIR: 'it is a folder',
     ENOTDIR: 'a part of the path is a file, not a folder',
     // mkdir's word for the same: a file holds the name of a folder to create.
@@ -19970,7 +19971,7 @@ const REASONS = {
 };
 function reasonOf(e) {
     const code = e.code;
-    const what = code && REASONS[code] ? `${REASONS[code]} (${code})` : e.message;
+    const what = code && WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : e.message;
     return `${what}; choose a file path in a folder you can write to`;
 }
 /**
@@ -21010,9 +21011,9 @@ function resolveInsideWorkspace(ws, fromFile, written) {
         return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
 }
+const isInside = (root, p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
 function isInsideWorkspace(ws, real) {
-    const root = realpathOrSelf(ws.root);
-    return real === root || real.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
+    return isInside(realpathOrSelf(ws.root), real);
 }
 /**
  * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
@@ -21031,10 +21032,9 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
     catch (e) {
         throw InputError.at(at, `cannot read the file: ${e.message}`);
     }
+    // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
     const named = external_node_path_default().resolve(abs);
-    const root = external_node_path_default().resolve(ws.root);
-    const namedInside = named === root || named.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep) || isInsideWorkspace(ws, named);
-    if (namedInside && !isInsideWorkspace(ws, real)) {
+    if ((isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
         throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
     }
     if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())

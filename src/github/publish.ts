@@ -13,7 +13,7 @@ import { ActionInputError } from './action-inputs.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
-import { OutputFileError } from '../io/write-atomically.js';
+import { OutputFileError, WRITE_PROBLEMS } from '../io/write-atomically.js';
 import { STEP_ANNOTATION_LIMIT, countByLevel, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
 import { CHECK_RUN_MAX_ANNOTATIONS, CHECK_RUN_SUMMARY_MAX, CheckRunIncompleteError, publishCheckRun } from './check-run.js';
@@ -42,23 +42,13 @@ export interface PublishContext {
   log: ActionLog;
 }
 
-const FILE_PROBLEMS: Record<string, string> = {
-  EISDIR: 'is a folder',
-  ENOENT: 'is in a folder that does not exist',
-  ENOTDIR: 'has a file where a folder should be',
-  EACCES: 'may not be written (permission denied)',
-  EPERM: 'may not be written (permission denied)',
-  EROFS: 'is on a read-only file system',
-  ENOSPC: 'is on a full disk',
-};
-
-/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp) is a folder (EISDIR)`. */
+/** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
 export function runnerFileProblem(variable: string, file: string, e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   const message = (e as Error)?.message ?? String(e);
   // @actions/core checks the runner's file exists before appending to it.
-  const what = code && FILE_PROBLEMS[code] ? `${FILE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'does not exist' : `cannot be written (${message})`;
-  return `${variable} (${file}) ${what}`;
+  const what = code && WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : /^Missing file at path/.test(message) ? 'it does not exist' : `it cannot be written (${message})`;
+  return `${variable} (${file}): ${what}`;
 }
 
 let outputsBroken = false;
@@ -271,7 +261,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
       }
     }
     if (checkRunFailed) {
-      const reason = checkRunFailed.replace(/\.$/, '');
+      const reason = checkRunFailed;
       const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
       if (!checkRunLeftOver) log.warning(`Check run not published (${reason}); ${fallback}`);
       else if (checkRunLeftOver.completed) log.warning(`Check run ${checkRunLeftOver.url} was completed with only some of its annotations (${reason}); ${fallback}`);

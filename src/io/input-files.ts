@@ -100,9 +100,10 @@ export function resolveInsideWorkspace(ws: Workspace, fromFile: string, written:
   return { ok: true, absolute: abs };
 }
 
+const isInside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+
 function isInsideWorkspace(ws: Workspace, real: string): boolean {
-  const root = realpathOrSelf(ws.root);
-  return real === root || real.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+  return isInside(realpathOrSelf(ws.root), real);
 }
 
 /**
@@ -121,10 +122,9 @@ export function readWorkspaceFile(ws: Workspace, abs: string, display: string, m
   } catch (e) {
     throw InputError.at(at, `cannot read the file: ${(e as Error).message}`);
   }
+  // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
   const named = path.resolve(abs);
-  const root = path.resolve(ws.root);
-  const namedInside = named === root || named.startsWith(root.endsWith(path.sep) ? root : root + path.sep) || isInsideWorkspace(ws, named);
-  if (namedInside && !isInsideWorkspace(ws, real)) {
+  if ((isInside(path.resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
     throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
   }
   if (!statSync(real).isFile()) throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');

@@ -39,7 +39,8 @@ export function requireWritableFilePath(file: string): void {
   throw new OutputFileError(file, `it is ${kind}, and writing would replace it with a regular file; pass the path of a file (new or existing)`);
 }
 
-const REASONS: Record<string, string> = {
+/** Why a file cannot be written, by error code, as `it is a folder`; also used for the runner's own files. */
+export const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
   EISDIR: 'it is a folder',
   ENOTDIR: 'a part of the path is a file, not a folder',
   // mkdir's word for the same: a file holds the name of a folder to create.
@@ -55,7 +56,7 @@ const REASONS: Record<string, string> = {
 
 function reasonOf(e: unknown): string {
   const code = (e as NodeJS.ErrnoException).code;
-  const what = code && REASONS[code] ? `${REASONS[code]} (${code})` : (e as Error).message;
+  const what = code && WRITE_PROBLEMS[code] ? `${WRITE_PROBLEMS[code]} (${code})` : (e as Error).message;
   return `${what}; choose a file path in a folder you can write to`;
 }
 
