@@ -16834,6 +16834,11 @@ const gcpProtocol = (v) => ipProtocol(v, { all: ['all'], numbers: true });
 function lastSegment(v) {
     return v.split('/').filter((x) => x !== '').pop() ?? v;
 }
+/** Appends the rules of `from` to `into`, both directions. */
+function appendPlaced(into, from) {
+    into.ingress.push(...from.ingress);
+    into.egress.push(...from.egress);
+}
 /** A rule whose own side is its targets and its ranges (each optional). */
 function placeRule(rule, targets, ranges) {
     if (targets && ranges)
@@ -17211,16 +17216,10 @@ function buildGcpNetwork(ctx) {
             return undecidedStage(p.unknown ?? `the rules of ${p.label} are not known`, origin, base);
         const out = { ingress: [], egress: [] };
         // A rule whose policy is unknown until apply may belong to this one.
-        for (const why of unplacedPolicyRules[p.scope]) {
-            const maybe = undecidedStage(`${why}; it may belong to ${p.label}`, origin, base);
-            out.ingress.push(...maybe.ingress);
-            out.egress.push(...maybe.egress);
-        }
-        for (const r of rulesByPolicy.get(p.policy) ?? []) {
-            const placed = policyRules(r, p.label, network, base, last);
-            out.ingress.push(...placed.ingress);
-            out.egress.push(...placed.egress);
-        }
+        for (const why of unplacedPolicyRules[p.scope])
+            appendPlaced(out, undecidedStage(`${why}; it may belong to ${p.label}`, origin, base));
+        for (const r of rulesByPolicy.get(p.policy) ?? [])
+            appendPlaced(out, policyRules(r, p.label, network, base, last));
         return out;
     };
     /** The walk for instances of a network in a region: VPC rules and policy stages in order, one band of priorities each. */
@@ -17236,10 +17235,7 @@ function buildGcpNetwork(ctx) {
         }
         const vpc = { ingress: [...n.ingress, ...unplacedRules.ingress, ...outside], egress: [...n.egress, ...unplacedRules.egress] };
         const walk = { ingress: [], egress: [] };
-        const add = (p) => {
-            walk.ingress.push(...p.ingress);
-            walk.egress.push(...p.egress);
-        };
+        const add = (p) => appendPlaced(walk, p);
         everywhere.forEach(add);
         const vpcStage = (base) => (base === 0 ? vpc : { ingress: vpc.ingress.map((p) => shifted(p, base)), egress: vpc.egress.map((p) => shifted(p, base)) });
         const stages = [];

@@ -62,6 +62,12 @@ interface PlacedRule {
 
 type Placed = Record<Direction, PlacedRule[]>;
 
+/** Appends the rules of `from` to `into`, both directions. */
+function appendPlaced(into: Placed, from: Placed): void {
+  into.ingress.push(...from.ingress);
+  into.egress.push(...from.egress);
+}
+
 /** A network's walk for the instances of a region, with the rules to resolve per instance. */
 type Walk = Placed & { targeted: PlacedRule[]; policies: string[] };
 
@@ -450,16 +456,8 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     if (!p.policy) return undecidedStage(p.unknown ?? `the rules of ${p.label} are not known`, origin, base);
     const out: Placed = { ingress: [], egress: [] };
     // A rule whose policy is unknown until apply may belong to this one.
-    for (const why of unplacedPolicyRules[p.scope]) {
-      const maybe = undecidedStage(`${why}; it may belong to ${p.label}`, origin, base);
-      out.ingress.push(...maybe.ingress);
-      out.egress.push(...maybe.egress);
-    }
-    for (const r of rulesByPolicy.get(p.policy) ?? []) {
-      const placed = policyRules(r, p.label, network, base, last);
-      out.ingress.push(...placed.ingress);
-      out.egress.push(...placed.egress);
-    }
+    for (const why of unplacedPolicyRules[p.scope]) appendPlaced(out, undecidedStage(`${why}; it may belong to ${p.label}`, origin, base));
+    for (const r of rulesByPolicy.get(p.policy) ?? []) appendPlaced(out, policyRules(r, p.label, network, base, last));
     return out;
   };
 
@@ -475,10 +473,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     }
     const vpc: Placed = { ingress: [...n.ingress, ...unplacedRules.ingress, ...outside], egress: [...n.egress, ...unplacedRules.egress] };
     const walk: Placed = { ingress: [], egress: [] };
-    const add = (p: Placed) => {
-      walk.ingress.push(...p.ingress);
-      walk.egress.push(...p.egress);
-    };
+    const add = (p: Placed) => appendPlaced(walk, p);
     everywhere.forEach(add);
     // Each stage gets its band of priorities: the first keeps its own.
     type Stage = (base: number, last: boolean) => Placed;
