@@ -184,3 +184,17 @@ describe('positions of keys and values', () => {
     expect(doc.at(['a', 'missing', 'deeper'])).toMatchObject({ line: 2, column: 3 });
   });
 });
+
+describe('a topology is parsed once per run', () => {
+  it('the plans it lists are read first, then the check reuses the same parse; other clients parse again', async () => {
+    const { loadTopologies, loadPolicies } = await import('../src/core/run-check.js');
+    const { builtinPack } = await import('./helpers/pipeline.js');
+    const { readFileSync } = await import('node:fs');
+    const clients = loadPolicies([builtinPack()]).clients;
+    const input = { path: 'examples/topology.yml', text: readFileSync('examples/topology.yml', 'utf8') };
+    const first = loadTopologies([input], clients).files[0];
+    expect(loadTopologies([input], clients).files[0]).toBe(first);
+    expect(loadTopologies([input], new Map(clients)).files[0]).not.toBe(first);
+    expect(loadTopologies([{ ...input }], clients).files[0]).not.toBe(first);
+  });
+});

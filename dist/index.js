@@ -52133,9 +52133,21 @@ function run_check_loadPolicies(packFiles) {
         throw new InputError(problems);
     return { packs, policies: allPolicies(packs), clients: defaultClients(packs) };
 }
+/**
+ * Parsed topology files by input: the edge asks which plans they list before the check,
+ * and a large topology should be parsed once. Parsing depends on the clients' names too.
+ */
+const parsedTopologies = new WeakMap();
 function loadTopologies(inputs, clients) {
     const defaultNames = new Set(clients.keys());
-    const files = collectProblems(inputs, (t) => parseTopology(t.text, t.path, { defaultClients: defaultNames }));
+    const files = collectProblems(inputs, (t) => {
+        const hit = parsedTopologies.get(t);
+        if (hit && hit.clients === clients)
+            return hit.file;
+        const file = parseTopology(t.text, t.path, { defaultClients: defaultNames });
+        parsedTopologies.set(t, { clients, file });
+        return file;
+    });
     const problems = [];
     const seen = new Map();
     for (const f of files) {

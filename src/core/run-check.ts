@@ -86,9 +86,21 @@ export interface LoadedTopologies {
   overrides: Override[];
 }
 
+/**
+ * Parsed topology files by input: the edge asks which plans they list before the check,
+ * and a large topology should be parsed once. Parsing depends on the clients' names too.
+ */
+const parsedTopologies = new WeakMap<TextInput, { clients: ReadonlyMap<string, Client>; file: TopologyFile }>();
+
 export function loadTopologies(inputs: readonly TextInput[], clients: ReadonlyMap<string, Client>): LoadedTopologies {
   const defaultNames = new Set(clients.keys());
-  const files = collectProblems(inputs, (t) => parseTopology(t.text, t.path, { defaultClients: defaultNames }));
+  const files = collectProblems(inputs, (t) => {
+    const hit = parsedTopologies.get(t);
+    if (hit && hit.clients === clients) return hit.file;
+    const file = parseTopology(t.text, t.path, { defaultClients: defaultNames });
+    parsedTopologies.set(t, { clients, file });
+    return file;
+  });
   const problems: InputProblem[] = [];
   const seen = new Map<string, { file: string; line: number }>();
   for (const f of files) {
