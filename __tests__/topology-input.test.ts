@@ -136,6 +136,27 @@ describe('encodings and hostile YAML', () => {
     expect(parsed.doc.at(['environments', 0, 'servers', 1, 'engine'])).toEqual({ file: 't.yml', line: 10, column: 17 });
   });
 
+  it.each([
+    ['UTF-16LE without a mark', () => Buffer.from(base, 'utf16le'), /UTF-16 text without a byte-order mark\. Save it as UTF-8/],
+    ['UTF-16BE without a mark', () => Buffer.from(base, 'utf16le').swap16(), /UTF-16 text without a byte-order mark/],
+    ['UTF-32LE with its mark', () => Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), Buffer.from([...base].flatMap((c) => [c.charCodeAt(0), 0, 0, 0]))]), /UTF-32 text\. Save it as UTF-8/],
+    ['binary with NUL bytes', () => Buffer.from([1, 0, 2, 0, 0, 0, 9, 7, 0, 0, 3, 4, 5]), /binary file \(contains NUL bytes\)/],
+  ])('%s: says what it is', (_name, bytes, message) => {
+    let err: unknown;
+    try {
+      decodeInput(bytes(), 't.yml');
+    } catch (e) {
+      err = e;
+    }
+    expect((err as { problems: Array<{ message: string }> }).problems[0].message).toMatch(message);
+  });
+
+  it('an alias without an anchor says so, not "too many aliases"', () => {
+    const p = firstProblem('version: 1\nenvironments:\n  - name: *nope\n');
+    expect(p.message).toMatch(/unidentified alias "nope".*must name an anchor \(&name\) written above it/);
+    expect(p.message).not.toMatch(/Too many/);
+  });
+
   it('accepts UTF-16 with a byte-order mark', () => {
     const text = base;
     const buf = new Uint8Array(2 + text.length * 2);

@@ -20,12 +20,19 @@ export function decodeInput(bytes: Uint8Array, file: string): string {
  * UTF-8 itself is checked by whoever decodes it.
  */
 export function utf8Bytes(bytes: Uint8Array, file: string): Uint8Array {
+  // UTF-32 first: its little-endian mark starts like UTF-16's.
+  if (bytes.length >= 4 && ((bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) || (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff))) {
+    throw InputError.at({ file, line: 1, column: 1 }, 'this file is UTF-32 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+  }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return new TextEncoder().encode(new TextDecoder('utf-16le').decode(bytes.subarray(2)));
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return new TextEncoder().encode(new TextDecoder('utf-16be').decode(bytes.subarray(2)));
   const kind = binaryKind(bytes);
+  if (kind === UTF16_WITHOUT_MARK) throw InputError.at({ file, line: 1, column: 1 }, 'this file is UTF-16 text without a byte-order mark. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
   if (kind) throw InputError.at({ file, line: 1, column: 1 }, `this is a binary file (${kind}), not text. ${kind.startsWith('zip') ? 'A saved Terraform plan file is a zip archive: convert it with `terraform show -json plan.out > plan.json`.' : 'Pass a YAML topology or a JSON plan from `terraform show -json`.'}`);
   return bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
+
+const UTF16_WITHOUT_MARK = 'UTF-16 without a byte-order mark';
 
 function binaryKind(bytes: Uint8Array): string | undefined {
   const head = bytes.subarray(0, 8);
@@ -36,8 +43,23 @@ function binaryKind(bytes: Uint8Array): string | undefined {
   if (head[0] === 0x25 && head[1] === 0x50 && head[2] === 0x44 && head[3] === 0x46) return 'PDF document';
   // A NUL byte in the first 8 KiB of a file without a UTF-16 mark: not text we can read.
   const probe = bytes.subarray(0, 8192);
-  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) return 'contains NUL bytes';
+  for (let i = 0; i < probe.length; i++) if (probe[i] === 0) return looksLikeUtf16(probe) ? UTF16_WITHOUT_MARK : 'contains NUL bytes';
   return undefined;
+}
+
+/** ASCII text in UTF-16 has a NUL in every other byte, and only there. */
+function looksLikeUtf16(probe: Uint8Array): boolean {
+  const pairs = probe.length >> 1;
+  if (pairs < 4) return false;
+  let zeroEven = 0;
+  let zeroOdd = 0;
+  for (let i = 0; i + 1 < probe.length; i += 2) {
+    if (probe[i] === 0) zeroEven++;
+    if (probe[i + 1] === 0) zeroOdd++;
+  }
+  const mostly = (n: number) => n >= pairs * 0.9;
+  const rarely = (n: number) => n <= pairs * 0.1;
+  return (mostly(zeroOdd) && rarely(zeroEven)) || (mostly(zeroEven) && rarely(zeroOdd));
 }
 
 /** Removes a byte-order mark left in already-decoded text. */

@@ -130,6 +130,7 @@ function yamlHint(reason: string): string {
   if (/duplicated mapping key/.test(reason)) return ' Each key may appear once in a mapping; remove or rename the repeated one.';
   if (/end of the stream/.test(reason)) return ' A quote or bracket opened here is never closed.';
   if (/maxDepth/.test(reason)) return ' The document is nested too deeply to be a topology or policy file.';
+  if (/unidentified alias/.test(reason)) return ' An alias (*name) must name an anchor (&name) written above it; write the value out, or fix the name.';
   if (/alias/.test(reason)) return ' Too many aliases (*name): write the values out instead.';
   return '';
 }
