@@ -510,3 +510,25 @@ describe('groups through network interfaces', () => {
     expect(flow(v4, serverOf(plan, 'aws_instance.fe'), 22).status).toBe('fail');
   });
 });
+
+describe('an instance with secondary network interfaces', () => {
+  const fe = group('aws_security_group.fe', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+  const v4 = cidrs('v4', '0.0.0.0/0');
+  const exposure = (plan: TestPlan) => flow(v4, serverOf(plan, 'aws_instance.web'), 3389, { forbidden: true });
+
+  it.each([
+    ['aws_network_interface_attachment', { address: 'aws_network_interface_attachment.second', values: { device_index: 1, network_interface_id: 'eni-0second' }, unknown: { instance_id: true }, expressions: { instance_id: ref('aws_instance.web.id', 'aws_instance.web') } }],
+    ['an interface attached inline', { address: 'aws_network_interface.second', values: { attachment: [{ device_index: 1 }] }, unknown: { id: true, attachment: [{ instance: true }] }, expressions: { attachment: [{ instance: ref('aws_instance.web.id', 'aws_instance.web'), device_index: constant(1) }] } }],
+  ])('%s: what the primary groups allow is certain, what they deny is unknown', (_name, attachment) => {
+    const plan: TestPlan = { resources: [fe, instance('aws_instance.web', ref('aws_security_group.fe.id', 'aws_security_group.fe')), attachment as TestResource] };
+    expect(flow(v4, serverOf(plan, 'aws_instance.web'), 443).status).toBe('pass');
+    const r = exposure(plan);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/aws_instance\.web has other network interfaces/);
+  });
+
+  it('without one, the groups decide', () => {
+    const plan: TestPlan = { resources: [fe, instance('aws_instance.web', ref('aws_security_group.fe.id', 'aws_security_group.fe'))] };
+    expect(exposure(plan).status).toBe('pass');
+  });
+});

@@ -309,7 +309,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) mergeLinks(linked, groupLinks(res, path));
-    const { primary, attached } = interfaces.of(res);
+    const { primary, attached, secondary } = interfaces.of(res);
     for (const l of primary) mergeLinks(linked, l);
     // Naming no group, the instance (or its interface) gets its VPC's default group, whose
     // rules the plan does not hold; groups attached later come on top of it.
@@ -331,11 +331,14 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g): g is Group => g !== undefined);
     // Servers in the same groups share their layers (built once; the flow caches keyed by
     // layer then serve all of them). Layers that name the server in a reason are its own.
-    const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup;
+    const otherInterfaces = secondary.length > 0 ? `${res.address} has other network interfaces (${secondary.join(', ')}); each is reached at its own address under its own security groups, which may let in (or out) what these deny` : undefined;
+    const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup && !otherInterfaces;
     const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
     const names = [...inPlan.map((g) => g.res.address), ...linked.external];
     const layer = (dir: Direction): FilterLayer => {
       const rules: Rule[] = [];
+      // First: what the groups allow stays certain, what they deny becomes unknown.
+      if (otherInterfaces) rules.push(mayAllowAnything(otherInterfaces, { label: `other network interfaces of ${res.address}`, location }));
       for (const g of inPlan) for (const r of g[dir]) rules.push(r);
       for (const r of floating[dir]) rules.push(r);
       for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
@@ -370,6 +373,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
 const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
+const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
 
 /**
  * Groups an instance gets through network interfaces: those of the interface its
@@ -378,8 +382,21 @@ const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
  * not known until apply may add its group to any instance (`floating`). Secondary
  * interfaces are not modelled.
  */
-function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[] }; floating: string[] } {
-  const enis = indexBy(ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed'), ['id']);
+function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[]; secondary: string[] }; floating: string[] } {
+  const eniResources = ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed');
+  const enis = indexBy(eniResources, ['id']);
+  const instances = indexBy(ctx.ofType('aws_instance').filter((r) => r.mode === 'managed'), ['id']);
+  // Interfaces attached beside the primary one, by instance: each is reached at its own
+  // address under its own groups, which one server (one address set, one filter) cannot hold.
+  const secondary = new Map<PlanResource, string[]>();
+  const addSecondary = (res: PlanResource, path: AttributePath, name: string) => {
+    for (const t of linkedResources(ctx, res, path, { types: INSTANCE_TYPES, byId: instances, what: 'instance' }).targets) secondary.set(t, [...(secondary.get(t) ?? []), name]);
+  };
+  for (const a of ctx.ofType('aws_network_interface_attachment')) if (a.mode === 'managed') addSecondary(a, ['instance_id'], a.address);
+  for (const eni of eniResources) {
+    const blocks = lookup(eni, ['attachment']);
+    if (blocks.state === 'known' && Array.isArray(blocks.value)) blocks.value.forEach((b, i) => isObjectValue(b) && Number(b.device_index ?? 0) > 0 && addSecondary(eni, ['attachment', i, 'instance'], eni.address));
+  }
   // A primary interface's id names its instance.
   const byId = new Map(enis);
   for (const i of ctx.ofType('aws_instance')) {
@@ -409,11 +426,14 @@ function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path:
   return {
     floating,
     of(instance) {
-      if (instance.type !== 'aws_instance') return { primary: [], attached: [] };
+      if (instance.type !== 'aws_instance') return { primary: [], attached: [], secondary: [] };
       const eni = primaryInterface(instance);
+      const blocks = lookup(instance, ['network_interface']);
+      const launchedWith = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value.filter((b) => isObjectValue(b) && Number(b.device_index ?? 0) > 0).map((b) => `the network_interface at device ${String((b as Record<string, unknown>).device_index)}`) : [];
       return {
         primary: eni ? [groupLinks(eni, ['security_groups'])] : [],
         attached: [...(attached.get(instance) ?? []), ...(eni ? (attached.get(eni) ?? []) : [])],
+        secondary: [...launchedWith, ...(secondary.get(instance) ?? [])],
       };
     },
   };
