@@ -532,3 +532,100 @@ describe('an instance with secondary network interfaces', () => {
     expect(exposure(plan).status).toBe('pass');
   });
 });
+
+describe('network ACLs', () => {
+  const subnet = (name: string, cidr: string, id: string): TestResource => ({ address: `aws_subnet.${name}`, values: { id, cidr_block: cidr, vpc_id: 'vpc-1' }, actions: ['no-op'] });
+  const entry = (rule_no: number, action: string, protocol: string, cidr: string, from = 0, to = 0) => ({ rule_no, action, protocol, cidr_block: cidr, ipv6_cidr_block: '', from_port: from, to_port: to, icmp_code: 0, icmp_type: 0 });
+  const acl = (name: string, subnets: string[], ingress: unknown[], egress: unknown[]): TestResource => ({ address: `aws_network_acl.${name}`, values: { id: `acl-${name}`, vpc_id: 'vpc-1', subnet_ids: subnets, ingress, egress }, actions: ['no-op'], expressions: { ingress: ingress.map(() => ({})), egress: egress.map(() => ({})) } });
+  const open = { address: 'aws_security_group.open', values: { id: 'sg-0open', ingress: [rule('-1', 0, 0, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] }, actions: ['no-op'], expressions: { ingress: [{}], egress: [{}] } };
+  const server = (name: string, subnetId: string, ip: string): TestResource => ({ address: `aws_instance.${name}`, values: { vpc_security_group_ids: ['sg-0open'], subnet_id: subnetId, private_ip: ip }, actions: ['no-op'] });
+  const ALLOW_ALL = [entry(100, 'allow', '-1', '0.0.0.0/0')];
+  const v4 = cidrs('v4', '0.0.0.0/0');
+
+  it('numbered rules, first match, the rest denied: the ACL narrows what the groups allow', () => {
+    const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), acl('web', ['subnet-web'], [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)], ALLOW_ALL), server('web', 'subnet-web', '10.0.1.10')] };
+    const web = serverOf(plan, 'aws_instance.web');
+    expect(flow(v4, web, 443).status).toBe('pass');
+    const ssh = flow(v4, web, 22);
+    expect(ssh.status).toBe('fail');
+    expect(ssh.message).toMatch(/network ACL aws_network_acl\.web/);
+    // From outside the subnet; its own addresses reach 22 (inside it the ACL does not apply).
+    expect(flow(cidrs('public', '8.8.8.0/24'), web, 22, { forbidden: true }).status).toBe('pass');
+    expect(flow(cidrs('neighbour', '10.0.1.0/24'), web, 22, { forbidden: true }).status).toBe('fail');
+  });
+
+  it('a deny numbered before an allow wins; traffic inside the subnet does not pass the ACL', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        subnet('app', '10.0.2.0/24', 'subnet-app'),
+        subnet('db', '10.0.3.0/24', 'subnet-db'),
+        acl('db', ['subnet-db'], [entry(90, 'deny', 'tcp', '10.0.2.0/24', 1433, 1433), entry(100, 'allow', '-1', '10.0.0.0/16')], ALLOW_ALL),
+        server('app', 'subnet-app', '10.0.2.5'),
+        server('db', 'subnet-db', '10.0.3.5'),
+        server('db2', 'subnet-db', '10.0.3.6'),
+      ],
+    };
+    const db = serverOf(plan, 'aws_instance.db');
+    const blocked = flow(serverOf(plan, 'aws_instance.app'), db, 1433);
+    expect(blocked.status).toBe('fail');
+    expect(blocked.message).toMatch(/aws_network_acl\.db ingress rule 90/);
+    expect(flow(serverOf(plan, 'aws_instance.app'), db, 5432).status).toBe('pass');
+    expect(flow(serverOf(plan, 'aws_instance.db2'), db, 1433).status).toBe('pass');
+  });
+
+  it('outbound rules of the source subnet count too', () => {
+    const plan: TestPlan = {
+      resources: [open, subnet('app', '10.0.2.0/24', 'subnet-app'), subnet('db', '10.0.3.0/24', 'subnet-db'), acl('app', ['subnet-app'], ALLOW_ALL, [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)]), server('app', 'subnet-app', '10.0.2.5'), server('db', 'subnet-db', '10.0.3.5')],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.app'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/outbound rules of network ACL aws_network_acl\.app/);
+  });
+
+  it('separate rules and associations, found by reference; the VPC\'s default ACL where none is named', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        { ...subnet('web', '10.0.1.0/24', 'subnet-web') },
+        subnet('other', '10.0.9.0/24', 'subnet-other'),
+        { address: 'aws_vpc.main', values: { id: 'vpc-1', default_network_acl_id: 'acl-default' }, actions: ['no-op'] },
+        { address: 'aws_network_acl.web', values: { vpc_id: 'vpc-1' }, unknown: { id: true, ingress: true, egress: true, subnet_ids: true } },
+        { address: 'aws_network_acl_association.web', values: { subnet_id: 'subnet-web' }, unknown: { network_acl_id: true }, expressions: { network_acl_id: ref('aws_network_acl.web.id', 'aws_network_acl.web') } },
+        { address: 'aws_network_acl_rule.https', values: { rule_number: 100, egress: false, protocol: 'tcp', rule_action: 'allow', cidr_block: '0.0.0.0/0', from_port: 443, to_port: 443 }, unknown: { network_acl_id: true }, expressions: { network_acl_id: ref('aws_network_acl.web.id', 'aws_network_acl.web') } },
+        { address: 'aws_network_acl_rule.out', values: { rule_number: 100, egress: true, protocol: '-1', rule_action: 'allow', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }, unknown: { network_acl_id: true }, expressions: { network_acl_id: ref('aws_network_acl.web.id', 'aws_network_acl.web') } },
+        { address: 'aws_default_network_acl.default', values: { id: 'acl-default', ingress: [entry(100, 'allow', 'tcp', '0.0.0.0/0', 80, 80)], egress: ALLOW_ALL }, unknown: { default_network_acl_id: true }, actions: ['update'], expressions: { default_network_acl_id: ref('aws_vpc.main.default_network_acl_id', 'aws_vpc.main'), ingress: [{}], egress: [{}] } },
+        server('web', 'subnet-web', '10.0.1.10'),
+        server('other', 'subnet-other', '10.0.9.10'),
+      ],
+    };
+    const web = serverOf(plan, 'aws_instance.web');
+    expect(flow(v4, web, 443).status).toBe('pass');
+    expect(flow(v4, web, 80).status).toBe('fail');
+    const other = serverOf(plan, 'aws_instance.other');
+    expect(flow(v4, other, 80).status).toBe('pass');
+    expect(flow(v4, other, 443).status).toBe('fail');
+  });
+
+  it('a database is in one of its subnet group\'s subnets: their shared ACL applies; ACLs that differ make it unknown', () => {
+    const db = (subnets: string[]): TestResource[] => [
+      { address: 'aws_db_subnet_group.db', values: { name: 'db', subnet_ids: subnets }, actions: ['no-op'] },
+      { address: 'aws_db_instance.db', values: { engine: 'sqlserver-se', port: 1433, vpc_security_group_ids: ['sg-0open'], db_subnet_group_name: 'db' }, actions: ['no-op'] },
+    ];
+    const base = [open, subnet('a', '10.0.3.0/24', 'subnet-a'), subnet('b', '10.0.4.0/24', 'subnet-b'), subnet('app', '10.0.2.0/24', 'subnet-app'), server('app', 'subnet-app', '10.0.2.5')];
+    const closed = acl('db', ['subnet-a', 'subnet-b'], [entry(100, 'allow', 'tcp', '10.9.0.0/16', 1433, 1433)], ALLOW_ALL);
+    const same: TestPlan = { resources: [...base, closed, ...db(['subnet-a', 'subnet-b'])] };
+    expect(flow(serverOf(same, 'aws_instance.app'), serverOf(same, 'aws_db_instance.db'), 1433).status).toBe('fail');
+    const differ: TestPlan = { resources: [...base, acl('db', ['subnet-a'], [entry(100, 'allow', 'tcp', '10.9.0.0/16', 1433, 1433)], ALLOW_ALL), ...db(['subnet-a', 'subnet-b'])] };
+    const r = flow(serverOf(differ, 'aws_instance.app'), serverOf(differ, 'aws_db_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/may be in any of aws_subnet\.a, aws_subnet\.b, whose network ACLs differ/);
+  });
+
+  it('an ACL that allows everything (as the common VPC module writes it) changes nothing', () => {
+    const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), acl('web', ['subnet-web'], [...ALLOW_ALL, entry(101, 'allow', '-1', '::/0')], ALLOW_ALL), server('web', 'subnet-web', '10.0.1.10')] };
+    const web = serverOf(plan, 'aws_instance.web');
+    expect(flow(v4, web, 3389).status).toBe('pass');
+    expect(flow(v4, web, 3389, { forbidden: true }).status).toBe('fail');
+  });
+});

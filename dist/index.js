@@ -48292,6 +48292,240 @@ function ipProtocol(value, cloud) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/aws-rule-values.ts
+
+
+/** What AWS security group and network ACL rules write for protocols and ports. */
+/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
+const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
+const awsProtocol = (value) => ipProtocol(value, AWS_PROTOCOLS);
+/** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
+function rulePorts(protocol, from, to) {
+    if (protocol !== 'tcp' && protocol !== 'udp')
+        return { ports: PortSet.ALL };
+    const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;
+    const b = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
+    if (a === undefined || b === undefined)
+        return { ports: PortSet.EMPTY, unknown: 'its from_port/to_port are not known until apply' };
+    // AWS writes -1 / -1 for "all ports" in some API answers.
+    if (a === -1 && b === -1)
+        return { ports: PortSet.ALL };
+    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b)
+        return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
+    return { ports: PortSet.range(a, b) };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/aws-network-acls.ts
+
+
+
+
+/**
+ * AWS network ACLs: numbered allow and deny rules, lowest number first, `*` denies the
+ * rest; they filter what enters and leaves a subnet, so traffic inside one subnet passes
+ * them. A subnet has the ACL that names it (`subnet_ids`, `aws_network_acl_association`),
+ * else its VPC's default ACL when the plan manages it (`aws_default_network_acl`); a
+ * subnet with neither has AWS's untouched default ACL, which allows everything. ACLs are
+ * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
+ */
+const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
+const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
+const RULE_TYPE = 'aws_network_acl_rule';
+/** A rule whose action is not known: it may allow and may deny (first-match keeps both possibilities). */
+function undecided(reason, base) {
+    const peer = unknownPeer(reason);
+    return [{ ...base, action: 'deny', peer }, { ...base, action: 'allow', peer }];
+}
+function ruleOf(e, origin, label) {
+    const priority = typeof e.number === 'number' ? e.number : Number(e.number);
+    const protocol = awsProtocol(e.protocol);
+    const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, origin };
+    if (!Number.isFinite(priority) || !protocol)
+        return undecided(`the rule number or protocol of ${label} is not known until apply`, base);
+    const ports = rulePorts(protocol, e.from, e.to);
+    const parsed = cidrSet(e.cidrs.values);
+    const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
+    const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : { addresses: parsed.set, identities: [], label: parsed.set.describe(3) };
+    const rule = { ...base, ports: ports.ports, portsUnknown: ports.unknown, peer };
+    if (e.action === 'allow' || e.action === 'deny')
+        return [{ ...rule, action: e.action }];
+    return undecided(`the action of ${label} is not known until apply`, rule);
+}
+function buildNetworkAcls(ctx) {
+    const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+    const aclsById = indexBy(acls, ['id']);
+    const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
+    const vpcsById = indexBy(vpcs, ['id']);
+    const vpcsByDefaultAcl = indexBy(vpcs, ['default_network_acl_id']);
+    const subnetLinks = (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    // Which ACL names each subnet; reasons an association cannot be placed (it may name any subnet).
+    const aclOfSubnet = new Map();
+    const floating = [];
+    const associate = (acl, subnet) => {
+        const list = aclOfSubnet.get(subnet) ?? [];
+        if (!list.includes(acl))
+            list.push(acl);
+        aclOfSubnet.set(subnet, list);
+    };
+    for (const acl of acls) {
+        const named = subnetLinks(acl, ['subnet_ids']);
+        for (const s of named.targets)
+            associate(acl, s);
+        for (const u of named.unknown)
+            floating.push(`${acl.address} may apply to any subnet: ${u}`);
+    }
+    for (const a of ctx.ofType('aws_network_acl_association')) {
+        if (a.mode !== 'managed')
+            continue;
+        const acl = linkedResources(ctx, a, ['network_acl_id'], { types: ACL_TYPES, byId: aclsById, what: 'network ACL' });
+        const subnet = subnetLinks(a, ['subnet_id']);
+        for (const t of acl.targets)
+            for (const s of subnet.targets)
+                associate(t, s);
+        for (const u of [...acl.unknown, ...subnet.unknown])
+            floating.push(`${a.address} may associate a network ACL with any subnet: ${u}`);
+    }
+    // The default ACL of each VPC the plan manages, for subnets no other ACL names.
+    const defaultOfVpc = new Map();
+    for (const acl of acls) {
+        if (acl.type !== 'aws_default_network_acl')
+            continue;
+        for (const v of linkedResources(ctx, acl, ['default_network_acl_id'], { types: VPC_TYPES, byId: vpcsByDefaultAcl, what: 'VPC' }).targets)
+            defaultOfVpc.set(v, acl);
+    }
+    // Rules written as separate resources, by ACL; their ACLs read them back inline too.
+    const separate = new Map();
+    const targeted = new Set();
+    for (const r of ctx.ofType(RULE_TYPE)) {
+        if (r.mode !== 'managed')
+            continue;
+        const acl = linkedResources(ctx, r, ['network_acl_id'], { types: ACL_TYPES, byId: aclsById, what: 'network ACL' });
+        const egress = lookup(r, ['egress']);
+        const location = ctx.locate(r);
+        const label = r.address;
+        const cidrs = attributeValues(ctx, r, ['cidr_block'], { computedDefault: [] });
+        const cidrs6 = attributeValues(ctx, r, ['ipv6_cidr_block'], { computedDefault: [] });
+        const rules = ruleOf({ number: r.values.rule_number, action: r.values.rule_action, protocol: r.values.protocol, from: r.values.from_port, to: r.values.to_port, cidrs: { values: [...cidrs.values, ...cidrs6.values], unknown: [...cidrs.unknown, ...cidrs6.unknown] } }, { label, location }, label);
+        for (const t of acl.targets) {
+            targeted.add(t);
+            const into = separate.get(t) ?? { ingress: [], egress: [] };
+            const dirs = egress.state === 'known' ? [egress.value === true ? 'egress' : 'ingress'] : ['ingress', 'egress'];
+            for (const d of dirs)
+                into[d].push(...rules);
+            separate.set(t, into);
+        }
+        for (const u of acl.unknown)
+            floating.push(`${r.address} may belong to any network ACL: ${u}`);
+    }
+    for (const r of ctx.state.deleted) {
+        const id = r.type === RULE_TYPE ? r.values.network_acl_id : undefined;
+        const acl = typeof id === 'string' ? aclsById.get(id) : undefined;
+        if (acl)
+            targeted.add(acl);
+    }
+    const rulesOf = (acl, dir) => {
+        const rules = [...(separate.get(acl)?.[dir] ?? [])];
+        let configured = isConfigured(ctx, acl, dir);
+        if (configured === 'maybe' && targeted.has(acl))
+            configured = 'no';
+        const inline = lookup(acl, [dir]);
+        const location = ctx.locate(acl);
+        if (inline.state === 'unknown' && configured === 'yes')
+            rules.push(mayAllowAnything(`the ${dir} rules of ${acl.address} are not known until apply`, { label: `${acl.address} ${dir}`, location }));
+        if (inline.state === 'known' && Array.isArray(inline.value) && configured !== 'no') {
+            inline.value.forEach((b, i) => {
+                if (!isObjectValue(b))
+                    return;
+                const label = describeAttribute(acl, [dir, i]);
+                const cidrs = [b.cidr_block, b.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '');
+                rules.push(...ruleOf({ number: b.rule_no, action: b.action, protocol: b.protocol, from: b.from_port, to: b.to_port, cidrs: { values: cidrs, unknown: [] } }, { label: `${acl.address} ${dir} rule ${String(b.rule_no)}`, location }, label));
+            });
+        }
+        return rules;
+    };
+    const layerCache = new Map();
+    const layersOfAcl = (acl, subnets) => {
+        const key = [acl.address, ...subnets.map((s) => s.address)].join('\n');
+        let layers = layerCache.get(key);
+        if (layers)
+            return layers;
+        const location = ctx.locate(acl);
+        // Traffic inside the subnet does not pass its ACL. In one of several subnets, which
+        // traffic stays inside is not known.
+        const subnet = subnets[0];
+        const ranges = subnets.map((s) => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string')).set);
+        const origin = { label: `traffic inside ${subnets.map((s) => s.address).join(' or ')} (not filtered by its network ACL)`, location: ctx.locate(subnet) };
+        const range = ranges.reduce((a, b) => a.union(b));
+        // In one of several subnets, a source in one of them may be inside the server's: it may pass.
+        const inside = ranges.some((r) => r.isEmpty())
+            ? mayAllowAnything(`the address range of ${subnets.map((s) => s.address).join(' or ')} is not known until apply, and traffic inside it does not pass ${acl.address}`, origin, Number.MIN_SAFE_INTEGER)
+            : {
+                action: 'allow',
+                priority: Number.MIN_SAFE_INTEGER,
+                protocol: 'all',
+                ports: PortSet.ALL,
+                peer: { addresses: range, identities: [], label: range.describe(3) },
+                origin,
+                ...(subnets.length > 1 ? { local: unknownPeer(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, so which of them its traffic stays inside is not known`) } : {}),
+            };
+        const layer = (dir) => ({
+            name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
+            rules: [inside, ...rulesOf(acl, dir), ...floating.map((why) => mayAllowAnything(why, { label: 'network ACL associations', location }))],
+            defaultAction: 'deny',
+            fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
+            fixLocation: location,
+        });
+        layers = { ingress: layer('ingress'), egress: layer('egress') };
+        layerCache.set(key, layers);
+        return layers;
+    };
+    /** The ACLs of a subnet: those naming it, else its VPC's default ACL when the plan has it. */
+    const aclsOfSubnet = (subnet) => {
+        const named = aclOfSubnet.get(subnet);
+        if (named)
+            return named;
+        const vpc = linkedResources(ctx, subnet, ['vpc_id'], { types: VPC_TYPES, byId: vpcsById, what: 'VPC' }).targets[0];
+        const fallback = vpc ? defaultOfVpc.get(vpc) : undefined;
+        return fallback ? [fallback] : [];
+    };
+    const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
+    return {
+        subnetsOf(res) {
+            if (acls.length === 0)
+                return [];
+            if (res.type === 'aws_instance')
+                return subnetLinks(res, ['subnet_id']).targets;
+            if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster')
+                return [];
+            const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
+            return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
+        },
+        layersFor(subnets, location) {
+            if (acls.length === 0 || subnets.length === 0)
+                return { ingress: [], egress: [] };
+            const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
+            const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
+            if (!sameAcls) {
+                // In one of several subnets whose ACLs differ: which ones apply is not known.
+                const why = `the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`;
+                const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnets', location } });
+                const layer = (name) => ({ name, rules, defaultAction: 'allow' });
+                return { ingress: [layer('network ACLs of the subnets')], egress: [layer('outbound rules of the network ACLs of the subnets')] };
+            }
+            const ingress = [];
+            const egress = [];
+            for (const acl of bySubnet[0].acls) {
+                const layers = layersOfAcl(acl, subnets);
+                ingress.push(layers.ingress);
+                egress.push(layers.egress);
+            }
+            return { ingress, egress };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/aws-network.ts
 
 
@@ -48308,25 +48542,7 @@ function ipProtocol(value, cloud) {
  * them (identity `sg:<address>`); prefix lists the plan does not define are unknown.
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
-const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
-/** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
-/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
-const awsProtocol = (value) => ipProtocol(value, AWS_PROTOCOLS);
-function rulePorts(protocol, from, to) {
-    if (protocol !== 'tcp' && protocol !== 'udp')
-        return { ports: PortSet.ALL };
-    const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;
-    const b = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
-    if (a === undefined || b === undefined)
-        return { ports: PortSet.EMPTY, unknown: 'its from_port/to_port are not known until apply' };
-    // AWS writes -1 / -1 for "all ports" in some API answers.
-    if (a === -1 && b === -1)
-        return { ports: PortSet.ALL };
-    if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b)
-        return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
-    return { ports: PortSet.range(a, b) };
-}
+const aws_network_SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -48364,7 +48580,7 @@ function buildAwsNetwork(ctx) {
     const groupResources = [...GROUP_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
     const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
     const prefixLists = indexBy(ctx.ofType('aws_ec2_managed_prefix_list'), ['id']);
-    const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+    const subnetsById = indexBy([...aws_network_SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
     const groups = new Map();
     for (const res of groupResources) {
         groups.set(res.address, { res, identity: `sg:${res.address}`, location: ctx.locate(res), ingress: [], egress: [] });
@@ -48599,6 +48815,7 @@ function buildAwsNetwork(ctx) {
         }
     }
     const interfaces = interfaceGroups(ctx, groupLinks);
+    const networkAcls = buildNetworkAcls(ctx);
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
@@ -48614,12 +48831,13 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
             return {
-                ingress: [unknownLayer('default security group', why, location)],
-                egress: [unknownLayer('default security group', why, location)],
+                ingress: [unknownLayer('default security group', why, location), ...acl.ingress],
+                egress: [unknownLayer('default security group', why, location), ...acl.egress],
                 identities: [],
                 identitiesUnknown: why,
                 ...addresses,
@@ -48666,8 +48884,8 @@ function buildAwsNetwork(ctx) {
                 sharedLayers.set(key, layers);
         }
         return {
-            ingress: [layers.ingress],
-            egress: [layers.egress],
+            ingress: [layers.ingress, ...acl.ingress],
+            egress: [layers.egress, ...acl.egress],
             identities: identitiesOf(linked),
             identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
             ...addresses,
@@ -48814,7 +49032,7 @@ function serverAddresses(ctx, res, subnetsById) {
         if (set.invalid.length === 0 && !set.set.isEmpty())
             return { addresses: set.set, addressesExact: true };
     }
-    const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    const subnet = linkedResources(ctx, res, ['subnet_id'], { types: aws_network_SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
     let range = AddressSet.EMPTY;
     for (const s of subnet.targets)
         range = range.union(cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block]).set);
@@ -53180,7 +53398,7 @@ function renderJson(report) {
  * Passes are left out: code scanning shows results, and a pass is not one.
  */
 const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-function ruleOf(p) {
+function sarif_report_ruleOf(p) {
     const help = [
         p.description,
         p.rationale ? `Why: ${p.rationale}` : undefined,
@@ -53207,7 +53425,7 @@ function fingerprint(f) {
     return h.toString(16).padStart(8, '0');
 }
 function renderSarif(report) {
-    const rules = [...report.policies].sort((a, b) => (a.id < b.id ? -1 : 1)).map(ruleOf);
+    const rules = [...report.policies].sort((a, b) => (a.id < b.id ? -1 : 1)).map(sarif_report_ruleOf);
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
     const results = report.findings
         .filter((f) => f.status !== 'pass')

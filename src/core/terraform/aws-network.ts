@@ -1,4 +1,5 @@
-import { ipProtocol } from './ip-protocol.js';
+import { awsProtocol, rulePorts } from './aws-rule-values.js';
+import { buildNetworkAcls } from './aws-network-acls.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
@@ -31,22 +32,6 @@ interface Group {
   egress: Rule[];
 }
 
-
-/** The ports of a TCP/UDP rule; every port for other protocols (ICMP types are not ports). */
-/** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
-const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
-export const awsProtocol = (value: unknown): RuleProtocol | undefined => ipProtocol(value, AWS_PROTOCOLS);
-
-function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): { ports: PortSet; unknown?: string } {
-  if (protocol !== 'tcp' && protocol !== 'udp') return { ports: PortSet.ALL };
-  const a = typeof from === 'number' ? from : typeof from === 'string' && /^\d+$/.test(from) ? Number(from) : undefined;
-  const b = typeof to === 'number' ? to : typeof to === 'string' && /^\d+$/.test(to) ? Number(to) : undefined;
-  if (a === undefined || b === undefined) return { ports: PortSet.EMPTY, unknown: 'its from_port/to_port are not known until apply' };
-  // AWS writes -1 / -1 for "all ports" in some API answers.
-  if (a === -1 && b === -1) return { ports: PortSet.ALL };
-  if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b) return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
-  return { ports: PortSet.range(a, b) };
-}
 
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists: ReadonlyArray<readonly string[]>): string[] {
@@ -304,6 +289,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   }
 
   const interfaces = interfaceGroups(ctx, groupLinks);
+  const networkAcls = buildNetworkAcls(ctx);
 
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
@@ -317,12 +303,13 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
+    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
       return {
-        ingress: [unknownLayer('default security group', why, location)],
-        egress: [unknownLayer('default security group', why, location)],
+        ingress: [unknownLayer('default security group', why, location), ...acl.ingress],
+        egress: [unknownLayer('default security group', why, location), ...acl.egress],
         identities: [],
         identitiesUnknown: why,
         ...addresses,
@@ -360,8 +347,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       if (key !== undefined) sharedLayers.set(key, layers);
     }
     return {
-      ingress: [layers.ingress],
-      egress: [layers.egress],
+      ingress: [layers.ingress, ...acl.ingress],
+      egress: [layers.egress, ...acl.egress],
       identities: identitiesOf(linked),
       identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
       ...addresses,

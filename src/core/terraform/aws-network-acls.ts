@@ -1,0 +1,218 @@
+import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
+import { PortSet } from '../net/ports.js';
+import { awsProtocol, rulePorts } from './aws-rule-values.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownPeer } from './plan-context.js';
+import type { PlanContext } from './plan-context.js';
+import { lookup } from './plan-resources.js';
+import type { AttributePath, PlanResource } from './plan-resources.js';
+
+/**
+ * AWS network ACLs: numbered allow and deny rules, lowest number first, `*` denies the
+ * rest; they filter what enters and leaves a subnet, so traffic inside one subnet passes
+ * them. A subnet has the ACL that names it (`subnet_ids`, `aws_network_acl_association`),
+ * else its VPC's default ACL when the plan manages it (`aws_default_network_acl`); a
+ * subnet with neither has AWS's untouched default ACL, which allows everything. ACLs are
+ * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
+ */
+
+const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_network_acl']);
+const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
+const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
+const RULE_TYPE = 'aws_network_acl_rule';
+
+type Direction = 'ingress' | 'egress';
+
+/** A rule whose action is not known: it may allow and may deny (first-match keeps both possibilities). */
+function undecided(reason: string, base: Omit<Rule, 'action' | 'peer'>): Rule[] {
+  const peer = unknownPeer(reason);
+  return [{ ...base, action: 'deny', peer }, { ...base, action: 'allow', peer }];
+}
+
+interface Entry {
+  number: unknown;
+  action: unknown;
+  protocol: unknown;
+  from: unknown;
+  to: unknown;
+  /** CIDR texts, and why some are not known. */
+  cidrs: { values: unknown[]; unknown: string[] };
+}
+
+function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
+  const priority = typeof e.number === 'number' ? e.number : Number(e.number);
+  const protocol = awsProtocol(e.protocol);
+  const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, origin } as const;
+  if (!Number.isFinite(priority) || !protocol) return undecided(`the rule number or protocol of ${label} is not known until apply`, base);
+  const ports = rulePorts(protocol, e.from, e.to);
+  const parsed = cidrSet(e.cidrs.values);
+  const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
+  const peer: Peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : { addresses: parsed.set, identities: [], label: parsed.set.describe(3) };
+  const rule = { ...base, ports: ports.ports, portsUnknown: ports.unknown, peer };
+  if (e.action === 'allow' || e.action === 'deny') return [{ ...rule, action: e.action }];
+  return undecided(`the action of ${label} is not known until apply`, rule);
+}
+
+export interface NetworkAcls {
+  /** The subnets a server may be in: an instance's subnet, a database's subnet group. */
+  subnetsOf(res: PlanResource): PlanResource[];
+  /** The ACL layers of a server in one of `subnets` (several: it may be in any of them). */
+  layersFor(subnets: readonly PlanResource[], location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
+}
+
+export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
+  const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+  const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+  const aclsById = indexBy(acls, ['id']);
+  const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
+  const vpcsById = indexBy(vpcs, ['id']);
+  const vpcsByDefaultAcl = indexBy(vpcs, ['default_network_acl_id']);
+  const subnetLinks = (res: PlanResource, path: AttributePath) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+
+  // Which ACL names each subnet; reasons an association cannot be placed (it may name any subnet).
+  const aclOfSubnet = new Map<PlanResource, PlanResource[]>();
+  const floating: string[] = [];
+  const associate = (acl: PlanResource, subnet: PlanResource) => {
+    const list = aclOfSubnet.get(subnet) ?? [];
+    if (!list.includes(acl)) list.push(acl);
+    aclOfSubnet.set(subnet, list);
+  };
+  for (const acl of acls) {
+    const named = subnetLinks(acl, ['subnet_ids']);
+    for (const s of named.targets) associate(acl, s);
+    for (const u of named.unknown) floating.push(`${acl.address} may apply to any subnet: ${u}`);
+  }
+  for (const a of ctx.ofType('aws_network_acl_association')) {
+    if (a.mode !== 'managed') continue;
+    const acl = linkedResources(ctx, a, ['network_acl_id'], { types: ACL_TYPES, byId: aclsById, what: 'network ACL' });
+    const subnet = subnetLinks(a, ['subnet_id']);
+    for (const t of acl.targets) for (const s of subnet.targets) associate(t, s);
+    for (const u of [...acl.unknown, ...subnet.unknown]) floating.push(`${a.address} may associate a network ACL with any subnet: ${u}`);
+  }
+  // The default ACL of each VPC the plan manages, for subnets no other ACL names.
+  const defaultOfVpc = new Map<PlanResource, PlanResource>();
+  for (const acl of acls) {
+    if (acl.type !== 'aws_default_network_acl') continue;
+    for (const v of linkedResources(ctx, acl, ['default_network_acl_id'], { types: VPC_TYPES, byId: vpcsByDefaultAcl, what: 'VPC' }).targets) defaultOfVpc.set(v, acl);
+  }
+
+  // Rules written as separate resources, by ACL; their ACLs read them back inline too.
+  const separate = new Map<PlanResource, Record<Direction, Rule[]>>();
+  const targeted = new Set<PlanResource>();
+  for (const r of ctx.ofType(RULE_TYPE)) {
+    if (r.mode !== 'managed') continue;
+    const acl = linkedResources(ctx, r, ['network_acl_id'], { types: ACL_TYPES, byId: aclsById, what: 'network ACL' });
+    const egress = lookup(r, ['egress']);
+    const location = ctx.locate(r);
+    const label = r.address;
+    const cidrs = attributeValues(ctx, r, ['cidr_block'], { computedDefault: [] });
+    const cidrs6 = attributeValues(ctx, r, ['ipv6_cidr_block'], { computedDefault: [] });
+    const rules = ruleOf({ number: r.values.rule_number, action: r.values.rule_action, protocol: r.values.protocol, from: r.values.from_port, to: r.values.to_port, cidrs: { values: [...cidrs.values, ...cidrs6.values], unknown: [...cidrs.unknown, ...cidrs6.unknown] } }, { label, location }, label);
+    for (const t of acl.targets) {
+      targeted.add(t);
+      const into = separate.get(t) ?? { ingress: [], egress: [] };
+      const dirs: Direction[] = egress.state === 'known' ? [egress.value === true ? 'egress' : 'ingress'] : ['ingress', 'egress'];
+      for (const d of dirs) into[d].push(...rules);
+      separate.set(t, into);
+    }
+    for (const u of acl.unknown) floating.push(`${r.address} may belong to any network ACL: ${u}`);
+  }
+  for (const r of ctx.state.deleted) {
+    const id = r.type === RULE_TYPE ? r.values.network_acl_id : undefined;
+    const acl = typeof id === 'string' ? aclsById.get(id) : undefined;
+    if (acl) targeted.add(acl);
+  }
+
+  const rulesOf = (acl: PlanResource, dir: Direction): Rule[] => {
+    const rules = [...(separate.get(acl)?.[dir] ?? [])];
+    let configured = isConfigured(ctx, acl, dir);
+    if (configured === 'maybe' && targeted.has(acl)) configured = 'no';
+    const inline = lookup(acl, [dir]);
+    const location = ctx.locate(acl);
+    if (inline.state === 'unknown' && configured === 'yes') rules.push(mayAllowAnything(`the ${dir} rules of ${acl.address} are not known until apply`, { label: `${acl.address} ${dir}`, location }));
+    if (inline.state === 'known' && Array.isArray(inline.value) && configured !== 'no') {
+      inline.value.forEach((b, i) => {
+        if (!isObjectValue(b)) return;
+        const label = describeAttribute(acl, [dir, i]);
+        const cidrs = [b.cidr_block, b.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '');
+        rules.push(...ruleOf({ number: b.rule_no, action: b.action, protocol: b.protocol, from: b.from_port, to: b.to_port, cidrs: { values: cidrs, unknown: [] } }, { label: `${acl.address} ${dir} rule ${String(b.rule_no)}`, location }, label));
+      });
+    }
+    return rules;
+  };
+
+  const layerCache = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
+  const layersOfAcl = (acl: PlanResource, subnets: readonly PlanResource[]): { ingress: FilterLayer; egress: FilterLayer } => {
+    const key = [acl.address, ...subnets.map((s) => s.address)].join('\n');
+    let layers = layerCache.get(key);
+    if (layers) return layers;
+    const location = ctx.locate(acl);
+    // Traffic inside the subnet does not pass its ACL. In one of several subnets, which
+    // traffic stays inside is not known.
+    const subnet = subnets[0];
+    const ranges = subnets.map((s) => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string')).set);
+    const origin = { label: `traffic inside ${subnets.map((s) => s.address).join(' or ')} (not filtered by its network ACL)`, location: ctx.locate(subnet) };
+    const range = ranges.reduce((a, b) => a.union(b));
+    // In one of several subnets, a source in one of them may be inside the server's: it may pass.
+    const inside: Rule = ranges.some((r) => r.isEmpty())
+      ? mayAllowAnything(`the address range of ${subnets.map((s) => s.address).join(' or ')} is not known until apply, and traffic inside it does not pass ${acl.address}`, origin, Number.MIN_SAFE_INTEGER)
+      : {
+          action: 'allow',
+          priority: Number.MIN_SAFE_INTEGER,
+          protocol: 'all',
+          ports: PortSet.ALL,
+          peer: { addresses: range, identities: [], label: range.describe(3) },
+          origin,
+          ...(subnets.length > 1 ? { local: unknownPeer(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, so which of them its traffic stays inside is not known`) } : {}),
+        };
+    const layer = (dir: Direction): FilterLayer => ({
+      name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
+      rules: [inside, ...rulesOf(acl, dir), ...floating.map((why) => mayAllowAnything(why, { label: 'network ACL associations', location }))],
+      defaultAction: 'deny',
+      fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
+      fixLocation: location,
+    });
+    layers = { ingress: layer('ingress'), egress: layer('egress') };
+    layerCache.set(key, layers);
+    return layers;
+  };
+
+  /** The ACLs of a subnet: those naming it, else its VPC's default ACL when the plan has it. */
+  const aclsOfSubnet = (subnet: PlanResource): PlanResource[] => {
+    const named = aclOfSubnet.get(subnet);
+    if (named) return named;
+    const vpc = linkedResources(ctx, subnet, ['vpc_id'], { types: VPC_TYPES, byId: vpcsById, what: 'VPC' }).targets[0];
+    const fallback = vpc ? defaultOfVpc.get(vpc) : undefined;
+    return fallback ? [fallback] : [];
+  };
+
+  const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
+  return {
+    subnetsOf(res) {
+      if (acls.length === 0) return [];
+      if (res.type === 'aws_instance') return subnetLinks(res, ['subnet_id']).targets;
+      if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster') return [];
+      const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
+      return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
+    },
+    layersFor(subnets, location) {
+      if (acls.length === 0 || subnets.length === 0) return { ingress: [], egress: [] };
+      const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
+      const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
+      if (!sameAcls) {
+        // In one of several subnets whose ACLs differ: which ones apply is not known.
+        const why = `the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`;
+        const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnets', location } });
+        const layer = (name: string): FilterLayer => ({ name, rules, defaultAction: 'allow' });
+        return { ingress: [layer('network ACLs of the subnets')], egress: [layer('outbound rules of the network ACLs of the subnets')] };
+      }
+      const ingress: FilterLayer[] = [];
+      const egress: FilterLayer[] = [];
+      for (const acl of bySubnet[0].acls) {
+        const layers = layersOfAcl(acl, subnets);
+        ingress.push(layers.ingress);
+        egress.push(layers.egress);
+      }
+      return { ingress, egress };
+    },
+  };
+}
