@@ -622,6 +622,35 @@ describe('network ACLs', () => {
     expect(r.message).toMatch(/may be in any of aws_subnet\.a, aws_subnet\.b, whose network ACLs differ/);
   });
 
+  it.each([
+    ['two ACLs claim the subnet (one association moving it)', [acl('a', ['subnet-web'], [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)], ALLOW_ALL), acl('b', [], ALLOW_ALL, ALLOW_ALL), { address: 'aws_network_acl_association.web', values: { subnet_id: 'subnet-web', network_acl_id: 'acl-b' } }], /both name aws_subnet\.web/],
+    ['the subnet is associated with an ACL outside the plan', [{ address: 'aws_network_acl_association.web', values: { subnet_id: 'subnet-web', network_acl_id: 'acl-0external' } }], /associated with network ACL acl-0external, which is not in this plan/],
+    ['an inline rule whose CIDR is known only after apply', [{ ...acl('web', ['subnet-web'], [{ ...entry(100, 'allow', 'tcp', '', 22, 22), cidr_block: null }], ALLOW_ALL), unknown: { ingress: [{ cidr_block: true }] } }], /ingress\[0\]\.cidr_block of aws_network_acl\.web is not known until apply/],
+    ['a rule whose number is known only after apply', [acl('web', ['subnet-web'], ALLOW_ALL, ALLOW_ALL), { address: 'aws_network_acl_rule.ssh', values: { network_acl_id: 'acl-web', egress: false, protocol: 'tcp', rule_action: 'allow', cidr_block: '0.0.0.0/0', from_port: 22, to_port: 22 }, unknown: { rule_number: true } }, { address: 'aws_network_acl_rule.no', values: { network_acl_id: 'acl-web', egress: false, protocol: '-1', rule_action: 'deny', cidr_block: '0.0.0.0/0', from_port: 0, to_port: 0 }, unknown: { rule_number: true } }], /rule number or protocol of aws_network_acl_rule\.(ssh|no) is not known until apply/],
+  ])('%s: unknown, never a pass', (_name, extra, message) => {
+    const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), ...(extra as TestResource[]), server('web', 'subnet-web', '10.0.1.10')] };
+    const r = flow(cidrs('public', '8.8.8.0/24'), serverOf(plan, 'aws_instance.web'), 22, { forbidden: true });
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(message);
+  });
+
+  it('actions in any case and protocol names as the provider takes them; the default ACL found by its vpc_id', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        subnet('web', '10.0.1.0/24', 'subnet-web'),
+        acl('web', ['subnet-web'], [entry(90, 'ALLOW', 'ipv6-icmp', '0.0.0.0/0'), entry(100, 'Allow', 'tcp', '0.0.0.0/0', 443, 443)], ALLOW_ALL),
+        subnet('other', '10.0.9.0/24', 'subnet-other'),
+        { address: 'aws_default_network_acl.default', values: { id: 'acl-default', vpc_id: 'vpc-1', ingress: [entry(100, 'allow', 'tcp', '0.0.0.0/0', 80, 80)], egress: ALLOW_ALL }, actions: ['no-op'], expressions: { ingress: [{}], egress: [{}] } },
+        server('web', 'subnet-web', '10.0.1.10'),
+        server('other', 'subnet-other', '10.0.9.10'),
+      ],
+    };
+    expect(flow(v4, serverOf(plan, 'aws_instance.web'), 443).status).toBe('pass');
+    expect(flow(v4, serverOf(plan, 'aws_instance.web'), 3389).status).toBe('fail');
+    expect(flow(v4, serverOf(plan, 'aws_instance.other'), 443).status).toBe('fail');
+  });
+
   it('an ACL that allows everything (as the common VPC module writes it) changes nothing', () => {
     const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), acl('web', ['subnet-web'], [...ALLOW_ALL, entry(101, 'allow', '-1', '::/0')], ALLOW_ALL), server('web', 'subnet-web', '10.0.1.10')] };
     const web = serverOf(plan, 'aws_instance.web');

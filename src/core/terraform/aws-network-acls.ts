@@ -38,8 +38,11 @@ interface Entry {
   cidrs: { values: unknown[]; unknown: string[] };
 }
 
+/** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
+const ruleNumber = (v: unknown): number => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
+
 function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
-  const priority = typeof e.number === 'number' ? e.number : Number(e.number);
+  const priority = ruleNumber(e.number);
   const protocol = awsProtocol(e.protocol);
   const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, origin } as const;
   if (!Number.isFinite(priority) || !protocol) return undecided(`the rule number or protocol of ${label} is not known until apply`, base);
@@ -48,7 +51,9 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
   const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
   const peer: Peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : { addresses: parsed.set, identities: [], label: parsed.set.describe(3) };
   const rule = { ...base, ports: ports.ports, portsUnknown: ports.unknown, peer };
-  if (e.action === 'allow' || e.action === 'deny') return [{ ...rule, action: e.action }];
+  // The provider takes the action in any case.
+  const action = typeof e.action === 'string' ? e.action.toLowerCase() : undefined;
+  if (action === 'allow' || action === 'deny') return [{ ...rule, action }];
   return undecided(`the action of ${label} is not known until apply`, rule);
 }
 
@@ -70,6 +75,8 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
 
   // Which ACL names each subnet; reasons an association cannot be placed (it may name any subnet).
   const aclOfSubnet = new Map<PlanResource, PlanResource[]>();
+  /** Subnets associated with an ACL the plan does not hold: its rules are unknown. */
+  const externalOfSubnet = new Map<PlanResource, string>();
   const floating: string[] = [];
   const associate = (acl: PlanResource, subnet: PlanResource) => {
     const list = aclOfSubnet.get(subnet) ?? [];
@@ -86,13 +93,17 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
     const acl = linkedResources(ctx, a, ['network_acl_id'], { types: ACL_TYPES, byId: aclsById, what: 'network ACL' });
     const subnet = subnetLinks(a, ['subnet_id']);
     for (const t of acl.targets) for (const s of subnet.targets) associate(t, s);
+    for (const id of acl.external) for (const s of subnet.targets) externalOfSubnet.set(s, id);
     for (const u of [...acl.unknown, ...subnet.unknown]) floating.push(`${a.address} may associate a network ACL with any subnet: ${u}`);
   }
   // The default ACL of each VPC the plan manages, for subnets no other ACL names.
   const defaultOfVpc = new Map<PlanResource, PlanResource>();
+  // Also by VPC id: the VPC may be managed in another state.
+  const defaultOfVpcId = new Map<string, PlanResource>();
   for (const acl of acls) {
     if (acl.type !== 'aws_default_network_acl') continue;
     for (const v of linkedResources(ctx, acl, ['default_network_acl_id'], { types: VPC_TYPES, byId: vpcsByDefaultAcl, what: 'VPC' }).targets) defaultOfVpc.set(v, acl);
+    if (typeof acl.values.vpc_id === 'string' && acl.values.vpc_id !== '') defaultOfVpcId.set(acl.values.vpc_id, acl);
   }
 
   // Rules written as separate resources, by ACL; their ACLs read them back inline too.
@@ -134,7 +145,9 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
         if (!isObjectValue(b)) return;
         const label = describeAttribute(acl, [dir, i]);
         const cidrs = [b.cidr_block, b.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '');
-        rules.push(...ruleOf({ number: b.rule_no, action: b.action, protocol: b.protocol, from: b.from_port, to: b.to_port, cidrs: { values: cidrs, unknown: [] } }, { label: `${acl.address} ${dir} rule ${String(b.rule_no)}`, location }, label));
+        // A field unknown until apply is null in the block: the rule's peer is then unknown.
+        const unknown = ['cidr_block', 'ipv6_cidr_block'].filter((f) => lookup(acl, [dir, i, f]).state === 'unknown').map((f) => `${describeAttribute(acl, [dir, i, f])} is not known until apply`);
+        rules.push(...ruleOf({ number: b.rule_no, action: b.action, protocol: b.protocol, from: b.from_port, to: b.to_port, cidrs: { values: cidrs, unknown } }, { label: `${acl.address} ${dir} rule ${String(b.rule_no)}`, location }, label));
       });
     }
     return rules;
@@ -166,7 +179,7 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
         };
     const layer = (dir: Direction): FilterLayer => ({
       name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
-      rules: [inside, ...rulesOf(acl, dir), ...floating.map((why) => mayAllowAnything(why, { label: 'network ACL associations', location }))],
+      rules: [inside, ...floating.flatMap((why) => undecided(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
       defaultAction: 'deny',
       fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
       fixLocation: location,
@@ -181,30 +194,44 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
     const named = aclOfSubnet.get(subnet);
     if (named) return named;
     const vpc = linkedResources(ctx, subnet, ['vpc_id'], { types: VPC_TYPES, byId: vpcsById, what: 'VPC' }).targets[0];
-    const fallback = vpc ? defaultOfVpc.get(vpc) : undefined;
+    const vpcId = subnet.values.vpc_id;
+    const fallback = (vpc ? defaultOfVpc.get(vpc) : undefined) ?? (typeof vpcId === 'string' ? defaultOfVpcId.get(vpcId) : undefined);
     return fallback ? [fallback] : [];
+  };
+
+  /** Why the ACL of a subnet cannot be told: associated outside the plan, or claimed by several. */
+  const undecidedAcl = (subnet: PlanResource): string | undefined => {
+    const external = externalOfSubnet.get(subnet);
+    if (external) return `${subnet.address} is associated with network ACL ${external}, which is not in this plan`;
+    const named = aclOfSubnet.get(subnet) ?? [];
+    // A subnet has one ACL: several claiming it (one moving it away) leave which one unknown.
+    if (named.length > 1) return `${named.map((a) => a.address).join(' and ')} both name ${subnet.address}, which can have only one network ACL`;
+    if (named.length === 0 && floating.length > 0 && aclsOfSubnet(subnet).length === 0) return floating.join('; ');
+    return undefined;
+  };
+
+  const undecidedLayers = (why: string, location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] } => {
+    const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnet', location } });
+    return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
   };
 
   const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
   return {
     subnetsOf(res) {
-      if (acls.length === 0) return [];
+      if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return [];
       if (res.type === 'aws_instance') return subnetLinks(res, ['subnet_id']).targets;
       if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster') return [];
       const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
       return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
     },
     layersFor(subnets, location) {
-      if (acls.length === 0 || subnets.length === 0) return { ingress: [], egress: [] };
+      if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)) return { ingress: [], egress: [] };
+      const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
+      if (why) return undecidedLayers(why, location);
       const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
       const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-      if (!sameAcls) {
-        // In one of several subnets whose ACLs differ: which ones apply is not known.
-        const why = `the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`;
-        const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnets', location } });
-        const layer = (name: string): FilterLayer => ({ name, rules, defaultAction: 'allow' });
-        return { ingress: [layer('network ACLs of the subnets')], egress: [layer('outbound rules of the network ACLs of the subnets')] };
-      }
+      // In one of several subnets whose ACLs differ: which ones apply is not known.
+      if (!sameAcls) return undecidedLayers(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`, location);
       const ingress: FilterLayer[] = [];
       const egress: FilterLayer[] = [];
       for (const acl of bySubnet[0].acls) {

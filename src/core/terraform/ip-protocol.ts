@@ -10,6 +10,10 @@ const BY_NAME: Readonly<Record<string, RuleProtocol>> = {
   ah: 'proto-51',
   sctp: 'proto-132',
   ipip: 'proto-4',
+  // As AWS network ACLs take them.
+  'ipv6-icmp': 'icmpv6',
+  ipv4: 'proto-4',
+  gre: 'proto-47',
 };
 
 /** The protocols with names of their own, by IANA number. */
