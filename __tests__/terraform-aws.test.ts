@@ -651,6 +651,21 @@ describe('network ACLs', () => {
     expect(flow(v4, serverOf(plan, 'aws_instance.other'), 443).status).toBe('fail');
   });
 
+  it('an instance launched on its own network interface is in that interface\'s subnet', () => {
+    const plan: TestPlan = {
+      resources: [
+        open,
+        subnet('web', '10.0.1.0/24', 'subnet-web'),
+        acl('web', ['subnet-web'], [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)], ALLOW_ALL),
+        { address: 'aws_network_interface.web', values: { id: 'eni-0web', subnet_id: 'subnet-web', security_groups: ['sg-0open'], private_ips: ['10.0.1.10'] }, actions: ['no-op'] },
+        { address: 'aws_instance.web', values: { network_interface: [{ device_index: 0, network_interface_id: 'eni-0web' }], private_ip: '10.0.1.10' }, unknown: { subnet_id: true, vpc_security_group_ids: true }, actions: ['update'] },
+      ],
+    };
+    const web = serverOf(plan, 'aws_instance.web');
+    expect(flow(v4, web, 443).status).toBe('pass');
+    expect(flow(v4, web, 22).status).toBe('fail');
+  });
+
   it('an ACL that allows everything (as the common VPC module writes it) changes nothing', () => {
     const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), acl('web', ['subnet-web'], [...ALLOW_ALL, entry(101, 'allow', '-1', '::/0')], ALLOW_ALL), server('web', 'subnet-web', '10.0.1.10')] };
     const web = serverOf(plan, 'aws_instance.web');

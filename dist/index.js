@@ -48529,11 +48529,14 @@ function buildNetworkAcls(ctx) {
     };
     const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
     return {
-        subnetsOf(res) {
+        subnetsOf(res, primaryInterface) {
             if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)
                 return [];
-            if (res.type === 'aws_instance')
-                return subnetLinks(res, ['subnet_id']).targets;
+            if (res.type === 'aws_instance') {
+                const own = subnetLinks(res, ['subnet_id']).targets;
+                // Launched on its own interface, an instance's subnet_id is computed from it.
+                return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
+            }
             if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster')
                 return [];
             const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
@@ -48867,7 +48870,7 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res), location);
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, interfaces.primaryOf(res)), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
@@ -48992,6 +48995,7 @@ function interfaceGroups(ctx, groupLinks) {
     };
     return {
         floating,
+        primaryOf: (instance) => (instance.type === 'aws_instance' ? primaryInterface(instance) : undefined),
         of(instance) {
             if (instance.type !== 'aws_instance')
                 return { primary: [], attached: [], secondary: [] };

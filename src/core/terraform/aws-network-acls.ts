@@ -58,8 +58,8 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
 }
 
 export interface NetworkAcls {
-  /** The subnets a server may be in: an instance's subnet, a database's subnet group. */
-  subnetsOf(res: PlanResource): PlanResource[];
+  /** The subnets a server may be in: an instance's subnet (or its primary interface's), a database's subnet group. */
+  subnetsOf(res: PlanResource, primaryInterface?: PlanResource): PlanResource[];
   /** The ACL layers of a server in one of `subnets` (several: it may be in any of them). */
   layersFor(subnets: readonly PlanResource[], location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
 }
@@ -217,9 +217,13 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
 
   const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
   return {
-    subnetsOf(res) {
+    subnetsOf(res, primaryInterface) {
       if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return [];
-      if (res.type === 'aws_instance') return subnetLinks(res, ['subnet_id']).targets;
+      if (res.type === 'aws_instance') {
+        const own = subnetLinks(res, ['subnet_id']).targets;
+        // Launched on its own interface, an instance's subnet_id is computed from it.
+        return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
+      }
       if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster') return [];
       const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
       return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);

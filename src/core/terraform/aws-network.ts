@@ -303,7 +303,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
-    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res), location);
+    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, interfaces.primaryOf(res)), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
@@ -369,7 +369,7 @@ const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
  * not known until apply may add its group to any instance (`floating`). Secondary
  * interfaces are not modelled.
  */
-function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[]; secondary: string[] }; floating: string[] } {
+function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[]; secondary: string[] }; primaryOf(instance: PlanResource): PlanResource | undefined; floating: string[] } {
   const eniResources = ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed');
   const enis = indexBy(eniResources, ['id']);
   const instances = indexBy(ctx.ofType('aws_instance').filter((r) => r.mode === 'managed'), ['id']);
@@ -412,6 +412,7 @@ function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path:
   };
   return {
     floating,
+    primaryOf: (instance) => (instance.type === 'aws_instance' ? primaryInterface(instance) : undefined),
     of(instance) {
       if (instance.type !== 'aws_instance') return { primary: [], attached: [], secondary: [] };
       const eni = primaryInterface(instance);
