@@ -48212,6 +48212,22 @@ function unknownPeer(reason, label = 'unknown until apply') {
 function mayAllowAnything(reason, origin, priority = 0) {
     return { action: 'allow', priority, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(reason), origin };
 }
+/**
+ * A rule that may or may not apply (its action, number or target is not known): a deny and
+ * an allow that apply to the layer's endpoint maybe, so first-match evaluation keeps both
+ * outcomes and the verdict is unknown, never a pass.
+ */
+function undecidedRules(reason, rule) {
+    const local = unknownPeer(reason);
+    return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
+}
+/**
+ * The layers with `rule` evaluated first (layers wholly unknown stay as they are): how a
+ * server modelled by one interface admits what its other interfaces may let in.
+ */
+function withFirstRule(layers, rule) {
+    return layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
+}
 /** The layer of a server whose filter cannot be known at all. */
 function unknownLayer(name, reason, fixLocation) {
     return { name, rules: [], defaultAction: 'deny', unknown: reason, fixLocation };
@@ -48324,6 +48340,7 @@ function rulePorts(protocol, from, to) {
 
 
 
+
 /**
  * AWS network ACLs: numbered allow and deny rules, lowest number first, `*` denies the
  * rest; they filter what enters and leaves a subnet, so traffic inside one subnet passes
@@ -48333,22 +48350,17 @@ function rulePorts(protocol, from, to) {
  * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
  */
 const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
-const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
 const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
-/** A rule whose action is not known: it may allow and may deny (first-match keeps both possibilities). */
-function undecided(reason, base) {
-    const peer = unknownPeer(reason);
-    return [{ ...base, action: 'deny', peer }, { ...base, action: 'allow', peer }];
-}
+const ANY_ADDRESS = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 /** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
 const ruleNumber = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
 function ruleOf(e, origin, label) {
     const priority = ruleNumber(e.number);
     const protocol = awsProtocol(e.protocol);
-    const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, origin };
+    const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin };
     if (!Number.isFinite(priority) || !protocol)
-        return undecided(`the rule number or protocol of ${label} is not known until apply`, base);
+        return undecidedRules(`the rule number or protocol of ${label} is not known until apply`, base);
     const ports = rulePorts(protocol, e.from, e.to);
     const parsed = cidrSet(e.cidrs.values);
     const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
@@ -48358,16 +48370,15 @@ function ruleOf(e, origin, label) {
     const action = typeof e.action === 'string' ? e.action.toLowerCase() : undefined;
     if (action === 'allow' || action === 'deny')
         return [{ ...rule, action }];
-    return undecided(`the action of ${label} is not known until apply`, rule);
+    return undecidedRules(`the action of ${label} is not known until apply`, rule);
 }
-function buildNetworkAcls(ctx) {
+/** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
+function buildNetworkAcls(ctx, subnetLinks) {
     const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
-    const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
     const aclsById = indexBy(acls, ['id']);
     const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
     const vpcsById = indexBy(vpcs, ['id']);
     const vpcsByDefaultAcl = indexBy(vpcs, ['default_network_acl_id']);
-    const subnetLinks = (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
     // Which ACL names each subnet; reasons an association cannot be placed (it may name any subnet).
     const aclOfSubnet = new Map();
     /** Subnets associated with an ACL the plan does not hold: its rules are unknown. */
@@ -48491,7 +48502,7 @@ function buildNetworkAcls(ctx) {
             };
         const layer = (dir) => ({
             name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
-            rules: [inside, ...floating.flatMap((why) => undecided(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
+            rules: [inside, ...floating.flatMap((why) => undecidedRules(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
             defaultAction: 'deny',
             fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
             fixLocation: location,
@@ -48524,7 +48535,7 @@ function buildNetworkAcls(ctx) {
         return undefined;
     };
     const undecidedLayers = (why, location) => {
-        const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnet', location } });
+        const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACLs of the subnet', location } });
         return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
     };
     const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
@@ -48581,7 +48592,7 @@ function buildNetworkAcls(ctx) {
  * them (identity `sg:<address>`); prefix lists the plan does not define are unknown.
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
-const aws_network_SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -48619,7 +48630,7 @@ function buildAwsNetwork(ctx) {
     const groupResources = [...GROUP_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
     const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
     const prefixLists = indexBy(ctx.ofType('aws_ec2_managed_prefix_list'), ['id']);
-    const subnetsById = indexBy([...aws_network_SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+    const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
     const groups = new Map();
     for (const res of groupResources) {
         groups.set(res.address, { res, identity: `sg:${res.address}`, location: ctx.locate(res), ingress: [], egress: [] });
@@ -48854,13 +48865,13 @@ function buildAwsNetwork(ctx) {
         }
     }
     const interfaces = interfaceGroups(ctx, groupLinks);
-    const networkAcls = buildNetworkAcls(ctx);
+    const networkAcls = buildNetworkAcls(ctx, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
         for (const path of paths)
             mergeLinks(linked, groupLinks(res, path));
-        const { primary, attached, secondary } = interfaces.of(res);
+        const { eni, primary, attached, secondary } = interfaces.of(res);
         for (const l of primary)
             mergeLinks(linked, l);
         // Naming no group, the instance (or its interface) gets its VPC's default group, whose
@@ -48870,7 +48881,7 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, interfaces.primaryOf(res)), location);
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
@@ -48995,7 +49006,6 @@ function interfaceGroups(ctx, groupLinks) {
     };
     return {
         floating,
-        primaryOf: (instance) => (instance.type === 'aws_instance' ? primaryInterface(instance) : undefined),
         of(instance) {
             if (instance.type !== 'aws_instance')
                 return { primary: [], attached: [], secondary: [] };
@@ -49003,6 +49013,7 @@ function interfaceGroups(ctx, groupLinks) {
             const blocks = lookup(instance, ['network_interface']);
             const launchedWith = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value.filter((b) => isObjectValue(b) && Number(b.device_index ?? 0) > 0).map((b) => `the network_interface at device ${String(b.device_index)}`) : [];
             return {
+                eni,
                 primary: eni ? [groupLinks(eni, ['security_groups'])] : [],
                 attached: [...(attached.get(instance) ?? []), ...(eni ? (attached.get(eni) ?? []) : [])],
                 secondary: [...launchedWith, ...(secondary.get(instance) ?? [])],
@@ -49072,7 +49083,7 @@ function serverAddresses(ctx, res, subnetsById) {
         if (set.invalid.length === 0 && !set.set.isEmpty())
             return { addresses: set.set, addressesExact: true };
     }
-    const subnet = linkedResources(ctx, res, ['subnet_id'], { types: aws_network_SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
     let range = AddressSet.EMPTY;
     for (const s of subnet.targets)
         range = range.union(cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block]).set);
@@ -49119,21 +49130,17 @@ const AZURE_LOAD_BALANCER = { addresses: AddressSet.EMPTY, identities: ['azure:A
 /** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
 function portList(values) {
     const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
-    let ports = PortSet.EMPTY;
+    const sets = [];
     const invalid = [];
     for (const spec of specs) {
         const text = String(spec).trim();
-        if (text === '*') {
-            ports = PortSet.ALL;
-            continue;
-        }
-        const r = parsePortSpec(text);
+        const r = text === '*' ? { ok: true, value: PortSet.ALL } : parsePortSpec(text);
         if (r.ok)
-            ports = ports.union(r.value);
+            sets.push(r.value);
         else
             invalid.push(text);
     }
-    return { ports, invalid, given: specs.length > 0 };
+    return { ports: PortSet.unionOf(sets), invalid, given: specs.length > 0 };
 }
 function buildAzureNetwork(ctx) {
     const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');
@@ -49565,7 +49572,6 @@ function buildAzureNetwork(ctx) {
         return covers(other.ingress, first.ingress) && covers(other.egress, first.egress) && other.identitiesUnknown === undefined && other.identities.length === ids.size && other.identities.every((i) => ids.has(i));
     };
     /** Every layer with a may-allow-anything rule first: what the layers allow still passes, what they deny becomes unknown. */
-    const widened = (layers, rule) => layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
     /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
     const vmNics = (vm, nicPaths) => {
         const nics = { targets: [], external: [], unknown: [], computed: true };
@@ -49594,7 +49600,7 @@ function buildAzureNetwork(ctx) {
         const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
         const why = (way) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
         const origin = { label: `other NICs of ${vm.address}`, location };
-        return { ...first, ingress: widened(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: widened(first.egress, mayAllowAnything(why('leave'), origin)) };
+        return { ...first, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
     };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
     const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
@@ -49767,10 +49773,6 @@ function resolvedRule(p, decision, side) {
  * Rules that leave what they match undecided, maybe allowed and maybe denied: a stage (or
  * the rest of one) the model cannot follow. Both, because a stage may end the walk either way.
  */
-function undecidedRules(reason, rule) {
-    const local = unknownPeer(reason);
-    return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
-}
 const anyAddress = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 function undecidedStage(reason, origin, priority) {
     const rules = undecidedRules(reason, { priority, protocol: 'all', ports: PortSet.ALL, peer: anyAddress, origin }).map((rule) => ({ rule }));
@@ -49780,16 +49782,16 @@ function undecidedStage(reason, origin, priority) {
 function gcp_network_portsOf(protocol, specs, address) {
     if ((protocol !== 'tcp' && protocol !== 'udp') || !Array.isArray(specs) || specs.length === 0)
         return { ports: PortSet.ALL };
-    let ports = PortSet.EMPTY;
+    const sets = [];
     let portsUnknown;
     for (const spec of specs) {
         const r = parsePortSpec(spec);
         if (r.ok)
-            ports = ports.union(r.value);
+            sets.push(r.value);
         else
             portsUnknown = `${address} has port "${String(spec)}", which is not a port or range`;
     }
-    return { ports, portsUnknown };
+    return { ports: PortSet.unionOf(sets), portsUnknown };
 }
 function ruleText(action, protocol, ports) {
     return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
@@ -49853,8 +49855,9 @@ function widenedForOtherInterfaces(instance, location, layers) {
     if (count < 2)
         return layers;
     const why = nics.state === 'unknown' ? `the network interfaces of ${instance.address} are not known until apply` : `${instance.address} has ${count} network interfaces and topogate models the first only: the others are on other networks, whose firewalls may let in (or out) what this one denies`;
-    const widen = (layer) => ({ ...layer, rules: [mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER), ...layer.rules] });
-    return { ingress: widen(layers.ingress), egress: widen(layers.egress) };
+    const first = mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER);
+    const [ingress, egress] = withFirstRule([layers.ingress, layers.egress], first);
+    return { ingress, egress };
 }
 function buildGcpNetwork(ctx) {
     const managed = (type) => ctx.ofType(type).filter((r) => r.mode === 'managed');

@@ -1,8 +1,9 @@
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
+import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { awsProtocol, rulePorts } from './aws-rule-values.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, unknownPeer } from './plan-context.js';
-import type { PlanContext } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, undecidedRules, unknownPeer } from './plan-context.js';
+import type { Links, PlanContext } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 
@@ -16,17 +17,13 @@ import type { AttributePath, PlanResource } from './plan-resources.js';
  */
 
 const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_network_acl']);
-const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
 const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
 
 type Direction = 'ingress' | 'egress';
 
-/** A rule whose action is not known: it may allow and may deny (first-match keeps both possibilities). */
-function undecided(reason: string, base: Omit<Rule, 'action' | 'peer'>): Rule[] {
-  const peer = unknownPeer(reason);
-  return [{ ...base, action: 'deny', peer }, { ...base, action: 'allow', peer }];
-}
+const ANY_ADDRESS: Peer = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
+
 
 interface Entry {
   number: unknown;
@@ -44,8 +41,8 @@ const ruleNumber = (v: unknown): number => (typeof v === 'number' ? v : typeof v
 function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
   const priority = ruleNumber(e.number);
   const protocol = awsProtocol(e.protocol);
-  const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, origin } as const;
-  if (!Number.isFinite(priority) || !protocol) return undecided(`the rule number or protocol of ${label} is not known until apply`, base);
+  const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin } as const;
+  if (!Number.isFinite(priority) || !protocol) return undecidedRules(`the rule number or protocol of ${label} is not known until apply`, base);
   const ports = rulePorts(protocol, e.from, e.to);
   const parsed = cidrSet(e.cidrs.values);
   const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
@@ -54,7 +51,7 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
   // The provider takes the action in any case.
   const action = typeof e.action === 'string' ? e.action.toLowerCase() : undefined;
   if (action === 'allow' || action === 'deny') return [{ ...rule, action }];
-  return undecided(`the action of ${label} is not known until apply`, rule);
+  return undecidedRules(`the action of ${label} is not known until apply`, rule);
 }
 
 export interface NetworkAcls {
@@ -64,14 +61,13 @@ export interface NetworkAcls {
   layersFor(subnets: readonly PlanResource[], location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
 }
 
-export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
+/** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
+export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResource, path: AttributePath) => Links): NetworkAcls {
   const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
-  const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
   const aclsById = indexBy(acls, ['id']);
   const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
   const vpcsById = indexBy(vpcs, ['id']);
   const vpcsByDefaultAcl = indexBy(vpcs, ['default_network_acl_id']);
-  const subnetLinks = (res: PlanResource, path: AttributePath) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
 
   // Which ACL names each subnet; reasons an association cannot be placed (it may name any subnet).
   const aclOfSubnet = new Map<PlanResource, PlanResource[]>();
@@ -179,7 +175,7 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
         };
     const layer = (dir: Direction): FilterLayer => ({
       name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
-      rules: [inside, ...floating.flatMap((why) => undecided(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
+      rules: [inside, ...floating.flatMap((why) => undecidedRules(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
       defaultAction: 'deny',
       fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
       fixLocation: location,
@@ -211,7 +207,7 @@ export function buildNetworkAcls(ctx: PlanContext): NetworkAcls {
   };
 
   const undecidedLayers = (why: string, location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] } => {
-    const rules = undecided(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, origin: { label: 'network ACLs of the subnet', location } });
+    const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACLs of the subnet', location } });
     return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
   };
 

@@ -289,13 +289,13 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   }
 
   const interfaces = interfaceGroups(ctx, groupLinks);
-  const networkAcls = buildNetworkAcls(ctx);
+  const networkAcls = buildNetworkAcls(ctx, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
 
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) mergeLinks(linked, groupLinks(res, path));
-    const { primary, attached, secondary } = interfaces.of(res);
+    const { eni, primary, attached, secondary } = interfaces.of(res);
     for (const l of primary) mergeLinks(linked, l);
     // Naming no group, the instance (or its interface) gets its VPC's default group, whose
     // rules the plan does not hold; groups attached later come on top of it.
@@ -303,7 +303,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
-    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, interfaces.primaryOf(res)), location);
+    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
@@ -369,7 +369,7 @@ const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
  * not known until apply may add its group to any instance (`floating`). Secondary
  * interfaces are not modelled.
  */
-function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { primary: Links[]; attached: Links[]; secondary: string[] }; primaryOf(instance: PlanResource): PlanResource | undefined; floating: string[] } {
+function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path: AttributePath) => Links): { of(instance: PlanResource): { eni?: PlanResource; primary: Links[]; attached: Links[]; secondary: string[] }; floating: string[] } {
   const eniResources = ctx.ofType('aws_network_interface').filter((r) => r.mode === 'managed');
   const enis = indexBy(eniResources, ['id']);
   const instances = indexBy(ctx.ofType('aws_instance').filter((r) => r.mode === 'managed'), ['id']);
@@ -412,13 +412,13 @@ function interfaceGroups(ctx: PlanContext, groupLinks: (res: PlanResource, path:
   };
   return {
     floating,
-    primaryOf: (instance) => (instance.type === 'aws_instance' ? primaryInterface(instance) : undefined),
     of(instance) {
       if (instance.type !== 'aws_instance') return { primary: [], attached: [], secondary: [] };
       const eni = primaryInterface(instance);
       const blocks = lookup(instance, ['network_interface']);
       const launchedWith = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value.filter((b) => isObjectValue(b) && Number(b.device_index ?? 0) > 0).map((b) => `the network_interface at device ${String((b as Record<string, unknown>).device_index)}`) : [];
       return {
+        eni,
         primary: eni ? [groupLinks(eni, ['security_groups'])] : [],
         attached: [...(attached.get(instance) ?? []), ...(eni ? (attached.get(eni) ?? []) : [])],
         secondary: [...launchedWith, ...(secondary.get(instance) ?? [])],

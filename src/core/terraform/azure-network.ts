@@ -2,7 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -48,19 +48,15 @@ interface SecurityGroup {
 /** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
 function portList(values: readonly unknown[]): { ports: PortSet; invalid: string[]; given: boolean } {
   const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
-  let ports = PortSet.EMPTY;
+  const sets: PortSet[] = [];
   const invalid: string[] = [];
   for (const spec of specs) {
     const text = String(spec).trim();
-    if (text === '*') {
-      ports = PortSet.ALL;
-      continue;
-    }
-    const r = parsePortSpec(text);
-    if (r.ok) ports = ports.union(r.value);
+    const r = text === '*' ? { ok: true as const, value: PortSet.ALL } : parsePortSpec(text);
+    if (r.ok) sets.push(r.value);
     else invalid.push(text);
   }
-  return { ports, invalid, given: specs.length > 0 };
+  return { ports: PortSet.unionOf(sets), invalid, given: specs.length > 0 };
 }
 
 export interface AzureNetwork {
@@ -474,7 +470,6 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return covers(other.ingress, first.ingress) && covers(other.egress, first.egress) && other.identitiesUnknown === undefined && other.identities.length === ids.size && other.identities.every((i) => ids.has(i));
   };
   /** Every layer with a may-allow-anything rule first: what the layers allow still passes, what they deny becomes unknown. */
-  const widened = (layers: readonly FilterLayer[], rule: Rule): FilterLayer[] => layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
 
   /** The NICs of a VM: the primary first (`primary_network_interface_id` of a legacy VM), then the others, each once. */
   const vmNics = (vm: PlanResource, nicPaths: readonly string[]): Links => {
@@ -503,7 +498,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
     const why = (way: string) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
     const origin = { label: `other NICs of ${vm.address}`, location };
-    return { ...first, ingress: widened(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: widened(first.egress, mayAllowAnything(why('leave'), origin)) };
+    return { ...first, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
   };
 
   // Azure SQL: the server firewall (IP ranges and virtual network rules).

@@ -2,7 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, unknownLayer, unknownPeer } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -106,10 +106,6 @@ function resolvedRule(p: PlacedRule, decision: 'y' | 'n' | 'm', side: InstanceSi
  * Rules that leave what they match undecided, maybe allowed and maybe denied: a stage (or
  * the rest of one) the model cannot follow. Both, because a stage may end the walk either way.
  */
-function undecidedRules(reason: string, rule: Omit<Rule, 'action' | 'local'>): Rule[] {
-  const local = unknownPeer(reason);
-  return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
-}
 
 const anyAddress: Peer = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 
@@ -121,14 +117,14 @@ function undecidedStage(reason: string, origin: Origin, priority: number): Place
 /** The ports of a tcp/udp entry (`[]` or none: every port), and why any is unreadable. */
 function portsOf(protocol: RuleProtocol, specs: unknown, address: string): { ports: PortSet; portsUnknown?: string } {
   if ((protocol !== 'tcp' && protocol !== 'udp') || !Array.isArray(specs) || specs.length === 0) return { ports: PortSet.ALL };
-  let ports = PortSet.EMPTY;
+  const sets: PortSet[] = [];
   let portsUnknown: string | undefined;
   for (const spec of specs) {
     const r = parsePortSpec(spec);
-    if (r.ok) ports = ports.union(r.value);
+    if (r.ok) sets.push(r.value);
     else portsUnknown = `${address} has port "${String(spec)}", which is not a port or range`;
   }
-  return { ports, portsUnknown };
+  return { ports: PortSet.unionOf(sets), portsUnknown };
 }
 
 function ruleText(action: string, protocol: RuleProtocol | undefined, ports: PortSet): string {
@@ -221,8 +217,9 @@ function widenedForOtherInterfaces(instance: PlanResource, location: SourceLocat
   const count = nics.state === 'known' && Array.isArray(nics.value) ? nics.value.length : nics.state === 'unknown' ? 2 : 1;
   if (count < 2) return layers;
   const why = nics.state === 'unknown' ? `the network interfaces of ${instance.address} are not known until apply` : `${instance.address} has ${count} network interfaces and topogate models the first only: the others are on other networks, whose firewalls may let in (or out) what this one denies`;
-  const widen = (layer: FilterLayer): FilterLayer => ({ ...layer, rules: [mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER), ...layer.rules] });
-  return { ingress: widen(layers.ingress), egress: widen(layers.egress) };
+  const first = mayAllowAnything(why, { label: `other network interfaces of ${instance.address}`, location }, Number.MIN_SAFE_INTEGER);
+  const [ingress, egress] = withFirstRule([layers.ingress, layers.egress], first);
+  return { ingress, egress };
 }
 
 export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {

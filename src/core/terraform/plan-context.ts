@@ -298,6 +298,24 @@ export function mayAllowAnything(reason: string, origin: Origin, priority = 0): 
   return { action: 'allow', priority, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(reason), origin };
 }
 
+/**
+ * A rule that may or may not apply (its action, number or target is not known): a deny and
+ * an allow that apply to the layer's endpoint maybe, so first-match evaluation keeps both
+ * outcomes and the verdict is unknown, never a pass.
+ */
+export function undecidedRules(reason: string, rule: Omit<Rule, 'action' | 'local'>): Rule[] {
+  const local = unknownPeer(reason);
+  return [{ ...rule, action: 'deny', local }, { ...rule, action: 'allow', local }];
+}
+
+/**
+ * The layers with `rule` evaluated first (layers wholly unknown stay as they are): how a
+ * server modelled by one interface admits what its other interfaces may let in.
+ */
+export function withFirstRule(layers: readonly FilterLayer[], rule: Rule): FilterLayer[] {
+  return layers.map((l) => (l.unknown !== undefined ? l : { ...l, rules: [rule, ...l.rules] }));
+}
+
 /** The layer of a server whose filter cannot be known at all. */
 export function unknownLayer(name: string, reason: string, fixLocation?: SourceLocation): FilterLayer {
   return { name, rules: [], defaultAction: 'deny', unknown: reason, fixLocation };
