@@ -247,3 +247,16 @@ describe('a key the plan object holds twice', () => {
     expect(err.problems[0].message).toMatch(`a second "resource_changes" (the first is at line 1 column ${text.indexOf('"resource_changes"') + 1})`);
   });
 });
+
+describe('a value longer than a JavaScript string can be', () => {
+  it('is a located input error saying what it is, not an internal error', () => {
+    const head = Buffer.from('{"format_version":"1.2","variables":{"junk":{"value":"');
+    const tail = Buffer.from('"}},"resource_changes":[]}');
+    const bytes = Buffer.alloc(head.length + 0x20000000 + tail.length, 0x61);
+    head.copy(bytes, 0);
+    tail.copy(bytes, bytes.length - tail.length);
+    const err = inputErrorOf(() => parsePlan(bytes, 'huge.json'));
+    expect(err.problems[0]).toMatchObject({ file: 'huge.json', line: 1 });
+    expect(err.problems[0].message).toMatch(/holds a single value here longer than the 512 MiB of text a JavaScript string can hold/);
+  }, 60_000);
+});
