@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrs, constant, environmentsOf, flow, ref, serverOf } from './helpers/plan-builder.js';
+import { checkPlans, cidrs, constant, environmentsOf, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 
 /**
@@ -664,6 +664,83 @@ describe('network ACLs', () => {
     const web = serverOf(plan, 'aws_instance.web');
     expect(flow(v4, web, 443).status).toBe('pass');
     expect(flow(v4, web, 22).status).toBe('fail');
+  });
+
+  describe('stateless: the responses of a connection must get back through the ACLs', () => {
+    const app = subnet('app', '10.0.2.0/24', 'subnet-app');
+    const dbNet = subnet('db', '10.0.3.0/24', 'subnet-db');
+    const INTO_DB = [entry(100, 'allow', 'tcp', '10.0.2.0/24', 1433, 1433)];
+    const pair = (dbEgress: unknown[], appAcl?: TestResource) => {
+      const plan: TestPlan = { resources: [open, app, dbNet, acl('db', ['subnet-db'], INTO_DB, dbEgress), ...(appAcl ? [appAcl] : []), server('app', 'subnet-app', '10.0.2.5'), server('db', 'subnet-db', '10.0.3.5')] };
+      return { app: serverOf(plan, 'aws_instance.app'), db: serverOf(plan, 'aws_instance.db') };
+    };
+
+    it('outbound rules that do not open the ephemeral ports drop the responses: a fail that says so and opens them', () => {
+      const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.2.0/24', 443, 443)]);
+      const r = flow(app, db, 1433);
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatch(/the responses of aws_instance\.db to aws_instance\.app on 1024-65535, out through outbound rules of network ACL aws_network_acl\.db, which is stateless: no rule allows it/);
+      expect(r.message).toMatch(/Fix: add an outbound allow rule .* to aws_network_acl\.db allowing tcp\/1024-65535 to aws_instance\.app \(the responses\)/);
+      // A forbidden flow stays judged by what reaches the target: its first packets do.
+      expect(flow(app, db, 1433, { forbidden: true }).status).toBe('fail');
+    });
+
+    it('responses allowed on every ephemeral port: a pass naming the outbound rule too', () => {
+      const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.0.0/16', 1024, 65535)]);
+      const r = flow(app, db, 1433);
+      expect(r.status).toBe('pass');
+      expect(r.message).toMatch(/aws_network_acl\.db ingress rule 100/);
+      expect(r.message).toMatch(/aws_network_acl\.db egress rule 100/);
+    });
+
+    it.each([
+      ['the Linux range', 32768, 65535],
+      // Outbound rules that mirror the inbound ones open one port of the range, by chance.
+      ['the inbound port mirrored', 1433, 1433],
+    ])('responses allowed on part of the ephemeral range (%s): unknown, it depends on the port the client picks', (_name, from, to) => {
+      const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.2.0/24', from, to)]);
+      const r = flow(app, db, 1433);
+      expect(r.status).toBe('unknown');
+      expect(r.message).toContain(`get back to aws_instance.app only on tcp/${from === to ? from : `${from}-${to}`} of the ephemeral ports 1024-65535`);
+    });
+
+    it('the source subnet\'s inbound rules must let the responses in', () => {
+      const appAcl = acl('app', ['subnet-app'], [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)], ALLOW_ALL);
+      const { app, db } = pair(ALLOW_ALL, appAcl);
+      const r = flow(app, db, 1433);
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatch(/the responses of aws_instance\.db on 1024-65535, back in through network ACL aws_network_acl\.app, which is stateless: no rule allows it/);
+      expect(r.message).toMatch(/add an inbound allow rule .* to aws_network_acl\.app allowing tcp\/1024-65535 from aws_instance\.db \(the responses\)/);
+      const fixed = pair(ALLOW_ALL, acl('app', ['subnet-app'], [entry(100, 'allow', 'tcp', '10.0.3.0/24', 1024, 65535)], ALLOW_ALL));
+      expect(flow(fixed.app, fixed.db, 1433).status).toBe('pass');
+    });
+
+    it('the built-in required flows check the responses', () => {
+      const tagged = (r: TestResource, role: string): TestResource => ({ ...r, values: { ...r.values, tags: { 'topogate-role': role }, tags_all: { 'topogate-role': role } } });
+      const plan: TestPlan = {
+        resources: [
+          open,
+          app,
+          dbNet,
+          acl('db', ['subnet-db'], ALLOW_ALL, [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)]),
+          tagged(server('fe', 'subnet-app', '10.0.2.5'), 'front-end'),
+          { address: 'aws_db_subnet_group.db', values: { name: 'db', subnet_ids: ['subnet-db'] }, actions: ['no-op'] },
+          { address: 'aws_db_instance.db', values: { engine: 'sqlserver-se', port: 1433, vpc_security_group_ids: ['sg-0open'], db_subnet_group_name: 'db', private_ip: '10.0.3.5' }, actions: ['no-op'] },
+        ],
+      };
+      const report = checkPlans(plan);
+      const f = finding(report, 'OS11-NET-005', 'aws_instance.fe -> aws_db_instance.db');
+      expect(f.status).toBe('fail');
+      expect(f.message).toMatch(/out through outbound rules of network ACL aws_network_acl\.db, which is stateless/);
+    });
+
+    it('a client from outside: the target\'s outbound rules answer it or not; inside one subnet responses pass freely', () => {
+      const plan: TestPlan = { resources: [open, subnet('web', '10.0.1.0/24', 'subnet-web'), acl('web', ['subnet-web'], ALLOW_ALL, [entry(100, 'allow', 'tcp', '0.0.0.0/0', 443, 443)]), server('web', 'subnet-web', '10.0.1.10'), server('peer', 'subnet-web', '10.0.1.11')] };
+      const web = serverOf(plan, 'aws_instance.web');
+      expect(flow(v4, web, 443).status).toBe('fail');
+      expect(flow(v4, web, 443).message).toMatch(/out through outbound rules of network ACL aws_network_acl\.web/);
+      expect(flow(serverOf(plan, 'aws_instance.peer'), web, 8080).status).toBe('pass');
+    });
   });
 
   it('an ACL that allows everything (as the common VPC module writes it) changes nothing', () => {

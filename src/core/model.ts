@@ -77,6 +77,11 @@ export interface FilterLayer {
   fixLocation?: SourceLocation;
   /** How a fix is written in this layer. */
   fix?: LayerFix;
+  /**
+   * A stateless filter (an AWS network ACL): it does not remember connections, so the
+   * responses of a connection must get through it as traffic of their own.
+   */
+  stateless?: boolean;
 }
 
 /** How to word a fix for a layer: a topology opening, or a rule on a cloud resource. */

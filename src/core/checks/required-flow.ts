@@ -1,6 +1,7 @@
 import type { Environment, FlowProtocol, Server, SourceLocation } from '../model.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
+import type { ReachOptions } from '../flow/reach.js';
 import { withBalancerPaths } from '../flow/balancer-paths.js';
 import type { ListenerMatch } from '../flow/balancer-paths.js';
 import type { FlowSource, SegmentReach } from '../flow/reach.js';
@@ -160,6 +161,7 @@ export function evaluateFlowPairs(
   listenerMatch: ListenerMatch,
   subjectOf: (pair: FlowPair, fromLabel: string) => string,
   judge: (ctx: PairContext) => Omit<CheckOutcome, 'subject'>,
+  options: ReachOptions = {},
 ): CheckOutcome[] {
   const { sources, targets, count, skipped } = flowPairs(env, params);
   if (skipped) return [skipped];
@@ -179,8 +181,8 @@ export function evaluateFlowPairs(
       if (!ports.ok) {
         outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
       } else {
-        const direct = reachOnPorts(source, target, protocol, ports.ports);
-        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+        const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
         outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
       }
       if (large && outcome.status === 'pass') passes++;
@@ -209,6 +211,7 @@ export const requiredFlow: CheckType<FlowParams> = {
     '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
     'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
     'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
+    'Stateless filters (AWS network ACLs) must also let the responses back: from the target to the source on the ephemeral ports 1024-65535, out of the target\'s subnet and into the source\'s. Responses that get back on only part of that range make the finding `unknown` (it depends on the port the client picks).',
   ].join('\n\n'),
   check(env, params) {
     // Clients may come in through a balancer: a listener on the required port counts.
@@ -217,6 +220,7 @@ export const requiredFlow: CheckType<FlowParams> = {
       const message = requiredFlowMessage(ctx, verdict);
       const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
       return { status: verdict.status, message, location };
-    });
+      // A connection needs its responses: through stateless filters they are checked too.
+    }, { responses: true });
   },
 };

@@ -2,6 +2,7 @@ import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import type { Endpoint, Environment, FlowProtocol, Listener, LoadBalancer, Origin } from '../model.js';
 import { possibleAddresses, protocolMatches, reachOnPort } from './reach.js';
+import type { ReachOptions } from './reach.js';
 import type { FlowSource, LayerBlock, PortReach, SegmentReach } from './reach.js';
 
 /**
@@ -57,8 +58,8 @@ function forwardedSource(source: FlowSource, lb: LoadBalancer): FlowSource {
   return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
 
-function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener): BalancerPath {
-  const frontReach = reachOnPort(source, lb, protocol, listener.port);
+function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+  const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
   const front = hopOf(frontReach, possibleAddresses(source));
   if (listener.targetsUnknown !== undefined) {
     const back: Hop = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
@@ -67,7 +68,7 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
   if (preservesClientAddress(lb, listener)) {
     // The target sees the client: the second hop is the client's own flow on the target port,
     // out through the balancer's own egress filter and carrying what it lends (its groups).
-    const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort);
+    const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort, options);
     const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
     return {
       balancer: lb,
@@ -79,7 +80,7 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
     };
   }
   const proxy = balancerAsSource(lb);
-  const backReach = reachOnPort(proxy, target, protocol, listener.targetPort);
+  const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
   const need = possibleAddresses(proxy);
   const certain = backReach.min.covers(need);
   const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -141,6 +142,7 @@ export function withBalancerPaths(
   protocol: FlowProtocol,
   segments: SegmentReach[],
   match: ListenerMatch,
+  options: ReachOptions = {},
 ): SegmentReach[] {
   const listeners = listenersTo(env, target, protocol);
   if (listeners.length === 0) return segments;
@@ -151,7 +153,7 @@ export function withBalancerPaths(
     const port = seg.ports.toRanges()[0][0];
     const here = listeners.filter(({ listener }) => seg.ports.has(portOf(listener)) && seg.ports.toRanges()[0][1] === port);
     if (here.length === 0) return seg;
-    const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener));
+    const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener, options));
     let min = seg.min;
     let max = seg.max;
     const allowedBy: Origin[] = [];

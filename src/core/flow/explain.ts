@@ -3,8 +3,8 @@ import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
-import { possibleAddresses } from './reach.js';
-import type { FlowSource } from './reach.js';
+import { EPHEMERAL_PORTS, possibleAddresses } from './reach.js';
+import type { FlowSource, Hop } from './reach.js';
 import type { FlowGap, FlowVerdict } from './verdict.js';
 
 /**
@@ -75,7 +75,8 @@ interface ProposedOpening {
   ports: PortSet;
 }
 
-function fixFor(layer: FilterLayer, hop: 'ingress' | 'egress', o: ProposedOpening): string {
+function fixFor(layer: FilterLayer, hop: Hop, o: ProposedOpening): string {
+  if (hop === 'response-egress' || hop === 'response-ingress') return responseFixFor(layer, hop, o);
   const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
   const fix = layer.fix;
   if (fix?.kind === 'topology') {
@@ -91,10 +92,27 @@ function fixFor(layer: FilterLayer, hop: 'ingress' | 'egress', o: ProposedOpenin
     : `allow ${flowPorts(o.protocol, o.ports)} out to ${o.toName} in ${layer.name}`;
 }
 
-function blockReasons(blocks: FlowGap['blockedAt'], sourceName: string): string[] {
+/** A stateless filter that drops the responses: open the client's ephemeral ports back to the source (or from the target). */
+function responseFixFor(layer: FilterLayer, hop: 'response-egress' | 'response-ingress', o: ProposedOpening): string {
+  const ports = flowPorts(o.protocol, EPHEMERAL_PORTS);
+  const fix = layer.fix;
+  if (hop === 'response-egress') return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} to ${o.fromText} (the responses)` : `allow ${ports} out to ${o.fromText} in ${layer.name} (the responses)`;
+  return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} from ${o.toName} (the responses)` : `allow ${ports} from ${o.toName} in ${layer.name} (the responses)`;
+}
+
+function blockReasons(blocks: FlowGap['blockedAt'], sourceName: string, targetName: string): string[] {
   return blocks.map((b) => {
     const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : 'no rule allows it';
-    return b.hop === 'egress' ? `the egress of ${sourceName} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
+    switch (b.hop) {
+      case 'egress':
+        return `the egress of ${sourceName} (${b.layer.name}): ${denied}`;
+      case 'response-egress':
+        return `the responses of ${targetName} to ${sourceName} on ${EPHEMERAL_PORTS.describe()}, out through ${b.layer.name}, which is stateless: ${denied}`;
+      case 'response-ingress':
+        return `the responses of ${targetName} on ${EPHEMERAL_PORTS.describe()}, back in through ${b.layer.name}, which is stateless: ${denied}`;
+      default:
+        return `${b.layer.name}: ${denied}`;
+    }
   });
 }
 
@@ -104,7 +122,7 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   const { port, targetPort } = path.listener;
   const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
   if (path.front.status !== 'pass') {
-    const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name) : path.front.unknowns;
+    const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
     const first = path.front.blocks[0];
     return {
       text: `${name}, ${w.source.name} ${path.front.status === 'fail' ? 'cannot' : 'may not'} reach ${lb} on ${w.protocol}/${port}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -114,7 +132,7 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   const preserves = preservesClientAddress(path.balancer, path.listener);
   const from = preserves ? sourceFrom : lb;
   const fromText = preserves ? sourceText : lb;
-  const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
+  const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb, w.target.name) : path.back.unknowns;
   const first = path.back.blocks[0];
   return {
     text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -129,7 +147,7 @@ function describeGap(w: FlowWording, gap: FlowGap): string {
   const cidrs = gap.uncovered.toCidrs();
   const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
   const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
-  const direct = blockReasons(gap.blockedAt, w.source.name);
+  const direct = blockReasons(gap.blockedAt, w.source.name, w.target.name);
   const paths = gap.paths.map((p) => describePath(w, p, sourceFrom, sourceText));
   const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
   // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.

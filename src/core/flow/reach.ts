@@ -22,9 +22,30 @@ export interface FlowSource {
   identities: readonly string[];
   identitiesUnknown?: string;
   egress: readonly FilterLayer[];
+  /** Filters on traffic into the source: only its stateless ones matter, to the responses. */
+  ingress?: readonly FilterLayer[];
 }
 
-export type Hop = 'ingress' | 'egress';
+/**
+ * Where a flow is filtered: into the target, out of the source, or (through stateless
+ * filters) its responses out of the target and into the source.
+ */
+export type Hop = 'ingress' | 'egress' | 'response-egress' | 'response-ingress';
+
+/**
+ * The ports a connection's responses go back to: the client's ephemeral port, which Linux
+ * (32768-60999), Windows (49152-65535) and AWS NAT gateways and balancers (1024-65535)
+ * all pick within this range. AWS's advice for network ACLs is to allow all of it.
+ */
+export const EPHEMERAL_PORTS = PortSet.range(1024, 65535);
+
+export interface ReachOptions {
+  /**
+   * Check that the responses get back through stateless filters (a connection needs them);
+   * a forbidden flow leaves this off, since its first packets already reach the target.
+   */
+  responses?: boolean;
+}
 
 export interface LayerBlock {
   hop: Hop;
@@ -247,8 +268,10 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
 }
 
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
-export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number): PortReach {
-  return reachOnSegment(source, target, protocol, port, PortSet.of(port));
+export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, options: ReachOptions = {}): PortReach {
+  const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
+  const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+  return responses ? withResponses(reach, responses) : reach;
 }
 
 /** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
@@ -358,6 +381,115 @@ export interface SegmentReach extends PortReach {
 }
 
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
-export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet): SegmentReach[] {
-  return portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet, options: ReachOptions = {}): SegmentReach[] {
+  const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+  // The responses go to the client's port, whatever port the flow is on: worked out once.
+  const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+  return responses ? segments.map((s) => withResponses(s, responses)) : segments;
+}
+
+const statelessOf = (layers: readonly FilterLayer[] | undefined): FilterLayer[] => (layers ?? NONE).filter((l) => l.stateless === true);
+
+/** Asked for every pair: a scan, no list made, as most paths hold nothing stateless. */
+function anyStateless(layers: readonly FilterLayer[] | undefined): boolean {
+  if (layers) for (const l of layers) if (l.stateless === true) return true;
+  return false;
+}
+
+/**
+ * Which of `source`'s addresses get the responses of a connection to `target` back: from
+ * the target to the source's ephemeral port, out through the target's stateless filters
+ * and in through the source's (stateful ones let responses pass). Certain for the
+ * addresses that get them back on every ephemeral port, possible for those that get them
+ * back on some: which port a client picks is not known. Undefined when nothing on the
+ * path is stateless.
+ */
+function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProtocol): PortReach | undefined {
+  if (!anyStateless(target.egress) && !anyStateless(source.ingress)) return undefined;
+  const out = statelessOf(target.egress);
+  const back = statelessOf(source.ingress);
+  const src = sideOf(source);
+  const dst = sideOf(target);
+  const [[from, to]] = EPHEMERAL_PORTS.toRanges();
+  const inside: number[] = [];
+  for (const layer of [...out, ...back]) cutsWithin(cutsOf(layer, protocol), from, to, inside);
+  inside.sort((a, b) => a - b);
+  const segments: PortSet[] = [];
+  let start = from;
+  for (const c of inside) {
+    if (c <= start) continue;
+    segments.push(PortSet.range(start, c - 1));
+    start = c;
+  }
+  segments.push(PortSet.range(start, to));
+
+  let min = src.addresses;
+  let max = AddressSet.EMPTY;
+  const allowedBy: Origin[] = [];
+  const unknowns: string[] = [];
+  /** Per layer: the denials seen where it blocked, and whether it blocked on every segment. */
+  const blocked = new Map<FilterLayer, { hop: Hop; deniedBy: Origin[]; everywhere: boolean; anywhere: boolean }>();
+  const block = (layer: FilterLayer, hop: Hop, deniedBy: readonly Origin[], here: boolean) => {
+    const b = blocked.get(layer) ?? { hop, deniedBy: [], everywhere: true, anywhere: false };
+    if (here) for (const o of deniedBy) if (!b.deniedBy.includes(o)) b.deniedBy.push(o);
+    b.everywhere &&= here;
+    b.anywhere ||= here;
+    blocked.set(layer, b);
+  };
+  let passing = PortSet.EMPTY;
+  let partial = false;
+  for (const segment of segments) {
+    const port = segment.toRanges()[0][0];
+    let segMin = src.addresses;
+    let segMax = src.addresses;
+    for (const layer of out) {
+      // Out of the target: which of the source's addresses it may answer.
+      const r = reachThroughLayer(layer, src, dst, protocol, port);
+      for (const u of r.unknowns) unknowns.push(u);
+      block(layer, 'response-egress', r.deniedBy, !r.max.covers(segMax));
+      segMin = segMin.intersect(r.min);
+      segMax = segMax.intersect(r.max);
+      for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
+    }
+    for (const layer of back) {
+      // Into the source: all or nothing for it, as the target's address is let in or not.
+      const r = reachThroughLayer(layer, dst, src, protocol, port);
+      for (const u of r.unknowns) unknowns.push(u);
+      const certainly = r.min.covers(dst.addresses);
+      const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+      block(layer, 'response-ingress', r.deniedBy, !possibly);
+      if (!possibly) segMin = segMax = AddressSet.EMPTY;
+      else if (!certainly) {
+        segMin = AddressSet.EMPTY;
+        if (r.unknowns.length === 0) unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let its responses in`);
+      } else for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
+    }
+    min = min.intersect(segMin);
+    max = max.union(segMax);
+    if (!segMax.covers(src.addresses)) partial = true;
+    if (segMin.covers(src.addresses) && !src.addresses.isEmpty()) passing = passing.union(segment);
+  }
+  if (partial && !max.equals(min)) {
+    const where = passing.isEmpty() ? 'part of' : `${protocol}/${passing.describe()} of`;
+    const layers = [...out, ...back].map((l) => l.name);
+    unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${layers.join(', ')} ${layers.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
+  }
+  const blocks: LayerBlock[] = [];
+  for (const [layer, b] of blocked) if (b.everywhere) blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+  // Blocked by different filters on different ports: name each that blocked somewhere.
+  if (blocks.length === 0 && !min.covers(src.addresses)) for (const [layer, b] of blocked) if (b.anywhere) blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+  return { min, max, allowedBy, blocks, unknowns: [...new Set(unknowns)] };
+}
+
+/** A segment's reach narrowed to the addresses whose responses get back. */
+function withResponses<T extends PortReach>(reach: T, responses: PortReach): T {
+  if (responses.min.covers(reach.max)) return responses.allowedBy.length === 0 || reach.min.isEmpty() ? reach : { ...reach, allowedBy: [...reach.allowedBy, ...responses.allowedBy] };
+  return {
+    ...reach,
+    min: reach.min.intersect(responses.min),
+    max: reach.max.intersect(responses.max),
+    allowedBy: [...reach.allowedBy, ...responses.allowedBy],
+    blocks: responses.max.covers(reach.max) ? reach.blocks : [...reach.blocks, ...responses.blocks],
+    unknowns: [...reach.unknowns, ...responses.unknowns],
+  };
 }

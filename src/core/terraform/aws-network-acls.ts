@@ -13,7 +13,8 @@ import type { AttributePath, PlanResource } from './plan-resources.js';
  * them. A subnet has the ACL that names it (`subnet_ids`, `aws_network_acl_association`),
  * else its VPC's default ACL when the plan manages it (`aws_default_network_acl`); a
  * subnet with neither has AWS's untouched default ACL, which allows everything. ACLs are
- * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
+ * stateless: their layers say so, and the flow engine checks a connection's responses
+ * (to the client's ephemeral port) through them as well.
  */
 
 const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_network_acl']);
@@ -177,6 +178,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
       name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
       rules: [inside, ...floating.flatMap((why) => undecidedRules(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
       defaultAction: 'deny',
+      stateless: true,
       fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
       fixLocation: location,
     });
@@ -208,7 +210,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
 
   const undecidedLayers = (why: string, location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] } => {
     const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACLs of the subnet', location } });
-    return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
+    return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }] };
   };
 
   const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
