@@ -176,6 +176,56 @@ describe('an ALB: a proxy with its security groups', () => {
   });
 });
 
+describe('network ACLs of the balancer\'s subnets', () => {
+  const entry = (rule_no: number, protocol: string, cidr: string, from = 0, to = 0) => ({ rule_no, action: 'allow', protocol, cidr_block: cidr, ipv6_cidr_block: '', from_port: from, to_port: to, icmp_code: 0, icmp_type: 0 });
+  const publicAcl = (ingress: unknown[], egress: unknown[]): TestResource => ({
+    address: 'aws_network_acl.public',
+    values: { vpc_id: 'vpc-1', ingress, egress },
+    unknown: { id: true, subnet_ids: true },
+    expressions: { subnet_ids: ref('aws_subnet.public.id', 'aws_subnet.public'), ingress: ingress.map(() => ({})), egress: egress.map(() => ({})) },
+  });
+  const HTTPS_IN = entry(100, 'tcp', '0.0.0.0/0', 443, 443);
+  const RESPONSES_IN = entry(110, 'tcp', '0.0.0.0/0', 1024, 65535);
+  const RESPONSES_OUT = entry(100, 'tcp', '0.0.0.0/0', 1024, 65535);
+  const TO_TARGETS = entry(110, 'tcp', '10.0.1.0/24', 8080, 8080);
+  // The front-ends in their subnet (10.0.1.0/24, by reference), out of the balancer's.
+  const inAppSubnet = (plan: TestPlan): TestPlan => ({ resources: plan.resources.map((r) => (r.address.startsWith('aws_instance.fe') ? { ...r, unknown: { ...r.unknown, subnet_id: true } } : r)) });
+  const check = (acl: TestResource) => finding(checkPlans(inAppSubnet(balancerPlan(feFromAlb(), albOpen, { extra: [acl] }))), NET_002, 'end-users -> aws_instance.fe[0]');
+
+  it('inbound, outbound and the responses both ways open: a pass naming the ACL rules', () => {
+    const f = check(publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]));
+    expect(f.status).toBe('pass');
+    expect(f.message).toMatch(/aws_network_acl\.public ingress rule 100/);
+  });
+
+  it('the end users pass its inbound rules: one that does not open 443 blocks the first hop', () => {
+    const f = check(publicAcl([entry(100, 'tcp', '0.0.0.0/0', 80, 80), RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/end-users cannot reach aws_lb\.web on tcp\/443 \(network ACL aws_network_acl\.public: no rule allows it\)/);
+  });
+
+  it('its outbound rules must let the responses out to the end users', () => {
+    const f = check(publicAcl([HTTPS_IN, RESPONSES_IN], [TO_TARGETS]));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/the responses of aws_lb\.web to end-users on 1024-65535, out through outbound rules of network ACL aws_network_acl\.public, which is stateless/);
+  });
+
+  it('an NLB without security groups is still behind its subnets\' ACLs', () => {
+    const nlb = (acl: TestResource) => finding(checkPlans(inAppSubnet(balancerPlan(group('fe', [FROM_ANYWHERE(8080)], [EGRESS_ALL]), undefined, { type: 'network', groups: null, extra: [acl] }))), NET_002, 'end-users -> aws_instance.fe[0]');
+    const f = nlb(publicAcl([entry(100, 'tcp', '0.0.0.0/0', 80, 80), RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/end-users cannot reach aws_lb\.web on tcp\/443 \(network ACL aws_network_acl\.public: no rule allows it\)/);
+    expect(nlb(publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, entry(110, 'tcp', '10.0.1.0/24', 8080, 8080)])).status).toBe('pass');
+  });
+
+  it('and its inbound rules the responses of the targets', () => {
+    const f = check(publicAcl([HTTPS_IN], [RESPONSES_OUT, TO_TARGETS]));
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(the responses of aws_instance\.fe\[0\] on 1024-65535, back in through network ACL aws_network_acl\.public, which is stateless: no rule allows it\)/);
+    expect(f.message).toMatch(/Fix: add an inbound allow rule .* to aws_network_acl\.public allowing tcp\/1024-65535 from aws_instance\.fe\[0\] \(the responses\)\.$/);
+  });
+});
+
 describe('forbidden flows through a balancer', () => {
   it('an internet-facing listener forwarding to 12001 exposes that platform port on the targets (OS11-SEC-001)', () => {
     const plan = balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 } });

@@ -43,7 +43,8 @@ function hopOf(reach: PortReach, need: AddressSet): Hop {
 }
 
 function balancerAsSource(lb: LoadBalancer): FlowSource {
-  return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress };
+  // Its ingress too: the responses of the targets come back in through its stateless filters.
+  return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress, ingress: lb.ingress };
 }
 
 /** Whether the targets of a listener see the client's address (the listener's setting, else the balancer's). */

@@ -270,7 +270,8 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
   /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
   const balancerNetwork = (lb: PlanResource, groups: boolean): ServerNetwork => {
     const location = ctx.locate(lb);
-    const own: ServerNetwork = groups ? network.serverNetwork(lb, [['security_groups']]) : { ingress: [], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+    // Without groups, the network ACLs of its subnets still filter it (with groups, serverNetwork adds them).
+    const own: ServerNetwork = groups ? network.serverNetwork(lb, [['security_groups']]) : { ...network.aclLayers(lb), identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
     const scheme: FilterLayer[] = [];
     const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
     if (internal.unknown) scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));

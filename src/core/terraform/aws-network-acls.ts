@@ -20,6 +20,7 @@ import type { AttributePath, PlanResource } from './plan-resources.js';
 const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_network_acl']);
 const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
+const BALANCER_TYPES: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 
 type Direction = 'ingress' | 'egress';
 
@@ -56,7 +57,7 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
 }
 
 export interface NetworkAcls {
-  /** The subnets a server may be in: an instance's subnet (or its primary interface's), a database's subnet group. */
+  /** The subnets a server may be in: an instance's subnet (or its primary interface's), a database's subnet group, a balancer's subnets. */
   subnetsOf(res: PlanResource, primaryInterface?: PlanResource): PlanResource[];
   /** The ACL layers of a server in one of `subnets` (several: it may be in any of them). */
   layersFor(subnets: readonly PlanResource[], location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
@@ -221,6 +222,13 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
         const own = subnetLinks(res, ['subnet_id']).targets;
         // Launched on its own interface, an instance's subnet_id is computed from it.
         return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
+      }
+      if (BALANCER_TYPES.has(res.type)) {
+        // A balancer has a node in each of its subnets, and a client may reach any of them.
+        const links = [subnetLinks(res, ['subnets'])];
+        const mappings = lookup(res, ['subnet_mapping']);
+        if (mappings.state === 'known' && Array.isArray(mappings.value)) mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
+        return [...new Set(links.flatMap((l) => l.targets))];
       }
       if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster') return [];
       const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;

@@ -65,6 +65,8 @@ function blockMatcher(block: Record<string, unknown>): BlockMatcher {
 export interface AwsNetwork {
   /** The filters, identities and addresses of a server, by the security groups named at `paths`. */
   serverNetwork(res: PlanResource, paths: readonly AttributePath[]): ServerNetwork;
+  /** The network ACL layers of a resource's subnets (a balancer without security groups has only these). */
+  aclLayers(res: PlanResource): { ingress: FilterLayer[]; egress: FilterLayer[] };
   groupCount: number;
 }
 
@@ -355,7 +357,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     };
   };
 
-  return { serverNetwork, groupCount: groups.size };
+  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
