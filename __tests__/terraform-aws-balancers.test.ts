@@ -218,6 +218,19 @@ describe('network ACLs of the balancer\'s subnets', () => {
     expect(nlb(publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, entry(110, 'tcp', '10.0.1.0/24', 8080, 8080)])).status).toBe('pass');
   });
 
+  it('a node in each subnet, any of which a client may reach: every subnet\'s ACL applies', () => {
+    const acl2: TestResource = { ...publicAcl([entry(100, 'tcp', '0.0.0.0/0', 80, 80), RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]), address: 'aws_network_acl.public_b', expressions: { subnet_ids: ref('aws_subnet.public_b.id', 'aws_subnet.public_b'), ingress: [{}, {}], egress: [{}, {}] } };
+    const twoSubnets = (plan: TestPlan): TestPlan => ({
+      resources: [
+        ...plan.resources.map((r) => (r.address === 'aws_lb.web' ? { ...r, expressions: { ...r.expressions, subnets: ref('aws_subnet.public.id', 'aws_subnet.public', 'aws_subnet.public_b.id', 'aws_subnet.public_b') } } : r)),
+        subnet('public_b', '10.0.2.0/24'),
+      ],
+    });
+    const f = finding(checkPlans(twoSubnets(inAppSubnet(balancerPlan(feFromAlb(), albOpen, { extra: [publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]), acl2] })))), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/network ACL aws_network_acl\.public_b: no rule allows it/);
+  });
+
   it('and its inbound rules the responses of the targets', () => {
     const f = check(publicAcl([HTTPS_IN], [RESPONSES_OUT, TO_TARGETS]));
     expect(f.status).toBe('fail');

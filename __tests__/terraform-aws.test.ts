@@ -607,7 +607,7 @@ describe('network ACLs', () => {
     expect(flow(v4, other, 443).status).toBe('fail');
   });
 
-  it('a database is in one of its subnet group\'s subnets: their shared ACL applies; ACLs that differ make it unknown', () => {
+  it('a database is in one of its subnet group\'s subnets: their shared ACL applies; ACLs that differ decide where they agree', () => {
     const db = (subnets: string[]): TestResource[] => [
       { address: 'aws_db_subnet_group.db', values: { name: 'db', subnet_ids: subnets }, actions: ['no-op'] },
       { address: 'aws_db_instance.db', values: { engine: 'sqlserver-se', port: 1433, vpc_security_group_ids: ['sg-0open'], db_subnet_group_name: 'db' }, actions: ['no-op'] },
@@ -619,7 +619,15 @@ describe('network ACLs', () => {
     const differ: TestPlan = { resources: [...base, acl('db', ['subnet-a'], [entry(100, 'allow', 'tcp', '10.9.0.0/16', 1433, 1433)], ALLOW_ALL), ...db(['subnet-a', 'subnet-b'])] };
     const r = flow(serverOf(differ, 'aws_instance.app'), serverOf(differ, 'aws_db_instance.db'), 1433);
     expect(r.status).toBe('unknown');
-    expect(r.message).toMatch(/may be in any of aws_subnet\.a, aws_subnet\.b, whose network ACLs differ/);
+    expect(r.message).toMatch(/the network ACLs of aws_subnet\.a, aws_subnet\.b \(in one of these subnets\): which of them applies is not known/);
+    // Different ACLs that agree: both let the app in (and its responses out), or neither does.
+    const both = (rule: unknown): TestPlan => ({ resources: [...base, acl('a', ['subnet-a'], [rule], ALLOW_ALL), acl('b', ['subnet-b'], [rule, entry(200, 'allow', 'udp', '0.0.0.0/0', 53, 53)], ALLOW_ALL), ...db(['subnet-a', 'subnet-b'])] });
+    const open1433 = both(entry(100, 'allow', 'tcp', '10.0.2.0/24', 1433, 1433));
+    expect(flow(serverOf(open1433, 'aws_instance.app'), serverOf(open1433, 'aws_db_instance.db'), 1433).status).toBe('pass');
+    const closed1433 = both(entry(100, 'allow', 'tcp', '10.9.0.0/16', 1433, 1433));
+    const blocked = flow(serverOf(closed1433, 'aws_instance.app'), serverOf(closed1433, 'aws_db_instance.db'), 1433);
+    expect(blocked.status).toBe('fail');
+    expect(blocked.message).toMatch(/the network ACLs of aws_subnet\.a, aws_subnet\.b \(in one of these subnets\): no rule allows it/);
   });
 
   it.each([

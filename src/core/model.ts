@@ -82,6 +82,12 @@ export interface FilterLayer {
    * responses of a connection must get through it as traffic of their own.
    */
   stateless?: boolean;
+  /**
+   * Exactly one of these filters applies, which one is not known (a database in one of the
+   * subnets of its group, under different network ACLs): what all of them let through gets
+   * through, what none does is blocked, the rest is unknown. `rules` is then empty.
+   */
+  alternatives?: readonly FilterLayer[];
 }
 
 /** How to word a fix for a layer: a topology opening, or a rule on a cloud resource. */

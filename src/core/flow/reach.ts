@@ -203,6 +203,7 @@ const NONE: readonly never[] = Object.freeze([]);
  * `remote` and `local` (the endpoint the layer is attached to).
  */
 function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
+  if (layer.alternatives) return reachThroughOneOf(layer, layer.alternatives, remote, local, protocol, port);
   if (layer.unknown !== undefined) {
     return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
   }
@@ -267,6 +268,25 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
   return { min, max, allowedBy, deniedBy, unknowns };
 }
 
+/** One of `alternatives` applies: certain what each lets through, possible what any does. */
+function reachThroughOneOf(layer: FilterLayer, alternatives: readonly FilterLayer[], remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
+  let min = remote.addresses;
+  let max = AddressSet.EMPTY;
+  const allowedBy: Origin[] = [];
+  const deniedBy: Origin[] = [];
+  const unknowns: string[] = [];
+  for (const alternative of alternatives) {
+    const r = reachThroughLayer(alternative, remote, local, protocol, port);
+    min = min.intersect(r.min);
+    max = max.union(r.max);
+    for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
+    for (const o of r.deniedBy) if (!deniedBy.includes(o)) deniedBy.push(o);
+    for (const u of r.unknowns) unknowns.push(u);
+  }
+  if (!min.equals(max)) unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
+  return { min, max, allowedBy, deniedBy, unknowns };
+}
+
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, options: ReachOptions = {}): PortReach {
   const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
@@ -326,6 +346,7 @@ function cutsOf(layer: FilterLayer, protocol: FlowProtocol): readonly number[] {
       if (!protocolMatches(rule.protocol, protocol) || rule.portsUnknown !== undefined) continue;
       for (const [a, b] of rule.ports.toRanges()) all.push(a, b + 1);
     }
+    for (const alternative of layer.alternatives ?? NONE) for (const c of cutsOf(alternative, protocol)) all.push(c);
     all.sort((a, b) => a - b);
     cuts = all.filter((c, i) => i === 0 || c !== all[i - 1]);
     byProtocol.set(protocol, cuts);

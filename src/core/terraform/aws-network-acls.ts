@@ -59,8 +59,11 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
 export interface NetworkAcls {
   /** The subnets a server may be in: an instance's subnet (or its primary interface's), a database's subnet group, a balancer's subnets. */
   subnetsOf(res: PlanResource, primaryInterface?: PlanResource): PlanResource[];
-  /** The ACL layers of a server in one of `subnets` (several: it may be in any of them). */
-  layersFor(subnets: readonly PlanResource[], location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
+  /**
+   * The ACL layers of a resource in `subnets`: in one of them (`one-of`: a server, a
+   * database in its subnet group), or in all at once (`all`: a balancer, a node in each).
+   */
+  layersFor(subnets: readonly PlanResource[], location: SourceLocation, placement?: 'one-of' | 'all'): { ingress: FilterLayer[]; egress: FilterLayer[] };
 }
 
 /** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
@@ -234,14 +237,40 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
       const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
       return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
     },
-    layersFor(subnets, location) {
+    layersFor(subnets, location, placement = 'one-of') {
       if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)) return { ingress: [], egress: [] };
       const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
       if (why) return undecidedLayers(why, location);
       const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
       const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-      // In one of several subnets whose ACLs differ: which ones apply is not known.
-      if (!sameAcls) return undecidedLayers(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`, location);
+      if (!sameAcls && placement === 'all') {
+        // A node in each subnet, any of which a client may reach: every ACL applies.
+        const ingress: FilterLayer[] = [];
+        const egress: FilterLayer[] = [];
+        for (const acl of new Set(bySubnet.flatMap((x) => x.acls))) {
+          const layers = layersOfAcl(acl, bySubnet.filter((x) => x.acls.includes(acl)).map((x) => x.subnet));
+          ingress.push(layers.ingress);
+          egress.push(layers.egress);
+        }
+        return { ingress, egress };
+      }
+      if (!sameAcls) {
+        // In one of several subnets whose ACLs differ: what all of them allow passes, what none does is blocked.
+        const names = subnets.map((s) => s.address).join(', ');
+        const oneOf = (dir: Direction): FilterLayer => ({
+          name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (in one of these subnets)`,
+          rules: [],
+          defaultAction: 'allow',
+          stateless: true,
+          alternatives: bySubnet.map((x) => {
+            if (x.acls.length === 0) return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
+            // One ACL per subnet here: several claiming one are undecided above.
+            const layers = layersOfAcl(x.acls[0], [x.subnet]);
+            return dir === 'ingress' ? layers.ingress : layers.egress;
+          }),
+        });
+        return { ingress: [oneOf('ingress')], egress: [oneOf('egress')] };
+      }
       const ingress: FilterLayer[] = [];
       const egress: FilterLayer[] = [];
       for (const acl of bySubnet[0].acls) {

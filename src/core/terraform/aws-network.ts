@@ -21,6 +21,7 @@ import type { BlockMatcher } from './references.js';
 
 const GROUP_TYPES: ReadonlySet<string> = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
+const BALANCER_TYPES: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 
 type Direction = 'ingress' | 'egress';
 
@@ -305,7 +306,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
-    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
+    // A balancer has a node in each of its subnets; a server or database is in one of them.
+    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location, BALANCER_TYPES.has(res.type) ? 'all' : 'one-of');
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
@@ -357,7 +359,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     };
   };
 
-  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
+  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res), 'all'), groupCount: groups.size };
 }
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
