@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/pipeline.js';
@@ -122,15 +122,6 @@ describe('inputs that name nothing usable', () => {
     const folder = await runAction({ workspace: ws, inputs: { topology: 'infrastructure', name: 'prod' }, apiUrl: api.url, runId: 102 });
     expect(folder.outputs.result).toBe('fail');
     expect(folder.summary).toContain('topology "infrastructure" is not a file.');
-
-    mkdirSync(path.join(ws, 'out.sarif'));
-    const sarif = await runAction({ workspace: ws, inputs: { topology: 'infrastructure/topology.yml', 'sarif-file': 'out.sarif', name: 'prod' }, apiUrl: api.url, runId: 103 });
-    expect(sarif.code).toBe(1);
-    expect(sarif.outputs.result).toBe('fail');
-    expect(sarif.summary).toMatch(/\| input `sarif-file` \| sarif-file: cannot write "out\.sarif": it is a folder/);
-    expect(api.comments).toHaveLength(1);
-    expect(api.comments[0].body).toContain('sarif-file: cannot write');
-    expect(api.comments[0].body).toMatch(/ run=103\.1 -->/);
   });
 
   it('comment: new adds a comment saying the check could not run, as every run adds one', async () => {
@@ -268,6 +259,102 @@ describe('runner files that cannot be written', () => {
     expect(api.comments).toHaveLength(1);
     expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
   });
+});
+
+describe('output files that cannot be written after the check ran', () => {
+  const NOTHING_CHECKED = /nothing was checked|cannot be checked|nothing passes/;
+
+  it('sarif-file a folder: the real result everywhere, a notice naming the file, the step failed saying what to do, nothing half-written', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace({ 'infra/topology.yml': passing });
+    await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml' }, apiUrl: api.url, runId: 100 });
+    const [comment] = api.comments;
+    expect(comment.body).toContain('### ✅ topogate: all checks pass');
+
+    mkdirSync(path.join(ws, 'out.sarif'));
+    const run = await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml', 'sarif-file': 'out.sarif' }, apiUrl: api.url, runId: 101 });
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    // The check's own result: it passed; no output names a file that was not written.
+    expect(run.outputs).toMatchObject({ result: 'pass', errors: '0', warnings: '0', 'sarif-file': '' });
+    expect(run.outputs.report).toMatch(/report\.json$/);
+    const problem = 'sarif-file: cannot write "out.sarif": it is a folder, and writing would replace it with a regular file; pass the path of a file (new or existing).';
+    // One error: the failed step's, naming the file, what to do, and that the check ran and passed.
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toBe(`topogate: an output file could not be written: ${problem} The check itself ran and its result is published: ${run.stdout.match(/^topogate \S+ PASS: .*$/m)?.[0]}`);
+    expect(annotations(run, 'warning')).toEqual([]);
+    // The summary and the comment (the same one, updated) give the result, with the notice, and never say nothing was checked.
+    for (const text of [run.summary, comment.body]) {
+      expect(text).toContain('### ✅ topogate: all checks pass');
+      expect(text).toContain('> ❌ **The check ran, but an output file could not be written, so the step fails.**');
+      expect(text).toContain('> - sarif-file: cannot write "out.sarif": it is a folder');
+      expect(text).not.toMatch(NOTHING_CHECKED);
+    }
+    expect(api.comments).toHaveLength(1);
+    expect(comment.body).toMatch(/ run=101\.1 -->/);
+    expect(run.summary).toContain('- 1 output file not written (see the top of this summary); the output that would name it is empty.');
+    // Nothing half-written: the folder as it was, no temporary file beside it.
+    expect(statSync(path.join(ws, 'out.sarif')).isDirectory()).toBe(true);
+    expect(readdirSync(path.join(ws, 'out.sarif'))).toEqual([]);
+    expect(readdirSync(ws).filter((f) => f.includes('sarif'))).toEqual(['out.sarif']);
+  });
+
+  it('failing findings and a sarif-file under a file: findings annotated and in the check run as usual, the step fails for both', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace();
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'sarif-file': 'examples/topology.yml/out.sarif', 'check-run': 'true' }, apiUrl: api.url });
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '2', 'sarif-file': '' });
+    const [check] = api.checkRuns;
+    expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(check.annotations).toHaveLength(2);
+    expect(check.output.summary).toContain('sarif-file: cannot write "examples/topology.yml/out.sarif": a part of the path is a file, not a folder');
+    const errors = annotations(run, 'error');
+    expect(errors).toHaveLength(1);
+    expect(errors[0].message).toMatch(/^topogate \S+ FAIL: 2 findings at or above error \(.*\)\. Also, an output file could not be written: sarif-file: cannot write "examples\/topology\.yml\/out\.sarif": a part of the path is a file, not a folder \((ENOTDIR|EEXIST)\); choose a file path in a folder you can write to\.$/);
+    expect(api.comments[0].body).toContain('### ❌ topogate: 2 findings block the merge');
+    expect(api.comments[0].body).toContain('could not be written, so the step fails');
+    expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
+    for (const text of [run.summary, api.comments[0].body, check.output.summary ?? '']) expect(text).not.toMatch(NOTHING_CHECKED);
+    expect(readFileSync(path.join(ws, 'examples', 'topology.yml'), 'utf8')).toBe(example);
+  });
+});
+
+describe('an API that never answers', () => {
+  const PUBLISH_ENTRY = path.join(ROOT, '__tests__', 'helpers', 'publish-entry.ts');
+
+  it('the API work stops at the run\'s deadline, however long each request may take: one warning saying what was not published, the verdict and summary right', async () => {
+    // Every request is held open and never answered.
+    const api = await startGitHub({ intercept: () => true });
+    const limits = { requestMs: 30_000, waitMs: 1_000, totalMs: 2_000 };
+    const started = Date.now();
+    const run = await runAction({
+      workspace: makeWorkspace(),
+      inputs: { topology: 'examples/topology.yml', 'check-run': 'true' },
+      apiUrl: api.url,
+      script: { file: PUBLISH_ENTRY, args: [JSON.stringify(limits)] },
+      timeoutMs: 9_000,
+    });
+    const took = Date.now() - started;
+    expect(took).toBeLessThan(9_000);
+    expect(run.code, run.stderr).toBe(1);
+    expect(run.stdout).not.toContain('internal error');
+    // The check run was tried first; once the deadline passed nothing more was sent.
+    expect(api.calls()).toEqual(['POST /repos/acme/infra/check-runs']);
+    const warnings = annotations(run, 'warning');
+    expect(warnings.map((w) => w.message)).toEqual([
+      'GitHub API calls stopped after 2 s, topogate\'s time limit for all of them in a run (the API answered too slowly or not at all). Not published: the check run (its annotations went through the log instead) and the PR comment. The job summary and the step\'s verdict are complete without them.',
+    ]);
+    // The findings reach the log instead, and the verdict fails the step.
+    expect(annotations(run, 'error').filter((a) => a.properties.title?.startsWith('OS11-'))).toHaveLength(2);
+    expect(annotations(run, 'error').at(-1)?.message).toMatch(/^topogate \S+ FAIL: 2 findings/);
+    expect(run.outputs).toMatchObject({ result: 'fail', errors: '2' });
+    expect(run.outputs['comment-url']).toBeUndefined();
+    expect(run.summary).toContain('### ❌ topogate: 2 findings block the merge');
+    expect(run.summary).toContain('The check run could not be published (create the check run: no answer within topogate\'s time limit for GitHub API calls (2 s in all))');
+    expect(run.summary).toContain('No PR comment: list the pull request comments: not attempted within topogate\'s time limit for GitHub API calls (2 s in all).');
+  }, 12_000);
 });
 
 describe('duplicate comments', () => {

@@ -1,17 +1,25 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../src/core/model.js';
 import { ActionInputError, parseInputs } from '../src/github/action-inputs.js';
 import type { InputName } from '../src/github/action-inputs.js';
 import { rankAnnotations, withinBudget } from '../src/github/annotations.js';
 import { COMMENT_MAX_CHARS, lineLinker, renderCommentBody, renderInputProblemsComment } from '../src/github/comment-body.js';
 import { configurationKey, formatMarker, isLaterRun, parseMarker } from '../src/github/comment-marker.js';
-import { ApiError, WaitBudget, attempt } from '../src/github/github-api.js';
+import { ApiDeadline, ApiError, ApiTimeUpError, WaitBudget, attempt } from '../src/github/github-api.js';
+import type { ApiLimits } from '../src/github/github-api.js';
+import { ActionLog } from '../src/github/action-log.js';
 import { renderJobSummary } from '../src/github/job-summary.js';
 import type { Delivery } from '../src/github/job-summary.js';
+import { publishReport } from '../src/github/publish.js';
+import { readRunContext } from '../src/github/run-context.js';
+import type { Report } from '../src/core/report/report.js';
 import { ROOT, check } from './helpers/pipeline.js';
 import { expectGolden } from './helpers/golden.js';
+import { FakeGitHub } from './helpers/fake-github.js';
+import type { FakeGitHubOptions } from './helpers/fake-github.js';
+import { MERGE_SHA, makeWorkspace, parseCommands, parseOutputs, pullRequestPayload } from './helpers/action-runner.js';
 
 const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
 
@@ -195,6 +203,19 @@ describe('the PR comment', () => {
     expectGolden('action-input-problems.md', renderInputProblemsComment(problems, { marker, version: '1.0.0', name: 'production', links }));
   });
 
+  it('an output file that could not be written: a notice above the real result, its text as data', () => {
+    const report = check({ 'examples/topology.yml': example });
+    const unwritten = ['sarif-file: cannot write "<img src=x>@admin`x`.sarif": permission denied (EACCES); choose a file path in a folder you can write to.'];
+    const body = renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo, unwritten });
+    expect(parseMarker(body)).toEqual(marker);
+    expect(body).toContain('-->\n> ❌ **The check ran, but an output file could not be written, so the step fails.**');
+    expect(body).toContain('> - sarif-file: cannot write "\\<img src=x\\>@\u200badmin\\`x\\`.sarif": permission denied (EACCES); choose a file path');
+    expect(body).toContain('\n\n### ❌ topogate: 2 findings block the merge');
+    expect(body).not.toMatch(/nothing was checked|cannot be checked/);
+    // Without one, the comment is as it was (the golden above).
+    expect(renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo, unwritten: [] })).toBe(renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo }));
+  });
+
   it('stays under GitHub\'s 65,536 characters, collapsing passes and cutting with a pointer to the job summary', () => {
     const report = check(hugeTopology(60));
     const body = renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: 'x'.repeat(100), links, linkTo });
@@ -249,7 +270,7 @@ describe('API retries', () => {
     return Object.assign(new Error(message), { name: 'HttpError', status: 500, cause: new TypeError('fetch failed') });
   }
 
-  async function run(failures: Error[], o: { retry?: boolean; budget?: WaitBudget } = {}) {
+  async function run(failures: Error[], o: { retry?: boolean; budget?: WaitBudget; deadline?: ApiDeadline } = {}) {
     const waits: number[] = [];
     let calls = 0;
     const result = await attempt('list the pull request comments', o.retry ?? true, async () => {
@@ -258,9 +279,42 @@ describe('API retries', () => {
       return 'ok';
     }, o.budget ?? new WaitBudget(), async (ms) => {
       waits.push(ms);
-    }).catch((e: unknown) => e as ApiError);
+    }, { deadline: o.deadline }).catch((e: unknown) => e as ApiError);
     return { result, waits, calls };
   }
+
+  const passedDeadline = async (ms = 10) => {
+    const deadline = new ApiDeadline(ms);
+    await new Promise((r) => setTimeout(r, ms + 20));
+    expect(deadline.passed).toBe(true);
+    return deadline;
+  };
+
+  it('stops at the run\'s deadline: once it has passed nothing is tried, and a request in flight is abandoned', async () => {
+    const late = await run([], { deadline: await passedDeadline() });
+    expect(late.calls).toBe(0);
+    expect(late.result).toBeInstanceOf(ApiTimeUpError);
+    expect((late.result as ApiError).message).toBe('list the pull request comments: not attempted within topogate\'s time limit for GitHub API calls (10 ms in all)');
+    expect((late.result as ApiError).refused).toBe(false);
+
+    // A request that does not answer ends with the deadline's signal, however long its own limit.
+    const deadline = new ApiDeadline(30);
+    const hanging = await attempt('create the check run', true, () => new Promise<never>((_, reject) => deadline.signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'HttpError', status: 500, cause: deadline.signal.reason })))), new WaitBudget(), async () => {}, { deadline, requestMs: 30_000 }).catch((e: unknown) => e);
+    expect(hanging).toBeInstanceOf(ApiTimeUpError);
+    expect((hanging as ApiError).message).toBe('create the check run: no answer within topogate\'s time limit for GitHub API calls (30 ms in all)');
+  });
+
+  it('begins no wait that would end past the deadline, whatever the wait budget has left', async () => {
+    const limited = (s: number) => httpError(429, 'slow down', { 'retry-after': String(s) });
+    const deadline = new ApiDeadline(5_000);
+    const { result, waits } = await run([limited(7)], { deadline, budget: new WaitBudget(60_000) });
+    expect(waits).toEqual([]);
+    expect((result as ApiError).rateLimited).toBe(true);
+    expect(result).not.toBeInstanceOf(ApiTimeUpError);
+    expect((await run([limited(2)], { deadline })).waits).toEqual([2_000]);
+    // A backoff too.
+    expect((await run([networkError('socket hang up')], { deadline: await passedDeadline() })).calls).toBe(0);
+  });
 
   it('waits what a rate limit asks for and retries, even a creation', async () => {
     const secondary = httpError(403, 'You have exceeded a secondary rate limit.', { 'retry-after': '7' });
@@ -309,5 +363,101 @@ describe('API retries', () => {
 
   it('a server error honours retry-after', async () => {
     expect((await run([httpError(503, 'Unavailable', { 'retry-after': '2' })])).waits).toEqual([2_000]);
+  });
+});
+
+describe('publishing against an API that stops answering (limits injected)', () => {
+  /** A farm whose firewall opens nothing the pack needs: more than 50 findings, so a check run takes several requests. */
+  const farm = ['version: 1', 'environments:', '  - name: prod', '    provider: aws', '    region: eu-west-1', '    servers:', '      - { name: ctl, roles: [controller], addresses: [10.1.1.10] }', '      - { name: db, roles: [database], engine: sqlserver, addresses: [10.1.3.5] }', ...Array.from({ length: 8 }, (_, i) => `      - { name: fe-${i}, roles: [front-end], addresses: [10.1.2.${10 + i}] }`), '    firewall:', '      - { from: 192.0.2.0/24, to: role:database, ports: [22] }', ''].join('\n');
+
+  /** publishReport in this process, as the action calls it, with the runner's files and stdout captured. */
+  async function publishWith(report: Report, ws: string, values: Partial<Record<InputName, string>>, gh: FakeGitHub, apiLimits: ApiLimits) {
+    const files = mkdtempSync(path.join(path.dirname(ws), 'file-commands-'));
+    const [eventFile, outputFile, summaryFile] = ['event.json', 'output', 'summary'].map((f) => path.join(files, f));
+    writeFileSync(eventFile, JSON.stringify(pullRequestPayload()));
+    writeFileSync(outputFile, '');
+    writeFileSync(summaryFile, '');
+    vi.stubEnv('GITHUB_OUTPUT', outputFile);
+    vi.stubEnv('GITHUB_STEP_SUMMARY', summaryFile);
+    let stdout = '';
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array) => {
+      stdout += String(chunk);
+      return true;
+    }) as typeof process.stdout.write);
+    const started = Date.now();
+    try {
+      const run = readRunContext({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventFile, GITHUB_REPOSITORY: 'acme/infra', GITHUB_API_URL: gh.url, GITHUB_WORKSPACE: ws, GITHUB_SHA: MERGE_SHA, GITHUB_RUN_ID: '5000', RUNNER_TEMP: files });
+      const result = await publishReport(report, { inputs: inputs({ 'github-token': 'ghs_fake', ...values }), run, workspace: { root: ws, cwd: ws }, version: '1.0.0', log: new ActionLog(), apiLimits });
+      return { result, took: Date.now() - started, commands: parseCommands(stdout).commands, outputs: parseOutputs(readFileSync(outputFile, 'utf8')), summary: readFileSync(summaryFile, 'utf8') };
+    } finally {
+      write.mockRestore();
+      vi.unstubAllEnvs();
+    }
+  }
+
+  async function fakeGitHub(options: FakeGitHubOptions): Promise<FakeGitHub> {
+    const gh = new FakeGitHub({ viewer: 'github-actions[bot]', ...options });
+    await gh.start();
+    return gh;
+  }
+
+  it('a check run created, then nothing answers: the API work ends at the deadline, with one warning naming what was not published', async () => {
+    // Only the check run's creation is answered; every other request is held open.
+    const gh = await fakeGitHub({ intercept: (r) => !(r.method === 'POST' && r.route.endsWith('/check-runs')) });
+    const ws = makeWorkspace({ 'farm.yml': farm });
+    try {
+      const published = await publishWith(check({ 'farm.yml': farm }), ws, { topology: 'farm.yml', 'check-run': 'true' }, gh, { requestMs: 30_000, waitMs: 60_000, totalMs: 500, graceMs: 300 });
+      expect(published.result).toEqual({ failing: true, unwritten: [] });
+      expect(published.took).toBeLessThan(3_000);
+      const [checkRun] = gh.checkRuns;
+      expect(checkRun.status).toBe('in_progress');
+      // The first batch of annotations was sent; after the deadline only the short try to complete the run.
+      expect(gh.calls()).toEqual(['POST /repos/acme/infra/check-runs', `PATCH /repos/acme/infra/check-runs/${checkRun.id}`, `PATCH /repos/acme/infra/check-runs/${checkRun.id}`]);
+      // The action's own warnings, not the findings of severity warning.
+      const warnings = published.commands.filter((c) => c.command === 'warning' && !c.properties.title?.startsWith('OS11-'));
+      expect(warnings.map((w) => w.message)).toEqual([
+        `GitHub API calls stopped after 500 ms, topogate's time limit for all of them in a run (the API answered too slowly or not at all). Not published: the completion of the check run https://github.com/acme/infra/runs/${checkRun.id}, which may stay "in progress" (annotations went through the log) and the PR comment. The job summary and the step's verdict are complete without them.`,
+      ]);
+      // The verdict, the outputs, the log's annotations and the summary as usual.
+      expect(published.outputs).toMatchObject({ result: 'fail', 'check-run-url': `https://github.com/acme/infra/runs/${checkRun.id}` });
+      expect(published.commands.filter((c) => c.command === 'error' && c.properties.title?.startsWith('OS11-')).length).toBeGreaterThan(0);
+      expect(published.summary).toContain('### ❌ topogate:');
+      expect(published.summary).toContain('was created but could not be completed (add annotations to the check run: no answer within topogate\'s time limit for GitHub API calls (500 ms in all)');
+      expect(published.summary).toContain('No PR comment: list the pull request comments: not attempted within topogate\'s time limit for GitHub API calls (500 ms in all).');
+    } finally {
+      await gh.stop();
+    }
+  }, 10_000);
+
+  it('past the deadline, one short request still completes the check run it left open', async () => {
+    // Annotations are held open; the request that only completes the run is answered.
+    const holdsAnnotations = (r: { method: string; route: string; body?: unknown }) => r.method === 'PATCH' && JSON.stringify((r.body as { output?: unknown })?.output ?? {}).includes('"annotations"');
+    const gh = await fakeGitHub({ intercept: (r) => !(r.method === 'POST' && r.route.endsWith('/check-runs')) && (holdsAnnotations(r) || r.method !== 'PATCH') });
+    const ws = makeWorkspace({ 'farm.yml': farm });
+    try {
+      const published = await publishWith(check({ 'farm.yml': farm }), ws, { topology: 'farm.yml', 'check-run': 'true' }, gh, { requestMs: 30_000, waitMs: 60_000, totalMs: 500, graceMs: 5_000 });
+      const [checkRun] = gh.checkRuns;
+      expect(checkRun.status).toBe('completed');
+      expect(checkRun.conclusion).toBe('failure');
+      const warnings = published.commands.filter((c) => c.command === 'warning' && !c.properties.title?.startsWith('OS11-'));
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0].message).toContain('which was completed with the ones it got');
+      expect(warnings[0].message).not.toContain('in progress');
+    } finally {
+      await gh.stop();
+    }
+  }, 10_000);
+
+  it('an API that answers: the deadline changes nothing', async () => {
+    const gh = await fakeGitHub({});
+    const ws = makeWorkspace();
+    try {
+      const published = await publishWith(check({ 'examples/topology.yml': example }), ws, { topology: 'examples/topology.yml' }, gh, { requestMs: 30_000, waitMs: 60_000, totalMs: 5_000, graceMs: 1_000 });
+      expect(published.commands.filter((c) => c.command === 'warning')).toEqual([]);
+      expect(gh.comments).toHaveLength(1);
+      expect(published.outputs['comment-url']).toBe(`https://github.com/acme/infra/pull/7#issuecomment-${gh.comments[0].id}`);
+    } finally {
+      await gh.stop();
+    }
   });
 });

@@ -41,8 +41,12 @@ async function main(log: ActionLog): Promise<string | undefined> {
       today: new Date().toISOString().slice(0, 10),
       version: pkg.version,
     });
-    const { failing } = await publishReport(report, ctx);
-    return failing ? verdictLine(report, inputs.failOn) : undefined;
+    const { failing, unwritten } = await publishReport(report, ctx);
+    const verdict = verdictLine(report, inputs.failOn);
+    if (unwritten.length === 0) return failing ? verdict : undefined;
+    // The check ran and its result is out; the step fails for the file too, naming it and what to do.
+    const files = `${unwritten.length === 1 ? 'an output file' : 'output files'} could not be written: ${unwritten.join(' ')}`;
+    return safeLogLine(failing ? `${verdict}. Also, ${files}` : `topogate: ${files} The check itself ran and its result is published: ${verdict}`);
   } catch (e) {
     const problems = inputProblemsOf(e);
     if (!problems) throw e;

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { load } from 'js-yaml';
 import { ROOT } from './pipeline.js';
 import { runProcess } from './run-process.js';
@@ -14,6 +15,14 @@ import type { ProcessResult } from './run-process.js';
  */
 
 export const ACTION = path.join(ROOT, 'dist', 'index.js');
+
+/**
+ * The action from its TypeScript source, through tsx: `TOPOGATE_TEST_ACTION=src npx vitest
+ * run __tests__/action...` checks a change before `npm run build` rebuilds the bundle
+ * (CI runs the bundle, as a runner does).
+ */
+export const ACTION_SOURCE = path.join(ROOT, 'src', 'main.ts');
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export const HEAD_SHA = 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678';
 export const MERGE_SHA = 'ffeeddccbbaa00998877665544332211ffeeddcc';
@@ -42,6 +51,14 @@ export interface RunOptions {
   runId?: number;
   runAttempt?: number;
   env?: Record<string, string>;
+  /**
+   * A TypeScript module to run (through tsx) instead of the action, with these arguments,
+   * in the same runner environment: a test entry that calls a part of the action with
+   * parameters a run cannot pass (see publish-entry.ts).
+   */
+  script?: { file: string; args?: string[] };
+  /** The process's time limit (default 30 s). */
+  timeoutMs?: number;
 }
 
 /** A workspace with the repository's examples, as actions/checkout would leave it. */
@@ -148,8 +165,16 @@ export function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-export async function runAction(o: RunOptions): Promise<ActionRun> {
+/** The node arguments that run the action (or the test entry) of `o`. */
+function entryArgs(o: RunOptions): string[] {
+  if (o.script) return ['--import', TSX_LOADER, o.script.file, ...(o.script.args ?? [])];
+  if (process.env.TOPOGATE_TEST_ACTION === 'src') return ['--import', TSX_LOADER, ACTION_SOURCE];
   if (!existsSync(ACTION)) throw new Error('dist/index.js is missing: run npm run build');
+  return [ACTION];
+}
+
+export async function runAction(o: RunOptions): Promise<ActionRun> {
+  const args = entryArgs(o);
   const home = path.dirname(o.workspace);
   const temp = mkdtempSync(path.join(home, 'runner-temp-'));
   const files = mkdtempSync(path.join(home, 'file-commands-'));
@@ -193,7 +218,7 @@ export async function runAction(o: RunOptions): Promise<ActionRun> {
     ...o.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value;
-  const result = await runProcess(process.execPath, [ACTION], { cwd: o.workspace, env, timeoutMs: 30_000 });
+  const result = await runProcess(process.execPath, args, { cwd: o.workspace, env, timeoutMs: o.timeoutMs ?? 30_000 });
   const { commands, legacy } = parseCommands(result.stdout);
   return {
     ...result,

@@ -56,11 +56,25 @@ export interface CommentOptions {
   links: RunLinks;
   linkTo: (loc: SourceLocation) => string | undefined;
   maxChars?: number;
+  /** Output files the step could not write after the check ran (see renderUnwrittenOutputs). */
+  unwritten?: readonly string[];
 }
 
-/** The sticky comment: the marker, the verdict per environment (cut to fit), the footer. */
+/**
+ * Output files the step could not write after the check ran (an unwritable `sarif-file`),
+ * as a notice above the result: the step fails for them, but the check ran and its
+ * result stands, so nothing here may say otherwise. Empty when there are none.
+ */
+export function renderUnwrittenOutputs(unwritten: readonly string[] = []): string {
+  if (unwritten.length === 0) return '';
+  const what = unwritten.length === 1 ? 'an output file' : 'output files';
+  const items = unwritten.map((u) => `> - ${escapeMarkdown(u)}\n`).join('');
+  return `> ❌ **The check ran, but ${what} could not be written, so the step fails.** The result below is complete; fix the workflow and run it again.\n${items}\n`;
+}
+
+/** The sticky comment: the marker, a notice of unwritten outputs, the verdict per environment (cut to fit), the footer. */
 export function renderCommentBody(report: Report, o: CommentOptions): string {
-  const head = formatMarker(o.marker);
+  const head = `${formatMarker(o.marker)}\n${renderUnwrittenOutputs(o.unwritten)}`.replace(/\n$/, '');
   const foot = footer(o.links, o.version, o.name);
   const run = runUrl(o.links);
   const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
@@ -75,8 +89,8 @@ export function renderCommentBody(report: Report, o: CommentOptions): string {
 
 /**
  * A reason the inputs cannot be checked: a problem at a place in a file, or one with the
- * step's inputs themselves (a pattern that matches nothing, an unwritable `sarif-file`),
- * whose message stands alone and which may name the input.
+ * step's inputs themselves (a pattern that matches nothing, a working directory that is
+ * not there), whose message stands alone and which may name the input.
  */
 export type StepProblem = InputProblem | { message: string; input?: string };
 

@@ -7,7 +7,9 @@ import type { RunContext } from './run-context.js';
  * load it. Every request has a time limit; reads and idempotent writes are retried on
  * server errors and lost connections, creations are not (a retried POST could post
  * twice); any request refused by a rate limit is retried after the wait GitHub asks for.
- * All waits of a run share one budget of about a minute.
+ * All waits of a run share one budget of about a minute, and all API work of a run (the
+ * requests and the waits) one deadline of a minute and a half: once it has passed, a
+ * request in flight is abandoned and the rest are not made.
  */
 
 type Octokit = ReturnType<(typeof import('@actions/github'))['getOctokit']>;
@@ -45,12 +47,66 @@ export class ApiError extends Error {
   }
 }
 
-const REQUEST_TIMEOUT_MS = 30_000;
+/** An operation the run's deadline for API work cut off: abandoned in flight, or not started. */
+export class ApiTimeUpError extends ApiError {
+  constructor(operation: string, totalMs: number, inFlight: boolean) {
+    super(operation, undefined, `${operation}: ${inFlight ? 'no answer' : 'not attempted'} within topogate's time limit for GitHub API calls (${durationText(totalMs)} in all)`);
+    this.name = 'ApiTimeUpError';
+  }
+}
+
+/** How long the API may take: one request, the waits between requests, and all of it together. */
+export interface ApiLimits {
+  /** One request without an answer. */
+  requestMs: number;
+  /** All waits of a run together (backoff and rate limits). */
+  waitMs: number;
+  /** All API work of a publishing phase, requests and waits: the step must not hang for the API. */
+  totalMs: number;
+  /** The one request allowed past the deadline: completing a check run it left open. */
+  graceMs: number;
+}
+
+/** The wait budget fits inside the deadline, with room for the requests themselves. */
+export const API_LIMITS: Readonly<ApiLimits> = { requestMs: 30_000, waitMs: 60_000, totalMs: 90_000, graceMs: 10_000 };
+
 const RETRY_DELAYS_MS = [1_000, 3_000];
 /** Rate-limit retries of one request; the time they may take is bounded by the run's budget. */
 const RATE_LIMIT_RETRIES = 3;
-/** All waits of a run together (backoff and rate limits): the step must not hang for the API. */
-export const API_WAIT_BUDGET_MS = 60_000;
+
+/** A limit as the messages give it: `30 s`, or `500 ms` below a second. */
+export function durationText(ms: number): string {
+  return ms >= 1_000 ? `${Math.round(ms / 1_000)} s` : `${ms} ms`;
+}
+
+/**
+ * The end of the time all API work of a run may take, from its first call. Its signal
+ * aborts a request in flight when it passes; `passed` stops the ones not yet made. The
+ * timer does not keep the process alive.
+ */
+export class ApiDeadline {
+  private readonly controller = new AbortController();
+  private readonly endsAt: number;
+
+  constructor(readonly totalMs: number = API_LIMITS.totalMs) {
+    this.endsAt = Date.now() + totalMs;
+    setTimeout(() => this.controller.abort(new DOMException(`topogate's time limit for GitHub API calls (${durationText(totalMs)}) has passed`, 'TimeoutError')), totalMs).unref();
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  get passed(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** Whether a wait of `ms` ends before the deadline. */
+  allows(ms: number): boolean {
+    return !this.passed && ms < this.endsAt - Date.now();
+  }
+}
+
 const MAX_COMMENT_PAGES = 50;
 const MAX_FILE_PAGES = 30; // the API lists at most 3,000 files of a pull request
 
@@ -99,8 +155,8 @@ export function rateLimitWait(f: FailureInfo, now = Date.now()): number | undefi
   return 60_000;
 }
 
-function describeFailure(operation: string, f: FailureInfo, rateLimited: boolean): string {
-  if (f.timedOut) return `${operation}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s (${f.message})`;
+function describeFailure(operation: string, f: FailureInfo, rateLimited: boolean, requestMs: number): string {
+  if (f.timedOut) return `${operation}: no answer within ${durationText(requestMs)} (${f.message})`;
   if (f.network) return `${operation}: network error (${f.message})`;
   const http = f.status ? `HTTP ${f.status}: ` : '';
   if (!rateLimited) return `${operation}: ${http}${f.message}`;
@@ -111,7 +167,7 @@ function describeFailure(operation: string, f: FailureInfo, rateLimited: boolean
 
 /** How long the run may still wait for the API, shared by every request. */
 export class WaitBudget {
-  constructor(private leftMs = API_WAIT_BUDGET_MS) {}
+  constructor(private leftMs = API_LIMITS.waitMs) {}
 
   /** Takes `ms` from the budget when it fits. */
   take(ms: number): boolean {
@@ -125,65 +181,88 @@ export type Sleep = (ms: number) => Promise<void>;
 
 const sleep: Sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+export interface AttemptLimits {
+  /** The run's deadline for API work: past it, nothing is tried and no wait begins. */
+  deadline?: ApiDeadline;
+  /** The time limit of one request, to word a timeout and count it against the budget. */
+  requestMs?: number;
+}
+
 /**
  * One API operation with its retries. Rate limits are retried after the wait GitHub asks
  * for (the request was refused, not done, so even a creation may repeat) while the run's
  * budget lasts. Server errors and lost connections are retried only when repeating the
  * operation is harmless (`retry`), after a backoff or the `retry-after` GitHub sends.
+ * A wait that would end past the deadline is not begun; once the deadline has passed,
+ * the operation fails with ApiTimeUpError.
  */
-export async function attempt<T>(operation: string, retry: boolean, fn: () => Promise<T>, budget: WaitBudget, wait: Sleep = sleep): Promise<T> {
+export async function attempt<T>(operation: string, retry: boolean, fn: () => Promise<T>, budget: WaitBudget, wait: Sleep = sleep, limits: AttemptLimits = {}): Promise<T> {
+  const { deadline } = limits;
+  const requestMs = limits.requestMs ?? API_LIMITS.requestMs;
+  const mayWait = (ms: number, counted = ms) => (deadline === undefined || deadline.allows(ms)) && budget.take(counted);
   let backoffs = 0;
   let rateRetries = 0;
   for (;;) {
+    if (deadline?.passed) throw new ApiTimeUpError(operation, deadline.totalMs, false);
     try {
       return await fn();
     } catch (e) {
+      if (deadline?.passed) throw new ApiTimeUpError(operation, deadline.totalMs, true);
       const f = failureOf(e);
       const limitWait = rateLimitWait(f);
       if (limitWait !== undefined) {
-        if (rateRetries < RATE_LIMIT_RETRIES && budget.take(limitWait)) {
+        if (rateRetries < RATE_LIMIT_RETRIES && mayWait(limitWait)) {
           rateRetries++;
           await wait(limitWait);
           continue;
         }
-        throw new ApiError(operation, f.status, describeFailure(operation, f, true), true);
+        throw new ApiError(operation, f.status, describeFailure(operation, f, true, requestMs), true);
       }
       const transient = f.network || (f.status !== undefined && f.status >= 500);
       if (retry && transient && backoffs < RETRY_DELAYS_MS.length) {
         const after = Number(f.headers['retry-after']);
         const delay = f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0 ? after * 1000 : RETRY_DELAYS_MS[backoffs];
         // A request that timed out already took its time limit: that counts as waiting too.
-        if (budget.take(delay + (f.timedOut ? REQUEST_TIMEOUT_MS : 0))) {
+        if (mayWait(delay, delay + (f.timedOut ? requestMs : 0))) {
           backoffs++;
           await wait(delay);
           continue;
         }
       }
-      throw new ApiError(operation, f.status, describeFailure(operation, f, false));
+      throw new ApiError(operation, f.status, describeFailure(operation, f, false, requestMs));
     }
   }
 }
 
 export class GitHubApi {
-  private readonly budget = new WaitBudget();
+  private readonly budget: WaitBudget;
 
   private constructor(
     private readonly octokit: Octokit,
     private readonly owner: string,
     private readonly repo: string,
-  ) {}
-
-  private call<T>(operation: string, retry: boolean, fn: () => Promise<T>): Promise<T> {
-    return attempt(operation, retry, fn, this.budget);
+    private readonly limits: ApiLimits,
+    /** Started when the client is: the first API work of the run. */
+    readonly deadline: ApiDeadline,
+  ) {
+    this.budget = new WaitBudget(Math.min(limits.waitMs, limits.totalMs));
   }
 
-  static async connect(token: string, run: RunContext & { repository: { owner: string; repo: string } }): Promise<GitHubApi> {
+  private call<T>(operation: string, retry: boolean, fn: () => Promise<T>): Promise<T> {
+    return attempt(operation, retry, fn, this.budget, sleep, { deadline: this.deadline, requestMs: this.limits.requestMs });
+  }
+
+  static async connect(token: string, run: RunContext & { repository: { owner: string; repo: string } }, limits: ApiLimits = API_LIMITS): Promise<GitHubApi> {
+    const deadline = new ApiDeadline(limits.totalMs);
     const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: 'topogate-action' });
     octokit.hook.before('request', (options) => {
-      options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+      // Each request (each page of a listing too) ends at its own limit or at the deadline, whichever is first;
+      // the one request marked `pastDeadline` has a short limit of its own instead.
+      const past = (options.request as { pastDeadline?: boolean } | undefined)?.pastDeadline === true;
+      options.request = { ...options.request, signal: past ? AbortSignal.timeout(limits.graceMs) : AbortSignal.any([AbortSignal.timeout(limits.requestMs), deadline.signal]) };
     });
-    return new GitHubApi(octokit, run.repository.owner, run.repository.repo);
+    return new GitHubApi(octokit, run.repository.owner, run.repository.repo, limits, deadline);
   }
 
   /** The paths a pull request changes (renames by their new path). */
@@ -267,6 +346,14 @@ export class GitHubApi {
    * retried like any idempotent request.
    */
   async updateCheckRun(id: number, params: { output: CheckRunOutput; conclusion?: 'success' | 'failure' | 'neutral' }): Promise<void> {
+    if (params.conclusion && !params.output.annotations?.length && this.deadline.passed) {
+      // Past the deadline, one short try to complete the run: left "in progress", it misleads
+      // everyone and holds a merge that requires it.
+      await attempt('complete the check run', false, async () => {
+        await this.octokit.rest.checks.update({ owner: this.owner, repo: this.repo, check_run_id: id, status: 'completed' as const, conclusion: params.conclusion, output: params.output, request: { pastDeadline: true } });
+      }, new WaitBudget(0), sleep, { requestMs: this.limits.graceMs });
+      return;
+    }
     await this.call(params.conclusion && !params.output.annotations?.length ? 'complete the check run' : 'add annotations to the check run', !params.output.annotations?.length, async () => {
       await this.octokit.rest.checks.update({
         owner: this.owner,

@@ -3,6 +3,7 @@ import { codeSpan } from '../core/report/escape.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
 import type { FailOn, Report } from '../core/report/report.js';
 import type { AnnotationLevel } from './annotations.js';
+import { renderUnwrittenOutputs } from './comment-body.js';
 
 /**
  * The job summary: the whole report (passes included), then where else it went and what
@@ -37,6 +38,8 @@ export interface Delivery {
   comment: CommentDelivery;
   reportFile?: string;
   sarifFile?: string;
+  /** Output files that could not be written after the check ran: the step fails for them. */
+  unwritten?: readonly string[];
 }
 
 function plural(n: number, word: string): string {
@@ -94,13 +97,15 @@ function deliveryNotes(d: Delivery): string {
   const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations)}`, `- ${commentNote(d.comment)}`];
   const files = [d.reportFile ? `JSON report ${codeSpan(d.reportFile)}` : '', d.sarifFile ? `SARIF ${codeSpan(d.sarifFile)}` : ''].filter(Boolean);
   if (files.length > 0) lines.push(`- ${files.join(', ')} (the \`report\` and \`sarif-file\` outputs).`);
+  const unwritten = d.unwritten?.length ?? 0;
+  if (unwritten > 0) lines.push(`- ${plural(unwritten, 'output file')} not written (see the top of this summary); the output${unwritten === 1 ? ' that would name it is' : 's that would name them are'} empty.`);
   return `${lines.join('\n')}\n`;
 }
 
 /** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
 export function renderJobSummary(report: Report, o: { failOn: FailOn; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number }): string {
   const notes = deliveryNotes(o.delivery);
-  const title = o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : '';
+  const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.delivery.unwritten)}`;
   const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;
   const render = (maxLength?: number) =>
     renderMarkdown(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: 'The JSON report (the `report` output) has every finding.' });

@@ -9,7 +9,6 @@ import type { Report } from '../core/report/report.js';
 import { renderSarif } from '../core/report/sarif-report.js';
 import { renderText, verdictLine } from '../core/report/text-report.js';
 import type { Workspace } from '../io/input-files.js';
-import { ActionInputError } from './action-inputs.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
@@ -17,11 +16,12 @@ import { OutputFileError, WRITE_PROBLEMS } from '../io/write-atomically.js';
 import { STEP_ANNOTATION_LIMIT, countByLevel, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
 import { CHECK_RUN_MAX_ANNOTATIONS, CHECK_RUN_SUMMARY_MAX, CheckRunIncompleteError, publishCheckRun } from './check-run.js';
-import { isLocated, lineLinker, problemLine, renderCommentBody, renderInputProblems, renderInputProblemsComment, runUrl } from './comment-body.js';
+import { isLocated, lineLinker, problemLine, renderCommentBody, renderInputProblems, renderInputProblemsComment, renderUnwrittenOutputs, runUrl } from './comment-body.js';
 import type { RunLinks, StepProblem } from './comment-body.js';
 import { configurationKey } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
-import { GitHubApi } from './github-api.js';
+import { GitHubApi, durationText } from './github-api.js';
+import type { ApiLimits } from './github-api.js';
 import { commentNote, renderJobSummary } from './job-summary.js';
 import type { AnnotationDelivery, CheckRunLeftOver, CommentDelivery, Delivery } from './job-summary.js';
 import type { RunContext } from './run-context.js';
@@ -32,6 +32,7 @@ import { publishComment } from './sticky-comment.js';
  * (they do not depend on the API), the log, a check run when asked, the sticky comment,
  * the annotations that still fit, and the job summary last, saying where everything went.
  * A refusal or failure of the API is a warning: the summary and the verdict stand alone.
+ * The API calls of a run share one deadline; what it cuts off is named in one warning.
  */
 
 export interface PublishContext {
@@ -40,6 +41,8 @@ export interface PublishContext {
   workspace: Workspace;
   version: string;
   log: ActionLog;
+  /** How long the GitHub API may take; the defaults (API_LIMITS) unless a test shortens them. */
+  apiLimits?: ApiLimits;
 }
 
 /** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
@@ -68,22 +71,61 @@ function setOutput(log: ActionLog, name: OutputName, value: string | number): vo
   }
 }
 
-/** The API client, created on first use; instead, the reason there is none (no token, no repository). */
-function apiSource(ctx: PublishContext): () => Promise<GitHubApi | string> {
-  let pending: Promise<GitHubApi | string> | undefined;
-  return () => {
-    const { inputs, run } = ctx;
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * The GitHub API of one publishing phase: the client, created on first use (instead, the
+ * reason there is none: no token, no repository), whose calls share one deadline from
+ * then on. Past it, what could not be published is collected here and said in one
+ * warning, instead of a warning per feature that each blames the API.
+ */
+class ApiSession {
+  private pending?: Promise<GitHubApi | string>;
+  private api?: GitHubApi;
+  private readonly cutOff: string[] = [];
+  private warned = false;
+
+  constructor(private readonly ctx: PublishContext) {}
+
+  client(): Promise<GitHubApi | string> {
+    const { inputs, run } = this.ctx;
     const repository = run.repository;
     if (!inputs.githubToken) return Promise.resolve('there is no `github-token`.');
     if (!repository) return Promise.resolve('GITHUB_REPOSITORY is not set.');
-    pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e: unknown) => {
-      // A broken install, not a refusal: say so once, loudly.
-      const reason = `the GitHub client could not start (${(e as Error).message}).`;
-      ctx.log.warning(`No GitHub API calls: ${reason}`);
-      return reason;
-    });
-    return pending;
-  };
+    this.pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }, this.ctx.apiLimits).then(
+      (api) => (this.api = api),
+      (e: unknown) => {
+        // A broken install, not a refusal: say so once, loudly.
+        const reason = `the GitHub client could not start (${(e as Error).message}).`;
+        this.ctx.log.warning(`No GitHub API calls: ${reason}`);
+        return reason;
+      },
+    );
+    return this.pending;
+  }
+
+  /**
+   * Whether the deadline has passed, so that a failure now is its doing: then `what` (what
+   * was not published) goes into the one warning and the caller warns no more.
+   */
+  cutOffByDeadline(what: string): boolean {
+    if (!this.api?.deadline.passed) return false;
+    this.cutOff.push(what);
+    return true;
+  }
+
+  /** The one warning once the deadline has passed: what was not published, and that the verdict stands. Said once. */
+  warnIfOutOfTime(): void {
+    const deadline = this.api?.deadline;
+    if (this.warned || !deadline?.passed) return;
+    this.warned = true;
+    const limit = `GitHub API calls stopped after ${durationText(deadline.totalMs)}, topogate's time limit for all of them in a run (the API answered too slowly or not at all)`;
+    this.ctx.log.warning(this.cutOff.length > 0
+      ? `${limit}. Not published: ${listed(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
+      : `${limit}. Everything was published; only calls that publish nothing were skipped (the list of files the pull request changes, the removal of duplicate comments).`);
+  }
 }
 
 function links(run: RunContext): RunLinks {
@@ -94,13 +136,13 @@ function markerOf(ctx: PublishContext): CommentMarker {
   return { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
 }
 
-async function deliverComment(ctx: PublishContext, api: () => Promise<GitHubApi | string>, body: string, onlyIfExists: boolean): Promise<CommentDelivery> {
+async function deliverComment(ctx: PublishContext, api: ApiSession, body: string, onlyIfExists: boolean): Promise<CommentDelivery> {
   const { inputs, run, log } = ctx;
   let delivery: CommentDelivery;
   if (inputs.comment === 'off') delivery = { kind: 'skipped', reason: '`comment: off`.' };
   else if (!run.pullRequest) delivery = { kind: 'skipped', reason: `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
   else {
-    const client = await api();
+    const client = await api.client();
     delivery = typeof client === 'string'
       ? { kind: 'skipped', reason: client }
       : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork, eventName: run.eventName }, log);
@@ -117,6 +159,7 @@ async function deliverComment(ctx: PublishContext, api: () => Promise<GitHubApi 
       break;
     case 'refused':
     case 'failed':
+      if (delivery.kind === 'failed' && api.cutOffByDeadline('the PR comment')) break;
       log.warning(`PR comment not posted: ${delivery.reason}`);
       break;
     case 'skipped':
@@ -162,15 +205,25 @@ function budgetLeft(log: ActionLog, reserveError: boolean): Record<AnnotationLev
   };
 }
 
-function writeReports(ctx: PublishContext, report: Report): { reportFile?: string; sarifFile?: string } {
+/**
+ * The report files, before anything is published. A `sarif-file` that cannot be written
+ * is not an input problem: the check ran, and its result is published as usual. It comes
+ * back in `unwritten` (the step fails for it, and every place the result goes says so),
+ * with no `sarif-file` output: nothing names a file that was not (completely) written.
+ */
+function writeReports(ctx: PublishContext, report: Report): { reportFile?: string; sarifFile?: string; unwritten: string[] } {
   const { inputs, run, workspace } = ctx;
   let sarifFile: string | undefined;
+  const unwritten: string[] = [];
   if (inputs.sarifFile) {
-    sarifFile = path.resolve(workspace.cwd, inputs.sarifFile);
+    const file = path.resolve(workspace.cwd, inputs.sarifFile);
+    const sarif = renderSarif(report);
     try {
-      writeFileAtomically(sarifFile, renderSarif(report));
+      writeFileAtomically(file, sarif);
+      sarifFile = file;
     } catch (e) {
-      throw new ActionInputError([`sarif-file: cannot write "${inputs.sarifFile}": ${e instanceof OutputFileError ? e.reason : (e as Error).message}.`]);
+      if (!(e instanceof OutputFileError)) throw e;
+      unwritten.push(`sarif-file: cannot write "${inputs.sarifFile}": ${e.reason}.`);
     }
   }
   const reportFile = path.join(run.tempDir, `topogate-${configurationKey(inputs)}`, 'report.json');
@@ -183,17 +236,25 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile?: strin
     const code = (e as NodeJS.ErrnoException).code;
     const reason = e instanceof OutputFileError ? e.reason.replace(/; choose a file path.*$/, '') : code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : (e as Error).message;
     ctx.log.warning(`The JSON report could not be written to RUNNER_TEMP (${run.tempDir}): ${reason}. The \`report\` output is empty; everything else is published.`);
-    return { sarifFile };
+    return { sarifFile, unwritten };
   }
-  return { reportFile, sarifFile };
+  return { reportFile, sarifFile, unwritten };
 }
 
-export async function publishReport(report: Report, ctx: PublishContext): Promise<{ failing: boolean }> {
+/**
+ * Publishes a finished check. `failing`: the findings reach `fail-on`; `unwritten`: the
+ * output files that could not be written, each a line naming it and what to do. Either
+ * fails the step; the caller says why.
+ */
+export async function publishReport(report: Report, ctx: PublishContext): Promise<{ failing: boolean; unwritten: string[] }> {
   const { inputs, run, log, workspace } = ctx;
   const failing = isFailing(report, inputs.failOn);
   const s = report.summary;
 
   const files = writeReports(ctx, report);
+  const { unwritten } = files;
+  // setFailed's own error annotation comes at the end when the step fails, for any reason.
+  const stepFails = failing || unwritten.length > 0;
   setOutput(log, 'result', failing ? 'fail' : 'pass');
   setOutput(log, 'errors', s.bySeverity.error);
   setOutput(log, 'warnings', s.bySeverity.warning);
@@ -206,7 +267,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
 
   const repoFile = (loc: SourceLocation) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
   const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
-  const api = apiSource(ctx);
+  const api = new ApiSession(ctx);
   let ranked = rankAnnotations(report.findings, repoFile);
 
   // A check run first: when it carries every annotation, the log carries none of them.
@@ -215,7 +276,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   let checkRunLeftOver: CheckRunLeftOver | undefined;
   let forCommands = ranked;
   if (inputs.annotations && inputs.checkRun) {
-    const client = await api();
+    const client = await api.client();
     const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
     if (typeof client === 'string') checkRunFailed = client;
     else if (!run.sha) checkRunFailed = 'the commit (GITHUB_SHA) is unknown.';
@@ -244,7 +305,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
           externalId: configurationKey(inputs),
           detailsUrl: runUrl(links(run)),
           title: verdictLine(report, inputs.failOn).slice(0, 255),
-          summary: `${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - 16 }).trimEnd()}${note}`,
+          summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
           annotations: published,
           conclusion: failing ? 'failure' : 'success',
         });
@@ -263,21 +324,30 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
     if (checkRunFailed) {
       const reason = checkRunFailed;
       const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
-      if (!checkRunLeftOver) log.warning(`Check run not published (${reason}); ${fallback}`);
+      const cutOff = !checkRunLeftOver
+        ? 'the check run (its annotations went through the log instead)'
+        : checkRunLeftOver.completed
+          ? `the rest of the annotations of the check run ${checkRunLeftOver.url}, which was completed with the ones it got (all went through the log)`
+          : `the completion of the check run ${checkRunLeftOver.url}, which may stay "in progress" (annotations went through the log)`;
+      if (api.cutOffByDeadline(cutOff)) {
+        // Said in the one warning below.
+      } else if (!checkRunLeftOver) log.warning(`Check run not published (${reason}); ${fallback}`);
       else if (checkRunLeftOver.completed) log.warning(`Check run ${checkRunLeftOver.url} was completed with only some of its annotations (${reason}); ${fallback}`);
       else log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
     }
   }
 
-  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo });
+  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
   const comment = await deliverComment(ctx, api, markerBody, false);
 
   if (!inputs.annotations) annotations = { kind: 'off' };
   else {
-    const budget = budgetLeft(log, failing);
+    // Said before the annotations, so that their budget counts it.
+    api.warnIfOutOfTime();
+    const budget = budgetLeft(log, stepFails);
     if (annotations === undefined && run.pullRequest && overflows(forCommands, budget)) {
       // Ranking decides which findings GitHub shows: put the files this pull request changes first.
-      const client = await api();
+      const client = await api.client();
       if (typeof client !== 'string') {
         try {
           const changed = new Set(await client.changedFiles(run.pullRequest.number));
@@ -288,13 +358,15 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
         }
       }
     }
-    const emitted = emitAnnotations(ctx, forCommands, failing);
+    const emitted = emitAnnotations(ctx, forCommands, stepFails);
     annotations ??= { kind: 'commands', ...emitted, checkRunFailed, ...(checkRunLeftOver ? { checkRun: checkRunLeftOver } : {}) };
   }
+  // When the deadline passed while the files the pull request changes were listed (or annotations are off).
+  api.warnIfOutOfTime();
 
-  const delivery: Delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile };
+  const delivery: Delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
   writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
-  return { failing };
+  return { failing, unwritten };
 }
 
 /**
@@ -319,9 +391,10 @@ export async function publishInputProblems(problems: readonly StepProblem[], ctx
     const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
     log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
   }
-  const api = apiSource(ctx);
+  const api = new ApiSession(ctx);
   const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
   const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
+  api.warnIfOutOfTime();
   const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
   writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
 }

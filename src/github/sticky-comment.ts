@@ -1,7 +1,7 @@
 import type { CommentMode } from './action-inputs.js';
 import { isLaterRun, parseMarker } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
-import { ApiError } from './github-api.js';
+import { ApiError, ApiTimeUpError } from './github-api.js';
 import type { GitHubApi, IssueComment } from './github-api.js';
 import type { CommentDelivery } from './job-summary.js';
 
@@ -90,6 +90,7 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     if (req.onlyIfExists) return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
     return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
   } catch (e) {
+    if (e instanceof ApiTimeUpError) return { kind: 'failed', reason: `${e.message}. This summary and the step’s verdict are complete without it.` };
     if (e instanceof ApiError && (e.refused || e.rateLimited)) return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
     return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
   }
