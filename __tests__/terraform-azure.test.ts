@@ -133,6 +133,27 @@ describe('priorities, Deny and the default rules', () => {
     expect(r.message).toMatch(/service tag AzureFrontDoor\.Backend/);
   });
 
+  it('a rule whose access is not known until apply may be a Deny: what a later Allow lets in is unknown, never a pass', () => {
+    const plan = withRules([{ name: 'maybe', priority: 100, port: '443', source: '*' }, { name: 'allow-https', priority: 200, port: '443', source: '*' }]);
+    const group = plan.resources.find((r) => r.address === 'azurerm_network_security_group.web');
+    delete (group?.values?.security_rule as Array<Record<string, unknown>>)[0].access;
+    if (group) group.unknown = { ...group.unknown, security_rule: [{ access: true }, {}] };
+    const fe = serverOf(plan, 'azurerm_linux_virtual_machine.fe');
+    const r = flow(endUsers, fe, 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/the access of azurerm_network_security_group\.web rule maybe .* is not known until apply/);
+    // What the rule cannot match stays decided.
+    expect(flow(endUsers, fe, 80).status).toBe('fail');
+  });
+
+  it('security rules written in configuration but not known until apply may deny what the default rules allow', () => {
+    const unknownRules: TestResource = { ...nsg('web', undefined), expressions: { security_rule: [{ name: constant('computed') }] } };
+    const plan: TestPlan = { resources: [...network, unknownRules, subnetAssociation('app', 'web'), ...vm('fe', 'app', 'front-end')] };
+    const r = flow(cidrs('peers', '10.0.2.0/24'), serverOf(plan, 'azurerm_linux_virtual_machine.fe'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/the security rules of azurerm_network_security_group\.web are not known until apply/);
+  });
+
   it('a rule limited to some source ports cannot be relied on', () => {
     const r = flow(endUsers, serverOf(withRules([{ name: 'odd', priority: 100, port: '443', source: '*', sourcePort: '1024-65535' }]), 'azurerm_linux_virtual_machine.fe'), 443);
     expect(r.status).toBe('unknown');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlans, constant, environmentsOf, finding, inputErrorOf, ref, serverOf } from './helpers/plan-builder.js';
+import { buildPlanJson, checkPlans, constant, environmentsOf, finding, inputErrorOf, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 import { yaml } from './helpers/pipeline.js';
 
@@ -54,6 +54,29 @@ describe('the state after apply', () => {
       'module.app["eu"].aws_instance.ctl["a"]',
     ]);
     expect(servers[0].resource).toEqual({ address: 'module.app["eu"].module.web.aws_instance.fe[0]', type: 'aws_instance' });
+  });
+
+  it('changes Terraform defers ("complete": false) are modelled like the others, in module instances not known yet too', () => {
+    const json = buildPlanJson({
+      resources: [
+        awsVm('aws_instance.web', { 'topogate-role': 'front-end' }),
+        awsVm('aws_instance.ctl', { 'topogate-role': 'controller' }),
+        awsVm('module.farm["k"].aws_instance.fe["k"]', { 'topogate-role': 'front-end' }),
+        awsVm('aws_instance.old', {}, { actions: ['delete'] }),
+      ],
+      modules: { 'module.farm': { source: './farm', repeated: true } },
+    });
+    // What Terraform 1.9+ writes when it defers: the change moves to deferred_changes, and an
+    // instance whose key is not known yet is `[*]` (`index_unknown`).
+    const changes = json.resource_changes as Array<Record<string, unknown>>;
+    const deferred = changes.splice(1);
+    Object.assign(deferred[1], { address: 'module.farm[*].aws_instance.fe[*]', module_address: 'module.farm[*]', index: undefined, index_unknown: true });
+    const text = JSON.stringify({ ...json, complete: false, deferred_changes: deferred.map((c) => ({ reason: 'instance_count_unknown', resource_change: c })) }, null, 2);
+    const servers = environmentsOf({ plans: { 'plan.json': text } }).flatMap((e) => e.servers);
+    expect(servers.map((s) => `${s.name} ${s.roles.join(',')}`)).toEqual(['aws_instance.web front-end', 'aws_instance.ctl controller,cache-invalidation', 'module.farm[*].aws_instance.fe[*] front-end']);
+    // Without .tf files a finding points at the deferred change in the plan, not at its first line.
+    const ctl = servers[1].location;
+    expect(text.split('\n')[ctl.line - 1]).toContain('"resource_change"');
   });
 });
 
@@ -256,6 +279,22 @@ describe('topologies that list plans, and selectors', () => {
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatchObject({ file: 'topology.yml', line: 8, column: 11 });
     expect(e.problems[0].message).toMatch(/selector #2 of environment "a" matches no server resource in the plans it lists \(plan\.json\)/);
+  });
+
+  it('a selector reading tags not known until apply says so, not "check its type, address and tags"', () => {
+    const unknownTags: TestPlan = {
+      resources: [
+        { ...vm('web_1', {}), values: { location: 'westeurope', network_interface_ids: [] }, unknown: { id: true, tags: true } },
+        { ...vm('web_2', { Name: 'two' }), unknown: { id: true, tags: { Role: true } } },
+        vm('app', { Role: 'app' }),
+      ],
+    };
+    const topology = 'version: 1\nenvironments:\n  - name: a\n    terraform:\n      plans: [plan.json]\n      select:\n        - { tags: { Role: web }, role: front-end }\n        - { tags: { Role: db }, type: azurerm_mssql_server, role: database }\n';
+    const e = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': unknownTags }, topologies: { 'topology.yml': topology } }));
+    expect(e.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['7:11', '8:11']);
+    expect(e.problems[0].message).toMatch(/selector #1 of environment "a" matches no server resource in the plans it lists \(plan\.json\), but the tags it reads are not known until apply on 2 that it may match \(tags of azurerm_linux_virtual_machine\.web_1; tags of azurerm_linux_virtual_machine\.web_2\)/);
+    // A selector whose type rules those resources out is simply wrong.
+    expect(e.problems[1].message).toMatch(/selector #2 .* Check its type, address and tags/);
   });
 
   it('a plan the topology lists but nobody read is an error at the listing', () => {

@@ -104,6 +104,22 @@ describe('firewall rules and their targets', () => {
     expect(flow(cidrs('v6', '::/0'), serverOf(p, 'google_compute_instance.web'), 80).status).toBe('fail');
   });
 
+  it('what a rule allows or denies, unknown until apply, makes the verdict unknown: neither nothing nor every port', () => {
+    // A deny whose protocols and ports are computed may block what the allow at 1000 lets in.
+    const denyUnknown = firewall('deny', { priority: 900, sourceRanges: ['0.0.0.0/0'], unknown: { deny: true } });
+    delete denyUnknown.values?.deny;
+    const allow = firewall('allow', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] });
+    const r = flow(internet, serverOf(plan(web, allow, denyUnknown), 'google_compute_instance.web'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/deny of google_compute_firewall\.deny is not known until apply/);
+    // Ports computed at apply are left out of the plan's values, which must not read as every port.
+    const portsUnknown = firewall('ports', { allow: [{ protocol: 'tcp' }], sourceRanges: ['0.0.0.0/0'], unknown: { allow: [{ ports: true }] } });
+    delete (portsUnknown.values?.allow as Array<Record<string, unknown>>)[0].ports;
+    const w = serverOf(plan(web, portsUnknown), 'google_compute_instance.web');
+    expect(flow(internet, w, 443).message).toMatch(/^Cannot decide .*allow\[0\]\.ports of google_compute_firewall\.ports is not known until apply/);
+    expect(flow(internet, w, 12000, { forbidden: true }).status).toBe('unknown');
+  });
+
   it('a disabled rule does nothing', () => {
     const p = plan(web, firewall('off', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], disabled: true }));
     expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe('fail');
@@ -317,6 +333,15 @@ describe('network firewall policies attached in the plan', () => {
     const r = flow(internet, serverOf(p, 'google_compute_instance.db'), 1433, { forbidden: true });
     expect(r.status).toBe('fail');
     expect(r.message).toMatch(/google_compute_network_firewall_policy_rule\.sql \(INGRESS allow tcp\/1433, priority 100, in google_compute_network_firewall_policy\.main\)/);
+  });
+
+  it('layer-4 ports unknown until apply are not every port', () => {
+    const rule = policyRule('computed', { priority: 100, action: 'allow', src: ['0.0.0.0/0'], layer4: [{ ip_protocol: 'tcp' }] });
+    rule.unknown = { ...rule.unknown, match: [{ layer4_configs: [{ ports: true }] }] };
+    delete ((rule.values?.match as Array<Record<string, unknown>>)[0].layer4_configs as Array<Record<string, unknown>>)[0].ports;
+    const r = walk(policy(), association(), rule);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/match\[0\]\.layer4_configs\[0\]\.ports of google_compute_network_firewall_policy_rule\.computed is not known until apply/);
   });
 
   it('unknowns name the policy resource', () => {

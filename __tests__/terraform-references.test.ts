@@ -3,7 +3,7 @@ import { parseModuleAddress, parseReference } from '../src/core/terraform/addres
 import { parsePlan } from '../src/core/terraform/plan-input.js';
 import { buildPlanState } from '../src/core/terraform/plan-resources.js';
 import { ReferenceResolver, buildConfigIndex } from '../src/core/terraform/references.js';
-import { constant, planText, ref } from './helpers/plan-builder.js';
+import { buildPlanJson, constant, planText, ref } from './helpers/plan-builder.js';
 import type { TestPlan } from './helpers/plan-builder.js';
 
 /** Following configuration references from a value unknown until apply to what it will be. */
@@ -32,6 +32,13 @@ describe('addresses and references as Terraform writes them', () => {
     ['', []],
     ['module.a', [{ name: 'a' }]],
     ['module.a[0].module.b["x.y[z]"]', [{ name: 'a', key: 0 }, { name: 'b', key: 'x.y[z]' }]],
+    // Terraform quotes keys for HCL: characters that do not print as \uNNNN or \UNNNNNNNN, and `${` / `%{` doubled.
+    ['module.a["eu\\U000f0000"]', [{ name: 'a', key: 'eu\u{f0000}' }]],
+    ['module.a["a$${b}%%{c}$x"]', [{ name: 'a', key: 'a${b}%{c}$x' }]],
+    // Releases before quoted keys with Go's %q: \xNN, \a, \v.
+    ['module.a["eu\\x1b\\a\\v"]', [{ name: 'a', key: 'eu\u001b\u0007\u000b' }]],
+    ['module.a["unterminated\\"]', undefined],
+    ['module.a["bad \\q escape"]', undefined],
   ])('module address %s', (text, steps) => {
     expect(parseModuleAddress(text)).toEqual(steps);
   });
@@ -120,6 +127,28 @@ describe('following a reference', () => {
     };
     const r = follow(plan, 'module.a.aws_instance.vm', 'x') as { unresolved: string[] };
     expect(r.unresolved.some((u) => /too long or circular/.test(u))).toBe(true);
+  });
+
+  it('a module instance key Terraform escapes ($${, \\U) is its real key: read, and each.key finds the instance it names', () => {
+    const json = buildPlanJson({
+      resources: [
+        group('aws_security_group.env["KEY"]'),
+        { address: 'module.env["KEY"].aws_instance.vm', unknown: { vpc_security_group_ids: true }, expressions: { vpc_security_group_ids: ref('var.sg_id') } },
+        { address: 'module.env["ODD"].aws_instance.vm', expressions: {} },
+      ],
+      modules: { 'module.env': { source: './env', repeated: true, expressions: { sg_id: ref('aws_security_group.env', 'each.key') } } },
+    });
+    // As Terraform writes them: the address quotes the key for HCL, `index` holds the key itself.
+    const swap = (text: string, from: string, to: string) => text.split(from).join(to);
+    let text = swap(JSON.stringify(json), '[\\"KEY\\"]', '[\\"eu$${x}\\"]');
+    text = swap(swap(text, '"index":"KEY"', '"index":"eu${x}"'), '[\\"ODD\\"]', '[\\"eu\\\\U000f0000\\"]');
+    const state = buildPlanState(parsePlan(text, 'plan.json'));
+    expect(state.resources.map((r) => r.module)).toContain('module.env["eu\u{f0000}"]');
+    const vm = state.byAddress.get('module.env["eu$${x}"].aws_instance.vm');
+    if (!vm) throw new Error(`no vm; have ${state.resources.map((r) => r.address).join(', ')}`);
+    expect(vm.moduleSteps).toEqual([{ name: 'env', key: 'eu${x}' }]);
+    const source = new ReferenceResolver(state, buildConfigIndex(state)).attribute(vm, ['vpc_security_group_ids']);
+    expect(source.kind === 'set' && source.resolution).toMatchObject({ targets: [{ resource: { address: 'aws_security_group.env["eu$${x}"]' } }], unresolved: [] });
   });
 
   it('a plan without configuration: nothing to follow', () => {

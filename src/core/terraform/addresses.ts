@@ -10,6 +10,8 @@ export type InstanceKey = number | string;
 export interface ModuleStep {
   name: string;
   key?: InstanceKey;
+  /** `module.a[*]`: instances not known yet (a deferred change of a module whose count or for_each is unknown). */
+  wildcard?: true;
 }
 
 type Token = { kind: 'name'; text: string } | { kind: 'key'; key: InstanceKey } | { kind: 'splat' };
@@ -32,11 +34,9 @@ function tokenize(text: string): Token[] | undefined {
       if (inner === '*') tokens.push({ kind: 'splat' });
       else if (/^\d+$/.test(inner)) tokens.push({ kind: 'key', key: Number(inner) });
       else if (inner.startsWith('"')) {
-        try {
-          tokens.push({ kind: 'key', key: JSON.parse(inner) as string });
-        } catch {
-          return undefined;
-        }
+        const key = unquoteKey(inner);
+        if (key === undefined) return undefined;
+        tokens.push({ kind: 'key', key });
       } else return undefined;
       i = close + 1;
       continue;
@@ -47,6 +47,49 @@ function tokenize(text: string): Token[] | undefined {
     i += m[0].length;
   }
   return tokens;
+}
+
+const SHORT_ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', a: '\u0007', b: '\b', f: '\f', v: '\v' };
+const HEX_DIGITS: Readonly<Record<string, number>> = { x: 2, u: 4, U: 8 };
+
+/**
+ * The key of a quoted instance key as Terraform writes it in an address. Current releases
+ * quote it for HCL: `\n \r \t \" \\`, `\uNNNN` / `\UNNNNNNNN` for characters that do not
+ * print, and `$${` / `%%{` for a literal `${` / `%{`. Older ones used Go's `%q`, which
+ * adds `\a \b \f \v` and `\xNN`. JSON's escapes read the same. Undefined when it is not
+ * a quoted string.
+ */
+function unquoteKey(quoted: string): string | undefined {
+  if (quoted.length < 2 || !quoted.startsWith('"') || !quoted.endsWith('"')) return undefined;
+  let out = '';
+  for (let i = 1; i < quoted.length - 1; i++) {
+    const c = quoted[i];
+    if ((c === '$' || c === '%') && quoted[i + 1] === c && quoted[i + 2] === '{') {
+      out += c;
+      i++;
+      continue;
+    }
+    if (c !== '\\') {
+      if (c === '"') return undefined;
+      out += c;
+      continue;
+    }
+    const e = quoted[++i];
+    const short = SHORT_ESCAPES[e];
+    if (short !== undefined) {
+      out += short;
+      continue;
+    }
+    const digits = HEX_DIGITS[e];
+    const hex = digits === undefined ? '' : quoted.slice(i + 1, i + 1 + digits);
+    if (digits === undefined || hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex)) return undefined;
+    const code = parseInt(hex, 16);
+    if (code > 0x10ffff) return undefined;
+    // `\uD83D\uDE00` (JSON) pairs up as two code units; Terraform writes `\U0001F600`.
+    out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
+    i += digits;
+  }
+  return out;
 }
 
 /** Index of the `]` closing the bracket at `open`, skipping quoted text. */
@@ -66,7 +109,7 @@ export function formatKey(key: InstanceKey | undefined): string {
   return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
 
-/** `module.a["k"].module.b[0]` -> steps; undefined for anything else. The root module is `''` -> []. */
+/** `module.a["k"].module.b[0]` (or `[*]`, deferred) -> steps; undefined for anything else. The root module is `''` -> []. */
 export function parseModuleAddress(text: string | null | undefined): ModuleStep[] | undefined {
   if (text === null || text === undefined || text === '') return [];
   const tokens = tokenize(text);
@@ -80,6 +123,9 @@ export function parseModuleAddress(text: string | null | undefined): ModuleStep[
     if (k?.kind === 'key') {
       steps.push({ name: n.text, key: k.key });
       i += 3;
+    } else if (k?.kind === 'splat') {
+      steps.push({ name: n.text, wildcard: true });
+      i += 3;
     } else {
       steps.push({ name: n.text });
       i += 2;
@@ -90,7 +136,7 @@ export function parseModuleAddress(text: string | null | undefined): ModuleStep[
 
 /** The canonical module instance address: `module.a["k"].module.b[0]`, `''` for the root. */
 export function formatModuleInstance(steps: readonly ModuleStep[]): string {
-  return steps.map((s) => `module.${s.name}${formatKey(s.key)}`).join('.');
+  return steps.map((s) => `module.${s.name}${s.wildcard ? '[*]' : formatKey(s.key)}`).join('.');
 }
 
 /** The module path in configuration, without instance keys: `module.a.module.b`. */

@@ -2,7 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -160,11 +160,14 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const accessValue = first('access');
     const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
     const protocol = ipProtocol(first('protocol'), { all: ['*', 'any'], numbers: false });
-    if (!direction || priority === undefined || !action || !protocol) {
-      const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
-      const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
-      return { direction, rules: [mayAllowAnything(why, origin, priority ?? 0)] };
+    const unsure = (missing: string): string => (unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`);
+    // A rule whose access, number or match is not known may allow or deny: both outcomes are
+    // kept (a Deny that may come first leaves what a later Allow lets in undecided, never a pass).
+    if (!direction || priority === undefined || !protocol) {
+      const why = unsure([!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', '));
+      return { direction, rules: undecidedRules(why, { priority: priority ?? 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin }) };
     }
+    const accessUnknown = action ? undefined : unsure('access');
     const before = unknownParts.length;
     const dst = portList([...field('destination_port_range'), ...field('destination_port_ranges')]);
     const src = portList([...field('source_port_range'), ...field('source_port_ranges')]);
@@ -192,12 +195,14 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const localPeer: Peer | undefined = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
     const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
     const rules: Rule[] = [];
-    const ruleBase = { action, priority, protocol, ports, portsUnknown, local: localPeer, origin } as const;
-    if (remote.known) rules.push({ ...ruleBase, peer: remote.known });
-    if (remote.unknown.length > 0) rules.push({ ...ruleBase, peer: unknownPeer(remote.unknown.join('; ')) });
-    if (!remote.known && remote.unknown.length === 0) {
-      rules.push({ ...ruleBase, peer: unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`) });
-    }
+    const ruleBase = { priority, protocol, ports, portsUnknown, local: localPeer, origin } as const;
+    const add = (peer: Peer) => {
+      if (action) rules.push({ ...ruleBase, action, peer });
+      else rules.push(...undecidedRules(accessUnknown ?? '', { ...ruleBase, peer }));
+    };
+    if (remote.known) add(remote.known);
+    if (remote.unknown.length > 0) add(unknownPeer(remote.unknown.join('; ')));
+    if (!remote.known && remote.unknown.length === 0) add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
     return { direction, rules };
   };
 
@@ -236,9 +241,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const inline = lookup(res, ['security_rule']);
     if (inline.state === 'unknown') {
       if (configured === 'yes') {
-        const rule = mayAllowAnything(`the security rules of ${res.address} are not known until apply`, { label: `${res.address} security_rule`, location: group.location });
-        group.rules.Inbound.push(rule);
-        group.rules.Outbound.push(rule);
+        // Rules unknown until apply may allow or deny anything, before the default rules.
+        const why = `the security rules of ${res.address} are not known until apply`;
+        const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin: { label: `${res.address} security_rule`, location: group.location } });
+        group.rules.Inbound.push(...rules);
+        group.rules.Outbound.push(...rules);
       }
       continue;
     }

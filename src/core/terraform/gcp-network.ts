@@ -127,6 +127,15 @@ function portsOf(protocol: RuleProtocol, specs: unknown, address: string): { por
   return { ports: PortSet.unionOf(sets), portsUnknown };
 }
 
+/**
+ * The ports of an allow / deny entry (or layer-4 config) at `path`: ports unknown until apply
+ * are left out of the plan's values, which would read as every port; they are `portsUnknown`.
+ */
+function entryPorts(res: PlanResource, path: AttributePath, protocol: RuleProtocol, specs: unknown): { ports: PortSet; portsUnknown?: string } {
+  if (lookup(res, path).state === 'unknown') return { ports: PortSet.ALL, portsUnknown: `${describeAttribute(res, path)} is not known until apply` };
+  return portsOf(protocol, specs, res.address);
+}
+
 function ruleText(action: string, protocol: RuleProtocol | undefined, ports: PortSet): string {
   return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
 }
@@ -303,24 +312,27 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
       remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
     }
     const rules: PlacedRule[] = [];
+    const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote;
+    const originOf = (text: string): Origin => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location });
     for (const action of ['allow', 'deny'] as const) {
       const entries = lookup(fw, [action]);
+      // What it allows or denies is not known until apply: a rule that may match or not, so a
+      // deny keeps what a later rule allows from being certain (and an allow from being denied).
       if (entries.state === 'unknown') {
-        unknown.push(`${describeAttribute(fw, [action])} is not known until apply`);
+        rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `${describeAttribute(fw, [action])} is not known until apply`, peer, origin: originOf(`${action} of protocols and ports unknown until apply`) }, targets, ranges));
         continue;
       }
       if (entries.state !== 'known' || !Array.isArray(entries.value)) continue;
-      for (const entry of entries.value) {
-        if (!isObjectValue(entry)) continue;
+      entries.value.forEach((entry: unknown, i) => {
+        if (!isObjectValue(entry)) return;
         const protocol = gcpProtocol(entry.protocol);
-        const { ports, portsUnknown } = protocol ? portsOf(protocol, entry.ports, fw.address) : { ports: PortSet.ALL, portsUnknown: undefined };
-        const origin: Origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${ruleText(action, protocol, ports)}, priority ${priority})`, location };
         if (!protocol) {
-          rules.push({ rule: mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority) });
-          continue;
+          rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `the protocol of ${fw.address} is not known until apply`, peer, origin: originOf(ruleText(action, undefined, PortSet.ALL)) }, targets, ranges));
+          return;
         }
-        rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, origin }, targets, ranges));
-      }
+        const { ports, portsUnknown } = entryPorts(fw, [action, i, 'ports'], protocol, entry.ports);
+        rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer, origin: originOf(ruleText(action, protocol, ports)) }, targets, ranges));
+      });
     }
     if (rules.length === 0 && unknown.length > 0) rules.push({ rule: mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority) });
     const dirs: readonly Direction[] = direction ? [direction] : ['ingress', 'egress'];
@@ -410,7 +422,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const secureTags = lookup(res, ['target_secure_tags']);
     const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
     const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
-    const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.filter(isObjectValue) : [];
+    const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e: unknown, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
     if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0)) unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
     const at = base + (priority ?? 0);
     const label = (d: Direction, text: string) => `${res.address} (${d === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority ?? '?'}, in ${policy})`;
@@ -425,9 +437,9 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
         out[d].push(...undecidedStage(unknown.join('; '), { label: res.address, location }, at)[d]);
         continue;
       }
-      for (const entry of entries) {
+      for (const { entry, i } of entries) {
         const protocol = gcpProtocol(entry.ip_protocol);
-        const { ports, portsUnknown } = protocol ? portsOf(protocol, entry.ports, res.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+        const { ports, portsUnknown } = protocol ? entryPorts(res, ['match', 0, 'layer4_configs', i, 'ports'], protocol, entry.ports) : { ports: PortSet.ALL, portsUnknown: undefined };
         const origin: Origin = { label: label(d, ruleText(action ?? '?', protocol, ports)), location };
         const rule = { priority: at, protocol: protocol ?? 'all', ports, portsUnknown, peer: remote, origin };
         const why = !protocol

@@ -77,7 +77,12 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
   }
   const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
   // Where no `.tf` declares a resource: its first entry in the plan file.
-  const inPlan = (res: PlanResource): SourceLocation => doc.locateAddress(res.address) ?? { file: doc.file, line: 1, column: 1 };
+  const inPlan = (res: PlanResource): SourceLocation => {
+    const found = doc.locateAddress(res.address);
+    if (found) return found;
+    const path = state.entryPath(res.address);
+    return path ? doc.at(path) : { file: doc.file, line: 1, column: 1 };
+  };
   const declarations = new Map<string, ReturnType<DeclarationLocator['declaration']>>();
   const declaration = (res: PlanResource) => {
     if (!declarations.has(res.configAddress)) declarations.set(res.configAddress, locator.declaration(res.modulePath, res.localKey));
@@ -117,6 +122,16 @@ function selectorMatches(sel: RawSelector, c: ServerCandidate): boolean {
     if (have === undefined || (v !== '*' && have !== v)) return false;
   }
   return true;
+}
+
+/** Whether a selector that does not match a resource would, were its tags unknown until apply known: type and address match, and each tag it reads matches or is unknown. */
+function selectorMayMatch(sel: RawSelector, c: ServerCandidate): boolean {
+  const unknown = c.tagsUnknown;
+  if (!unknown || selectorMatches(sel, c)) return false;
+  const tags = Object.entries(sel.tags ?? {});
+  if (!selectorMatches({ ...sel, tags: undefined }, c)) return false;
+  const unread = (k: string) => unknown.keys === 'all' || unknown.keys.includes(k);
+  return tags.some(([k]) => unread(k)) && tags.every(([k, v]) => unread(k) || (c.tags[k] !== undefined && (v === '*' || c.tags[k] === v)));
 }
 
 interface SelectorOwner {
@@ -290,6 +305,8 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   };
 
   const matched = new Set<RawSelector>();
+  /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
+  const undecided = new Map<RawSelector, ServerCandidate[]>();
   for (const plan of input.plans) {
     const ctx = buildPlanContext(plan, input.scan);
     const builders = networkBuilders(ctx);
@@ -301,6 +318,16 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     for (const c of serverCandidates(ctx)) {
       const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
       for (const m of matches) matched.add(m.selector);
+      if (c.tagsUnknown) {
+        for (const o of applicable) {
+          for (const s of o.selectors) {
+            if (!selectorMayMatch(s.selector, c)) continue;
+            const list = undecided.get(s.selector);
+            if (list) list.push(c);
+            else undecided.set(s.selector, [c]);
+          }
+        }
+      }
       let envName: string;
       if (c.environmentTag !== undefined) envName = c.environmentTag;
       else {
@@ -356,6 +383,12 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     for (const s of o.selectors) {
       if (matched.has(s.selector)) continue;
       const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+      const unread = undecided.get(s.selector) ?? [];
+      if (unread.length > 0) {
+        const names = `${unread.slice(0, 3).map((c) => c.tagsUnknown?.attribute).join('; ')}${unread.length > 3 ? `; and ${unread.length - 3} more` : ''}`;
+        problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}, but the tags it reads are not known until apply on ${unread.length === 1 ? 'one that it may match' : `${unread.length} that it may match`} (${names}), so which servers it selects cannot be told. Select by type or address, or use tag values known when planning.`);
+        continue;
+      }
       problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
     }
   }

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { formatModuleInstance, formatModulePath, joinAddress, parseModuleAddress } from './addresses.js';
 import type { InstanceKey, ModuleStep } from './addresses.js';
+import type { JsonPath } from './json-syntax.js';
 import type { PlanDocument } from './plan-input.js';
 
 /**
@@ -87,6 +88,8 @@ export interface PlanState {
   childInstances(parent: string, name: string): readonly string[];
   /** Resources that this plan deletes, with their values before: gone after apply. */
   deleted: readonly PlanResource[];
+  /** Where an entry is in the plan when `doc.locateAddress` does not index it (a deferred change). */
+  entryPath(address: string): JsonPath | undefined;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -108,7 +111,7 @@ function actionOf(actions: readonly unknown[]): PlanAction | 'delete' {
 /** The module steps at the start of a resource instance address (`module.a["k"].aws_x.y[0]`). */
 function moduleStepsOfAddress(address: string): ModuleStep[] | undefined {
   const steps: ModuleStep[] = [];
-  const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\./y;
+  const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\])?\./y;
   let m: RegExpExecArray | null;
   let at = 0;
   while ((step.lastIndex = at), (m = step.exec(address))) {
@@ -211,9 +214,7 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     }
   };
 
-  const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
-  changes.forEach((rc: unknown, i) => {
-    const where = ['resource_changes', i];
+  const readChange = (rc: unknown, where: JsonPath): void => {
     if (!isObject(rc) || !isObject(rc.change) || !Array.isArray(rc.change.actions)) {
       throw InputError.at(doc.at(where), 'a resource change without a "change" object holding an "actions" list: this is not what `terraform show -json` writes. Make the plan again with `terraform show -json plan.out > plan.json`.');
     }
@@ -226,6 +227,21 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     }
     const values = action === 'forget' ? rc.change.before : rc.change.after;
     add(rc as RawResource, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+  };
+  const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+  changes.forEach((rc: unknown, i) => readChange(rc, ['resource_changes', i]));
+  // Changes Terraform defers to a later plan and apply (`deferred_changes`, in a plan with
+  // `"complete": false`: a count or for_each unknown until apply, a provider configured from
+  // values unknown until apply) are still what the configuration asks for. They are modelled as
+  // the others, their unknown values making verdicts unknown, rather than missing from the model:
+  // a deferred server or rule left out would pass or fail in silence.
+  const entryPaths = new Map<string, JsonPath>();
+  const deferredChanges = Array.isArray(plan.deferred_changes) ? plan.deferred_changes : [];
+  deferredChanges.forEach((d: unknown, i) => {
+    const where = ['deferred_changes', i, 'resource_change'];
+    readChange(isObject(d) ? d.resource_change : undefined, where);
+    const address = isObject(d) && isObject(d.resource_change) ? d.resource_change.address : undefined;
+    if (typeof address === 'string' && !entryPaths.has(address)) entryPaths.set(address, where);
   });
 
   // Resources the plan leaves alone appear only in planned_values when there is no
@@ -247,5 +263,6 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     instanceOf: (module, localKey, key) => blocks.get(module)?.get(localKey)?.byKey?.get(key),
     childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
     deleted,
+    entryPath: (address) => entryPaths.get(address),
   };
 }

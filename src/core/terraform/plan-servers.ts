@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Server, SourceLocation } from '../model.js';
-import { attributeValues, awsRegionOfZone, azureRegion, gcpRegionOfZone } from './plan-context.js';
+import { attributeValues, awsRegionOfZone, azureRegion, describeAttribute, gcpRegionOfZone } from './plan-context.js';
 import type { PlanContext, ServerNetwork } from './plan-context.js';
 import { knownMap, knownString as knownStringOf, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -127,6 +127,27 @@ export interface ServerCandidate {
   engine?: string;
   /** True for compute resources and SQL Server / Oracle databases: servers without any tag. */
   always: boolean;
+  /** Tags (labels) not known until apply: which keys (`all`: the whole map), and the attribute. */
+  tagsUnknown?: { keys: 'all' | readonly string[]; attribute: string };
+}
+
+/** The resource's own tag (label) map, whose entries unknown until apply nothing can read. */
+function tagPath(res: PlanResource, type: ServerType): AttributePath | undefined {
+  if (res.type === 'google_sql_database_instance') return ['settings', 0, 'user_labels'];
+  if (res.type === 'aws_launch_configuration') return undefined;
+  return type.cloud === 'gcp' ? ['labels'] : ['tags'];
+}
+
+/** Which tags of a resource are not known until apply: the whole map, or the keys `after_unknown` marks. */
+function unknownTags(res: PlanResource, type: ServerType): ServerCandidate['tagsUnknown'] {
+  const path = tagPath(res, type);
+  if (!path) return undefined;
+  if (lookup(res, path).state === 'unknown') return { keys: 'all', attribute: describeAttribute(res, path) };
+  let u: unknown = res.unknown;
+  for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : undefined;
+  if (u === null || typeof u !== 'object' || Array.isArray(u)) return undefined;
+  const keys = Object.keys(u).filter((k) => (u as Record<string, unknown>)[k] === true);
+  return keys.length > 0 ? { keys, attribute: describeAttribute(res, path) } : undefined;
 }
 
 function splitRoles(text: string): string[] {
@@ -167,6 +188,7 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
       environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
       engine,
       always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
+      tagsUnknown: unknownTags(res, type),
     });
   }
   return out;
