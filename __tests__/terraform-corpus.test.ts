@@ -61,7 +61,8 @@ describe.skipIf(!present)('the plan corpus', () => {
 
   it('finds the servers of the real plans, on all three clouds', () => {
     const servers = [...reports.values()].reduce((n, r) => n + r.environments.reduce((m, e) => m + e.servers, 0), 0);
-    expect(servers).toBe(83);
+    // 84: with the instance the targeted infracost plan leaves out of its changes (prior_state only).
+    expect(servers).toBe(84);
     const multi = reports.get('scalr/multicloud-aws-azure-google-vms-wrapped-tfplan-tfrun.json');
     expect(multi?.environments).toEqual([{ name: 'default', providers: ['aws', 'azure', 'gcp'], servers: 12 }]);
     const lat = multi?.findings.find((f) => f.policy === 'OS11-LAT-001');

@@ -80,6 +80,32 @@ describe('the state after apply', () => {
   });
 });
 
+describe('a targeted plan (-target)', () => {
+  // Terraform writes only the targeted resources as changes; the others stay as they are and
+  // appear only in prior_state. They are part of the network after apply all the same.
+  const json = buildPlanJson({
+    resources: [
+      { address: 'aws_security_group.fe', values: { id: 'sg-0fe', ingress: [{ protocol: 'tcp', from_port: 12000, to_port: 12000, cidr_blocks: ['0.0.0.0/0'], ipv6_cidr_blocks: [], prefix_list_ids: [], security_groups: [], self: false, description: '' }], egress: [] }, actions: ['update'], expressions: { ingress: [{}] } },
+      { ...awsVm('aws_instance.fe', { 'topogate-role': 'front-end' }, { actions: ['no-op'] }), values: { tags: { 'topogate-role': 'front-end' }, vpc_security_group_ids: ['sg-0fe'], private_ip: '10.0.1.10' }, unknown: {} },
+      { address: 'data.aws_ami.windows', values: { id: 'ami-1' }, mode: 'data', actions: ['read'] },
+    ],
+  });
+  const changes = json.resource_changes as Array<Record<string, unknown>>;
+  const untargeted = changes.splice(1);
+  const prior = untargeted.map((c) => ({ address: c.address, mode: c.mode, type: c.type, name: c.name, provider_name: c.provider_name, schema_version: 0, values: (c.change as { after: unknown }).after }));
+  const targeted = { ...json, complete: false, planned_values: { root_module: { resources: [] } }, prior_state: { format_version: '1.0', values: { root_module: { resources: prior } } } };
+
+  it.each([
+    ['as terraform show -json writes it', JSON.stringify(targeted)],
+    ['wrapped under tfplan', JSON.stringify({ tfplan: targeted }, null, 2)],
+  ])('the resources it leaves alone are servers and rules after apply (%s)', (_name, text) => {
+    const envs = environmentsOf({ plans: { 'plan.json': text } });
+    expect(envs.flatMap((e) => e.servers.map((x) => x.name))).toEqual(['aws_instance.fe']);
+    const report = checkPlans({ plans: { 'plan.json': text } });
+    expect(finding(report, 'OS11-SEC-001', 'internet -> aws_instance.fe').status).toBe('fail');
+  });
+});
+
 describe('mixed providers fail OS11-LAT-001', () => {
   it('an RDS SQL Server beside Azure VMs: the finding names each provider with its servers', () => {
     const plan: TestPlan = {

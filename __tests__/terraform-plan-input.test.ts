@@ -169,7 +169,7 @@ describe('entries beyond the changes (planned_values, prior_state)', () => {
     ']}},"resource_changes":[',
     [change('"aws_instance.a"'), change('"module.m[\\"k\\"].aws_instance.b"', ',"module_address":"module.m[\\"k\\"]"')].join(','),
     '],"prior_state":{"values":{"root_module":{"resources":[',
-    [entry('"data.aws_vpc.main"', 'data', '{"cidr_block":"10.0.0.0/16"}'), entry('"aws_instance.gone"'), entry('"aws_instance.a"')].join(','),
+    [entry('"data.aws_vpc.main"', 'data', '{"cidr_block":"10.0.0.0/16"}'), entry('"aws_instance.untouched"'), entry('"aws_instance.a"')].join(','),
     ']}}}}',
   ].join('');
   const known = new Set(['aws_instance.a', 'module.m["k"].aws_instance.b']);
@@ -184,11 +184,23 @@ describe('entries beyond the changes (planned_values, prior_state)', () => {
     const planned = doc.extraEntries('planned', known);
     // The entry written with \u0022 names a change: it is not an extra.
     expect(planned.map((e) => (e.entry as { address: string }).address)).toEqual(['aws_instance.planned_only']);
+    // Data sources read while planning, and what a targeted plan leaves out of its changes.
     const prior = doc.extraEntries('prior', known);
-    expect(prior.map((e) => (e.entry as { address: string }).address)).toEqual(['data.aws_vpc.main']);
+    expect(prior.map((e) => (e.entry as { address: string }).address)).toEqual(['data.aws_vpc.main', 'aws_instance.untouched']);
     expect(doc.locateAddress('aws_instance.planned_only')?.column).toBe(file.indexOf('"address":"aws_instance.planned_only"') + 1);
     // A change is placed at its entry in resource_changes (the text path takes the first mention).
     if (!wrapper) expect(doc.locateAddress('aws_instance.a')?.column).toBe(file.indexOf('"address":"aws_instance.a"', file.indexOf('resource_changes')) + 1);
+  });
+
+  it.each([
+    ['read from its bytes', ''],
+    ['read as text (a wrapped plan)', '{"tfplan":'],
+  ])('Terraform 0.12\'s child module entries, addressed relative to the module, are left out (%s)', (_name, wrapper) => {
+    const plan = '{"format_version":"0.1","resource_changes":[],"prior_state":{"values":{"root_module":{"resources":[],"child_modules":[{"address":"module.alb","resources":['
+      + [entry('"aws_instance.relative"'), entry('"module.alb.aws_instance.qualified"'), entry('"data.aws_vpc.relative"', 'data', '{}')].join(',')
+      + ']}]}}}}';
+    const doc = parsePlan(Buffer.from(wrapper ? `${wrapper}${plan}}` : plan), 'plan.json');
+    expect(doc.extraEntries('prior', new Set()).map((e) => (e.entry as { address: string }).address).sort()).toEqual(['data.aws_vpc.relative', 'module.alb.aws_instance.qualified']);
   });
 
   it('a bad escape in an entry read only at the end is a located input error, on any size', () => {

@@ -38,7 +38,7 @@ export interface PlanDocument {
   /** Location of a byte offset (a resource entry's, from extraEntries). */
   locateOffset(offset: number): SourceLocation;
   /**
-   * Resource entries of `planned_values` (`planned`), or data entries of `prior_state`
+   * Resource entries of `planned_values` (`planned`) or of `prior_state`
    * (`prior`), whose address is not in `known`: what a plan holds beyond its changes.
    */
   extraEntries(which: 'planned' | 'prior', known: ReadonlySet<string>): Array<{ entry: unknown; offset?: number; path?: JsonPath }>;
@@ -209,16 +209,23 @@ function isObj(v: unknown): v is Record<string, unknown> {
 }
 
 /** Resource entries of a module tree, depth first, with their paths. */
+/**
+ * The resource entries of a module tree. Terraform 0.12 wrote a child module's entries with
+ * addresses relative to the module (`aws_alb.alb` for `module.alb.aws_alb.alb`): managed
+ * ones are left out, as they cannot be placed.
+ */
 function moduleEntries(root: unknown, base: JsonPath): Array<{ entry: Record<string, unknown>; path: JsonPath }> {
   const out: Array<{ entry: Record<string, unknown>; path: JsonPath }> = [];
-  const stack: Array<{ module: unknown; path: JsonPath }> = [{ module: root, path: base }];
+  const stack: Array<{ module: unknown; path: JsonPath; nested: boolean }> = [{ module: root, path: base, nested: false }];
   while (stack.length > 0) {
-    const { module, path } = stack.pop()!;
+    const { module, path, nested } = stack.pop()!;
     if (!isObj(module)) continue;
     (Array.isArray(module.resources) ? module.resources : []).forEach((r: unknown, i) => {
-      if (isObj(r)) out.push({ entry: r, path: [...path, 'resources', i] });
+      if (!isObj(r)) return;
+      if (nested && r.mode !== 'data' && typeof r.address === 'string' && !r.address.startsWith('module.')) return;
+      out.push({ entry: r, path: [...path, 'resources', i] });
     });
-    (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c: unknown, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+    (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c: unknown, i) => stack.push({ module: c, path: [...path, 'child_modules', i], nested: true }));
   }
   return out;
 }
@@ -307,7 +314,7 @@ function parsePlanText(text: string, file: string): PlanDocument {
     extraEntries: (which, known) => {
       const entries = which === 'planned'
         ? (isObj(plan.planned_values) ? moduleEntries(plan.planned_values.root_module, ['planned_values', 'root_module']) : [])
-        : (isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : []).filter((e) => e.entry.mode === 'data');
+        : isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : [];
       return entries.filter((e) => !(typeof e.entry.address === 'string' && known.has(e.entry.address)));
     },
   };

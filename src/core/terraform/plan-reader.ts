@@ -83,6 +83,8 @@ interface EntryCandidate {
   addressAt: number;
   /** Where its "mode" value's opening quote is, or -1. */
   modeAt: number;
+  /** In a child module (not the root module). */
+  nested: boolean;
   start: number;
   end: number;
 }
@@ -105,7 +107,7 @@ export interface SelectivePlan {
    */
   addressOffsets: Map<string, number>;
   /**
-   * The entries of `planned_values` (`which: 'planned'`) or data entries of `prior_state`
+   * The entries of `planned_values` (`which: 'planned'`) or of `prior_state`
    * (`'prior'`) whose address is neither a change's nor in `known`, parsed now, with their
    * offsets. Throws MalformedEntry where such an entry's bytes are not valid JSON.
    */
@@ -183,10 +185,10 @@ class ByteReader {
     return true;
   }
 
-  /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
-  keyIs(at: number, name: Uint8Array): boolean {
+  /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes), or with `prefix` starts with it. */
+  keyIs(at: number, name: Uint8Array, prefix = false): boolean {
     const b = this.b;
-    if (b[at + 1 + name.length] !== QUOTE) return false;
+    if (!prefix && b[at + 1 + name.length] !== QUOTE) return false;
     for (let k = 0; k < name.length; k++) if (b[at + 1 + k] !== name[k]) return false;
     return true;
   }
@@ -257,6 +259,7 @@ const K = {
   actions: ascii('actions'),
   before: ascii('before'),
   data: ascii('data'),
+  module: ascii('module.'),
   resources: ascii('resources'),
   childModules: ascii('child_modules'),
   rootModule: ascii('root_module'),
@@ -333,7 +336,7 @@ function scanModule(r: ByteReader, at: number, into: EntryCandidate[], depth = 0
           if (b[i] === COMMA) i = r.ws(i + 1);
         }
         const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
-        if (addressStart >= 0) into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, start: item, end });
+        if (addressStart >= 0) into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, nested: depth > 0, start: item, end });
         return end;
       });
     }
@@ -413,11 +416,14 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
       throw new MalformedEntry(quoteAt);
     }
   };
+  const isData = (c: EntryCandidate) => c.modeAt >= 0 && (r.keyIs(c.modeAt, K.data) || decoded(c.modeAt) === 'data');
   const extraEntries = (which: 'planned' | 'prior', known: ReadonlySet<string>) => {
     const out: Array<{ entry: unknown; offset: number }> = [];
     for (const c of which === 'planned' ? planned : prior) {
-      if (which === 'prior' && (c.modeAt < 0 || (!r.keyIs(c.modeAt, K.data) && decoded(c.modeAt) !== 'data'))) continue;
       if (isChangeAddress(c)) continue;
+      // Terraform 0.12 wrote a child module's entries with addresses relative to the module
+      // (`aws_alb.alb` for `module.alb.aws_alb.alb`): such a resource cannot be placed.
+      if (c.nested && !r.keyIs(c.addressStart - 1, K.module, true) && !isData(c)) continue;
       const address = decoded(c.addressStart - 1);
       if (known.has(address)) continue;
       if (!addressOffsets.has(address)) addressOffsets.set(address, c.addressAt);

@@ -245,11 +245,14 @@ export function buildPlanState(doc: PlanDocument): PlanState {
   });
 
   // Resources the plan leaves alone appear only in planned_values when there is no
-  // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
+  // resource_changes (a plan without changes); data sources read at plan time are in
+  // prior_state, and so are the resources a targeted plan (-target) leaves out of its
+  // changes: they stay as they are, so they are part of the network after apply.
   const known = new Set([...byAddress.keys(), ...deletedAddresses]);
-  for (const [which, action] of [['planned', 'unchanged'], ['prior', 'read']] as const) {
+  for (const which of ['planned', 'prior'] as const) {
     for (const { entry, offset, path } of doc.extraEntries(which, known)) {
       if (!isObject(entry) || typeof entry.address !== 'string' || known.has(entry.address)) continue;
+      const action = which === 'prior' && entry.mode === 'data' ? 'read' : 'unchanged';
       add(entry as RawResource, offset ?? path ?? [], action, entry.values, {});
       known.add(entry.address);
     }
