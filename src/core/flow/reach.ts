@@ -377,22 +377,22 @@ export function portSegments(source: FlowSource, target: Endpoint, protocol: Flo
   // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
   if (ranges.every(([a, b]) => a === b)) return ranges.map(([a]) => PortSet.of(a));
   const segments: PortSet[] = [];
-  for (const [from, to] of ranges) {
-    const inside: number[] = [];
-    if (from < to) {
-      for (const layer of source.egress) cutsWithin(cutsOf(layer, protocol), from, to, inside);
-      for (const layer of target.ingress) cutsWithin(cutsOf(layer, protocol), from, to, inside);
-      inside.sort((a, b) => a - b);
-    }
-    let start = from;
-    for (const c of inside) {
-      if (c <= start) continue;
-      segments.push(PortSet.range(start, c - 1));
-      start = c;
-    }
-    segments.push(PortSet.range(start, to));
-  }
+  for (const [from, to] of ranges) splitRange(from, to, from < to ? [...source.egress, ...target.ingress] : NONE, protocol, segments);
   return segments;
+}
+
+/** Adds to `into` the range from-to cut where a rule of `layers` starts or stops. */
+function splitRange(from: number, to: number, layers: readonly FilterLayer[], protocol: FlowProtocol, into: PortSet[]): void {
+  const inside: number[] = [];
+  for (const layer of layers) cutsWithin(cutsOf(layer, protocol), from, to, inside);
+  inside.sort((a, b) => a - b);
+  let start = from;
+  for (const c of inside) {
+    if (c <= start) continue;
+    into.push(PortSet.range(start, c - 1));
+    start = c;
+  }
+  into.push(PortSet.range(start, to));
 }
 
 export interface SegmentReach extends PortReach {
@@ -432,17 +432,8 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   const src = sideOf(source);
   const dst = sideOf(target);
   const [[from, to]] = EPHEMERAL_PORTS.toRanges();
-  const inside: number[] = [];
-  for (const layer of [...out, ...back]) cutsWithin(cutsOf(layer, protocol), from, to, inside);
-  inside.sort((a, b) => a - b);
   const segments: PortSet[] = [];
-  let start = from;
-  for (const c of inside) {
-    if (c <= start) continue;
-    segments.push(PortSet.range(start, c - 1));
-    start = c;
-  }
-  segments.push(PortSet.range(start, to));
+  splitRange(from, to, [...out, ...back], protocol, segments);
 
   let min = src.addresses;
   let max = AddressSet.EMPTY;
