@@ -135,6 +135,18 @@ export interface Server extends Endpoint {
   roleNotes?: Readonly<Record<string, string>>;
   /** The Terraform resource behind the server, when it comes from a plan. */
   resource?: { address: string; type: string };
+  /**
+   * Set when the server may hold roles beyond `roles` that are not known until apply (its
+   * `topogate-role` tag, or the tags a selector reads): the reason, naming the attribute.
+   * Checks then count it as a possible holder of any role, never as certainly not one.
+   */
+  rolesUnknown?: string;
+  /**
+   * Set on the servers of `Environment.possibleServers`: why the server may not belong to the
+   * environment (its `topogate-environment` tag, or whether it is a server at all, is not
+   * known until apply), naming the attribute.
+   */
+  membershipUnknown?: string;
 }
 
 export interface Listener {
@@ -189,6 +201,11 @@ export interface Environment {
   region?: string;
   clients: ReadonlyMap<string, Client>;
   servers: readonly Server[];
+  /**
+   * Servers that may belong to the environment, or not (`membershipUnknown` says why): a
+   * verdict they could change is unknown, never pass. They are not counted among `servers`.
+   */
+  possibleServers?: readonly Server[];
   loadBalancers: readonly LoadBalancer[];
 }
 

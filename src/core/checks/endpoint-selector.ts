@@ -91,3 +91,65 @@ export function resolveServers(env: Environment, sel: TargetSelector): Server[] 
   }
   return env.servers.filter((s) => s.name === sel.server);
 }
+
+/**
+ * A server a selector may select, though the model does not know that it does: its roles, or
+ * whether it belongs to the environment, are not known until apply. `doubt` says what is not
+ * known and why: `whether aws_instance.ctl holds role controller (tags.topogate-role of
+ * aws_instance.ctl is not known until apply)`.
+ */
+export interface PossibleServer {
+  server: Server;
+  doubt: string;
+}
+
+const rolesUnknownOf = new WeakMap<Environment, readonly Server[]>();
+
+/** The servers of an environment whose roles are not all known, found once per environment. */
+function withRolesUnknown(env: Environment): readonly Server[] {
+  let list = rolesUnknownOf.get(env);
+  if (!list) rolesUnknownOf.set(env, (list = env.servers.filter((s) => s.rolesUnknown !== undefined)));
+  return list;
+}
+
+/** Why `s` may be selected by `roles` (any role when absent) in `env` without being known to be; undefined when it is not. */
+function doubtOf(env: Environment, s: Server, roles: readonly string[] | undefined): string | undefined {
+  const holds = roles === undefined || s.roles.some((r) => roles.includes(r));
+  if (!holds && s.rolesUnknown === undefined) return undefined;
+  const what: string[] = [];
+  const why: string[] = [];
+  if (s.membershipUnknown !== undefined) {
+    what.push(`belongs to "${env.name}"`);
+    why.push(s.membershipUnknown);
+  }
+  if (!holds && roles !== undefined && s.rolesUnknown !== undefined) {
+    what.push(`holds role ${roles.join(' or ')}`);
+    if (!why.includes(s.rolesUnknown)) why.push(s.rolesUnknown);
+  }
+  if (what.length === 0) return undefined;
+  return `whether ${s.name} ${what.join(' and ')} (${why.join('; ')})`;
+}
+
+/**
+ * The servers a selector may also name, beyond `resolveServers`: servers whose roles are not
+ * known until apply (for a role), and servers that may belong to the environment.
+ */
+export function possibleServers(env: Environment, sel: TargetSelector | SourceSelector | { roles?: readonly string[] }): PossibleServer[] {
+  if ('client' in sel || 'cidrs' in sel) return [];
+  const out: PossibleServer[] = [];
+  const add = (s: Server, roles: readonly string[] | undefined) => {
+    const doubt = doubtOf(env, s, roles);
+    if (doubt !== undefined) out.push({ server: s, doubt });
+  };
+  const maybe = env.possibleServers ?? [];
+  if ('server' in sel) {
+    for (const s of maybe) if (s.name === sel.server) add(s, undefined);
+  } else if ('role' in sel || ('roles' in sel && sel.roles !== undefined)) {
+    const roles = 'role' in sel ? [sel.role] : (sel.roles as readonly string[]);
+    for (const s of withRolesUnknown(env)) add(s, roles);
+    for (const s of maybe) add(s, roles);
+  } else {
+    for (const s of maybe) add(s, undefined);
+  }
+  return out;
+}

@@ -8,8 +8,8 @@ import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
-import { describeSource, describeTarget, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
-import type { SourceSelector, TargetSelector } from './endpoint-selector.js';
+import { describeSource, describeTarget, possibleServers, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
+import type { PossibleServer, SourceSelector, TargetSelector } from './endpoint-selector.js';
 
 export interface FlowParams {
   type: string;
@@ -89,6 +89,9 @@ export const MAX_LISTED_PAIRS = 10_000;
 interface PairPlan {
   sources: readonly FlowSource[];
   targets: readonly Server[];
+  /** Servers that may be sources or targets too (roles or environment unknown until apply), with why. */
+  possibleSources: readonly PossibleServer[];
+  possibleTargets: readonly PossibleServer[];
   /** Pairs to evaluate: every source with every target but itself. */
   count: number;
   skipped?: CheckOutcome;
@@ -100,24 +103,37 @@ export function flowPairs(env: Environment, params: FlowParams): PairPlan {
   const toLabel = describeTarget(params.to);
   const subject = `${fromLabel} -> ${toLabel}`;
   const resolved = resolveSources(env, params.from);
-  if (!resolved.ok) return { sources: [], targets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+  if (!resolved.ok) return { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
   const targets = resolveServers(env, params.to);
-  if (targets.length === 0) {
-    return { sources: [], targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+  const possibleTargets = possibleServers(env, params.to);
+  if (targets.length === 0 && possibleTargets.length === 0) {
+    return { sources: [], targets, possibleSources: [], possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
   }
   const sources = resolved.sources;
-  if (sources.length === 0) {
-    return { sources, targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+  const possibleSources = possibleServers(env, params.from);
+  if (sources.length === 0 && possibleSources.length === 0) {
+    return { sources, targets, possibleSources, possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
   }
-  const targetNames = new Set(targets.map((t) => t.name));
-  const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length;
-  const count = sources.length * targets.length - selfPairs;
+  const targetNames = new Set([...targets.map((t) => t.name), ...possibleTargets.map((t) => t.server.name)]);
+  const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
+  const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
   if (count === 0) {
-    const only = targets[0].name;
-    const matches = fromLabel === toLabel ? `matches ${toLabel}` : `matches both ${fromLabel} and ${toLabel}`;
-    return { sources, targets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
+    const only = targets[0] ?? possibleTargets[0].server;
+    const verb = targets.length > 0 && sources.length > 0 ? 'matches' : 'may match';
+    const matches = fromLabel === toLabel ? `${verb} ${toLabel}` : `${verb} both ${fromLabel} and ${toLabel}`;
+    return { sources, targets, possibleSources, possibleTargets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
   }
-  return { sources, targets, count };
+  return { sources, targets, possibleSources, possibleTargets, count };
+}
+
+/**
+ * A pair the model does not know to exist (a source or target that may not hold the role,
+ * or may not belong to the environment): what passes passes either way; what would fail,
+ * or cannot be decided, is unknown until apply, placed on the server whose tags decide it.
+ */
+function doubtfulOutcome(outcome: Omit<CheckOutcome, 'subject'>, doubts: readonly string[], at: Server): Omit<CheckOutcome, 'subject'> {
+  if (outcome.status === 'pass') return outcome;
+  return { status: 'unknown', message: `Cannot decide until apply ${doubts.join(' and ')}. If so: ${outcome.message}`, location: at.location };
 }
 
 function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>): SourceLocation {
@@ -163,8 +179,12 @@ export function evaluateFlowPairs(
   judge: (ctx: PairContext) => Omit<CheckOutcome, 'subject'>,
   options: ReachOptions = {},
 ): CheckOutcome[] {
-  const { sources, targets, count, skipped } = flowPairs(env, params);
+  const plan = flowPairs(env, params);
+  const { count, skipped } = plan;
   if (skipped) return [skipped];
+  // Sources and targets the model knows, then those it may have (rarely any): a pair with one of these is in doubt.
+  const targets: Array<{ server: Server; doubt?: string }> = [...plan.targets.map((server) => ({ server })), ...plan.possibleTargets];
+  const sources: Array<{ source: FlowSource; doubt?: string }> = [...plan.sources.map((source) => ({ source })), ...plan.possibleSources.map((p) => ({ source: p.server as FlowSource, doubt: p.doubt }))];
   const protocol = params.protocol ?? 'tcp';
   const fromLabel = describeSource(params.from);
   const toLabel = describeTarget(params.to);
@@ -172,8 +192,8 @@ export function evaluateFlowPairs(
   const large = count > MAX_LISTED_PAIRS;
   let passes = 0;
   const beyond = { fail: 0, unknown: 0 };
-  for (const target of targets) {
-    for (const source of sources) {
+  for (const { server: target, doubt: targetDoubt } of targets) {
+    for (const { source, doubt: sourceDoubt } of sources) {
       if (source.kind !== 'client' && source.name === target.name) continue;
       const pair = { source, target };
       let outcome: Omit<CheckOutcome, 'subject'>;
@@ -184,6 +204,10 @@ export function evaluateFlowPairs(
         const direct = reachOnPorts(source, target, protocol, ports.ports, options);
         const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
         outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+      }
+      if (targetDoubt !== undefined || sourceDoubt !== undefined) {
+        const doubts = [sourceDoubt, targetDoubt].filter((d): d is string => d !== undefined);
+        outcome = doubtfulOutcome(outcome, doubts, targetDoubt === undefined ? (source as Server) : target);
       }
       if (large && outcome.status === 'pass') passes++;
       else if (large && outcomes.length >= MAX_LISTED_PAIRS) beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;

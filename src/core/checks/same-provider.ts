@@ -1,5 +1,6 @@
 import type { Environment, Server, SourceLocation } from '../model.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
+import { possibleServers } from './endpoint-selector.js';
 
 export interface PlacementParams {
   type: string;
@@ -37,9 +38,11 @@ export function sameAttribute(
   locationOf: (s: Server) => SourceLocation,
 ): CheckOutcome[] {
   const servers = serversOf(env, params.roles);
+  // Servers that may be among them: roles or environment not known until apply.
+  const possible = possibleServers(env, { roles: params.roles });
   const scope = params.roles ? `servers with role ${params.roles.join(' or ')}` : 'servers';
   const subject = env.name;
-  if (servers.length === 0) return [{ status: 'pass', subject, message: `Nothing to check: no ${scope} in "${env.name}".`, location: env.location }];
+  if (servers.length === 0 && possible.length === 0) return [{ status: 'pass', subject, message: `Nothing to check: no ${scope} in "${env.name}".`, location: env.location }];
   const groups = new Map<string, Server[]>();
   const missing: Server[] = [];
   for (const s of servers) {
@@ -66,7 +69,26 @@ export function sameAttribute(
       location: missing[0].location,
     }];
   }
-  return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}.`, location: env.location }];
+  // One value among the servers known to be selected (or none of them): those that may be selected too must share it.
+  const value = ranked[0]?.[0] ?? possible.find((p) => p.server[attribute] !== undefined)?.server[attribute];
+  const odd = possible.filter((p) => p.server[attribute] === undefined || p.server[attribute] !== value);
+  if (odd.length > 0) {
+    const runs = (s: Server) => (s[attribute] === undefined ? `no ${attribute} is known for ${s.name}` : `${s.name} runs under ${s[attribute]}`);
+    const same = possible.filter((p) => !odd.includes(p)).map((p) => p.server.name);
+    const others = servers.length > 0 ? `, while the other ${scope} run under ${value}` : same.length > 0 ? `, while ${list(same)} ${same.length === 1 ? 'runs' : 'run'} under ${value}` : '';
+    return [{
+      status: 'unknown',
+      subject,
+      message: `Cannot decide until apply ${odd.map((p) => p.doubt).join(' and ')}. If so: ${odd.map((p) => runs(p.server)).join('; ')}${others}.`,
+      location: locationOf(odd[0].server),
+    }];
+  }
+  if (servers.length === 0) {
+    const names = possible.map((p) => p.server.name);
+    return [{ status: 'pass', subject, message: `None of the ${scope} of "${env.name}" is known for certain; ${list(names)}, which may be among them, ${names.length === 1 ? 'runs' : 'run'} under ${attribute} ${value}.`, location: env.location }];
+  }
+  const maybe = possible.length > 0 ? ` (so ${possible.length === 1 ? 'does' : 'do'} ${list(possible.map((p) => p.server.name))}, which may be among them)` : '';
+  return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}${maybe}.`, location: env.location }];
 }
 
 export const sameProvider: CheckType<PlacementParams> = {

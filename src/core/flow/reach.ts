@@ -21,6 +21,8 @@ export interface FlowSource {
   addressesExact: boolean;
   identities: readonly string[];
   identitiesUnknown?: string;
+  /** Set when the source may hold roles beyond its `role:` identities (a server's `rolesUnknown`). */
+  rolesUnknown?: string;
   egress: readonly FilterLayer[];
   /** Filters on traffic into the source: only its stateless ones matter, to the responses. */
   ingress?: readonly FilterLayer[];
@@ -83,9 +85,11 @@ interface Side {
   exact: boolean;
   identities: ReadonlySet<string>;
   identitiesUnknown?: string;
+  /** The side may hold roles beyond its `role:` identities: why. */
+  rolesUnknown?: string;
 }
 
-type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string };
+type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string; rolesUnknown?: string };
 /**
  * What the flow engine works out once per endpoint and per layer, kept on the object
  * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
@@ -112,7 +116,7 @@ function cached<T>(owner: object, make: () => T): T {
 
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e: SideSource): Side {
-  return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown }));
+  return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
 }
 
 interface LayerCache {
@@ -129,10 +133,15 @@ function hasIdentity(peer: Peer, side: Side): boolean {
   return false;
 }
 
-/** A peer naming identities the side lacks, on a side whose identities are not all known: it may match. */
+/** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer: Peer, side: Side): boolean {
-  return side.identitiesUnknown !== undefined && peer.identities.length > 0 && !hasIdentity(peer, side);
+  if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined) return false;
+  if (peer.identities.length === 0 || hasIdentity(peer, side)) return false;
+  return side.identitiesUnknown !== undefined || peer.identities.some((id) => id.startsWith('role:'));
 }
+
+/** Why a side may carry an identity it is not known to: its identities, else its roles, are unknown. */
+const identityDoubt = (side: Side): string | undefined => side.identitiesUnknown ?? side.rolesUnknown;
 
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer: Peer, side: Side): Tri {
@@ -208,7 +217,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
   }
   const { rules, union } = rulesFor(layer, protocol, port);
-  if (union && remote.identitiesUnknown === undefined) {
+  if (union && remote.identitiesUnknown === undefined && remote.rolesUnknown === undefined) {
     // A union of allows: what each rule matches, added up; exact, so min and max agree.
     let got = AddressSet.EMPTY;
     const by: Origin[] = [];
@@ -240,8 +249,8 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
     const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
     if (!certain.equals(possible) && possible.overlaps(remMax)) {
-      const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? local.identitiesUnknown) : undefined;
-      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? remote.identitiesUnknown : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+      const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? identityDoubt(local)) : undefined;
+      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
     }
     if (rule.action === 'allow') {
       const gotMin = certain.intersect(remMin);

@@ -20,7 +20,9 @@ import type { ServerCandidate } from './plan-servers.js';
  * `topogate-environment` tag names, else to the topology environment whose `select`
  * matches it, else to the one environment that lists the plan, else to `default`. A
  * topology environment keeps its clients and servers and gains the plan's servers; one
- * that only a plan names gets the packs' default clients.
+ * that only a plan names gets the packs' default clients. A resource whose environment tag
+ * (or whether it is a server at all) is not known until apply is a possible server
+ * (`Environment.possibleServers`) of each environment of its plan it may belong to.
  */
 
 export const DEFAULT_ENVIRONMENT = 'default';
@@ -155,26 +157,28 @@ const CACHE_INVALIDATION = 'cache-invalidation';
 interface EnvironmentEntry {
   env: Environment;
   servers: Server[];
+  /** Plan servers that may belong to it, or not: their environment tag, or whether they are servers at all, is unknown. */
+  possibleServers: Server[];
   loadBalancers: LoadBalancer[];
   /** Names taken in the environment: clients, servers, balancers. */
   names: Set<string>;
 }
 
-/** Where a plan resource went as a server. */
+/** Where a plan resource went as a server: one environment, or each it may belong to. */
 interface Placement {
   entry: EnvironmentEntry;
   server: Server;
 }
 
 /** The servers a plan placed, as the balancer modules ask for them: by resource, or by exact address. */
-function placedServers(placements: ReadonlyMap<string, Placement>, byAddress: ReadonlyMap<string, PlanResource>): PlacedServers {
+function placedServers(placements: ReadonlyMap<string, readonly Placement[]>, byAddress: ReadonlyMap<string, PlanResource>): PlacedServers {
   let byIp: Map<string, PlanResource[]> | undefined;
   return {
     isServer: (res) => placements.has(res.address),
     withAddress(ip) {
       if (!byIp) {
         byIp = new Map();
-        for (const [address, p] of placements) {
+        for (const [address, [p]] of placements) {
           const res = byAddress.get(address);
           if (!res || !p.server.addressesExact) continue;
           for (const cidr of p.server.addresses.toCidrs()) {
@@ -203,7 +207,7 @@ function placedServers(placements: ReadonlyMap<string, Placement>, byAddress: Re
 function placeBalancer(
   d: BalancerDraft,
   planFile: string,
-  placements: ReadonlyMap<string, Placement>,
+  placements: ReadonlyMap<string, readonly Placement[]>,
   fallback: () => EnvironmentEntry[],
   environmentFor: (name: string) => EnvironmentEntry,
 ): void {
@@ -214,10 +218,7 @@ function placeBalancer(
     let open = d.listeners.length === 0;
     for (const l of d.listeners) {
       if (l.targetsUnknown !== undefined) open = true;
-      for (const t of l.targets) {
-        const p = placements.get(t.address);
-        if (p) set.add(p.entry);
-      }
+      for (const t of l.targets) for (const p of placements.get(t.address) ?? []) set.add(p.entry);
     }
     if (open || set.size === 0) for (const e of fallback()) set.add(e);
     entries = [...set];
@@ -226,11 +227,11 @@ function placeBalancer(
   const targetsByEntry = d.listeners.map((l) => {
     const by = new Map<EnvironmentEntry, string[]>();
     for (const t of l.targets) {
-      const p = placements.get(t.address);
-      if (!p) continue;
-      const list = by.get(p.entry);
-      if (list) list.push(p.server.name);
-      else by.set(p.entry, [p.server.name]);
+      for (const p of placements.get(t.address) ?? []) {
+        const list = by.get(p.entry);
+        if (list) list.push(p.server.name);
+        else by.set(p.entry, [p.server.name]);
+      }
     }
     return by;
   });
@@ -266,6 +267,40 @@ function placeBalancer(
   }
 }
 
+type SelectorMatch = SelectorOwner['selectors'][number] & { owner: SelectorOwner };
+
+/** A server's roles in one environment: its role tags, the selectors of that environment that match it, a managed database's. */
+function rolesIn(c: ServerCandidate, matches: readonly SelectorMatch[], envName: string): { roles: string[]; roleNotes: Record<string, string> } {
+  const roleNotes: Record<string, string> = {};
+  const roles: string[] = [];
+  const addRole = (r: string, note: string) => {
+    if (!roles.includes(r)) {
+      roles.push(r);
+      roleNotes[r] = note;
+    }
+  };
+  for (const r of c.tagRoles) addRole(r, `from the topogate-role tag of ${c.res.address}`);
+  for (const m of matches) {
+    if (m.owner.environment !== envName) continue;
+    for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role]) addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+  }
+  if (c.engine === 'sqlserver' || c.engine === 'oracle') addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
+  return { roles, roleNotes };
+}
+
+/** Why a resource that only a role makes a server may be one. */
+function notAlwaysServer(c: ServerCandidate, rolesUnknown: string): string {
+  return `${rolesUnknown}, and only a role makes ${c.engine !== undefined ? `a ${c.engine} ${c.res.type}` : `a ${c.res.type}`} a server`;
+}
+
+/** The resource's address, or with its plan file where the environment has that name already. */
+function uniqueName(entry: EnvironmentEntry, c: ServerCandidate, planFile: string): string {
+  let name = c.res.address;
+  if (entry.names.has(name)) name = `${c.res.address} (${planFile})`;
+  entry.names.add(name);
+  return name;
+}
+
 /** Topology environments with the servers of the plans added, and the environments only plans name. */
 export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[] {
   const links = topologyPlanLinks(input.topologyFiles);
@@ -293,12 +328,12 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
 
   const byName = new Map<string, EnvironmentEntry>();
   for (const env of input.topologyEnvironments) {
-    byName.set(env.name, { env, servers: [...env.servers], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+    byName.set(env.name, { env, servers: [...env.servers], possibleServers: [...(env.possibleServers ?? [])], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
   }
   const environmentFor = (name: string, at: SourceLocation) => {
     let entry = byName.get(name);
     if (!entry) {
-      entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
+      entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], possibleServers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
       byName.set(name, entry);
     }
     return entry;
@@ -313,20 +348,27 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     const listing = listedBy.get(plan.file) ?? [];
     const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
     const planStart = { file: plan.file, line: 1, column: 1 };
-    const placements = new Map<string, Placement>();
+    const placements = new Map<string, Placement[]>();
+    /** Resources whose environment, or whether they are servers at all, is not known until apply: placed last, as possible servers. */
+    const unplaced: Array<{ c: ServerCandidate; matches: SelectorMatch[]; environments: Set<string>; anyOfPlan: boolean; membership: string; rolesUnknown?: string }> = [];
     let placed = 0;
     for (const c of serverCandidates(ctx)) {
       const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
       for (const m of matches) matched.add(m.selector);
-      if (c.tagsUnknown) {
-        for (const o of applicable) {
-          for (const s of o.selectors) {
-            if (!selectorMayMatch(s.selector, c)) continue;
-            const list = undecided.get(s.selector);
-            if (list) list.push(c);
-            else undecided.set(s.selector, [c]);
-          }
-        }
+      const mayMatch = c.tagsUnknown ? applicable.flatMap((o) => o.selectors.filter((s) => selectorMayMatch(s.selector, c)).map((s) => ({ owner: o, ...s }))) : [];
+      for (const m of mayMatch) {
+        const list = undecided.get(m.selector);
+        if (list) list.push(c);
+        else undecided.set(m.selector, [c]);
+      }
+      // Tags unknown until apply: a selector that may match gives roles (and an environment) not known yet.
+      const selectorDoubt = (selectors: readonly SelectorMatch[]) =>
+        selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} is not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads it` : `${selectors.length} selectors read it`}`;
+      if (c.environmentTagUnknown !== undefined) {
+        // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
+        const environments = new Set([...matches, ...mayMatch].map((m) => m.owner.environment));
+        unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, rolesUnknown: c.roleTagUnknown ?? selectorDoubt(mayMatch) });
+        continue;
       }
       let envName: string;
       if (c.environmentTag !== undefined) envName = c.environmentTag;
@@ -340,35 +382,63 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
         else if (listing.length > 1) {
           throw InputError.at(listing[1].location, `plan ${plan.file} is also listed by environment "${listing[0].environment}", and ${c.res.address} in it has no topogate-environment tag and matches no selector, so its environment is ambiguous. Tag its resources with topogate-environment, or use terraform.select.`);
         } else envName = DEFAULT_ENVIRONMENT;
-      }
-      const roleNotes: Record<string, string> = {};
-      const roles: string[] = [];
-      const addRole = (r: string, note: string) => {
-        if (!roles.includes(r)) {
-          roles.push(r);
-          roleNotes[r] = note;
+        const elsewhere = mayMatch.filter((m) => m.owner.environment !== envName);
+        if (elsewhere.length > 0) {
+          const doubt = selectorDoubt(mayMatch) as string;
+          unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, rolesUnknown: c.roleTagUnknown ?? doubt });
+          continue;
         }
-      };
-      for (const r of c.tagRoles) addRole(r, `from the topogate-role tag of ${c.res.address}`);
-      for (const m of matches) {
-        if (m.owner.environment !== envName) continue;
-        for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role]) addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
       }
-      if (c.engine === 'sqlserver' || c.engine === 'oracle') addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
-      if (!c.always && roles.length === 0) continue;
+      // A selector of another environment gives no role here.
+      const rolesUnknown = c.roleTagUnknown ?? selectorDoubt(mayMatch.filter((m) => m.owner.environment === envName));
+      const { roles, roleNotes } = rolesIn(c, matches, envName);
+      if (!c.always && roles.length === 0) {
+        // Not a server unless a role makes it one: with its roles unknown, it may be one.
+        if (rolesUnknown !== undefined) unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, rolesUnknown), rolesUnknown });
+        continue;
+      }
       const entry = environmentFor(envName, planStart);
-      let name = c.res.address;
-      if (entry.names.has(name)) name = `${c.res.address} (${plan.file})`;
-      entry.names.add(name);
-      const server = buildServer(ctx, builders, c, name, roles, roleNotes);
+      const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { rolesUnknown });
       entry.servers.push(server);
-      placements.set(c.res.address, { entry, server });
+      placements.set(c.res.address, [{ entry, server }]);
       placed++;
+    }
+    if (unplaced.length > 0) {
+      // The environments of the plan: where its servers went, and those that list it.
+      const planEnvironments = new Set([...[...placements.values()].map(([p]) => p.entry.env.name), ...listing.map((l) => l.environment)]);
+      for (const u of unplaced) {
+        const names = new Set(u.environments);
+        if (u.anyOfPlan) for (const e of planEnvironments) names.add(e);
+        if (names.size === 0) {
+          // The plan names no environment it could belong to instead: it goes where it would
+          // untagged, as before. Its own verdicts do not depend on the environment's name there.
+          const entry = environmentFor(DEFAULT_ENVIRONMENT, planStart);
+          const { roles, roleNotes } = rolesIn(u.c, u.matches, DEFAULT_ENVIRONMENT);
+          // One that only a role makes a server may still not be one.
+          const isServer = u.c.always || roles.length > 0;
+          const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.rolesUnknown ?? u.membership);
+          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown });
+          (isServer ? entry.servers : entry.possibleServers).push(server);
+          placements.set(u.c.res.address, [{ entry, server }]);
+          placed++;
+          continue;
+        }
+        const list: Placement[] = [];
+        for (const envName of [...names].sort()) {
+          const entry = environmentFor(envName, planStart);
+          const { roles, roleNotes } = rolesIn(u.c, u.matches, envName);
+          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown: u.membership });
+          entry.possibleServers.push(server);
+          list.push({ entry, server });
+        }
+        placements.set(u.c.res.address, list);
+        placed++;
+      }
     }
     const drafts = planBalancers(ctx, builders, placedServers(placements, ctx.state.byAddress));
     if (drafts.length > 0) {
       // Balancers without an environment of their own go where this plan's servers went.
-      const planEntries = [...new Set([...placements.values()].map((p) => p.entry))];
+      const planEntries = [...new Set([...placements.values()].flatMap((list) => list.map((p) => p.entry)))];
       const fallback = () => (planEntries.length > 0 ? planEntries : listing.length > 0 ? listing.map((l) => environmentFor(l.environment, planStart)) : [environmentFor(DEFAULT_ENVIRONMENT, planStart)]);
       for (const d of drafts) placeBalancer(d, plan.file, placements, fallback, (name) => environmentFor(name, planStart));
     }
@@ -395,11 +465,22 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   problems.throwIfAny();
 
   const environments: Environment[] = [];
-  for (const { env, servers, loadBalancers } of byName.values()) {
-    environments.push({ ...env, servers: defaultCacheInvalidation(servers), loadBalancers });
+  for (const { env, servers, possibleServers, loadBalancers } of byName.values()) {
+    const declared = declaresCacheInvalidation(servers);
+    environments.push({
+      ...env,
+      servers: defaultCacheInvalidation(servers, declared),
+      ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared) } : {}),
+      loadBalancers,
+    });
   }
   checkPendingRoles(input.topologyFiles, environments);
   return environments;
+}
+
+/** Whether a server of the environment holds cache-invalidation of its own (not by the controller's default). */
+function declaresCacheInvalidation(servers: readonly Server[]): boolean {
+  return servers.some((s) => s.roles.includes(CACHE_INVALIDATION) && s.roleNotes?.[CACHE_INVALIDATION] === undefined);
 }
 
 /**
@@ -407,8 +488,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
  * cache-invalidation. Topology servers got the default from the topology alone; with plan
  * servers in the environment it is decided again over all of them.
  */
-function defaultCacheInvalidation(servers: Server[]): Server[] {
-  const declared = servers.some((s) => s.roles.includes(CACHE_INVALIDATION) && s.roleNotes?.[CACHE_INVALIDATION] === undefined);
+function defaultCacheInvalidation(servers: Server[], declared: boolean): Server[] {
   const note = 'held by the controller by default (no server declares role cache-invalidation)';
   return servers.map((s) => {
     const defaulted = s.roleNotes?.[CACHE_INVALIDATION] === note;
@@ -430,8 +510,10 @@ function checkPendingRoles(files: readonly TopologyFile[], environments: readonl
   for (const f of files) {
     for (const p of f.pendingRoles) {
       const env = byName.get(p.environment);
-      const held = new Set(env?.servers.flatMap((s) => s.roles) ?? []);
-      if (held.has(p.role)) continue;
+      const servers = [...(env?.servers ?? []), ...(env?.possibleServers ?? [])];
+      const held = new Set(servers.flatMap((s) => s.roles));
+      // A server whose roles are not known until apply may hold it.
+      if (held.has(p.role) || servers.some((s) => s.rolesUnknown !== undefined)) continue;
       const suggestion = closest(p.role, held);
       problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
     }

@@ -129,25 +129,63 @@ export interface ServerCandidate {
   always: boolean;
   /** Tags (labels) not known until apply: which keys (`all`: the whole map), and the attribute. */
   tagsUnknown?: { keys: 'all' | readonly string[]; attribute: string };
+  /** Set when a `topogate-role` tag (or `topogate-role-<role>` label) may hold roles not known until apply: why. */
+  roleTagUnknown?: string;
+  /** Set when the `topogate-environment` tag is not known until apply: why. */
+  environmentTagUnknown?: string;
 }
 
-/** The resource's own tag (label) map, whose entries unknown until apply nothing can read. */
-function tagPath(res: PlanResource, type: ServerType): AttributePath | undefined {
-  if (res.type === 'google_sql_database_instance') return ['settings', 0, 'user_labels'];
-  if (res.type === 'aws_launch_configuration') return undefined;
-  return type.cloud === 'gcp' ? ['labels'] : ['tags'];
+/** Tags of one map that are not known until apply: the map's path, and which keys (`all`: the whole map). */
+interface UnknownTagMap {
+  path: AttributePath;
+  keys: 'all' | readonly string[];
 }
 
-/** Which tags of a resource are not known until apply: the whole map, or the keys `after_unknown` marks. */
-function unknownTags(res: PlanResource, type: ServerType): ServerCandidate['tagsUnknown'] {
-  const path = tagPath(res, type);
-  if (!path) return undefined;
-  if (lookup(res, path).state === 'unknown') return { keys: 'all', attribute: describeAttribute(res, path) };
-  let u: unknown = res.unknown;
-  for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : undefined;
-  if (u === null || typeof u !== 'object' || Array.isArray(u)) return undefined;
-  const keys = Object.keys(u).filter((k) => (u as Record<string, unknown>)[k] === true);
-  return keys.length > 0 ? { keys, attribute: describeAttribute(res, path) } : undefined;
+/** The resource's own tag (label) maps, whose entries unknown until apply nothing can read. */
+function tagPaths(res: PlanResource, type: ServerType): AttributePath[] {
+  if (res.type === 'google_sql_database_instance') return [['settings', 0, 'user_labels']];
+  if (res.type === 'aws_launch_configuration') return [];
+  if (res.type === 'aws_launch_template') {
+    // The instances it launches take the tags of its `instance` tag specifications.
+    const paths: AttributePath[] = [['tags']];
+    const specs = lookup(res, ['tag_specifications']);
+    if (specs.state === 'unknown') paths.push(['tag_specifications']);
+    else if (specs.state === 'known' && Array.isArray(specs.value)) {
+      specs.value.forEach((_, i) => {
+        const kind = lookup(res, ['tag_specifications', i, 'resource_type']);
+        if (kind.state === 'unknown' || (kind.state === 'known' && kind.value === 'instance')) paths.push(['tag_specifications', i, 'tags']);
+      });
+    }
+    return paths;
+  }
+  return type.cloud === 'gcp' ? [['labels']] : [['tags']];
+}
+
+/** Which tags of a resource are not known until apply: whole maps, or the keys `after_unknown` marks. */
+function unknownTagMaps(res: PlanResource, type: ServerType): UnknownTagMap[] {
+  const out: UnknownTagMap[] = [];
+  for (const path of tagPaths(res, type)) {
+    if (lookup(res, path).state === 'unknown') {
+      out.push({ path, keys: 'all' });
+      continue;
+    }
+    let u: unknown = res.unknown;
+    for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : undefined;
+    if (u === null || typeof u !== 'object' || Array.isArray(u)) continue;
+    const keys = Object.keys(u).filter((k) => (u as Record<string, unknown>)[k] === true);
+    if (keys.length > 0) out.push({ path, keys });
+  }
+  return out;
+}
+
+/** The attribute behind the first unknown tag `wanted` accepts: `tags.topogate-role of aws_instance.x is not known until apply`. */
+function unknownTag(res: PlanResource, maps: readonly UnknownTagMap[], wanted: (key: string) => boolean): string | undefined {
+  for (const m of maps) {
+    if (m.keys === 'all') return `${describeAttribute(res, m.path)} is not known until apply`;
+    const key = m.keys.find((k) => wanted(k.toLowerCase()));
+    if (key !== undefined) return `${describeAttribute(res, [...m.path, key])} is not known until apply`;
+  }
+  return undefined;
 }
 
 function splitRoles(text: string): string[] {
@@ -179,17 +217,27 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
     const tags = type.tags(res);
     const engine = type.engine?.(res);
     const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
-    out.push({
+    const environmentTag = environment !== undefined && environment !== '' ? environment : undefined;
+    const maps = unknownTagMaps(res, type);
+    const candidate: ServerCandidate = {
       res,
       type,
       location,
       tags,
       tagRoles: rolesOf(tags, location, res.address),
-      environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
+      environmentTag,
       engine,
       always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
-      tagsUnknown: unknownTags(res, type),
-    });
+      tagsUnknown: maps.length === 0 ? undefined : { keys: maps.some((m) => m.keys === 'all') ? 'all' : [...new Set(maps.flatMap((m) => m.keys))], attribute: describeAttribute(res, maps[0].path) },
+    };
+    if (maps.length > 0) {
+      // A tag unknown until apply is not an absent tag: the server may hold roles, or belong to an environment, not known yet.
+      const roleTagUnknown = unknownTag(res, maps, (k) => k === ROLE_TAG || k.startsWith(`${ROLE_TAG}-`));
+      if (roleTagUnknown !== undefined) candidate.roleTagUnknown = roleTagUnknown;
+      const environmentTagUnknown = environmentTag === undefined ? unknownTag(res, maps, (k) => k === ENVIRONMENT_TAG) : undefined;
+      if (environmentTagUnknown !== undefined) candidate.environmentTagUnknown = environmentTagUnknown;
+    }
+    out.push(candidate);
   }
   return out;
 }
@@ -258,7 +306,15 @@ function databasePort(ctx: PlanContext, c: ServerCandidate): number | undefined 
 }
 
 /** The server model of a candidate, named `name` in its environment. */
-export function buildServer(ctx: PlanContext, builders: NetworkBuilders, c: ServerCandidate, name: string, roles: readonly string[], roleNotes: Record<string, string>): Server {
+export function buildServer(
+  ctx: PlanContext,
+  builders: NetworkBuilders,
+  c: ServerCandidate,
+  name: string,
+  roles: readonly string[],
+  roleNotes: Record<string, string>,
+  doubts: { rolesUnknown?: string; membershipUnknown?: string } = {},
+): Server {
   const network = builders.network(c);
   const engine = c.type.kind === 'database' ? c.engine : undefined;
   return {
@@ -279,5 +335,7 @@ export function buildServer(ctx: PlanContext, builders: NetworkBuilders, c: Serv
     engine,
     port: databasePort(ctx, c),
     resource: { address: c.res.address, type: c.res.type },
+    ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
+    ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
   };
 }
