@@ -44198,6 +44198,12 @@ const VALIDATOR_NAMES = {
 ;// CONCATENATED MODULE: ./src/core/flow/reach.ts
 
 
+/**
+ * The ports a connection's responses go back to: the client's ephemeral port, which Linux
+ * (32768-60999), Windows (49152-65535) and AWS NAT gateways and balancers (1024-65535)
+ * all pick within this range. AWS's advice for network ACLs is to allow all of it.
+ */
+const EPHEMERAL_PORTS = PortSet.range(1024, 65535);
 /** The addresses an endpoint may have: its set, or everything when nothing is known. */
 function possibleAddresses(e) {
     return e.addresses.isEmpty() && !e.addressesExact ? AddressSet.ALL : e.addresses;
@@ -44229,7 +44235,7 @@ function cached(owner, make) {
 }
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
-    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown }));
+    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
 }
 const layerCache = (layer) => cached(layer, () => ({ byPort: new Map(), cuts: new Map() }));
 function hasIdentity(peer, side) {
@@ -44238,10 +44244,16 @@ function hasIdentity(peer, side) {
             return true;
     return false;
 }
-/** A peer naming identities the side lacks, on a side whose identities are not all known: it may match. */
+/** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer, side) {
-    return side.identitiesUnknown !== undefined && peer.identities.length > 0 && !hasIdentity(peer, side);
+    if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined)
+        return false;
+    if (peer.identities.length === 0 || hasIdentity(peer, side))
+        return false;
+    return side.identitiesUnknown !== undefined || peer.identities.some((id) => id.startsWith('role:'));
 }
+/** Why a side may carry an identity it is not known to: its identities, else its roles, are unknown. */
+const identityDoubt = (side) => side.identitiesUnknown ?? side.rolesUnknown;
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer, side) {
     if (peer.unknown !== undefined)
@@ -44299,11 +44311,13 @@ const NONE = Object.freeze([]);
  * `remote` and `local` (the endpoint the layer is attached to).
  */
 function reachThroughLayer(layer, remote, local, protocol, port) {
+    if (layer.alternatives)
+        return reachThroughOneOf(layer, layer.alternatives, remote, local, protocol, port);
     if (layer.unknown !== undefined) {
         return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
     }
     const { rules, union } = rulesFor(layer, protocol, port);
-    if (union && remote.identitiesUnknown === undefined) {
+    if (union && remote.identitiesUnknown === undefined && remote.rolesUnknown === undefined) {
         // A union of allows: what each rule matches, added up; exact, so min and max agree.
         let got = AddressSet.EMPTY;
         const by = [];
@@ -44338,8 +44352,8 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
         const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
         const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
         if (!certain.equals(possible) && possible.overlaps(remMax)) {
-            const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? local.identitiesUnknown) : undefined;
-            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? remote.identitiesUnknown : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+            const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? identityDoubt(local)) : undefined;
+            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
         }
         if (rule.action === 'allow') {
             const gotMin = certain.intersect(remMin);
@@ -44367,9 +44381,35 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     }
     return { min, max, allowedBy, deniedBy, unknowns };
 }
+/** One of `alternatives` applies: certain what each lets through, possible what any does. */
+function reachThroughOneOf(layer, alternatives, remote, local, protocol, port) {
+    let min = remote.addresses;
+    let max = AddressSet.EMPTY;
+    const allowedBy = [];
+    const deniedBy = [];
+    const unknowns = [];
+    for (const alternative of alternatives) {
+        const r = reachThroughLayer(alternative, remote, local, protocol, port);
+        min = min.intersect(r.min);
+        max = max.union(r.max);
+        for (const o of r.allowedBy)
+            if (!allowedBy.includes(o))
+                allowedBy.push(o);
+        for (const o of r.deniedBy)
+            if (!deniedBy.includes(o))
+                deniedBy.push(o);
+        for (const u of r.unknowns)
+            unknowns.push(u);
+    }
+    if (!min.equals(max))
+        unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
+    return { min, max, allowedBy, deniedBy, unknowns };
+}
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
-function reachOnPort(source, target, protocol, port) {
-    return reachOnSegment(source, target, protocol, port, PortSet.of(port));
+function reachOnPort(source, target, protocol, port, options = {}) {
+    const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
+    const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+    return responses ? withResponses(reach, responses) : reach;
 }
 /** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
 function reachOnSegment(source, target, protocol, port, ports) {
@@ -44430,6 +44470,9 @@ function cutsOf(layer, protocol) {
             for (const [a, b] of rule.ports.toRanges())
                 all.push(a, b + 1);
         }
+        for (const alternative of layer.alternatives ?? NONE)
+            for (const c of cutsOf(alternative, protocol))
+                all.push(c);
         all.sort((a, b) => a - b);
         cuts = all.filter((c, i) => i === 0 || c !== all[i - 1]);
         byProtocol.set(protocol, cuts);
@@ -44462,29 +44505,148 @@ function portSegments(source, target, protocol, ports) {
     if (ranges.every(([a, b]) => a === b))
         return ranges.map(([a]) => PortSet.of(a));
     const segments = [];
-    for (const [from, to] of ranges) {
-        const inside = [];
-        if (from < to) {
-            for (const layer of source.egress)
-                cutsWithin(cutsOf(layer, protocol), from, to, inside);
-            for (const layer of target.ingress)
-                cutsWithin(cutsOf(layer, protocol), from, to, inside);
-            inside.sort((a, b) => a - b);
-        }
-        let start = from;
-        for (const c of inside) {
-            if (c <= start)
-                continue;
-            segments.push(PortSet.range(start, c - 1));
-            start = c;
-        }
-        segments.push(PortSet.range(start, to));
-    }
+    for (const [from, to] of ranges)
+        splitRange(from, to, from < to ? [...source.egress, ...target.ingress] : NONE, protocol, segments);
     return segments;
 }
+/** Adds to `into` the range from-to cut where a rule of `layers` starts or stops. */
+function splitRange(from, to, layers, protocol, into) {
+    const inside = [];
+    for (const layer of layers)
+        cutsWithin(cutsOf(layer, protocol), from, to, inside);
+    inside.sort((a, b) => a - b);
+    let start = from;
+    for (const c of inside) {
+        if (c <= start)
+            continue;
+        into.push(PortSet.range(start, c - 1));
+        start = c;
+    }
+    into.push(PortSet.range(start, to));
+}
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
-function reachOnPorts(source, target, protocol, ports) {
-    return portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+function reachOnPorts(source, target, protocol, ports, options = {}) {
+    const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+    // The responses go to the client's port, whatever port the flow is on: worked out once.
+    const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+    return responses ? segments.map((s) => withResponses(s, responses)) : segments;
+}
+const statelessOf = (layers) => (layers ?? NONE).filter((l) => l.stateless === true);
+/** Asked for every pair: a scan, no list made, as most paths hold nothing stateless. */
+function anyStateless(layers) {
+    if (layers)
+        for (const l of layers)
+            if (l.stateless === true)
+                return true;
+    return false;
+}
+/**
+ * Which of `source`'s addresses get the responses of a connection to `target` back: from
+ * the target to the source's ephemeral port, out through the target's stateless filters
+ * and in through the source's (stateful ones let responses pass). Certain for the
+ * addresses that get them back on every ephemeral port, possible for those that get them
+ * back on some: which port a client picks is not known. Undefined when nothing on the
+ * path is stateless.
+ */
+function responseReach(source, target, protocol) {
+    if (!anyStateless(target.egress) && !anyStateless(source.ingress))
+        return undefined;
+    const out = statelessOf(target.egress);
+    const back = statelessOf(source.ingress);
+    const src = sideOf(source);
+    const dst = sideOf(target);
+    const [[from, to]] = EPHEMERAL_PORTS.toRanges();
+    const segments = [];
+    splitRange(from, to, [...out, ...back], protocol, segments);
+    let min = src.addresses;
+    let max = AddressSet.EMPTY;
+    const allowedBy = [];
+    const unknowns = [];
+    /** Per layer: the denials seen where it blocked, and whether it blocked on every segment. */
+    const blocked = new Map();
+    const block = (layer, hop, deniedBy, here) => {
+        const b = blocked.get(layer) ?? { hop, deniedBy: [], everywhere: true, anywhere: false };
+        if (here)
+            for (const o of deniedBy)
+                if (!b.deniedBy.includes(o))
+                    b.deniedBy.push(o);
+        b.everywhere &&= here;
+        b.anywhere ||= here;
+        blocked.set(layer, b);
+    };
+    let passing = PortSet.EMPTY;
+    let partial = false;
+    for (const segment of segments) {
+        const port = segment.toRanges()[0][0];
+        let segMin = src.addresses;
+        let segMax = src.addresses;
+        for (const layer of out) {
+            // Out of the target: which of the source's addresses it may answer.
+            const r = reachThroughLayer(layer, src, dst, protocol, port);
+            for (const u of r.unknowns)
+                unknowns.push(u);
+            block(layer, 'response-egress', r.deniedBy, !r.max.covers(segMax));
+            segMin = segMin.intersect(r.min);
+            segMax = segMax.intersect(r.max);
+            for (const o of r.allowedBy)
+                if (!allowedBy.includes(o))
+                    allowedBy.push(o);
+        }
+        for (const layer of back) {
+            // Into the source: all or nothing for it, as the target's address is let in or not.
+            const r = reachThroughLayer(layer, dst, src, protocol, port);
+            for (const u of r.unknowns)
+                unknowns.push(u);
+            const certainly = r.min.covers(dst.addresses);
+            const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+            block(layer, 'response-ingress', r.deniedBy, !possibly);
+            if (!possibly)
+                segMin = segMax = AddressSet.EMPTY;
+            else if (!certainly) {
+                segMin = AddressSet.EMPTY;
+                if (r.unknowns.length === 0)
+                    unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let its responses in`);
+            }
+            else
+                for (const o of r.allowedBy)
+                    if (!allowedBy.includes(o))
+                        allowedBy.push(o);
+        }
+        min = min.intersect(segMin);
+        max = max.union(segMax);
+        if (!segMax.covers(src.addresses))
+            partial = true;
+        if (segMin.covers(src.addresses) && !src.addresses.isEmpty())
+            passing = passing.union(segment);
+    }
+    if (partial && !max.equals(min)) {
+        const where = passing.isEmpty() ? 'part of' : `${protocol}/${passing.describe()} of`;
+        const layers = [...out, ...back].map((l) => l.name);
+        unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${layers.join(', ')} ${layers.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
+    }
+    const blocks = [];
+    for (const [layer, b] of blocked)
+        if (b.everywhere)
+            blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+    // Blocked by different filters on different ports: name each that blocked somewhere.
+    if (blocks.length === 0 && !min.covers(src.addresses))
+        for (const [layer, b] of blocked)
+            if (b.anywhere)
+                blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+    return { min, max, allowedBy, blocks, unknowns: [...new Set(unknowns)] };
+}
+/** A segment's reach narrowed to the addresses whose responses get back. */
+function withResponses(reach, responses) {
+    if (responses.min.covers(reach.max))
+        return responses.allowedBy.length === 0 || reach.min.isEmpty() ? reach : { ...reach, allowedBy: [...reach.allowedBy, ...responses.allowedBy] };
+    return {
+        ...reach,
+        min: reach.min.intersect(responses.min),
+        max: reach.max.intersect(responses.max),
+        allowedBy: [...reach.allowedBy, ...responses.allowedBy],
+        blocks: responses.max.covers(reach.max) ? reach.blocks : [...reach.blocks, ...responses.blocks],
+        unknowns: [...reach.unknowns, ...responses.unknowns],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow/balancer-paths.ts
@@ -44497,7 +44659,8 @@ function hopOf(reach, need) {
     return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
 }
 function balancerAsSource(lb) {
-    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress };
+    // Its ingress too: the responses of the targets come back in through its stateless filters.
+    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress, ingress: lb.ingress };
 }
 /** Whether the targets of a listener see the client's address (the listener's setting, else the balancer's). */
 function preservesClientAddress(lb, listener) {
@@ -44510,8 +44673,8 @@ function forwardedSource(source, lb) {
         return source;
     return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
-function pathThrough(source, target, protocol, lb, listener) {
-    const frontReach = reachOnPort(source, lb, protocol, listener.port);
+function pathThrough(source, target, protocol, lb, listener, options) {
+    const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
     const front = hopOf(frontReach, possibleAddresses(source));
     if (listener.targetsUnknown !== undefined) {
         const back = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
@@ -44520,7 +44683,7 @@ function pathThrough(source, target, protocol, lb, listener) {
     if (preservesClientAddress(lb, listener)) {
         // The target sees the client: the second hop is the client's own flow on the target port,
         // out through the balancer's own egress filter and carrying what it lends (its groups).
-        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort);
+        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort, options);
         const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
         return {
             balancer: lb,
@@ -44532,7 +44695,7 @@ function pathThrough(source, target, protocol, lb, listener) {
         };
     }
     const proxy = balancerAsSource(lb);
-    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort);
+    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
     const need = possibleAddresses(proxy);
     const certain = backReach.min.covers(need);
     const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -44587,7 +44750,7 @@ function splitAt(segments, port) {
  * Adds every balancer path to the direct reach of each port segment. Segments are split
  * so that each listener's port is a segment of its own.
  */
-function withBalancerPaths(env, source, target, protocol, segments, match) {
+function withBalancerPaths(env, source, target, protocol, segments, match, options = {}) {
     const listeners = listenersTo(env, target, protocol);
     if (listeners.length === 0)
         return segments;
@@ -44600,7 +44763,7 @@ function withBalancerPaths(env, source, target, protocol, segments, match) {
         const here = listeners.filter(({ listener }) => seg.ports.has(portOf(listener)) && seg.ports.toRanges()[0][1] === port);
         if (here.length === 0)
             return seg;
-        const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener));
+        const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener, options));
         let min = seg.min;
         let max = seg.max;
         const allowedBy = [];
@@ -44785,6 +44948,8 @@ function flowPorts(protocol, ports) {
     return `${protocol}/${ports.describe()}`;
 }
 function fixFor(layer, hop, o) {
+    if (hop === 'response-egress' || hop === 'response-ingress')
+        return responseFixFor(layer, hop, o);
     const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
     const fix = layer.fix;
     if (fix?.kind === 'topology') {
@@ -44799,10 +44964,27 @@ function fixFor(layer, hop, o) {
         ? `allow ${flowPorts(o.protocol, o.ports)} from ${o.fromText} in ${layer.name}`
         : `allow ${flowPorts(o.protocol, o.ports)} out to ${o.toName} in ${layer.name}`;
 }
-function blockReasons(blocks, sourceName) {
+/** A stateless filter that drops the responses: open the client's ephemeral ports back to the source (or from the target). */
+function responseFixFor(layer, hop, o) {
+    const ports = flowPorts(o.protocol, EPHEMERAL_PORTS);
+    const fix = layer.fix;
+    if (hop === 'response-egress')
+        return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} to ${o.fromText} (the responses)` : `allow ${ports} out to ${o.fromText} in ${layer.name} (the responses)`;
+    return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} from ${o.toName} (the responses)` : `allow ${ports} from ${o.toName} in ${layer.name} (the responses)`;
+}
+function blockReasons(blocks, sourceName, targetName) {
     return blocks.map((b) => {
         const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : 'no rule allows it';
-        return b.hop === 'egress' ? `the egress of ${sourceName} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
+        switch (b.hop) {
+            case 'egress':
+                return `the egress of ${sourceName} (${b.layer.name}): ${denied}`;
+            case 'response-egress':
+                return `the responses of ${targetName} to ${sourceName} on ${EPHEMERAL_PORTS.describe()}, out through ${b.layer.name}, which is stateless: ${denied}`;
+            case 'response-ingress':
+                return `the responses of ${targetName} on ${EPHEMERAL_PORTS.describe()}, back in through ${b.layer.name}, which is stateless: ${denied}`;
+            default:
+                return `${b.layer.name}: ${denied}`;
+        }
     });
 }
 /** How one balancer path fails, and the opening that would mend it. */
@@ -44811,7 +44993,7 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
     const { port, targetPort } = path.listener;
     const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
     if (path.front.status !== 'pass') {
-        const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name) : path.front.unknowns;
+        const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
         const first = path.front.blocks[0];
         return {
             text: `${name}, ${w.source.name} ${path.front.status === 'fail' ? 'cannot' : 'may not'} reach ${lb} on ${w.protocol}/${port}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -44821,7 +45003,7 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
     const preserves = preservesClientAddress(path.balancer, path.listener);
     const from = preserves ? sourceFrom : lb;
     const fromText = preserves ? sourceText : lb;
-    const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
+    const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb, w.target.name) : path.back.unknowns;
     const first = path.back.blocks[0];
     return {
         text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -44835,7 +45017,7 @@ function describeGap(w, gap) {
     const cidrs = gap.uncovered.toCidrs();
     const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
     const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
-    const direct = blockReasons(gap.blockedAt, w.source.name);
+    const direct = blockReasons(gap.blockedAt, w.source.name, w.target.name);
     const paths = gap.paths.map((p) => explain_describePath(w, p, sourceFrom, sourceText));
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
@@ -44959,6 +45141,66 @@ function resolveServers(env, sel) {
     }
     return env.servers.filter((s) => s.name === sel.server);
 }
+const rolesUnknownOf = new WeakMap();
+/** The servers of an environment whose roles are not all known, found once per environment. */
+function withRolesUnknown(env) {
+    let list = rolesUnknownOf.get(env);
+    if (!list)
+        rolesUnknownOf.set(env, (list = env.servers.filter((s) => s.rolesUnknown !== undefined)));
+    return list;
+}
+/** Why `s` may be selected by `roles` (any role when absent) in `env` without being known to be; undefined when it is not. */
+function doubtOf(env, s, roles) {
+    const holds = roles === undefined || s.roles.some((r) => roles.includes(r));
+    if (!holds && s.rolesUnknown === undefined)
+        return undefined;
+    const what = [];
+    const why = [];
+    if (s.membershipUnknown !== undefined) {
+        what.push(`belongs to "${env.name}"`);
+        why.push(s.membershipUnknown);
+    }
+    if (!holds && roles !== undefined && s.rolesUnknown !== undefined) {
+        what.push(`holds role ${roles.join(' or ')}`);
+        if (!why.includes(s.rolesUnknown))
+            why.push(s.rolesUnknown);
+    }
+    if (what.length === 0)
+        return undefined;
+    return `whether ${s.name} ${what.join(' and ')} (${why.join('; ')})`;
+}
+/**
+ * The servers a selector may also name, beyond `resolveServers`: servers whose roles are not
+ * known until apply (for a role), and servers that may belong to the environment.
+ */
+function possibleServers(env, sel) {
+    if ('client' in sel || 'cidrs' in sel)
+        return [];
+    const out = [];
+    const add = (s, roles) => {
+        const doubt = doubtOf(env, s, roles);
+        if (doubt !== undefined)
+            out.push({ server: s, doubt });
+    };
+    const maybe = env.possibleServers ?? [];
+    if ('server' in sel) {
+        for (const s of maybe)
+            if (s.name === sel.server)
+                add(s, undefined);
+    }
+    else if ('role' in sel || ('roles' in sel && sel.roles !== undefined)) {
+        const roles = 'role' in sel ? [sel.role] : sel.roles;
+        for (const s of withRolesUnknown(env))
+            add(s, roles);
+        for (const s of maybe)
+            add(s, roles);
+    }
+    else {
+        for (const s of maybe)
+            add(s, undefined);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/core/checks/required-flow.ts
 
@@ -45033,24 +45275,37 @@ function flowPairs(env, params) {
     const subject = `${fromLabel} -> ${toLabel}`;
     const resolved = resolveSources(env, params.from);
     if (!resolved.ok)
-        return { sources: [], targets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+        return { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
     const targets = resolveServers(env, params.to);
-    if (targets.length === 0) {
-        return { sources: [], targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+    const possibleTargets = possibleServers(env, params.to);
+    if (targets.length === 0 && possibleTargets.length === 0) {
+        return { sources: [], targets, possibleSources: [], possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
     }
     const sources = resolved.sources;
-    if (sources.length === 0) {
-        return { sources, targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+    const possibleSources = possibleServers(env, params.from);
+    if (sources.length === 0 && possibleSources.length === 0) {
+        return { sources, targets, possibleSources, possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
     }
-    const targetNames = new Set(targets.map((t) => t.name));
-    const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length;
-    const count = sources.length * targets.length - selfPairs;
+    const targetNames = new Set([...targets.map((t) => t.name), ...possibleTargets.map((t) => t.server.name)]);
+    const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
+    const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
     if (count === 0) {
-        const only = targets[0].name;
-        const matches = fromLabel === toLabel ? `matches ${toLabel}` : `matches both ${fromLabel} and ${toLabel}`;
-        return { sources, targets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
+        const only = targets[0] ?? possibleTargets[0].server;
+        const verb = targets.length > 0 && sources.length > 0 ? 'matches' : 'may match';
+        const matches = fromLabel === toLabel ? `${verb} ${toLabel}` : `${verb} both ${fromLabel} and ${toLabel}`;
+        return { sources, targets, possibleSources, possibleTargets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
     }
-    return { sources, targets, count };
+    return { sources, targets, possibleSources, possibleTargets, count };
+}
+/**
+ * A pair the model does not know to exist (a source or target that may not hold the role,
+ * or may not belong to the environment): what passes passes either way; what would fail,
+ * or cannot be decided, is unknown until apply, placed on the server whose tags decide it.
+ */
+function doubtfulOutcome(outcome, doubts, at) {
+    if (outcome.status === 'pass')
+        return outcome;
+    return { status: 'unknown', message: `Cannot decide until apply ${doubts.join(' and ')}. If so: ${outcome.message}`, location: at.location };
 }
 function failLocation(target, verdict) {
     const at = (blocks) => {
@@ -45079,10 +45334,14 @@ function failLocation(target, verdict) {
  * The shared loop of the flow checks: every (source, target) pair with its ports and
  * reach, balancer paths included for client sources, judged by `judge`.
  */
-function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
-    const { sources, targets, count, skipped } = flowPairs(env, params);
+function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options = {}) {
+    const plan = flowPairs(env, params);
+    const { count, skipped } = plan;
     if (skipped)
         return [skipped];
+    // Sources and targets the model knows, then those it may have (rarely any): a pair with one of these is in doubt.
+    const targets = [...plan.targets.map((server) => ({ server })), ...plan.possibleTargets];
+    const sources = [...plan.sources.map((source) => ({ source })), ...plan.possibleSources.map((p) => ({ source: p.server, doubt: p.doubt }))];
     const protocol = params.protocol ?? 'tcp';
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
@@ -45090,8 +45349,8 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
     const large = count > MAX_LISTED_PAIRS;
     let passes = 0;
     const beyond = { fail: 0, unknown: 0 };
-    for (const target of targets) {
-        for (const source of sources) {
+    for (const { server: target, doubt: targetDoubt } of targets) {
+        for (const { source, doubt: sourceDoubt } of sources) {
             if (source.kind !== 'client' && source.name === target.name)
                 continue;
             const pair = { source, target };
@@ -45101,9 +45360,13 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
                 outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
             }
             else {
-                const direct = reachOnPorts(source, target, protocol, ports.ports);
-                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+                const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
                 outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+            }
+            if (targetDoubt !== undefined || sourceDoubt !== undefined) {
+                const doubts = [sourceDoubt, targetDoubt].filter((d) => d !== undefined);
+                outcome = doubtfulOutcome(outcome, doubts, targetDoubt === undefined ? source : target);
             }
             if (large && outcome.status === 'pass')
                 passes++;
@@ -45136,6 +45399,7 @@ const requiredFlow = {
         '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
         'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
         'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
+        'Stateless filters (AWS network ACLs) must also let the responses back: from the target to the source on the ephemeral ports 1024-65535, out of the target\'s subnet and into the source\'s. Responses that get back on only part of that range make the finding `unknown` (it depends on the port the client picks).',
     ].join('\n\n'),
     check(env, params) {
         // Clients may come in through a balancer: a listener on the required port counts.
@@ -45144,7 +45408,8 @@ const requiredFlow = {
             const message = requiredFlowMessage(ctx, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
             return { status: verdict.status, message, location };
-        });
+            // A connection needs its responses: through stateless filters they are checked too.
+        }, { responses: true });
     },
 };
 
@@ -45173,6 +45438,7 @@ const forbiddenFlow = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/checks/same-provider.ts
+
 const placementSchema = {
     type: 'object',
     additionalProperties: false,
@@ -45195,9 +45461,11 @@ function list(names, max = 8) {
  */
 function sameAttribute(env, params, attribute, locationOf) {
     const servers = serversOf(env, params.roles);
+    // Servers that may be among them: roles or environment not known until apply.
+    const possible = possibleServers(env, { roles: params.roles });
     const scope = params.roles ? `servers with role ${params.roles.join(' or ')}` : 'servers';
     const subject = env.name;
-    if (servers.length === 0)
+    if (servers.length === 0 && possible.length === 0)
         return [{ status: 'pass', subject, message: `Nothing to check: no ${scope} in "${env.name}".`, location: env.location }];
     const groups = new Map();
     const missing = [];
@@ -45227,7 +45495,26 @@ function sameAttribute(env, params, attribute, locationOf) {
                 location: missing[0].location,
             }];
     }
-    return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}.`, location: env.location }];
+    // One value among the servers known to be selected (or none of them): those that may be selected too must share it.
+    const value = ranked[0]?.[0] ?? possible.find((p) => p.server[attribute] !== undefined)?.server[attribute];
+    const odd = possible.filter((p) => p.server[attribute] === undefined || p.server[attribute] !== value);
+    if (odd.length > 0) {
+        const runs = (s) => (s[attribute] === undefined ? `no ${attribute} is known for ${s.name}` : `${s.name} runs under ${s[attribute]}`);
+        const same = possible.filter((p) => !odd.includes(p)).map((p) => p.server.name);
+        const others = servers.length > 0 ? `, while the other ${scope} run under ${value}` : same.length > 0 ? `, while ${list(same)} ${same.length === 1 ? 'runs' : 'run'} under ${value}` : '';
+        return [{
+                status: 'unknown',
+                subject,
+                message: `Cannot decide until apply ${odd.map((p) => p.doubt).join(' and ')}. If so: ${odd.map((p) => runs(p.server)).join('; ')}${others}.`,
+                location: locationOf(odd[0].server),
+            }];
+    }
+    if (servers.length === 0) {
+        const names = possible.map((p) => p.server.name);
+        return [{ status: 'pass', subject, message: `None of the ${scope} of "${env.name}" is known for certain; ${list(names)}, which may be among them, ${names.length === 1 ? 'runs' : 'run'} under ${attribute} ${value}.`, location: env.location }];
+    }
+    const maybe = possible.length > 0 ? ` (so ${possible.length === 1 ? 'does' : 'do'} ${list(possible.map((p) => p.server.name))}, which may be among them)` : '';
+    return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}${maybe}.`, location: env.location }];
 }
 const sameProvider = {
     type: 'same-provider',
@@ -46199,10 +46486,10 @@ class ByteReader {
                 return false;
         return true;
     }
-    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
-    keyIs(at, name) {
+    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes), or with `prefix` starts with it. */
+    keyIs(at, name, prefix = false) {
         const b = this.b;
-        if (b[at + 1 + name.length] !== QUOTE)
+        if (!prefix && b[at + 1 + name.length] !== QUOTE)
             return false;
         for (let k = 0; k < name.length; k++)
             if (b[at + 1 + k] !== name[k])
@@ -46287,6 +46574,7 @@ const K = {
     actions: ascii('actions'),
     before: ascii('before'),
     data: ascii('data'),
+    module: ascii('module.'),
     resources: ascii('resources'),
     childModules: ascii('child_modules'),
     rootModule: ascii('root_module'),
@@ -46370,7 +46658,7 @@ function scanModule(r, at, into, depth = 0) {
                 }
                 const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
                 if (addressStart >= 0)
-                    into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, start: item, end });
+                    into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, nested: depth > 0, start: item, end });
                 return end;
             });
         }
@@ -46454,12 +46742,15 @@ function readPlanObject(r, at) {
             throw new MalformedEntry(quoteAt);
         }
     };
+    const isData = (c) => c.modeAt >= 0 && (r.keyIs(c.modeAt, K.data) || decoded(c.modeAt) === 'data');
     const extraEntries = (which, known) => {
         const out = [];
         for (const c of which === 'planned' ? planned : prior) {
-            if (which === 'prior' && (c.modeAt < 0 || (!r.keyIs(c.modeAt, K.data) && decoded(c.modeAt) !== 'data')))
-                continue;
             if (isChangeAddress(c))
+                continue;
+            // Terraform 0.12 wrote a child module's entries with addresses relative to the module
+            // (`aws_alb.alb` for `module.alb.aws_alb.alb`): such a resource cannot be placed.
+            if (c.nested && !r.keyIs(c.addressStart - 1, K.module, true) && !isData(c))
                 continue;
             const address = decoded(c.addressStart - 1);
             if (known.has(address))
@@ -46792,18 +47083,26 @@ function isObj(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 /** Resource entries of a module tree, depth first, with their paths. */
+/**
+ * The resource entries of a module tree. Terraform 0.12 wrote a child module's entries with
+ * addresses relative to the module (`aws_alb.alb` for `module.alb.aws_alb.alb`): managed
+ * ones are left out, as they cannot be placed.
+ */
 function moduleEntries(root, base) {
     const out = [];
-    const stack = [{ module: root, path: base }];
+    const stack = [{ module: root, path: base, nested: false }];
     while (stack.length > 0) {
-        const { module, path } = stack.pop();
+        const { module, path, nested } = stack.pop();
         if (!isObj(module))
             continue;
         (Array.isArray(module.resources) ? module.resources : []).forEach((r, i) => {
-            if (isObj(r))
-                out.push({ entry: r, path: [...path, 'resources', i] });
+            if (!isObj(r))
+                return;
+            if (nested && r.mode !== 'data' && typeof r.address === 'string' && !r.address.startsWith('module.'))
+                return;
+            out.push({ entry: r, path: [...path, 'resources', i] });
         });
-        (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+        (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i], nested: true }));
     }
     return out;
 }
@@ -46895,7 +47194,7 @@ function parsePlanText(text, file) {
         extraEntries: (which, known) => {
             const entries = which === 'planned'
                 ? (isObj(plan.planned_values) ? moduleEntries(plan.planned_values.root_module, ['planned_values', 'root_module']) : [])
-                : (isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : []).filter((e) => e.entry.mode === 'data');
+                : isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : [];
             return entries.filter((e) => !(typeof e.entry.address === 'string' && known.has(e.entry.address)));
         },
     };
@@ -46953,12 +47252,10 @@ function tokenize(text) {
             else if (/^\d+$/.test(inner))
                 tokens.push({ kind: 'key', key: Number(inner) });
             else if (inner.startsWith('"')) {
-                try {
-                    tokens.push({ kind: 'key', key: JSON.parse(inner) });
-                }
-                catch {
+                const key = unquoteKey(inner);
+                if (key === undefined)
                     return undefined;
-                }
+                tokens.push({ kind: 'key', key });
             }
             else
                 return undefined;
@@ -46972,6 +47269,51 @@ function tokenize(text) {
         i += m[0].length;
     }
     return tokens;
+}
+const SHORT_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', a: '\u0007', b: '\b', f: '\f', v: '\v' };
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+/**
+ * The key of a quoted instance key as Terraform writes it in an address. Current releases
+ * quote it for HCL: `\n \r \t \" \\`, `\uNNNN` / `\UNNNNNNNN` for characters that do not
+ * print, and `$${` / `%%{` for a literal `${` / `%{`. Older ones used Go's `%q`, which
+ * adds `\a \b \f \v` and `\xNN`. JSON's escapes read the same. Undefined when it is not
+ * a quoted string.
+ */
+function unquoteKey(quoted) {
+    if (quoted.length < 2 || !quoted.startsWith('"') || !quoted.endsWith('"'))
+        return undefined;
+    let out = '';
+    for (let i = 1; i < quoted.length - 1; i++) {
+        const c = quoted[i];
+        if ((c === '$' || c === '%') && quoted[i + 1] === c && quoted[i + 2] === '{') {
+            out += c;
+            i++;
+            continue;
+        }
+        if (c !== '\\') {
+            if (c === '"')
+                return undefined;
+            out += c;
+            continue;
+        }
+        const e = quoted[++i];
+        const short = SHORT_ESCAPES[e];
+        if (short !== undefined) {
+            out += short;
+            continue;
+        }
+        const digits = HEX_DIGITS[e];
+        const hex = digits === undefined ? '' : quoted.slice(i + 1, i + 1 + digits);
+        if (digits === undefined || hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex))
+            return undefined;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return undefined;
+        // `\uD83D\uDE00` (JSON) pairs up as two code units; Terraform writes `\U0001F600`.
+        out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
+        i += digits;
+    }
+    return out;
 }
 /** Index of the `]` closing the bracket at `open`, skipping quoted text. */
 function findKeyEnd(text, open) {
@@ -46991,7 +47333,7 @@ function formatKey(key) {
         return '';
     return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
-/** `module.a["k"].module.b[0]` -> steps; undefined for anything else. The root module is `''` -> []. */
+/** `module.a["k"].module.b[0]` (or `[*]`, deferred) -> steps; undefined for anything else. The root module is `''` -> []. */
 function parseModuleAddress(text) {
     if (text === null || text === undefined || text === '')
         return [];
@@ -47009,6 +47351,10 @@ function parseModuleAddress(text) {
             steps.push({ name: n.text, key: k.key });
             i += 3;
         }
+        else if (k?.kind === 'splat') {
+            steps.push({ name: n.text, wildcard: true });
+            i += 3;
+        }
         else {
             steps.push({ name: n.text });
             i += 2;
@@ -47018,7 +47364,7 @@ function parseModuleAddress(text) {
 }
 /** The canonical module instance address: `module.a["k"].module.b[0]`, `''` for the root. */
 function formatModuleInstance(steps) {
-    return steps.map((s) => `module.${s.name}${formatKey(s.key)}`).join('.');
+    return steps.map((s) => `module.${s.name}${s.wildcard ? '[*]' : formatKey(s.key)}`).join('.');
 }
 /** The module path in configuration, without instance keys: `module.a.module.b`. */
 function formatModulePath(steps) {
@@ -47151,7 +47497,7 @@ function actionOf(actions) {
 /** The module steps at the start of a resource instance address (`module.a["k"].aws_x.y[0]`). */
 function moduleStepsOfAddress(address) {
     const steps = [];
-    const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\./y;
+    const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\])?\./y;
     let m;
     let at = 0;
     while ((step.lastIndex = at), (m = step.exec(address))) {
@@ -47244,9 +47590,7 @@ function buildPlanState(doc) {
             }
         }
     };
-    const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
-    changes.forEach((rc, i) => {
-        const where = ['resource_changes', i];
+    const readChange = (rc, where) => {
         if (!plan_resources_isObject(rc) || !plan_resources_isObject(rc.change) || !Array.isArray(rc.change.actions)) {
             throw InputError.at(doc.at(where), 'a resource change without a "change" object holding an "actions" list: this is not what `terraform show -json` writes. Make the plan again with `terraform show -json plan.out > plan.json`.');
         }
@@ -47259,14 +47603,33 @@ function buildPlanState(doc) {
         }
         const values = action === 'forget' ? rc.change.before : rc.change.after;
         add(rc, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+    };
+    const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+    changes.forEach((rc, i) => readChange(rc, ['resource_changes', i]));
+    // Changes Terraform defers to a later plan and apply (`deferred_changes`, in a plan with
+    // `"complete": false`: a count or for_each unknown until apply, a provider configured from
+    // values unknown until apply) are still what the configuration asks for. They are modelled as
+    // the others, their unknown values making verdicts unknown, rather than missing from the model:
+    // a deferred server or rule left out would pass or fail in silence.
+    const entryPaths = new Map();
+    const deferredChanges = Array.isArray(plan.deferred_changes) ? plan.deferred_changes : [];
+    deferredChanges.forEach((d, i) => {
+        const where = ['deferred_changes', i, 'resource_change'];
+        readChange(plan_resources_isObject(d) ? d.resource_change : undefined, where);
+        const address = plan_resources_isObject(d) && plan_resources_isObject(d.resource_change) ? d.resource_change.address : undefined;
+        if (typeof address === 'string' && !entryPaths.has(address))
+            entryPaths.set(address, where);
     });
     // Resources the plan leaves alone appear only in planned_values when there is no
-    // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
+    // resource_changes (a plan without changes); data sources read at plan time are in
+    // prior_state, and so are the resources a targeted plan (-target) leaves out of its
+    // changes: they stay as they are, so they are part of the network after apply.
     const known = new Set([...byAddress.keys(), ...deletedAddresses]);
-    for (const [which, action] of [['planned', 'unchanged'], ['prior', 'read']]) {
+    for (const which of ['planned', 'prior']) {
         for (const { entry, offset, path } of doc.extraEntries(which, known)) {
             if (!plan_resources_isObject(entry) || typeof entry.address !== 'string' || known.has(entry.address))
                 continue;
+            const action = which === 'prior' && entry.mode === 'data' ? 'read' : 'unchanged';
             add(entry, offset ?? path ?? [], action, entry.values, {});
             known.add(entry.address);
         }
@@ -47279,6 +47642,7 @@ function buildPlanState(doc) {
         instanceOf: (module, localKey, key) => blocks.get(module)?.get(localKey)?.byKey?.get(key),
         childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
         deleted,
+        entryPath: (address) => entryPaths.get(address),
     };
 }
 
@@ -48347,11 +48711,13 @@ function rulePorts(protocol, from, to) {
  * them. A subnet has the ACL that names it (`subnet_ids`, `aws_network_acl_association`),
  * else its VPC's default ACL when the plan manages it (`aws_default_network_acl`); a
  * subnet with neither has AWS's untouched default ACL, which allows everything. ACLs are
- * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
+ * stateless: their layers say so, and the flow engine checks a connection's responses
+ * (to the client's ephemeral port) through them as well.
  */
 const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
 const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
+const BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 const ANY_ADDRESS = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 /** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
 const ruleNumber = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
@@ -48504,6 +48870,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
             name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
             rules: [inside, ...floating.flatMap((why) => undecidedRules(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
             defaultAction: 'deny',
+            stateless: true,
             fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
             fixLocation: location,
         });
@@ -48536,7 +48903,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
     };
     const undecidedLayers = (why, location) => {
         const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACLs of the subnet', location } });
-        return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
+        return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }] };
     };
     const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
     return {
@@ -48548,12 +48915,20 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 // Launched on its own interface, an instance's subnet_id is computed from it.
                 return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
             }
+            if (BALANCER_TYPES.has(res.type)) {
+                // A balancer has a node in each of its subnets, and a client may reach any of them.
+                const links = [subnetLinks(res, ['subnets'])];
+                const mappings = lookup(res, ['subnet_mapping']);
+                if (mappings.state === 'known' && Array.isArray(mappings.value))
+                    mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
+                return [...new Set(links.flatMap((l) => l.targets))];
+            }
             if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster')
                 return [];
             const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
             return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
         },
-        layersFor(subnets, location) {
+        layersFor(subnets, location, placement = 'one-of') {
             if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0))
                 return { ingress: [], egress: [] };
             const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
@@ -48561,9 +48936,35 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 return undecidedLayers(why, location);
             const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
             const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-            // In one of several subnets whose ACLs differ: which ones apply is not known.
-            if (!sameAcls)
-                return undecidedLayers(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`, location);
+            if (!sameAcls && placement === 'all') {
+                // A node in each subnet, any of which a client may reach: every ACL applies.
+                const ingress = [];
+                const egress = [];
+                for (const acl of new Set(bySubnet.flatMap((x) => x.acls))) {
+                    const layers = layersOfAcl(acl, bySubnet.filter((x) => x.acls.includes(acl)).map((x) => x.subnet));
+                    ingress.push(layers.ingress);
+                    egress.push(layers.egress);
+                }
+                return { ingress, egress };
+            }
+            if (!sameAcls) {
+                // In one of several subnets whose ACLs differ: what all of them allow passes, what none does is blocked.
+                const names = subnets.map((s) => s.address).join(', ');
+                const oneOf = (dir) => ({
+                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (in one of these subnets)`,
+                    rules: [],
+                    defaultAction: 'allow',
+                    stateless: true,
+                    alternatives: bySubnet.map((x) => {
+                        if (x.acls.length === 0)
+                            return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
+                        // One ACL per subnet here: several claiming one are undecided above.
+                        const layers = layersOfAcl(x.acls[0], [x.subnet]);
+                        return dir === 'ingress' ? layers.ingress : layers.egress;
+                    }),
+                });
+                return { ingress: [oneOf('ingress')], egress: [oneOf('egress')] };
+            }
             const ingress = [];
             const egress = [];
             for (const acl of bySubnet[0].acls) {
@@ -48593,6 +48994,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+const aws_network_BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -48881,7 +49283,8 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
+        // A balancer has a node in each of its subnets; a server or database is in one of them.
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location, aws_network_BALANCER_TYPES.has(res.type) ? 'all' : 'one-of');
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
@@ -48941,7 +49344,7 @@ function buildAwsNetwork(ctx) {
             ...addresses,
         };
     };
-    return { serverNetwork, groupCount: groups.size };
+    return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res), 'all'), groupCount: groups.size };
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
 const ENI_TYPES = new Set(['aws_network_interface']);
@@ -49242,11 +49645,14 @@ function buildAzureNetwork(ctx) {
         const accessValue = first('access');
         const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
         const protocol = ipProtocol(first('protocol'), { all: ['*', 'any'], numbers: false });
-        if (!direction || priority === undefined || !action || !protocol) {
-            const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
-            const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
-            return { direction, rules: [mayAllowAnything(why, origin, priority ?? 0)] };
+        const unsure = (missing) => (unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`);
+        // A rule whose access, number or match is not known may allow or deny: both outcomes are
+        // kept (a Deny that may come first leaves what a later Allow lets in undecided, never a pass).
+        if (!direction || priority === undefined || !protocol) {
+            const why = unsure([!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', '));
+            return { direction, rules: undecidedRules(why, { priority: priority ?? 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin }) };
         }
+        const accessUnknown = action ? undefined : unsure('access');
         const before = unknownParts.length;
         const dst = portList([...field('destination_port_range'), ...field('destination_port_ranges')]);
         const src = portList([...field('source_port_range'), ...field('source_port_ranges')]);
@@ -49277,14 +49683,19 @@ function buildAzureNetwork(ctx) {
         const localPeer = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
         const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
         const rules = [];
-        const ruleBase = { action, priority, protocol, ports, portsUnknown, local: localPeer, origin };
+        const ruleBase = { priority, protocol, ports, portsUnknown, local: localPeer, origin };
+        const add = (peer) => {
+            if (action)
+                rules.push({ ...ruleBase, action, peer });
+            else
+                rules.push(...undecidedRules(accessUnknown ?? '', { ...ruleBase, peer }));
+        };
         if (remote.known)
-            rules.push({ ...ruleBase, peer: remote.known });
+            add(remote.known);
         if (remote.unknown.length > 0)
-            rules.push({ ...ruleBase, peer: unknownPeer(remote.unknown.join('; ')) });
-        if (!remote.known && remote.unknown.length === 0) {
-            rules.push({ ...ruleBase, peer: unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`) });
-        }
+            add(unknownPeer(remote.unknown.join('; ')));
+        if (!remote.known && remote.unknown.length === 0)
+            add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
         return { direction, rules };
     };
     /** The NSGs a separate rule names by resource group and name (the resource group may be unknown when one NSG has the name). */
@@ -49325,9 +49736,11 @@ function buildAzureNetwork(ctx) {
         const inline = lookup(res, ['security_rule']);
         if (inline.state === 'unknown') {
             if (configured === 'yes') {
-                const rule = mayAllowAnything(`the security rules of ${res.address} are not known until apply`, { label: `${res.address} security_rule`, location: group.location });
-                group.rules.Inbound.push(rule);
-                group.rules.Outbound.push(rule);
+                // Rules unknown until apply may allow or deny anything, before the default rules.
+                const why = `the security rules of ${res.address} are not known until apply`;
+                const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin: { label: `${res.address} security_rule`, location: group.location } });
+                group.rules.Inbound.push(...rules);
+                group.rules.Outbound.push(...rules);
             }
             continue;
         }
@@ -49793,6 +50206,15 @@ function gcp_network_portsOf(protocol, specs, address) {
     }
     return { ports: PortSet.unionOf(sets), portsUnknown };
 }
+/**
+ * The ports of an allow / deny entry (or layer-4 config) at `path`: ports unknown until apply
+ * are left out of the plan's values, which would read as every port; they are `portsUnknown`.
+ */
+function entryPorts(res, path, protocol, specs) {
+    if (lookup(res, path).state === 'unknown')
+        return { ports: PortSet.ALL, portsUnknown: `${describeAttribute(res, path)} is not known until apply` };
+    return gcp_network_portsOf(protocol, specs, res.address);
+}
 function ruleText(action, protocol, ports) {
     return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
 }
@@ -49944,26 +50366,29 @@ function buildGcpNetwork(ctx) {
             remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
         }
         const rules = [];
+        const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote;
+        const originOf = (text) => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location });
         for (const action of ['allow', 'deny']) {
             const entries = lookup(fw, [action]);
+            // What it allows or denies is not known until apply: a rule that may match or not, so a
+            // deny keeps what a later rule allows from being certain (and an allow from being denied).
             if (entries.state === 'unknown') {
-                unknown.push(`${describeAttribute(fw, [action])} is not known until apply`);
+                rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `${describeAttribute(fw, [action])} is not known until apply`, peer, origin: originOf(`${action} of protocols and ports unknown until apply`) }, targets, ranges));
                 continue;
             }
             if (entries.state !== 'known' || !Array.isArray(entries.value))
                 continue;
-            for (const entry of entries.value) {
+            entries.value.forEach((entry, i) => {
                 if (!isObjectValue(entry))
-                    continue;
+                    return;
                 const protocol = gcpProtocol(entry.protocol);
-                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, fw.address) : { ports: PortSet.ALL, portsUnknown: undefined };
-                const origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${ruleText(action, protocol, ports)}, priority ${priority})`, location };
                 if (!protocol) {
-                    rules.push({ rule: mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority) });
-                    continue;
+                    rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `the protocol of ${fw.address} is not known until apply`, peer, origin: originOf(ruleText(action, undefined, PortSet.ALL)) }, targets, ranges));
+                    return;
                 }
-                rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, origin }, targets, ranges));
-            }
+                const { ports, portsUnknown } = entryPorts(fw, [action, i, 'ports'], protocol, entry.ports);
+                rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer, origin: originOf(ruleText(action, protocol, ports)) }, targets, ranges));
+            });
         }
         if (rules.length === 0 && unknown.length > 0)
             rules.push({ rule: mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority) });
@@ -50070,7 +50495,7 @@ function buildGcpNetwork(ctx) {
         const secureTags = lookup(res, ['target_secure_tags']);
         const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
         const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
-        const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.filter(isObjectValue) : [];
+        const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
         if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0))
             unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
         const at = base + (priority ?? 0);
@@ -50087,9 +50512,9 @@ function buildGcpNetwork(ctx) {
                 out[d].push(...undecidedStage(unknown.join('; '), { label: res.address, location }, at)[d]);
                 continue;
             }
-            for (const entry of entries) {
+            for (const { entry, i } of entries) {
                 const protocol = gcpProtocol(entry.ip_protocol);
-                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, res.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+                const { ports, portsUnknown } = protocol ? entryPorts(res, ['match', 0, 'layer4_configs', i, 'ports'], protocol, entry.ports) : { ports: PortSet.ALL, portsUnknown: undefined };
                 const origin = { label: label(d, ruleText(action ?? '?', protocol, ports)), location };
                 const rule = { priority: at, protocol: protocol ?? 'all', ports, portsUnknown, peer: remote, origin };
                 const why = !protocol
@@ -50403,6 +50828,59 @@ function providerOf(providerName) {
         return 'gcp';
     return short;
 }
+/** The resource's own tag (label) maps, whose entries unknown until apply nothing can read. */
+function tagPaths(res, type) {
+    if (res.type === 'google_sql_database_instance')
+        return [['settings', 0, 'user_labels']];
+    if (res.type === 'aws_launch_configuration')
+        return [];
+    if (res.type === 'aws_launch_template') {
+        // The instances it launches take the tags of its `instance` tag specifications.
+        const paths = [['tags']];
+        const specs = lookup(res, ['tag_specifications']);
+        if (specs.state === 'unknown')
+            paths.push(['tag_specifications']);
+        else if (specs.state === 'known' && Array.isArray(specs.value)) {
+            specs.value.forEach((_, i) => {
+                const kind = lookup(res, ['tag_specifications', i, 'resource_type']);
+                if (kind.state === 'unknown' || (kind.state === 'known' && kind.value === 'instance'))
+                    paths.push(['tag_specifications', i, 'tags']);
+            });
+        }
+        return paths;
+    }
+    return type.cloud === 'gcp' ? [['labels']] : [['tags']];
+}
+/** Which tags of a resource are not known until apply: whole maps, or the keys `after_unknown` marks. */
+function unknownTagMaps(res, type) {
+    const out = [];
+    for (const path of tagPaths(res, type)) {
+        if (lookup(res, path).state === 'unknown') {
+            out.push({ path, keys: 'all' });
+            continue;
+        }
+        let u = res.unknown;
+        for (const step of path)
+            u = u !== null && typeof u === 'object' ? u[step] : undefined;
+        if (u === null || typeof u !== 'object' || Array.isArray(u))
+            continue;
+        const keys = Object.keys(u).filter((k) => u[k] === true);
+        if (keys.length > 0)
+            out.push({ path, keys });
+    }
+    return out;
+}
+/** The attribute behind the first unknown tag `wanted` accepts: `tags.topogate-role of aws_instance.x is not known until apply`. */
+function unknownTag(res, maps, wanted) {
+    for (const m of maps) {
+        if (m.keys === 'all')
+            return `${describeAttribute(res, m.path)} is not known until apply`;
+        const key = m.keys.find((k) => wanted(k.toLowerCase()));
+        if (key !== undefined)
+            return `${describeAttribute(res, [...m.path, key])} is not known until apply`;
+    }
+    return undefined;
+}
 function splitRoles(text) {
     return text.split(/[\s,;]+/).filter((r) => r !== '');
 }
@@ -50434,16 +50912,29 @@ function serverCandidates(ctx) {
         const tags = type.tags(res);
         const engine = type.engine?.(res);
         const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
-        out.push({
+        const environmentTag = environment !== undefined && environment !== '' ? environment : undefined;
+        const maps = unknownTagMaps(res, type);
+        const candidate = {
             res,
             type,
             location,
             tags,
             tagRoles: rolesOf(tags, location, res.address),
-            environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
+            environmentTag,
             engine,
             always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
-        });
+            tagsUnknown: maps.length === 0 ? undefined : { keys: maps.some((m) => m.keys === 'all') ? 'all' : [...new Set(maps.flatMap((m) => m.keys))], attribute: describeAttribute(res, maps[0].path) },
+        };
+        if (maps.length > 0) {
+            // A tag unknown until apply is not an absent tag: the server may hold roles, or belong to an environment, not known yet.
+            const roleTagUnknown = unknownTag(res, maps, (k) => k === ROLE_TAG || k.startsWith(`${ROLE_TAG}-`));
+            if (roleTagUnknown !== undefined)
+                candidate.roleTagUnknown = roleTagUnknown;
+            const environmentTagUnknown = environmentTag === undefined ? unknownTag(res, maps, (k) => k === ENVIRONMENT_TAG) : undefined;
+            if (environmentTagUnknown !== undefined)
+                candidate.environmentTagUnknown = environmentTagUnknown;
+        }
+        out.push(candidate);
     }
     return out;
 }
@@ -50504,7 +50995,7 @@ function databasePort(ctx, c) {
     return value === undefined ? undefined : Number(value);
 }
 /** The server model of a candidate, named `name` in its environment. */
-function buildServer(ctx, builders, c, name, roles, roleNotes) {
+function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
     const network = builders.network(c);
     const engine = c.type.kind === 'database' ? c.engine : undefined;
     return {
@@ -50525,6 +51016,8 @@ function buildServer(ctx, builders, c, name, roles, roleNotes) {
         engine,
         port: databasePort(ctx, c),
         resource: { address: c.res.address, type: c.res.type },
+        ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
+        ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
     };
 }
 
@@ -50786,7 +51279,8 @@ function buildAwsBalancers(ctx, network, servers) {
     /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
     const balancerNetwork = (lb, groups) => {
         const location = ctx.locate(lb);
-        const own = groups ? network.serverNetwork(lb, [['security_groups']]) : { ingress: [], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+        // Without groups, the network ACLs of its subnets still filter it (with groups, serverNetwork adds them).
+        const own = groups ? network.serverNetwork(lb, [['security_groups']]) : { ...network.aclLayers(lb), identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
         const scheme = [];
         const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
         if (internal.unknown)
@@ -51894,7 +52388,7 @@ function forwardingPorts(ctx, rule) {
 
 
 /** Resource types that make a plan worth a look for balancers: the cheap test before any module runs. */
-const BALANCER_TYPES = {
+const plan_balancers_BALANCER_TYPES = {
     aws: ['aws_lb', 'aws_alb', 'aws_elb'],
     azure: ['azurerm_lb', 'azurerm_application_gateway'],
     gcp: ['google_compute_forwarding_rule', 'google_compute_global_forwarding_rule'],
@@ -51902,9 +52396,9 @@ const BALANCER_TYPES = {
 function planBalancers(ctx, builders, servers) {
     const has = (types) => types.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
     return [
-        ...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
-        ...(has(BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
-        ...(has(BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
     ];
 }
 /** A port number from a plan value: 443, "443". */
@@ -52034,7 +52528,9 @@ function listenersByTargetPort(base, members, unknown, fallbackTargetPort) {
  * `topogate-environment` tag names, else to the topology environment whose `select`
  * matches it, else to the one environment that lists the plan, else to `default`. A
  * topology environment keeps its clients and servers and gains the plan's servers; one
- * that only a plan names gets the packs' default clients.
+ * that only a plan names gets the packs' default clients. A resource whose environment tag
+ * (or whether it is a server at all) is not known until apply is a possible server
+ * (`Environment.possibleServers`) of each environment of its plan it may belong to.
  */
 const DEFAULT_ENVIRONMENT = 'default';
 /** Joins a topology's folder and a path it writes, posix style; `..` stays only where it leaves the base. */
@@ -52084,7 +52580,13 @@ function buildPlanContext(doc, scan) {
     }
     const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
     // Where no `.tf` declares a resource: its first entry in the plan file.
-    const inPlan = (res) => doc.locateAddress(res.address) ?? { file: doc.file, line: 1, column: 1 };
+    const inPlan = (res) => {
+        const found = doc.locateAddress(res.address);
+        if (found)
+            return found;
+        const path = state.entryPath(res.address);
+        return path ? doc.at(path) : { file: doc.file, line: 1, column: 1 };
+    };
     const declarations = new Map();
     const declaration = (res) => {
         if (!declarations.has(res.configAddress))
@@ -52129,6 +52631,17 @@ function selectorMatches(sel, c) {
     }
     return true;
 }
+/** Whether a selector that does not match a resource would, were its tags unknown until apply known: type and address match, and each tag it reads matches or is unknown. */
+function selectorMayMatch(sel, c) {
+    const unknown = c.tagsUnknown;
+    if (!unknown || selectorMatches(sel, c))
+        return false;
+    const tags = Object.entries(sel.tags ?? {});
+    if (!selectorMatches({ ...sel, tags: undefined }, c))
+        return false;
+    const unread = (k) => unknown.keys === 'all' || unknown.keys.includes(k);
+    return tags.some(([k]) => unread(k)) && tags.every(([k, v]) => unread(k) || (c.tags[k] !== undefined && (v === '*' || c.tags[k] === v)));
+}
 const plan_environments_CACHE_INVALIDATION = 'cache-invalidation';
 /** The servers a plan placed, as the balancer modules ask for them: by resource, or by exact address. */
 function placedServers(placements, byAddress) {
@@ -52138,7 +52651,7 @@ function placedServers(placements, byAddress) {
         withAddress(ip) {
             if (!byIp) {
                 byIp = new Map();
-                for (const [address, p] of placements) {
+                for (const [address, [p]] of placements) {
                     const res = byAddress.get(address);
                     if (!res || !p.server.addressesExact)
                         continue;
@@ -52177,11 +52690,9 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
         for (const l of d.listeners) {
             if (l.targetsUnknown !== undefined)
                 open = true;
-            for (const t of l.targets) {
-                const p = placements.get(t.address);
-                if (p)
+            for (const t of l.targets)
+                for (const p of placements.get(t.address) ?? [])
                     set.add(p.entry);
-            }
         }
         if (open || set.size === 0)
             for (const e of fallback())
@@ -52192,14 +52703,13 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
     const targetsByEntry = d.listeners.map((l) => {
         const by = new Map();
         for (const t of l.targets) {
-            const p = placements.get(t.address);
-            if (!p)
-                continue;
-            const list = by.get(p.entry);
-            if (list)
-                list.push(p.server.name);
-            else
-                by.set(p.entry, [p.server.name]);
+            for (const p of placements.get(t.address) ?? []) {
+                const list = by.get(p.entry);
+                if (list)
+                    list.push(p.server.name);
+                else
+                    by.set(p.entry, [p.server.name]);
+            }
         }
         return by;
     });
@@ -52235,6 +52745,40 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
         });
     }
 }
+/** A server's roles in one environment: its role tags, the selectors of that environment that match it, a managed database's. */
+function rolesIn(c, matches, envName) {
+    const roleNotes = {};
+    const roles = [];
+    const addRole = (r, note) => {
+        if (!roles.includes(r)) {
+            roles.push(r);
+            roleNotes[r] = note;
+        }
+    };
+    for (const r of c.tagRoles)
+        addRole(r, `from the topogate-role tag of ${c.res.address}`);
+    for (const m of matches) {
+        if (m.owner.environment !== envName)
+            continue;
+        for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
+            addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+    }
+    if (c.engine === 'sqlserver' || c.engine === 'oracle')
+        addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
+    return { roles, roleNotes };
+}
+/** Why a resource that only a role makes a server may be one. */
+function notAlwaysServer(c, rolesUnknown) {
+    return `${rolesUnknown}, and only a role makes ${c.engine !== undefined ? `a ${c.engine} ${c.res.type}` : `a ${c.res.type}`} a server`;
+}
+/** The resource's address, or with its plan file where the environment has that name already. */
+function uniqueName(entry, c, planFile) {
+    let name = c.res.address;
+    if (entry.names.has(name))
+        name = `${c.res.address} (${planFile})`;
+    entry.names.add(name);
+    return name;
+}
 /** Topology environments with the servers of the plans added, and the environments only plans name. */
 function mergePlanEnvironments(input) {
     const links = topologyPlanLinks(input.topologyFiles);
@@ -52263,17 +52807,19 @@ function mergePlanEnvironments(input) {
     }
     const byName = new Map();
     for (const env of input.topologyEnvironments) {
-        byName.set(env.name, { env, servers: [...env.servers], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+        byName.set(env.name, { env, servers: [...env.servers], possibleServers: [...(env.possibleServers ?? [])], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
     }
     const environmentFor = (name, at) => {
         let entry = byName.get(name);
         if (!entry) {
-            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
+            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], possibleServers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
             byName.set(name, entry);
         }
         return entry;
     };
     const matched = new Set();
+    /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
+    const undecided = new Map();
     for (const plan of input.plans) {
         const ctx = buildPlanContext(plan, input.scan);
         const builders = networkBuilders(ctx);
@@ -52281,11 +52827,29 @@ function mergePlanEnvironments(input) {
         const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
         const planStart = { file: plan.file, line: 1, column: 1 };
         const placements = new Map();
+        /** Resources whose environment, or whether they are servers at all, is not known until apply: placed last, as possible servers. */
+        const unplaced = [];
         let placed = 0;
         for (const c of serverCandidates(ctx)) {
             const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
             for (const m of matches)
                 matched.add(m.selector);
+            const mayMatch = c.tagsUnknown ? applicable.flatMap((o) => o.selectors.filter((s) => selectorMayMatch(s.selector, c)).map((s) => ({ owner: o, ...s }))) : [];
+            for (const m of mayMatch) {
+                const list = undecided.get(m.selector);
+                if (list)
+                    list.push(c);
+                else
+                    undecided.set(m.selector, [c]);
+            }
+            // Tags unknown until apply: a selector that may match gives roles (and an environment) not known yet.
+            const selectorDoubt = (selectors) => selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} is not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads it` : `${selectors.length} selectors read it`}`;
+            if (c.environmentTagUnknown !== undefined) {
+                // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
+                const environments = new Set([...matches, ...mayMatch].map((m) => m.owner.environment));
+                unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, rolesUnknown: c.roleTagUnknown ?? selectorDoubt(mayMatch) });
+                continue;
+            }
             let envName;
             if (c.environmentTag !== undefined)
                 envName = c.environmentTag;
@@ -52303,41 +52867,66 @@ function mergePlanEnvironments(input) {
                 }
                 else
                     envName = DEFAULT_ENVIRONMENT;
-            }
-            const roleNotes = {};
-            const roles = [];
-            const addRole = (r, note) => {
-                if (!roles.includes(r)) {
-                    roles.push(r);
-                    roleNotes[r] = note;
-                }
-            };
-            for (const r of c.tagRoles)
-                addRole(r, `from the topogate-role tag of ${c.res.address}`);
-            for (const m of matches) {
-                if (m.owner.environment !== envName)
+                const elsewhere = mayMatch.filter((m) => m.owner.environment !== envName);
+                if (elsewhere.length > 0) {
+                    const doubt = selectorDoubt(mayMatch);
+                    unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, rolesUnknown: c.roleTagUnknown ?? doubt });
                     continue;
-                for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
-                    addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+                }
             }
-            if (c.engine === 'sqlserver' || c.engine === 'oracle')
-                addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
-            if (!c.always && roles.length === 0)
+            // A selector of another environment gives no role here.
+            const rolesUnknown = c.roleTagUnknown ?? selectorDoubt(mayMatch.filter((m) => m.owner.environment === envName));
+            const { roles, roleNotes } = rolesIn(c, matches, envName);
+            if (!c.always && roles.length === 0) {
+                // Not a server unless a role makes it one: with its roles unknown, it may be one.
+                if (rolesUnknown !== undefined)
+                    unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, rolesUnknown), rolesUnknown });
                 continue;
+            }
             const entry = environmentFor(envName, planStart);
-            let name = c.res.address;
-            if (entry.names.has(name))
-                name = `${c.res.address} (${plan.file})`;
-            entry.names.add(name);
-            const server = buildServer(ctx, builders, c, name, roles, roleNotes);
+            const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { rolesUnknown });
             entry.servers.push(server);
-            placements.set(c.res.address, { entry, server });
+            placements.set(c.res.address, [{ entry, server }]);
             placed++;
+        }
+        if (unplaced.length > 0) {
+            // The environments of the plan: where its servers went, and those that list it.
+            const planEnvironments = new Set([...[...placements.values()].map(([p]) => p.entry.env.name), ...listing.map((l) => l.environment)]);
+            for (const u of unplaced) {
+                const names = new Set(u.environments);
+                if (u.anyOfPlan)
+                    for (const e of planEnvironments)
+                        names.add(e);
+                if (names.size === 0) {
+                    // The plan names no environment it could belong to instead: it goes where it would
+                    // untagged, as before. Its own verdicts do not depend on the environment's name there.
+                    const entry = environmentFor(DEFAULT_ENVIRONMENT, planStart);
+                    const { roles, roleNotes } = rolesIn(u.c, u.matches, DEFAULT_ENVIRONMENT);
+                    // One that only a role makes a server may still not be one.
+                    const isServer = u.c.always || roles.length > 0;
+                    const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.rolesUnknown ?? u.membership);
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown });
+                    (isServer ? entry.servers : entry.possibleServers).push(server);
+                    placements.set(u.c.res.address, [{ entry, server }]);
+                    placed++;
+                    continue;
+                }
+                const list = [];
+                for (const envName of [...names].sort()) {
+                    const entry = environmentFor(envName, planStart);
+                    const { roles, roleNotes } = rolesIn(u.c, u.matches, envName);
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown: u.membership });
+                    entry.possibleServers.push(server);
+                    list.push({ entry, server });
+                }
+                placements.set(u.c.res.address, list);
+                placed++;
+            }
         }
         const drafts = planBalancers(ctx, builders, placedServers(placements, ctx.state.byAddress));
         if (drafts.length > 0) {
             // Balancers without an environment of their own go where this plan's servers went.
-            const planEntries = [...new Set([...placements.values()].map((p) => p.entry))];
+            const planEntries = [...new Set([...placements.values()].flatMap((list) => list.map((p) => p.entry)))];
             const fallback = () => (planEntries.length > 0 ? planEntries : listing.length > 0 ? listing.map((l) => environmentFor(l.environment, planStart)) : [environmentFor(DEFAULT_ENVIRONMENT, planStart)]);
             for (const d of drafts)
                 placeBalancer(d, plan.file, placements, fallback, (name) => environmentFor(name, planStart));
@@ -52354,24 +52943,39 @@ function mergePlanEnvironments(input) {
             if (matched.has(s.selector))
                 continue;
             const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+            const unread = undecided.get(s.selector) ?? [];
+            if (unread.length > 0) {
+                const names = `${unread.slice(0, 3).map((c) => c.tagsUnknown?.attribute).join('; ')}${unread.length > 3 ? `; and ${unread.length - 3} more` : ''}`;
+                problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}, but the tags it reads are not known until apply on ${unread.length === 1 ? 'one that it may match' : `${unread.length} that it may match`} (${names}), so which servers it selects cannot be told. Select by type or address, or use tag values known when planning.`);
+                continue;
+            }
             problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
         }
     }
     problems.throwIfAny();
     const environments = [];
-    for (const { env, servers, loadBalancers } of byName.values()) {
-        environments.push({ ...env, servers: defaultCacheInvalidation(servers), loadBalancers });
+    for (const { env, servers, possibleServers, loadBalancers } of byName.values()) {
+        const declared = declaresCacheInvalidation(servers);
+        environments.push({
+            ...env,
+            servers: defaultCacheInvalidation(servers, declared),
+            ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared) } : {}),
+            loadBalancers,
+        });
     }
     checkPendingRoles(input.topologyFiles, environments);
     return environments;
+}
+/** Whether a server of the environment holds cache-invalidation of its own (not by the controller's default). */
+function declaresCacheInvalidation(servers) {
+    return servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
 }
 /**
  * policies.md: RabbitMQ runs on the controller "by default" when no server holds
  * cache-invalidation. Topology servers got the default from the topology alone; with plan
  * servers in the environment it is decided again over all of them.
  */
-function defaultCacheInvalidation(servers) {
-    const declared = servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
+function defaultCacheInvalidation(servers, declared) {
     const note = 'held by the controller by default (no server declares role cache-invalidation)';
     return servers.map((s) => {
         const defaulted = s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === note;
@@ -52392,8 +52996,10 @@ function checkPendingRoles(files, environments) {
     for (const f of files) {
         for (const p of f.pendingRoles) {
             const env = byName.get(p.environment);
-            const held = new Set(env?.servers.flatMap((s) => s.roles) ?? []);
-            if (held.has(p.role))
+            const servers = [...(env?.servers ?? []), ...(env?.possibleServers ?? [])];
+            const held = new Set(servers.flatMap((s) => s.roles));
+            // A server whose roles are not known until apply may hold it.
+            if (held.has(p.role) || servers.some((s) => s.rolesUnknown !== undefined))
                 continue;
             const suggestion = closest(p.role, held);
             problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
@@ -53356,9 +53962,21 @@ function footer(links, version, name) {
         parts.push(`[workflow run](${run}) (the job summary has the full report)`);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
-/** The sticky comment: the marker, the verdict per environment (cut to fit), the footer. */
+/**
+ * Output files the step could not write after the check ran (an unwritable `sarif-file`),
+ * as a notice above the result: the step fails for them, but the check ran and its
+ * result stands, so nothing here may say otherwise. Empty when there are none.
+ */
+function renderUnwrittenOutputs(unwritten = []) {
+    if (unwritten.length === 0)
+        return '';
+    const what = unwritten.length === 1 ? 'an output file' : 'output files';
+    const items = unwritten.map((u) => `> - ${escapeMarkdown(u)}\n`).join('');
+    return `> ❌ **The check ran, but ${what} could not be written, so the step fails.** The result below is complete; fix the workflow and run it again.\n${items}\n`;
+}
+/** The sticky comment: the marker, a notice of unwritten outputs, the verdict per environment (cut to fit), the footer. */
 function renderCommentBody(report, o) {
-    const head = formatMarker(o.marker);
+    const head = `${formatMarker(o.marker)}\n${renderUnwrittenOutputs(o.unwritten)}`.replace(/\n$/, '');
     const foot = footer(o.links, o.version, o.name);
     const run = runUrl(o.links);
     const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
@@ -53686,12 +54304,47 @@ class ApiError extends Error {
         return !this.rateLimited && (this.status === 401 || this.status === 403 || this.status === 404);
     }
 }
-const REQUEST_TIMEOUT_MS = 30_000;
+/** An operation the run's deadline for API work cut off: abandoned in flight, or not started. */
+class ApiTimeUpError extends ApiError {
+    constructor(operation, totalMs, inFlight) {
+        super(operation, undefined, `${operation}: ${inFlight ? 'no answer' : 'not attempted'} within topogate's time limit for GitHub API calls (${durationText(totalMs)} in all)`);
+        this.name = 'ApiTimeUpError';
+    }
+}
+/** The wait budget fits inside the deadline, with room for the requests themselves. */
+const API_LIMITS = { requestMs: 30_000, waitMs: 60_000, totalMs: 90_000, graceMs: 10_000 };
 const RETRY_DELAYS_MS = [1_000, 3_000];
 /** Rate-limit retries of one request; the time they may take is bounded by the run's budget. */
 const RATE_LIMIT_RETRIES = 3;
-/** All waits of a run together (backoff and rate limits): the step must not hang for the API. */
-const API_WAIT_BUDGET_MS = 60_000;
+/** A limit as the messages give it: `30 s`, or `500 ms` below a second. */
+function durationText(ms) {
+    return ms >= 1_000 ? `${Math.round(ms / 1_000)} s` : `${ms} ms`;
+}
+/**
+ * The end of the time all API work of a run may take, from its first call. Its signal
+ * aborts a request in flight when it passes; `passed` stops the ones not yet made. The
+ * timer does not keep the process alive.
+ */
+class ApiDeadline {
+    totalMs;
+    controller = new AbortController();
+    endsAt;
+    constructor(totalMs = API_LIMITS.totalMs) {
+        this.totalMs = totalMs;
+        this.endsAt = Date.now() + totalMs;
+        setTimeout(() => this.controller.abort(new DOMException(`topogate's time limit for GitHub API calls (${durationText(totalMs)}) has passed`, 'TimeoutError')), totalMs).unref();
+    }
+    get signal() {
+        return this.controller.signal;
+    }
+    get passed() {
+        return this.controller.signal.aborted;
+    }
+    /** Whether a wait of `ms` ends before the deadline. */
+    allows(ms) {
+        return !this.passed && ms < this.endsAt - Date.now();
+    }
+}
 const MAX_COMMENT_PAGES = 50;
 const MAX_FILE_PAGES = 30; // the API lists at most 3,000 files of a pull request
 function firstLine(text) {
@@ -53731,9 +54384,9 @@ function rateLimitWait(f, now = Date.now()) {
     // A secondary limit without a time: GitHub asks for at least a minute.
     return 60_000;
 }
-function describeFailure(operation, f, rateLimited) {
+function describeFailure(operation, f, rateLimited, requestMs) {
     if (f.timedOut)
-        return `${operation}: no answer within ${REQUEST_TIMEOUT_MS / 1000} s (${f.message})`;
+        return `${operation}: no answer within ${durationText(requestMs)} (${f.message})`;
     if (f.network)
         return `${operation}: network error (${f.message})`;
     const http = f.status ? `HTTP ${f.status}: ` : '';
@@ -53746,7 +54399,7 @@ function describeFailure(operation, f, rateLimited) {
 /** How long the run may still wait for the API, shared by every request. */
 class WaitBudget {
     leftMs;
-    constructor(leftMs = API_WAIT_BUDGET_MS) {
+    constructor(leftMs = API_LIMITS.waitMs) {
         this.leftMs = leftMs;
     }
     /** Takes `ms` from the budget when it fits. */
@@ -53763,37 +54416,46 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * for (the request was refused, not done, so even a creation may repeat) while the run's
  * budget lasts. Server errors and lost connections are retried only when repeating the
  * operation is harmless (`retry`), after a backoff or the `retry-after` GitHub sends.
+ * A wait that would end past the deadline is not begun; once the deadline has passed,
+ * the operation fails with ApiTimeUpError.
  */
-async function attempt(operation, retry, fn, budget, wait = sleep) {
+async function attempt(operation, retry, fn, budget, wait = sleep, limits = {}) {
+    const { deadline } = limits;
+    const requestMs = limits.requestMs ?? API_LIMITS.requestMs;
+    const mayWait = (ms, counted = ms) => (deadline === undefined || deadline.allows(ms)) && budget.take(counted);
     let backoffs = 0;
     let rateRetries = 0;
     for (;;) {
+        if (deadline?.passed)
+            throw new ApiTimeUpError(operation, deadline.totalMs, false);
         try {
             return await fn();
         }
         catch (e) {
+            if (deadline?.passed)
+                throw new ApiTimeUpError(operation, deadline.totalMs, true);
             const f = failureOf(e);
             const limitWait = rateLimitWait(f);
             if (limitWait !== undefined) {
-                if (rateRetries < RATE_LIMIT_RETRIES && budget.take(limitWait)) {
+                if (rateRetries < RATE_LIMIT_RETRIES && mayWait(limitWait)) {
                     rateRetries++;
                     await wait(limitWait);
                     continue;
                 }
-                throw new ApiError(operation, f.status, describeFailure(operation, f, true), true);
+                throw new ApiError(operation, f.status, describeFailure(operation, f, true, requestMs), true);
             }
             const transient = f.network || (f.status !== undefined && f.status >= 500);
             if (retry && transient && backoffs < RETRY_DELAYS_MS.length) {
                 const after = Number(f.headers['retry-after']);
                 const delay = f.headers['retry-after'] !== undefined && Number.isFinite(after) && after >= 0 ? after * 1000 : RETRY_DELAYS_MS[backoffs];
                 // A request that timed out already took its time limit: that counts as waiting too.
-                if (budget.take(delay + (f.timedOut ? REQUEST_TIMEOUT_MS : 0))) {
+                if (mayWait(delay, delay + (f.timedOut ? requestMs : 0))) {
                     backoffs++;
                     await wait(delay);
                     continue;
                 }
             }
-            throw new ApiError(operation, f.status, describeFailure(operation, f, false));
+            throw new ApiError(operation, f.status, describeFailure(operation, f, false, requestMs));
         }
     }
 }
@@ -53801,22 +54463,33 @@ class GitHubApi {
     octokit;
     owner;
     repo;
-    budget = new WaitBudget();
-    constructor(octokit, owner, repo) {
+    limits;
+    deadline;
+    budget;
+    constructor(octokit, owner, repo, limits, 
+    /** Started when the client is: the first API work of the run. */
+    deadline) {
         this.octokit = octokit;
         this.owner = owner;
         this.repo = repo;
+        this.limits = limits;
+        this.deadline = deadline;
+        this.budget = new WaitBudget(Math.min(limits.waitMs, limits.totalMs));
     }
     call(operation, retry, fn) {
-        return attempt(operation, retry, fn, this.budget);
+        return attempt(operation, retry, fn, this.budget, sleep, { deadline: this.deadline, requestMs: this.limits.requestMs });
     }
-    static async connect(token, run) {
+    static async connect(token, run, limits = API_LIMITS) {
+        const deadline = new ApiDeadline(limits.totalMs);
         const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: 'topogate-action' });
         octokit.hook.before('request', (options) => {
-            options.request = { ...options.request, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) };
+            // Each request (each page of a listing too) ends at its own limit or at the deadline, whichever is first;
+            // the one request marked `pastDeadline` has a short limit of its own instead.
+            const past = options.request?.pastDeadline === true;
+            options.request = { ...options.request, signal: past ? AbortSignal.timeout(limits.graceMs) : AbortSignal.any([AbortSignal.timeout(limits.requestMs), deadline.signal]) };
         });
-        return new GitHubApi(octokit, run.repository.owner, run.repository.repo);
+        return new GitHubApi(octokit, run.repository.owner, run.repository.repo, limits, deadline);
     }
     /** The paths a pull request changes (renames by their new path). */
     async changedFiles(pullNumber) {
@@ -53896,6 +54569,14 @@ class GitHubApi {
      * retried like any idempotent request.
      */
     async updateCheckRun(id, params) {
+        if (params.conclusion && !params.output.annotations?.length && this.deadline.passed) {
+            // Past the deadline, one short try to complete the run: left "in progress", it misleads
+            // everyone and holds a merge that requires it.
+            await attempt('complete the check run', false, async () => {
+                await this.octokit.rest.checks.update({ owner: this.owner, repo: this.repo, check_run_id: id, status: 'completed', conclusion: params.conclusion, output: params.output, request: { pastDeadline: true } });
+            }, new WaitBudget(0), sleep, { requestMs: this.limits.graceMs });
+            return;
+        }
         await this.call(params.conclusion && !params.output.annotations?.length ? 'complete the check run' : 'add annotations to the check run', !params.output.annotations?.length, async () => {
             await this.octokit.rest.checks.update({
                 owner: this.owner,
@@ -53909,6 +54590,7 @@ class GitHubApi {
 }
 
 ;// CONCATENATED MODULE: ./src/github/job-summary.ts
+
 
 
 /**
@@ -53973,12 +54655,15 @@ function deliveryNotes(d) {
     const files = [d.reportFile ? `JSON report ${codeSpan(d.reportFile)}` : '', d.sarifFile ? `SARIF ${codeSpan(d.sarifFile)}` : ''].filter(Boolean);
     if (files.length > 0)
         lines.push(`- ${files.join(', ')} (the \`report\` and \`sarif-file\` outputs).`);
+    const unwritten = d.unwritten?.length ?? 0;
+    if (unwritten > 0)
+        lines.push(`- ${job_summary_plural(unwritten, 'output file')} not written (see the top of this summary); the output${unwritten === 1 ? ' that would name it is' : 's that would name them are'} empty.`);
     return `${lines.join('\n')}\n`;
 }
 /** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
 function renderJobSummary(report, o) {
     const notes = deliveryNotes(o.delivery);
-    const title = o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : '';
+    const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.delivery.unwritten)}`;
     const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;
     const render = (maxLength) => renderMarkdown(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: 'The JSON report (the `report` output) has every finding.' });
     let body = render();
@@ -54055,6 +54740,8 @@ async function publishComment(api, pullNumber, req, log) {
         return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
     }
     catch (e) {
+        if (e instanceof ApiTimeUpError)
+            return { kind: 'failed', reason: `${e.message}. This summary and the step’s verdict are complete without it.` };
         if (e instanceof ApiError && (e.refused || e.rateLimited))
             return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
         return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
@@ -54062,7 +54749,6 @@ async function publishComment(api, pullNumber, req, log) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/publish.ts
-
 
 
 
@@ -54105,24 +54791,60 @@ function publish_setOutput(log, name, value) {
         log.warning(`The step outputs could not be written: ${runnerFileProblem('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT ?? '', e)}. Later steps get no \`result\` or other outputs; everything else is published.`);
     }
 }
-/** The API client, created on first use; instead, the reason there is none (no token, no repository). */
-function apiSource(ctx) {
-    let pending;
-    return () => {
-        const { inputs, run } = ctx;
+function listed(items) {
+    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+/**
+ * The GitHub API of one publishing phase: the client, created on first use (instead, the
+ * reason there is none: no token, no repository), whose calls share one deadline from
+ * then on. Past it, what could not be published is collected here and said in one
+ * warning, instead of a warning per feature that each blames the API.
+ */
+class ApiSession {
+    ctx;
+    pending;
+    api;
+    cutOff = [];
+    warned = false;
+    constructor(ctx) {
+        this.ctx = ctx;
+    }
+    client() {
+        const { inputs, run } = this.ctx;
         const repository = run.repository;
         if (!inputs.githubToken)
             return Promise.resolve('there is no `github-token`.');
         if (!repository)
             return Promise.resolve('GITHUB_REPOSITORY is not set.');
-        pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }).catch((e) => {
+        this.pending ??= GitHubApi.connect(inputs.githubToken, { ...run, repository }, this.ctx.apiLimits).then((api) => (this.api = api), (e) => {
             // A broken install, not a refusal: say so once, loudly.
             const reason = `the GitHub client could not start (${e.message}).`;
-            ctx.log.warning(`No GitHub API calls: ${reason}`);
+            this.ctx.log.warning(`No GitHub API calls: ${reason}`);
             return reason;
         });
-        return pending;
-    };
+        return this.pending;
+    }
+    /**
+     * Whether the deadline has passed, so that a failure now is its doing: then `what` (what
+     * was not published) goes into the one warning and the caller warns no more.
+     */
+    cutOffByDeadline(what) {
+        if (!this.api?.deadline.passed)
+            return false;
+        this.cutOff.push(what);
+        return true;
+    }
+    /** The one warning once the deadline has passed: what was not published, and that the verdict stands. Said once. */
+    warnIfOutOfTime() {
+        const deadline = this.api?.deadline;
+        if (this.warned || !deadline?.passed)
+            return;
+        this.warned = true;
+        const limit = `GitHub API calls stopped after ${durationText(deadline.totalMs)}, topogate's time limit for all of them in a run (the API answered too slowly or not at all)`;
+        this.ctx.log.warning(this.cutOff.length > 0
+            ? `${limit}. Not published: ${listed(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
+            : `${limit}. Everything was published; only calls that publish nothing were skipped (the list of files the pull request changes, the removal of duplicate comments).`);
+    }
 }
 function links(run) {
     return { serverUrl: run.serverUrl, repository: run.repository, sha: run.sha, runId: run.runId };
@@ -54138,7 +54860,7 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
     else if (!run.pullRequest)
         delivery = { kind: 'skipped', reason: `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
     else {
-        const client = await api();
+        const client = await api.client();
         delivery = typeof client === 'string'
             ? { kind: 'skipped', reason: client }
             : await publishComment(client, run.pullRequest.number, { mode: inputs.comment, marker: markerOf(ctx), body, onlyIfExists, fromFork: run.pullRequest.fromFork, eventName: run.eventName }, log);
@@ -54155,6 +54877,8 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
             break;
         case 'refused':
         case 'failed':
+            if (delivery.kind === 'failed' && api.cutOffByDeadline('the PR comment'))
+                break;
             log.warning(`PR comment not posted: ${delivery.reason}`);
             break;
         case 'skipped':
@@ -54197,16 +54921,27 @@ function budgetLeft(log, reserveError) {
         notice: STEP_ANNOTATION_LIMIT - log.emitted.notice,
     };
 }
+/**
+ * The report files, before anything is published. A `sarif-file` that cannot be written
+ * is not an input problem: the check ran, and its result is published as usual. It comes
+ * back in `unwritten` (the step fails for it, and every place the result goes says so),
+ * with no `sarif-file` output: nothing names a file that was not (completely) written.
+ */
 function writeReports(ctx, report) {
     const { inputs, run, workspace } = ctx;
     let sarifFile;
+    const unwritten = [];
     if (inputs.sarifFile) {
-        sarifFile = external_node_path_default().resolve(workspace.cwd, inputs.sarifFile);
+        const file = external_node_path_default().resolve(workspace.cwd, inputs.sarifFile);
+        const sarif = renderSarif(report);
         try {
-            writeFileAtomically(sarifFile, renderSarif(report));
+            writeFileAtomically(file, sarif);
+            sarifFile = file;
         }
         catch (e) {
-            throw new ActionInputError([`sarif-file: cannot write "${inputs.sarifFile}": ${e instanceof OutputFileError ? e.reason : e.message}.`]);
+            if (!(e instanceof OutputFileError))
+                throw e;
+            unwritten.push(`sarif-file: cannot write "${inputs.sarifFile}": ${e.reason}.`);
         }
     }
     const reportFile = external_node_path_default().join(run.tempDir, `topogate-${configurationKey(inputs)}`, 'report.json');
@@ -54221,15 +54956,23 @@ function writeReports(ctx, report) {
         const code = e.code;
         const reason = e instanceof OutputFileError ? e.reason.replace(/; choose a file path.*$/, '') : code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : e.message;
         ctx.log.warning(`The JSON report could not be written to RUNNER_TEMP (${run.tempDir}): ${reason}. The \`report\` output is empty; everything else is published.`);
-        return { sarifFile };
+        return { sarifFile, unwritten };
     }
-    return { reportFile, sarifFile };
+    return { reportFile, sarifFile, unwritten };
 }
+/**
+ * Publishes a finished check. `failing`: the findings reach `fail-on`; `unwritten`: the
+ * output files that could not be written, each a line naming it and what to do. Either
+ * fails the step; the caller says why.
+ */
 async function publishReport(report, ctx) {
     const { inputs, run, log, workspace } = ctx;
     const failing = isFailing(report, inputs.failOn);
     const s = report.summary;
     const files = writeReports(ctx, report);
+    const { unwritten } = files;
+    // setFailed's own error annotation comes at the end when the step fails, for any reason.
+    const stepFails = failing || unwritten.length > 0;
     publish_setOutput(log, 'result', failing ? 'fail' : 'pass');
     publish_setOutput(log, 'errors', s.bySeverity.error);
     publish_setOutput(log, 'warnings', s.bySeverity.warning);
@@ -54240,7 +54983,7 @@ async function publishReport(report, ctx) {
     log.untrusted(renderText(report, inputs.failOn));
     const repoFile = (loc) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
     const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
-    const api = apiSource(ctx);
+    const api = new ApiSession(ctx);
     let ranked = rankAnnotations(report.findings, repoFile);
     // A check run first: when it carries every annotation, the log carries none of them.
     let annotations;
@@ -54248,7 +54991,7 @@ async function publishReport(report, ctx) {
     let checkRunLeftOver;
     let forCommands = ranked;
     if (inputs.annotations && inputs.checkRun) {
-        const client = await api();
+        const client = await api.client();
         const name = inputs.name ? `topogate (${inputs.name})` : 'topogate';
         if (typeof client === 'string')
             checkRunFailed = client;
@@ -54280,7 +55023,7 @@ async function publishReport(report, ctx) {
                     externalId: configurationKey(inputs),
                     detailsUrl: runUrl(links(run)),
                     title: verdictLine(report, inputs.failOn).slice(0, 255),
-                    summary: `${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - 16 }).trimEnd()}${note}`,
+                    summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
                     annotations: published,
                     conclusion: failing ? 'failure' : 'success',
                 });
@@ -54301,7 +55044,15 @@ async function publishReport(report, ctx) {
         if (checkRunFailed) {
             const reason = checkRunFailed;
             const fallback = 'annotations go through the log instead, at most 10 of each level per step.';
-            if (!checkRunLeftOver)
+            const cutOff = !checkRunLeftOver
+                ? 'the check run (its annotations went through the log instead)'
+                : checkRunLeftOver.completed
+                    ? `the rest of the annotations of the check run ${checkRunLeftOver.url}, which was completed with the ones it got (all went through the log)`
+                    : `the completion of the check run ${checkRunLeftOver.url}, which may stay "in progress" (annotations went through the log)`;
+            if (api.cutOffByDeadline(cutOff)) {
+                // Said in the one warning below.
+            }
+            else if (!checkRunLeftOver)
                 log.warning(`Check run not published (${reason}); ${fallback}`);
             else if (checkRunLeftOver.completed)
                 log.warning(`Check run ${checkRunLeftOver.url} was completed with only some of its annotations (${reason}); ${fallback}`);
@@ -54309,15 +55060,17 @@ async function publishReport(report, ctx) {
                 log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
         }
     }
-    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo });
+    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
     const comment = await deliverComment(ctx, api, markerBody, false);
     if (!inputs.annotations)
         annotations = { kind: 'off' };
     else {
-        const budget = budgetLeft(log, failing);
+        // Said before the annotations, so that their budget counts it.
+        api.warnIfOutOfTime();
+        const budget = budgetLeft(log, stepFails);
         if (annotations === undefined && run.pullRequest && overflows(forCommands, budget)) {
             // Ranking decides which findings GitHub shows: put the files this pull request changes first.
-            const client = await api();
+            const client = await api.client();
             if (typeof client !== 'string') {
                 try {
                     const changed = new Set(await client.changedFiles(run.pullRequest.number));
@@ -54329,12 +55082,14 @@ async function publishReport(report, ctx) {
                 }
             }
         }
-        const emitted = emitAnnotations(ctx, forCommands, failing);
+        const emitted = emitAnnotations(ctx, forCommands, stepFails);
         annotations ??= { kind: 'commands', ...emitted, checkRunFailed, ...(checkRunLeftOver ? { checkRun: checkRunLeftOver } : {}) };
     }
-    const delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile };
+    // When the deadline passed while the files the pull request changes were listed (or annotations are off).
+    api.warnIfOutOfTime();
+    const delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
     writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
-    return { failing };
+    return { failing, unwritten };
 }
 /**
  * Bad input: every problem as an error annotation on its line and in the summary, the
@@ -54359,9 +55114,10 @@ async function publishInputProblems(problems, ctx) {
         const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
         log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
     }
-    const api = apiSource(ctx);
+    const api = new ApiSession(ctx);
     const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
     const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
+    api.warnIfOutOfTime();
     const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
     writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
 }
@@ -54481,8 +55237,13 @@ async function main(log) {
             today: new Date().toISOString().slice(0, 10),
             version: package_namespaceObject.rE,
         });
-        const { failing } = await publishReport(report, ctx);
-        return failing ? verdictLine(report, inputs.failOn) : undefined;
+        const { failing, unwritten } = await publishReport(report, ctx);
+        const verdict = verdictLine(report, inputs.failOn);
+        if (unwritten.length === 0)
+            return failing ? verdict : undefined;
+        // The check ran and its result is out; the step fails for the file too, naming it and what to do.
+        const files = `${unwritten.length === 1 ? 'an output file' : 'output files'} could not be written: ${unwritten.join(' ')}`;
+        return safeLogLine(failing ? `${verdict}. Also, ${files}` : `topogate: ${files} The check itself ran and its result is published: ${verdict}`);
     }
     catch (e) {
         const problems = inputProblemsOf(e);

@@ -11539,6 +11539,12 @@ const VALIDATOR_NAMES = {
 ;// CONCATENATED MODULE: ./src/core/flow/reach.ts
 
 
+/**
+ * The ports a connection's responses go back to: the client's ephemeral port, which Linux
+ * (32768-60999), Windows (49152-65535) and AWS NAT gateways and balancers (1024-65535)
+ * all pick within this range. AWS's advice for network ACLs is to allow all of it.
+ */
+const EPHEMERAL_PORTS = PortSet.range(1024, 65535);
 /** The addresses an endpoint may have: its set, or everything when nothing is known. */
 function possibleAddresses(e) {
     return e.addresses.isEmpty() && !e.addressesExact ? AddressSet.ALL : e.addresses;
@@ -11570,7 +11576,7 @@ function cached(owner, make) {
 }
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
-    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown }));
+    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
 }
 const layerCache = (layer) => cached(layer, () => ({ byPort: new Map(), cuts: new Map() }));
 function hasIdentity(peer, side) {
@@ -11579,10 +11585,16 @@ function hasIdentity(peer, side) {
             return true;
     return false;
 }
-/** A peer naming identities the side lacks, on a side whose identities are not all known: it may match. */
+/** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer, side) {
-    return side.identitiesUnknown !== undefined && peer.identities.length > 0 && !hasIdentity(peer, side);
+    if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined)
+        return false;
+    if (peer.identities.length === 0 || hasIdentity(peer, side))
+        return false;
+    return side.identitiesUnknown !== undefined || peer.identities.some((id) => id.startsWith('role:'));
 }
+/** Why a side may carry an identity it is not known to: its identities, else its roles, are unknown. */
+const identityDoubt = (side) => side.identitiesUnknown ?? side.rolesUnknown;
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer, side) {
     if (peer.unknown !== undefined)
@@ -11640,11 +11652,13 @@ const NONE = Object.freeze([]);
  * `remote` and `local` (the endpoint the layer is attached to).
  */
 function reachThroughLayer(layer, remote, local, protocol, port) {
+    if (layer.alternatives)
+        return reachThroughOneOf(layer, layer.alternatives, remote, local, protocol, port);
     if (layer.unknown !== undefined) {
         return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
     }
     const { rules, union } = rulesFor(layer, protocol, port);
-    if (union && remote.identitiesUnknown === undefined) {
+    if (union && remote.identitiesUnknown === undefined && remote.rolesUnknown === undefined) {
         // A union of allows: what each rule matches, added up; exact, so min and max agree.
         let got = AddressSet.EMPTY;
         const by = [];
@@ -11679,8 +11693,8 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
         const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
         const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
         if (!certain.equals(possible) && possible.overlaps(remMax)) {
-            const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? local.identitiesUnknown) : undefined;
-            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? remote.identitiesUnknown : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+            const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? identityDoubt(local)) : undefined;
+            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
         }
         if (rule.action === 'allow') {
             const gotMin = certain.intersect(remMin);
@@ -11708,9 +11722,35 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     }
     return { min, max, allowedBy, deniedBy, unknowns };
 }
+/** One of `alternatives` applies: certain what each lets through, possible what any does. */
+function reachThroughOneOf(layer, alternatives, remote, local, protocol, port) {
+    let min = remote.addresses;
+    let max = AddressSet.EMPTY;
+    const allowedBy = [];
+    const deniedBy = [];
+    const unknowns = [];
+    for (const alternative of alternatives) {
+        const r = reachThroughLayer(alternative, remote, local, protocol, port);
+        min = min.intersect(r.min);
+        max = max.union(r.max);
+        for (const o of r.allowedBy)
+            if (!allowedBy.includes(o))
+                allowedBy.push(o);
+        for (const o of r.deniedBy)
+            if (!deniedBy.includes(o))
+                deniedBy.push(o);
+        for (const u of r.unknowns)
+            unknowns.push(u);
+    }
+    if (!min.equals(max))
+        unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
+    return { min, max, allowedBy, deniedBy, unknowns };
+}
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
-function reachOnPort(source, target, protocol, port) {
-    return reachOnSegment(source, target, protocol, port, PortSet.of(port));
+function reachOnPort(source, target, protocol, port, options = {}) {
+    const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
+    const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+    return responses ? withResponses(reach, responses) : reach;
 }
 /** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
 function reachOnSegment(source, target, protocol, port, ports) {
@@ -11771,6 +11811,9 @@ function cutsOf(layer, protocol) {
             for (const [a, b] of rule.ports.toRanges())
                 all.push(a, b + 1);
         }
+        for (const alternative of layer.alternatives ?? NONE)
+            for (const c of cutsOf(alternative, protocol))
+                all.push(c);
         all.sort((a, b) => a - b);
         cuts = all.filter((c, i) => i === 0 || c !== all[i - 1]);
         byProtocol.set(protocol, cuts);
@@ -11803,29 +11846,148 @@ function portSegments(source, target, protocol, ports) {
     if (ranges.every(([a, b]) => a === b))
         return ranges.map(([a]) => PortSet.of(a));
     const segments = [];
-    for (const [from, to] of ranges) {
-        const inside = [];
-        if (from < to) {
-            for (const layer of source.egress)
-                cutsWithin(cutsOf(layer, protocol), from, to, inside);
-            for (const layer of target.ingress)
-                cutsWithin(cutsOf(layer, protocol), from, to, inside);
-            inside.sort((a, b) => a - b);
-        }
-        let start = from;
-        for (const c of inside) {
-            if (c <= start)
-                continue;
-            segments.push(PortSet.range(start, c - 1));
-            start = c;
-        }
-        segments.push(PortSet.range(start, to));
-    }
+    for (const [from, to] of ranges)
+        splitRange(from, to, from < to ? [...source.egress, ...target.ingress] : NONE, protocol, segments);
     return segments;
 }
+/** Adds to `into` the range from-to cut where a rule of `layers` starts or stops. */
+function splitRange(from, to, layers, protocol, into) {
+    const inside = [];
+    for (const layer of layers)
+        cutsWithin(cutsOf(layer, protocol), from, to, inside);
+    inside.sort((a, b) => a - b);
+    let start = from;
+    for (const c of inside) {
+        if (c <= start)
+            continue;
+        into.push(PortSet.range(start, c - 1));
+        start = c;
+    }
+    into.push(PortSet.range(start, to));
+}
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
-function reachOnPorts(source, target, protocol, ports) {
-    return portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+function reachOnPorts(source, target, protocol, ports, options = {}) {
+    const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+    // The responses go to the client's port, whatever port the flow is on: worked out once.
+    const responses = options.responses ? responseReach(source, target, protocol) : undefined;
+    return responses ? segments.map((s) => withResponses(s, responses)) : segments;
+}
+const statelessOf = (layers) => (layers ?? NONE).filter((l) => l.stateless === true);
+/** Asked for every pair: a scan, no list made, as most paths hold nothing stateless. */
+function anyStateless(layers) {
+    if (layers)
+        for (const l of layers)
+            if (l.stateless === true)
+                return true;
+    return false;
+}
+/**
+ * Which of `source`'s addresses get the responses of a connection to `target` back: from
+ * the target to the source's ephemeral port, out through the target's stateless filters
+ * and in through the source's (stateful ones let responses pass). Certain for the
+ * addresses that get them back on every ephemeral port, possible for those that get them
+ * back on some: which port a client picks is not known. Undefined when nothing on the
+ * path is stateless.
+ */
+function responseReach(source, target, protocol) {
+    if (!anyStateless(target.egress) && !anyStateless(source.ingress))
+        return undefined;
+    const out = statelessOf(target.egress);
+    const back = statelessOf(source.ingress);
+    const src = sideOf(source);
+    const dst = sideOf(target);
+    const [[from, to]] = EPHEMERAL_PORTS.toRanges();
+    const segments = [];
+    splitRange(from, to, [...out, ...back], protocol, segments);
+    let min = src.addresses;
+    let max = AddressSet.EMPTY;
+    const allowedBy = [];
+    const unknowns = [];
+    /** Per layer: the denials seen where it blocked, and whether it blocked on every segment. */
+    const blocked = new Map();
+    const block = (layer, hop, deniedBy, here) => {
+        const b = blocked.get(layer) ?? { hop, deniedBy: [], everywhere: true, anywhere: false };
+        if (here)
+            for (const o of deniedBy)
+                if (!b.deniedBy.includes(o))
+                    b.deniedBy.push(o);
+        b.everywhere &&= here;
+        b.anywhere ||= here;
+        blocked.set(layer, b);
+    };
+    let passing = PortSet.EMPTY;
+    let partial = false;
+    for (const segment of segments) {
+        const port = segment.toRanges()[0][0];
+        let segMin = src.addresses;
+        let segMax = src.addresses;
+        for (const layer of out) {
+            // Out of the target: which of the source's addresses it may answer.
+            const r = reachThroughLayer(layer, src, dst, protocol, port);
+            for (const u of r.unknowns)
+                unknowns.push(u);
+            block(layer, 'response-egress', r.deniedBy, !r.max.covers(segMax));
+            segMin = segMin.intersect(r.min);
+            segMax = segMax.intersect(r.max);
+            for (const o of r.allowedBy)
+                if (!allowedBy.includes(o))
+                    allowedBy.push(o);
+        }
+        for (const layer of back) {
+            // Into the source: all or nothing for it, as the target's address is let in or not.
+            const r = reachThroughLayer(layer, dst, src, protocol, port);
+            for (const u of r.unknowns)
+                unknowns.push(u);
+            const certainly = r.min.covers(dst.addresses);
+            const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+            block(layer, 'response-ingress', r.deniedBy, !possibly);
+            if (!possibly)
+                segMin = segMax = AddressSet.EMPTY;
+            else if (!certainly) {
+                segMin = AddressSet.EMPTY;
+                if (r.unknowns.length === 0)
+                    unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let its responses in`);
+            }
+            else
+                for (const o of r.allowedBy)
+                    if (!allowedBy.includes(o))
+                        allowedBy.push(o);
+        }
+        min = min.intersect(segMin);
+        max = max.union(segMax);
+        if (!segMax.covers(src.addresses))
+            partial = true;
+        if (segMin.covers(src.addresses) && !src.addresses.isEmpty())
+            passing = passing.union(segment);
+    }
+    if (partial && !max.equals(min)) {
+        const where = passing.isEmpty() ? 'part of' : `${protocol}/${passing.describe()} of`;
+        const layers = [...out, ...back].map((l) => l.name);
+        unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${layers.join(', ')} ${layers.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
+    }
+    const blocks = [];
+    for (const [layer, b] of blocked)
+        if (b.everywhere)
+            blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+    // Blocked by different filters on different ports: name each that blocked somewhere.
+    if (blocks.length === 0 && !min.covers(src.addresses))
+        for (const [layer, b] of blocked)
+            if (b.anywhere)
+                blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
+    return { min, max, allowedBy, blocks, unknowns: [...new Set(unknowns)] };
+}
+/** A segment's reach narrowed to the addresses whose responses get back. */
+function withResponses(reach, responses) {
+    if (responses.min.covers(reach.max))
+        return responses.allowedBy.length === 0 || reach.min.isEmpty() ? reach : { ...reach, allowedBy: [...reach.allowedBy, ...responses.allowedBy] };
+    return {
+        ...reach,
+        min: reach.min.intersect(responses.min),
+        max: reach.max.intersect(responses.max),
+        allowedBy: [...reach.allowedBy, ...responses.allowedBy],
+        blocks: responses.max.covers(reach.max) ? reach.blocks : [...reach.blocks, ...responses.blocks],
+        unknowns: [...reach.unknowns, ...responses.unknowns],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow/balancer-paths.ts
@@ -11838,7 +12000,8 @@ function hopOf(reach, need) {
     return { status, allowedBy: reach.allowedBy, blocks: reach.blocks, unknowns: reach.unknowns };
 }
 function balancerAsSource(lb) {
-    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress };
+    // Its ingress too: the responses of the targets come back in through its stateless filters.
+    return { name: lb.name, kind: 'load-balancer', addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, identitiesUnknown: lb.identitiesUnknown, egress: lb.egress, ingress: lb.ingress };
 }
 /** Whether the targets of a listener see the client's address (the listener's setting, else the balancer's). */
 function preservesClientAddress(lb, listener) {
@@ -11851,8 +12014,8 @@ function forwardedSource(source, lb) {
         return source;
     return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
-function pathThrough(source, target, protocol, lb, listener) {
-    const frontReach = reachOnPort(source, lb, protocol, listener.port);
+function pathThrough(source, target, protocol, lb, listener, options) {
+    const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
     const front = hopOf(frontReach, possibleAddresses(source));
     if (listener.targetsUnknown !== undefined) {
         const back = { status: 'unknown', allowedBy: [], blocks: [], unknowns: [listener.targetsUnknown] };
@@ -11861,7 +12024,7 @@ function pathThrough(source, target, protocol, lb, listener) {
     if (preservesClientAddress(lb, listener)) {
         // The target sees the client: the second hop is the client's own flow on the target port,
         // out through the balancer's own egress filter and carrying what it lends (its groups).
-        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort);
+        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort, options);
         const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
         return {
             balancer: lb,
@@ -11873,7 +12036,7 @@ function pathThrough(source, target, protocol, lb, listener) {
         };
     }
     const proxy = balancerAsSource(lb);
-    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort);
+    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
     const need = possibleAddresses(proxy);
     const certain = backReach.min.covers(need);
     const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -11928,7 +12091,7 @@ function splitAt(segments, port) {
  * Adds every balancer path to the direct reach of each port segment. Segments are split
  * so that each listener's port is a segment of its own.
  */
-function withBalancerPaths(env, source, target, protocol, segments, match) {
+function withBalancerPaths(env, source, target, protocol, segments, match, options = {}) {
     const listeners = listenersTo(env, target, protocol);
     if (listeners.length === 0)
         return segments;
@@ -11941,7 +12104,7 @@ function withBalancerPaths(env, source, target, protocol, segments, match) {
         const here = listeners.filter(({ listener }) => seg.ports.has(portOf(listener)) && seg.ports.toRanges()[0][1] === port);
         if (here.length === 0)
             return seg;
-        const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener));
+        const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener, options));
         let min = seg.min;
         let max = seg.max;
         const allowedBy = [];
@@ -12126,6 +12289,8 @@ function flowPorts(protocol, ports) {
     return `${protocol}/${ports.describe()}`;
 }
 function fixFor(layer, hop, o) {
+    if (hop === 'response-egress' || hop === 'response-ingress')
+        return responseFixFor(layer, hop, o);
     const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
     const fix = layer.fix;
     if (fix?.kind === 'topology') {
@@ -12140,10 +12305,27 @@ function fixFor(layer, hop, o) {
         ? `allow ${flowPorts(o.protocol, o.ports)} from ${o.fromText} in ${layer.name}`
         : `allow ${flowPorts(o.protocol, o.ports)} out to ${o.toName} in ${layer.name}`;
 }
-function blockReasons(blocks, sourceName) {
+/** A stateless filter that drops the responses: open the client's ephemeral ports back to the source (or from the target). */
+function responseFixFor(layer, hop, o) {
+    const ports = flowPorts(o.protocol, EPHEMERAL_PORTS);
+    const fix = layer.fix;
+    if (hop === 'response-egress')
+        return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} to ${o.fromText} (the responses)` : `allow ${ports} out to ${o.fromText} in ${layer.name} (the responses)`;
+    return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} from ${o.toName} (the responses)` : `allow ${ports} from ${o.toName} in ${layer.name} (the responses)`;
+}
+function blockReasons(blocks, sourceName, targetName) {
     return blocks.map((b) => {
         const denied = b.deniedBy.length > 0 ? `denied by ${describeOrigins(b.deniedBy)}` : 'no rule allows it';
-        return b.hop === 'egress' ? `the egress of ${sourceName} (${b.layer.name}): ${denied}` : `${b.layer.name}: ${denied}`;
+        switch (b.hop) {
+            case 'egress':
+                return `the egress of ${sourceName} (${b.layer.name}): ${denied}`;
+            case 'response-egress':
+                return `the responses of ${targetName} to ${sourceName} on ${EPHEMERAL_PORTS.describe()}, out through ${b.layer.name}, which is stateless: ${denied}`;
+            case 'response-ingress':
+                return `the responses of ${targetName} on ${EPHEMERAL_PORTS.describe()}, back in through ${b.layer.name}, which is stateless: ${denied}`;
+            default:
+                return `${b.layer.name}: ${denied}`;
+        }
     });
 }
 /** How one balancer path fails, and the opening that would mend it. */
@@ -12152,7 +12334,7 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
     const { port, targetPort } = path.listener;
     const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
     if (path.front.status !== 'pass') {
-        const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name) : path.front.unknowns;
+        const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
         const first = path.front.blocks[0];
         return {
             text: `${name}, ${w.source.name} ${path.front.status === 'fail' ? 'cannot' : 'may not'} reach ${lb} on ${w.protocol}/${port}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -12162,7 +12344,7 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
     const preserves = preservesClientAddress(path.balancer, path.listener);
     const from = preserves ? sourceFrom : lb;
     const fromText = preserves ? sourceText : lb;
-    const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb) : path.back.unknowns;
+    const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb, w.target.name) : path.back.unknowns;
     const first = path.back.blocks[0];
     return {
         text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
@@ -12176,7 +12358,7 @@ function describeGap(w, gap) {
     const cidrs = gap.uncovered.toCidrs();
     const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
     const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
-    const direct = blockReasons(gap.blockedAt, w.source.name);
+    const direct = blockReasons(gap.blockedAt, w.source.name, w.target.name);
     const paths = gap.paths.map((p) => explain_describePath(w, p, sourceFrom, sourceText));
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
@@ -12300,6 +12482,66 @@ function resolveServers(env, sel) {
     }
     return env.servers.filter((s) => s.name === sel.server);
 }
+const rolesUnknownOf = new WeakMap();
+/** The servers of an environment whose roles are not all known, found once per environment. */
+function withRolesUnknown(env) {
+    let list = rolesUnknownOf.get(env);
+    if (!list)
+        rolesUnknownOf.set(env, (list = env.servers.filter((s) => s.rolesUnknown !== undefined)));
+    return list;
+}
+/** Why `s` may be selected by `roles` (any role when absent) in `env` without being known to be; undefined when it is not. */
+function doubtOf(env, s, roles) {
+    const holds = roles === undefined || s.roles.some((r) => roles.includes(r));
+    if (!holds && s.rolesUnknown === undefined)
+        return undefined;
+    const what = [];
+    const why = [];
+    if (s.membershipUnknown !== undefined) {
+        what.push(`belongs to "${env.name}"`);
+        why.push(s.membershipUnknown);
+    }
+    if (!holds && roles !== undefined && s.rolesUnknown !== undefined) {
+        what.push(`holds role ${roles.join(' or ')}`);
+        if (!why.includes(s.rolesUnknown))
+            why.push(s.rolesUnknown);
+    }
+    if (what.length === 0)
+        return undefined;
+    return `whether ${s.name} ${what.join(' and ')} (${why.join('; ')})`;
+}
+/**
+ * The servers a selector may also name, beyond `resolveServers`: servers whose roles are not
+ * known until apply (for a role), and servers that may belong to the environment.
+ */
+function possibleServers(env, sel) {
+    if ('client' in sel || 'cidrs' in sel)
+        return [];
+    const out = [];
+    const add = (s, roles) => {
+        const doubt = doubtOf(env, s, roles);
+        if (doubt !== undefined)
+            out.push({ server: s, doubt });
+    };
+    const maybe = env.possibleServers ?? [];
+    if ('server' in sel) {
+        for (const s of maybe)
+            if (s.name === sel.server)
+                add(s, undefined);
+    }
+    else if ('role' in sel || ('roles' in sel && sel.roles !== undefined)) {
+        const roles = 'role' in sel ? [sel.role] : sel.roles;
+        for (const s of withRolesUnknown(env))
+            add(s, roles);
+        for (const s of maybe)
+            add(s, roles);
+    }
+    else {
+        for (const s of maybe)
+            add(s, undefined);
+    }
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/core/checks/required-flow.ts
 
@@ -12374,24 +12616,37 @@ function flowPairs(env, params) {
     const subject = `${fromLabel} -> ${toLabel}`;
     const resolved = resolveSources(env, params.from);
     if (!resolved.ok)
-        return { sources: [], targets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+        return { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
     const targets = resolveServers(env, params.to);
-    if (targets.length === 0) {
-        return { sources: [], targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+    const possibleTargets = possibleServers(env, params.to);
+    if (targets.length === 0 && possibleTargets.length === 0) {
+        return { sources: [], targets, possibleSources: [], possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
     }
     const sources = resolved.sources;
-    if (sources.length === 0) {
-        return { sources, targets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+    const possibleSources = possibleServers(env, params.from);
+    if (sources.length === 0 && possibleSources.length === 0) {
+        return { sources, targets, possibleSources, possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
     }
-    const targetNames = new Set(targets.map((t) => t.name));
-    const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length;
-    const count = sources.length * targets.length - selfPairs;
+    const targetNames = new Set([...targets.map((t) => t.name), ...possibleTargets.map((t) => t.server.name)]);
+    const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
+    const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
     if (count === 0) {
-        const only = targets[0].name;
-        const matches = fromLabel === toLabel ? `matches ${toLabel}` : `matches both ${fromLabel} and ${toLabel}`;
-        return { sources, targets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only}) ${matches}, and a server is not its own source.`, location: targets[0].location } };
+        const only = targets[0] ?? possibleTargets[0].server;
+        const verb = targets.length > 0 && sources.length > 0 ? 'matches' : 'may match';
+        const matches = fromLabel === toLabel ? `${verb} ${toLabel}` : `${verb} both ${fromLabel} and ${toLabel}`;
+        return { sources, targets, possibleSources, possibleTargets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
     }
-    return { sources, targets, count };
+    return { sources, targets, possibleSources, possibleTargets, count };
+}
+/**
+ * A pair the model does not know to exist (a source or target that may not hold the role,
+ * or may not belong to the environment): what passes passes either way; what would fail,
+ * or cannot be decided, is unknown until apply, placed on the server whose tags decide it.
+ */
+function doubtfulOutcome(outcome, doubts, at) {
+    if (outcome.status === 'pass')
+        return outcome;
+    return { status: 'unknown', message: `Cannot decide until apply ${doubts.join(' and ')}. If so: ${outcome.message}`, location: at.location };
 }
 function failLocation(target, verdict) {
     const at = (blocks) => {
@@ -12420,10 +12675,14 @@ function failLocation(target, verdict) {
  * The shared loop of the flow checks: every (source, target) pair with its ports and
  * reach, balancer paths included for client sources, judged by `judge`.
  */
-function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
-    const { sources, targets, count, skipped } = flowPairs(env, params);
+function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options = {}) {
+    const plan = flowPairs(env, params);
+    const { count, skipped } = plan;
     if (skipped)
         return [skipped];
+    // Sources and targets the model knows, then those it may have (rarely any): a pair with one of these is in doubt.
+    const targets = [...plan.targets.map((server) => ({ server })), ...plan.possibleTargets];
+    const sources = [...plan.sources.map((source) => ({ source })), ...plan.possibleSources.map((p) => ({ source: p.server, doubt: p.doubt }))];
     const protocol = params.protocol ?? 'tcp';
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
@@ -12431,8 +12690,8 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
     const large = count > MAX_LISTED_PAIRS;
     let passes = 0;
     const beyond = { fail: 0, unknown: 0 };
-    for (const target of targets) {
-        for (const source of sources) {
+    for (const { server: target, doubt: targetDoubt } of targets) {
+        for (const { source, doubt: sourceDoubt } of sources) {
             if (source.kind !== 'client' && source.name === target.name)
                 continue;
             const pair = { source, target };
@@ -12442,9 +12701,13 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge) {
                 outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
             }
             else {
-                const direct = reachOnPorts(source, target, protocol, ports.ports);
-                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch) : direct;
+                const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
                 outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+            }
+            if (targetDoubt !== undefined || sourceDoubt !== undefined) {
+                const doubts = [sourceDoubt, targetDoubt].filter((d) => d !== undefined);
+                outcome = doubtfulOutcome(outcome, doubts, targetDoubt === undefined ? source : target);
             }
             if (large && outcome.status === 'pass')
                 passes++;
@@ -12477,6 +12740,7 @@ const requiredFlow = {
         '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
         'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
         'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
+        'Stateless filters (AWS network ACLs) must also let the responses back: from the target to the source on the ephemeral ports 1024-65535, out of the target\'s subnet and into the source\'s. Responses that get back on only part of that range make the finding `unknown` (it depends on the port the client picks).',
     ].join('\n\n'),
     check(env, params) {
         // Clients may come in through a balancer: a listener on the required port counts.
@@ -12485,7 +12749,8 @@ const requiredFlow = {
             const message = requiredFlowMessage(ctx, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
             return { status: verdict.status, message, location };
-        });
+            // A connection needs its responses: through stateless filters they are checked too.
+        }, { responses: true });
     },
 };
 
@@ -12514,6 +12779,7 @@ const forbiddenFlow = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/checks/same-provider.ts
+
 const placementSchema = {
     type: 'object',
     additionalProperties: false,
@@ -12536,9 +12802,11 @@ function list(names, max = 8) {
  */
 function sameAttribute(env, params, attribute, locationOf) {
     const servers = serversOf(env, params.roles);
+    // Servers that may be among them: roles or environment not known until apply.
+    const possible = possibleServers(env, { roles: params.roles });
     const scope = params.roles ? `servers with role ${params.roles.join(' or ')}` : 'servers';
     const subject = env.name;
-    if (servers.length === 0)
+    if (servers.length === 0 && possible.length === 0)
         return [{ status: 'pass', subject, message: `Nothing to check: no ${scope} in "${env.name}".`, location: env.location }];
     const groups = new Map();
     const missing = [];
@@ -12568,7 +12836,26 @@ function sameAttribute(env, params, attribute, locationOf) {
                 location: missing[0].location,
             }];
     }
-    return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}.`, location: env.location }];
+    // One value among the servers known to be selected (or none of them): those that may be selected too must share it.
+    const value = ranked[0]?.[0] ?? possible.find((p) => p.server[attribute] !== undefined)?.server[attribute];
+    const odd = possible.filter((p) => p.server[attribute] === undefined || p.server[attribute] !== value);
+    if (odd.length > 0) {
+        const runs = (s) => (s[attribute] === undefined ? `no ${attribute} is known for ${s.name}` : `${s.name} runs under ${s[attribute]}`);
+        const same = possible.filter((p) => !odd.includes(p)).map((p) => p.server.name);
+        const others = servers.length > 0 ? `, while the other ${scope} run under ${value}` : same.length > 0 ? `, while ${list(same)} ${same.length === 1 ? 'runs' : 'run'} under ${value}` : '';
+        return [{
+                status: 'unknown',
+                subject,
+                message: `Cannot decide until apply ${odd.map((p) => p.doubt).join(' and ')}. If so: ${odd.map((p) => runs(p.server)).join('; ')}${others}.`,
+                location: locationOf(odd[0].server),
+            }];
+    }
+    if (servers.length === 0) {
+        const names = possible.map((p) => p.server.name);
+        return [{ status: 'pass', subject, message: `None of the ${scope} of "${env.name}" is known for certain; ${list(names)}, which may be among them, ${names.length === 1 ? 'runs' : 'run'} under ${attribute} ${value}.`, location: env.location }];
+    }
+    const maybe = possible.length > 0 ? ` (so ${possible.length === 1 ? 'does' : 'do'} ${list(possible.map((p) => p.server.name))}, which may be among them)` : '';
+    return [{ status: 'pass', subject, message: `All ${servers.length} ${scope} of "${env.name}" run under ${attribute} ${ranked[0][0]}${maybe}.`, location: env.location }];
 }
 const sameProvider = {
     type: 'same-provider',
@@ -13609,10 +13896,10 @@ class ByteReader {
                 return false;
         return true;
     }
-    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
-    keyIs(at, name) {
+    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes), or with `prefix` starts with it. */
+    keyIs(at, name, prefix = false) {
         const b = this.b;
-        if (b[at + 1 + name.length] !== QUOTE)
+        if (!prefix && b[at + 1 + name.length] !== QUOTE)
             return false;
         for (let k = 0; k < name.length; k++)
             if (b[at + 1 + k] !== name[k])
@@ -13697,6 +13984,7 @@ const K = {
     actions: ascii('actions'),
     before: ascii('before'),
     data: ascii('data'),
+    module: ascii('module.'),
     resources: ascii('resources'),
     childModules: ascii('child_modules'),
     rootModule: ascii('root_module'),
@@ -13780,7 +14068,7 @@ function scanModule(r, at, into, depth = 0) {
                 }
                 const end = b[i] === CLOSE_OBJECT ? i + 1 : r.skipRestOfContainer(i);
                 if (addressStart >= 0)
-                    into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, start: item, end });
+                    into.push({ addressStart, addressEnd, hash: r.hash(addressStart, addressEnd), addressAt, modeAt, nested: depth > 0, start: item, end });
                 return end;
             });
         }
@@ -13864,12 +14152,15 @@ function readPlanObject(r, at) {
             throw new MalformedEntry(quoteAt);
         }
     };
+    const isData = (c) => c.modeAt >= 0 && (r.keyIs(c.modeAt, K.data) || decoded(c.modeAt) === 'data');
     const extraEntries = (which, known) => {
         const out = [];
         for (const c of which === 'planned' ? planned : prior) {
-            if (which === 'prior' && (c.modeAt < 0 || (!r.keyIs(c.modeAt, K.data) && decoded(c.modeAt) !== 'data')))
-                continue;
             if (isChangeAddress(c))
+                continue;
+            // Terraform 0.12 wrote a child module's entries with addresses relative to the module
+            // (`aws_alb.alb` for `module.alb.aws_alb.alb`): such a resource cannot be placed.
+            if (c.nested && !r.keyIs(c.addressStart - 1, K.module, true) && !isData(c))
                 continue;
             const address = decoded(c.addressStart - 1);
             if (known.has(address))
@@ -14202,18 +14493,26 @@ function isObj(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 /** Resource entries of a module tree, depth first, with their paths. */
+/**
+ * The resource entries of a module tree. Terraform 0.12 wrote a child module's entries with
+ * addresses relative to the module (`aws_alb.alb` for `module.alb.aws_alb.alb`): managed
+ * ones are left out, as they cannot be placed.
+ */
 function moduleEntries(root, base) {
     const out = [];
-    const stack = [{ module: root, path: base }];
+    const stack = [{ module: root, path: base, nested: false }];
     while (stack.length > 0) {
-        const { module, path } = stack.pop();
+        const { module, path, nested } = stack.pop();
         if (!isObj(module))
             continue;
         (Array.isArray(module.resources) ? module.resources : []).forEach((r, i) => {
-            if (isObj(r))
-                out.push({ entry: r, path: [...path, 'resources', i] });
+            if (!isObj(r))
+                return;
+            if (nested && r.mode !== 'data' && typeof r.address === 'string' && !r.address.startsWith('module.'))
+                return;
+            out.push({ entry: r, path: [...path, 'resources', i] });
         });
-        (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i] }));
+        (Array.isArray(module.child_modules) ? module.child_modules : []).forEach((c, i) => stack.push({ module: c, path: [...path, 'child_modules', i], nested: true }));
     }
     return out;
 }
@@ -14305,7 +14604,7 @@ function parsePlanText(text, file) {
         extraEntries: (which, known) => {
             const entries = which === 'planned'
                 ? (isObj(plan.planned_values) ? moduleEntries(plan.planned_values.root_module, ['planned_values', 'root_module']) : [])
-                : (isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : []).filter((e) => e.entry.mode === 'data');
+                : isObj(plan.prior_state) && isObj(plan.prior_state.values) ? moduleEntries(plan.prior_state.values.root_module, ['prior_state', 'values', 'root_module']) : [];
             return entries.filter((e) => !(typeof e.entry.address === 'string' && known.has(e.entry.address)));
         },
     };
@@ -14363,12 +14662,10 @@ function tokenize(text) {
             else if (/^\d+$/.test(inner))
                 tokens.push({ kind: 'key', key: Number(inner) });
             else if (inner.startsWith('"')) {
-                try {
-                    tokens.push({ kind: 'key', key: JSON.parse(inner) });
-                }
-                catch {
+                const key = unquoteKey(inner);
+                if (key === undefined)
                     return undefined;
-                }
+                tokens.push({ kind: 'key', key });
             }
             else
                 return undefined;
@@ -14382,6 +14679,51 @@ function tokenize(text) {
         i += m[0].length;
     }
     return tokens;
+}
+const SHORT_ESCAPES = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\', '/': '/', a: '\u0007', b: '\b', f: '\f', v: '\v' };
+const HEX_DIGITS = { x: 2, u: 4, U: 8 };
+/**
+ * The key of a quoted instance key as Terraform writes it in an address. Current releases
+ * quote it for HCL: `\n \r \t \" \\`, `\uNNNN` / `\UNNNNNNNN` for characters that do not
+ * print, and `$${` / `%%{` for a literal `${` / `%{`. Older ones used Go's `%q`, which
+ * adds `\a \b \f \v` and `\xNN`. JSON's escapes read the same. Undefined when it is not
+ * a quoted string.
+ */
+function unquoteKey(quoted) {
+    if (quoted.length < 2 || !quoted.startsWith('"') || !quoted.endsWith('"'))
+        return undefined;
+    let out = '';
+    for (let i = 1; i < quoted.length - 1; i++) {
+        const c = quoted[i];
+        if ((c === '$' || c === '%') && quoted[i + 1] === c && quoted[i + 2] === '{') {
+            out += c;
+            i++;
+            continue;
+        }
+        if (c !== '\\') {
+            if (c === '"')
+                return undefined;
+            out += c;
+            continue;
+        }
+        const e = quoted[++i];
+        const short = SHORT_ESCAPES[e];
+        if (short !== undefined) {
+            out += short;
+            continue;
+        }
+        const digits = HEX_DIGITS[e];
+        const hex = digits === undefined ? '' : quoted.slice(i + 1, i + 1 + digits);
+        if (digits === undefined || hex.length !== digits || !/^[0-9a-fA-F]+$/.test(hex))
+            return undefined;
+        const code = parseInt(hex, 16);
+        if (code > 0x10ffff)
+            return undefined;
+        // `\uD83D\uDE00` (JSON) pairs up as two code units; Terraform writes `\U0001F600`.
+        out += code <= 0xffff ? String.fromCharCode(code) : String.fromCodePoint(code);
+        i += digits;
+    }
+    return out;
 }
 /** Index of the `]` closing the bracket at `open`, skipping quoted text. */
 function findKeyEnd(text, open) {
@@ -14401,7 +14743,7 @@ function formatKey(key) {
         return '';
     return typeof key === 'number' ? `[${key}]` : `[${JSON.stringify(key)}]`;
 }
-/** `module.a["k"].module.b[0]` -> steps; undefined for anything else. The root module is `''` -> []. */
+/** `module.a["k"].module.b[0]` (or `[*]`, deferred) -> steps; undefined for anything else. The root module is `''` -> []. */
 function parseModuleAddress(text) {
     if (text === null || text === undefined || text === '')
         return [];
@@ -14419,6 +14761,10 @@ function parseModuleAddress(text) {
             steps.push({ name: n.text, key: k.key });
             i += 3;
         }
+        else if (k?.kind === 'splat') {
+            steps.push({ name: n.text, wildcard: true });
+            i += 3;
+        }
         else {
             steps.push({ name: n.text });
             i += 2;
@@ -14428,7 +14774,7 @@ function parseModuleAddress(text) {
 }
 /** The canonical module instance address: `module.a["k"].module.b[0]`, `''` for the root. */
 function formatModuleInstance(steps) {
-    return steps.map((s) => `module.${s.name}${formatKey(s.key)}`).join('.');
+    return steps.map((s) => `module.${s.name}${s.wildcard ? '[*]' : formatKey(s.key)}`).join('.');
 }
 /** The module path in configuration, without instance keys: `module.a.module.b`. */
 function formatModulePath(steps) {
@@ -14561,7 +14907,7 @@ function actionOf(actions) {
 /** The module steps at the start of a resource instance address (`module.a["k"].aws_x.y[0]`). */
 function moduleStepsOfAddress(address) {
     const steps = [];
-    const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\./y;
+    const step = /module\.([A-Za-z_][A-Za-z0-9_-]*)(\[(?:\d+|\*|"(?:[^"\\]|\\.)*")\])?\./y;
     let m;
     let at = 0;
     while ((step.lastIndex = at), (m = step.exec(address))) {
@@ -14654,9 +15000,7 @@ function buildPlanState(doc) {
             }
         }
     };
-    const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
-    changes.forEach((rc, i) => {
-        const where = ['resource_changes', i];
+    const readChange = (rc, where) => {
         if (!plan_resources_isObject(rc) || !plan_resources_isObject(rc.change) || !Array.isArray(rc.change.actions)) {
             throw InputError.at(doc.at(where), 'a resource change without a "change" object holding an "actions" list: this is not what `terraform show -json` writes. Make the plan again with `terraform show -json plan.out > plan.json`.');
         }
@@ -14669,14 +15013,33 @@ function buildPlanState(doc) {
         }
         const values = action === 'forget' ? rc.change.before : rc.change.after;
         add(rc, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+    };
+    const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
+    changes.forEach((rc, i) => readChange(rc, ['resource_changes', i]));
+    // Changes Terraform defers to a later plan and apply (`deferred_changes`, in a plan with
+    // `"complete": false`: a count or for_each unknown until apply, a provider configured from
+    // values unknown until apply) are still what the configuration asks for. They are modelled as
+    // the others, their unknown values making verdicts unknown, rather than missing from the model:
+    // a deferred server or rule left out would pass or fail in silence.
+    const entryPaths = new Map();
+    const deferredChanges = Array.isArray(plan.deferred_changes) ? plan.deferred_changes : [];
+    deferredChanges.forEach((d, i) => {
+        const where = ['deferred_changes', i, 'resource_change'];
+        readChange(plan_resources_isObject(d) ? d.resource_change : undefined, where);
+        const address = plan_resources_isObject(d) && plan_resources_isObject(d.resource_change) ? d.resource_change.address : undefined;
+        if (typeof address === 'string' && !entryPaths.has(address))
+            entryPaths.set(address, where);
     });
     // Resources the plan leaves alone appear only in planned_values when there is no
-    // resource_changes (a plan without changes); data sources read at plan time are in prior_state.
+    // resource_changes (a plan without changes); data sources read at plan time are in
+    // prior_state, and so are the resources a targeted plan (-target) leaves out of its
+    // changes: they stay as they are, so they are part of the network after apply.
     const known = new Set([...byAddress.keys(), ...deletedAddresses]);
-    for (const [which, action] of [['planned', 'unchanged'], ['prior', 'read']]) {
+    for (const which of ['planned', 'prior']) {
         for (const { entry, offset, path } of doc.extraEntries(which, known)) {
             if (!plan_resources_isObject(entry) || typeof entry.address !== 'string' || known.has(entry.address))
                 continue;
+            const action = which === 'prior' && entry.mode === 'data' ? 'read' : 'unchanged';
             add(entry, offset ?? path ?? [], action, entry.values, {});
             known.add(entry.address);
         }
@@ -14689,6 +15052,7 @@ function buildPlanState(doc) {
         instanceOf: (module, localKey, key) => blocks.get(module)?.get(localKey)?.byKey?.get(key),
         childInstances: (parent, name) => [...(children.get(`${parent}|${name}`) ?? [])],
         deleted,
+        entryPath: (address) => entryPaths.get(address),
     };
 }
 
@@ -15757,11 +16121,13 @@ function rulePorts(protocol, from, to) {
  * them. A subnet has the ACL that names it (`subnet_ids`, `aws_network_acl_association`),
  * else its VPC's default ACL when the plan manages it (`aws_default_network_acl`); a
  * subnet with neither has AWS's untouched default ACL, which allows everything. ACLs are
- * stateless: the return traffic of a connection (ephemeral ports) is not checked here.
+ * stateless: their layers say so, and the flow engine checks a connection's responses
+ * (to the client's ephemeral port) through them as well.
  */
 const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
 const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
+const BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 const ANY_ADDRESS = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 /** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
 const ruleNumber = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
@@ -15914,6 +16280,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
             name: `${dir === 'egress' ? 'outbound rules of ' : ''}network ACL ${acl.address}`,
             rules: [inside, ...floating.flatMap((why) => undecidedRules(why, { priority: Number.MIN_SAFE_INTEGER + 1, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACL associations', location } })), ...rulesOf(acl, dir)],
             defaultAction: 'deny',
+            stateless: true,
             fix: { kind: 'resource', address: acl.address, rule: dir === 'ingress' ? 'an inbound allow rule (numbered below any deny that matches)' : 'an outbound allow rule (numbered below any deny that matches)' },
             fixLocation: location,
         });
@@ -15946,7 +16313,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
     };
     const undecidedLayers = (why, location) => {
         const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin: { label: 'network ACLs of the subnet', location } });
-        return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow' }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow' }] };
+        return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }] };
     };
     const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
     return {
@@ -15958,12 +16325,20 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 // Launched on its own interface, an instance's subnet_id is computed from it.
                 return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
             }
+            if (BALANCER_TYPES.has(res.type)) {
+                // A balancer has a node in each of its subnets, and a client may reach any of them.
+                const links = [subnetLinks(res, ['subnets'])];
+                const mappings = lookup(res, ['subnet_mapping']);
+                if (mappings.state === 'known' && Array.isArray(mappings.value))
+                    mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
+                return [...new Set(links.flatMap((l) => l.targets))];
+            }
             if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster')
                 return [];
             const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
             return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
         },
-        layersFor(subnets, location) {
+        layersFor(subnets, location, placement = 'one-of') {
             if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0))
                 return { ingress: [], egress: [] };
             const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
@@ -15971,9 +16346,35 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 return undecidedLayers(why, location);
             const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
             const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-            // In one of several subnets whose ACLs differ: which ones apply is not known.
-            if (!sameAcls)
-                return undecidedLayers(`the server may be in any of ${subnets.map((s) => s.address).join(', ')}, whose network ACLs differ`, location);
+            if (!sameAcls && placement === 'all') {
+                // A node in each subnet, any of which a client may reach: every ACL applies.
+                const ingress = [];
+                const egress = [];
+                for (const acl of new Set(bySubnet.flatMap((x) => x.acls))) {
+                    const layers = layersOfAcl(acl, bySubnet.filter((x) => x.acls.includes(acl)).map((x) => x.subnet));
+                    ingress.push(layers.ingress);
+                    egress.push(layers.egress);
+                }
+                return { ingress, egress };
+            }
+            if (!sameAcls) {
+                // In one of several subnets whose ACLs differ: what all of them allow passes, what none does is blocked.
+                const names = subnets.map((s) => s.address).join(', ');
+                const oneOf = (dir) => ({
+                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (in one of these subnets)`,
+                    rules: [],
+                    defaultAction: 'allow',
+                    stateless: true,
+                    alternatives: bySubnet.map((x) => {
+                        if (x.acls.length === 0)
+                            return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
+                        // One ACL per subnet here: several claiming one are undecided above.
+                        const layers = layersOfAcl(x.acls[0], [x.subnet]);
+                        return dir === 'ingress' ? layers.ingress : layers.egress;
+                    }),
+                });
+                return { ingress: [oneOf('ingress')], egress: [oneOf('egress')] };
+            }
             const ingress = [];
             const egress = [];
             for (const acl of bySubnet[0].acls) {
@@ -16003,6 +16404,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+const aws_network_BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -16291,7 +16693,8 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
+        // A balancer has a node in each of its subnets; a server or database is in one of them.
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location, aws_network_BALANCER_TYPES.has(res.type) ? 'all' : 'one-of');
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
@@ -16351,7 +16754,7 @@ function buildAwsNetwork(ctx) {
             ...addresses,
         };
     };
-    return { serverNetwork, groupCount: groups.size };
+    return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res), 'all'), groupCount: groups.size };
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
 const ENI_TYPES = new Set(['aws_network_interface']);
@@ -16652,11 +17055,14 @@ function buildAzureNetwork(ctx) {
         const accessValue = first('access');
         const action = accessValue === 'Allow' ? 'allow' : accessValue === 'Deny' ? 'deny' : undefined;
         const protocol = ipProtocol(first('protocol'), { all: ['*', 'any'], numbers: false });
-        if (!direction || priority === undefined || !action || !protocol) {
-            const missing = [!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', ');
-            const why = unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`;
-            return { direction, rules: [mayAllowAnything(why, origin, priority ?? 0)] };
+        const unsure = (missing) => (unknownParts.length > 0 ? unknownParts.join('; ') : `the ${missing} of ${originLabel} ${missing.includes(',') ? 'are' : 'is'} not known until apply`);
+        // A rule whose access, number or match is not known may allow or deny: both outcomes are
+        // kept (a Deny that may come first leaves what a later Allow lets in undecided, never a pass).
+        if (!direction || priority === undefined || !protocol) {
+            const why = unsure([!direction && 'direction', priority === undefined && 'priority', !action && 'access', !protocol && 'protocol'].filter(Boolean).join(', '));
+            return { direction, rules: undecidedRules(why, { priority: priority ?? 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin }) };
         }
+        const accessUnknown = action ? undefined : unsure('access');
         const before = unknownParts.length;
         const dst = portList([...field('destination_port_range'), ...field('destination_port_ranges')]);
         const src = portList([...field('source_port_range'), ...field('source_port_ranges')]);
@@ -16687,14 +17093,19 @@ function buildAzureNetwork(ctx) {
         const localPeer = localIsAll ? undefined : local.unknown.length > 0 ? unknownPeer(local.unknown.join('; ')) : local.known;
         const ports = protocol === 'tcp' || protocol === 'udp' ? dst.ports : PortSet.ALL;
         const rules = [];
-        const ruleBase = { action, priority, protocol, ports, portsUnknown, local: localPeer, origin };
+        const ruleBase = { priority, protocol, ports, portsUnknown, local: localPeer, origin };
+        const add = (peer) => {
+            if (action)
+                rules.push({ ...ruleBase, action, peer });
+            else
+                rules.push(...undecidedRules(accessUnknown ?? '', { ...ruleBase, peer }));
+        };
         if (remote.known)
-            rules.push({ ...ruleBase, peer: remote.known });
+            add(remote.known);
         if (remote.unknown.length > 0)
-            rules.push({ ...ruleBase, peer: unknownPeer(remote.unknown.join('; ')) });
-        if (!remote.known && remote.unknown.length === 0) {
-            rules.push({ ...ruleBase, peer: unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`) });
-        }
+            add(unknownPeer(remote.unknown.join('; ')));
+        if (!remote.known && remote.unknown.length === 0)
+            add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
         return { direction, rules };
     };
     /** The NSGs a separate rule names by resource group and name (the resource group may be unknown when one NSG has the name). */
@@ -16735,9 +17146,11 @@ function buildAzureNetwork(ctx) {
         const inline = lookup(res, ['security_rule']);
         if (inline.state === 'unknown') {
             if (configured === 'yes') {
-                const rule = mayAllowAnything(`the security rules of ${res.address} are not known until apply`, { label: `${res.address} security_rule`, location: group.location });
-                group.rules.Inbound.push(rule);
-                group.rules.Outbound.push(rule);
+                // Rules unknown until apply may allow or deny anything, before the default rules.
+                const why = `the security rules of ${res.address} are not known until apply`;
+                const rules = undecidedRules(why, { priority: 0, protocol: 'all', ports: PortSet.ALL, peer: unknownPeer(why), origin: { label: `${res.address} security_rule`, location: group.location } });
+                group.rules.Inbound.push(...rules);
+                group.rules.Outbound.push(...rules);
             }
             continue;
         }
@@ -17203,6 +17616,15 @@ function gcp_network_portsOf(protocol, specs, address) {
     }
     return { ports: PortSet.unionOf(sets), portsUnknown };
 }
+/**
+ * The ports of an allow / deny entry (or layer-4 config) at `path`: ports unknown until apply
+ * are left out of the plan's values, which would read as every port; they are `portsUnknown`.
+ */
+function entryPorts(res, path, protocol, specs) {
+    if (lookup(res, path).state === 'unknown')
+        return { ports: PortSet.ALL, portsUnknown: `${describeAttribute(res, path)} is not known until apply` };
+    return gcp_network_portsOf(protocol, specs, res.address);
+}
 function ruleText(action, protocol, ports) {
     return `${action} ${protocol === 'tcp' || protocol === 'udp' ? `${protocol}/${ports.describe()}` : (protocol ?? '?')}`;
 }
@@ -17354,26 +17776,29 @@ function buildGcpNetwork(ctx) {
             remote = { addresses: cidrs.set, identities, label: [...(cidrs.set.isEmpty() ? [] : [cidrs.set.describe(3)]), ...identities.map((i) => i.split(':').pop())].join(', ') };
         }
         const rules = [];
+        const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote;
+        const originOf = (text) => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location });
         for (const action of ['allow', 'deny']) {
             const entries = lookup(fw, [action]);
+            // What it allows or denies is not known until apply: a rule that may match or not, so a
+            // deny keeps what a later rule allows from being certain (and an allow from being denied).
             if (entries.state === 'unknown') {
-                unknown.push(`${describeAttribute(fw, [action])} is not known until apply`);
+                rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `${describeAttribute(fw, [action])} is not known until apply`, peer, origin: originOf(`${action} of protocols and ports unknown until apply`) }, targets, ranges));
                 continue;
             }
             if (entries.state !== 'known' || !Array.isArray(entries.value))
                 continue;
-            for (const entry of entries.value) {
+            entries.value.forEach((entry, i) => {
                 if (!isObjectValue(entry))
-                    continue;
+                    return;
                 const protocol = gcpProtocol(entry.protocol);
-                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, fw.address) : { ports: PortSet.ALL, portsUnknown: undefined };
-                const origin = { label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${ruleText(action, protocol, ports)}, priority ${priority})`, location };
                 if (!protocol) {
-                    rules.push({ rule: mayAllowAnything(`the protocol of ${fw.address} is not known until apply`, origin, priority) });
-                    continue;
+                    rules.push(placeRule({ action, priority, protocol: 'all', ports: PortSet.ALL, portsUnknown: `the protocol of ${fw.address} is not known until apply`, peer, origin: originOf(ruleText(action, undefined, PortSet.ALL)) }, targets, ranges));
+                    return;
                 }
-                rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer: unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote, origin }, targets, ranges));
-            }
+                const { ports, portsUnknown } = entryPorts(fw, [action, i, 'ports'], protocol, entry.ports);
+                rules.push(placeRule({ action, priority, protocol, ports, portsUnknown, peer, origin: originOf(ruleText(action, protocol, ports)) }, targets, ranges));
+            });
         }
         if (rules.length === 0 && unknown.length > 0)
             rules.push({ rule: mayAllowAnything(unknown.join('; '), { label: fw.address, location }, priority) });
@@ -17480,7 +17905,7 @@ function buildGcpNetwork(ctx) {
         const secureTags = lookup(res, ['target_secure_tags']);
         const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
         const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
-        const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.filter(isObjectValue) : [];
+        const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
         if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0))
             unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
         const at = base + (priority ?? 0);
@@ -17497,9 +17922,9 @@ function buildGcpNetwork(ctx) {
                 out[d].push(...undecidedStage(unknown.join('; '), { label: res.address, location }, at)[d]);
                 continue;
             }
-            for (const entry of entries) {
+            for (const { entry, i } of entries) {
                 const protocol = gcpProtocol(entry.ip_protocol);
-                const { ports, portsUnknown } = protocol ? gcp_network_portsOf(protocol, entry.ports, res.address) : { ports: PortSet.ALL, portsUnknown: undefined };
+                const { ports, portsUnknown } = protocol ? entryPorts(res, ['match', 0, 'layer4_configs', i, 'ports'], protocol, entry.ports) : { ports: PortSet.ALL, portsUnknown: undefined };
                 const origin = { label: label(d, ruleText(action ?? '?', protocol, ports)), location };
                 const rule = { priority: at, protocol: protocol ?? 'all', ports, portsUnknown, peer: remote, origin };
                 const why = !protocol
@@ -17813,6 +18238,59 @@ function providerOf(providerName) {
         return 'gcp';
     return short;
 }
+/** The resource's own tag (label) maps, whose entries unknown until apply nothing can read. */
+function tagPaths(res, type) {
+    if (res.type === 'google_sql_database_instance')
+        return [['settings', 0, 'user_labels']];
+    if (res.type === 'aws_launch_configuration')
+        return [];
+    if (res.type === 'aws_launch_template') {
+        // The instances it launches take the tags of its `instance` tag specifications.
+        const paths = [['tags']];
+        const specs = lookup(res, ['tag_specifications']);
+        if (specs.state === 'unknown')
+            paths.push(['tag_specifications']);
+        else if (specs.state === 'known' && Array.isArray(specs.value)) {
+            specs.value.forEach((_, i) => {
+                const kind = lookup(res, ['tag_specifications', i, 'resource_type']);
+                if (kind.state === 'unknown' || (kind.state === 'known' && kind.value === 'instance'))
+                    paths.push(['tag_specifications', i, 'tags']);
+            });
+        }
+        return paths;
+    }
+    return type.cloud === 'gcp' ? [['labels']] : [['tags']];
+}
+/** Which tags of a resource are not known until apply: whole maps, or the keys `after_unknown` marks. */
+function unknownTagMaps(res, type) {
+    const out = [];
+    for (const path of tagPaths(res, type)) {
+        if (lookup(res, path).state === 'unknown') {
+            out.push({ path, keys: 'all' });
+            continue;
+        }
+        let u = res.unknown;
+        for (const step of path)
+            u = u !== null && typeof u === 'object' ? u[step] : undefined;
+        if (u === null || typeof u !== 'object' || Array.isArray(u))
+            continue;
+        const keys = Object.keys(u).filter((k) => u[k] === true);
+        if (keys.length > 0)
+            out.push({ path, keys });
+    }
+    return out;
+}
+/** The attribute behind the first unknown tag `wanted` accepts: `tags.topogate-role of aws_instance.x is not known until apply`. */
+function unknownTag(res, maps, wanted) {
+    for (const m of maps) {
+        if (m.keys === 'all')
+            return `${describeAttribute(res, m.path)} is not known until apply`;
+        const key = m.keys.find((k) => wanted(k.toLowerCase()));
+        if (key !== undefined)
+            return `${describeAttribute(res, [...m.path, key])} is not known until apply`;
+    }
+    return undefined;
+}
 function splitRoles(text) {
     return text.split(/[\s,;]+/).filter((r) => r !== '');
 }
@@ -17844,16 +18322,29 @@ function serverCandidates(ctx) {
         const tags = type.tags(res);
         const engine = type.engine?.(res);
         const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
-        out.push({
+        const environmentTag = environment !== undefined && environment !== '' ? environment : undefined;
+        const maps = unknownTagMaps(res, type);
+        const candidate = {
             res,
             type,
             location,
             tags,
             tagRoles: rolesOf(tags, location, res.address),
-            environmentTag: environment !== undefined && environment !== '' ? environment : undefined,
+            environmentTag,
             engine,
             always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
-        });
+            tagsUnknown: maps.length === 0 ? undefined : { keys: maps.some((m) => m.keys === 'all') ? 'all' : [...new Set(maps.flatMap((m) => m.keys))], attribute: describeAttribute(res, maps[0].path) },
+        };
+        if (maps.length > 0) {
+            // A tag unknown until apply is not an absent tag: the server may hold roles, or belong to an environment, not known yet.
+            const roleTagUnknown = unknownTag(res, maps, (k) => k === ROLE_TAG || k.startsWith(`${ROLE_TAG}-`));
+            if (roleTagUnknown !== undefined)
+                candidate.roleTagUnknown = roleTagUnknown;
+            const environmentTagUnknown = environmentTag === undefined ? unknownTag(res, maps, (k) => k === ENVIRONMENT_TAG) : undefined;
+            if (environmentTagUnknown !== undefined)
+                candidate.environmentTagUnknown = environmentTagUnknown;
+        }
+        out.push(candidate);
     }
     return out;
 }
@@ -17914,7 +18405,7 @@ function databasePort(ctx, c) {
     return value === undefined ? undefined : Number(value);
 }
 /** The server model of a candidate, named `name` in its environment. */
-function buildServer(ctx, builders, c, name, roles, roleNotes) {
+function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
     const network = builders.network(c);
     const engine = c.type.kind === 'database' ? c.engine : undefined;
     return {
@@ -17935,6 +18426,8 @@ function buildServer(ctx, builders, c, name, roles, roleNotes) {
         engine,
         port: databasePort(ctx, c),
         resource: { address: c.res.address, type: c.res.type },
+        ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
+        ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
     };
 }
 
@@ -18196,7 +18689,8 @@ function buildAwsBalancers(ctx, network, servers) {
     /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
     const balancerNetwork = (lb, groups) => {
         const location = ctx.locate(lb);
-        const own = groups ? network.serverNetwork(lb, [['security_groups']]) : { ingress: [], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+        // Without groups, the network ACLs of its subnets still filter it (with groups, serverNetwork adds them).
+        const own = groups ? network.serverNetwork(lb, [['security_groups']]) : { ...network.aclLayers(lb), identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
         const scheme = [];
         const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
         if (internal.unknown)
@@ -19304,7 +19798,7 @@ function forwardingPorts(ctx, rule) {
 
 
 /** Resource types that make a plan worth a look for balancers: the cheap test before any module runs. */
-const BALANCER_TYPES = {
+const plan_balancers_BALANCER_TYPES = {
     aws: ['aws_lb', 'aws_alb', 'aws_elb'],
     azure: ['azurerm_lb', 'azurerm_application_gateway'],
     gcp: ['google_compute_forwarding_rule', 'google_compute_global_forwarding_rule'],
@@ -19312,9 +19806,9 @@ const BALANCER_TYPES = {
 function planBalancers(ctx, builders, servers) {
     const has = (types) => types.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
     return [
-        ...(has(BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
-        ...(has(BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
-        ...(has(BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.aws) ? buildAwsBalancers(ctx, builders.aws(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.azure) ? buildAzureBalancers(ctx, builders.azure(), servers) : []),
+        ...(has(plan_balancers_BALANCER_TYPES.gcp) ? buildGcpBalancers(ctx, builders.gcp(), servers) : []),
     ];
 }
 /** A port number from a plan value: 443, "443". */
@@ -19444,7 +19938,9 @@ function listenersByTargetPort(base, members, unknown, fallbackTargetPort) {
  * `topogate-environment` tag names, else to the topology environment whose `select`
  * matches it, else to the one environment that lists the plan, else to `default`. A
  * topology environment keeps its clients and servers and gains the plan's servers; one
- * that only a plan names gets the packs' default clients.
+ * that only a plan names gets the packs' default clients. A resource whose environment tag
+ * (or whether it is a server at all) is not known until apply is a possible server
+ * (`Environment.possibleServers`) of each environment of its plan it may belong to.
  */
 const DEFAULT_ENVIRONMENT = 'default';
 /** Joins a topology's folder and a path it writes, posix style; `..` stays only where it leaves the base. */
@@ -19494,7 +19990,13 @@ function buildPlanContext(doc, scan) {
     }
     const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
     // Where no `.tf` declares a resource: its first entry in the plan file.
-    const inPlan = (res) => doc.locateAddress(res.address) ?? { file: doc.file, line: 1, column: 1 };
+    const inPlan = (res) => {
+        const found = doc.locateAddress(res.address);
+        if (found)
+            return found;
+        const path = state.entryPath(res.address);
+        return path ? doc.at(path) : { file: doc.file, line: 1, column: 1 };
+    };
     const declarations = new Map();
     const declaration = (res) => {
         if (!declarations.has(res.configAddress))
@@ -19539,6 +20041,17 @@ function selectorMatches(sel, c) {
     }
     return true;
 }
+/** Whether a selector that does not match a resource would, were its tags unknown until apply known: type and address match, and each tag it reads matches or is unknown. */
+function selectorMayMatch(sel, c) {
+    const unknown = c.tagsUnknown;
+    if (!unknown || selectorMatches(sel, c))
+        return false;
+    const tags = Object.entries(sel.tags ?? {});
+    if (!selectorMatches({ ...sel, tags: undefined }, c))
+        return false;
+    const unread = (k) => unknown.keys === 'all' || unknown.keys.includes(k);
+    return tags.some(([k]) => unread(k)) && tags.every(([k, v]) => unread(k) || (c.tags[k] !== undefined && (v === '*' || c.tags[k] === v)));
+}
 const plan_environments_CACHE_INVALIDATION = 'cache-invalidation';
 /** The servers a plan placed, as the balancer modules ask for them: by resource, or by exact address. */
 function placedServers(placements, byAddress) {
@@ -19548,7 +20061,7 @@ function placedServers(placements, byAddress) {
         withAddress(ip) {
             if (!byIp) {
                 byIp = new Map();
-                for (const [address, p] of placements) {
+                for (const [address, [p]] of placements) {
                     const res = byAddress.get(address);
                     if (!res || !p.server.addressesExact)
                         continue;
@@ -19587,11 +20100,9 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
         for (const l of d.listeners) {
             if (l.targetsUnknown !== undefined)
                 open = true;
-            for (const t of l.targets) {
-                const p = placements.get(t.address);
-                if (p)
+            for (const t of l.targets)
+                for (const p of placements.get(t.address) ?? [])
                     set.add(p.entry);
-            }
         }
         if (open || set.size === 0)
             for (const e of fallback())
@@ -19602,14 +20113,13 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
     const targetsByEntry = d.listeners.map((l) => {
         const by = new Map();
         for (const t of l.targets) {
-            const p = placements.get(t.address);
-            if (!p)
-                continue;
-            const list = by.get(p.entry);
-            if (list)
-                list.push(p.server.name);
-            else
-                by.set(p.entry, [p.server.name]);
+            for (const p of placements.get(t.address) ?? []) {
+                const list = by.get(p.entry);
+                if (list)
+                    list.push(p.server.name);
+                else
+                    by.set(p.entry, [p.server.name]);
+            }
         }
         return by;
     });
@@ -19645,6 +20155,40 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
         });
     }
 }
+/** A server's roles in one environment: its role tags, the selectors of that environment that match it, a managed database's. */
+function rolesIn(c, matches, envName) {
+    const roleNotes = {};
+    const roles = [];
+    const addRole = (r, note) => {
+        if (!roles.includes(r)) {
+            roles.push(r);
+            roleNotes[r] = note;
+        }
+    };
+    for (const r of c.tagRoles)
+        addRole(r, `from the topogate-role tag of ${c.res.address}`);
+    for (const m of matches) {
+        if (m.owner.environment !== envName)
+            continue;
+        for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
+            addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+    }
+    if (c.engine === 'sqlserver' || c.engine === 'oracle')
+        addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
+    return { roles, roleNotes };
+}
+/** Why a resource that only a role makes a server may be one. */
+function notAlwaysServer(c, rolesUnknown) {
+    return `${rolesUnknown}, and only a role makes ${c.engine !== undefined ? `a ${c.engine} ${c.res.type}` : `a ${c.res.type}`} a server`;
+}
+/** The resource's address, or with its plan file where the environment has that name already. */
+function uniqueName(entry, c, planFile) {
+    let name = c.res.address;
+    if (entry.names.has(name))
+        name = `${c.res.address} (${planFile})`;
+    entry.names.add(name);
+    return name;
+}
 /** Topology environments with the servers of the plans added, and the environments only plans name. */
 function mergePlanEnvironments(input) {
     const links = topologyPlanLinks(input.topologyFiles);
@@ -19673,17 +20217,19 @@ function mergePlanEnvironments(input) {
     }
     const byName = new Map();
     for (const env of input.topologyEnvironments) {
-        byName.set(env.name, { env, servers: [...env.servers], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
+        byName.set(env.name, { env, servers: [...env.servers], possibleServers: [...(env.possibleServers ?? [])], loadBalancers: [...env.loadBalancers], names: new Set([...env.servers.map((s) => s.name), ...env.loadBalancers.map((l) => l.name), ...env.clients.keys()]) });
     }
     const environmentFor = (name, at) => {
         let entry = byName.get(name);
         if (!entry) {
-            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
+            entry = { env: { name, location: at, clients: new Map(input.clients), servers: [], loadBalancers: [] }, servers: [], possibleServers: [], loadBalancers: [], names: new Set(input.clients.keys()) };
             byName.set(name, entry);
         }
         return entry;
     };
     const matched = new Set();
+    /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
+    const undecided = new Map();
     for (const plan of input.plans) {
         const ctx = buildPlanContext(plan, input.scan);
         const builders = networkBuilders(ctx);
@@ -19691,11 +20237,29 @@ function mergePlanEnvironments(input) {
         const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
         const planStart = { file: plan.file, line: 1, column: 1 };
         const placements = new Map();
+        /** Resources whose environment, or whether they are servers at all, is not known until apply: placed last, as possible servers. */
+        const unplaced = [];
         let placed = 0;
         for (const c of serverCandidates(ctx)) {
             const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
             for (const m of matches)
                 matched.add(m.selector);
+            const mayMatch = c.tagsUnknown ? applicable.flatMap((o) => o.selectors.filter((s) => selectorMayMatch(s.selector, c)).map((s) => ({ owner: o, ...s }))) : [];
+            for (const m of mayMatch) {
+                const list = undecided.get(m.selector);
+                if (list)
+                    list.push(c);
+                else
+                    undecided.set(m.selector, [c]);
+            }
+            // Tags unknown until apply: a selector that may match gives roles (and an environment) not known yet.
+            const selectorDoubt = (selectors) => selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} is not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads it` : `${selectors.length} selectors read it`}`;
+            if (c.environmentTagUnknown !== undefined) {
+                // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
+                const environments = new Set([...matches, ...mayMatch].map((m) => m.owner.environment));
+                unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, rolesUnknown: c.roleTagUnknown ?? selectorDoubt(mayMatch) });
+                continue;
+            }
             let envName;
             if (c.environmentTag !== undefined)
                 envName = c.environmentTag;
@@ -19713,41 +20277,66 @@ function mergePlanEnvironments(input) {
                 }
                 else
                     envName = DEFAULT_ENVIRONMENT;
-            }
-            const roleNotes = {};
-            const roles = [];
-            const addRole = (r, note) => {
-                if (!roles.includes(r)) {
-                    roles.push(r);
-                    roleNotes[r] = note;
-                }
-            };
-            for (const r of c.tagRoles)
-                addRole(r, `from the topogate-role tag of ${c.res.address}`);
-            for (const m of matches) {
-                if (m.owner.environment !== envName)
+                const elsewhere = mayMatch.filter((m) => m.owner.environment !== envName);
+                if (elsewhere.length > 0) {
+                    const doubt = selectorDoubt(mayMatch);
+                    unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, rolesUnknown: c.roleTagUnknown ?? doubt });
                     continue;
-                for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
-                    addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+                }
             }
-            if (c.engine === 'sqlserver' || c.engine === 'oracle')
-                addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
-            if (!c.always && roles.length === 0)
+            // A selector of another environment gives no role here.
+            const rolesUnknown = c.roleTagUnknown ?? selectorDoubt(mayMatch.filter((m) => m.owner.environment === envName));
+            const { roles, roleNotes } = rolesIn(c, matches, envName);
+            if (!c.always && roles.length === 0) {
+                // Not a server unless a role makes it one: with its roles unknown, it may be one.
+                if (rolesUnknown !== undefined)
+                    unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, rolesUnknown), rolesUnknown });
                 continue;
+            }
             const entry = environmentFor(envName, planStart);
-            let name = c.res.address;
-            if (entry.names.has(name))
-                name = `${c.res.address} (${plan.file})`;
-            entry.names.add(name);
-            const server = buildServer(ctx, builders, c, name, roles, roleNotes);
+            const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { rolesUnknown });
             entry.servers.push(server);
-            placements.set(c.res.address, { entry, server });
+            placements.set(c.res.address, [{ entry, server }]);
             placed++;
+        }
+        if (unplaced.length > 0) {
+            // The environments of the plan: where its servers went, and those that list it.
+            const planEnvironments = new Set([...[...placements.values()].map(([p]) => p.entry.env.name), ...listing.map((l) => l.environment)]);
+            for (const u of unplaced) {
+                const names = new Set(u.environments);
+                if (u.anyOfPlan)
+                    for (const e of planEnvironments)
+                        names.add(e);
+                if (names.size === 0) {
+                    // The plan names no environment it could belong to instead: it goes where it would
+                    // untagged, as before. Its own verdicts do not depend on the environment's name there.
+                    const entry = environmentFor(DEFAULT_ENVIRONMENT, planStart);
+                    const { roles, roleNotes } = rolesIn(u.c, u.matches, DEFAULT_ENVIRONMENT);
+                    // One that only a role makes a server may still not be one.
+                    const isServer = u.c.always || roles.length > 0;
+                    const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.rolesUnknown ?? u.membership);
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown });
+                    (isServer ? entry.servers : entry.possibleServers).push(server);
+                    placements.set(u.c.res.address, [{ entry, server }]);
+                    placed++;
+                    continue;
+                }
+                const list = [];
+                for (const envName of [...names].sort()) {
+                    const entry = environmentFor(envName, planStart);
+                    const { roles, roleNotes } = rolesIn(u.c, u.matches, envName);
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown: u.membership });
+                    entry.possibleServers.push(server);
+                    list.push({ entry, server });
+                }
+                placements.set(u.c.res.address, list);
+                placed++;
+            }
         }
         const drafts = planBalancers(ctx, builders, placedServers(placements, ctx.state.byAddress));
         if (drafts.length > 0) {
             // Balancers without an environment of their own go where this plan's servers went.
-            const planEntries = [...new Set([...placements.values()].map((p) => p.entry))];
+            const planEntries = [...new Set([...placements.values()].flatMap((list) => list.map((p) => p.entry)))];
             const fallback = () => (planEntries.length > 0 ? planEntries : listing.length > 0 ? listing.map((l) => environmentFor(l.environment, planStart)) : [environmentFor(DEFAULT_ENVIRONMENT, planStart)]);
             for (const d of drafts)
                 placeBalancer(d, plan.file, placements, fallback, (name) => environmentFor(name, planStart));
@@ -19764,24 +20353,39 @@ function mergePlanEnvironments(input) {
             if (matched.has(s.selector))
                 continue;
             const where = o.plans.size > 0 ? `the plans it lists (${[...o.plans].join(', ')})` : `the plans read (${input.plans.map((p) => p.file).join(', ') || 'none'})`;
+            const unread = undecided.get(s.selector) ?? [];
+            if (unread.length > 0) {
+                const names = `${unread.slice(0, 3).map((c) => c.tagsUnknown?.attribute).join('; ')}${unread.length > 3 ? `; and ${unread.length - 3} more` : ''}`;
+                problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}, but the tags it reads are not known until apply on ${unread.length === 1 ? 'one that it may match' : `${unread.length} that it may match`} (${names}), so which servers it selects cannot be told. Select by type or address, or use tag values known when planning.`);
+                continue;
+            }
             problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
         }
     }
     problems.throwIfAny();
     const environments = [];
-    for (const { env, servers, loadBalancers } of byName.values()) {
-        environments.push({ ...env, servers: defaultCacheInvalidation(servers), loadBalancers });
+    for (const { env, servers, possibleServers, loadBalancers } of byName.values()) {
+        const declared = declaresCacheInvalidation(servers);
+        environments.push({
+            ...env,
+            servers: defaultCacheInvalidation(servers, declared),
+            ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared) } : {}),
+            loadBalancers,
+        });
     }
     checkPendingRoles(input.topologyFiles, environments);
     return environments;
+}
+/** Whether a server of the environment holds cache-invalidation of its own (not by the controller's default). */
+function declaresCacheInvalidation(servers) {
+    return servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
 }
 /**
  * policies.md: RabbitMQ runs on the controller "by default" when no server holds
  * cache-invalidation. Topology servers got the default from the topology alone; with plan
  * servers in the environment it is decided again over all of them.
  */
-function defaultCacheInvalidation(servers) {
-    const declared = servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
+function defaultCacheInvalidation(servers, declared) {
     const note = 'held by the controller by default (no server declares role cache-invalidation)';
     return servers.map((s) => {
         const defaulted = s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === note;
@@ -19802,8 +20406,10 @@ function checkPendingRoles(files, environments) {
     for (const f of files) {
         for (const p of f.pendingRoles) {
             const env = byName.get(p.environment);
-            const held = new Set(env?.servers.flatMap((s) => s.roles) ?? []);
-            if (held.has(p.role))
+            const servers = [...(env?.servers ?? []), ...(env?.possibleServers ?? [])];
+            const held = new Set(servers.flatMap((s) => s.roles));
+            // A server whose roles are not known until apply may hold it.
+            if (held.has(p.role) || servers.some((s) => s.rolesUnknown !== undefined))
                 continue;
             const suggestion = closest(p.role, held);
             problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
