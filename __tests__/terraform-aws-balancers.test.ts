@@ -207,7 +207,7 @@ describe('network ACLs of the balancer\'s subnets', () => {
   it('its outbound rules must let the responses out to the end users', () => {
     const f = check(publicAcl([HTTPS_IN, RESPONSES_IN], [TO_TARGETS]));
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/the responses of aws_lb\.web to end-users on 1024-65535, out through outbound rules of network ACL aws_network_acl\.public, which is stateless/);
+    expect(f.message).toMatch(/the responses of aws_lb\.web to end-users's ephemeral port, out through outbound rules of network ACL aws_network_acl\.public, which is stateless/);
   });
 
   it('an NLB without security groups is still behind its subnets\' ACLs', () => {
@@ -228,13 +228,26 @@ describe('network ACLs of the balancer\'s subnets', () => {
     });
     const f = finding(checkPlans(twoSubnets(inAppSubnet(balancerPlan(feFromAlb(), albOpen, { extra: [publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, TO_TARGETS]), acl2] })))), NET_002, 'end-users -> aws_instance.fe[0]');
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/network ACL aws_network_acl\.public_b: no rule allows it/);
+    expect(f.message).toMatch(/the network ACLs of aws_subnet\.public, aws_subnet\.public_b \(a node of the balancer in each\): no rule allows it/);
+    // And a port that must stay closed is exposed through the node whose ACL lets it in.
+    const toPlatform = (acl: TestResource, extra: TestResource) => twoSubnets(inAppSubnet(balancerPlan(feFromAlb(12001), albOpen, { tg: { port: 12001 }, extra: [acl, extra] })));
+    const exposed = finding(checkPlans(toPlatform(publicAcl([HTTPS_IN, RESPONSES_IN], [RESPONSES_OUT, entry(110, 'tcp', '10.0.1.0/24', 12001, 12001)]), acl2)), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]');
+    expect(exposed.status).toBe('fail');
+    expect(exposed.message).toMatch(/through aws_lb\.web/);
+    const closedBoth = { ...acl2, address: 'aws_network_acl.public', expressions: { ...acl2.expressions, subnet_ids: ref('aws_subnet.public.id', 'aws_subnet.public') } };
+    expect(finding(checkPlans(toPlatform(closedBoth, acl2)), 'OS11-SEC-001', 'internet -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('a balancer picks its ports anywhere in 1024-65535: responses let back below 32768 only leave it unknown, not failed', () => {
+    const f = check(publicAcl([HTTPS_IN, entry(110, 'tcp', '0.0.0.0/0', 1024, 32767)], [RESPONSES_OUT, TO_TARGETS]));
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/get back to aws_lb\.web only on tcp\/1024-32767 of the ephemeral ports 1024-65535/);
   });
 
   it('and its inbound rules the responses of the targets', () => {
     const f = check(publicAcl([HTTPS_IN], [RESPONSES_OUT, TO_TARGETS]));
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(the responses of aws_instance\.fe\[0\] on 1024-65535, back in through network ACL aws_network_acl\.public, which is stateless: no rule allows it\)/);
+    expect(f.message).toMatch(/aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(the responses of aws_instance\.fe\[0\] to aws_lb\.web's ephemeral port, back in through network ACL aws_network_acl\.public, which is stateless: no rule allows it\)/);
     expect(f.message).toMatch(/Fix: add an inbound allow rule .* to aws_network_acl\.public allowing tcp\/1024-65535 from aws_instance\.fe\[0\] \(the responses\)\.$/);
   });
 });

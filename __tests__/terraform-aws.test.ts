@@ -674,6 +674,21 @@ describe('network ACLs', () => {
     expect(flow(v4, web, 22).status).toBe('fail');
   });
 
+  it('a subnet not known until apply: the subnet holding its known address, else which ACL applies is unknown', () => {
+    const web = subnet('web', '10.0.1.0/24', 'subnet-web');
+    const closed = acl('web', ['subnet-web'], [entry(100, 'allow', 'tcp', '0.0.0.0/0', 22, 22)], ALLOW_ALL);
+    const placed = (values: Record<string, unknown>): TestPlan => ({ resources: [open, web, closed, { address: 'aws_instance.x', values: { vpc_security_group_ids: ['sg-0open'], ...values }, unknown: { subnet_id: true }, actions: ['update'] }] });
+    // Its private address lies in subnet-web: that subnet's ACL applies.
+    expect(flow(v4, serverOf(placed({ private_ip: '10.0.1.10' }), 'aws_instance.x'), 443).status).toBe('fail');
+    // Nothing tells where it is: the ACL that applies is unknown, never absent.
+    const r = flow(v4, serverOf(placed({}), 'aws_instance.x'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/AWS picks the subnet of aws_instance\.x at launch \(subnet_id is not set\), so which network ACL applies to it is not known/);
+    // In a subnet outside the plan: its ACL is not in the plan either.
+    const outside: TestPlan = { resources: [open, web, closed, { address: 'aws_instance.y', values: { vpc_security_group_ids: ['sg-0open'], subnet_id: 'subnet-0elsewhere' }, actions: ['no-op'] }] };
+    expect(flow(v4, serverOf(outside, 'aws_instance.y'), 443).message).toMatch(/subnet subnet-0elsewhere of aws_instance\.y is not in this plan, so neither is its network ACL/);
+  });
+
   describe('stateless: the responses of a connection must get back through the ACLs', () => {
     const app = subnet('app', '10.0.2.0/24', 'subnet-app');
     const dbNet = subnet('db', '10.0.3.0/24', 'subnet-db');
@@ -687,7 +702,7 @@ describe('network ACLs', () => {
       const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.2.0/24', 443, 443)]);
       const r = flow(app, db, 1433);
       expect(r.status).toBe('fail');
-      expect(r.message).toMatch(/the responses of aws_instance\.db to aws_instance\.app on 1024-65535, out through outbound rules of network ACL aws_network_acl\.db, which is stateless: no rule allows it/);
+      expect(r.message).toMatch(/the responses of aws_instance\.db to aws_instance\.app's ephemeral port, out through outbound rules of network ACL aws_network_acl\.db, which is stateless: no rule allows it/);
       expect(r.message).toMatch(/Fix: add an outbound allow rule .* to aws_network_acl\.db allowing tcp\/1024-65535 to aws_instance\.app \(the responses\)/);
       // A forbidden flow stays judged by what reaches the target: its first packets do.
       expect(flow(app, db, 1433, { forbidden: true }).status).toBe('fail');
@@ -702,14 +717,20 @@ describe('network ACLs', () => {
     });
 
     it.each([
-      ['the Linux range', 32768, 65535],
-      // Outbound rules that mirror the inbound ones open one port of the range, by chance.
-      ['the inbound port mirrored', 1433, 1433],
+      ['the Linux and Windows ranges', 32768, 65535],
+      ['the Windows range', 49152, 65535],
     ])('responses allowed on part of the ephemeral range (%s): unknown, it depends on the port the client picks', (_name, from, to) => {
       const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.2.0/24', from, to)]);
       const r = flow(app, db, 1433);
       expect(r.status).toBe('unknown');
-      expect(r.message).toContain(`get back to aws_instance.app only on tcp/${from === to ? from : `${from}-${to}`} of the ephemeral ports 1024-65535`);
+      expect(r.message).toContain(`get back to aws_instance.app only on tcp/${from}-${to} of the ephemeral ports 1024-65535`);
+    });
+
+    it('responses allowed only below the ports clients pick (outbound rules mirroring the inbound ones): a fail', () => {
+      const { app, db } = pair([entry(100, 'allow', 'tcp', '10.0.2.0/24', 1433, 1433), entry(110, 'allow', 'tcp', '10.0.2.0/24', 1024, 32767)]);
+      const r = flow(app, db, 1433);
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatch(/the responses of aws_instance\.db to aws_instance\.app's ephemeral port, out through outbound rules of network ACL aws_network_acl\.db/);
     });
 
     it('the source subnet\'s inbound rules must let the responses in', () => {
@@ -717,7 +738,7 @@ describe('network ACLs', () => {
       const { app, db } = pair(ALLOW_ALL, appAcl);
       const r = flow(app, db, 1433);
       expect(r.status).toBe('fail');
-      expect(r.message).toMatch(/the responses of aws_instance\.db on 1024-65535, back in through network ACL aws_network_acl\.app, which is stateless: no rule allows it/);
+      expect(r.message).toMatch(/the responses of aws_instance\.db to aws_instance\.app's ephemeral port, back in through network ACL aws_network_acl\.app, which is stateless: no rule allows it/);
       expect(r.message).toMatch(/add an inbound allow rule .* to aws_network_acl\.app allowing tcp\/1024-65535 from aws_instance\.db \(the responses\)/);
       const fixed = pair(ALLOW_ALL, acl('app', ['subnet-app'], [entry(100, 'allow', 'tcp', '10.0.3.0/24', 1024, 65535)], ALLOW_ALL));
       expect(flow(fixed.app, fixed.db, 1433).status).toBe('pass');

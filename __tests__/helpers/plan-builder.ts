@@ -197,7 +197,7 @@ export const cidrs = (name: string, ...list: string[]): FlowSource => ({ name, k
 export function flow(source: FlowSource | Server, target: Server, port: number, options: { protocol?: 'tcp' | 'udp'; forbidden?: boolean } = {}) {
   const protocol = options.protocol ?? 'tcp';
   const ports = PortSet.of(port);
-  const reach = reachOnPorts(source, target, protocol, ports, { responses: !options.forbidden });
+  const reach = reachOnPorts(source, target, protocol, ports, { responses: !options.forbidden, exposure: options.forbidden });
   const wording = { source, target, protocol, ports, fromLabel: source.name, toLabel: target.name } as const;
   if (options.forbidden) {
     const v = forbiddenFlowVerdict(source, reach);

@@ -83,11 +83,15 @@ export interface FilterLayer {
    */
   stateless?: boolean;
   /**
-   * Exactly one of these filters applies, which one is not known (a database in one of the
-   * subnets of its group, under different network ACLs): what all of them let through gets
-   * through, what none does is blocked, the rest is unknown. `rules` is then empty.
+   * Filters of which one applies to each connection, in place of `rules` (then empty).
+   * `one`: exactly one applies, which one is not known (a database in one of the subnets of
+   * its group, under different network ACLs): what all let through gets through, what none
+   * does is blocked, the rest is unknown. `each`: every one applies to some connections (a
+   * balancer with a node in each subnet, a client reaching any): a required flow must get
+   * through all of them, a forbidden one gets in through any.
    */
   alternatives?: readonly FilterLayer[];
+  alternativesApply?: 'one' | 'each';
 }
 
 /** How to word a fix for a layer: a topology opening, or a rule on a cloud resource. */

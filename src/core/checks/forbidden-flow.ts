@@ -20,6 +20,7 @@ export const forbiddenFlow: CheckType<FlowParams> = {
       const message = forbiddenFlowMessage(ctx, verdict, everything);
       const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
       return { status: verdict.status, message, location };
-    });
+      // Whether it can get in at all: through any node of a balancer, say.
+    }, { exposure: true });
   },
 };

@@ -107,9 +107,9 @@ function blockReasons(blocks: FlowGap['blockedAt'], sourceName: string, targetNa
       case 'egress':
         return `the egress of ${sourceName} (${b.layer.name}): ${denied}`;
       case 'response-egress':
-        return `the responses of ${targetName} to ${sourceName} on ${EPHEMERAL_PORTS.describe()}, out through ${b.layer.name}, which is stateless: ${denied}`;
+        return `the responses of ${targetName} to ${sourceName}'s ephemeral port, out through ${b.layer.name}, which is stateless: ${denied}`;
       case 'response-ingress':
-        return `the responses of ${targetName} on ${EPHEMERAL_PORTS.describe()}, back in through ${b.layer.name}, which is stateless: ${denied}`;
+        return `the responses of ${targetName} to ${sourceName}'s ephemeral port, back in through ${b.layer.name}, which is stateless: ${denied}`;
       default:
         return `${b.layer.name}: ${denied}`;
     }

@@ -41,12 +41,24 @@ export type Hop = 'ingress' | 'egress' | 'response-egress' | 'response-ingress';
  */
 export const EPHEMERAL_PORTS = PortSet.range(1024, 65535);
 
+/**
+ * Where every common client's ephemeral range lies (Linux 32768-60999, Windows and macOS
+ * 49152-65535): responses blocked on all of it fail for them. A balancer or NAT gateway
+ * as the client may pick any port of EPHEMERAL_PORTS.
+ */
+const COMMON_CLIENT_PORTS_FROM = 32768;
+
 export interface ReachOptions {
   /**
    * Check that the responses get back through stateless filters (a connection needs them);
    * a forbidden flow leaves this off, since its first packets already reach the target.
    */
   responses?: boolean;
+  /**
+   * Asks whether the flow can get in at all (a forbidden flow), rather than whether it
+   * always does (a required one): it decides filters that apply to some connections each.
+   */
+  exposure?: boolean;
 }
 
 export interface LayerBlock {
@@ -211,8 +223,8 @@ const NONE: readonly never[] = Object.freeze([]);
  * One layer, first-match: which of `remote`'s addresses it lets through between
  * `remote` and `local` (the endpoint the layer is attached to).
  */
-function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
-  if (layer.alternatives) return reachThroughOneOf(layer, layer.alternatives, remote, local, protocol, port);
+function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number, exposure = false): LayerReach {
+  if (layer.alternatives) return reachThroughAlternatives(layer, layer.alternatives, remote, local, protocol, port, exposure);
   if (layer.unknown !== undefined) {
     return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
   }
@@ -277,34 +289,39 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
   return { min, max, allowedBy, deniedBy, unknowns };
 }
 
-/** One of `alternatives` applies: certain what each lets through, possible what any does. */
-function reachThroughOneOf(layer: FilterLayer, alternatives: readonly FilterLayer[], remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
-  let min = remote.addresses;
-  let max = AddressSet.EMPTY;
+/**
+ * Filters of which one applies to each connection. `one` (which one is not known): certain
+ * what each lets through, possible what any does. `each` (every one, to some connections):
+ * what always gets through is what all let through; what can get in, what any lets in.
+ */
+function reachThroughAlternatives(layer: FilterLayer, alternatives: readonly FilterLayer[], remote: Side, local: Side, protocol: FlowProtocol, port: number, exposure: boolean): LayerReach {
+  const each = layer.alternativesApply === 'each';
+  let min = each && exposure ? AddressSet.EMPTY : remote.addresses;
+  let max = each && !exposure ? remote.addresses : AddressSet.EMPTY;
   const allowedBy: Origin[] = [];
   const deniedBy: Origin[] = [];
   const unknowns: string[] = [];
   for (const alternative of alternatives) {
-    const r = reachThroughLayer(alternative, remote, local, protocol, port);
-    min = min.intersect(r.min);
-    max = max.union(r.max);
+    const r = reachThroughLayer(alternative, remote, local, protocol, port, exposure);
+    min = each && exposure ? min.union(r.min) : min.intersect(r.min);
+    max = each && !exposure ? max.intersect(r.max) : max.union(r.max);
     for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
     for (const o of r.deniedBy) if (!deniedBy.includes(o)) deniedBy.push(o);
     for (const u of r.unknowns) unknowns.push(u);
   }
-  if (!min.equals(max)) unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
+  if (!each && !min.equals(max)) unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
   return { min, max, allowedBy, deniedBy, unknowns };
 }
 
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, options: ReachOptions = {}): PortReach {
-  const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
+  const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port), options.exposure);
   const responses = options.responses ? responseReach(source, target, protocol) : undefined;
   return responses ? withResponses(reach, responses) : reach;
 }
 
 /** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
-function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, ports: PortSet): SegmentReach {
+function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, ports: PortSet, exposure = false): SegmentReach {
   const src = sideOf(source);
   const dst = sideOf(target);
   let min = src.addresses;
@@ -316,7 +333,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   // Egress of the source: the question is whether the target's address gets out, which
   // is all or nothing for the source.
   for (const layer of source.egress) {
-    const r = reachThroughLayer(layer, dst, src, protocol, port);
+    const r = reachThroughLayer(layer, dst, src, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     // An exact target must get all its addresses out; an inexact one (somewhere in a
     // range) certainly does when the whole range is allowed, possibly when part is.
@@ -335,7 +352,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   }
 
   for (const layer of target.ingress) {
-    const r = reachThroughLayer(layer, src, dst, protocol, port);
+    const r = reachThroughLayer(layer, src, dst, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     if (!r.max.covers(max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
     min = min.intersect(r.min);
@@ -412,7 +429,7 @@ export interface SegmentReach extends PortReach {
 
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 export function reachOnPorts(source: FlowSource, target: Endpoint, protocol: FlowProtocol, ports: PortSet, options: ReachOptions = {}): SegmentReach[] {
-  const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+  const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment, options.exposure));
   // The responses go to the client's port, whatever port the flow is on: worked out once.
   const responses = options.responses ? responseReach(source, target, protocol) : undefined;
   return responses ? segments.map((s) => withResponses(s, responses)) : segments;
@@ -442,7 +459,10 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   const dst = sideOf(target);
   const [[from, to]] = EPHEMERAL_PORTS.toRanges();
   const segments: PortSet[] = [];
-  splitRange(from, to, [...out, ...back], protocol, segments);
+  splitRange(from, COMMON_CLIENT_PORTS_FROM - 1, [...out, ...back], protocol, segments);
+  splitRange(COMMON_CLIENT_PORTS_FROM, to, [...out, ...back], protocol, segments);
+  // The ports the client may really pick: where no response gets back, the flow fails.
+  const picks = source.kind === 'load-balancer' ? from : COMMON_CLIENT_PORTS_FROM;
 
   let min = src.addresses;
   let max = AddressSet.EMPTY;
@@ -450,10 +470,11 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   const unknowns: string[] = [];
   /** Per layer: the denials seen where it blocked, and whether it blocked on every segment. */
   const blocked = new Map<FilterLayer, { hop: Hop; deniedBy: Origin[]; everywhere: boolean; anywhere: boolean }>();
+  let picked = true;
   const block = (layer: FilterLayer, hop: Hop, deniedBy: readonly Origin[], here: boolean) => {
     const b = blocked.get(layer) ?? { hop, deniedBy: [], everywhere: true, anywhere: false };
     if (here) for (const o of deniedBy) if (!b.deniedBy.includes(o)) b.deniedBy.push(o);
-    b.everywhere &&= here;
+    if (picked) b.everywhere &&= here;
     b.anywhere ||= here;
     blocked.set(layer, b);
   };
@@ -461,6 +482,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   let partial = false;
   for (const segment of segments) {
     const port = segment.toRanges()[0][0];
+    picked = port >= picks;
     let segMin = src.addresses;
     let segMax = src.addresses;
     for (const layer of out) {
@@ -486,7 +508,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
       } else for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
     }
     min = min.intersect(segMin);
-    max = max.union(segMax);
+    if (picked) max = max.union(segMax);
     if (!segMax.covers(src.addresses)) partial = true;
     if (segMin.covers(src.addresses) && !src.addresses.isEmpty()) passing = passing.union(segment);
   }

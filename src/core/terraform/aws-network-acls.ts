@@ -21,6 +21,7 @@ const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_
 const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
 const BALANCER_TYPES: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
+const SUBNET_TYPES_HERE = ['aws_subnet', 'aws_default_subnet'];
 
 type Direction = 'ingress' | 'egress';
 
@@ -56,14 +57,23 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
   return undecidedRules(`the action of ${label} is not known until apply`, rule);
 }
 
+/** The subnets of a resource, or why they are not known (then so is its network ACL). */
+export interface SubnetPlacement {
+  subnets: readonly PlanResource[];
+  unknown?: string;
+}
+
 export interface NetworkAcls {
-  /** The subnets a server may be in: an instance's subnet (or its primary interface's), a database's subnet group, a balancer's subnets. */
-  subnetsOf(res: PlanResource, primaryInterface?: PlanResource): PlanResource[];
+  /**
+   * The subnets a server may be in: an instance's subnet (or its primary interface's), a
+   * database's subnet group, a balancer's subnets; or why they cannot be told.
+   */
+  subnetsOf(res: PlanResource, primaryInterface?: PlanResource): SubnetPlacement;
   /**
    * The ACL layers of a resource in `subnets`: in one of them (`one-of`: a server, a
    * database in its subnet group), or in all at once (`all`: a balancer, a node in each).
    */
-  layersFor(subnets: readonly PlanResource[], location: SourceLocation, placement?: 'one-of' | 'all'): { ingress: FilterLayer[]; egress: FilterLayer[] };
+  layersFor(placed: SubnetPlacement, location: SourceLocation, placement?: 'one-of' | 'all'): { ingress: FilterLayer[]; egress: FilterLayer[] };
 }
 
 /** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
@@ -218,50 +228,80 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
   };
 
   const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
+
+  /** The subnets links name; unknown when one of them is not known until apply or not in the plan (its ACL could be any). */
+  const placementOf = (res: PlanResource, links: readonly Links[]): SubnetPlacement => {
+    const subnets = [...new Set(links.flatMap((l) => l.targets))];
+    for (const l of links) {
+      if (l.unknown.length > 0) return { subnets, unknown: `${l.unknown[0]}, so which network ACL applies to ${res.address} is not known` };
+      if (l.external.length > 0) return { subnets, unknown: `subnet ${l.external[0]} of ${res.address} is not in this plan, so neither is its network ACL` };
+    }
+    return { subnets };
+  };
+
+  let subnetRanges: Array<{ subnet: PlanResource; range: AddressSet }> | undefined;
+  /** The plan's subnets whose range holds an address. */
+  const subnetsHolding = (ip: string): PlanResource[] => {
+    const at = cidrSet([ip]).set;
+    if (at.isEmpty()) return [];
+    subnetRanges ??= [...SUBNET_TYPES_HERE].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: cidrSet([subnet.values.cidr_block, subnet.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set }));
+    return subnetRanges.filter((x) => !x.range.isEmpty() && x.range.covers(at)).map((x) => x.subnet);
+  };
   return {
     subnetsOf(res, primaryInterface) {
-      if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return [];
+      if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return { subnets: [] };
       if (res.type === 'aws_instance') {
-        const own = subnetLinks(res, ['subnet_id']).targets;
+        const own = subnetLinks(res, ['subnet_id']);
         // Launched on its own interface, an instance's subnet_id is computed from it.
-        return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
+        const links = own.targets.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']);
+        const placed = placementOf(res, [links]);
+        // A subnet not known until apply, but a private address known now: the plan's subnet holding it.
+        if (placed.subnets.length === 0 && (placed.unknown !== undefined || links.computed) && typeof res.values.private_ip === 'string') {
+          const holding = subnetsHolding(res.values.private_ip);
+          if (holding.length === 1) return { subnets: holding };
+        }
+        // Not set: AWS picks a default subnet, which may be under an ACL of this plan.
+        if (placed.subnets.length === 0 && placed.unknown === undefined && links.computed && lookup(res, ['subnet_id']).state === 'unknown') {
+          return { subnets: [], unknown: `AWS picks the subnet of ${res.address} at launch (subnet_id is not set), so which network ACL applies to it is not known` };
+        }
+        return placed;
       }
       if (BALANCER_TYPES.has(res.type)) {
         // A balancer has a node in each of its subnets, and a client may reach any of them.
         const links = [subnetLinks(res, ['subnets'])];
         const mappings = lookup(res, ['subnet_mapping']);
         if (mappings.state === 'known' && Array.isArray(mappings.value)) mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
-        return [...new Set(links.flatMap((l) => l.targets))];
+        return placementOf(res, links);
       }
-      if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster') return [];
-      const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
-      return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
+      if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+        const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' });
+        const why = group.unknown[0] ?? (group.external.length > 0 ? `the DB subnet group ${group.external[0]} of ${res.address} is not in this plan` : undefined);
+        if (why) return { subnets: [], unknown: `${why}, so which network ACLs apply to it is not known` };
+        return placementOf(res, group.targets.map((g) => subnetLinks(g, ['subnet_ids'])));
+      }
+      // Launch templates and configurations: their instances go where an autoscaling group puts them.
+      return { subnets: [], unknown: `the subnets of the instances of ${res.address} are chosen when they launch, so which network ACLs apply to them is not known` };
     },
-    layersFor(subnets, location, placement = 'one-of') {
-      if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)) return { ingress: [], egress: [] };
+    layersFor(placed, location, placement = 'one-of') {
+      const subnets = placed.subnets;
+      if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return { ingress: [], egress: [] };
+      if (placed.unknown !== undefined) return undecidedLayers(placed.unknown, location);
+      if (subnets.length === 0) return { ingress: [], egress: [] };
       const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
       if (why) return undecidedLayers(why, location);
       const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
       const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-      if (!sameAcls && placement === 'all') {
-        // A node in each subnet, any of which a client may reach: every ACL applies.
-        const ingress: FilterLayer[] = [];
-        const egress: FilterLayer[] = [];
-        for (const acl of new Set(bySubnet.flatMap((x) => x.acls))) {
-          const layers = layersOfAcl(acl, bySubnet.filter((x) => x.acls.includes(acl)).map((x) => x.subnet));
-          ingress.push(layers.ingress);
-          egress.push(layers.egress);
-        }
-        return { ingress, egress };
-      }
       if (!sameAcls) {
-        // In one of several subnets whose ACLs differ: what all of them allow passes, what none does is blocked.
+        // Subnets whose ACLs differ. In one of them (a database): what all of them allow
+        // passes, what none does is blocked. In each (a balancer, a node per subnet): a
+        // required flow must pass every one, a forbidden one gets in through any.
         const names = subnets.map((s) => s.address).join(', ');
-        const oneOf = (dir: Direction): FilterLayer => ({
-          name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (in one of these subnets)`,
+        const perSubnet = (dir: Direction): FilterLayer => ({
+          name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placement === 'all' ? 'a node of the balancer in each' : 'in one of these subnets'})`,
           rules: [],
           defaultAction: 'allow',
           stateless: true,
+          alternativesApply: placement === 'all' ? 'each' : 'one',
           alternatives: bySubnet.map((x) => {
             if (x.acls.length === 0) return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
             // One ACL per subnet here: several claiming one are undecided above.
@@ -269,7 +309,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
             return dir === 'ingress' ? layers.ingress : layers.egress;
           }),
         });
-        return { ingress: [oneOf('ingress')], egress: [oneOf('egress')] };
+        return { ingress: [perSubnet('ingress')], egress: [perSubnet('egress')] };
       }
       const ingress: FilterLayer[] = [];
       const egress: FilterLayer[] = [];
