@@ -136,6 +136,20 @@ interface LayerCache {
   sorted?: readonly Rule[];
   byPort: Map<number, PortRules>;
   cuts: Map<FlowProtocol, readonly number[]>;
+  /** Whether a rule depends on the end the layer is attached to (then answers are not kept per remote end). */
+  readsLocal?: boolean;
+  /** Answers per remote end and port (protocol folded in), for stateless layers asked by the responses of every pair. */
+  byRemote?: WeakMap<Side, Map<number, LayerReach>>;
+  /** The ephemeral range cut where this and the other stateless layers of a path change, by those layers. */
+  responseGrids?: Map<string, readonly PortSet[]>;
+}
+
+const layerIds = new WeakMap<FilterLayer, number>();
+let nextLayerId = 0;
+function layerId(layer: FilterLayer): number {
+  let id = layerIds.get(layer);
+  if (id === undefined) layerIds.set(layer, (id = nextLayerId++));
+  return id;
 }
 
 const layerCache = (layer: FilterLayer): LayerCache => cached<LayerCache>(layer, () => ({ byPort: new Map(), cuts: new Map() }));
@@ -313,6 +327,26 @@ function reachThroughAlternatives(layer: FilterLayer, alternatives: readonly Fil
   return { min, max, allowedBy, deniedBy, unknowns };
 }
 
+const readsLocal = (layer: FilterLayer): boolean => layer.rules.some((r) => r.local !== undefined) || (layer.alternatives ?? NONE).some(readsLocal);
+
+/**
+ * reachThroughLayer for the responses: a farm's pairs ask a subnet's ACL the same (remote
+ * end, port) again and again, so answers are kept per remote end where no rule reads the
+ * local one. The answers are shared: not to be changed.
+ */
+function reachThroughKept(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number): LayerReach {
+  const cache = layerCache(layer);
+  cache.readsLocal ??= readsLocal(layer);
+  if (cache.readsLocal) return reachThroughLayer(layer, remote, local, protocol, port);
+  cache.byRemote ??= new WeakMap();
+  let answers = cache.byRemote.get(remote);
+  if (!answers) cache.byRemote.set(remote, (answers = new Map()));
+  const key = protocol === 'tcp' ? port : -1 - port;
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port)));
+  return answer;
+}
+
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, options: ReachOptions = {}): PortReach {
   const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port), options.exposure);
@@ -458,9 +492,17 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   const src = sideOf(source);
   const dst = sideOf(target);
   const [[from, to]] = EPHEMERAL_PORTS.toRanges();
-  const segments: PortSet[] = [];
-  splitRange(from, COMMON_CLIENT_PORTS_FROM - 1, [...out, ...back], protocol, segments);
-  splitRange(COMMON_CLIENT_PORTS_FROM, to, [...out, ...back], protocol, segments);
+  // The same layers cut the range the same way for every pair of a farm: once per set of layers.
+  const layers = [...out, ...back];
+  const grids = (layerCache(layers[0]).responseGrids ??= new Map());
+  const gridKey = `${protocol} ${layers.map(layerId).join(' ')}`;
+  let segments = grids.get(gridKey);
+  if (!segments) {
+    const made: PortSet[] = [];
+    splitRange(from, COMMON_CLIENT_PORTS_FROM - 1, layers, protocol, made);
+    splitRange(COMMON_CLIENT_PORTS_FROM, to, layers, protocol, made);
+    grids.set(gridKey, (segments = made));
+  }
   // The ports the client may really pick: where no response gets back, the flow fails.
   const picks = source.kind === 'load-balancer' ? from : COMMON_CLIENT_PORTS_FROM;
 
@@ -478,7 +520,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
     b.anywhere ||= here;
     blocked.set(layer, b);
   };
-  let passing = PortSet.EMPTY;
+  const passing: PortSet[] = [];
   let partial = false;
   for (const segment of segments) {
     const port = segment.toRanges()[0][0];
@@ -487,7 +529,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
     let segMax = src.addresses;
     for (const layer of out) {
       // Out of the target: which of the source's addresses it may answer.
-      const r = reachThroughLayer(layer, src, dst, protocol, port);
+      const r = reachThroughKept(layer, src, dst, protocol, port);
       for (const u of r.unknowns) unknowns.push(u);
       block(layer, 'response-egress', r.deniedBy, !r.max.covers(segMax));
       segMin = segMin.intersect(r.min);
@@ -496,7 +538,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
     }
     for (const layer of back) {
       // Into the source: all or nothing for it, as the target's address is let in or not.
-      const r = reachThroughLayer(layer, dst, src, protocol, port);
+      const r = reachThroughKept(layer, dst, src, protocol, port);
       for (const u of r.unknowns) unknowns.push(u);
       const certainly = r.min.covers(dst.addresses);
       const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
@@ -510,12 +552,12 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
     min = min.intersect(segMin);
     if (picked) max = max.union(segMax);
     if (!segMax.covers(src.addresses)) partial = true;
-    if (segMin.covers(src.addresses) && !src.addresses.isEmpty()) passing = passing.union(segment);
+    if (segMin.covers(src.addresses) && !src.addresses.isEmpty()) passing.push(segment);
   }
   if (partial && !max.equals(min)) {
-    const where = passing.isEmpty() ? 'part of' : `${protocol}/${passing.describe()} of`;
-    const layers = [...out, ...back].map((l) => l.name);
-    unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${layers.join(', ')} ${layers.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
+    const where = passing.length === 0 ? 'part of' : `${protocol}/${PortSet.unionOf(passing).describe()} of`;
+    const names = layers.map((l) => l.name);
+    unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
   }
   const blocks: LayerBlock[] = [];
   for (const [layer, b] of blocked) if (b.everywhere) blocks.push({ hop: b.hop, layer, deniedBy: b.deniedBy });
