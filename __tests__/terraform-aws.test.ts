@@ -206,6 +206,20 @@ describe('separate rule resources', () => {
     expect(flow(internet, serverOf(plan, 'aws_instance.fe[1]'), 12001).status).toBe('fail');
   });
 
+  it('self unknown until apply may admit the group\'s members, or not: unknown, never a fail', () => {
+    const plan: TestPlan = {
+      resources: [
+        { address: 'aws_security_group.farm', values: { name: 'farm', egress: [EGRESS_ALL] }, unknown: { id: true, arn: true }, expressions: { egress: [{}] } },
+        { address: 'aws_security_group_rule.peers', values: { type: 'ingress', protocol: 'tcp', from_port: 12001, to_port: 12002, cidr_blocks: [], ipv6_cidr_blocks: [], prefix_list_ids: [] }, unknown: { security_group_id: true, self: true, source_security_group_id: true }, expressions: { security_group_id: ref('aws_security_group.farm.id', 'aws_security_group.farm'), self: ref('var.peers') } },
+        instance('aws_instance.fe[0]', ref('aws_security_group.farm')),
+        instance('aws_instance.fe[1]', ref('aws_security_group.farm')),
+      ],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.fe[0]'), serverOf(plan, 'aws_instance.fe[1]'), 12001);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/self of aws_security_group_rule\.peers is not known until apply/);
+  });
+
   it('static ingress blocks are missing from the plan\'s configuration (attributes as blocks): the .tf says they are written', () => {
     const existing = { id: 'sg-0bbb', name: 'web', ingress: [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], egress: [EGRESS_ALL] };
     const plan: TestPlan = {

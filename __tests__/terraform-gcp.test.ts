@@ -124,6 +124,16 @@ describe('firewall rules and their targets', () => {
     const p = plan(web, firewall('off', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], disabled: true }));
     expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe('fail');
   });
+
+  it('whether a rule is disabled, unknown until apply: it may apply or not', () => {
+    const maybeOff = (f: Firewall) => plan(web, firewall('maybe', { ...f, sourceRanges: ['0.0.0.0/0'], unknown: { disabled: true }, expressions: { disabled: ref('var.off') } }));
+    const allow = flow(internet, serverOf(maybeOff({ allow: [{ protocol: 'tcp', ports: ['443'] }] }), 'google_compute_instance.web'), 443);
+    expect(allow.status).toBe('unknown');
+    expect(allow.message).toMatch(/disabled of google_compute_firewall\.maybe/);
+    const open = firewall('open', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], priority: 2000 });
+    const deny = plan(web, open, firewall('maybe', { deny: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'], priority: 100, unknown: { disabled: true }, expressions: { disabled: ref('var.off') } }));
+    expect(flow(internet, serverOf(deny, 'google_compute_instance.web'), 443).status).toBe('unknown');
+  });
 });
 
 describe('sources by tag and service account', () => {

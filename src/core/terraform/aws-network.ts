@@ -203,6 +203,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         if (block.self === true) identities.push(group.identity);
         const addresses = parsed.set.union(pl.set);
         const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, sgs.unknown, pls.unknown, pl.unknown);
+        // self unknown until apply: the group's own members may be admitted, or not.
+        if (lookup(res, [...where, 'self']).state === 'unknown') unknown.push(`${describeAttribute(res, [...where, 'self'])} is not known until apply`);
         for (const c of parsed.invalid) unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
         const label = peerLabel(addresses, identities);
         const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
@@ -244,6 +246,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const self = res.values.self === true;
       const identities: string[] = [];
       const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, pls.unknown, pl.unknown);
+      if (lookup(res, ['self']).state === 'unknown') unknown.push(`${describeAttribute(res, ['self'])} is not known until apply`);
       for (const c of parsed.invalid) unknown.push(`"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`);
       if (self) {
         if (group) identities.push(group.identity);

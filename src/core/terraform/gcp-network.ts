@@ -273,7 +273,8 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
   const identityPeer = (identities: string[]): Peer | undefined => (identities.length > 0 ? { addresses: AddressSet.EMPTY, identities, label: identities.map((i) => i.split(':').pop()).join(', ') } : undefined);
 
   for (const fw of managed('google_compute_firewall')) {
-    if (fw.values.disabled === true) continue;
+    const disabled = attributeValues(ctx, fw, ['disabled'], { computedDefault: [false] });
+    if (disabled.values[0] === true) continue;
     const location = ctx.locate(fw);
     const net = networkKeyOf(fw, ['network']);
     const networkKey = net.key ?? '?';
@@ -281,7 +282,8 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
     const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] }).values[0];
     const priority = typeof priorityValue === 'number' ? priorityValue : 1000;
-    const unknown: string[] = [...net.unknown, ...directionValue.unknown];
+    // Whether the rule is disabled, unknown until apply: it may apply or not.
+    const unknown: string[] = [...net.unknown, ...directionValue.unknown, ...disabled.unknown];
     const list = (name: string): { values: string[]; set: boolean } => {
       const v = attributeValues(ctx, fw, [name], { computedDefault: [] });
       unknown.push(...v.unknown);
