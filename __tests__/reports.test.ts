@@ -8,6 +8,7 @@ import { renderSarif } from '../src/core/report/sarif-report.js';
 import { renderText } from '../src/core/report/text-report.js';
 import { escapeMarkdown, safeLogLine } from '../src/core/report/escape.js';
 import { failingFindings } from '../src/core/report/report.js';
+import { nameList } from '../src/core/report/name-list.js';
 import { ROOT, check, yaml } from './helpers/pipeline.js';
 import { expectGolden } from './helpers/golden.js';
 
@@ -213,5 +214,19 @@ describe('text report', () => {
     const lines = text.split('\n');
     expect(lines[0]).toMatch(/^topogate 0\.0\.0-test FAIL: 2 findings at or above error/);
     expect(text).toMatch(/FAIL error {3}OS11-NET-002 {2}end-users -> fe-2 {2}examples\/topology.yml:19:9/);
+  });
+});
+
+describe('names in a sentence', () => {
+  it.each([
+    { names: [], options: {}, text: '' },
+    { names: ['a'], options: {}, text: 'a' },
+    { names: ['a', 'b', 'c'], options: {}, text: 'a, b and c' },
+    { names: ['a', 'b', 'c'], options: { last: ', ' as const }, text: 'a, b, c' },
+    { names: ['a', 'b', 'c'], options: { max: 3 }, text: 'a, b and c' },
+    { names: ['a', 'b', 'c', 'd', 'e'], options: { max: 3 }, text: 'a, b, c and 2 more' },
+    { names: ['a', 'b', 'c', 'd', 'e'], options: { max: 3, last: ', ' as const }, text: 'a, b, c and 2 more' },
+  ])('$names with $options: "$text"', ({ names, options, text }) => {
+    expect(nameList(names, options)).toBe(text);
   });
 });

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanJson, checkPlans, environmentsOf, finding, flow, ref, serverOf } from './helpers/plan-builder.js';
+import { buildPlanJson, checkPlans, environmentsOf, finding, flow, inputErrorOf, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 import { yaml } from './helpers/pipeline.js';
 import { CHECK_TYPES } from '../src/core/checks/index.js';
+import { evaluateFlowPairs } from '../src/core/checks/required-flow.js';
+import type { FlowParams } from '../src/core/checks/required-flow.js';
 import type { Environment, Server } from '../src/core/model.js';
 import { renderJson } from '../src/core/report/json-report.js';
 import { renderMarkdown } from '../src/core/report/markdown-report.js';
@@ -174,7 +176,7 @@ describe('an environment tag not known until apply', () => {
     for (const e of envs) {
       expect(e.servers.map((s) => s.name)).not.toContain('aws_instance.ctl');
       expect(e.possibleServers?.map((s) => [s.name, s.membershipUnknown, s.rolesUnknown])).toEqual([
-        ['aws_instance.ctl', 'tags of aws_instance.ctl is not known until apply', 'tags of aws_instance.ctl is not known until apply'],
+        ['aws_instance.ctl', 'tags of aws_instance.ctl are not known until apply', 'tags of aws_instance.ctl are not known until apply'],
       ]);
     }
     const report = checkPlans({ plans: { 'plan.json': plan } });
@@ -182,7 +184,7 @@ describe('an environment tag not known until apply', () => {
     for (const env of ['production', 'staging']) {
       const net1 = report.findings.find((x) => x.environment === env && x.policy === 'OS11-NET-001' && x.subject === 'end-users -> aws_instance.ctl');
       expect(net1?.status).toBe('unknown');
-      expect(net1?.message).toContain(`whether aws_instance.ctl belongs to "${env}" and holds role front-end (tags of aws_instance.ctl is not known until apply). If so: end-users`);
+      expect(net1?.message).toContain(`whether aws_instance.ctl belongs to "${env}" and holds role front-end (tags of aws_instance.ctl are not known until apply). If so: end-users`);
     }
     // The database is in production: if it is the controller there, it cannot reach it.
     expect(finding(report, 'OS11-NET-006', 'aws_instance.ctl -> aws_db_instance.db')).toMatchObject({ status: 'unknown', environment: 'production' });
@@ -204,7 +206,7 @@ describe('an environment tag not known until apply', () => {
     const lat = finding(report, 'OS11-LAT-001', 'production');
     expect(lat.status).toBe('unknown');
     expect(lat.message).toBe(
-      'Cannot decide until apply whether azurerm_linux_virtual_machine.ctl belongs to "production" (tags of azurerm_linux_virtual_machine.ctl is not known until apply). If so: azurerm_linux_virtual_machine.ctl runs under azure, while the other servers run under aws.',
+      'Cannot decide until apply whether azurerm_linux_virtual_machine.ctl belongs to "production" (tags of azurerm_linux_virtual_machine.ctl are not known until apply). If so: azurerm_linux_virtual_machine.ctl runs under azure, while the other servers run under aws.',
     );
     // Under the same provider it passes whatever its environment.
     expect(finding(checkPlans(platform(unknownTags)), 'OS11-LAT-001', 'production').status).toBe('pass');
@@ -228,7 +230,7 @@ describe('a selector reading tags not known until apply', () => {
     const topology = 'version: 1\nenvironments:\n  - name: a\n    terraform:\n      plans: [plan.json]\n      select:\n        - { tags: { Role: web }, role: front-end }\n';
     const run = { plans: { 'plan.json': plan }, topologies: { 'topology.yml': topology } };
     expect(serverOf(run, 'azurerm_linux_virtual_machine.web_1').rolesUnknown).toBeUndefined();
-    expect(serverOf(run, 'azurerm_linux_virtual_machine.web_2')).toMatchObject({ roles: [], rolesUnknown: 'tags of azurerm_linux_virtual_machine.web_2 is not known until apply, and selector #1 of environment "a" reads it' });
+    expect(serverOf(run, 'azurerm_linux_virtual_machine.web_2')).toMatchObject({ roles: [], rolesUnknown: 'tags of azurerm_linux_virtual_machine.web_2 are not known until apply, and selector #1 of environment "a" reads them' });
   });
 
   it('of another environment: the server may belong to that one too', () => {
@@ -248,7 +250,7 @@ describe('role tags and labels in other places', () => {
       values: { tags: { 'topogate-environment': 'production' }, vpc_security_group_ids: [], tag_specifications: [{ resource_type: 'instance', tags: null }] },
       unknown: { id: true, tag_specifications: [{ tags: true }] },
     };
-    expect(serverOf({ resources: [lt] }, 'aws_launch_template.web').rolesUnknown).toBe('tag_specifications[0].tags of aws_launch_template.web is not known until apply');
+    expect(serverOf({ resources: [lt] }, 'aws_launch_template.web').rolesUnknown).toBe('tag_specifications[0].tags of aws_launch_template.web are not known until apply');
   });
 
   it('a GCP label topogate-role-<role> unknown until apply, the others known', () => {
@@ -310,5 +312,202 @@ describe('role tags and labels in other places', () => {
     const report = checkPlans(plan);
     expect(finding(report, 'OS11-NET-002', 'end-users -> aws_instance.fe[0]').status).toBe('pass');
     expect(finding(report, 'OS11-NET-002', 'end-users -> aws_instance.fe[1]').status).toBe('pass');
+  });
+});
+
+describe('many servers whose roles are unknown until apply', () => {
+  /** `count` instances at 10.0.1.10, .11, ... in group `app` whose tags are unknown as a whole. */
+  const untagged = (count: number): TestResource[] =>
+    Array.from({ length: count }, (_, i) => instance(`vm${i}`, `10.0.1.${10 + i}`, 'app', {}, { tags: true }));
+  const fromFrontEnds: FlowParams = { type: 'required-flow', from: { role: 'front-end' }, to: { role: 'controller' }, ports: [12000] };
+  /** The outcomes of a flow check and how many (source, target) pairs it evaluated. */
+  const evaluated = (env: Environment, params: FlowParams) => {
+    let pairs = 0;
+    const outcomes = evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
+      pairs++;
+      return { status: 'pass', message: `${ctx.source.name} reaches ${ctx.target.name}.`, location: ctx.target.location };
+    });
+    return { outcomes, pairs };
+  };
+
+  it('every server in doubt: one finding per server and policy, and no pair of two such servers is evaluated', () => {
+    const plan: TestPlan = { resources: [group('app', [tcp(0, 65535, ['10.0.0.0/16'])]), ...untagged(30)] };
+    const [env] = environmentsOf(plan);
+    expect(env.servers).toHaveLength(30);
+    const roles = evaluated(env, { ...fromFrontEnds });
+    expect(roles.pairs).toBe(0);
+    expect(roles.outcomes).toHaveLength(30);
+    expect(roles.outcomes[0]).toEqual({
+      subject: 'role:front-end -> aws_instance.vm0 -> role:controller',
+      status: 'unknown',
+      message: 'Cannot decide until apply whether aws_instance.vm0 holds role front-end or controller (tags of aws_instance.vm0 are not known until apply). If so: its pairs with 29 other servers that may match too (aws_instance.vm1, aws_instance.vm2, aws_instance.vm3 and 26 more) are not checked: their roles or environment are not known until apply either.',
+      location: env.servers[0].location,
+    });
+    // From a client each server has one pair: evaluated, each its own finding.
+    const clients = evaluated(env, { type: 'required-flow', from: { client: 'end-users' }, to: { role: 'front-end' }, ports: [443] });
+    expect(clients.pairs).toBe(30);
+    expect(clients.outcomes.map((o) => o.subject)).toContain('end-users -> aws_instance.vm7');
+    // Through the pack: 30 findings where there were 30 x 29 pairs.
+    const report = checkPlans(plan);
+    expect(report.findings.filter((f) => f.policy === 'OS11-MON-001')).toHaveLength(30);
+    expect(finding(report, 'OS11-MON-001', 'aws_instance.vm3 <-> role:front-end').status).toBe('unknown');
+  });
+
+  describe('with servers known to hold the roles', () => {
+    // D admits 12000 only from 10.0.1.0/28: fe1 gets in, fe2 and fe3 do not; 443 from the whole network.
+    const plan: TestPlan = {
+      resources: [
+        group('app', [tcp(0, 65535, ['10.0.0.0/16'])]),
+        group('narrow', [tcp(12000, 12000, ['10.0.1.0/28']), tcp(443, 443, ['10.0.0.0/16'])]),
+        ...[5, 20, 30].map((last, i) => instance(`fe${i + 1}`, `10.0.1.${last}`, 'app', { tags: { 'topogate-role': 'front-end' } })),
+        instance('d', '10.0.2.5', 'narrow', { tags: {} }, { tags: { 'topogate-role': true } }),
+      ],
+    };
+    const env = () => environmentsOf(plan)[0];
+    const check = (params: FlowParams) => CHECK_TYPES.get('required-flow')!.check(env(), params as never);
+    const why = 'tags.topogate-role of aws_instance.d is not known until apply';
+
+    it('its pairs with them are evaluated and summed up in one finding, with the first that would not pass', () => {
+      const outcomes = check({ ...fromFrontEnds });
+      expect(outcomes).toEqual([
+        {
+          subject: 'role:front-end -> aws_instance.d',
+          status: 'unknown',
+          message: expect.stringMatching(
+            /^Cannot decide until apply whether aws_instance\.d holds role controller \(tags\.topogate-role of aws_instance\.d is not known until apply\)\. If so: 2 of its 3 pairs with servers known to match would not pass; the first: aws_instance\.fe2 \(10\.0\.1\.20\) cannot reach aws_instance\.d on tcp\/12000 /,
+          ),
+          location: env().servers.find((s) => s.name === 'aws_instance.d')?.location,
+        },
+      ]);
+      expect(evaluated(env(), { ...fromFrontEnds }).pairs).toBe(3);
+    });
+
+    it('when all its pairs pass, one pass', () => {
+      expect(check({ type: 'required-flow', from: { role: 'front-end' }, to: { role: 'reports' }, ports: [443] })).toEqual([
+        expect.objectContaining({
+          subject: 'role:front-end -> aws_instance.d',
+          status: 'pass',
+          message: expect.stringMatching(new RegExp(`^All 3 pairs of aws_instance\\.d pass, so it does not matter whether aws_instance\\.d holds role reports \\(${why.replace(/\./g, '\\.')}\\)\\. The first: aws_instance\\.fe1 \\(10\\.0\\.1\\.5\\) reaches aws_instance\\.d on tcp/443`)),
+        }),
+      ]);
+    });
+
+    it('as source and target of a role talking to itself: both ways in one finding', () => {
+      const outcomes = check({ type: 'required-flow', from: { role: 'front-end' }, to: { role: 'front-end' }, ports: [12000] });
+      const pairsOfKnown = outcomes.filter((o) => !o.subject.includes('aws_instance.d'));
+      expect(pairsOfKnown).toHaveLength(6);
+      expect(outcomes.filter((o) => o.subject.includes('aws_instance.d'))).toEqual([
+        expect.objectContaining({ subject: 'aws_instance.d <-> role:front-end', status: 'unknown', message: expect.stringContaining('If so: 2 of its 6 pairs with servers known to match would not pass; the first: aws_instance.fe2 (10.0.1.20) cannot reach aws_instance.d') }),
+      ]);
+    });
+  });
+});
+
+describe('tags_all and effective_labels unknown until apply: the provider may add default tags', () => {
+  const withDefaults = { aws: { name: 'aws', expressions: { region: { constant_value: 'eu-west-1' }, default_tags: [{ tags: ref('var.default_tags') }] } } };
+  const prodServer = instance('other', '10.0.1.6', 'app', { tags: { 'topogate-role': 'controller', ...production } });
+  const fe = (tags: Record<string, string>, unknown: Record<string, unknown> = { tags_all: true }) => instance('fe', '10.0.1.5', 'app', { tags }, unknown);
+  const placed = (plan: TestPlan) => environmentsOf(plan).map((e) => [e.name, e.servers.map((s) => [s.name, s.roles, s.rolesUnknown]), (e.possibleServers ?? []).map((s) => [s.name, s.membershipUnknown, s.rolesUnknown])]);
+
+  it('a key the resource\'s own tags do not set may come from default_tags: its environment is not known', () => {
+    const plan: TestPlan = { resources: [group('app', []), fe({ 'topogate-role': 'front-end' }), prodServer], providers: withDefaults };
+    expect(placed(plan)).toEqual([
+      ['production', [['aws_instance.other', ['controller', 'cache-invalidation'], undefined]], [['aws_instance.fe', 'tags_all of aws_instance.fe (its tags and the provider\'s default_tags) are not known until apply', undefined]]],
+    ]);
+    // A plan without configuration cannot tell whether the provider has default_tags either.
+    expect(placed({ ...plan, noConfiguration: true })[0][2]).toEqual([['aws_instance.fe', expect.stringContaining('tags_all of aws_instance.fe'), undefined]]);
+  });
+
+  it('keys the resource\'s own tags set are known whatever default_tags add', () => {
+    const plan: TestPlan = { resources: [group('app', []), fe({ 'topogate-role': 'front-end', ...production }), prodServer], providers: withDefaults };
+    expect(placed(plan)).toEqual([['production', [['aws_instance.fe', ['front-end'], undefined], ['aws_instance.other', ['controller', 'cache-invalidation'], undefined]], []]]);
+  });
+
+  it('one key of tags_all unknown; without any tag the roles are unknown too', () => {
+    const one = { resources: [group('app', []), fe({ 'topogate-role': 'front-end' }, { tags_all: { 'topogate-environment': true } }), prodServer], providers: withDefaults };
+    expect(placed(one)[0][2]).toEqual([['aws_instance.fe', 'tags_all.topogate-environment of aws_instance.fe is not known until apply', undefined]]);
+    const bare = { resources: [group('app', []), fe({}), prodServer], providers: withDefaults };
+    const why = 'tags_all of aws_instance.fe (its tags and the provider\'s default_tags) are not known until apply';
+    expect(placed(bare)[0][2]).toEqual([['aws_instance.fe', why, why]]);
+  });
+
+  it('a provider configuration without default_tags adds nothing: tags_all is tags (Terraform marks it unknown all the same)', () => {
+    const plan: TestPlan = { resources: [group('app', []), fe({}), prodServer], providers: { aws: { name: 'aws', expressions: { region: { constant_value: 'eu-west-1' } } } } };
+    expect(placed(plan)).toEqual([
+      ['default', [['aws_instance.fe', [], undefined]], []],
+      ['production', [['aws_instance.other', ['controller', 'cache-invalidation'], undefined]], []],
+    ]);
+  });
+
+  it('GCP: effective_labels unknown, labels known', () => {
+    const vm: TestResource = {
+      address: 'google_compute_instance.ctl',
+      values: { zone: 'europe-west1-b', labels: { 'topogate-environment': 'production' } },
+      unknown: { id: true, effective_labels: true },
+    };
+    expect(serverOf({ resources: [vm] }, 'google_compute_instance.ctl')).toMatchObject({
+      roles: [],
+      rolesUnknown: 'effective_labels of google_compute_instance.ctl (its labels and the provider\'s default_labels) are not known until apply',
+    });
+    const plain = { resources: [vm], providers: { google: { name: 'google', expressions: { project: { constant_value: 'p' } } } } };
+    expect(serverOf(plain, 'google_compute_instance.ctl').rolesUnknown).toBeUndefined();
+  });
+});
+
+describe('the controller\'s default cache-invalidation with a server that may declare the role', () => {
+  // The controller admits 12000 but not 5672; mq's tags are unknown: it may be the cache-invalidation server.
+  const plan = (mq: TestResource[]): TestPlan => ({
+    resources: [
+      group('ctl', [tcp(12000, 12000, ['10.0.0.0/16'])]),
+      group('app', [tcp(0, 65535, ['10.0.0.0/16'])]),
+      instance('fe', '10.0.1.5', 'app', { tags: { 'topogate-role': 'front-end' } }),
+      instance('ctl', '10.0.2.5', 'ctl', { tags: { 'topogate-role': 'controller' } }),
+      ...mq,
+    ],
+  });
+
+  it('a front-end that cannot reach the controller on 5672 is unknown, naming why, not a fail', () => {
+    const net9 = finding(checkPlans(plan([instance('mq', '10.0.3.5', 'app', {}, { tags: true })])), 'OS11-NET-009', 'role:front-end -> aws_instance.ctl');
+    expect(net9.status).toBe('unknown');
+    expect(net9.message).toMatch(
+      /^Cannot decide until apply whether aws_instance\.ctl holds role cache-invalidation \(the controller holds it by default, unless aws_instance\.mq does: tags of aws_instance\.mq are not known until apply\)\. If so: its one pair with a server known to match would not pass: aws_instance\.fe \(10\.0\.1\.5\) cannot reach aws_instance\.ctl on tcp\/5672 /,
+    );
+    // No server that may declare it: the default holds, and the fail stands.
+    expect(finding(checkPlans(plan([])), 'OS11-NET-009', 'aws_instance.fe -> aws_instance.ctl').status).toBe('fail');
+  });
+
+  it('the controller holds the role in doubt: not among the servers known to hold it', () => {
+    const [env] = environmentsOf(plan([instance('mq', '10.0.3.5', 'app', {}, { tags: true })]));
+    const ctl = env.servers.find((s) => s.name === 'aws_instance.ctl') as Server;
+    expect(ctl.roles).toEqual(['controller', 'cache-invalidation']);
+    expect(ctl.roleDoubts).toEqual({ 'cache-invalidation': 'the controller holds it by default, unless aws_instance.mq does: tags of aws_instance.mq are not known until apply' });
+  });
+});
+
+describe('a topology role no server holds, next to servers whose roles are unknown', () => {
+  const topology = (role: string) => `version: 1\nenvironments:\n  - name: a\n    servers:\n      - { name: db, roles: [database], addresses: [10.0.0.5] }\n    firewall:\n      - { from: "role:${role}", to: db, ports: [1433] }\n    terraform:\n      plans: [plan.json]\n      select:\n        - { tags: { Role: web }, role: front-end }\n`;
+  // web_2's tags are unknown: selector #1 may match it, which gives it role front-end, no other.
+  // (web_1, which it matches, belongs to environment b, where a selector of a gives no role.)
+  const vm = (name: string, tags: Record<string, string>, unknown: Record<string, unknown> = {}): TestResource => ({ address: `azurerm_linux_virtual_machine.${name}`, values: { location: 'westeurope', network_interface_ids: [], tags }, unknown: { id: true, ...unknown } });
+  const run = (role: string) => ({ plans: { 'plan.json': { resources: [vm('web_1', { Role: 'web', 'topogate-environment': 'b' }), vm('web_2', { Name: 'two' }, { tags: { Role: true } })] } }, topologies: { 'topology.yml': topology(role) } });
+
+  it('the role the selector may give: not an error', () => {
+    const a = environmentsOf(run('front-end')).find((e) => e.name === 'a') as Environment;
+    expect(a.servers.map((s) => [s.name, s.roles, s.possibleRoles])).toEqual([['db', ['database'], undefined], ['azurerm_linux_virtual_machine.web_2', [], ['front-end']]]);
+  });
+
+  it('another role: an error, since no server can hold it', () => {
+    expect(inputErrorOf(() => environmentsOf(run('front-edn'))).message).toMatch(/environment "a": no server holds role "front-edn", neither in the topology nor in its plans\. Did you mean role:front-end\?/);
+  });
+});
+
+describe('same-provider and same-region over many servers that may be among them', () => {
+  it('the message stays short', () => {
+    const vms = Array.from({ length: 300 }, (_, i) => instance(`vm${i}`, `10.0.${i >> 8}.${i & 255}`, 'app', { availability_zone: i % 2 ? 'eu-west-1a' : 'us-east-1a' }, { tags: true }));
+    const report = checkPlans({ plans: { 'plan.json': { resources: [group('app', []), ...vms] } }, topologies: { 'topology.yml': 'version: 1\nenvironments:\n  - name: prod\n    provider: aws\n    terraform:\n      plans: [plan.json]\n' } });
+    const lat = finding(report, 'OS11-LAT-002', 'prod');
+    expect(lat.status).toBe('unknown');
+    expect(lat.message.length).toBeLessThan(1000);
+    expect(lat.message).toMatch(/^Cannot decide until apply whether aws_instance\.vm1 belongs to "prod" \(tags of aws_instance\.vm1 are not known until apply\) and whether aws_instance\.vm3 .*, and the same of 147 more servers\. If so: aws_instance\.vm1, aws_instance\.vm3, .* and 142 more run under eu-west-1, while aws_instance\.vm0, .* and 142 more run under us-east-1\.$/);
   });
 });

@@ -146,6 +146,18 @@ export interface Server extends Endpoint {
    */
   rolesUnknown?: string;
   /**
+   * With `rolesUnknown`, when only some roles can be among those not known: the roles of the
+   * topology selectors that may match it (whose tags they read are unknown). Absent: any role
+   * (its `topogate-role` tag is unknown).
+   */
+  possibleRoles?: readonly string[];
+  /**
+   * Roles in `roles` that the server holds only if something not known until apply turns out
+   * one way: the role and why. The controller holds cache-invalidation by default, unless a
+   * server whose roles are not known until apply declares it.
+   */
+  roleDoubts?: Readonly<Record<string, string>>;
+  /**
    * Set on the servers of `Environment.possibleServers`: why the server may not belong to the
    * environment (its `topogate-environment` tag, or whether it is a server at all, is not
    * known until apply), naming the attribute.

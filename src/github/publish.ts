@@ -4,6 +4,7 @@ import { setOutput as setActionOutput } from '@actions/core';
 import type { SourceLocation } from '../core/model.js';
 import { renderJson } from '../core/report/json-report.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
+import { nameList } from '../core/report/name-list.js';
 import { isFailing } from '../core/report/report.js';
 import type { Report } from '../core/report/report.js';
 import { renderSarif } from '../core/report/sarif-report.js';
@@ -71,10 +72,6 @@ function setOutput(log: ActionLog, name: OutputName, value: string | number): vo
   }
 }
 
-function listed(items: readonly string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
-}
-
 /**
  * The GitHub API of one publishing phase: the client, created on first use (instead, the
  * reason there is none: no token, no repository), whose calls share one deadline from
@@ -123,7 +120,7 @@ class ApiSession {
     this.warned = true;
     const limit = `GitHub API calls stopped after ${durationText(deadline.totalMs)}, topogate's time limit for all of them in a run (the API answered too slowly or not at all)`;
     this.ctx.log.warning(this.cutOff.length > 0
-      ? `${limit}. Not published: ${listed(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
+      ? `${limit}. Not published: ${nameList(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
       : `${limit}. Everything was published; only calls that publish nothing were skipped (the list of files the pull request changes, the removal of duplicate comments).`);
   }
 }

@@ -77,6 +77,11 @@ export function resolveSources(env: Environment, sel: SourceSelector): ResolvedS
 
 const byRole = new WeakMap<Environment, Map<string, Server[]>>();
 
+/** Whether a server holds a role for certain: among its roles, and not in doubt until apply. */
+export function holdsRole(s: Server, role: string): boolean {
+  return s.roles.includes(role) && s.roleDoubts?.[role] === undefined;
+}
+
 /** The servers a selector names; by role from an index built once per environment. */
 export function resolveServers(env: Environment, sel: TargetSelector): Server[] {
   if ('any' in sel) return [...env.servers];
@@ -84,7 +89,14 @@ export function resolveServers(env: Environment, sel: TargetSelector): Server[] 
     let index = byRole.get(env);
     if (!index) {
       index = new Map();
-      for (const s of env.servers) for (const r of new Set(s.roles)) index.set(r, [...(index.get(r) ?? []), s]);
+      for (const s of env.servers) {
+        for (const r of new Set(s.roles)) {
+          if (!holdsRole(s, r)) continue;
+          const list = index.get(r);
+          if (list) list.push(s);
+          else index.set(r, [s]);
+        }
+      }
       byRole.set(env, index);
     }
     return index.get(sel.role) ?? [];
@@ -100,34 +112,62 @@ export function resolveServers(env: Environment, sel: TargetSelector): Server[] 
  */
 export interface PossibleServer {
   server: Server;
+  /** Whether it belongs to the environment is not known. */
+  membership: boolean;
+  /** The selected roles it may hold, not known to (empty: it holds one for certain, or any server is selected). */
+  roles: readonly string[];
   doubt: string;
 }
+
+/** Why `s` may hold `role` though the model does not know it to; undefined when it cannot, or holds it for certain. */
+export function roleDoubt(s: Server, role: string): string | undefined {
+  const doubt = s.roleDoubts?.[role];
+  if (doubt !== undefined) return doubt;
+  if (s.roles.includes(role) || s.rolesUnknown === undefined) return undefined;
+  return s.possibleRoles === undefined || s.possibleRoles.includes(role) ? s.rolesUnknown : undefined;
+}
+
+/** Whether a server may hold some role beyond those it holds for certain. */
+export const mayGainRoles = (s: Server): boolean => s.rolesUnknown !== undefined || s.roleDoubts !== undefined;
 
 const rolesUnknownOf = new WeakMap<Environment, readonly Server[]>();
 
 /** The servers of an environment whose roles are not all known, found once per environment. */
 function withRolesUnknown(env: Environment): readonly Server[] {
   let list = rolesUnknownOf.get(env);
-  if (!list) rolesUnknownOf.set(env, (list = env.servers.filter((s) => s.rolesUnknown !== undefined)));
+  if (!list) rolesUnknownOf.set(env, (list = env.servers.filter(mayGainRoles)));
   return list;
 }
 
-/** Why `s` may be selected by `roles` (any role when absent) in `env` without being known to be; undefined when it is not. */
-function doubtOf(env: Environment, s: Server, roles: readonly string[] | undefined): string | undefined {
-  const holds = roles === undefined || s.roles.some((r) => roles.includes(r));
-  if (!holds && s.rolesUnknown === undefined) return undefined;
+/**
+ * What is not known about `s` in words: `whether aws_instance.ctl belongs to "prod" and holds
+ * role front-end or controller (tags of aws_instance.ctl are not known until apply)`.
+ */
+export function describeDoubt(env: Environment, s: Server, membership: boolean, roles: readonly string[]): string {
   const what: string[] = [];
   const why: string[] = [];
-  if (s.membershipUnknown !== undefined) {
+  if (membership && s.membershipUnknown !== undefined) {
     what.push(`belongs to "${env.name}"`);
     why.push(s.membershipUnknown);
   }
-  if (!holds && roles !== undefined && s.rolesUnknown !== undefined) {
+  if (roles.length > 0) {
     what.push(`holds role ${roles.join(' or ')}`);
-    if (!why.includes(s.rolesUnknown)) why.push(s.rolesUnknown);
+    for (const r of roles) {
+      const reason = roleDoubt(s, r);
+      if (reason !== undefined && !why.includes(reason)) why.push(reason);
+    }
   }
-  if (what.length === 0) return undefined;
   return `whether ${s.name} ${what.join(' and ')} (${why.join('; ')})`;
+}
+
+/** `s` as a possible server of a selector naming `roles` (any server when absent) in `env`; undefined when it is selected for certain, or cannot be. */
+function possibleOf(env: Environment, s: Server, roles: readonly string[] | undefined): PossibleServer | undefined {
+  const holds = roles === undefined || roles.some((r) => holdsRole(s, r));
+  const mayHold = holds ? [] : roles.filter((r) => roleDoubt(s, r) !== undefined);
+  if (!holds && mayHold.length === 0) return undefined;
+  const membership = s.membershipUnknown !== undefined;
+  if (!membership && mayHold.length === 0) return undefined;
+  return { server: s, membership, roles: mayHold, doubt: describeDoubt(env, s, membership, mayHold) };
 }
 
 /**
@@ -138,8 +178,8 @@ export function possibleServers(env: Environment, sel: TargetSelector | SourceSe
   if ('client' in sel || 'cidrs' in sel) return [];
   const out: PossibleServer[] = [];
   const add = (s: Server, roles: readonly string[] | undefined) => {
-    const doubt = doubtOf(env, s, roles);
-    if (doubt !== undefined) out.push({ server: s, doubt });
+    const p = possibleOf(env, s, roles);
+    if (p !== undefined) out.push(p);
   };
   const maybe = env.possibleServers ?? [];
   if ('server' in sel) {

@@ -8,7 +8,7 @@ import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
-import { describeSource, describeTarget, possibleServers, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
+import { describeDoubt, describeSource, describeTarget, possibleServers, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
 import type { PossibleServer, SourceSelector, TargetSelector } from './endpoint-selector.js';
 
 export interface FlowParams {
@@ -92,8 +92,10 @@ interface PairPlan {
   /** Servers that may be sources or targets too (roles or environment unknown until apply), with why. */
   possibleSources: readonly PossibleServer[];
   possibleTargets: readonly PossibleServer[];
-  /** Pairs to evaluate: every source with every target but itself. */
+  /** Every pair, a server never its own source: known ends, one end in doubt, both in doubt. */
   count: number;
+  /** Pairs of a known source and a known target: evaluated and listed one by one (counted past MAX_LISTED_PAIRS). */
+  knownCount: number;
   skipped?: CheckOutcome;
 }
 
@@ -102,38 +104,154 @@ export function flowPairs(env: Environment, params: FlowParams): PairPlan {
   const fromLabel = describeSource(params.from);
   const toLabel = describeTarget(params.to);
   const subject = `${fromLabel} -> ${toLabel}`;
+  const none = { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, knownCount: 0 };
   const resolved = resolveSources(env, params.from);
-  if (!resolved.ok) return { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+  if (!resolved.ok) return { ...none, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
   const targets = resolveServers(env, params.to);
   const possibleTargets = possibleServers(env, params.to);
   if (targets.length === 0 && possibleTargets.length === 0) {
-    return { sources: [], targets, possibleSources: [], possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+    return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
   }
   const sources = resolved.sources;
   const possibleSources = possibleServers(env, params.from);
   if (sources.length === 0 && possibleSources.length === 0) {
-    return { sources, targets, possibleSources, possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+    return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
   }
-  const targetNames = new Set([...targets.map((t) => t.name), ...possibleTargets.map((t) => t.server.name)]);
+  const knownTargetNames = new Set(targets.map((t) => t.name));
+  const targetNames = new Set([...knownTargetNames, ...possibleTargets.map((t) => t.server.name)]);
   const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
   const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
+  const knownCount = sources.length * targets.length - sources.filter((s) => s.kind !== 'client' && knownTargetNames.has(s.name)).length;
   if (count === 0) {
     const only = targets[0] ?? possibleTargets[0].server;
     const verb = targets.length > 0 && sources.length > 0 ? 'matches' : 'may match';
     const matches = fromLabel === toLabel ? `${verb} ${toLabel}` : `${verb} both ${fromLabel} and ${toLabel}`;
-    return { sources, targets, possibleSources, possibleTargets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
+    return { sources, targets, possibleSources, possibleTargets, count, knownCount, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
   }
-  return { sources, targets, possibleSources, possibleTargets, count };
+  return { sources, targets, possibleSources, possibleTargets, count, knownCount };
+}
+
+type PairOutcome = Omit<CheckOutcome, 'subject'>;
+
+/**
+ * A server that may be a source or a target (its roles, or whether it belongs to the
+ * environment, are not known until apply), with its pairs summed up: those with a known end
+ * are evaluated, those whose other end is in doubt too are only counted.
+ */
+interface DoubtfulServer {
+  server: Server;
+  asSource?: PossibleServer;
+  asTarget?: PossibleServer;
+  /** Pairs evaluated, as source and as target, and how many of them do not pass. */
+  sourcePairs: number;
+  targetPairs: number;
+  notPassing: number;
+  /** The first pair that does not pass, else the first pair. */
+  first?: { subject: string; outcome: PairOutcome; doubt: string };
+}
+
+/** How many other servers in doubt a server in doubt pairs with (those pairs are not evaluated), and a few of their names. */
+function uncheckedPartners(d: DoubtfulServer, plan: PairPlan, inBoth: number): { count: number; names: string[] } {
+  const count = d.asSource && d.asTarget
+    ? plan.possibleSources.length + plan.possibleTargets.length - inBoth - 1
+    : d.asTarget ? plan.possibleSources.length : plan.possibleTargets.length;
+  const names: string[] = [];
+  const seen = new Set<string>([d.server.name]);
+  const lists = [...(d.asTarget ? [plan.possibleSources] : []), ...(d.asSource ? [plan.possibleTargets] : [])];
+  for (const list of lists) {
+    for (const p of list) {
+      if (names.length >= 3) break;
+      if (seen.has(p.server.name)) continue;
+      seen.add(p.server.name);
+      names.push(p.server.name);
+    }
+  }
+  return { count, names };
 }
 
 /**
- * A pair the model does not know to exist (a source or target that may not hold the role,
- * or may not belong to the environment): what passes passes either way; what would fail,
- * or cannot be decided, is unknown until apply, placed on the server whose tags decide it.
+ * One finding per server in doubt: a pair the model does not know to exist passes either
+ * way when it passes; what would fail, or cannot be decided, is unknown until apply, placed
+ * on the server whose tags decide it. Pairs whose both ends are in doubt are not evaluated
+ * one by one (every server of a plan may have roles unknown until apply: that is N² pairs
+ * for each policy), only counted: the finding is unknown and says so.
  */
-function doubtfulOutcome(outcome: Omit<CheckOutcome, 'subject'>, doubts: readonly string[], at: Server): Omit<CheckOutcome, 'subject'> {
-  if (outcome.status === 'pass') return outcome;
-  return { status: 'unknown', message: `Cannot decide until apply ${doubts.join(' and ')}. If so: ${outcome.message}`, location: at.location };
+function doubtfulOutcomes(
+  env: Environment,
+  plan: PairPlan,
+  subjectOf: (pair: FlowPair, fromLabel: string) => string,
+  evaluatePair: (source: FlowSource, target: Server) => PairOutcome,
+  fromLabel: string,
+  toLabel: string,
+): CheckOutcome[] {
+  const byServer = new Map<Server, DoubtfulServer>();
+  const entry = (server: Server) => {
+    let d = byServer.get(server);
+    if (!d) byServer.set(server, (d = { server, sourcePairs: 0, targetPairs: 0, notPassing: 0 }));
+    return d;
+  };
+  const record = (d: DoubtfulServer, pair: FlowPair, doubt: string) => {
+    const outcome = evaluatePair(pair.source, pair.target);
+    if (outcome.status !== 'pass') d.notPassing++;
+    if (!d.first || (outcome.status !== 'pass' && d.first.outcome.status === 'pass')) d.first = { subject: subjectOf(pair, fromLabel), outcome, doubt };
+  };
+  for (const p of plan.possibleTargets) {
+    const d = entry(p.server);
+    d.asTarget = p;
+    for (const source of plan.sources) {
+      if (source.kind !== 'client' && source.name === p.server.name) continue;
+      d.targetPairs++;
+      record(d, { source, target: p.server }, p.doubt);
+    }
+  }
+  for (const p of plan.possibleSources) {
+    const d = entry(p.server);
+    d.asSource = p;
+    for (const target of plan.targets) {
+      if (target.name === p.server.name) continue;
+      d.sourcePairs++;
+      record(d, { source: p.server as FlowSource, target }, p.doubt);
+    }
+  }
+  let inBoth = 0;
+  for (const d of byServer.values()) if (d.asSource && d.asTarget) inBoth++;
+  const outcomes: CheckOutcome[] = [];
+  for (const d of byServer.values()) {
+    const unchecked = uncheckedPartners(d, plan, inBoth);
+    const pairs = d.sourcePairs + d.targetPairs;
+    if (pairs === 0 && unchecked.count === 0) continue;
+    if (pairs === 1 && unchecked.count === 0 && d.first) {
+      // One pair: its own finding, as any other pair's.
+      const { subject, outcome, doubt } = d.first;
+      outcomes.push(outcome.status === 'pass' ? { subject, ...outcome } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message}`, location: d.server.location });
+      continue;
+    }
+    // Which ends it may be, counting only those with pairs; the doubt names the roles of both.
+    const asSource = d.asSource && (d.sourcePairs > 0 || plan.possibleTargets.some((p) => p.server !== d.server)) ? d.asSource : undefined;
+    const asTarget = d.asTarget && (d.targetPairs > 0 || plan.possibleSources.some((p) => p.server !== d.server)) ? d.asTarget : undefined;
+    const name = d.server.name;
+    const subject = asSource && asTarget ? (fromLabel === toLabel ? `${name} <-> ${toLabel}` : `${fromLabel} -> ${name} -> ${toLabel}`) : asSource ? `${name} -> ${toLabel}` : `${fromLabel} -> ${name}`;
+    const doubt = asSource && asTarget && asSource.doubt !== asTarget.doubt
+      ? describeDoubt(env, d.server, asSource.membership || asTarget.membership, [...new Set([...asSource.roles, ...asTarget.roles])])
+      : (asSource ?? asTarget ?? d.asSource ?? d.asTarget)!.doubt;
+    if (d.notPassing === 0 && unchecked.count === 0) {
+      outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message}`, location: d.server.location });
+      continue;
+    }
+    const parts: string[] = [];
+    const known = (n: number) => (n === 1 ? 'its one pair with a server known to match' : `its ${n} pairs with servers known to match`);
+    if (d.notPassing > 0) parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message}`);
+    else if (pairs > 0) parts.push(`${known(pairs)} ${pairs === 1 ? 'passes' : 'pass'}.`);
+    if (unchecked.count > 0) {
+      const names = `${unchecked.names.join(', ')}${unchecked.count > unchecked.names.length ? ` and ${unchecked.count - unchecked.names.length} more` : ''}`;
+      const one = unchecked.count === 1;
+      const them = one ? `its pair with one other server that may match too (${names}) is` : `its pairs with ${unchecked.count} other servers that may match too (${names}) are`;
+      const sentence = `${them} not checked: ${one ? 'that server\'s' : 'their'} roles or environment are not known until apply either.`;
+      parts.push(parts.length > 0 ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence);
+    }
+    outcomes.push({ subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${parts.join(' ')}`, location: d.server.location });
+  }
+  return outcomes;
 }
 
 function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>): SourceLocation {
@@ -176,42 +294,33 @@ export function evaluateFlowPairs(
   params: FlowParams,
   listenerMatch: ListenerMatch,
   subjectOf: (pair: FlowPair, fromLabel: string) => string,
-  judge: (ctx: PairContext) => Omit<CheckOutcome, 'subject'>,
+  judge: (ctx: PairContext) => PairOutcome,
   options: ReachOptions = {},
 ): CheckOutcome[] {
   const plan = flowPairs(env, params);
-  const { count, skipped } = plan;
-  if (skipped) return [skipped];
-  // Sources and targets the model knows, then those it may have (rarely any): a pair with one of these is in doubt.
-  const targets: Array<{ server: Server; doubt?: string }> = [...plan.targets.map((server) => ({ server })), ...plan.possibleTargets];
-  const sources: Array<{ source: FlowSource; doubt?: string }> = [...plan.sources.map((source) => ({ source })), ...plan.possibleSources.map((p) => ({ source: p.server as FlowSource, doubt: p.doubt }))];
+  if (plan.skipped) return [plan.skipped];
   const protocol = params.protocol ?? 'tcp';
   const fromLabel = describeSource(params.from);
   const toLabel = describeTarget(params.to);
+  const evaluatePair = (source: FlowSource, target: Server): PairOutcome => {
+    const ports = portsFor(params, target);
+    if (!ports.ok) return { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+    const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+    const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
+    return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+  };
+  const count = plan.knownCount;
   const outcomes: CheckOutcome[] = [];
   const large = count > MAX_LISTED_PAIRS;
   let passes = 0;
   const beyond = { fail: 0, unknown: 0 };
-  for (const { server: target, doubt: targetDoubt } of targets) {
-    for (const { source, doubt: sourceDoubt } of sources) {
+  for (const target of plan.targets) {
+    for (const source of plan.sources) {
       if (source.kind !== 'client' && source.name === target.name) continue;
-      const pair = { source, target };
-      let outcome: Omit<CheckOutcome, 'subject'>;
-      const ports = portsFor(params, target);
-      if (!ports.ok) {
-        outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-      } else {
-        const direct = reachOnPorts(source, target, protocol, ports.ports, options);
-        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
-        outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
-      }
-      if (targetDoubt !== undefined || sourceDoubt !== undefined) {
-        const doubts = [sourceDoubt, targetDoubt].filter((d): d is string => d !== undefined);
-        outcome = doubtfulOutcome(outcome, doubts, targetDoubt === undefined ? (source as Server) : target);
-      }
+      const outcome = evaluatePair(source, target);
       if (large && outcome.status === 'pass') passes++;
       else if (large && outcomes.length >= MAX_LISTED_PAIRS) beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
-      else outcomes.push({ subject: subjectOf(pair, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
+      else outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
     }
   }
   if (large) {
@@ -221,6 +330,8 @@ export function evaluateFlowPairs(
     if (beyond.fail > 0) outcomes.push({ status: 'fail', subject: `${subject} (${beyond.fail} more)`, message: `${beyond.fail} more pairs fail beyond the ${MAX_LISTED_PAIRS} listed (${note}); fix those listed and run again.`, location: env.location });
     if (beyond.unknown > 0) outcomes.push({ status: 'unknown', subject: `${subject} (${beyond.unknown} more)`, message: `${beyond.unknown} more pairs cannot be decided beyond the ${MAX_LISTED_PAIRS} listed (${note}).`, location: env.location });
   }
+  // Servers that may be sources or targets (rarely any): one finding each.
+  if (plan.possibleSources.length > 0 || plan.possibleTargets.length > 0) for (const o of doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel)) outcomes.push(o);
   return outcomes;
 }
 

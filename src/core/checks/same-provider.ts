@@ -1,6 +1,8 @@
 import type { Environment, Server, SourceLocation } from '../model.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
-import { possibleServers } from './endpoint-selector.js';
+import { holdsRole, possibleServers } from './endpoint-selector.js';
+import type { PossibleServer } from './endpoint-selector.js';
+import { nameList } from '../report/name-list.js';
 
 export interface PlacementParams {
   type: string;
@@ -18,12 +20,30 @@ export const placementSchema = {
   },
 };
 
+/** The servers known to be selected: of the environment for certain, holding one of `roles` for certain. */
 function serversOf(env: Environment, roles: string[] | undefined): Server[] {
-  return roles ? env.servers.filter((s) => s.roles.some((r) => roles.includes(r))) : [...env.servers];
+  return roles ? env.servers.filter((s) => roles.some((r) => holdsRole(s, r))) : [...env.servers];
 }
 
-function list(names: string[], max = 8): string {
-  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** At most this many names in a message; the rest are counted. */
+const LISTED_NAMES = 8;
+/** At most this many doubts (each naming a server and an attribute) in a message. */
+const LISTED_DOUBTS = 3;
+
+const list = (names: readonly string[]) => nameList(names, { max: LISTED_NAMES, last: ', ' });
+
+/** What the servers that may be selected would add, value by value: `a, b and 3 more run under azure; c runs under gcp`. */
+function oddRuns(odd: readonly PossibleServer[], attribute: 'provider' | 'region'): string {
+  const byValue = new Map<string | undefined, string[]>();
+  for (const p of odd) {
+    const value = p.server[attribute];
+    const names = byValue.get(value);
+    if (names) names.push(p.server.name);
+    else byValue.set(value, [p.server.name]);
+  }
+  return [...byValue.entries()]
+    .map(([value, names]) => (value === undefined ? `no ${attribute} is known for ${nameList(names, { max: LISTED_NAMES })}` : `${nameList(names, { max: LISTED_NAMES })} ${names.length === 1 ? 'runs' : 'run'} under ${value}`))
+    .join('; ');
 }
 
 /**
@@ -48,7 +68,11 @@ export function sameAttribute(
   for (const s of servers) {
     const value = s[attribute];
     if (value === undefined) missing.push(s);
-    else groups.set(value, [...(groups.get(value) ?? []), s]);
+    else {
+      const group = groups.get(value);
+      if (group) group.push(s);
+      else groups.set(value, [s]);
+    }
   }
   const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] === env[attribute] ? -1 : b[0] === env[attribute] ? 1 : a[0] < b[0] ? -1 : 1));
   const describe = () => ranked.map(([value, ss]) => `${value} (${list(ss.map((s) => s.name))})`).join('; ');
@@ -71,15 +95,20 @@ export function sameAttribute(
   }
   // One value among the servers known to be selected (or none of them): those that may be selected too must share it.
   const value = ranked[0]?.[0] ?? possible.find((p) => p.server[attribute] !== undefined)?.server[attribute];
-  const odd = possible.filter((p) => p.server[attribute] === undefined || p.server[attribute] !== value);
+  const odd: PossibleServer[] = [];
+  const same: string[] = [];
+  for (const p of possible) {
+    if (p.server[attribute] === undefined || p.server[attribute] !== value) odd.push(p);
+    else same.push(p.server.name);
+  }
   if (odd.length > 0) {
-    const runs = (s: Server) => (s[attribute] === undefined ? `no ${attribute} is known for ${s.name}` : `${s.name} runs under ${s[attribute]}`);
-    const same = possible.filter((p) => !odd.includes(p)).map((p) => p.server.name);
     const others = servers.length > 0 ? `, while the other ${scope} run under ${value}` : same.length > 0 ? `, while ${list(same)} ${same.length === 1 ? 'runs' : 'run'} under ${value}` : '';
+    const doubts = odd.slice(0, LISTED_DOUBTS).map((p) => p.doubt).join(' and ');
+    const more = odd.length > LISTED_DOUBTS ? `, and the same of ${odd.length - LISTED_DOUBTS} more servers` : '';
     return [{
       status: 'unknown',
       subject,
-      message: `Cannot decide until apply ${odd.map((p) => p.doubt).join(' and ')}. If so: ${odd.map((p) => runs(p.server)).join('; ')}${others}.`,
+      message: `Cannot decide until apply ${doubts}${more}. If so: ${oddRuns(odd, attribute)}${others}.`,
       location: locationOf(odd[0].server),
     }];
   }

@@ -132,7 +132,7 @@ function selectorMayMatch(sel: RawSelector, c: ServerCandidate): boolean {
   if (!unknown || selectorMatches(sel, c)) return false;
   const tags = Object.entries(sel.tags ?? {});
   if (!selectorMatches({ ...sel, tags: undefined }, c)) return false;
-  const unread = (k: string) => unknown.keys === 'all' || unknown.keys.includes(k);
+  const unread = (k: string) => (unknown.keys === 'all' ? !unknown.settled?.has(k.toLowerCase()) : unknown.keys.includes(k));
   return tags.some(([k]) => unread(k)) && tags.every(([k, v]) => unread(k) || (c.tags[k] !== undefined && (v === '*' || c.tags[k] === v)));
 }
 
@@ -269,6 +269,15 @@ function placeBalancer(
 
 type SelectorMatch = SelectorOwner['selectors'][number] & { owner: SelectorOwner };
 
+/** Why a server may hold roles not known until apply, and which (absent: any). */
+interface RoleDoubt {
+  rolesUnknown: string;
+  possibleRoles?: readonly string[];
+}
+
+/** The roles a selector gives. */
+const selectorRoles = (sel: RawSelector): readonly string[] => (Array.isArray(sel.role) ? sel.role : [sel.role]);
+
 /** A server's roles in one environment: its role tags, the selectors of that environment that match it, a managed database's. */
 function rolesIn(c: ServerCandidate, matches: readonly SelectorMatch[], envName: string): { roles: string[]; roleNotes: Record<string, string> } {
   const roleNotes: Record<string, string> = {};
@@ -282,7 +291,7 @@ function rolesIn(c: ServerCandidate, matches: readonly SelectorMatch[], envName:
   for (const r of c.tagRoles) addRole(r, `from the topogate-role tag of ${c.res.address}`);
   for (const m of matches) {
     if (m.owner.environment !== envName) continue;
-    for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role]) addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
+    for (const r of selectorRoles(m.selector)) addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
   }
   if (c.engine === 'sqlserver' || c.engine === 'oracle') addRole('database', `${c.res.type} with engine ${c.engine} is a managed database`);
   return { roles, roleNotes };
@@ -350,7 +359,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
     const planStart = { file: plan.file, line: 1, column: 1 };
     const placements = new Map<string, Placement[]>();
     /** Resources whose environment, or whether they are servers at all, is not known until apply: placed last, as possible servers. */
-    const unplaced: Array<{ c: ServerCandidate; matches: SelectorMatch[]; environments: Set<string>; anyOfPlan: boolean; membership: string; rolesUnknown?: string }> = [];
+    const unplaced: Array<{ c: ServerCandidate; matches: SelectorMatch[]; environments: Set<string>; anyOfPlan: boolean; membership: string; roleDoubt?: RoleDoubt }> = [];
     let placed = 0;
     for (const c of serverCandidates(ctx)) {
       const matches = applicable.flatMap((o) => o.selectors.filter((s) => selectorMatches(s.selector, c)).map((s) => ({ owner: o, ...s })));
@@ -363,11 +372,17 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
       }
       // Tags unknown until apply: a selector that may match gives roles (and an environment) not known yet.
       const selectorDoubt = (selectors: readonly SelectorMatch[]) =>
-        selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} is not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads it` : `${selectors.length} selectors read it`}`;
+        selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} are not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads them` : `${selectors.length} selectors read them`}`;
+      // Roles it may hold beyond those known: any (its role tag is unknown), or those of the selectors that may match it.
+      const roleDoubtOf = (selectors: readonly SelectorMatch[]): RoleDoubt | undefined => {
+        if (c.roleTagUnknown !== undefined) return { rolesUnknown: c.roleTagUnknown };
+        const why = selectorDoubt(selectors);
+        return why === undefined ? undefined : { rolesUnknown: why, possibleRoles: [...new Set(selectors.flatMap((m) => selectorRoles(m.selector)))] };
+      };
       if (c.environmentTagUnknown !== undefined) {
         // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
         const environments = new Set([...matches, ...mayMatch].map((m) => m.owner.environment));
-        unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, rolesUnknown: c.roleTagUnknown ?? selectorDoubt(mayMatch) });
+        unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, roleDoubt: roleDoubtOf(mayMatch) });
         continue;
       }
       let envName: string;
@@ -385,20 +400,20 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
         const elsewhere = mayMatch.filter((m) => m.owner.environment !== envName);
         if (elsewhere.length > 0) {
           const doubt = selectorDoubt(mayMatch) as string;
-          unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, rolesUnknown: c.roleTagUnknown ?? doubt });
+          unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, roleDoubt: roleDoubtOf(mayMatch) });
           continue;
         }
       }
       // A selector of another environment gives no role here.
-      const rolesUnknown = c.roleTagUnknown ?? selectorDoubt(mayMatch.filter((m) => m.owner.environment === envName));
+      const roleDoubt = roleDoubtOf(mayMatch.filter((m) => m.owner.environment === envName));
       const { roles, roleNotes } = rolesIn(c, matches, envName);
       if (!c.always && roles.length === 0) {
         // Not a server unless a role makes it one: with its roles unknown, it may be one.
-        if (rolesUnknown !== undefined) unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, rolesUnknown), rolesUnknown });
+        if (roleDoubt !== undefined) unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, roleDoubt.rolesUnknown), roleDoubt });
         continue;
       }
       const entry = environmentFor(envName, planStart);
-      const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { rolesUnknown });
+      const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { ...roleDoubt });
       entry.servers.push(server);
       placements.set(c.res.address, [{ entry, server }]);
       placed++;
@@ -416,8 +431,8 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
           const { roles, roleNotes } = rolesIn(u.c, u.matches, DEFAULT_ENVIRONMENT);
           // One that only a role makes a server may still not be one.
           const isServer = u.c.always || roles.length > 0;
-          const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.rolesUnknown ?? u.membership);
-          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown });
+          const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.roleDoubt?.rolesUnknown ?? u.membership);
+          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { ...u.roleDoubt, membershipUnknown });
           (isServer ? entry.servers : entry.possibleServers).push(server);
           placements.set(u.c.res.address, [{ entry, server }]);
           placed++;
@@ -427,7 +442,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
         for (const envName of [...names].sort()) {
           const entry = environmentFor(envName, planStart);
           const { roles, roleNotes } = rolesIn(u.c, u.matches, envName);
-          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown: u.membership });
+          const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { ...u.roleDoubt, membershipUnknown: u.membership });
           entry.possibleServers.push(server);
           list.push({ entry, server });
         }
@@ -467,10 +482,12 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   const environments: Environment[] = [];
   for (const { env, servers, possibleServers, loadBalancers } of byName.values()) {
     const declared = declaresCacheInvalidation(servers);
+    // Servers whose roles or environment are not known until apply may declare it: then the controller's default is in doubt.
+    const mayDeclare = declared ? [] : [...servers, ...possibleServers].filter(mayDeclareCacheInvalidation);
     environments.push({
       ...env,
-      servers: defaultCacheInvalidation(servers, declared),
-      ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared) } : {}),
+      servers: defaultCacheInvalidation(servers, declared, mayDeclare),
+      ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared, mayDeclare) } : {}),
       loadBalancers,
     });
   }
@@ -478,18 +495,49 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   return environments;
 }
 
+/** Whether a server holds cache-invalidation of its own (not by the controller's default). */
+const declaresOwnCacheInvalidation = (s: Server): boolean => s.roles.includes(CACHE_INVALIDATION) && s.roleNotes?.[CACHE_INVALIDATION] === undefined;
+
 /** Whether a server of the environment holds cache-invalidation of its own (not by the controller's default). */
 function declaresCacheInvalidation(servers: readonly Server[]): boolean {
-  return servers.some((s) => s.roles.includes(CACHE_INVALIDATION) && s.roleNotes?.[CACHE_INVALIDATION] === undefined);
+  return servers.some(declaresOwnCacheInvalidation);
+}
+
+/** Whether a server may hold a role it is not known to: its roles are not known until apply, and may include it. */
+function mayGainRole(s: Server, role: string): boolean {
+  return s.rolesUnknown !== undefined && !s.roles.includes(role) && (s.possibleRoles === undefined || s.possibleRoles.includes(role));
+}
+
+/** A server that may declare cache-invalidation, as far as the plan tells: its roles may include it, or it declares it and may belong to the environment. */
+function mayDeclareCacheInvalidation(s: Server): boolean {
+  return mayGainRole(s, CACHE_INVALIDATION) || (s.membershipUnknown !== undefined && declaresOwnCacheInvalidation(s));
+}
+
+/** Why a controller's default cache-invalidation is in doubt: servers other than it may declare the role. */
+function defaultInDoubt(controller: Server, mayDeclare: readonly Server[], among: ReadonlySet<Server>): string | undefined {
+  // The controller itself may be among them (its own roles unknown): it holds the role either way then.
+  const others = mayDeclare.slice(0, 4).filter((s) => s !== controller).slice(0, 3);
+  const count = mayDeclare.length - (among.has(controller) ? 1 : 0);
+  if (count === 0) return undefined;
+  if (count === 1) return `the controller holds it by default, unless ${others[0].name} does: ${others[0].rolesUnknown ?? others[0].membershipUnknown}`;
+  const names = `${others.map((s) => s.name).join(', ')}${count > others.length ? ` and ${count - others.length} more` : ''}`;
+  return `the controller holds it by default, unless one of ${count} servers whose roles or environment are not known until apply does (${names})`;
 }
 
 /**
  * policies.md: RabbitMQ runs on the controller "by default" when no server holds
  * cache-invalidation. Topology servers got the default from the topology alone; with plan
- * servers in the environment it is decided again over all of them.
+ * servers in the environment it is decided again over all of them. Where servers that may
+ * declare it (`mayDeclare`) make the default itself unknown until apply, the controller holds
+ * it in doubt (`roleDoubts`).
  */
-function defaultCacheInvalidation(servers: Server[], declared: boolean): Server[] {
+function defaultCacheInvalidation(servers: Server[], declared: boolean, mayDeclare: readonly Server[]): Server[] {
   const note = 'held by the controller by default (no server declares role cache-invalidation)';
+  const among = new Set(mayDeclare);
+  const inDoubt = (s: Server, current: Server): Server => {
+    const why = mayDeclare.length > 0 ? defaultInDoubt(s, mayDeclare, among) : undefined;
+    return why === undefined ? current : { ...current, roleDoubts: { ...current.roleDoubts, [CACHE_INVALIDATION]: why } };
+  };
   return servers.map((s) => {
     const defaulted = s.roleNotes?.[CACHE_INVALIDATION] === note;
     if (declared && defaulted) {
@@ -497,8 +545,9 @@ function defaultCacheInvalidation(servers: Server[], declared: boolean): Server[
       delete roleNotes[CACHE_INVALIDATION];
       return { ...s, roles: s.roles.filter((r) => r !== CACHE_INVALIDATION), identities: s.identities.filter((i) => i !== `role:${CACHE_INVALIDATION}`), roleNotes };
     }
-    if (!declared && !defaulted && s.roles.includes('controller') && !s.roles.includes(CACHE_INVALIDATION)) {
-      return { ...s, roles: [...s.roles, CACHE_INVALIDATION], identities: [...s.identities, `role:${CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [CACHE_INVALIDATION]: note } };
+    if (!declared && defaulted) return inDoubt(s, s);
+    if (!declared && s.roles.includes('controller') && !s.roles.includes(CACHE_INVALIDATION)) {
+      return inDoubt(s, { ...s, roles: [...s.roles, CACHE_INVALIDATION], identities: [...s.identities, `role:${CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [CACHE_INVALIDATION]: note } });
     }
     return s;
   });
@@ -512,9 +561,14 @@ function checkPendingRoles(files: readonly TopologyFile[], environments: readonl
       const env = byName.get(p.environment);
       const servers = [...(env?.servers ?? []), ...(env?.possibleServers ?? [])];
       const held = new Set(servers.flatMap((s) => s.roles));
-      // A server whose roles are not known until apply may hold it.
-      if (held.has(p.role) || servers.some((s) => s.rolesUnknown !== undefined)) continue;
-      const suggestion = closest(p.role, held);
+      // A server whose roles are not known until apply, and may include this one, may hold it:
+      // its topogate-role tag may name any role, a selector reading unknown tags only its own.
+      // Not an error then, since the name may be right; if it is a typo, no server turns out to
+      // hold it and the openings naming it open nothing: the flows they were meant for fail
+      // (openings only allow), never pass.
+      if (held.has(p.role) || servers.some((s) => mayGainRole(s, p.role))) continue;
+      // A role some server may hold is as good a suggestion as one it holds.
+      const suggestion = closest(p.role, new Set([...held, ...servers.flatMap((s) => s.possibleRoles ?? [])]));
       problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
     }
   }

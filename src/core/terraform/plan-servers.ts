@@ -127,18 +127,26 @@ export interface ServerCandidate {
   engine?: string;
   /** True for compute resources and SQL Server / Oracle databases: servers without any tag. */
   always: boolean;
-  /** Tags (labels) not known until apply: which keys (`all`: the whole map), and the attribute. */
-  tagsUnknown?: { keys: 'all' | readonly string[]; attribute: string };
+  /**
+   * Tags (labels) not known until apply: which keys (`all`: the whole map, but for `settled`
+   * keys, which the resource's own tags set), and the attribute.
+   */
+  tagsUnknown?: { keys: 'all' | readonly string[]; settled?: ReadonlySet<string>; attribute: string };
   /** Set when a `topogate-role` tag (or `topogate-role-<role>` label) may hold roles not known until apply: why. */
   roleTagUnknown?: string;
   /** Set when the `topogate-environment` tag is not known until apply: why. */
   environmentTagUnknown?: string;
 }
 
-/** Tags of one map that are not known until apply: the map's path, and which keys (`all`: the whole map). */
+/**
+ * Tags of one map that are not known until apply: the map's path, and which keys (`all`: the
+ * whole map). `settled`: keys another map sets, which take precedence (a resource's `tags`
+ * over the provider's `default_tags` in `tags_all`): those are known whatever this map holds.
+ */
 interface UnknownTagMap {
   path: AttributePath;
   keys: 'all' | readonly string[];
+  settled?: ReadonlySet<string>;
 }
 
 /** The resource's own tag (label) maps, whose entries unknown until apply nothing can read. */
@@ -161,27 +169,79 @@ function tagPaths(res: PlanResource, type: ServerType): AttributePath[] {
   return type.cloud === 'gcp' ? [['labels']] : [['tags']];
 }
 
+/**
+ * The map that adds the provider's default tags (labels) to a resource's own, where the
+ * resource's tags are read from it too: `tags_all` (AWS `default_tags`), `effective_labels`
+ * (Google `default_labels`), with the provider argument that feeds it.
+ */
+function defaultTagMap(res: PlanResource, type: ServerType): { path: AttributePath; own: AttributePath; argument: string; providers: readonly string[] } | undefined {
+  if (type.tags === awsTags || res.type === 'aws_launch_template') return { path: ['tags_all'], own: ['tags'], argument: 'default_tags', providers: ['aws'] };
+  if (type.tags === gcpLabels) return { path: ['effective_labels'], own: ['labels'], argument: 'default_labels', providers: ['google', 'google-beta'] };
+  return undefined;
+}
+
+const providerDefaults = new WeakMap<PlanContext, Map<string, boolean>>();
+
+/**
+ * Whether a provider configuration of the plan may give resources default tags (labels):
+ * one that sets `argument`, or no configuration of that provider in the plan to tell.
+ */
+function providerMayAddTags(ctx: PlanContext, providers: readonly string[], argument: string): boolean {
+  let known = providerDefaults.get(ctx);
+  if (!known) providerDefaults.set(ctx, (known = new Map()));
+  const key = `${providers.join(',')}:${argument}`;
+  let may = known.get(key);
+  if (may === undefined) {
+    const configs = [...ctx.config.providers.values()].filter((p) => providers.includes(p.name));
+    may = !ctx.config.present || configs.length === 0 || configs.some((p) => p.expressions[argument] !== undefined);
+    known.set(key, may);
+  }
+  return may;
+}
+
+/** Keys a map marks unknown in `after_unknown` (`{ tags: { Role: true } }`), or the whole map. */
+function unknownKeys(res: PlanResource, path: AttributePath): 'all' | string[] {
+  if (lookup(res, path).state === 'unknown') return 'all';
+  let u: unknown = res.unknown;
+  for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : undefined;
+  if (u === null || typeof u !== 'object' || Array.isArray(u)) return [];
+  return Object.keys(u).filter((k) => (u as Record<string, unknown>)[k] === true);
+}
+
 /** Which tags of a resource are not known until apply: whole maps, or the keys `after_unknown` marks. */
-function unknownTagMaps(res: PlanResource, type: ServerType): UnknownTagMap[] {
+function unknownTagMaps(ctx: PlanContext, res: PlanResource, type: ServerType): UnknownTagMap[] {
   const out: UnknownTagMap[] = [];
   for (const path of tagPaths(res, type)) {
-    if (lookup(res, path).state === 'unknown') {
-      out.push({ path, keys: 'all' });
-      continue;
-    }
-    let u: unknown = res.unknown;
-    for (const step of path) u = u !== null && typeof u === 'object' ? (u as Record<string | number, unknown>)[step] : undefined;
-    if (u === null || typeof u !== 'object' || Array.isArray(u)) continue;
-    const keys = Object.keys(u).filter((k) => (u as Record<string, unknown>)[k] === true);
-    if (keys.length > 0) out.push({ path, keys });
+    const keys = unknownKeys(res, path);
+    if (keys === 'all' || keys.length > 0) out.push({ path, keys });
+  }
+  // tags_all (effective_labels) unknown: the provider's default tags may add keys the resource's own tags do not set.
+  const defaults = defaultTagMap(res, type);
+  if (defaults && providerMayAddTags(ctx, defaults.providers, defaults.argument)) {
+    const keys = unknownKeys(res, defaults.path);
+    const settled = new Set(Object.keys(knownMap(res, defaults.own)).map((k) => k.toLowerCase()));
+    const open = keys === 'all' ? keys : keys.filter((k) => !settled.has(k.toLowerCase()));
+    if (open === 'all' || open.length > 0) out.push({ path: defaults.path, keys: open, settled });
   }
   return out;
+}
+
+/** How a map of tags unknown until apply is named: `tags_all of X (its tags and the provider's default_tags)`. */
+function describeTagMap(res: PlanResource, path: AttributePath): string {
+  const what = describeAttribute(res, path);
+  if (path[0] === 'tags_all') return `${what} (its tags and the provider's default_tags)`;
+  if (path[0] === 'effective_labels') return `${what} (its labels and the provider's default_labels)`;
+  return what;
 }
 
 /** The attribute behind the first unknown tag `wanted` accepts: `tags.topogate-role of aws_instance.x is not known until apply`. */
 function unknownTag(res: PlanResource, maps: readonly UnknownTagMap[], wanted: (key: string) => boolean): string | undefined {
   for (const m of maps) {
-    if (m.keys === 'all') return `${describeAttribute(res, m.path)} is not known until apply`;
+    if (m.keys === 'all') {
+      // A key the resource's own tags set is known whatever the provider adds.
+      if (m.settled && [...m.settled].some(wanted)) continue;
+      return `${describeTagMap(res, m.path)} are not known until apply`;
+    }
     const key = m.keys.find((k) => wanted(k.toLowerCase()));
     if (key !== undefined) return `${describeAttribute(res, [...m.path, key])} is not known until apply`;
   }
@@ -207,6 +267,16 @@ function rolesOf(tags: Record<string, string>, where: SourceLocation, address: s
   return [...new Set(roles)];
 }
 
+/** The unknown tag maps of a resource as one: keys unknown in any, and the first map's name. */
+function unknownTagsOf(res: PlanResource, maps: readonly UnknownTagMap[]): NonNullable<ServerCandidate['tagsUnknown']> {
+  const attribute = describeTagMap(res, maps[0].path);
+  const whole = maps.filter((m) => m.keys === 'all');
+  if (whole.length === 0) return { keys: [...new Set(maps.flatMap((m) => m.keys as readonly string[]))], attribute };
+  // The whole of a map unknown: every key, but those the resource's own tags settle (where every such map says so).
+  const settled = whole.every((m) => m.settled) ? whole[0].settled : undefined;
+  return settled ? { keys: 'all', settled, attribute } : { keys: 'all', attribute };
+}
+
 export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
   const out: ServerCandidate[] = [];
   for (const res of ctx.state.resources) {
@@ -218,7 +288,7 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
     const engine = type.engine?.(res);
     const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
     const environmentTag = environment !== undefined && environment !== '' ? environment : undefined;
-    const maps = unknownTagMaps(res, type);
+    const maps = unknownTagMaps(ctx, res, type);
     const candidate: ServerCandidate = {
       res,
       type,
@@ -228,7 +298,7 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
       environmentTag,
       engine,
       always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
-      tagsUnknown: maps.length === 0 ? undefined : { keys: maps.some((m) => m.keys === 'all') ? 'all' : [...new Set(maps.flatMap((m) => m.keys))], attribute: describeAttribute(res, maps[0].path) },
+      tagsUnknown: maps.length === 0 ? undefined : unknownTagsOf(res, maps),
     };
     if (maps.length > 0) {
       // A tag unknown until apply is not an absent tag: the server may hold roles, or belong to an environment, not known yet.
@@ -313,7 +383,7 @@ export function buildServer(
   name: string,
   roles: readonly string[],
   roleNotes: Record<string, string>,
-  doubts: { rolesUnknown?: string; membershipUnknown?: string } = {},
+  doubts: { rolesUnknown?: string; possibleRoles?: readonly string[]; membershipUnknown?: string } = {},
 ): Server {
   const network = builders.network(c);
   const engine = c.type.kind === 'database' ? c.engine : undefined;
@@ -336,6 +406,7 @@ export function buildServer(
     port: databasePort(ctx, c),
     resource: { address: c.res.address, type: c.res.type },
     ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
+    ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
     ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
   };
 }
