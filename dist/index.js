@@ -44204,6 +44204,12 @@ const VALIDATOR_NAMES = {
  * all pick within this range. AWS's advice for network ACLs is to allow all of it.
  */
 const EPHEMERAL_PORTS = PortSet.range(1024, 65535);
+/**
+ * Where every common client's ephemeral range lies (Linux 32768-60999, Windows and macOS
+ * 49152-65535): responses blocked on all of it fail for them. A balancer or NAT gateway
+ * as the client may pick any port of EPHEMERAL_PORTS.
+ */
+const COMMON_CLIENT_PORTS_FROM = 32768;
 /** The addresses an endpoint may have: its set, or everything when nothing is known. */
 function possibleAddresses(e) {
     return e.addresses.isEmpty() && !e.addressesExact ? AddressSet.ALL : e.addresses;
@@ -44236,6 +44242,14 @@ function cached(owner, make) {
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
     return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
+}
+const layerIds = new WeakMap();
+let nextLayerId = 0;
+function layerId(layer) {
+    let id = layerIds.get(layer);
+    if (id === undefined)
+        layerIds.set(layer, (id = nextLayerId++));
+    return id;
 }
 const layerCache = (layer) => cached(layer, () => ({ byPort: new Map(), cuts: new Map() }));
 function hasIdentity(peer, side) {
@@ -44310,9 +44324,9 @@ const NONE = Object.freeze([]);
  * One layer, first-match: which of `remote`'s addresses it lets through between
  * `remote` and `local` (the endpoint the layer is attached to).
  */
-function reachThroughLayer(layer, remote, local, protocol, port) {
+function reachThroughLayer(layer, remote, local, protocol, port, exposure = false) {
     if (layer.alternatives)
-        return reachThroughOneOf(layer, layer.alternatives, remote, local, protocol, port);
+        return reachThroughAlternatives(layer, layer.alternatives, remote, local, protocol, port, exposure);
     if (layer.unknown !== undefined) {
         return { min: AddressSet.EMPTY, max: remote.addresses, allowedBy: [], deniedBy: [], unknowns: [layer.unknown] };
     }
@@ -44381,17 +44395,22 @@ function reachThroughLayer(layer, remote, local, protocol, port) {
     }
     return { min, max, allowedBy, deniedBy, unknowns };
 }
-/** One of `alternatives` applies: certain what each lets through, possible what any does. */
-function reachThroughOneOf(layer, alternatives, remote, local, protocol, port) {
-    let min = remote.addresses;
-    let max = AddressSet.EMPTY;
+/**
+ * Filters of which one applies to each connection. `one` (which one is not known): certain
+ * what each lets through, possible what any does. `each` (every one, to some connections):
+ * what always gets through is what all let through; what can get in, what any lets in.
+ */
+function reachThroughAlternatives(layer, alternatives, remote, local, protocol, port, exposure) {
+    const each = layer.alternativesApply === 'each';
+    let min = each && exposure ? AddressSet.EMPTY : remote.addresses;
+    let max = each && !exposure ? remote.addresses : AddressSet.EMPTY;
     const allowedBy = [];
     const deniedBy = [];
     const unknowns = [];
     for (const alternative of alternatives) {
-        const r = reachThroughLayer(alternative, remote, local, protocol, port);
-        min = min.intersect(r.min);
-        max = max.union(r.max);
+        const r = reachThroughLayer(alternative, remote, local, protocol, port, exposure);
+        min = each && exposure ? min.union(r.min) : min.intersect(r.min);
+        max = each && !exposure ? max.intersect(r.max) : max.union(r.max);
         for (const o of r.allowedBy)
             if (!allowedBy.includes(o))
                 allowedBy.push(o);
@@ -44401,18 +44420,39 @@ function reachThroughOneOf(layer, alternatives, remote, local, protocol, port) {
         for (const u of r.unknowns)
             unknowns.push(u);
     }
-    if (!min.equals(max))
+    if (!each && !min.equals(max))
         unknowns.push(`${layer.name}: which of them applies is not known, and they differ here`);
     return { min, max, allowedBy, deniedBy, unknowns };
 }
+const readsLocal = (layer) => layer.rules.some((r) => r.local !== undefined) || (layer.alternatives ?? NONE).some(readsLocal);
+/**
+ * reachThroughLayer for the responses: a farm's pairs ask a subnet's ACL the same (remote
+ * end, port) again and again, so answers are kept per remote end where no rule reads the
+ * local one. The answers are shared: not to be changed.
+ */
+function reachThroughKept(layer, remote, local, protocol, port) {
+    const cache = layerCache(layer);
+    cache.readsLocal ??= readsLocal(layer);
+    if (cache.readsLocal)
+        return reachThroughLayer(layer, remote, local, protocol, port);
+    cache.byRemote ??= new WeakMap();
+    let answers = cache.byRemote.get(remote);
+    if (!answers)
+        cache.byRemote.set(remote, (answers = new Map()));
+    const key = protocol === 'tcp' ? port : -1 - port;
+    let answer = answers.get(key);
+    if (!answer)
+        answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port)));
+    return answer;
+}
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 function reachOnPort(source, target, protocol, port, options = {}) {
-    const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port));
+    const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port), options.exposure);
     const responses = options.responses ? responseReach(source, target, protocol) : undefined;
     return responses ? withResponses(reach, responses) : reach;
 }
 /** reachOnPort for `port` standing for the segment `ports`, in the segment's shape (built once: this runs per pair). */
-function reachOnSegment(source, target, protocol, port, ports) {
+function reachOnSegment(source, target, protocol, port, ports, exposure = false) {
     const src = sideOf(source);
     const dst = sideOf(target);
     let min = src.addresses;
@@ -44423,7 +44463,7 @@ function reachOnSegment(source, target, protocol, port, ports) {
     // Egress of the source: the question is whether the target's address gets out, which
     // is all or nothing for the source.
     for (const layer of source.egress) {
-        const r = reachThroughLayer(layer, dst, src, protocol, port);
+        const r = reachThroughLayer(layer, dst, src, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
         // An exact target must get all its addresses out; an inexact one (somewhere in a
@@ -44446,7 +44486,7 @@ function reachOnSegment(source, target, protocol, port, ports) {
         }
     }
     for (const layer of target.ingress) {
-        const r = reachThroughLayer(layer, src, dst, protocol, port);
+        const r = reachThroughLayer(layer, src, dst, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
         if (!r.max.covers(max))
@@ -44526,7 +44566,7 @@ function splitRange(from, to, layers, protocol, into) {
 }
 /** Reach for every port of `ports`, one evaluation per segment of equal behaviour. */
 function reachOnPorts(source, target, protocol, ports, options = {}) {
-    const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment));
+    const segments = portSegments(source, target, protocol, ports).map((segment) => reachOnSegment(source, target, protocol, segment.toRanges()[0][0], segment, options.exposure));
     // The responses go to the client's port, whatever port the flow is on: worked out once.
     const responses = options.responses ? responseReach(source, target, protocol) : undefined;
     return responses ? segments.map((s) => withResponses(s, responses)) : segments;
@@ -44556,33 +44596,47 @@ function responseReach(source, target, protocol) {
     const src = sideOf(source);
     const dst = sideOf(target);
     const [[from, to]] = EPHEMERAL_PORTS.toRanges();
-    const segments = [];
-    splitRange(from, to, [...out, ...back], protocol, segments);
+    // The same layers cut the range the same way for every pair of a farm: once per set of layers.
+    const layers = [...out, ...back];
+    const grids = (layerCache(layers[0]).responseGrids ??= new Map());
+    const gridKey = `${protocol} ${layers.map(layerId).join(' ')}`;
+    let segments = grids.get(gridKey);
+    if (!segments) {
+        const made = [];
+        splitRange(from, COMMON_CLIENT_PORTS_FROM - 1, layers, protocol, made);
+        splitRange(COMMON_CLIENT_PORTS_FROM, to, layers, protocol, made);
+        grids.set(gridKey, (segments = made));
+    }
+    // The ports the client may really pick: where no response gets back, the flow fails.
+    const picks = source.kind === 'load-balancer' ? from : COMMON_CLIENT_PORTS_FROM;
     let min = src.addresses;
     let max = AddressSet.EMPTY;
     const allowedBy = [];
     const unknowns = [];
     /** Per layer: the denials seen where it blocked, and whether it blocked on every segment. */
     const blocked = new Map();
+    let picked = true;
     const block = (layer, hop, deniedBy, here) => {
         const b = blocked.get(layer) ?? { hop, deniedBy: [], everywhere: true, anywhere: false };
         if (here)
             for (const o of deniedBy)
                 if (!b.deniedBy.includes(o))
                     b.deniedBy.push(o);
-        b.everywhere &&= here;
+        if (picked)
+            b.everywhere &&= here;
         b.anywhere ||= here;
         blocked.set(layer, b);
     };
-    let passing = PortSet.EMPTY;
+    const passing = [];
     let partial = false;
     for (const segment of segments) {
         const port = segment.toRanges()[0][0];
+        picked = port >= picks;
         let segMin = src.addresses;
         let segMax = src.addresses;
         for (const layer of out) {
             // Out of the target: which of the source's addresses it may answer.
-            const r = reachThroughLayer(layer, src, dst, protocol, port);
+            const r = reachThroughKept(layer, src, dst, protocol, port);
             for (const u of r.unknowns)
                 unknowns.push(u);
             block(layer, 'response-egress', r.deniedBy, !r.max.covers(segMax));
@@ -44594,7 +44648,7 @@ function responseReach(source, target, protocol) {
         }
         for (const layer of back) {
             // Into the source: all or nothing for it, as the target's address is let in or not.
-            const r = reachThroughLayer(layer, dst, src, protocol, port);
+            const r = reachThroughKept(layer, dst, src, protocol, port);
             for (const u of r.unknowns)
                 unknowns.push(u);
             const certainly = r.min.covers(dst.addresses);
@@ -44613,16 +44667,17 @@ function responseReach(source, target, protocol) {
                         allowedBy.push(o);
         }
         min = min.intersect(segMin);
-        max = max.union(segMax);
+        if (picked)
+            max = max.union(segMax);
         if (!segMax.covers(src.addresses))
             partial = true;
         if (segMin.covers(src.addresses) && !src.addresses.isEmpty())
-            passing = passing.union(segment);
+            passing.push(segment);
     }
     if (partial && !max.equals(min)) {
-        const where = passing.isEmpty() ? 'part of' : `${protocol}/${passing.describe()} of`;
-        const layers = [...out, ...back].map((l) => l.name);
-        unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${layers.join(', ')} ${layers.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
+        const where = passing.length === 0 ? 'part of' : `${protocol}/${PortSet.unionOf(passing).describe()} of`;
+        const names = layers.map((l) => l.name);
+        unknowns.push(`the responses of ${target.name} get back to ${source.name} only on ${where} the ephemeral ports ${EPHEMERAL_PORTS.describe()} (${names.join(', ')} ${names.length === 1 ? 'is' : 'are'} stateless), so it depends on the port the client picks`);
     }
     const blocks = [];
     for (const [layer, b] of blocked)
@@ -44979,9 +45034,9 @@ function blockReasons(blocks, sourceName, targetName) {
             case 'egress':
                 return `the egress of ${sourceName} (${b.layer.name}): ${denied}`;
             case 'response-egress':
-                return `the responses of ${targetName} to ${sourceName} on ${EPHEMERAL_PORTS.describe()}, out through ${b.layer.name}, which is stateless: ${denied}`;
+                return `the responses of ${targetName} to ${sourceName}'s ephemeral port, out through ${b.layer.name}, which is stateless: ${denied}`;
             case 'response-ingress':
-                return `the responses of ${targetName} on ${EPHEMERAL_PORTS.describe()}, back in through ${b.layer.name}, which is stateless: ${denied}`;
+                return `the responses of ${targetName} to ${sourceName}'s ephemeral port, back in through ${b.layer.name}, which is stateless: ${denied}`;
             default:
                 return `${b.layer.name}: ${denied}`;
         }
@@ -45124,6 +45179,10 @@ function resolveSources(env, sel) {
     return { ok: true, sources: resolveServers(env, 'role' in sel ? { role: sel.role } : { server: sel.server }) };
 }
 const byRole = new WeakMap();
+/** Whether a server holds a role for certain: among its roles, and not in doubt until apply. */
+function holdsRole(s, role) {
+    return s.roles.includes(role) && s.roleDoubts?.[role] === undefined;
+}
 /** The servers a selector names; by role from an index built once per environment. */
 function resolveServers(env, sel) {
     if ('any' in sel)
@@ -45132,42 +45191,73 @@ function resolveServers(env, sel) {
         let index = byRole.get(env);
         if (!index) {
             index = new Map();
-            for (const s of env.servers)
-                for (const r of new Set(s.roles))
-                    index.set(r, [...(index.get(r) ?? []), s]);
+            for (const s of env.servers) {
+                for (const r of new Set(s.roles)) {
+                    if (!holdsRole(s, r))
+                        continue;
+                    const list = index.get(r);
+                    if (list)
+                        list.push(s);
+                    else
+                        index.set(r, [s]);
+                }
+            }
             byRole.set(env, index);
         }
         return index.get(sel.role) ?? [];
     }
     return env.servers.filter((s) => s.name === sel.server);
 }
+/** Why `s` may hold `role` though the model does not know it to; undefined when it cannot, or holds it for certain. */
+function roleDoubt(s, role) {
+    const doubt = s.roleDoubts?.[role];
+    if (doubt !== undefined)
+        return doubt;
+    if (s.roles.includes(role) || s.rolesUnknown === undefined)
+        return undefined;
+    return s.possibleRoles === undefined || s.possibleRoles.includes(role) ? s.rolesUnknown : undefined;
+}
+/** Whether a server may hold some role beyond those it holds for certain. */
+const mayGainRoles = (s) => s.rolesUnknown !== undefined || s.roleDoubts !== undefined;
 const rolesUnknownOf = new WeakMap();
 /** The servers of an environment whose roles are not all known, found once per environment. */
 function withRolesUnknown(env) {
     let list = rolesUnknownOf.get(env);
     if (!list)
-        rolesUnknownOf.set(env, (list = env.servers.filter((s) => s.rolesUnknown !== undefined)));
+        rolesUnknownOf.set(env, (list = env.servers.filter(mayGainRoles)));
     return list;
 }
-/** Why `s` may be selected by `roles` (any role when absent) in `env` without being known to be; undefined when it is not. */
-function doubtOf(env, s, roles) {
-    const holds = roles === undefined || s.roles.some((r) => roles.includes(r));
-    if (!holds && s.rolesUnknown === undefined)
-        return undefined;
+/**
+ * What is not known about `s` in words: `whether aws_instance.ctl belongs to "prod" and holds
+ * role front-end or controller (tags of aws_instance.ctl are not known until apply)`.
+ */
+function describeDoubt(env, s, membership, roles) {
     const what = [];
     const why = [];
-    if (s.membershipUnknown !== undefined) {
+    if (membership && s.membershipUnknown !== undefined) {
         what.push(`belongs to "${env.name}"`);
         why.push(s.membershipUnknown);
     }
-    if (!holds && roles !== undefined && s.rolesUnknown !== undefined) {
+    if (roles.length > 0) {
         what.push(`holds role ${roles.join(' or ')}`);
-        if (!why.includes(s.rolesUnknown))
-            why.push(s.rolesUnknown);
+        for (const r of roles) {
+            const reason = roleDoubt(s, r);
+            if (reason !== undefined && !why.includes(reason))
+                why.push(reason);
+        }
     }
-    if (what.length === 0)
-        return undefined;
     return `whether ${s.name} ${what.join(' and ')} (${why.join('; ')})`;
+}
+/** `s` as a possible server of a selector naming `roles` (any server when absent) in `env`; undefined when it is selected for certain, or cannot be. */
+function possibleOf(env, s, roles) {
+    const holds = roles === undefined || roles.some((r) => holdsRole(s, r));
+    const mayHold = holds ? [] : roles.filter((r) => roleDoubt(s, r) !== undefined);
+    if (!holds && mayHold.length === 0)
+        return undefined;
+    const membership = s.membershipUnknown !== undefined;
+    if (!membership && mayHold.length === 0)
+        return undefined;
+    return { server: s, membership, roles: mayHold, doubt: describeDoubt(env, s, membership, mayHold) };
 }
 /**
  * The servers a selector may also name, beyond `resolveServers`: servers whose roles are not
@@ -45178,9 +45268,9 @@ function possibleServers(env, sel) {
         return [];
     const out = [];
     const add = (s, roles) => {
-        const doubt = doubtOf(env, s, roles);
-        if (doubt !== undefined)
-            out.push({ server: s, doubt });
+        const p = possibleOf(env, s, roles);
+        if (p !== undefined)
+            out.push(p);
     };
     const maybe = env.possibleServers ?? [];
     if ('server' in sel) {
@@ -45273,39 +45363,139 @@ function flowPairs(env, params) {
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
     const subject = `${fromLabel} -> ${toLabel}`;
+    const none = { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, knownCount: 0 };
     const resolved = resolveSources(env, params.from);
     if (!resolved.ok)
-        return { sources: [], targets: [], possibleSources: [], possibleTargets: [], count: 0, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
+        return { ...none, skipped: { status: 'unknown', subject, message: `Cannot check ${subject}: ${resolved.reason}.`, location: env.location } };
     const targets = resolveServers(env, params.to);
     const possibleTargets = possibleServers(env, params.to);
     if (targets.length === 0 && possibleTargets.length === 0) {
-        return { sources: [], targets, possibleSources: [], possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
+        return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${toLabel}.`, location: env.location } };
     }
     const sources = resolved.sources;
     const possibleSources = possibleServers(env, params.from);
     if (sources.length === 0 && possibleSources.length === 0) {
-        return { sources, targets, possibleSources, possibleTargets, count: 0, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
+        return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
     }
-    const targetNames = new Set([...targets.map((t) => t.name), ...possibleTargets.map((t) => t.server.name)]);
+    const knownTargetNames = new Set(targets.map((t) => t.name));
+    const targetNames = new Set([...knownTargetNames, ...possibleTargets.map((t) => t.server.name)]);
     const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
     const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
+    const knownCount = sources.length * targets.length - sources.filter((s) => s.kind !== 'client' && knownTargetNames.has(s.name)).length;
     if (count === 0) {
         const only = targets[0] ?? possibleTargets[0].server;
         const verb = targets.length > 0 && sources.length > 0 ? 'matches' : 'may match';
         const matches = fromLabel === toLabel ? `${verb} ${toLabel}` : `${verb} both ${fromLabel} and ${toLabel}`;
-        return { sources, targets, possibleSources, possibleTargets, count, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
+        return { sources, targets, possibleSources, possibleTargets, count, knownCount, skipped: { status: 'pass', subject, message: `Nothing to check: only one server (${only.name}) ${matches}, and a server is not its own source.`, location: only.location } };
     }
-    return { sources, targets, possibleSources, possibleTargets, count };
+    return { sources, targets, possibleSources, possibleTargets, count, knownCount };
+}
+/** How many other servers in doubt a server in doubt pairs with (those pairs are not evaluated), and a few of their names. */
+function uncheckedPartners(d, plan, inBoth) {
+    const count = d.asSource && d.asTarget
+        ? plan.possibleSources.length + plan.possibleTargets.length - inBoth - 1
+        : d.asTarget ? plan.possibleSources.length : plan.possibleTargets.length;
+    const names = [];
+    const seen = new Set([d.server.name]);
+    const lists = [...(d.asTarget ? [plan.possibleSources] : []), ...(d.asSource ? [plan.possibleTargets] : [])];
+    for (const list of lists) {
+        for (const p of list) {
+            if (names.length >= 3)
+                break;
+            if (seen.has(p.server.name))
+                continue;
+            seen.add(p.server.name);
+            names.push(p.server.name);
+        }
+    }
+    return { count, names };
 }
 /**
- * A pair the model does not know to exist (a source or target that may not hold the role,
- * or may not belong to the environment): what passes passes either way; what would fail,
- * or cannot be decided, is unknown until apply, placed on the server whose tags decide it.
+ * One finding per server in doubt: a pair the model does not know to exist passes either
+ * way when it passes; what would fail, or cannot be decided, is unknown until apply, placed
+ * on the server whose tags decide it. Pairs whose both ends are in doubt are not evaluated
+ * one by one (every server of a plan may have roles unknown until apply: that is N² pairs
+ * for each policy), only counted: the finding is unknown and says so.
  */
-function doubtfulOutcome(outcome, doubts, at) {
-    if (outcome.status === 'pass')
-        return outcome;
-    return { status: 'unknown', message: `Cannot decide until apply ${doubts.join(' and ')}. If so: ${outcome.message}`, location: at.location };
+function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel) {
+    const byServer = new Map();
+    const entry = (server) => {
+        let d = byServer.get(server);
+        if (!d)
+            byServer.set(server, (d = { server, sourcePairs: 0, targetPairs: 0, notPassing: 0 }));
+        return d;
+    };
+    const record = (d, pair, doubt) => {
+        const outcome = evaluatePair(pair.source, pair.target);
+        if (outcome.status !== 'pass')
+            d.notPassing++;
+        if (!d.first || (outcome.status !== 'pass' && d.first.outcome.status === 'pass'))
+            d.first = { subject: subjectOf(pair, fromLabel), outcome, doubt };
+    };
+    for (const p of plan.possibleTargets) {
+        const d = entry(p.server);
+        d.asTarget = p;
+        for (const source of plan.sources) {
+            if (source.kind !== 'client' && source.name === p.server.name)
+                continue;
+            d.targetPairs++;
+            record(d, { source, target: p.server }, p.doubt);
+        }
+    }
+    for (const p of plan.possibleSources) {
+        const d = entry(p.server);
+        d.asSource = p;
+        for (const target of plan.targets) {
+            if (target.name === p.server.name)
+                continue;
+            d.sourcePairs++;
+            record(d, { source: p.server, target }, p.doubt);
+        }
+    }
+    let inBoth = 0;
+    for (const d of byServer.values())
+        if (d.asSource && d.asTarget)
+            inBoth++;
+    const outcomes = [];
+    for (const d of byServer.values()) {
+        const unchecked = uncheckedPartners(d, plan, inBoth);
+        const pairs = d.sourcePairs + d.targetPairs;
+        if (pairs === 0 && unchecked.count === 0)
+            continue;
+        if (pairs === 1 && unchecked.count === 0 && d.first) {
+            // One pair: its own finding, as any other pair's.
+            const { subject, outcome, doubt } = d.first;
+            outcomes.push(outcome.status === 'pass' ? { subject, ...outcome } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message}`, location: d.server.location });
+            continue;
+        }
+        // Which ends it may be, counting only those with pairs; the doubt names the roles of both.
+        const asSource = d.asSource && (d.sourcePairs > 0 || plan.possibleTargets.some((p) => p.server !== d.server)) ? d.asSource : undefined;
+        const asTarget = d.asTarget && (d.targetPairs > 0 || plan.possibleSources.some((p) => p.server !== d.server)) ? d.asTarget : undefined;
+        const name = d.server.name;
+        const subject = asSource && asTarget ? (fromLabel === toLabel ? `${name} <-> ${toLabel}` : `${fromLabel} -> ${name} -> ${toLabel}`) : asSource ? `${name} -> ${toLabel}` : `${fromLabel} -> ${name}`;
+        const doubt = asSource && asTarget && asSource.doubt !== asTarget.doubt
+            ? describeDoubt(env, d.server, asSource.membership || asTarget.membership, [...new Set([...asSource.roles, ...asTarget.roles])])
+            : (asSource ?? asTarget ?? d.asSource ?? d.asTarget).doubt;
+        if (d.notPassing === 0 && unchecked.count === 0) {
+            outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message}`, location: d.server.location });
+            continue;
+        }
+        const parts = [];
+        const known = (n) => (n === 1 ? 'its one pair with a server known to match' : `its ${n} pairs with servers known to match`);
+        if (d.notPassing > 0)
+            parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message}`);
+        else if (pairs > 0)
+            parts.push(`${known(pairs)} ${pairs === 1 ? 'passes' : 'pass'}.`);
+        if (unchecked.count > 0) {
+            const names = `${unchecked.names.join(', ')}${unchecked.count > unchecked.names.length ? ` and ${unchecked.count - unchecked.names.length} more` : ''}`;
+            const one = unchecked.count === 1;
+            const them = one ? `its pair with one other server that may match too (${names}) is` : `its pairs with ${unchecked.count} other servers that may match too (${names}) are`;
+            const sentence = `${them} not checked: ${one ? 'that server\'s' : 'their'} roles or environment are not known until apply either.`;
+            parts.push(parts.length > 0 ? sentence.charAt(0).toUpperCase() + sentence.slice(1) : sentence);
+        }
+        outcomes.push({ subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${parts.join(' ')}`, location: d.server.location });
+    }
+    return outcomes;
 }
 function failLocation(target, verdict) {
     const at = (blocks) => {
@@ -45336,44 +45526,35 @@ function failLocation(target, verdict) {
  */
 function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options = {}) {
     const plan = flowPairs(env, params);
-    const { count, skipped } = plan;
-    if (skipped)
-        return [skipped];
-    // Sources and targets the model knows, then those it may have (rarely any): a pair with one of these is in doubt.
-    const targets = [...plan.targets.map((server) => ({ server })), ...plan.possibleTargets];
-    const sources = [...plan.sources.map((source) => ({ source })), ...plan.possibleSources.map((p) => ({ source: p.server, doubt: p.doubt }))];
+    if (plan.skipped)
+        return [plan.skipped];
     const protocol = params.protocol ?? 'tcp';
     const fromLabel = describeSource(params.from);
     const toLabel = describeTarget(params.to);
+    const evaluatePair = (source, target) => {
+        const ports = portsFor(params, target);
+        if (!ports.ok)
+            return { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+        const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+        const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
+        return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+    };
+    const count = plan.knownCount;
     const outcomes = [];
     const large = count > MAX_LISTED_PAIRS;
     let passes = 0;
     const beyond = { fail: 0, unknown: 0 };
-    for (const { server: target, doubt: targetDoubt } of targets) {
-        for (const { source, doubt: sourceDoubt } of sources) {
+    for (const target of plan.targets) {
+        for (const source of plan.sources) {
             if (source.kind !== 'client' && source.name === target.name)
                 continue;
-            const pair = { source, target };
-            let outcome;
-            const ports = portsFor(params, target);
-            if (!ports.ok) {
-                outcome = { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-            }
-            else {
-                const direct = reachOnPorts(source, target, protocol, ports.ports, options);
-                const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
-                outcome = judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
-            }
-            if (targetDoubt !== undefined || sourceDoubt !== undefined) {
-                const doubts = [sourceDoubt, targetDoubt].filter((d) => d !== undefined);
-                outcome = doubtfulOutcome(outcome, doubts, targetDoubt === undefined ? source : target);
-            }
+            const outcome = evaluatePair(source, target);
             if (large && outcome.status === 'pass')
                 passes++;
             else if (large && outcomes.length >= MAX_LISTED_PAIRS)
                 beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
             else
-                outcomes.push({ subject: subjectOf(pair, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
+                outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
         }
     }
     if (large) {
@@ -45386,6 +45567,10 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
         if (beyond.unknown > 0)
             outcomes.push({ status: 'unknown', subject: `${subject} (${beyond.unknown} more)`, message: `${beyond.unknown} more pairs cannot be decided beyond the ${MAX_LISTED_PAIRS} listed (${note}).`, location: env.location });
     }
+    // Servers that may be sources or targets (rarely any): one finding each.
+    if (plan.possibleSources.length > 0 || plan.possibleTargets.length > 0)
+        for (const o of doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel))
+            outcomes.push(o);
     return outcomes;
 }
 const requiredFlow = {
@@ -45433,11 +45618,28 @@ const forbiddenFlow = {
             const message = forbiddenFlowMessage(ctx, verdict, everything);
             const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
             return { status: verdict.status, message, location };
-        });
+            // Whether it can get in at all: through any node of a balancer, say.
+        }, { exposure: true });
     },
 };
 
+;// CONCATENATED MODULE: ./src/core/report/name-list.ts
+/**
+ * Names in a sentence: `a, b and c`. Past `max` names, the first `max` and how many more
+ * (`a, b, c and 5 more`), so a message about thousands of servers stays short. `last: ', '`
+ * joins the last name with a comma too (`a, b, c`), for a list in parentheses.
+ */
+function nameList(names, options = {}) {
+    const max = options.max ?? Infinity;
+    if (names.length > max)
+        return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+    if (names.length <= 1)
+        return names[0] ?? '';
+    return `${names.slice(0, -1).join(', ')}${options.last ?? ' and '}${names[names.length - 1]}`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/checks/same-provider.ts
+
 
 const placementSchema = {
     type: 'object',
@@ -45448,11 +45650,29 @@ const placementSchema = {
         roles: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
     },
 };
+/** The servers known to be selected: of the environment for certain, holding one of `roles` for certain. */
 function serversOf(env, roles) {
-    return roles ? env.servers.filter((s) => s.roles.some((r) => roles.includes(r))) : [...env.servers];
+    return roles ? env.servers.filter((s) => roles.some((r) => holdsRole(s, r))) : [...env.servers];
 }
-function list(names, max = 8) {
-    return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+/** At most this many names in a message; the rest are counted. */
+const LISTED_NAMES = 8;
+/** At most this many doubts (each naming a server and an attribute) in a message. */
+const LISTED_DOUBTS = 3;
+const list = (names) => nameList(names, { max: LISTED_NAMES, last: ', ' });
+/** What the servers that may be selected would add, value by value: `a, b and 3 more run under azure; c runs under gcp`. */
+function oddRuns(odd, attribute) {
+    const byValue = new Map();
+    for (const p of odd) {
+        const value = p.server[attribute];
+        const names = byValue.get(value);
+        if (names)
+            names.push(p.server.name);
+        else
+            byValue.set(value, [p.server.name]);
+    }
+    return [...byValue.entries()]
+        .map(([value, names]) => (value === undefined ? `no ${attribute} is known for ${nameList(names, { max: LISTED_NAMES })}` : `${nameList(names, { max: LISTED_NAMES })} ${names.length === 1 ? 'runs' : 'run'} under ${value}`))
+        .join('; ');
 }
 /**
  * All selected servers share one value of an attribute (provider, region). One finding
@@ -45473,8 +45693,13 @@ function sameAttribute(env, params, attribute, locationOf) {
         const value = s[attribute];
         if (value === undefined)
             missing.push(s);
-        else
-            groups.set(value, [...(groups.get(value) ?? []), s]);
+        else {
+            const group = groups.get(value);
+            if (group)
+                group.push(s);
+            else
+                groups.set(value, [s]);
+        }
     }
     const ranked = [...groups.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] === env[attribute] ? -1 : b[0] === env[attribute] ? 1 : a[0] < b[0] ? -1 : 1));
     const describe = () => ranked.map(([value, ss]) => `${value} (${list(ss.map((s) => s.name))})`).join('; ');
@@ -45497,15 +45722,22 @@ function sameAttribute(env, params, attribute, locationOf) {
     }
     // One value among the servers known to be selected (or none of them): those that may be selected too must share it.
     const value = ranked[0]?.[0] ?? possible.find((p) => p.server[attribute] !== undefined)?.server[attribute];
-    const odd = possible.filter((p) => p.server[attribute] === undefined || p.server[attribute] !== value);
+    const odd = [];
+    const same = [];
+    for (const p of possible) {
+        if (p.server[attribute] === undefined || p.server[attribute] !== value)
+            odd.push(p);
+        else
+            same.push(p.server.name);
+    }
     if (odd.length > 0) {
-        const runs = (s) => (s[attribute] === undefined ? `no ${attribute} is known for ${s.name}` : `${s.name} runs under ${s[attribute]}`);
-        const same = possible.filter((p) => !odd.includes(p)).map((p) => p.server.name);
         const others = servers.length > 0 ? `, while the other ${scope} run under ${value}` : same.length > 0 ? `, while ${list(same)} ${same.length === 1 ? 'runs' : 'run'} under ${value}` : '';
+        const doubts = odd.slice(0, LISTED_DOUBTS).map((p) => p.doubt).join(' and ');
+        const more = odd.length > LISTED_DOUBTS ? `, and the same of ${odd.length - LISTED_DOUBTS} more servers` : '';
         return [{
                 status: 'unknown',
                 subject,
-                message: `Cannot decide until apply ${odd.map((p) => p.doubt).join(' and ')}. If so: ${odd.map((p) => runs(p.server)).join('; ')}${others}.`,
+                message: `Cannot decide until apply ${doubts}${more}. If so: ${oddRuns(odd, attribute)}${others}.`,
                 location: locationOf(odd[0].server),
             }];
     }
@@ -48718,6 +48950,7 @@ const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
 const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
 const BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
+const SUBNET_TYPES_HERE = ['aws_subnet', 'aws_default_subnet'];
 const ANY_ADDRESS = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 /** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
 const ruleNumber = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
@@ -48906,14 +49139,46 @@ function buildNetworkAcls(ctx, subnetLinks) {
         return { ingress: [{ name: 'network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }], egress: [{ name: 'outbound rules of the network ACL of the subnet', rules, defaultAction: 'allow', stateless: true }] };
     };
     const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
+    /** The subnets links name; unknown when one of them is not known until apply or not in the plan (its ACL could be any). */
+    const placementOf = (res, links) => {
+        const subnets = [...new Set(links.flatMap((l) => l.targets))];
+        for (const l of links) {
+            if (l.unknown.length > 0)
+                return { subnets, unknown: `${l.unknown[0]}, so which network ACL applies to ${res.address} is not known` };
+            if (l.external.length > 0)
+                return { subnets, unknown: `subnet ${l.external[0]} of ${res.address} is not in this plan, so neither is its network ACL` };
+        }
+        return { subnets };
+    };
+    let subnetRanges;
+    /** The plan's subnets whose range holds an address. */
+    const subnetsHolding = (ip) => {
+        const at = cidrSet([ip]).set;
+        if (at.isEmpty())
+            return [];
+        subnetRanges ??= [...SUBNET_TYPES_HERE].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: cidrSet([subnet.values.cidr_block, subnet.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set }));
+        return subnetRanges.filter((x) => !x.range.isEmpty() && x.range.covers(at)).map((x) => x.subnet);
+    };
     return {
         subnetsOf(res, primaryInterface) {
             if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)
-                return [];
+                return { subnets: [] };
             if (res.type === 'aws_instance') {
-                const own = subnetLinks(res, ['subnet_id']).targets;
+                const own = subnetLinks(res, ['subnet_id']);
                 // Launched on its own interface, an instance's subnet_id is computed from it.
-                return own.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']).targets;
+                const links = own.targets.length > 0 || !primaryInterface ? own : subnetLinks(primaryInterface, ['subnet_id']);
+                const placed = placementOf(res, [links]);
+                // A subnet not known until apply, but a private address known now: the plan's subnet holding it.
+                if (placed.subnets.length === 0 && (placed.unknown !== undefined || links.computed) && typeof res.values.private_ip === 'string') {
+                    const holding = subnetsHolding(res.values.private_ip);
+                    if (holding.length === 1)
+                        return { subnets: holding };
+                }
+                // Not set: AWS picks a default subnet, which may be under an ACL of this plan.
+                if (placed.subnets.length === 0 && placed.unknown === undefined && links.computed && lookup(res, ['subnet_id']).state === 'unknown') {
+                    return { subnets: [], unknown: `AWS picks the subnet of ${res.address} at launch (subnet_id is not set), so which network ACL applies to it is not known` };
+                }
+                return placed;
             }
             if (BALANCER_TYPES.has(res.type)) {
                 // A balancer has a node in each of its subnets, and a client may reach any of them.
@@ -48921,40 +49186,42 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 const mappings = lookup(res, ['subnet_mapping']);
                 if (mappings.state === 'known' && Array.isArray(mappings.value))
                     mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
-                return [...new Set(links.flatMap((l) => l.targets))];
+                return placementOf(res, links);
             }
-            if (res.type !== 'aws_db_instance' && res.type !== 'aws_rds_cluster')
-                return [];
-            const groups = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' }).targets;
-            return groups.flatMap((g) => subnetLinks(g, ['subnet_ids']).targets);
+            if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+                const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' });
+                const why = group.unknown[0] ?? (group.external.length > 0 ? `the DB subnet group ${group.external[0]} of ${res.address} is not in this plan` : undefined);
+                if (why)
+                    return { subnets: [], unknown: `${why}, so which network ACLs apply to it is not known` };
+                return placementOf(res, group.targets.map((g) => subnetLinks(g, ['subnet_ids'])));
+            }
+            // Launch templates and configurations: their instances go where an autoscaling group puts them.
+            return { subnets: [], unknown: `the subnets of the instances of ${res.address} are chosen when they launch, so which network ACLs apply to them is not known` };
         },
-        layersFor(subnets, location, placement = 'one-of') {
-            if (subnets.length === 0 || (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0))
+        layersFor(placed, location, placement = 'one-of') {
+            const subnets = placed.subnets;
+            if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)
+                return { ingress: [], egress: [] };
+            if (placed.unknown !== undefined)
+                return undecidedLayers(placed.unknown, location);
+            if (subnets.length === 0)
                 return { ingress: [], egress: [] };
             const why = subnets.map(undecidedAcl).find((w) => w !== undefined);
             if (why)
                 return undecidedLayers(why, location);
             const bySubnet = subnets.map((s) => ({ subnet: s, acls: aclsOfSubnet(s) }));
             const sameAcls = bySubnet.every((x) => x.acls.length === bySubnet[0].acls.length && x.acls.every((a, i) => a === bySubnet[0].acls[i]));
-            if (!sameAcls && placement === 'all') {
-                // A node in each subnet, any of which a client may reach: every ACL applies.
-                const ingress = [];
-                const egress = [];
-                for (const acl of new Set(bySubnet.flatMap((x) => x.acls))) {
-                    const layers = layersOfAcl(acl, bySubnet.filter((x) => x.acls.includes(acl)).map((x) => x.subnet));
-                    ingress.push(layers.ingress);
-                    egress.push(layers.egress);
-                }
-                return { ingress, egress };
-            }
             if (!sameAcls) {
-                // In one of several subnets whose ACLs differ: what all of them allow passes, what none does is blocked.
+                // Subnets whose ACLs differ. In one of them (a database): what all of them allow
+                // passes, what none does is blocked. In each (a balancer, a node per subnet): a
+                // required flow must pass every one, a forbidden one gets in through any.
                 const names = subnets.map((s) => s.address).join(', ');
-                const oneOf = (dir) => ({
-                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (in one of these subnets)`,
+                const perSubnet = (dir) => ({
+                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placement === 'all' ? 'a node of the balancer in each' : 'in one of these subnets'})`,
                     rules: [],
                     defaultAction: 'allow',
                     stateless: true,
+                    alternativesApply: placement === 'all' ? 'each' : 'one',
                     alternatives: bySubnet.map((x) => {
                         if (x.acls.length === 0)
                             return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
@@ -48963,7 +49230,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
                         return dir === 'ingress' ? layers.ingress : layers.egress;
                     }),
                 });
-                return { ingress: [oneOf('ingress')], egress: [oneOf('egress')] };
+                return { ingress: [perSubnet('ingress')], egress: [perSubnet('egress')] };
             }
             const ingress = [];
             const egress = [];
@@ -49168,6 +49435,9 @@ function buildAwsNetwork(ctx) {
                     identities.push(group.identity);
                 const addresses = parsed.set.union(pl.set);
                 const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, sgs.unknown, pls.unknown, pl.unknown);
+                // self unknown until apply: the group's own members may be admitted, or not.
+                if (lookup(res, [...where, 'self']).state === 'unknown')
+                    unknown.push(`${describeAttribute(res, [...where, 'self'])} is not known until apply`);
                 for (const c of parsed.invalid)
                     unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
@@ -49215,6 +49485,8 @@ function buildAwsNetwork(ctx) {
             const self = res.values.self === true;
             const identities = [];
             const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, pls.unknown, pl.unknown);
+            if (lookup(res, ['self']).state === 'unknown')
+                unknown.push(`${describeAttribute(res, ['self'])} is not known until apply`);
             for (const c of parsed.invalid)
                 unknown.push(`"${c}" in ${describeAttribute(res, ['cidr_blocks'])} is not a CIDR`);
             if (self) {
@@ -50324,7 +50596,8 @@ function buildGcpNetwork(ctx) {
     ];
     const identityPeer = (identities) => (identities.length > 0 ? { addresses: AddressSet.EMPTY, identities, label: identities.map((i) => i.split(':').pop()).join(', ') } : undefined);
     for (const fw of managed('google_compute_firewall')) {
-        if (fw.values.disabled === true)
+        const disabled = attributeValues(ctx, fw, ['disabled'], { computedDefault: [false] });
+        if (disabled.values[0] === true)
             continue;
         const location = ctx.locate(fw);
         const net = networkKeyOf(fw, ['network']);
@@ -50333,7 +50606,8 @@ function buildGcpNetwork(ctx) {
         const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
         const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] }).values[0];
         const priority = typeof priorityValue === 'number' ? priorityValue : 1000;
-        const unknown = [...net.unknown, ...directionValue.unknown];
+        // Whether the rule is disabled, unknown until apply: it may apply or not.
+        const unknown = [...net.unknown, ...directionValue.unknown, ...disabled.unknown];
         const list = (name) => {
             const v = attributeValues(ctx, fw, [name], { computedDefault: [] });
             unknown.push(...v.unknown);
@@ -50851,30 +51125,84 @@ function tagPaths(res, type) {
     }
     return type.cloud === 'gcp' ? [['labels']] : [['tags']];
 }
+/**
+ * The map that adds the provider's default tags (labels) to a resource's own, where the
+ * resource's tags are read from it too: `tags_all` (AWS `default_tags`), `effective_labels`
+ * (Google `default_labels`), with the provider argument that feeds it.
+ */
+function defaultTagMap(res, type) {
+    if (type.tags === awsTags || res.type === 'aws_launch_template')
+        return { path: ['tags_all'], own: ['tags'], argument: 'default_tags', providers: ['aws'] };
+    if (type.tags === gcpLabels)
+        return { path: ['effective_labels'], own: ['labels'], argument: 'default_labels', providers: ['google', 'google-beta'] };
+    return undefined;
+}
+const providerDefaults = new WeakMap();
+/**
+ * Whether a provider configuration of the plan may give resources default tags (labels):
+ * one that sets `argument`, or no configuration of that provider in the plan to tell.
+ */
+function providerMayAddTags(ctx, providers, argument) {
+    let known = providerDefaults.get(ctx);
+    if (!known)
+        providerDefaults.set(ctx, (known = new Map()));
+    const key = `${providers.join(',')}:${argument}`;
+    let may = known.get(key);
+    if (may === undefined) {
+        const configs = [...ctx.config.providers.values()].filter((p) => providers.includes(p.name));
+        may = !ctx.config.present || configs.length === 0 || configs.some((p) => p.expressions[argument] !== undefined);
+        known.set(key, may);
+    }
+    return may;
+}
+/** Keys a map marks unknown in `after_unknown` (`{ tags: { Role: true } }`), or the whole map. */
+function unknownKeys(res, path) {
+    if (lookup(res, path).state === 'unknown')
+        return 'all';
+    let u = res.unknown;
+    for (const step of path)
+        u = u !== null && typeof u === 'object' ? u[step] : undefined;
+    if (u === null || typeof u !== 'object' || Array.isArray(u))
+        return [];
+    return Object.keys(u).filter((k) => u[k] === true);
+}
 /** Which tags of a resource are not known until apply: whole maps, or the keys `after_unknown` marks. */
-function unknownTagMaps(res, type) {
+function unknownTagMaps(ctx, res, type) {
     const out = [];
     for (const path of tagPaths(res, type)) {
-        if (lookup(res, path).state === 'unknown') {
-            out.push({ path, keys: 'all' });
-            continue;
-        }
-        let u = res.unknown;
-        for (const step of path)
-            u = u !== null && typeof u === 'object' ? u[step] : undefined;
-        if (u === null || typeof u !== 'object' || Array.isArray(u))
-            continue;
-        const keys = Object.keys(u).filter((k) => u[k] === true);
-        if (keys.length > 0)
+        const keys = unknownKeys(res, path);
+        if (keys === 'all' || keys.length > 0)
             out.push({ path, keys });
     }
+    // tags_all (effective_labels) unknown: the provider's default tags may add keys the resource's own tags do not set.
+    const defaults = defaultTagMap(res, type);
+    if (defaults && providerMayAddTags(ctx, defaults.providers, defaults.argument)) {
+        const keys = unknownKeys(res, defaults.path);
+        const settled = new Set(Object.keys(knownMap(res, defaults.own)).map((k) => k.toLowerCase()));
+        const open = keys === 'all' ? keys : keys.filter((k) => !settled.has(k.toLowerCase()));
+        if (open === 'all' || open.length > 0)
+            out.push({ path: defaults.path, keys: open, settled });
+    }
     return out;
+}
+/** How a map of tags unknown until apply is named: `tags_all of X (its tags and the provider's default_tags)`. */
+function describeTagMap(res, path) {
+    const what = describeAttribute(res, path);
+    if (path[0] === 'tags_all')
+        return `${what} (its tags and the provider's default_tags)`;
+    if (path[0] === 'effective_labels')
+        return `${what} (its labels and the provider's default_labels)`;
+    return what;
 }
 /** The attribute behind the first unknown tag `wanted` accepts: `tags.topogate-role of aws_instance.x is not known until apply`. */
 function unknownTag(res, maps, wanted) {
     for (const m of maps) {
-        if (m.keys === 'all')
-            return `${describeAttribute(res, m.path)} is not known until apply`;
+        if (m.keys === 'all') {
+            // A key the resource's own tags set is known whatever the provider adds.
+            if (m.settled && [...m.settled].some(wanted))
+                continue;
+            return `${describeTagMap(res, m.path)} are not known until apply`;
+        }
         const key = m.keys.find((k) => wanted(k.toLowerCase()));
         if (key !== undefined)
             return `${describeAttribute(res, [...m.path, key])} is not known until apply`;
@@ -50900,6 +51228,16 @@ function rolesOf(tags, where, address) {
     }
     return [...new Set(roles)];
 }
+/** The unknown tag maps of a resource as one: keys unknown in any, and the first map's name. */
+function unknownTagsOf(res, maps) {
+    const attribute = describeTagMap(res, maps[0].path);
+    const whole = maps.filter((m) => m.keys === 'all');
+    if (whole.length === 0)
+        return { keys: [...new Set(maps.flatMap((m) => m.keys))], attribute };
+    // The whole of a map unknown: every key, but those the resource's own tags settle (where every such map says so).
+    const settled = whole.every((m) => m.settled) ? whole[0].settled : undefined;
+    return settled ? { keys: 'all', settled, attribute } : { keys: 'all', attribute };
+}
 function serverCandidates(ctx) {
     const out = [];
     for (const res of ctx.state.resources) {
@@ -50913,7 +51251,7 @@ function serverCandidates(ctx) {
         const engine = type.engine?.(res);
         const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
         const environmentTag = environment !== undefined && environment !== '' ? environment : undefined;
-        const maps = unknownTagMaps(res, type);
+        const maps = unknownTagMaps(ctx, res, type);
         const candidate = {
             res,
             type,
@@ -50923,7 +51261,7 @@ function serverCandidates(ctx) {
             environmentTag,
             engine,
             always: type.kind === 'compute' || engine === 'sqlserver' || engine === 'oracle',
-            tagsUnknown: maps.length === 0 ? undefined : { keys: maps.some((m) => m.keys === 'all') ? 'all' : [...new Set(maps.flatMap((m) => m.keys))], attribute: describeAttribute(res, maps[0].path) },
+            tagsUnknown: maps.length === 0 ? undefined : unknownTagsOf(res, maps),
         };
         if (maps.length > 0) {
             // A tag unknown until apply is not an absent tag: the server may hold roles, or belong to an environment, not known yet.
@@ -51017,6 +51355,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         port: databasePort(ctx, c),
         resource: { address: c.res.address, type: c.res.type },
         ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
+        ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
         ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
     };
 }
@@ -52639,7 +52978,7 @@ function selectorMayMatch(sel, c) {
     const tags = Object.entries(sel.tags ?? {});
     if (!selectorMatches({ ...sel, tags: undefined }, c))
         return false;
-    const unread = (k) => unknown.keys === 'all' || unknown.keys.includes(k);
+    const unread = (k) => (unknown.keys === 'all' ? !unknown.settled?.has(k.toLowerCase()) : unknown.keys.includes(k));
     return tags.some(([k]) => unread(k)) && tags.every(([k, v]) => unread(k) || (c.tags[k] !== undefined && (v === '*' || c.tags[k] === v)));
 }
 const plan_environments_CACHE_INVALIDATION = 'cache-invalidation';
@@ -52745,6 +53084,8 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
         });
     }
 }
+/** The roles a selector gives. */
+const selectorRoles = (sel) => (Array.isArray(sel.role) ? sel.role : [sel.role]);
 /** A server's roles in one environment: its role tags, the selectors of that environment that match it, a managed database's. */
 function rolesIn(c, matches, envName) {
     const roleNotes = {};
@@ -52760,7 +53101,7 @@ function rolesIn(c, matches, envName) {
     for (const m of matches) {
         if (m.owner.environment !== envName)
             continue;
-        for (const r of Array.isArray(m.selector.role) ? m.selector.role : [m.selector.role])
+        for (const r of selectorRoles(m.selector))
             addRole(r, `from selector #${m.index + 1} of environment "${envName}"`);
     }
     if (c.engine === 'sqlserver' || c.engine === 'oracle')
@@ -52843,11 +53184,18 @@ function mergePlanEnvironments(input) {
                     undecided.set(m.selector, [c]);
             }
             // Tags unknown until apply: a selector that may match gives roles (and an environment) not known yet.
-            const selectorDoubt = (selectors) => selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} is not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads it` : `${selectors.length} selectors read it`}`;
+            const selectorDoubt = (selectors) => selectors.length === 0 ? undefined : `${c.tagsUnknown?.attribute} are not known until apply, and ${selectors.length === 1 ? `selector #${selectors[0].index + 1} of environment "${selectors[0].owner.environment}" reads them` : `${selectors.length} selectors read them`}`;
+            // Roles it may hold beyond those known: any (its role tag is unknown), or those of the selectors that may match it.
+            const roleDoubtOf = (selectors) => {
+                if (c.roleTagUnknown !== undefined)
+                    return { rolesUnknown: c.roleTagUnknown };
+                const why = selectorDoubt(selectors);
+                return why === undefined ? undefined : { rolesUnknown: why, possibleRoles: [...new Set(selectors.flatMap((m) => selectorRoles(m.selector)))] };
+            };
             if (c.environmentTagUnknown !== undefined) {
                 // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
                 const environments = new Set([...matches, ...mayMatch].map((m) => m.owner.environment));
-                unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, rolesUnknown: c.roleTagUnknown ?? selectorDoubt(mayMatch) });
+                unplaced.push({ c, matches, environments, anyOfPlan: true, membership: c.environmentTagUnknown, roleDoubt: roleDoubtOf(mayMatch) });
                 continue;
             }
             let envName;
@@ -52870,21 +53218,21 @@ function mergePlanEnvironments(input) {
                 const elsewhere = mayMatch.filter((m) => m.owner.environment !== envName);
                 if (elsewhere.length > 0) {
                     const doubt = selectorDoubt(mayMatch);
-                    unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, rolesUnknown: c.roleTagUnknown ?? doubt });
+                    unplaced.push({ c, matches, environments: new Set([envName, ...elsewhere.map((m) => m.owner.environment)]), anyOfPlan: false, membership: doubt, roleDoubt: roleDoubtOf(mayMatch) });
                     continue;
                 }
             }
             // A selector of another environment gives no role here.
-            const rolesUnknown = c.roleTagUnknown ?? selectorDoubt(mayMatch.filter((m) => m.owner.environment === envName));
+            const roleDoubt = roleDoubtOf(mayMatch.filter((m) => m.owner.environment === envName));
             const { roles, roleNotes } = rolesIn(c, matches, envName);
             if (!c.always && roles.length === 0) {
                 // Not a server unless a role makes it one: with its roles unknown, it may be one.
-                if (rolesUnknown !== undefined)
-                    unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, rolesUnknown), rolesUnknown });
+                if (roleDoubt !== undefined)
+                    unplaced.push({ c, matches, environments: new Set([envName]), anyOfPlan: false, membership: notAlwaysServer(c, roleDoubt.rolesUnknown), roleDoubt });
                 continue;
             }
             const entry = environmentFor(envName, planStart);
-            const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { rolesUnknown });
+            const server = buildServer(ctx, builders, c, uniqueName(entry, c, plan.file), roles, roleNotes, { ...roleDoubt });
             entry.servers.push(server);
             placements.set(c.res.address, [{ entry, server }]);
             placed++;
@@ -52904,8 +53252,8 @@ function mergePlanEnvironments(input) {
                     const { roles, roleNotes } = rolesIn(u.c, u.matches, DEFAULT_ENVIRONMENT);
                     // One that only a role makes a server may still not be one.
                     const isServer = u.c.always || roles.length > 0;
-                    const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.rolesUnknown ?? u.membership);
-                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown });
+                    const membershipUnknown = isServer ? undefined : notAlwaysServer(u.c, u.roleDoubt?.rolesUnknown ?? u.membership);
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { ...u.roleDoubt, membershipUnknown });
                     (isServer ? entry.servers : entry.possibleServers).push(server);
                     placements.set(u.c.res.address, [{ entry, server }]);
                     placed++;
@@ -52915,7 +53263,7 @@ function mergePlanEnvironments(input) {
                 for (const envName of [...names].sort()) {
                     const entry = environmentFor(envName, planStart);
                     const { roles, roleNotes } = rolesIn(u.c, u.matches, envName);
-                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { rolesUnknown: u.rolesUnknown, membershipUnknown: u.membership });
+                    const server = buildServer(ctx, builders, u.c, uniqueName(entry, u.c, plan.file), roles, roleNotes, { ...u.roleDoubt, membershipUnknown: u.membership });
                     entry.possibleServers.push(server);
                     list.push({ entry, server });
                 }
@@ -52956,27 +53304,58 @@ function mergePlanEnvironments(input) {
     const environments = [];
     for (const { env, servers, possibleServers, loadBalancers } of byName.values()) {
         const declared = declaresCacheInvalidation(servers);
+        // Servers whose roles or environment are not known until apply may declare it: then the controller's default is in doubt.
+        const mayDeclare = declared ? [] : [...servers, ...possibleServers].filter(mayDeclareCacheInvalidation);
         environments.push({
             ...env,
-            servers: defaultCacheInvalidation(servers, declared),
-            ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared) } : {}),
+            servers: defaultCacheInvalidation(servers, declared, mayDeclare),
+            ...(possibleServers.length > 0 ? { possibleServers: defaultCacheInvalidation(possibleServers, declared, mayDeclare) } : {}),
             loadBalancers,
         });
     }
     checkPendingRoles(input.topologyFiles, environments);
     return environments;
 }
+/** Whether a server holds cache-invalidation of its own (not by the controller's default). */
+const declaresOwnCacheInvalidation = (s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined;
 /** Whether a server of the environment holds cache-invalidation of its own (not by the controller's default). */
 function declaresCacheInvalidation(servers) {
-    return servers.some((s) => s.roles.includes(plan_environments_CACHE_INVALIDATION) && s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === undefined);
+    return servers.some(declaresOwnCacheInvalidation);
+}
+/** Whether a server may hold a role it is not known to: its roles are not known until apply, and may include it. */
+function mayGainRole(s, role) {
+    return s.rolesUnknown !== undefined && !s.roles.includes(role) && (s.possibleRoles === undefined || s.possibleRoles.includes(role));
+}
+/** A server that may declare cache-invalidation, as far as the plan tells: its roles may include it, or it declares it and may belong to the environment. */
+function mayDeclareCacheInvalidation(s) {
+    return mayGainRole(s, plan_environments_CACHE_INVALIDATION) || (s.membershipUnknown !== undefined && declaresOwnCacheInvalidation(s));
+}
+/** Why a controller's default cache-invalidation is in doubt: servers other than it may declare the role. */
+function defaultInDoubt(controller, mayDeclare, among) {
+    // The controller itself may be among them (its own roles unknown): it holds the role either way then.
+    const others = mayDeclare.slice(0, 4).filter((s) => s !== controller).slice(0, 3);
+    const count = mayDeclare.length - (among.has(controller) ? 1 : 0);
+    if (count === 0)
+        return undefined;
+    if (count === 1)
+        return `the controller holds it by default, unless ${others[0].name} does: ${others[0].rolesUnknown ?? others[0].membershipUnknown}`;
+    const names = `${others.map((s) => s.name).join(', ')}${count > others.length ? ` and ${count - others.length} more` : ''}`;
+    return `the controller holds it by default, unless one of ${count} servers whose roles or environment are not known until apply does (${names})`;
 }
 /**
  * policies.md: RabbitMQ runs on the controller "by default" when no server holds
  * cache-invalidation. Topology servers got the default from the topology alone; with plan
- * servers in the environment it is decided again over all of them.
+ * servers in the environment it is decided again over all of them. Where servers that may
+ * declare it (`mayDeclare`) make the default itself unknown until apply, the controller holds
+ * it in doubt (`roleDoubts`).
  */
-function defaultCacheInvalidation(servers, declared) {
+function defaultCacheInvalidation(servers, declared, mayDeclare) {
     const note = 'held by the controller by default (no server declares role cache-invalidation)';
+    const among = new Set(mayDeclare);
+    const inDoubt = (s, current) => {
+        const why = mayDeclare.length > 0 ? defaultInDoubt(s, mayDeclare, among) : undefined;
+        return why === undefined ? current : { ...current, roleDoubts: { ...current.roleDoubts, [plan_environments_CACHE_INVALIDATION]: why } };
+    };
     return servers.map((s) => {
         const defaulted = s.roleNotes?.[plan_environments_CACHE_INVALIDATION] === note;
         if (declared && defaulted) {
@@ -52984,8 +53363,10 @@ function defaultCacheInvalidation(servers, declared) {
             delete roleNotes[plan_environments_CACHE_INVALIDATION];
             return { ...s, roles: s.roles.filter((r) => r !== plan_environments_CACHE_INVALIDATION), identities: s.identities.filter((i) => i !== `role:${plan_environments_CACHE_INVALIDATION}`), roleNotes };
         }
-        if (!declared && !defaulted && s.roles.includes('controller') && !s.roles.includes(plan_environments_CACHE_INVALIDATION)) {
-            return { ...s, roles: [...s.roles, plan_environments_CACHE_INVALIDATION], identities: [...s.identities, `role:${plan_environments_CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [plan_environments_CACHE_INVALIDATION]: note } };
+        if (!declared && defaulted)
+            return inDoubt(s, s);
+        if (!declared && s.roles.includes('controller') && !s.roles.includes(plan_environments_CACHE_INVALIDATION)) {
+            return inDoubt(s, { ...s, roles: [...s.roles, plan_environments_CACHE_INVALIDATION], identities: [...s.identities, `role:${plan_environments_CACHE_INVALIDATION}`], roleNotes: { ...s.roleNotes, [plan_environments_CACHE_INVALIDATION]: note } });
         }
         return s;
     });
@@ -52998,10 +53379,15 @@ function checkPendingRoles(files, environments) {
             const env = byName.get(p.environment);
             const servers = [...(env?.servers ?? []), ...(env?.possibleServers ?? [])];
             const held = new Set(servers.flatMap((s) => s.roles));
-            // A server whose roles are not known until apply may hold it.
-            if (held.has(p.role) || servers.some((s) => s.rolesUnknown !== undefined))
+            // A server whose roles are not known until apply, and may include this one, may hold it:
+            // its topogate-role tag may name any role, a selector reading unknown tags only its own.
+            // Not an error then, since the name may be right; if it is a typo, no server turns out to
+            // hold it and the openings naming it open nothing: the flows they were meant for fail
+            // (openings only allow), never pass.
+            if (held.has(p.role) || servers.some((s) => mayGainRole(s, p.role)))
                 continue;
-            const suggestion = closest(p.role, held);
+            // A role some server may hold is as good a suggestion as one it holds.
+            const suggestion = closest(p.role, new Set([...held, ...servers.flatMap((s) => s.possibleRoles ?? [])]));
             problems.add(p.location, `environment "${p.environment}": no server holds role "${p.role}", neither in the topology nor in its plans.${suggestion ? ` Did you mean role:${suggestion}?` : ' Give a server this role (the topogate-role tag or a terraform.select selector) or fix the name.'}`);
         }
     }
@@ -54766,6 +55152,7 @@ async function publishComment(api, pullNumber, req, log) {
 
 
 
+
 /** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
 function runnerFileProblem(variable, file, e) {
     const code = e?.code;
@@ -54790,9 +55177,6 @@ function publish_setOutput(log, name, value) {
         outputsBroken = true;
         log.warning(`The step outputs could not be written: ${runnerFileProblem('GITHUB_OUTPUT', process.env.GITHUB_OUTPUT ?? '', e)}. Later steps get no \`result\` or other outputs; everything else is published.`);
     }
-}
-function listed(items) {
-    return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 /**
  * The GitHub API of one publishing phase: the client, created on first use (instead, the
@@ -54842,7 +55226,7 @@ class ApiSession {
         this.warned = true;
         const limit = `GitHub API calls stopped after ${durationText(deadline.totalMs)}, topogate's time limit for all of them in a run (the API answered too slowly or not at all)`;
         this.ctx.log.warning(this.cutOff.length > 0
-            ? `${limit}. Not published: ${listed(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
+            ? `${limit}. Not published: ${nameList(this.cutOff)}. The job summary and the step's verdict are complete without ${this.cutOff.length === 1 ? 'it' : 'them'}.`
             : `${limit}. Everything was published; only calls that publish nothing were skipped (the list of files the pull request changes, the removal of duplicate comments).`);
     }
 }
