@@ -14128,13 +14128,15 @@ class ByteReader {
                 return false;
         return true;
     }
-    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes), or with `prefix` starts with it. */
-    keyIs(at, name, prefix = false) {
+    /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
+    keyIs(at, name) {
+        return this.b[at + 1 + name.length] === QUOTE && this.startsWith(at + 1, name);
+    }
+    /** Whether the bytes at `at` begin with `name`. */
+    startsWith(at, name) {
         const b = this.b;
-        if (!prefix && b[at + 1 + name.length] !== QUOTE)
-            return false;
         for (let k = 0; k < name.length; k++)
-            if (b[at + 1 + k] !== name[k])
+            if (b[at + k] !== name[k])
                 return false;
         return true;
     }
@@ -14392,7 +14394,7 @@ function readPlanObject(r, at) {
                 continue;
             // Terraform 0.12 wrote a child module's entries with addresses relative to the module
             // (`aws_alb.alb` for `module.alb.aws_alb.alb`): such a resource cannot be placed.
-            if (c.nested && !r.keyIs(c.addressStart - 1, K.module, true) && !isData(c))
+            if (c.nested && !r.startsWith(c.addressStart, K.module) && !isData(c))
                 continue;
             const address = decoded(c.addressStart - 1);
             if (known.has(address))
@@ -16360,7 +16362,8 @@ const ACL_TYPES = new Set(['aws_network_acl', 'aws_default_network_acl']);
 const VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
 const BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
-const SUBNET_TYPES_HERE = ['aws_subnet', 'aws_default_subnet'];
+/** A subnet's address ranges (empty while not known until apply). */
+const subnetRange = (s) => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set;
 const ANY_ADDRESS = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 /** A rule number as written (a number or digits); NaN when it is not one (null: unknown until apply). */
 const ruleNumber = (v) => (typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d+\s*$/.test(v) ? Number(v) : Number.NaN);
@@ -16382,7 +16385,7 @@ function ruleOf(e, origin, label) {
     return undecidedRules(`the action of ${label} is not known until apply`, rule);
 }
 /** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
-function buildNetworkAcls(ctx, subnetLinks) {
+function buildNetworkAcls(ctx, subnetTypes, subnetLinks) {
     const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
     const aclsById = indexBy(acls, ['id']);
     const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
@@ -16494,7 +16497,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
         // Traffic inside the subnet does not pass its ACL. In one of several subnets, which
         // traffic stays inside is not known.
         const subnet = subnets[0];
-        const ranges = subnets.map((s) => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string')).set);
+        const ranges = subnets.map(subnetRange);
         const origin = { label: `traffic inside ${subnets.map((s) => s.address).join(' or ')} (not filtered by its network ACL)`, location: ctx.locate(subnet) };
         const range = ranges.reduce((a, b) => a.union(b));
         // In one of several subnets, a source in one of them may be inside the server's: it may pass.
@@ -16566,7 +16569,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
         const at = cidrSet([ip]).set;
         if (at.isEmpty())
             return [];
-        subnetRanges ??= [...SUBNET_TYPES_HERE].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: cidrSet([subnet.values.cidr_block, subnet.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set }));
+        subnetRanges ??= [...subnetTypes].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: subnetRange(subnet) }));
         return subnetRanges.filter((x) => !x.range.isEmpty() && x.range.covers(at)).map((x) => x.subnet);
     };
     return {
@@ -16596,7 +16599,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 const mappings = lookup(res, ['subnet_mapping']);
                 if (mappings.state === 'known' && Array.isArray(mappings.value))
                     mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
-                return placementOf(res, links);
+                return { ...placementOf(res, links), each: true };
             }
             if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
                 const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' });
@@ -16608,7 +16611,7 @@ function buildNetworkAcls(ctx, subnetLinks) {
             // Launch templates and configurations: their instances go where an autoscaling group puts them.
             return { subnets: [], unknown: `the subnets of the instances of ${res.address} are chosen when they launch, so which network ACLs apply to them is not known` };
         },
-        layersFor(placed, location, placement = 'one-of') {
+        layersFor(placed, location) {
             const subnets = placed.subnets;
             if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0)
                 return { ingress: [], egress: [] };
@@ -16627,11 +16630,11 @@ function buildNetworkAcls(ctx, subnetLinks) {
                 // required flow must pass every one, a forbidden one gets in through any.
                 const names = subnets.map((s) => s.address).join(', ');
                 const perSubnet = (dir) => ({
-                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placement === 'all' ? 'a node of the balancer in each' : 'in one of these subnets'})`,
+                    name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placed.each ? 'a node of the balancer in each' : 'in one of these subnets'})`,
                     rules: [],
                     defaultAction: 'allow',
                     stateless: true,
-                    alternativesApply: placement === 'all' ? 'each' : 'one',
+                    alternativesApply: placed.each ? 'each' : 'one',
                     alternatives: bySubnet.map((x) => {
                         if (x.acls.length === 0)
                             return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
@@ -16671,7 +16674,6 @@ function buildNetworkAcls(ctx, subnetLinks) {
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
-const aws_network_BALANCER_TYPES = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -16949,7 +16951,7 @@ function buildAwsNetwork(ctx) {
         }
     }
     const interfaces = interfaceGroups(ctx, groupLinks);
-    const networkAcls = buildNetworkAcls(ctx, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
+    const networkAcls = buildNetworkAcls(ctx, SUBNET_TYPES, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
@@ -16965,8 +16967,7 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById);
         const location = ctx.locate(res);
-        // A balancer has a node in each of its subnets; a server or database is in one of them.
-        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location, aws_network_BALANCER_TYPES.has(res.type) ? 'all' : 'one-of');
+        const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
@@ -17026,7 +17027,7 @@ function buildAwsNetwork(ctx) {
             ...addresses,
         };
     };
-    return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res), 'all'), groupCount: groups.size };
+    return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
 const ENI_TYPES = new Set(['aws_network_interface']);

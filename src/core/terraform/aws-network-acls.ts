@@ -21,9 +21,11 @@ const ACL_TYPES: ReadonlySet<string> = new Set(['aws_network_acl', 'aws_default_
 const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
 const RULE_TYPE = 'aws_network_acl_rule';
 const BALANCER_TYPES: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
-const SUBNET_TYPES_HERE = ['aws_subnet', 'aws_default_subnet'];
 
 type Direction = 'ingress' | 'egress';
+
+/** A subnet's address ranges (empty while not known until apply). */
+const subnetRange = (s: PlanResource): AddressSet => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set;
 
 const ANY_ADDRESS: Peer = { addresses: AddressSet.ALL, identities: [], label: 'any address' };
 
@@ -61,6 +63,8 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
 export interface SubnetPlacement {
   subnets: readonly PlanResource[];
   unknown?: string;
+  /** In all of them at once (a balancer, a node in each), rather than in one of them. */
+  each?: boolean;
 }
 
 export interface NetworkAcls {
@@ -70,14 +74,14 @@ export interface NetworkAcls {
    */
   subnetsOf(res: PlanResource, primaryInterface?: PlanResource): SubnetPlacement;
   /**
-   * The ACL layers of a resource in `subnets`: in one of them (`one-of`: a server, a
-   * database in its subnet group), or in all at once (`all`: a balancer, a node in each).
+   * The ACL layers of a resource placed in subnets: in one of them (a server, a database in
+   * its subnet group), or in each at once (a balancer).
    */
-  layersFor(placed: SubnetPlacement, location: SourceLocation, placement?: 'one-of' | 'all'): { ingress: FilterLayer[]; egress: FilterLayer[] };
+  layersFor(placed: SubnetPlacement, location: SourceLocation): { ingress: FilterLayer[]; egress: FilterLayer[] };
 }
 
 /** `subnetLinks`: the subnets an attribute names, as the security-group model links them. */
-export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResource, path: AttributePath) => Links): NetworkAcls {
+export function buildNetworkAcls(ctx: PlanContext, subnetTypes: ReadonlySet<string>, subnetLinks: (res: PlanResource, path: AttributePath) => Links): NetworkAcls {
   const acls = [...ACL_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
   const aclsById = indexBy(acls, ['id']);
   const vpcs = [...VPC_TYPES].flatMap((t) => ctx.ofType(t));
@@ -173,7 +177,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
     // Traffic inside the subnet does not pass its ACL. In one of several subnets, which
     // traffic stays inside is not known.
     const subnet = subnets[0];
-    const ranges = subnets.map((s) => cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string')).set);
+    const ranges = subnets.map(subnetRange);
     const origin = { label: `traffic inside ${subnets.map((s) => s.address).join(' or ')} (not filtered by its network ACL)`, location: ctx.locate(subnet) };
     const range = ranges.reduce((a, b) => a.union(b));
     // In one of several subnets, a source in one of them may be inside the server's: it may pass.
@@ -244,7 +248,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
   const subnetsHolding = (ip: string): PlanResource[] => {
     const at = cidrSet([ip]).set;
     if (at.isEmpty()) return [];
-    subnetRanges ??= [...SUBNET_TYPES_HERE].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: cidrSet([subnet.values.cidr_block, subnet.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== '')).set }));
+    subnetRanges ??= [...subnetTypes].flatMap((t) => ctx.ofType(t)).map((subnet) => ({ subnet, range: subnetRange(subnet) }));
     return subnetRanges.filter((x) => !x.range.isEmpty() && x.range.covers(at)).map((x) => x.subnet);
   };
   return {
@@ -271,7 +275,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
         const links = [subnetLinks(res, ['subnets'])];
         const mappings = lookup(res, ['subnet_mapping']);
         if (mappings.state === 'known' && Array.isArray(mappings.value)) mappings.value.forEach((_m, i) => links.push(subnetLinks(res, ['subnet_mapping', i, 'subnet_id'])));
-        return placementOf(res, links);
+        return { ...placementOf(res, links), each: true };
       }
       if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
         const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: new Set(['aws_db_subnet_group']), byId: subnetGroups, what: 'DB subnet group' });
@@ -282,7 +286,7 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
       // Launch templates and configurations: their instances go where an autoscaling group puts them.
       return { subnets: [], unknown: `the subnets of the instances of ${res.address} are chosen when they launch, so which network ACLs apply to them is not known` };
     },
-    layersFor(placed, location, placement = 'one-of') {
+    layersFor(placed, location) {
       const subnets = placed.subnets;
       if (acls.length === 0 && externalOfSubnet.size === 0 && floating.length === 0) return { ingress: [], egress: [] };
       if (placed.unknown !== undefined) return undecidedLayers(placed.unknown, location);
@@ -297,11 +301,11 @@ export function buildNetworkAcls(ctx: PlanContext, subnetLinks: (res: PlanResour
         // required flow must pass every one, a forbidden one gets in through any.
         const names = subnets.map((s) => s.address).join(', ');
         const perSubnet = (dir: Direction): FilterLayer => ({
-          name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placement === 'all' ? 'a node of the balancer in each' : 'in one of these subnets'})`,
+          name: `${dir === 'egress' ? 'outbound rules of ' : ''}the network ACLs of ${names} (${placed.each ? 'a node of the balancer in each' : 'in one of these subnets'})`,
           rules: [],
           defaultAction: 'allow',
           stateless: true,
-          alternativesApply: placement === 'all' ? 'each' : 'one',
+          alternativesApply: placed.each ? 'each' : 'one',
           alternatives: bySubnet.map((x) => {
             if (x.acls.length === 0) return { name: `AWS's default network ACL of ${x.subnet.address}`, rules: [], defaultAction: 'allow', stateless: true };
             // One ACL per subnet here: several claiming one are undecided above.

@@ -21,7 +21,6 @@ import type { BlockMatcher } from './references.js';
 
 const GROUP_TYPES: ReadonlySet<string> = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
-const BALANCER_TYPES: ReadonlySet<string> = new Set(['aws_lb', 'aws_alb', 'aws_elb']);
 
 type Direction = 'ingress' | 'egress';
 
@@ -295,7 +294,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   }
 
   const interfaces = interfaceGroups(ctx, groupLinks);
-  const networkAcls = buildNetworkAcls(ctx, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
+  const networkAcls = buildNetworkAcls(ctx, SUBNET_TYPES, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
 
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
@@ -309,8 +308,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById);
     const location = ctx.locate(res);
-    // A balancer has a node in each of its subnets; a server or database is in one of them.
-    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location, BALANCER_TYPES.has(res.type) ? 'all' : 'one-of');
+    const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
@@ -362,7 +360,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     };
   };
 
-  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res), 'all'), groupCount: groups.size };
+  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);

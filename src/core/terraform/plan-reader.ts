@@ -185,11 +185,15 @@ class ByteReader {
     return true;
   }
 
-  /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes), or with `prefix` starts with it. */
-  keyIs(at: number, name: Uint8Array, prefix = false): boolean {
+  /** Whether the key whose opening quote is at `at` is exactly `name` (ASCII, no escapes). */
+  keyIs(at: number, name: Uint8Array): boolean {
+    return this.b[at + 1 + name.length] === QUOTE && this.startsWith(at + 1, name);
+  }
+
+  /** Whether the bytes at `at` begin with `name`. */
+  startsWith(at: number, name: Uint8Array): boolean {
     const b = this.b;
-    if (!prefix && b[at + 1 + name.length] !== QUOTE) return false;
-    for (let k = 0; k < name.length; k++) if (b[at + 1 + k] !== name[k]) return false;
+    for (let k = 0; k < name.length; k++) if (b[at + k] !== name[k]) return false;
     return true;
   }
 
@@ -423,7 +427,7 @@ function readPlanObject(r: ByteReader, at: number): { result: SelectivePlan; end
       if (isChangeAddress(c)) continue;
       // Terraform 0.12 wrote a child module's entries with addresses relative to the module
       // (`aws_alb.alb` for `module.alb.aws_alb.alb`): such a resource cannot be placed.
-      if (c.nested && !r.keyIs(c.addressStart - 1, K.module, true) && !isData(c)) continue;
+      if (c.nested && !r.startsWith(c.addressStart, K.module) && !isData(c)) continue;
       const address = decoded(c.addressStart - 1);
       if (known.has(address)) continue;
       if (!addressOffsets.has(address)) addressOffsets.set(address, c.addressAt);
