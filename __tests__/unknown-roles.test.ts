@@ -4,7 +4,7 @@ import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 import { yaml } from './helpers/pipeline.js';
 import { CHECK_TYPES } from '../src/core/checks/index.js';
 import { evaluateFlowPairs } from '../src/core/checks/required-flow.js';
-import type { FlowParams } from '../src/core/checks/required-flow.js';
+import type { FlowParams, PairContext } from '../src/core/checks/required-flow.js';
 import type { Environment, Server } from '../src/core/model.js';
 import { renderJson } from '../src/core/report/json-report.js';
 import { renderMarkdown } from '../src/core/report/markdown-report.js';
@@ -325,7 +325,7 @@ describe('many servers whose roles are unknown until apply', () => {
     let pairs = 0;
     const outcomes = evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
       pairs++;
-      return { status: 'pass', message: `${ctx.source.name} reaches ${ctx.target.name}.`, location: ctx.target.location };
+      return { status: 'pass', message: () => `${ctx.source.name} reaches ${ctx.target.name}.`, location: ctx.target.location };
     });
     return { outcomes, pairs };
   };
@@ -351,6 +351,29 @@ describe('many servers whose roles are unknown until apply', () => {
     const report = checkPlans(plan);
     expect(report.findings.filter((f) => f.policy === 'OS11-MON-001')).toHaveLength(30);
     expect(finding(report, 'OS11-MON-001', 'aws_instance.vm3 <-> role:front-end').status).toBe('unknown');
+  });
+
+  it('past the listing cap, passing pairs are counted without wording their messages; failing ones are worded', () => {
+    // 101 front-ends talking to each other: 10,100 pairs, past MAX_LISTED_PAIRS (10,000).
+    const plan: TestPlan = {
+      resources: [group('app', [tcp(0, 65535, ['10.0.0.0/16'])]), ...Array.from({ length: 101 }, (_, i) => instance(`fe${i}`, `10.0.1.${i + 1}`, 'app', { tags: { 'topogate-role': 'front-end' } }))],
+    };
+    const [env] = environmentsOf(plan);
+    let worded = 0;
+    const run = (failing: (ctx: PairContext) => boolean) =>
+      evaluateFlowPairs(env, { type: 'required-flow', from: { role: 'front-end' }, to: { role: 'front-end' }, ports: [80] }, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => ({
+        status: failing(ctx) ? 'fail' : 'pass',
+        message: () => `${ctx.source.name} -> ${ctx.target.name} #${++worded}`,
+        location: ctx.target.location,
+      }));
+    const passing = run(() => false);
+    expect(passing).toEqual([expect.objectContaining({ status: 'pass', message: expect.stringMatching(/^10100 of 10100 pairs pass/) })]);
+    expect(worded).toBe(0);
+    // The pairs into fe7 fail (100 of them): each is listed, with its message.
+    const failing = run((ctx) => ctx.target.name === 'aws_instance.fe7');
+    expect(failing.filter((o) => o.status === 'fail')).toHaveLength(100);
+    expect(failing.find((o) => o.subject === 'aws_instance.fe0 -> aws_instance.fe7')?.message).toMatch(/^aws_instance\.fe0 -> aws_instance\.fe7 #\d+$/);
+    expect(worded).toBe(100);
   });
 
   describe('with servers known to hold the roles', () => {

@@ -131,7 +131,13 @@ export function flowPairs(env: Environment, params: FlowParams): PairPlan {
   return { sources, targets, possibleSources, possibleTargets, count, knownCount };
 }
 
-type PairOutcome = Omit<CheckOutcome, 'subject'>;
+/**
+ * A pair's judgement. The message is worded on demand: a farm's passing pairs past
+ * MAX_LISTED_PAIRS are only counted, and wording each would cost more than judging it.
+ */
+export interface PairOutcome extends Omit<CheckOutcome, 'subject' | 'message'> {
+  message: () => string;
+}
 
 /**
  * A server that may be a source or a target (its roles, or whether it belongs to the
@@ -223,7 +229,7 @@ function doubtfulOutcomes(
     if (pairs === 1 && unchecked.count === 0 && d.first) {
       // One pair: its own finding, as any other pair's.
       const { subject, outcome, doubt } = d.first;
-      outcomes.push(outcome.status === 'pass' ? { subject, ...outcome } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message}`, location: d.server.location });
+      outcomes.push(outcome.status === 'pass' ? { subject, status: 'pass', message: outcome.message(), location: outcome.location } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message()}`, location: d.server.location });
       continue;
     }
     // Which ends it may be, counting only those with pairs; the doubt names the roles of both.
@@ -235,12 +241,12 @@ function doubtfulOutcomes(
       ? describeDoubt(env, d.server, asSource.membership || asTarget.membership, [...new Set([...asSource.roles, ...asTarget.roles])])
       : (asSource ?? asTarget ?? d.asSource ?? d.asTarget)!.doubt;
     if (d.notPassing === 0 && unchecked.count === 0) {
-      outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message}`, location: d.server.location });
+      outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message()}`, location: d.server.location });
       continue;
     }
     const parts: string[] = [];
     const known = (n: number) => (n === 1 ? 'its one pair with a server known to match' : `its ${n} pairs with servers known to match`);
-    if (d.notPassing > 0) parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message}`);
+    if (d.notPassing > 0) parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message()}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message()}`);
     else if (pairs > 0) parts.push(`${known(pairs)} ${pairs === 1 ? 'passes' : 'pass'}.`);
     if (unchecked.count > 0) {
       const names = `${unchecked.names.join(', ')}${unchecked.count > unchecked.names.length ? ` and ${unchecked.count - unchecked.names.length} more` : ''}`;
@@ -304,7 +310,7 @@ export function evaluateFlowPairs(
   const toLabel = describeTarget(params.to);
   const evaluatePair = (source: FlowSource, target: Server): PairOutcome => {
     const ports = portsFor(params, target);
-    if (!ports.ok) return { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+    if (!ports.ok) return { status: 'unknown', message: () => `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
     const direct = reachOnPorts(source, target, protocol, ports.ports, options);
     const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
     return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
@@ -320,7 +326,7 @@ export function evaluateFlowPairs(
       const outcome = evaluatePair(source, target);
       if (large && outcome.status === 'pass') passes++;
       else if (large && outcomes.length >= MAX_LISTED_PAIRS) beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
-      else outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
+      else outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message(), location: outcome.location });
     }
   }
   if (large) {
@@ -352,9 +358,8 @@ export const requiredFlow: CheckType<FlowParams> = {
     // Clients may come in through a balancer: a listener on the required port counts.
     return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
       const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
-      const message = requiredFlowMessage(ctx, verdict);
       const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
-      return { status: verdict.status, message, location };
+      return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
       // A connection needs its responses: through stateless filters they are checked too.
     }, { responses: true });
   },
