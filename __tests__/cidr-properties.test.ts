@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AddressSet } from '../src/core/net/cidr.js';
+import * as iv from '../src/core/net/interval-set.js';
 
 /**
  * Set arithmetic checked against a brute-force oracle: random CIDRs inside one /20
@@ -81,6 +82,44 @@ describe('AddressSet against a brute-force oracle', () => {
         const n = ((parts[0] << 24) | (parts[1] << 16) | (parts[2] << 8) | parts[3]) >>> 0;
         const sibling = (n ^ (1 << (32 - prefix))) >>> 0;
         expect(seen.has(`${(sibling >>> 24) & 255}.${(sibling >>> 16) & 255}.${(sibling >>> 8) & 255}.${sibling & 255}/${prefix}`)).toBe(false);
+      }
+    }
+  });
+});
+
+describe('interval sets of very different sizes against a brute-force oracle', () => {
+  // A role's many server addresses against one source: the walks gallop over the large side.
+  const rand = prng(11240);
+  const DOMAIN = 2000;
+  const randomSet = (n: number) => {
+    const picked = new Set<number>();
+    for (let k = 0; k < n; k++) {
+      const lo = Math.floor(rand() * DOMAIN);
+      const len = rand() < 0.7 ? 1 : 1 + Math.floor(rand() * 20);
+      for (let x = lo; x < Math.min(DOMAIN, lo + len); x++) picked.add(x);
+    }
+    return picked;
+  };
+  const toIntervals = (m: ReadonlySet<number>) => iv.normalize([...m].map((x) => ({ lo: BigInt(x), hi: BigInt(x) })));
+  const fromIntervals = (s: iv.Intervals) => {
+    const out = new Set<number>();
+    for (const { lo, hi } of s) for (let x = Number(lo); x <= Number(hi); x++) out.add(x);
+    return out;
+  };
+  const sorted = (m: ReadonlySet<number>) => [...m].sort((p, q) => p - q);
+
+  it('intersect, subtract, covers and overlaps agree, either way round', () => {
+    for (let c = 0; c < 400; c++) {
+      const ma = randomSet(Math.floor(rand() * 300));
+      const mb = randomSet(Math.floor(rand() * 4));
+      if (rand() < 0.3) for (const x of mb) ma.add(x);
+      for (const [x, y] of [[ma, mb], [mb, ma]] as const) {
+        const X = toIntervals(x);
+        const Y = toIntervals(y);
+        expect(sorted(fromIntervals(iv.intersect(X, Y)))).toEqual(sorted(new Set([...x].filter((v) => y.has(v)))));
+        expect(sorted(fromIntervals(iv.subtract(X, Y)))).toEqual(sorted(new Set([...x].filter((v) => !y.has(v)))));
+        expect(iv.covers(X, Y)).toBe([...y].every((v) => x.has(v)));
+        expect(iv.overlaps(X, Y)).toBe([...y].some((v) => x.has(v)));
       }
     }
   });

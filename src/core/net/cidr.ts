@@ -196,6 +196,8 @@ export class AddressSet {
     if (this.isEmpty() || o.isEmpty()) return AddressSet.EMPTY;
     if (o.covers(this)) return this;
     if (this.covers(o)) return o;
+    // Most rules a flow is asked against do not match its end at all: no allocation for those.
+    if (!this.overlaps(o)) return AddressSet.EMPTY;
     return new AddressSet(iv.intersect(this.v4, o.v4), iv.intersect(this.v6, o.v6));
   }
 

@@ -32,6 +32,30 @@ export function union(a: Intervals, b: Intervals): Interval[] {
   return normalize([...a, ...b]);
 }
 
+/**
+ * The first index at or after `from` whose interval ends at or after `lo` (`set.length` if
+ * none). Galloping: a walk of a large set against a small one (a role's thousand server
+ * addresses against one source) skips in log steps instead of one interval at a time.
+ */
+function seek(set: Intervals, from: number, lo: bigint): number {
+  if (from >= set.length || set[from].hi >= lo) return from;
+  // set[prev].hi < lo throughout; the answer is past prev.
+  let prev = from;
+  let step = 1;
+  while (prev + step < set.length && set[prev + step].hi < lo) {
+    prev += step;
+    step *= 2;
+  }
+  let a = prev + 1;
+  let b = Math.min(prev + step, set.length);
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (set[mid].hi < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
 export function intersect(a: Intervals, b: Intervals): Interval[] {
   const out: Interval[] = [];
   let i = 0;
@@ -39,6 +63,14 @@ export function intersect(a: Intervals, b: Intervals): Interval[] {
   while (i < a.length && j < b.length) {
     const x = a[i];
     const y = b[j];
+    if (x.hi < y.lo) {
+      i = seek(a, i + 1, y.lo);
+      continue;
+    }
+    if (y.hi < x.lo) {
+      j = seek(b, j + 1, x.lo);
+      continue;
+    }
     const lo = x.lo > y.lo ? x.lo : y.lo;
     const hi = x.hi < y.hi ? x.hi : y.hi;
     if (lo <= hi) out.push({ lo, hi });
@@ -55,7 +87,7 @@ export function subtract(a: Intervals, b: Intervals): Interval[] {
   for (const x of a) {
     let lo = x.lo;
     const hi = x.hi;
-    while (j < b.length && b[j].hi < lo) j++;
+    j = seek(b, j, lo);
     let k = j;
     while (k < b.length && b[k].lo <= hi) {
       const y = b[k];
@@ -69,11 +101,11 @@ export function subtract(a: Intervals, b: Intervals): Interval[] {
   return out;
 }
 
-/** True when every member of `inner` is in `outer` (a merge walk: no allocation). */
+/** True when every member of `inner` is in `outer` (a merge walk that gallops: no allocation). */
 export function covers(outer: Intervals, inner: Intervals): boolean {
   let j = 0;
   for (const x of inner) {
-    while (j < outer.length && outer[j].hi < x.lo) j++;
+    j = seek(outer, j, x.lo);
     if (j >= outer.length) return false;
     // Sets are normalized (adjacent intervals merged), so one outer interval must hold x.
     if (outer[j].lo > x.lo || outer[j].hi < x.hi) return false;
@@ -81,15 +113,15 @@ export function covers(outer: Intervals, inner: Intervals): boolean {
   return true;
 }
 
-/** True when the sets share a member (a merge walk: no allocation). */
+/** True when the sets share a member (a merge walk that gallops: no allocation). */
 export function overlaps(a: Intervals, b: Intervals): boolean {
   let i = 0;
   let j = 0;
   while (i < a.length && j < b.length) {
     const x = a[i];
     const y = b[j];
-    if (x.hi < y.lo) i++;
-    else if (y.hi < x.lo) j++;
+    if (x.hi < y.lo) i = seek(a, i + 1, y.lo);
+    else if (y.hi < x.lo) j = seek(b, j + 1, x.lo);
     else return true;
   }
   return false;
