@@ -45,6 +45,7 @@ describe('action inputs', () => {
       policies: [],
       builtinPolicies: true,
       failOn: 'error',
+      failOnUnknown: false,
       comment: 'update',
       annotations: true,
       checkRun: false,
@@ -62,6 +63,7 @@ describe('action inputs', () => {
   it.each([
     ['fail-on', 'warning', { failOn: 'warning' }],
     ['fail-on', 'never', { failOn: 'never' }],
+    ['fail-on-unknown', 'true', { failOnUnknown: true }],
     ['comment', 'off', { comment: 'off' }],
     ['annotations', 'False', { annotations: false }],
     ['check-run', 'TRUE', { checkRun: true }],

@@ -330,6 +330,21 @@ describe('other events and settings', () => {
     expect(run.summary).toContain('No PR comment: `comment: off`.');
   });
 
+  it('fail-on-unknown: a topology without its firewall fails the step, and the comment says what blocks', async () => {
+    await startGitHub();
+    const ws = makeWorkspace({ 'no-firewall.yml': example.replace(/^ {4}firewall:\n(?: {6}.*\n|\s*\n)*/gm, '') });
+    const lenient = await runAction({ workspace: ws, inputs: { topology: 'no-firewall.yml', comment: 'off' }, apiUrl: gh.url });
+    expect(lenient.code, lenient.stdout).toBe(0);
+    expect(lenient.outputs.result).toBe('pass');
+    const strict = await runAction({ workspace: ws, inputs: { topology: 'no-firewall.yml', 'fail-on-unknown': 'true' }, apiUrl: gh.url });
+    expect(strict.code).toBe(1);
+    expect(strict.outputs).toMatchObject({ result: 'fail', errors: '0' });
+    expect(Number(strict.outputs.unknown)).toBeGreaterThan(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0].body).toMatch(/topogate: \d+ findings block the merge \(\d+ of them undecided\)/);
+    expect(gh.comments[0].body).toContain('fail-on: `error` (unknown included)');
+  });
+
   it('without a token: no API call, everything else as usual', async () => {
     await startGitHub();
     const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml', 'github-token': '' }, apiUrl: gh.url });

@@ -27,6 +27,28 @@ describe('topogate check', () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--fail-on-unknown: a topology whose firewall was deleted fails instead of passing on unknowns', async () => {
+    // The example without its firewall blocks: every flow is unknown, nothing fails.
+    const text = readFileSync(path.join(work, 'examples', 'topology.yml'), 'utf8');
+    const withoutFirewall = text.replace(/^ {4}firewall:\n(?: {6}.*\n|\s*\n)*/gm, '');
+    expect(withoutFirewall).not.toMatch(/firewall:/);
+    writeFileSync(path.join(work, 'no-firewall.yml'), withoutFirewall);
+    const lenient = await cli(['check', '--topology', 'no-firewall.yml']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stdout).toMatch(/^topogate \S+ PASS: nothing at or above error \(0 error, 0 warning, 0 notice; [1-9]\d* unknown/);
+    const strict = await cli(['check', '--topology', 'no-firewall.yml', '--fail-on-unknown']);
+    expect(strict.code).toBe(1);
+    const unknownErrors = /; (\d+) unknown/.exec(strict.stdout);
+    expect(strict.stdout).toMatch(/^topogate \S+ FAIL: \d+ findings \(\d+ unknown\) at or above error, unknown included/);
+    expect(unknownErrors).not.toBeNull();
+    // Only unknowns at or above the threshold count; fail-on never still never fails.
+    expect((await cli(['check', '--topology', 'no-firewall.yml', '--fail-on-unknown', '--fail-on', 'never'])).code).toBe(0);
+    // The example itself: its failures fail either way, with no unknown among them.
+    const example = await cli(['check', '--topology', 'examples/topology.yml', '--fail-on-unknown']);
+    expect(example.code).toBe(1);
+    expect(example.stdout).toMatch(/^topogate \S+ FAIL: 2 findings at or above error, unknown included/);
+  });
+
   it('check is the default command; --fail-on never exits 0', async () => {
     expect((await cli(['--topology', 'examples/topology.yml', '--fail-on', 'never'])).code).toBe(0);
   });

@@ -34392,15 +34392,17 @@ function buildReport(version, environments, policies, evaluation) {
         policies: [...policies],
     };
 }
-/** Findings that fail the run: status fail at or above the threshold. */
-function failingFindings(report, failOn) {
+const gateOf = (g) => (typeof g === 'string' ? { failOn: g } : g);
+/** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
+function failingFindings(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
     if (failOn === 'never')
         return [];
     const threshold = SEVERITY_RANK[failOn];
-    return report.findings.filter((f) => f.status === 'fail' && SEVERITY_RANK[f.severity] >= threshold);
+    return report.findings.filter((f) => (f.status === 'fail' || (unknown === true && f.status === 'unknown')) && SEVERITY_RANK[f.severity] >= threshold);
 }
-function isFailing(report, failOn) {
-    return failingFindings(report, failOn).length > 0;
+function isFailing(report, gate) {
+    return failingFindings(report, gate).length > 0;
 }
 const grouped = new WeakMap();
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
@@ -34438,19 +34440,24 @@ function compareUrgency(a, b) {
 ;// CONCATENATED MODULE: ./src/core/report/text-report.ts
 
 
+
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
 const MARK = { fail: 'FAIL', unknown: '  ? ', waived: 'WAIV', pass: ' ok ' };
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-function verdictLine(report, failOn) {
-    const blocking = failingFindings(report, failOn).length;
+function verdictLine(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const blocking = failingFindings(report, gate);
+    const undecided = blocking.filter((f) => f.status === 'unknown').length;
     const s = report.summary;
-    const head = blocking > 0 ? `FAIL: ${plural(blocking, 'finding')} at or above ${failOn}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${failOn}`;
+    const what = undecided > 0 ? `${plural(blocking.length, 'finding')} (${undecided} unknown)` : plural(blocking.length, 'finding');
+    const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
+    const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
     return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
-function renderText(report, failOn, options = {}) {
-    const lines = [verdictLine(report, failOn), ''];
+function renderText(report, gate, options = {}) {
+    const lines = [verdictLine(report, gate), ''];
     if (report.environments.length === 0)
         lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
     const environments = new Map(report.environments.map((e) => [e.name, e]));
@@ -35470,6 +35477,32 @@ function union(a, b) {
         return a.slice();
     return normalize([...a, ...b]);
 }
+/**
+ * The first index at or after `from` whose interval ends at or after `lo` (`set.length` if
+ * none). Galloping: a walk of a large set against a small one (a role's thousand server
+ * addresses against one source) skips in log steps instead of one interval at a time.
+ */
+function seek(set, from, lo) {
+    if (from >= set.length || set[from].hi >= lo)
+        return from;
+    // set[prev].hi < lo throughout; the answer is past prev.
+    let prev = from;
+    let step = 1;
+    while (prev + step < set.length && set[prev + step].hi < lo) {
+        prev += step;
+        step *= 2;
+    }
+    let a = prev + 1;
+    let b = Math.min(prev + step, set.length);
+    while (a < b) {
+        const mid = (a + b) >> 1;
+        if (set[mid].hi < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
 function intersect(a, b) {
     const out = [];
     let i = 0;
@@ -35477,6 +35510,14 @@ function intersect(a, b) {
     while (i < a.length && j < b.length) {
         const x = a[i];
         const y = b[j];
+        if (x.hi < y.lo) {
+            i = seek(a, i + 1, y.lo);
+            continue;
+        }
+        if (y.hi < x.lo) {
+            j = seek(b, j + 1, x.lo);
+            continue;
+        }
         const lo = x.lo > y.lo ? x.lo : y.lo;
         const hi = x.hi < y.hi ? x.hi : y.hi;
         if (lo <= hi)
@@ -35496,8 +35537,7 @@ function subtract(a, b) {
     for (const x of a) {
         let lo = x.lo;
         const hi = x.hi;
-        while (j < b.length && b[j].hi < lo)
-            j++;
+        j = seek(b, j, lo);
         let k = j;
         while (k < b.length && b[k].lo <= hi) {
             const y = b[k];
@@ -35513,12 +35553,11 @@ function subtract(a, b) {
     }
     return out;
 }
-/** True when every member of `inner` is in `outer` (a merge walk: no allocation). */
+/** True when every member of `inner` is in `outer` (a merge walk that gallops: no allocation). */
 function covers(outer, inner) {
     let j = 0;
     for (const x of inner) {
-        while (j < outer.length && outer[j].hi < x.lo)
-            j++;
+        j = seek(outer, j, x.lo);
         if (j >= outer.length)
             return false;
         // Sets are normalized (adjacent intervals merged), so one outer interval must hold x.
@@ -35527,7 +35566,7 @@ function covers(outer, inner) {
     }
     return true;
 }
-/** True when the sets share a member (a merge walk: no allocation). */
+/** True when the sets share a member (a merge walk that gallops: no allocation). */
 function overlaps(a, b) {
     let i = 0;
     let j = 0;
@@ -35535,9 +35574,9 @@ function overlaps(a, b) {
         const x = a[i];
         const y = b[j];
         if (x.hi < y.lo)
-            i++;
+            i = seek(a, i + 1, y.lo);
         else if (y.hi < x.lo)
-            j++;
+            j = seek(b, j + 1, x.lo);
         else
             return true;
     }
@@ -35767,6 +35806,9 @@ class AddressSet {
             return this;
         if (this.covers(o))
             return o;
+        // Most rules a flow is asked against do not match its end at all: no allocation for those.
+        if (!this.overlaps(o))
+            return AddressSet.EMPTY;
         return new AddressSet(intersect(this.v4, o.v4), intersect(this.v6, o.v6));
     }
     subtract(o) {
@@ -45465,7 +45507,7 @@ function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel
         if (pairs === 1 && unchecked.count === 0 && d.first) {
             // One pair: its own finding, as any other pair's.
             const { subject, outcome, doubt } = d.first;
-            outcomes.push(outcome.status === 'pass' ? { subject, ...outcome } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message}`, location: d.server.location });
+            outcomes.push(outcome.status === 'pass' ? { subject, status: 'pass', message: outcome.message(), location: outcome.location } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message()}`, location: d.server.location });
             continue;
         }
         // Which ends it may be, counting only those with pairs; the doubt names the roles of both.
@@ -45477,13 +45519,13 @@ function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel
             ? describeDoubt(env, d.server, asSource.membership || asTarget.membership, [...new Set([...asSource.roles, ...asTarget.roles])])
             : (asSource ?? asTarget ?? d.asSource ?? d.asTarget).doubt;
         if (d.notPassing === 0 && unchecked.count === 0) {
-            outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message}`, location: d.server.location });
+            outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message()}`, location: d.server.location });
             continue;
         }
         const parts = [];
         const known = (n) => (n === 1 ? 'its one pair with a server known to match' : `its ${n} pairs with servers known to match`);
         if (d.notPassing > 0)
-            parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message}`);
+            parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message()}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message()}`);
         else if (pairs > 0)
             parts.push(`${known(pairs)} ${pairs === 1 ? 'passes' : 'pass'}.`);
         if (unchecked.count > 0) {
@@ -45534,7 +45576,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
     const evaluatePair = (source, target) => {
         const ports = portsFor(params, target);
         if (!ports.ok)
-            return { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+            return { status: 'unknown', message: () => `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
         const direct = reachOnPorts(source, target, protocol, ports.ports, options);
         const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
         return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
@@ -45554,7 +45596,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
             else if (large && outcomes.length >= MAX_LISTED_PAIRS)
                 beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
             else
-                outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
+                outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message(), location: outcome.location });
         }
     }
     if (large) {
@@ -45590,9 +45632,8 @@ const requiredFlow = {
         // Clients may come in through a balancer: a listener on the required port counts.
         return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
             const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
-            const message = requiredFlowMessage(ctx, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
-            return { status: verdict.status, message, location };
+            return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
             // A connection needs its responses: through stateless filters they are checked too.
         }, { responses: true });
     },
@@ -45614,10 +45655,9 @@ const forbiddenFlow = {
         // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
         return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
             const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments);
-            const everything = ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel;
-            const message = forbiddenFlowMessage(ctx, verdict, everything);
+            const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel);
             const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
-            return { status: verdict.status, message, location };
+            return { status: verdict.status, message: () => forbiddenFlowMessage(ctx, verdict, everything()), location };
             // Whether it can get in at all: through any node of a balancer, say.
         }, { exposure: true });
     },
@@ -53879,6 +53919,7 @@ const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'policies',
     'builtin-policies',
     'fail-on',
+    'fail-on-unknown',
     'comment',
     'annotations',
     'check-run',
@@ -53943,6 +53984,7 @@ function parseInputs(get) {
         policies: splitPatterns([get('policies')]),
         builtinPolicies: flag('builtin-policies', true),
         failOn: oneOf('fail-on', FAIL_ON, 'error'),
+        failOnUnknown: flag('fail-on-unknown', false),
         comment: oneOf('comment', COMMENT, 'update'),
         annotations: flag('annotations', true),
         checkRun: flag('check-run', false),
@@ -53955,6 +53997,8 @@ function parseInputs(get) {
         throw new ActionInputError(problems);
     return inputs;
 }
+/** What fails the step: `fail-on`, with `fail-on-unknown`. */
+const gateOfInputs = (inputs) => ({ failOn: inputs.failOn, unknown: inputs.failOnUnknown });
 /** The inputs of this step, from the runner's `INPUT_*` variables. */
 function readActionInputs() {
     const inputs = parseInputs((name) => getInput(name));
@@ -54188,11 +54232,14 @@ function where(loc, options) {
     const url = options.linkTo?.(loc);
     return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
 }
-function verdict(report, failOn) {
-    const blocking = failingFindings(report, failOn).length;
+function verdict(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const failing = failingFindings(report, gate);
+    const blocking = failing.length;
+    const undecided = failing.filter((f) => f.status === 'unknown').length;
     const s = report.summary;
     const head = blocking > 0
-        ? `### ❌ topogate: ${markdown_report_plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge`
+        ? `### ❌ topogate: ${markdown_report_plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
         : s.unknown > 0
             ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
             : '### ✅ topogate: all checks pass';
@@ -54204,7 +54251,7 @@ function verdict(report, failOn) {
         `${s.waived} waived`,
         `${s.pass} passed`,
     ].join(' · ');
-    return `${head}\n\n${counts} — fail-on: \`${failOn}\`, ${markdown_report_plural(report.environments.length, 'environment')}, ${markdown_report_plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${markdown_report_plural(report.environments.length, 'environment')}, ${markdown_report_plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 function attentionRow(f, options) {
     const status = f.status === 'fail' ? `${ICON.fail} ${f.severity}` : `${ICON[f.status]} ${f.status}`;
@@ -55154,6 +55201,7 @@ async function publishComment(api, pullNumber, req, log) {
 
 
 
+
 /** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
 function runnerFileProblem(variable, file, e) {
     const code = e?.code;
@@ -55352,7 +55400,8 @@ function writeReports(ctx, report) {
  */
 async function publishReport(report, ctx) {
     const { inputs, run, log, workspace } = ctx;
-    const failing = isFailing(report, inputs.failOn);
+    const gate = gateOfInputs(inputs);
+    const failing = isFailing(report, gate);
     const s = report.summary;
     const files = writeReports(ctx, report);
     const { unwritten } = files;
@@ -55365,7 +55414,7 @@ async function publishReport(report, ctx) {
     publish_setOutput(log, 'unknown', s.unknown);
     publish_setOutput(log, 'report', files.reportFile ?? '');
     publish_setOutput(log, 'sarif-file', files.sarifFile ?? '');
-    log.untrusted(renderText(report, inputs.failOn));
+    log.untrusted(renderText(report, gate));
     const repoFile = (loc) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
     const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
     const api = new ApiSession(ctx);
@@ -55407,8 +55456,8 @@ async function publishReport(report, ctx) {
                     headSha: run.sha,
                     externalId: configurationKey(inputs),
                     detailsUrl: runUrl(links(run)),
-                    title: verdictLine(report, inputs.failOn).slice(0, 255),
-                    summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
+                    title: verdictLine(report, gate).slice(0, 255),
+                    summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: gate, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
                     annotations: published,
                     conclusion: failing ? 'failure' : 'success',
                 });
@@ -55445,7 +55494,7 @@ async function publishReport(report, ctx) {
                 log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
         }
     }
-    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
+    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
     const comment = await deliverComment(ctx, api, markerBody, false);
     if (!inputs.annotations)
         annotations = { kind: 'off' };
@@ -55473,7 +55522,7 @@ async function publishReport(report, ctx) {
     // When the deadline passed while the files the pull request changes were listed (or annotations are off).
     api.warnIfOutOfTime();
     const delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
-    writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
+    writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery }));
     return { failing, unwritten };
 }
 /**
@@ -55623,7 +55672,7 @@ async function main(log) {
             version: package_namespaceObject.rE,
         });
         const { failing, unwritten } = await publishReport(report, ctx);
-        const verdict = verdictLine(report, inputs.failOn);
+        const verdict = verdictLine(report, gateOfInputs(inputs));
         if (unwritten.length === 0)
             return failing ? verdict : undefined;
         // The check ran and its result is out; the step fails for the file too, naming it and what to do.

@@ -2732,6 +2732,32 @@ function union(a, b) {
         return a.slice();
     return normalize([...a, ...b]);
 }
+/**
+ * The first index at or after `from` whose interval ends at or after `lo` (`set.length` if
+ * none). Galloping: a walk of a large set against a small one (a role's thousand server
+ * addresses against one source) skips in log steps instead of one interval at a time.
+ */
+function seek(set, from, lo) {
+    if (from >= set.length || set[from].hi >= lo)
+        return from;
+    // set[prev].hi < lo throughout; the answer is past prev.
+    let prev = from;
+    let step = 1;
+    while (prev + step < set.length && set[prev + step].hi < lo) {
+        prev += step;
+        step *= 2;
+    }
+    let a = prev + 1;
+    let b = Math.min(prev + step, set.length);
+    while (a < b) {
+        const mid = (a + b) >> 1;
+        if (set[mid].hi < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    return a;
+}
 function intersect(a, b) {
     const out = [];
     let i = 0;
@@ -2739,6 +2765,14 @@ function intersect(a, b) {
     while (i < a.length && j < b.length) {
         const x = a[i];
         const y = b[j];
+        if (x.hi < y.lo) {
+            i = seek(a, i + 1, y.lo);
+            continue;
+        }
+        if (y.hi < x.lo) {
+            j = seek(b, j + 1, x.lo);
+            continue;
+        }
         const lo = x.lo > y.lo ? x.lo : y.lo;
         const hi = x.hi < y.hi ? x.hi : y.hi;
         if (lo <= hi)
@@ -2758,8 +2792,7 @@ function subtract(a, b) {
     for (const x of a) {
         let lo = x.lo;
         const hi = x.hi;
-        while (j < b.length && b[j].hi < lo)
-            j++;
+        j = seek(b, j, lo);
         let k = j;
         while (k < b.length && b[k].lo <= hi) {
             const y = b[k];
@@ -2775,12 +2808,11 @@ function subtract(a, b) {
     }
     return out;
 }
-/** True when every member of `inner` is in `outer` (a merge walk: no allocation). */
+/** True when every member of `inner` is in `outer` (a merge walk that gallops: no allocation). */
 function covers(outer, inner) {
     let j = 0;
     for (const x of inner) {
-        while (j < outer.length && outer[j].hi < x.lo)
-            j++;
+        j = seek(outer, j, x.lo);
         if (j >= outer.length)
             return false;
         // Sets are normalized (adjacent intervals merged), so one outer interval must hold x.
@@ -2789,7 +2821,7 @@ function covers(outer, inner) {
     }
     return true;
 }
-/** True when the sets share a member (a merge walk: no allocation). */
+/** True when the sets share a member (a merge walk that gallops: no allocation). */
 function overlaps(a, b) {
     let i = 0;
     let j = 0;
@@ -2797,9 +2829,9 @@ function overlaps(a, b) {
         const x = a[i];
         const y = b[j];
         if (x.hi < y.lo)
-            i++;
+            i = seek(a, i + 1, y.lo);
         else if (y.hi < x.lo)
-            j++;
+            j = seek(b, j + 1, x.lo);
         else
             return true;
     }
@@ -3029,6 +3061,9 @@ class AddressSet {
             return this;
         if (this.covers(o))
             return o;
+        // Most rules a flow is asked against do not match its end at all: no allocation for those.
+        if (!this.overlaps(o))
+            return AddressSet.EMPTY;
         return new AddressSet(intersect(this.v4, o.v4), intersect(this.v6, o.v6));
     }
     subtract(o) {
@@ -12806,7 +12841,7 @@ function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel
         if (pairs === 1 && unchecked.count === 0 && d.first) {
             // One pair: its own finding, as any other pair's.
             const { subject, outcome, doubt } = d.first;
-            outcomes.push(outcome.status === 'pass' ? { subject, ...outcome } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message}`, location: d.server.location });
+            outcomes.push(outcome.status === 'pass' ? { subject, status: 'pass', message: outcome.message(), location: outcome.location } : { subject, status: 'unknown', message: `Cannot decide until apply ${doubt}. If so: ${outcome.message()}`, location: d.server.location });
             continue;
         }
         // Which ends it may be, counting only those with pairs; the doubt names the roles of both.
@@ -12818,13 +12853,13 @@ function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel
             ? describeDoubt(env, d.server, asSource.membership || asTarget.membership, [...new Set([...asSource.roles, ...asTarget.roles])])
             : (asSource ?? asTarget ?? d.asSource ?? d.asTarget).doubt;
         if (d.notPassing === 0 && unchecked.count === 0) {
-            outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message}`, location: d.server.location });
+            outcomes.push({ subject, status: 'pass', message: `All ${pairs} pairs of ${name} pass, so it does not matter ${doubt}. The first: ${d.first?.outcome.message()}`, location: d.server.location });
             continue;
         }
         const parts = [];
         const known = (n) => (n === 1 ? 'its one pair with a server known to match' : `its ${n} pairs with servers known to match`);
         if (d.notPassing > 0)
-            parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message}`);
+            parts.push(pairs === 1 ? `${known(1)} would not pass: ${d.first?.outcome.message()}` : `${d.notPassing} of ${known(pairs)} would not pass; the first: ${d.first?.outcome.message()}`);
         else if (pairs > 0)
             parts.push(`${known(pairs)} ${pairs === 1 ? 'passes' : 'pass'}.`);
         if (unchecked.count > 0) {
@@ -12875,7 +12910,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
     const evaluatePair = (source, target) => {
         const ports = portsFor(params, target);
         if (!ports.ok)
-            return { status: 'unknown', message: `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
+            return { status: 'unknown', message: () => `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
         const direct = reachOnPorts(source, target, protocol, ports.ports, options);
         const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
         return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
@@ -12895,7 +12930,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
             else if (large && outcomes.length >= MAX_LISTED_PAIRS)
                 beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
             else
-                outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message, location: outcome.location });
+                outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message(), location: outcome.location });
         }
     }
     if (large) {
@@ -12931,9 +12966,8 @@ const requiredFlow = {
         // Clients may come in through a balancer: a listener on the required port counts.
         return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
             const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
-            const message = requiredFlowMessage(ctx, verdict);
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
-            return { status: verdict.status, message, location };
+            return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
             // A connection needs its responses: through stateless filters they are checked too.
         }, { responses: true });
     },
@@ -12955,10 +12989,9 @@ const forbiddenFlow = {
         // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
         return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
             const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments);
-            const everything = ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel;
-            const message = forbiddenFlowMessage(ctx, verdict, everything);
+            const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel);
             const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
-            return { status: verdict.status, message, location };
+            return { status: verdict.status, message: () => forbiddenFlowMessage(ctx, verdict, everything()), location };
             // Whether it can get in at all: through any node of a balancer, say.
         }, { exposure: true });
     },
@@ -13745,15 +13778,17 @@ function buildReport(version, environments, policies, evaluation) {
         policies: [...policies],
     };
 }
-/** Findings that fail the run: status fail at or above the threshold. */
-function failingFindings(report, failOn) {
+const gateOf = (g) => (typeof g === 'string' ? { failOn: g } : g);
+/** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
+function failingFindings(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
     if (failOn === 'never')
         return [];
     const threshold = SEVERITY_RANK[failOn];
-    return report.findings.filter((f) => f.status === 'fail' && SEVERITY_RANK[f.severity] >= threshold);
+    return report.findings.filter((f) => (f.status === 'fail' || (unknown === true && f.status === 'unknown')) && SEVERITY_RANK[f.severity] >= threshold);
 }
-function isFailing(report, failOn) {
-    return failingFindings(report, failOn).length > 0;
+function isFailing(report, gate) {
+    return failingFindings(report, gate).length > 0;
 }
 const grouped = new WeakMap();
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
@@ -21030,11 +21065,14 @@ function where(loc, options) {
     const url = options.linkTo?.(loc);
     return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
 }
-function verdict(report, failOn) {
-    const blocking = failingFindings(report, failOn).length;
+function verdict(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const failing = failingFindings(report, gate);
+    const blocking = failing.length;
+    const undecided = failing.filter((f) => f.status === 'unknown').length;
     const s = report.summary;
     const head = blocking > 0
-        ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge`
+        ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
         : s.unknown > 0
             ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
             : '### ✅ topogate: all checks pass';
@@ -21046,7 +21084,7 @@ function verdict(report, failOn) {
         `${s.waived} waived`,
         `${s.pass} passed`,
     ].join(' · ');
-    return `${head}\n\n${counts} — fail-on: \`${failOn}\`, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 function attentionRow(f, options) {
     const status = f.status === 'fail' ? `${ICON.fail} ${f.severity}` : `${ICON[f.status]} ${f.status}`;
@@ -21188,19 +21226,24 @@ function renderSarif(report) {
 ;// CONCATENATED MODULE: ./src/core/report/text-report.ts
 
 
+
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
 const MARK = { fail: 'FAIL', unknown: '  ? ', waived: 'WAIV', pass: ' ok ' };
 function text_report_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
-function verdictLine(report, failOn) {
-    const blocking = failingFindings(report, failOn).length;
+function verdictLine(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const blocking = failingFindings(report, gate);
+    const undecided = blocking.filter((f) => f.status === 'unknown').length;
     const s = report.summary;
-    const head = blocking > 0 ? `FAIL: ${text_report_plural(blocking, 'finding')} at or above ${failOn}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${failOn}`;
+    const what = undecided > 0 ? `${text_report_plural(blocking.length, 'finding')} (${undecided} unknown)` : text_report_plural(blocking.length, 'finding');
+    const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
+    const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
     return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
-function renderText(report, failOn, options = {}) {
-    const lines = [verdictLine(report, failOn), ''];
+function renderText(report, gate, options = {}) {
+    const lines = [verdictLine(report, gate), ''];
     if (report.environments.length === 0)
         lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
     const environments = new Map(report.environments.map((e) => [e.name, e]));
@@ -22590,8 +22633,9 @@ Options:
   --policies DIR        an extra policy pack, or a folder of packs (repeatable)
   --no-builtin          do not load the built-in outsystems-11 pack
   --format FORMAT       text (default) | json | markdown | sarif
-  --output FILE         write the report to FILE (the text verdict still goes to stdout)
+  --output FILE         write the report to FILE (the text report still goes to stdout)
   --fail-on LEVEL       error (default) | warning | notice | never
+  --fail-on-unknown     unknown findings at or above --fail-on fail the run too
   --verbose             list passing checks in the text report
   --help, --version
 
@@ -22613,6 +22657,7 @@ function parseCliArgs(argv) {
                 format: { type: 'string', short: 'f' },
                 output: { type: 'string', short: 'o' },
                 'fail-on': { type: 'string' },
+                'fail-on-unknown': { type: 'boolean' },
                 verbose: { type: 'boolean', short: 'v' },
                 help: { type: 'boolean', short: 'h' },
                 version: { type: 'boolean' },
@@ -22645,6 +22690,7 @@ function parseCliArgs(argv) {
         format,
         output: values.output,
         failOn,
+        failOnUnknown: values['fail-on-unknown'] ?? false,
         builtin: !values['no-builtin'],
         verbose: values.verbose ?? false,
     };
@@ -22690,16 +22736,18 @@ function safeStderrLines(lines) {
 
 
 
+/** What fails the run, from the options. */
+const gateFrom = (options) => ({ failOn: options.failOn, unknown: options.failOnUnknown });
 function renderReport(report, options) {
     switch (options.format) {
         case 'json':
             return renderJson(report);
         case 'markdown':
-            return renderMarkdown(report, { failOn: options.failOn });
+            return renderMarkdown(report, { failOn: gateFrom(options) });
         case 'sarif':
             return renderSarif(report);
         default:
-            return renderText(report, options.failOn, { verbose: options.verbose });
+            return renderText(report, gateFrom(options), { verbose: options.verbose });
     }
 }
 async function runCli(argv, env) {
@@ -22761,12 +22809,12 @@ async function runCommand(options, env) {
     if (output) {
         requireNotAnInput(output, filesRead);
         writeFileAtomically(output, rendered);
-        env.stdout(renderText(report, options.failOn, { verbose: options.verbose }));
+        env.stdout(renderText(report, gateFrom(options), { verbose: options.verbose }));
     }
     else {
         env.stdout(rendered);
     }
-    return isFailing(report, options.failOn) ? 1 : 0;
+    return isFailing(report, gateFrom(options)) ? 1 : 0;
 }
 /**
  * Bad input, usage or output: exit 2 with a message on stderr, every line of which may

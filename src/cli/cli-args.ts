@@ -13,6 +13,8 @@ export interface CliOptions {
   format: Format;
   output?: string;
   failOn: FailOn;
+  /** Undecided findings at or above failOn fail the run too. */
+  failOnUnknown: boolean;
   builtin: boolean;
   verbose: boolean;
 }
@@ -32,8 +34,9 @@ Options:
   --policies DIR        an extra policy pack, or a folder of packs (repeatable)
   --no-builtin          do not load the built-in outsystems-11 pack
   --format FORMAT       text (default) | json | markdown | sarif
-  --output FILE         write the report to FILE (the text verdict still goes to stdout)
+  --output FILE         write the report to FILE (the text report still goes to stdout)
   --fail-on LEVEL       error (default) | warning | notice | never
+  --fail-on-unknown     unknown findings at or above --fail-on fail the run too
   --verbose             list passing checks in the text report
   --help, --version
 
@@ -57,6 +60,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
+        'fail-on-unknown': { type: 'boolean' },
         verbose: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean' },
@@ -83,6 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format,
     output: values.output,
     failOn,
+    failOnUnknown: values['fail-on-unknown'] ?? false,
     builtin: !values['no-builtin'],
     verbose: values.verbose ?? false,
   };

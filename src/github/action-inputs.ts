@@ -1,5 +1,5 @@
 import { getInput, setSecret } from '@actions/core';
-import type { FailOn } from '../core/report/report.js';
+import type { FailOn, Gate } from '../core/report/report.js';
 import { splitPatterns } from '../io/input-files.js';
 
 /**
@@ -16,6 +16,8 @@ export interface ActionInputs {
   policies: string[];
   builtinPolicies: boolean;
   failOn: FailOn;
+  /** Undecided findings at or above failOn fail the step too. */
+  failOnUnknown: boolean;
   comment: CommentMode;
   annotations: boolean;
   checkRun: boolean;
@@ -35,6 +37,7 @@ export const INPUT_NAMES = [
   'policies',
   'builtin-policies',
   'fail-on',
+  'fail-on-unknown',
   'comment',
   'annotations',
   'check-run',
@@ -102,6 +105,7 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
     policies: splitPatterns([get('policies')]),
     builtinPolicies: flag('builtin-policies', true),
     failOn: oneOf('fail-on', FAIL_ON, 'error'),
+    failOnUnknown: flag('fail-on-unknown', false),
     comment: oneOf('comment', COMMENT, 'update'),
     annotations: flag('annotations', true),
     checkRun: flag('check-run', false),
@@ -113,6 +117,9 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
   if (problems.length > 0) throw new ActionInputError(problems);
   return inputs;
 }
+
+/** What fails the step: `fail-on`, with `fail-on-unknown`. */
+export const gateOfInputs = (inputs: Pick<ActionInputs, 'failOn' | 'failOnUnknown'>): Gate => ({ failOn: inputs.failOn, unknown: inputs.failOnUnknown });
 
 /** The inputs of this step, from the runner's `INPUT_*` variables. */
 export function readActionInputs(): ActionInputs {

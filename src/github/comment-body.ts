@@ -3,7 +3,7 @@ import type { InputProblem } from '../core/errors.js';
 import type { SourceLocation } from '../core/model.js';
 import { codeSpan, escapeMarkdown } from '../core/report/escape.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
-import type { FailOn, Report } from '../core/report/report.js';
+import type { GateLike, Report } from '../core/report/report.js';
 import { formatMarker } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
 
@@ -50,7 +50,7 @@ function footer(links: RunLinks, version: string, name: string): string {
 
 export interface CommentOptions {
   marker: CommentMarker;
-  failOn: FailOn;
+  failOn: GateLike;
   version: string;
   name: string;
   links: RunLinks;

@@ -1,7 +1,7 @@
 import type { SourceLocation } from '../core/model.js';
 import { codeSpan } from '../core/report/escape.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
-import type { FailOn, Report } from '../core/report/report.js';
+import type { GateLike, Report } from '../core/report/report.js';
 import type { AnnotationLevel } from './annotations.js';
 import { renderUnwrittenOutputs } from './comment-body.js';
 
@@ -103,7 +103,7 @@ function deliveryNotes(d: Delivery): string {
 }
 
 /** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
-export function renderJobSummary(report: Report, o: { failOn: FailOn; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number }): string {
+export function renderJobSummary(report: Report, o: { failOn: GateLike; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number }): string {
   const notes = deliveryNotes(o.delivery);
   const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.delivery.unwritten)}`;
   const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;

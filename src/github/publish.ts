@@ -10,6 +10,7 @@ import type { Report } from '../core/report/report.js';
 import { renderSarif } from '../core/report/sarif-report.js';
 import { renderText, verdictLine } from '../core/report/text-report.js';
 import type { Workspace } from '../io/input-files.js';
+import { gateOfInputs } from './action-inputs.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
@@ -245,7 +246,8 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile?: strin
  */
 export async function publishReport(report: Report, ctx: PublishContext): Promise<{ failing: boolean; unwritten: string[] }> {
   const { inputs, run, log, workspace } = ctx;
-  const failing = isFailing(report, inputs.failOn);
+  const gate = gateOfInputs(inputs);
+  const failing = isFailing(report, gate);
   const s = report.summary;
 
   const files = writeReports(ctx, report);
@@ -260,7 +262,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   setOutput(log, 'report', files.reportFile ?? '');
   setOutput(log, 'sarif-file', files.sarifFile ?? '');
 
-  log.untrusted(renderText(report, inputs.failOn));
+  log.untrusted(renderText(report, gate));
 
   const repoFile = (loc: SourceLocation) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
   const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
@@ -301,8 +303,8 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
           headSha: run.sha,
           externalId: configurationKey(inputs),
           detailsUrl: runUrl(links(run)),
-          title: verdictLine(report, inputs.failOn).slice(0, 255),
-          summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: inputs.failOn, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
+          title: verdictLine(report, gate).slice(0, 255),
+          summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: gate, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
           annotations: published,
           conclusion: failing ? 'failure' : 'success',
         });
@@ -334,7 +336,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
     }
   }
 
-  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: inputs.failOn, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
+  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
   const comment = await deliverComment(ctx, api, markerBody, false);
 
   if (!inputs.annotations) annotations = { kind: 'off' };
@@ -362,7 +364,7 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   api.warnIfOutOfTime();
 
   const delivery: Delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
-  writeSummary(log, renderJobSummary(report, { failOn: inputs.failOn, name: inputs.name, linkTo, delivery }));
+  writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery }));
   return { failing, unwritten };
 }
 

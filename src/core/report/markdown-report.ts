@@ -1,7 +1,7 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment } from './report.js';
-import type { FailOn, Report } from './report.js';
+import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment, gateOf } from './report.js';
+import type { GateLike, Report } from './report.js';
 
 /**
  * The PR comment and job summary: a verdict line, then per environment a table of what
@@ -10,7 +10,8 @@ import type { FailOn, Report } from './report.js';
  */
 
 export interface MarkdownOptions {
-  failOn: FailOn;
+  /** The threshold, or the gate (with undecided findings failing too). */
+  failOn: GateLike;
   /** A link for a location (the file at the PR's commit), when the caller knows the repository. */
   linkTo?: (location: SourceLocation) => string | undefined;
   /** Keep the text under this many characters (a PR comment holds 65,536). */
@@ -40,11 +41,14 @@ function where(loc: SourceLocation, options: MarkdownOptions): string {
   return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
 }
 
-function verdict(report: Report, failOn: FailOn): string {
-  const blocking = failingFindings(report, failOn).length;
+function verdict(report: Report, gate: GateLike): string {
+  const { failOn, unknown } = gateOf(gate);
+  const failing = failingFindings(report, gate);
+  const blocking = failing.length;
+  const undecided = failing.filter((f) => f.status === 'unknown').length;
   const s = report.summary;
   const head = blocking > 0
-    ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge`
+    ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
     : s.unknown > 0
       ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
       : '### ✅ topogate: all checks pass';
@@ -56,7 +60,7 @@ function verdict(report: Report, failOn: FailOn): string {
     `${s.waived} waived`,
     `${s.pass} passed`,
   ].join(' · ');
-  return `${head}\n\n${counts} — fail-on: \`${failOn}\`, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+  return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 
 function attentionRow(f: Finding, options: MarkdownOptions): string {

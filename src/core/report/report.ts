@@ -43,15 +43,31 @@ export function buildReport(version: string, environments: readonly Environment[
   };
 }
 
-/** Findings that fail the run: status fail at or above the threshold. */
-export function failingFindings(report: Report, failOn: FailOn): Finding[] {
-  if (failOn === 'never') return [];
-  const threshold = SEVERITY_RANK[failOn];
-  return report.findings.filter((f) => f.status === 'fail' && SEVERITY_RANK[f.severity] >= threshold);
+/**
+ * What fails the run: findings that fail at or above `failOn`; with `unknown`, also those
+ * that cannot be decided at or above it (a pull request that deletes the firewall then
+ * fails instead of passing with every flow unknown).
+ */
+export interface Gate {
+  failOn: FailOn;
+  unknown?: boolean;
 }
 
-export function isFailing(report: Report, failOn: FailOn): boolean {
-  return failingFindings(report, failOn).length > 0;
+/** A gate, or just its threshold. */
+export type GateLike = FailOn | Gate;
+
+export const gateOf = (g: GateLike): Gate => (typeof g === 'string' ? { failOn: g } : g);
+
+/** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
+export function failingFindings(report: Report, gate: GateLike): Finding[] {
+  const { failOn, unknown } = gateOf(gate);
+  if (failOn === 'never') return [];
+  const threshold = SEVERITY_RANK[failOn];
+  return report.findings.filter((f) => (f.status === 'fail' || (unknown === true && f.status === 'unknown')) && SEVERITY_RANK[f.severity] >= threshold);
+}
+
+export function isFailing(report: Report, gate: GateLike): boolean {
+  return failingFindings(report, gate).length > 0;
 }
 
 const grouped = new WeakMap<Report, Map<string, Finding[]>>();

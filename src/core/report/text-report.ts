@@ -1,7 +1,8 @@
 import type { Finding } from '../model.js';
 import { safeLogLine } from './escape.js';
 import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment } from './report.js';
-import type { FailOn, Report } from './report.js';
+import { gateOf } from './report.js';
+import type { GateLike, Report } from './report.js';
 
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
 
@@ -11,15 +12,19 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-export function verdictLine(report: Report, failOn: FailOn): string {
-  const blocking = failingFindings(report, failOn).length;
+export function verdictLine(report: Report, gate: GateLike): string {
+  const { failOn, unknown } = gateOf(gate);
+  const blocking = failingFindings(report, gate);
+  const undecided = blocking.filter((f) => f.status === 'unknown').length;
   const s = report.summary;
-  const head = blocking > 0 ? `FAIL: ${plural(blocking, 'finding')} at or above ${failOn}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${failOn}`;
+  const what = undecided > 0 ? `${plural(blocking.length, 'finding')} (${undecided} unknown)` : plural(blocking.length, 'finding');
+  const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
+  const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
   return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
 
-export function renderText(report: Report, failOn: FailOn, options: { verbose?: boolean } = {}): string {
-  const lines: string[] = [verdictLine(report, failOn), ''];
+export function renderText(report: Report, gate: GateLike, options: { verbose?: boolean } = {}): string {
+  const lines: string[] = [verdictLine(report, gate), ''];
   if (report.environments.length === 0) lines.push('No environments: pass a topology (--topology) or a plan (--plan).');
   const environments = new Map(report.environments.map((e) => [e.name, e]));
   for (const name of environmentsByUrgency(report)) {
