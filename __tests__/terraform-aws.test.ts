@@ -793,3 +793,21 @@ describe('network ACLs', () => {
     expect(flow(v4, web, 3389, { forbidden: true }).status).toBe('fail');
   });
 });
+
+describe('CIDR lists holding something other than text', () => {
+  // A number, a nested list, an object or a boolean where a CIDR belongs: as much "not a CIDR"
+  // as a malformed text. Dropping it in silence let a forbidden flow pass.
+  it.each([[0], [['0.0.0.0/0']], [{}], [true]])('cidr_blocks: [%j] makes what the rule admits unknown, naming it', (entry) => {
+    const plan: TestPlan = {
+      resources: [group('aws_security_group.fe', [rule('tcp', 22, 22, { cidr_blocks: [entry] })], [EGRESS_ALL]), instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe'))],
+    };
+    const fe = serverOf(plan, 'aws_instance.fe');
+    const exposed = flow(internet, fe, 22, { forbidden: true });
+    expect(exposed.status).toBe('unknown');
+    expect(exposed.message).toContain(`"${JSON.stringify(entry)}" in ingress[0].cidr_blocks of aws_security_group.fe is not a CIDR`);
+    expect(flow(internet, fe, 22).status).toBe('unknown');
+    // Beside a valid CIDR, the valid one still counts.
+    const mixed: TestPlan = { resources: [group('aws_security_group.fe', [rule('tcp', 22, 22, { cidr_blocks: ['0.0.0.0/0', entry] })], [EGRESS_ALL]), plan.resources[1]] };
+    expect(flow(internet, serverOf(mixed, 'aws_instance.fe'), 22, { forbidden: true }).status).toBe('fail');
+  });
+});

@@ -272,3 +272,25 @@ describe('a value longer than a JavaScript string can be', () => {
     expect(err.problems[0].message).toMatch(/holds a single value here longer than the 512 MiB of text a JavaScript string can hold/);
   }, 60_000);
 });
+
+describe('hostile resource shapes', () => {
+  it('a resource type named like a member of Object.prototype is an unsupported type, not a crash', () => {
+    const plan = buildPlanJson({
+      resources: ['constructor.a', 'toString.b', 'hasOwnProperty.c', 'valueOf.d', '__proto__.e', 'aws_instance.web'].map((address) => ({ address, values: { tags: { 'topogate-role': 'front-end' } } })),
+    });
+    const servers = environmentsOf({ plans: { 'plan.json': JSON.stringify(plan) } }).flatMap((e) => e.servers.map((s) => s.name));
+    expect(servers).toEqual(['aws_instance.web']);
+  });
+
+  it('module nesting past 100 levels in a resource address is a located input error, before any per-level work', () => {
+    // 30,000 levels (540 KB): registering every enclosing module was quadratic (minutes, gigabytes).
+    const modules = Array(30_000).fill('module.m').join('.');
+    const text = JSON.stringify({ format_version: '1.2', resource_changes: [{ address: `${modules}.aws_instance.x`, module_address: modules, mode: 'managed', type: 'aws_instance', name: 'x', change: { actions: ['create'], before: null, after: { tags: {} }, after_unknown: {} } }] });
+    const e = inputErrorOf(() => environmentsOf({ plans: { 'deep.json': text } }));
+    expect(e.problems).toEqual([{ file: 'deep.json', line: 1, column: expect.any(Number), message: expect.stringMatching(/^module\.m\.module\.m\..{100,}…: modules are nested more than 100 deep in this resource address/) }]);
+    // 100 levels is still a plan.
+    const hundred = Array(100).fill('module.m').join('.');
+    const ok = JSON.stringify({ format_version: '1.2', resource_changes: [{ address: `${hundred}.aws_instance.x`, module_address: hundred, mode: 'managed', type: 'aws_instance', name: 'x', change: { actions: ['create'], before: null, after: { tags: { 'topogate-role': 'front-end' } }, after_unknown: {} } }] });
+    expect(environmentsOf({ plans: { 'ok.json': ok } }).flatMap((env) => env.servers)).toHaveLength(1);
+  });
+});

@@ -47504,6 +47504,8 @@ function checkPlanObject(plan, at, start) {
  * `module.sg.security_group_id`, `var.sg_ids`. Parsed by a tokenizer (instance keys are
  * quoted strings that may hold dots and brackets), never by splitting on dots.
  */
+/** Module nesting beyond this is refused (in configuration and in addresses): Terraform configurations do not go near it. */
+const MAX_MODULE_DEPTH = 100;
 /** Splits `a.b["k"][0].c` into names and keys; undefined when it is not a traversal. */
 function tokenize(text) {
     const tokens = [];
@@ -47817,6 +47819,10 @@ function buildPlanState(doc) {
         if (!m)
             throw bad(`the module address of ${raw.address} cannot be read`);
         const { steps, module, modulePath } = m;
+        // Per-level work follows (each enclosing module is registered): refuse absurd depth first.
+        if (steps.length > MAX_MODULE_DEPTH) {
+            throw InputError.at(locate(where), `${raw.address.slice(0, 120)}${raw.address.length > 120 ? '…' : ''}: modules are nested more than ${MAX_MODULE_DEPTH} deep in this resource address; that is not a configuration Terraform makes. Is the file generated or hand-edited?`);
+        }
         const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
         const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
         return {
@@ -47923,8 +47929,6 @@ function buildPlanState(doc) {
 ;// CONCATENATED MODULE: ./src/core/terraform/references.ts
 
 
-/** Module nesting beyond this is refused: Terraform configurations do not go near it. */
-const MAX_MODULE_DEPTH = 100;
 function references_isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -48816,9 +48820,13 @@ const cidrSets = new Map();
  */
 function cidrSet(values) {
     let key = '';
-    for (const v of values)
+    for (const v of values) {
         if (typeof v === 'string')
             key += `${v}\u0000`;
+        // A number, list or object where a CIDR text belongs (rare): parsed as is, not interned.
+        else if (v !== null && v !== undefined)
+            return parseCidrList(values);
+    }
     let result = cidrSets.get(key);
     if (!result) {
         if (cidrSets.size > 100_000)
@@ -48832,8 +48840,13 @@ function parseCidrList(values) {
     const parsed = [];
     const invalid = [];
     for (const v of values) {
-        if (typeof v !== 'string')
+        if (v === null || v === undefined)
             continue;
+        // Not a text at all: as much "not a CIDR" as a malformed one, never silently dropped.
+        if (typeof v !== 'string') {
+            invalid.push(valueText(v));
+            continue;
+        }
         const r = parseCidr(v);
         if (r.ok)
             parsed.push(r.value);
@@ -48841,6 +48854,17 @@ function parseCidrList(values) {
             invalid.push(v);
     }
     return { set: AddressSet.fromParsed(parsed), invalid };
+}
+/** A short JSON rendering of a value that is not a text, for messages. */
+function valueText(v) {
+    let text;
+    try {
+        text = JSON.stringify(v) ?? String(v);
+    }
+    catch {
+        text = String(v);
+    }
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 /** A peer that may be anything: the rule's other side is not known until apply. */
 function unknownPeer(reason, label = 'unknown until apply') {
@@ -51284,7 +51308,7 @@ function serverCandidates(ctx) {
     for (const res of ctx.state.resources) {
         if (res.mode !== 'managed')
             continue;
-        const type = SERVER_TYPES[res.type];
+        const type = Object.hasOwn(SERVER_TYPES, res.type) ? SERVER_TYPES[res.type] : undefined;
         if (!type)
             continue;
         const location = ctx.locate(res);

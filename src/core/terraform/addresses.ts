@@ -5,6 +5,9 @@
  * quoted strings that may hold dots and brackets), never by splitting on dots.
  */
 
+/** Module nesting beyond this is refused (in configuration and in addresses): Terraform configurations do not go near it. */
+export const MAX_MODULE_DEPTH = 100;
+
 export type InstanceKey = number | string;
 
 export interface ModuleStep {

@@ -266,7 +266,11 @@ const cidrSets = new Map<string, { set: AddressSet; invalid: string[] }>();
  */
 export function cidrSet(values: readonly unknown[]): { set: AddressSet; invalid: string[] } {
   let key = '';
-  for (const v of values) if (typeof v === 'string') key += `${v}\u0000`;
+  for (const v of values) {
+    if (typeof v === 'string') key += `${v}\u0000`;
+    // A number, list or object where a CIDR text belongs (rare): parsed as is, not interned.
+    else if (v !== null && v !== undefined) return parseCidrList(values);
+  }
   let result = cidrSets.get(key);
   if (!result) {
     if (cidrSets.size > 100_000) cidrSets.clear();
@@ -280,12 +284,28 @@ function parseCidrList(values: readonly unknown[]): { set: AddressSet; invalid: 
   const parsed: ParsedCidr[] = [];
   const invalid: string[] = [];
   for (const v of values) {
-    if (typeof v !== 'string') continue;
+    if (v === null || v === undefined) continue;
+    // Not a text at all: as much "not a CIDR" as a malformed one, never silently dropped.
+    if (typeof v !== 'string') {
+      invalid.push(valueText(v));
+      continue;
+    }
     const r = parseCidr(v);
     if (r.ok) parsed.push(r.value);
     else invalid.push(v);
   }
   return { set: AddressSet.fromParsed(parsed), invalid };
+}
+
+/** A short JSON rendering of a value that is not a text, for messages. */
+function valueText(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = String(v);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 /** A peer that may be anything: the rule's other side is not known until apply. */

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { formatModuleInstance, formatModulePath, joinAddress, parseModuleAddress } from './addresses.js';
+import { MAX_MODULE_DEPTH, formatModuleInstance, formatModulePath, joinAddress, parseModuleAddress } from './addresses.js';
 import type { InstanceKey, ModuleStep } from './addresses.js';
 import type { JsonPath } from './json-syntax.js';
 import type { PlanDocument } from './plan-input.js';
@@ -170,6 +170,10 @@ export function buildPlanState(doc: PlanDocument): PlanState {
     const m = typeof raw.module_address === 'string' ? moduleOf(raw.module_address) : describeModule(moduleStepsOfAddress(raw.address));
     if (!m) throw bad(`the module address of ${raw.address} cannot be read`);
     const { steps, module, modulePath } = m;
+    // Per-level work follows (each enclosing module is registered): refuse absurd depth first.
+    if (steps.length > MAX_MODULE_DEPTH) {
+      throw InputError.at(locate(where), `${raw.address.slice(0, 120)}${raw.address.length > 120 ? '…' : ''}: modules are nested more than ${MAX_MODULE_DEPTH} deep in this resource address; that is not a configuration Terraform makes. Is the file generated or hand-edited?`);
+    }
     const index = typeof raw.index === 'number' || typeof raw.index === 'string' ? raw.index : undefined;
     const localKey = `${mode === 'data' ? 'data.' : ''}${raw.type}.${raw.name}`;
     return {

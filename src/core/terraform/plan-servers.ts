@@ -281,7 +281,7 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
   const out: ServerCandidate[] = [];
   for (const res of ctx.state.resources) {
     if (res.mode !== 'managed') continue;
-    const type = SERVER_TYPES[res.type];
+    const type = Object.hasOwn(SERVER_TYPES, res.type) ? SERVER_TYPES[res.type] : undefined;
     if (!type) continue;
     const location = ctx.locate(res);
     const tags = type.tags(res);

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import { formatModuleInstance, formatModulePath, parseReference } from './addresses.js';
+import { MAX_MODULE_DEPTH, formatModuleInstance, formatModulePath, parseReference } from './addresses.js';
 import type { InstanceKey, ModuleStep, Reference } from './addresses.js';
 import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
 
@@ -58,8 +58,6 @@ export interface ConfigIndex {
   providers: ReadonlyMap<string, ProviderConfig>;
 }
 
-/** Module nesting beyond this is refused: Terraform configurations do not go near it. */
-const MAX_MODULE_DEPTH = 100;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
