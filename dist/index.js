@@ -34393,6 +34393,8 @@ function buildReport(version, environments, policies, evaluation) {
     };
 }
 const gateOf = (g) => (typeof g === 'string' ? { failOn: g } : g);
+/** The gate the CLI options and the action inputs ask for. */
+const gateOfOptions = (o) => ({ failOn: o.failOn, unknown: o.failOnUnknown });
 /** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
 function failingFindings(report, gate) {
     const { failOn, unknown } = gateOf(gate);
@@ -34403,6 +34405,12 @@ function failingFindings(report, gate) {
 }
 function isFailing(report, gate) {
     return failingFindings(report, gate).length > 0;
+}
+/** What the verdict lines say: how many findings block, how many of them are undecided, and whether unknowns count. */
+function blockingSummary(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const failing = failingFindings(report, gate);
+    return { blocking: failing.length, undecided: failing.filter((f) => f.status === 'unknown').length, failOn, unknownCounts: unknown === true && failOn !== 'never' };
 }
 const grouped = new WeakMap();
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
@@ -34440,20 +34448,17 @@ function compareUrgency(a, b) {
 ;// CONCATENATED MODULE: ./src/core/report/text-report.ts
 
 
-
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
 const MARK = { fail: 'FAIL', unknown: '  ? ', waived: 'WAIV', pass: ' ok ' };
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function verdictLine(report, gate) {
-    const { failOn, unknown } = gateOf(gate);
-    const blocking = failingFindings(report, gate);
-    const undecided = blocking.filter((f) => f.status === 'unknown').length;
+    const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
     const s = report.summary;
-    const what = undecided > 0 ? `${plural(blocking.length, 'finding')} (${undecided} unknown)` : plural(blocking.length, 'finding');
-    const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
-    const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+    const what = undecided > 0 ? `${plural(blocking, 'finding')} (${undecided} unknown)` : plural(blocking, 'finding');
+    const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
+    const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
     return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
 function renderText(report, gate, options = {}) {
@@ -54021,8 +54026,6 @@ function parseInputs(get) {
         throw new ActionInputError(problems);
     return inputs;
 }
-/** What fails the step: `fail-on`, with `fail-on-unknown`. */
-const gateOfInputs = (inputs) => ({ failOn: inputs.failOn, unknown: inputs.failOnUnknown });
 /** The inputs of this step, from the runner's `INPUT_*` variables. */
 function readActionInputs() {
     const inputs = parseInputs((name) => getInput(name));
@@ -54257,10 +54260,7 @@ function where(loc, options) {
     return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
 }
 function verdict(report, gate) {
-    const { failOn, unknown } = gateOf(gate);
-    const failing = failingFindings(report, gate);
-    const blocking = failing.length;
-    const undecided = failing.filter((f) => f.status === 'unknown').length;
+    const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
     const s = report.summary;
     const head = blocking > 0
         ? `### ❌ topogate: ${markdown_report_plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
@@ -54275,7 +54275,7 @@ function verdict(report, gate) {
         `${s.waived} waived`,
         `${s.pass} passed`,
     ].join(' · ');
-    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${markdown_report_plural(report.environments.length, 'environment')}, ${markdown_report_plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${markdown_report_plural(report.environments.length, 'environment')}, ${markdown_report_plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 function attentionRow(f, options) {
     const status = f.status === 'fail' ? `${ICON.fail} ${f.severity}` : `${ICON[f.status]} ${f.status}`;
@@ -55225,7 +55225,6 @@ async function publishComment(api, pullNumber, req, log) {
 
 
 
-
 /** Why a file the runner named cannot be written, naming the variable: `GITHUB_OUTPUT (/tmp): it is a folder (EISDIR)`. */
 function runnerFileProblem(variable, file, e) {
     const code = e?.code;
@@ -55424,7 +55423,7 @@ function writeReports(ctx, report) {
  */
 async function publishReport(report, ctx) {
     const { inputs, run, log, workspace } = ctx;
-    const gate = gateOfInputs(inputs);
+    const gate = gateOfOptions(inputs);
     const failing = isFailing(report, gate);
     const s = report.summary;
     const files = writeReports(ctx, report);
@@ -55663,6 +55662,7 @@ function readRunContext(env = process.env) {
 
 
 
+
 /** The reasons the inputs cannot be checked, when `e` is one: bad files, missing files, an input value that cannot be used. */
 function inputProblemsOf(e) {
     if (e instanceof InputError)
@@ -55696,7 +55696,7 @@ async function main(log) {
             version: package_namespaceObject.rE,
         });
         const { failing, unwritten } = await publishReport(report, ctx);
-        const verdict = verdictLine(report, gateOfInputs(inputs));
+        const verdict = verdictLine(report, gateOfOptions(inputs));
         if (unwritten.length === 0)
             return failing ? verdict : undefined;
         // The check ran and its result is out; the step fails for the file too, naming it and what to do.

@@ -4,7 +4,8 @@ import { InputError } from './core/errors.js';
 import { safeLogLine } from './core/report/escape.js';
 import { verdictLine } from './core/report/text-report.js';
 import { MissingInputError, checkFiles } from './io/check-files.js';
-import { ActionInputError, gateOfInputs, readActionInputs } from './github/action-inputs.js';
+import { ActionInputError, readActionInputs } from './github/action-inputs.js';
+import { gateOfOptions } from './core/report/report.js';
 import { ActionLog } from './github/action-log.js';
 import { resolveWorkspace } from './github/action-workspace.js';
 import { problemLine } from './github/comment-body.js';
@@ -42,7 +43,7 @@ async function main(log: ActionLog): Promise<string | undefined> {
       version: pkg.version,
     });
     const { failing, unwritten } = await publishReport(report, ctx);
-    const verdict = verdictLine(report, gateOfInputs(inputs));
+    const verdict = verdictLine(report, gateOfOptions(inputs));
     if (unwritten.length === 0) return failing ? verdict : undefined;
     // The check ran and its result is out; the step fails for the file too, naming it and what to do.
     const files = `${unwritten.length === 1 ? 'an output file' : 'output files'} could not be written: ${unwritten.join(' ')}`;

@@ -13779,6 +13779,8 @@ function buildReport(version, environments, policies, evaluation) {
     };
 }
 const gateOf = (g) => (typeof g === 'string' ? { failOn: g } : g);
+/** The gate the CLI options and the action inputs ask for. */
+const gateOfOptions = (o) => ({ failOn: o.failOn, unknown: o.failOnUnknown });
 /** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
 function failingFindings(report, gate) {
     const { failOn, unknown } = gateOf(gate);
@@ -13789,6 +13791,12 @@ function failingFindings(report, gate) {
 }
 function isFailing(report, gate) {
     return failingFindings(report, gate).length > 0;
+}
+/** What the verdict lines say: how many findings block, how many of them are undecided, and whether unknowns count. */
+function blockingSummary(report, gate) {
+    const { failOn, unknown } = gateOf(gate);
+    const failing = failingFindings(report, gate);
+    return { blocking: failing.length, undecided: failing.filter((f) => f.status === 'unknown').length, failOn, unknownCounts: unknown === true && failOn !== 'never' };
 }
 const grouped = new WeakMap();
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
@@ -21090,10 +21098,7 @@ function where(loc, options) {
     return url ? `[${text}](${encodeURI(url).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})` : text;
 }
 function verdict(report, gate) {
-    const { failOn, unknown } = gateOf(gate);
-    const failing = failingFindings(report, gate);
-    const blocking = failing.length;
-    const undecided = failing.filter((f) => f.status === 'unknown').length;
+    const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
     const s = report.summary;
     const head = blocking > 0
         ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
@@ -21108,7 +21113,7 @@ function verdict(report, gate) {
         `${s.waived} waived`,
         `${s.pass} passed`,
     ].join(' · ');
-    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+    return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 function attentionRow(f, options) {
     const status = f.status === 'fail' ? `${ICON.fail} ${f.severity}` : `${ICON[f.status]} ${f.status}`;
@@ -21250,20 +21255,17 @@ function renderSarif(report) {
 ;// CONCATENATED MODULE: ./src/core/report/text-report.ts
 
 
-
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
 const MARK = { fail: 'FAIL', unknown: '  ? ', waived: 'WAIV', pass: ' ok ' };
 function text_report_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function verdictLine(report, gate) {
-    const { failOn, unknown } = gateOf(gate);
-    const blocking = failingFindings(report, gate);
-    const undecided = blocking.filter((f) => f.status === 'unknown').length;
+    const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
     const s = report.summary;
-    const what = undecided > 0 ? `${text_report_plural(blocking.length, 'finding')} (${undecided} unknown)` : text_report_plural(blocking.length, 'finding');
-    const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
-    const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+    const what = undecided > 0 ? `${text_report_plural(blocking, 'finding')} (${undecided} unknown)` : text_report_plural(blocking, 'finding');
+    const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
+    const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
     return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
 function renderText(report, gate, options = {}) {
@@ -22760,18 +22762,16 @@ function safeStderrLines(lines) {
 
 
 
-/** What fails the run, from the options. */
-const gateFrom = (options) => ({ failOn: options.failOn, unknown: options.failOnUnknown });
 function renderReport(report, options) {
     switch (options.format) {
         case 'json':
             return renderJson(report);
         case 'markdown':
-            return renderMarkdown(report, { failOn: gateFrom(options) });
+            return renderMarkdown(report, { failOn: gateOfOptions(options) });
         case 'sarif':
             return renderSarif(report);
         default:
-            return renderText(report, gateFrom(options), { verbose: options.verbose });
+            return renderText(report, gateOfOptions(options), { verbose: options.verbose });
     }
 }
 async function runCli(argv, env) {
@@ -22833,12 +22833,12 @@ async function runCommand(options, env) {
     if (output) {
         requireNotAnInput(output, filesRead);
         writeFileAtomically(output, rendered);
-        env.stdout(renderText(report, gateFrom(options), { verbose: options.verbose }));
+        env.stdout(renderText(report, gateOfOptions(options), { verbose: options.verbose }));
     }
     else {
         env.stdout(rendered);
     }
-    return isFailing(report, gateFrom(options)) ? 1 : 0;
+    return isFailing(report, gateOfOptions(options)) ? 1 : 0;
 }
 /**
  * Bad input, usage or output: exit 2 with a message on stderr, every line of which may

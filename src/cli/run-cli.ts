@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { InputError, formatProblem } from '../core/errors.js';
 import { loadPolicies } from '../core/run-check.js';
-import { isFailing } from '../core/report/report.js';
-import type { Gate, Report } from '../core/report/report.js';
+import { gateOfOptions, isFailing } from '../core/report/report.js';
+import type { Report } from '../core/report/report.js';
 import { renderJson } from '../core/report/json-report.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
 import { renderSarif } from '../core/report/sarif-report.js';
@@ -28,19 +28,16 @@ export interface CliEnvironment {
   version: string;
 }
 
-/** What fails the run, from the options. */
-const gateFrom = (options: Pick<CliOptions, 'failOn' | 'failOnUnknown'>): Gate => ({ failOn: options.failOn, unknown: options.failOnUnknown });
-
 export function renderReport(report: Report, options: Pick<CliOptions, 'format' | 'failOn' | 'failOnUnknown' | 'verbose'>): string {
   switch (options.format) {
     case 'json':
       return renderJson(report);
     case 'markdown':
-      return renderMarkdown(report, { failOn: gateFrom(options) });
+      return renderMarkdown(report, { failOn: gateOfOptions(options) });
     case 'sarif':
       return renderSarif(report);
     default:
-      return renderText(report, gateFrom(options), { verbose: options.verbose });
+      return renderText(report, gateOfOptions(options), { verbose: options.verbose });
   }
 }
 
@@ -99,11 +96,11 @@ async function runCommand(options: CliOptions, env: CliEnvironment): Promise<num
   if (output) {
     requireNotAnInput(output, filesRead);
     writeFileAtomically(output, rendered);
-    env.stdout(renderText(report, gateFrom(options), { verbose: options.verbose }));
+    env.stdout(renderText(report, gateOfOptions(options), { verbose: options.verbose }));
   } else {
     env.stdout(rendered);
   }
-  return isFailing(report, gateFrom(options)) ? 1 : 0;
+  return isFailing(report, gateOfOptions(options)) ? 1 : 0;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { getInput, setSecret } from '@actions/core';
-import type { FailOn, Gate } from '../core/report/report.js';
+import type { FailOn } from '../core/report/report.js';
 import { splitPatterns } from '../io/input-files.js';
 
 /**
@@ -117,9 +117,6 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
   if (problems.length > 0) throw new ActionInputError(problems);
   return inputs;
 }
-
-/** What fails the step: `fail-on`, with `fail-on-unknown`. */
-export const gateOfInputs = (inputs: Pick<ActionInputs, 'failOn' | 'failOnUnknown'>): Gate => ({ failOn: inputs.failOn, unknown: inputs.failOnUnknown });
 
 /** The inputs of this step, from the runner's `INPUT_*` variables. */
 export function readActionInputs(): ActionInputs {

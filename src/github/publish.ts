@@ -5,12 +5,11 @@ import type { SourceLocation } from '../core/model.js';
 import { renderJson } from '../core/report/json-report.js';
 import { renderMarkdown } from '../core/report/markdown-report.js';
 import { nameList } from '../core/report/name-list.js';
-import { isFailing } from '../core/report/report.js';
+import { gateOfOptions, isFailing } from '../core/report/report.js';
 import type { Report } from '../core/report/report.js';
 import { renderSarif } from '../core/report/sarif-report.js';
 import { renderText, verdictLine } from '../core/report/text-report.js';
 import type { Workspace } from '../io/input-files.js';
-import { gateOfInputs } from './action-inputs.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
@@ -246,7 +245,7 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile?: strin
  */
 export async function publishReport(report: Report, ctx: PublishContext): Promise<{ failing: boolean; unwritten: string[] }> {
   const { inputs, run, log, workspace } = ctx;
-  const gate = gateOfInputs(inputs);
+  const gate = gateOfOptions(inputs);
   const failing = isFailing(report, gate);
   const s = report.summary;
 

@@ -1,6 +1,6 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment, gateOf } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /**
@@ -42,10 +42,7 @@ function where(loc: SourceLocation, options: MarkdownOptions): string {
 }
 
 function verdict(report: Report, gate: GateLike): string {
-  const { failOn, unknown } = gateOf(gate);
-  const failing = failingFindings(report, gate);
-  const blocking = failing.length;
-  const undecided = failing.filter((f) => f.status === 'unknown').length;
+  const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
   const s = report.summary;
   const head = blocking > 0
     ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
@@ -60,7 +57,7 @@ function verdict(report: Report, gate: GateLike): string {
     `${s.waived} waived`,
     `${s.pass} passed`,
   ].join(' · ');
-  return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknown && failOn !== 'never' ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
+  return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
 
 function attentionRow(f: Finding, options: MarkdownOptions): string {

@@ -58,6 +58,9 @@ export type GateLike = FailOn | Gate;
 
 export const gateOf = (g: GateLike): Gate => (typeof g === 'string' ? { failOn: g } : g);
 
+/** The gate the CLI options and the action inputs ask for. */
+export const gateOfOptions = (o: { failOn: FailOn; failOnUnknown: boolean }): Gate => ({ failOn: o.failOn, unknown: o.failOnUnknown });
+
 /** Findings that fail the run: status fail (and unknown, when the gate says so) at or above the threshold. */
 export function failingFindings(report: Report, gate: GateLike): Finding[] {
   const { failOn, unknown } = gateOf(gate);
@@ -68,6 +71,13 @@ export function failingFindings(report: Report, gate: GateLike): Finding[] {
 
 export function isFailing(report: Report, gate: GateLike): boolean {
   return failingFindings(report, gate).length > 0;
+}
+
+/** What the verdict lines say: how many findings block, how many of them are undecided, and whether unknowns count. */
+export function blockingSummary(report: Report, gate: GateLike): { blocking: number; undecided: number; failOn: FailOn; unknownCounts: boolean } {
+  const { failOn, unknown } = gateOf(gate);
+  const failing = failingFindings(report, gate);
+  return { blocking: failing.length, undecided: failing.filter((f) => f.status === 'unknown').length, failOn, unknownCounts: unknown === true && failOn !== 'never' };
 }
 
 const grouped = new WeakMap<Report, Map<string, Finding[]>>();

@@ -1,7 +1,6 @@
 import type { Finding } from '../model.js';
 import { safeLogLine } from './escape.js';
-import { compareUrgency, environmentsByUrgency, failingFindings, findingsByEnvironment } from './report.js';
-import { gateOf } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
@@ -13,13 +12,11 @@ function plural(n: number, word: string): string {
 }
 
 export function verdictLine(report: Report, gate: GateLike): string {
-  const { failOn, unknown } = gateOf(gate);
-  const blocking = failingFindings(report, gate);
-  const undecided = blocking.filter((f) => f.status === 'unknown').length;
+  const { blocking, undecided, failOn, unknownCounts } = blockingSummary(report, gate);
   const s = report.summary;
-  const what = undecided > 0 ? `${plural(blocking.length, 'finding')} (${undecided} unknown)` : plural(blocking.length, 'finding');
-  const threshold = `${failOn}${unknown && failOn !== 'never' ? ', unknown included' : ''}`;
-  const head = blocking.length > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+  const what = undecided > 0 ? `${plural(blocking, 'finding')} (${undecided} unknown)` : plural(blocking, 'finding');
+  const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
+  const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
   return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
 }
 
