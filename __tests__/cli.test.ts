@@ -131,6 +131,24 @@ describe('topogate validate and policies', () => {
     expect(bad.stderr).toMatch(/^packs\/acme\/ssh.yaml:3:11: severity: the text "loud" is not allowed/);
   });
 
+  it('validate refuses what check would: a misspelt client in a pack, a waiver naming no policy', async () => {
+    const dir = path.join(work, 'packs', 'typo');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'pack.yaml'), 'name: typo\nversion: 1\ndescription: typo\n');
+    writeFileSync(path.join(dir, 'web.yaml'), 'id: TYPO-001\ntitle: x\nseverity: error\nsource: y\ncheck: { type: required-flow, from: { client: end-user }, to: { role: front-end }, ports: [443] }\n');
+    for (const command of ['validate', 'check']) {
+      const r = await cli([command, '--topology', 'examples/topology.yml', '--policies', 'packs/typo']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^packs\/typo\/web.yaml:5:47: policy TYPO-001 names client "end-user", .* Did you mean "end-users"\?/);
+      expect(r.stdout).toBe('');
+    }
+    const waiver = readFileSync(path.join(work, 'examples', 'topology.yml'), 'utf8') + 'waivers:\n  - { policy: OS11-NET-02, environment: production, reason: vendor access until the VPN is live, expires: 2099-01-01 }\n';
+    writeFileSync(path.join(work, 'waived.yml'), waiver);
+    const r = await cli(['validate', '--topology', 'waived.yml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/this waiver names policy "OS11-NET-02", which no loaded pack defines. Did you mean OS11-NET-002\?/);
+  });
+
   it('--version and --help', async () => {
     const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     expect((await cli(['--version'])).stdout).toBe(`${pkg.version}\n`);

@@ -74,6 +74,105 @@ describe('custom packs', () => {
   });
 });
 
+describe('names a policy uses', () => {
+  const lab = yaml`
+    version: 1
+    environments:
+      - name: lab
+        clients:
+          admins: [10.8.0.0/24]
+        servers:
+          - { name: jump-1, roles: [bastion], addresses: [10.9.0.4] }
+        firewall:
+          - { from: admins, to: role:bastion, ports: [22] }
+  `;
+  const policy = (from: string, to: string) => yaml`
+    id: ACME-SSH-003
+    title: Admins reach the bastion
+    severity: error
+    source: ACME baseline
+    check:
+      type: required-flow
+      from: ${from}
+      to: ${to}
+      ports: [22]
+  `;
+  const run = (from: string, to: string, topology = lab) => check(topology, { packs: [builtinPack(), pack({ 'ssh.yaml': policy(from, to) })] });
+
+  it('a client no pack and no environment declares is an error at the policy line, with "did you mean"', () => {
+    const p = problemsOf(() => run('{ client: admns }', '{ role: bastion }'));
+    expect(p).toHaveLength(1);
+    expect([p[0].file, p[0].line, p[0].column]).toEqual(['packs/acme/ssh.yaml', 7, 19]);
+    expect(p[0].message).toMatch(/^policy ACME-SSH-003 names client "admns", which no loaded pack \(pack.yaml clients:\) and no topology environment \(clients:\) declares, so it can never be checked. Did you mean "admins"\?/);
+  });
+
+  it('without a close name, the message lists the clients there are', () => {
+    const p = problemsOf(() => run('{ client: contractors }', '{ role: bastion }'));
+    expect(p[0].message).toMatch(/Known clients: admins, development-tools, end-users, internet\./);
+  });
+
+  it('a client one environment declares is not an error: the others get unknown findings, as before', () => {
+    const two = lab.replace('version: 1\nenvironments:\n', 'version: 1\nenvironments:\n  - name: other\n    servers:\n      - { name: jump-2, roles: [bastion], addresses: [10.9.1.4] }\n');
+    const report = run('{ client: admins }', '{ role: bastion }', two);
+    const ssh = report.findings.filter((f) => f.policy === 'ACME-SSH-003');
+    expect(ssh.map((f) => [f.environment, f.status])).toEqual([['lab', 'pass'], ['other', 'unknown']]);
+  });
+
+  it.each([
+    ['frontend', 'front-end'],
+    ['bastoin', 'bastion'],
+    ['Bastion', 'bastion'],
+    ['bastio', 'bastion'],
+  ])('a role no server holds that nearly matches one (%s for %s) is an error', (written, meant) => {
+    const p = problemsOf(() => run('{ client: admins }', `{ role: ${written} }`));
+    expect(p).toHaveLength(1);
+    expect([p[0].line, p[0].column]).toEqual([8, 15]);
+    expect(p[0].message).toContain(`names role "${written}", which no server holds, so the policy checks nothing; did you mean "${meant}"?`);
+  });
+
+  it('a role nothing holds and nothing resembles has nothing to check, as before (a shared pack may name roles a repository lacks)', () => {
+    const report = run('{ client: admins }', '{ role: lifetime }');
+    const ssh = report.findings.filter((f) => f.policy === 'ACME-SSH-003');
+    expect(ssh.map((f) => [f.status, f.message])).toEqual([['pass', 'Nothing to check: no server in "lab" matches role:lifetime.']]);
+  });
+
+  it('the roles topogate gives by itself are never taken for typos, held or not', () => {
+    // `databases` is held here; the built-in pack's `database` is not, and is no typo of it.
+    const topology = lab.replace('roles: [bastion]', 'roles: [bastion, databases]');
+    expect(() => run('{ client: admins }', '{ role: bastion }', topology)).not.toThrow();
+  });
+
+  it('a placement check\'s roles and a server name are checked the same way', () => {
+    const placement = yaml`
+      id: ACME-LAT-001
+      title: One provider
+      severity: notice
+      source: ACME baseline
+      check: { type: same-provider, roles: [bastoin] }
+    `;
+    const p = problemsOf(() => check(lab, { packs: [builtinPack(), pack({ 'lat.yaml': placement, 'ssh.yaml': policy('{ server: jump1 }', '{ role: bastion }') })] }));
+    expect(p.map((x) => [x.file, x.line, x.message.match(/names (\w+ "[^"]+")/)?.[1], x.message.match(/did you mean "([^"]+)"/)?.[1]])).toEqual([
+      ['packs/acme/lat.yaml', 5, 'role "bastoin"', 'bastion'],
+      ['packs/acme/ssh.yaml', 7, 'server "jump1"', 'jump-1'],
+    ]);
+  });
+
+  it('a server whose roles are not known until apply may hold any role: no error then', async () => {
+    const { policyNameProblems } = await import('../src/core/policy/policy-names.js');
+    const env = { name: 'e', location: { file: 't', line: 1, column: 1 }, clients: new Map(), loadBalancers: [], servers: [{ name: 's', roles: [], rolesUnknown: 'tag unknown' }] };
+    const names = [{ kind: 'role' as const, name: 'bastoin', location: { file: 'p', line: 1, column: 1 } }];
+    expect(policyNameProblems([{ id: 'X-1', names }], [env as never], [])).toEqual([]);
+    const known = { ...env, servers: [{ name: 's', roles: ['bastion'] }] };
+    expect(policyNameProblems([{ id: 'X-1', names }], [known as never], [])).toHaveLength(1);
+  });
+
+  it('a policy turned off by an override is not checked', () => {
+    const topology = `${lab}overrides:\n  - { policy: ACME-SSH-003, severity: off, reason: no such client here }\n`;
+    const report = run('{ client: contractors }', '{ role: bastion }', topology);
+    expect(report.findings.filter((f) => f.policy === 'ACME-SSH-003')).toEqual([]);
+  });
+});
+
 describe('policies/outsystems-11/README.md', () => {
   it('is generated from the policy files (npm run docs:policies)', () => {
     const committed = readFileSync(path.join(BUILTIN_DIR, 'README.md'), 'utf8');

@@ -45819,7 +45819,126 @@ const sameRegion = {
 /** Every check type a policy can name, by its `type`. */
 const CHECK_TYPES = new Map([requiredFlow, forbiddenFlow, sameProvider, sameRegion].map((c) => [c.type, c]));
 
+;// CONCATENATED MODULE: ./src/core/policy/policy-names.ts
+
+/** The names in a validated `check:` mapping: the ends of a flow, and a placement check's roles. */
+function namesInCheck(check, at) {
+    const names = [];
+    for (const end of ['from', 'to']) {
+        const sel = check[end];
+        if (sel === null || typeof sel !== 'object')
+            continue;
+        for (const kind of ['client', 'role', 'server']) {
+            const name = sel[kind];
+            if (typeof name === 'string')
+                names.push({ kind, name, location: at(['check', end, kind]) });
+        }
+    }
+    if (Array.isArray(check.roles)) {
+        check.roles.forEach((name, i) => {
+            if (typeof name === 'string')
+                names.push({ kind: 'role', name, location: at(['check', 'roles', i]) });
+        });
+    }
+    return names;
+}
+/** The roles topogate gives servers by itself (and the built-in pack names): never a typo. */
+const MODEL_ROLES = ['controller', 'front-end', 'database', 'cache-invalidation'];
+function known(environments, defaultClients) {
+    const k = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set() };
+    for (const env of environments) {
+        for (const name of env.clients.keys())
+            k.clients.add(name);
+        for (const s of [...env.servers, ...(env.possibleServers ?? [])]) {
+            k.servers.add(s.name);
+            for (const r of s.roles)
+                k.roles.add(r);
+            if (s.rolesUnknown !== undefined) {
+                if (s.possibleRoles)
+                    for (const r of s.possibleRoles)
+                        k.roles.add(r);
+                else
+                    k.anyRole = true;
+            }
+        }
+    }
+    return k;
+}
+const normal = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
+/** Edit distance where swapping two neighbours counts once (optimal string alignment). */
+function osaDistance(a, b) {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+/**
+ * The known name a written one is a slip of: the same but for case and separators, or
+ * one letter off (added, dropped, changed, or two swapped) in a name of three or more.
+ * Stricter than "did you mean": a role no server holds is often meant (a shared pack names
+ * roles some repositories lack), so only a near miss is taken for a typo.
+ */
+function nearMiss(word, candidates) {
+    const w = normal(word);
+    let best;
+    for (const c of candidates) {
+        const n = normal(c);
+        if (n === w)
+            return c;
+        if (best === undefined && Math.min(w.length, n.length) >= 3 && osaDistance(w, n) <= 1)
+            best = c;
+    }
+    return best;
+}
+const sorted = (s) => [...s].sort();
+/**
+ * Problems with the names `policies` use, given the environments built from the inputs.
+ * A client no pack and no environment declares can never be checked: always a problem. A
+ * role or server nothing holds is one only when it nearly matches one that exists.
+ */
+function policyNameProblems(policies, environments, defaultClients) {
+    const k = known(environments, defaultClients);
+    const problems = [];
+    const roles = new Set([...k.roles, ...MODEL_ROLES]);
+    const off = (id, what) => `If the pack means a ${what} this repository does not have, turn ${id} off with an override (overrides: [{ policy: ${id}, severity: off, reason: ... }] in a topology file).`;
+    for (const p of policies) {
+        for (const n of p.names ?? []) {
+            if (n.kind === 'client') {
+                if (k.clients.has(n.name))
+                    continue;
+                const s = closest(n.name, k.clients);
+                problems.push({
+                    ...n.location,
+                    message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
+                });
+            }
+            else if (n.kind === 'role') {
+                if (roles.has(n.name) || k.anyRole)
+                    continue;
+                const s = nearMiss(n.name, roles);
+                if (s)
+                    problems.push({ ...n.location, message: `policy ${p.id} names role "${n.name}", which no server holds, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'role')}` });
+            }
+            else {
+                if (k.servers.has(n.name))
+                    continue;
+                const s = nearMiss(n.name, k.servers);
+                if (s)
+                    problems.push({ ...n.location, message: `policy ${p.id} names server "${n.name}", which no environment has, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'server')}` });
+            }
+        }
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/core/policy/pack.ts
+
 
 
 
@@ -45871,7 +45990,7 @@ function parsePolicyFile(text, path, pack, problems) {
     checkFlowValues(doc, raw.check, problems);
     if (problems.size > before)
         return undefined;
-    return { ...raw, pack, file: path, location: doc.at(['id']) };
+    return { ...raw, pack, file: path, location: doc.at(['id']), names: namesInCheck(raw.check, (p) => doc.at(p)) };
 }
 const isPackFile = (path) => /(^|[\\/])pack\.ya?ml$/.test(path);
 /** Parses one pack; every problem in every file is reported together. */
@@ -45948,8 +46067,13 @@ function suggestPolicy(id, policies) {
 
 
 
-/** Waivers and overrides must name real policies and environments: a typo would silently waive nothing. */
-function checkReferences(input) {
+
+/**
+ * Waivers and overrides must name real policies and environments: a typo would silently
+ * waive nothing. Policies must name clients, roles and servers that exist (a typo there
+ * would silently check nothing), unless an override turns them off.
+ */
+function evaluate_checkReferences(input) {
     const problems = new ProblemList();
     const ids = new Set(input.policies.map((p) => p.id));
     const envs = new Set(input.environments.map((e) => e.name));
@@ -45972,6 +46096,8 @@ function checkReferences(input) {
             problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
         seen.set(o.policy, o.location);
     }
+    const off = new Set((input.overrides ?? []).filter((o) => o.severity === 'off').map((o) => o.policy));
+    problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
     problems.throwIfAny();
 }
 function compareFindings(a, b) {
@@ -45991,7 +46117,7 @@ function flat(s) {
     return s;
 }
 function evaluate(input) {
-    checkReferences(input);
+    evaluate_checkReferences(input);
     const overrides = new Map((input.overrides ?? []).map((o) => [o.policy, o]));
     const disabled = [];
     const findings = [];
@@ -53588,6 +53714,7 @@ function runCheck(inputs, loaded) {
         waivers: topologies.waivers,
         overrides: topologies.overrides,
         today: inputs.today,
+        defaultClients: policies.clients.keys(),
     });
     return buildReport(inputs.version, environments, policies.policies, evaluation);
 }
@@ -53809,6 +53936,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
 
 
 
+
 const TOPOLOGY_MAX_BYTES = 8 * 1024 * 1024;
 /** Plans of tens of thousands of resources run to hundreds of MiB; V8 strings stop near 512 MiB. */
 // Plans are read from bytes, never as one string, so they may be as large as a file Node reads.
@@ -53935,6 +54063,8 @@ async function validateFiles(req) {
         return summary;
     const inputs = await readInputs(req, policies.clients, []);
     const loaded = loadEnvironments(inputs, policies.clients);
+    // What `check` would refuse before evaluating, `validate` refuses too.
+    checkReferences({ environments: loaded.environments, policies: policies.policies, waivers: loaded.waivers, overrides: loaded.overrides, defaultClients: policies.clients.keys() });
     return { ...summary, topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length };
 }
 

@@ -173,6 +173,7 @@ export function runCheck(inputs: CheckInputs, loaded?: LoadedPolicies): Report {
     waivers: topologies.waivers,
     overrides: topologies.overrides,
     today: inputs.today,
+    defaultClients: policies.clients.keys(),
   });
   return buildReport(inputs.version, environments, policies.policies, evaluation);
 }

@@ -5,6 +5,7 @@ import { InputError } from '../core/errors.js';
 import type { InputProblem } from '../core/errors.js';
 import { decodeInput } from '../core/input/decode.js';
 import { loadEnvironments, loadPolicies, runCheck, topologyPlans } from '../core/run-check.js';
+import { checkReferences } from '../core/policy/evaluate.js';
 import type { PlanInput, TextInput } from '../core/run-check.js';
 import type { Report } from '../core/report/report.js';
 import type { TfSource } from '../core/terraform/tf-declarations.js';
@@ -170,5 +171,7 @@ export async function validateFiles(req: CheckRequest): Promise<ValidationSummar
   if (!hasInputs(req)) return summary;
   const inputs = await readInputs(req, policies.clients, []);
   const loaded = loadEnvironments(inputs, policies.clients);
+  // What `check` would refuse before evaluating, `validate` refuses too.
+  checkReferences({ environments: loaded.environments, policies: policies.policies, waivers: loaded.waivers, overrides: loaded.overrides, defaultClients: policies.clients.keys() });
   return { ...summary, topologies: inputs.topologies.length, plans: loaded.plans, environments: loaded.environments.length };
 }

@@ -3,6 +3,7 @@ import type { Environment, Finding, Severity, SourceLocation } from '../model.js
 import { CHECK_TYPES } from '../checks/index.js';
 import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
+import { policyNameProblems } from './policy-names.js';
 import type { Policy } from './pack.js';
 
 /** Policies over environments: findings with waivers and team overrides applied. */
@@ -26,10 +27,16 @@ export interface EvaluationInput {
   overrides?: readonly Override[];
   /** Today as YYYY-MM-DD, for waiver expiry: the caller's clock keeps the core deterministic. */
   today: string;
+  /** The clients every environment gets (`internet` and the packs' defaults), to tell a misspelt client from one a topology lacks. */
+  defaultClients?: Iterable<string>;
 }
 
-/** Waivers and overrides must name real policies and environments: a typo would silently waive nothing. */
-function checkReferences(input: EvaluationInput): void {
+/**
+ * Waivers and overrides must name real policies and environments: a typo would silently
+ * waive nothing. Policies must name clients, roles and servers that exist (a typo there
+ * would silently check nothing), unless an override turns them off.
+ */
+export function checkReferences(input: Omit<EvaluationInput, 'today'>): void {
   const problems = new ProblemList();
   const ids = new Set(input.policies.map((p) => p.id));
   const envs = new Set(input.environments.map((e) => e.name));
@@ -48,6 +55,8 @@ function checkReferences(input: EvaluationInput): void {
     if (prev) problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
     seen.set(o.policy, o.location);
   }
+  const off = new Set((input.overrides ?? []).filter((o) => o.severity === 'off').map((o) => o.policy));
+  problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
   problems.throwIfAny();
 }
 

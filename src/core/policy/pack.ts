@@ -7,6 +7,8 @@ import type { LocatedYaml } from '../input/located-yaml.js';
 import { closest, precompiledValidator, validateLocated } from '../input/schema-validation.js';
 import { VALIDATOR_NAMES } from '../input/validator-names.js';
 import { CHECK_TYPES } from '../checks/index.js';
+import { namesInCheck } from './policy-names.js';
+import type { PolicyName } from './policy-names.js';
 
 /**
  * Policy packs: a folder with `pack.yaml` and one YAML file per policy. Every file is
@@ -25,6 +27,8 @@ export interface Policy {
   pack: string;
   file: string;
   location: SourceLocation;
+  /** The clients, roles and servers its check names, where the file names them (checked against the inputs). */
+  names?: readonly PolicyName[];
 }
 
 export interface PolicyPack {
@@ -84,7 +88,7 @@ function parsePolicyFile(text: string, path: string, pack: string, problems: Pro
   if (problems.size > before) return undefined;
   checkFlowValues(doc, raw.check, problems);
   if (problems.size > before) return undefined;
-  return { ...raw, pack, file: path, location: doc.at(['id']) };
+  return { ...raw, pack, file: path, location: doc.at(['id']), names: namesInCheck(raw.check, (p) => doc.at(p)) };
 }
 
 const isPackFile = (path: string) => /(^|[\\/])pack\.ya?ml$/.test(path);

@@ -1,0 +1,133 @@
+import type { InputProblem } from '../errors.js';
+import type { Environment, SourceLocation } from '../model.js';
+import { closest } from '../input/schema-validation.js';
+
+/**
+ * The clients, roles and servers a policy names, checked against what the loaded inputs
+ * define. A misspelt name does not fail a check: a client no environment declares makes
+ * every finding unknown, and a role no server holds leaves nothing to check, so the gate
+ * passes. These problems say so before anything is evaluated.
+ */
+
+export interface PolicyName {
+  kind: 'client' | 'role' | 'server';
+  name: string;
+  /** Where the policy file writes it. */
+  location: SourceLocation;
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** The names in a validated `check:` mapping: the ends of a flow, and a placement check's roles. */
+export function namesInCheck(check: Record<string, unknown>, at: (path: Path) => SourceLocation): PolicyName[] {
+  const names: PolicyName[] = [];
+  for (const end of ['from', 'to'] as const) {
+    const sel = check[end];
+    if (sel === null || typeof sel !== 'object') continue;
+    for (const kind of ['client', 'role', 'server'] as const) {
+      const name = (sel as Record<string, unknown>)[kind];
+      if (typeof name === 'string') names.push({ kind, name, location: at(['check', end, kind]) });
+    }
+  }
+  if (Array.isArray(check.roles)) {
+    check.roles.forEach((name, i) => {
+      if (typeof name === 'string') names.push({ kind: 'role', name, location: at(['check', 'roles', i]) });
+    });
+  }
+  return names;
+}
+
+/** The roles topogate gives servers by itself (and the built-in pack names): never a typo. */
+export const MODEL_ROLES: readonly string[] = ['controller', 'front-end', 'database', 'cache-invalidation'];
+
+/** What the environments define, to look names up in. */
+interface Known {
+  clients: Set<string>;
+  roles: Set<string>;
+  /** A server whose roles are not known until apply may hold any role. */
+  anyRole: boolean;
+  servers: Set<string>;
+}
+
+function known(environments: readonly Environment[], defaultClients: Iterable<string>): Known {
+  const k: Known = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set() };
+  for (const env of environments) {
+    for (const name of env.clients.keys()) k.clients.add(name);
+    for (const s of [...env.servers, ...(env.possibleServers ?? [])]) {
+      k.servers.add(s.name);
+      for (const r of s.roles) k.roles.add(r);
+      if (s.rolesUnknown !== undefined) {
+        if (s.possibleRoles) for (const r of s.possibleRoles) k.roles.add(r);
+        else k.anyRole = true;
+      }
+    }
+  }
+  return k;
+}
+
+const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
+
+/** Edit distance where swapping two neighbours counts once (optimal string alignment). */
+function osaDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * The known name a written one is a slip of: the same but for case and separators, or
+ * one letter off (added, dropped, changed, or two swapped) in a name of three or more.
+ * Stricter than "did you mean": a role no server holds is often meant (a shared pack names
+ * roles some repositories lack), so only a near miss is taken for a typo.
+ */
+export function nearMiss(word: string, candidates: Iterable<string>): string | undefined {
+  const w = normal(word);
+  let best: string | undefined;
+  for (const c of candidates) {
+    const n = normal(c);
+    if (n === w) return c;
+    if (best === undefined && Math.min(w.length, n.length) >= 3 && osaDistance(w, n) <= 1) best = c;
+  }
+  return best;
+}
+
+const sorted = (s: Iterable<string>) => [...s].sort();
+
+/**
+ * Problems with the names `policies` use, given the environments built from the inputs.
+ * A client no pack and no environment declares can never be checked: always a problem. A
+ * role or server nothing holds is one only when it nearly matches one that exists.
+ */
+export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?: readonly PolicyName[] }>, environments: readonly Environment[], defaultClients: Iterable<string>): InputProblem[] {
+  const k = known(environments, defaultClients);
+  const problems: InputProblem[] = [];
+  const roles = new Set([...k.roles, ...MODEL_ROLES]);
+  const off = (id: string, what: string) => `If the pack means a ${what} this repository does not have, turn ${id} off with an override (overrides: [{ policy: ${id}, severity: off, reason: ... }] in a topology file).`;
+  for (const p of policies) {
+    for (const n of p.names ?? []) {
+      if (n.kind === 'client') {
+        if (k.clients.has(n.name)) continue;
+        const s = closest(n.name, k.clients);
+        problems.push({
+          ...n.location,
+          message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
+        });
+      } else if (n.kind === 'role') {
+        if (roles.has(n.name) || k.anyRole) continue;
+        const s = nearMiss(n.name, roles);
+        if (s) problems.push({ ...n.location, message: `policy ${p.id} names role "${n.name}", which no server holds, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'role')}` });
+      } else {
+        if (k.servers.has(n.name)) continue;
+        const s = nearMiss(n.name, k.servers);
+        if (s) problems.push({ ...n.location, message: `policy ${p.id} names server "${n.name}", which no environment has, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'server')}` });
+      }
+    }
+  }
+  return problems;
+}
