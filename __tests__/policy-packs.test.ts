@@ -49,7 +49,7 @@ describe('custom packs', () => {
     { name: 'bad CIDR in the check', text: GOOD_POLICY.replace('{ client: internet }', '{ cidrs: [10.0.0.0/40] }'), line: 7, column: 19, message: /invalid prefix length/ },
     { name: 'reversed port range', text: GOOD_POLICY.replace('[22]', '["30-20"]'), line: 9, column: 11, message: /empty range/ },
     { name: 'lower-case id', text: GOOD_POLICY.replace('ACME-SSH-001', 'acme-ssh-1'), line: 1, column: 5, message: /look like OS11-NET-001/ },
-    { name: 'not YAML', text: 'id: [unclosed\n', line: 2, column: 1, message: /invalid YAML/ },
+    { name: 'not YAML', text: 'id: [unclosed\n', line: 1, column: 5, message: /invalid YAML: the bracket \[ opened here is never closed/ },
   ];
   it.each(broken)('a broken policy is an error at its line: $name', ({ text, line, column, message }) => {
     const problems = problemsOf(() => parsePack(pack({ 'ssh.yaml': text })));

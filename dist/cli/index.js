@@ -6920,6 +6920,109 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 
 //# sourceMappingURL=js-yaml.mjs.map
+;// CONCATENATED MODULE: ./src/core/input/yaml-unclosed.ts
+/**
+ * Finds a quote or flow bracket that a YAML text opens and never closes. js-yaml reports
+ * such a slip where it gives up, typically the next line ("deficient indentation"), which
+ * sends the reader to a line with nothing wrong on it; the opener is where the fix goes.
+ *
+ * A light scan, not a parser: it knows comments, quoted scalars ('' and \ escapes), flow
+ * brackets and block scalars (| and >), and treats a quote or bracket as an opener only
+ * where a value can start (line start, or after `:`, `-`, `?`, `,`, `[`, `{`), so the quote
+ * in `it's` or the brackets in `x[1]` are plain text.
+ */
+const isSpace = (c) => c === ' ' || c === '\t';
+function findUnclosed(text) {
+    const flow = [];
+    let i = 0;
+    /** The last significant character on this line before `i` ('' at a line start). */
+    let prev = '';
+    let spaceSincePrev = true;
+    let lineIndent = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\n' || c === '\r') {
+            i++;
+            if (flow.length === 0) {
+                prev = '';
+                spaceSincePrev = true;
+            }
+            let indent = 0;
+            while (text[i + indent] === ' ')
+                indent++;
+            lineIndent = indent;
+            continue;
+        }
+        if (isSpace(c)) {
+            spaceSincePrev = true;
+            i++;
+            continue;
+        }
+        if (c === '#' && (spaceSincePrev || prev === '')) {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+            continue;
+        }
+        // Where a value may start: a quote or bracket here opens something.
+        const valueStart = prev === '' || ((prev === ':' || prev === '-' || prev === '?') && spaceSincePrev) || prev === ',' || prev === '[' || prev === '{';
+        if (valueStart && (c === '"' || c === "'")) {
+            const start = i;
+            i++;
+            for (;;) {
+                if (i >= text.length)
+                    return { offset: start, char: c };
+                const q = text[i];
+                if (c === '"' && q === '\\')
+                    i += 2;
+                else if (q === c && c === "'" && text[i + 1] === "'")
+                    i += 2;
+                else if (q === c)
+                    break;
+                else
+                    i++;
+            }
+            i++;
+            prev = c;
+            spaceSincePrev = false;
+            continue;
+        }
+        if ((valueStart || flow.length > 0) && (c === '[' || c === '{')) {
+            flow.push({ offset: i, char: c });
+        }
+        else if (flow.length > 0 && (c === ']' || c === '}')) {
+            const open = flow[flow.length - 1];
+            if ((c === ']') !== (open.char === '['))
+                return open;
+            flow.pop();
+        }
+        else if (valueStart && flow.length === 0 && (c === '|' || c === '>')) {
+            // A block scalar: its lines are text, down to the first line indented no deeper than this one's.
+            const parent = lineIndent;
+            while (i < text.length) {
+                const nl = text.indexOf('\n', i);
+                if (nl < 0)
+                    return undefined;
+                i = nl + 1;
+                let indent = 0;
+                while (text[i + indent] === ' ')
+                    indent++;
+                const blank = text[i + indent] === '\n' || text[i + indent] === '\r' || i + indent >= text.length;
+                if (!blank && indent <= parent) {
+                    lineIndent = indent;
+                    break;
+                }
+            }
+            prev = '';
+            spaceSincePrev = true;
+            continue;
+        }
+        prev = c;
+        spaceSincePrev = false;
+        i++;
+    }
+    return flow[flow.length - 1];
+}
+
 ;// CONCATENATED MODULE: ./src/core/input/decode.ts
 
 /**
@@ -7027,6 +7130,7 @@ class LineIndex {
 }
 
 ;// CONCATENATED MODULE: ./src/core/input/located-yaml.ts
+
 
 
 
@@ -7157,6 +7261,13 @@ function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
         const e = err;
         const reason = e.reason ?? e.message ?? String(err);
         const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : start;
+        // A quote or bracket never closed: js-yaml notices lines later; the opener is the slip.
+        const open = findUnclosed(text);
+        if (open && (e.mark?.position === undefined || open.offset < e.mark.position)) {
+            const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
+            const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char] ?? '';
+            throw InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${at.line}: ${reason}). Close it with ${closer} where the value ends.`);
+        }
         throw InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
     }
     if (documents.length !== 1) {

@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, mergeTag, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { InputError } from '../errors.js';
+import { findUnclosed } from './yaml-unclosed.js';
 import type { SourceLocation } from '../model.js';
 import { stripBom } from './decode.js';
 import { LineIndex } from './text-position.js';
@@ -150,9 +151,16 @@ export function parseYaml(input: string, file: string, limits: YamlLimits = DEFA
     events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
     documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
   } catch (err) {
-    const e = err as { reason?: string; mark?: { line: number; column: number }; message?: string };
+    const e = err as { reason?: string; mark?: { line: number; column: number; position?: number }; message?: string };
     const reason = e.reason ?? e.message ?? String(err);
     const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : start;
+    // A quote or bracket never closed: js-yaml notices lines later; the opener is the slip.
+    const open = findUnclosed(text);
+    if (open && (e.mark?.position === undefined || open.offset < e.mark.position)) {
+      const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
+      const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char] ?? '';
+      throw InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${at.line}: ${reason}). Close it with ${closer} where the value ends.`);
+    }
     throw InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
   }
   if (documents.length !== 1) {
