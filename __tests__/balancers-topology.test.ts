@@ -54,6 +54,25 @@ describe('required flows through a balancer', () => {
     );
   });
 
+  it('a direct opening for part of the clients is not cited when the balancer carries them all', () => {
+    const direct = '- { from: development-tools, to: role:front-end, ports: [443] }';
+    const text = farm({ openings: [direct, TO_LB, LB_TO_FE] });
+    const [f] = findings(text, 'OS11-NET-002');
+    expect(f.status).toBe('pass');
+    expect(f.message).toBe(
+      'end-users (0.0.0.0/0, ::/0) reaches fe-1 on tcp/443 through public-lb: allowed by opening end-users -> public-lb tcp/80, 443 (topology.yml:16); opening public-lb -> role:front-end tcp/80, 443 (topology.yml:17).',
+    );
+  });
+
+  it('where the balancer carries only part of the clients, the direct openings that let in the rest are cited too', () => {
+    const toLbPart = '- { from: 203.0.113.0/24, to: public-lb, ports: [443] }';
+    const rest = '- { from: end-users, to: role:front-end, ports: [443] }';
+    const text = farm({ openings: [toLbPart, LB_TO_FE, rest] });
+    const [f] = findings(text, 'OS11-NET-002');
+    expect(f.status).toBe('pass');
+    expect(f.message).toMatch(/allowed by opening 203.0.113.0\/24 -> public-lb tcp\/443 \(topology.yml:15\); opening public-lb -> role:front-end tcp\/80, 443 \(topology.yml:16\); opening end-users -> role:front-end tcp\/443 \(topology.yml:17\)\.$/);
+  });
+
   it('first hop closed: fails at the listener and proposes the opening to the balancer', () => {
     const text = farm({ openings: ['- { from: end-users, to: public-lb, ports: [80] }', LB_TO_FE] });
     const [f] = findings(text, 'OS11-NET-002');

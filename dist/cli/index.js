@@ -12308,18 +12308,24 @@ function withBalancerPaths(env, source, target, protocol, segments, match, optio
         const paths = here.map(({ balancer, listener }) => pathThrough(source, target, protocol, balancer, listener, options));
         let min = seg.min;
         let max = seg.max;
+        let viaBalancers = AddressSet.EMPTY;
         const allowedBy = [];
         const unknowns = [...seg.unknowns];
         for (const p of paths) {
-            if (!p.min.subtract(min).isEmpty())
+            if (!p.min.subtract(viaBalancers).isEmpty())
                 allowedBy.push(...p.front.allowedBy, ...p.back.allowedBy);
+            viaBalancers = viaBalancers.union(p.min);
             min = min.union(p.min);
             max = max.union(p.max);
             if (!p.max.subtract(p.min).isEmpty())
                 unknowns.push(...p.front.unknowns, ...p.back.unknowns);
         }
         // The balancer path is the designed route: name its openings before any direct ones.
-        return { ...seg, min, max, allowedBy: [...allowedBy, ...seg.allowedBy], unknowns, paths };
+        // A required flow the balancers carry for every address needs no direct opening to
+        // explain it (one letting in a client's sub-range would read as part of the route);
+        // an exposure names every rule that lets something in.
+        const direct = !options.exposure && viaBalancers.covers(source.addresses) ? [] : seg.allowedBy;
+        return { ...seg, min, max, allowedBy: [...allowedBy, ...direct], unknowns, paths };
     });
 }
 
