@@ -6,6 +6,13 @@ import { CHECK_TYPES } from '../src/core/checks/index.js';
 import { evaluateFlowPairs } from '../src/core/checks/required-flow.js';
 import type { FlowParams, PairContext } from '../src/core/checks/required-flow.js';
 import type { Environment, Server } from '../src/core/model.js';
+import { AddressSet, parseCidr } from '../src/core/net/cidr.js';
+
+const parsed = (c: string) => {
+  const r = parseCidr(c);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
 import { renderJson } from '../src/core/report/json-report.js';
 import { renderMarkdown } from '../src/core/report/markdown-report.js';
 import { renderText } from '../src/core/report/text-report.js';
@@ -517,6 +524,20 @@ describe('a topology role no server holds, next to servers whose roles are unkno
   it('the role the selector may give: not an error', () => {
     const a = environmentsOf(run('front-end')).find((e) => e.name === 'a') as Environment;
     expect(a.servers.map((s) => [s.name, s.roles, s.possibleRoles])).toEqual([['db', ['database'], undefined], ['azurerm_linux_virtual_machine.web_2', [], ['front-end']]]);
+  });
+
+  it('a rule from a role it cannot gain decides its flows: only the roles a selector may give are in doubt', () => {
+    const text = topology('front-end').replace('    firewall:\n', '    firewall:\n      - { from: "role:ops", to: db, ports: [1521] }\n').replace('addresses: [10.0.0.5] }\n', 'addresses: [10.0.0.5] }\n      - { name: ops-1, roles: [ops], addresses: [10.0.0.9] }\n');
+    const a = environmentsOf({ ...run('front-end'), topologies: { 'topology.yml': text } }).find((e) => e.name === 'a') as Environment;
+    expect(a.servers.find((s) => s.name === 'azurerm_linux_virtual_machine.web_2')?.possibleRoles).toEqual(['front-end']);
+    const db = a.servers.find((s) => s.name === 'db') as Server;
+    // Such a server at a known address: its roles unknown, front-end the only one it may gain.
+    const vm = (possibleRoles?: string[]) => ({ name: 'vm', kind: 'server' as const, addresses: AddressSet.fromParsed([parsed('10.0.7.7/32')]), addressesExact: true, identities: ['server:vm'], rolesUnknown: 'tags.Role of vm is not known until apply', possibleRoles, egress: [] });
+    // role:front-end -> db 1433: it may be a front-end, so it may get in.
+    expect(flow(vm(['front-end']), db, 1433, { forbidden: true }).status).toBe('unknown');
+    // role:ops -> db 1521: it can never be ops, so it is not let in; with any role possible, it may.
+    expect(flow(vm(['front-end']), db, 1521, { forbidden: true }).status).toBe('pass');
+    expect(flow(vm(undefined), db, 1521, { forbidden: true }).status).toBe('unknown');
   });
 
   it('another role: an error, since no server can hold it', () => {

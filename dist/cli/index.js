@@ -11728,7 +11728,14 @@ function cached(owner, make) {
 }
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e) {
-    return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
+    return cached(e, () => ({
+        addresses: possibleAddresses(e),
+        exact: e.addressesExact,
+        identities: new Set(e.identities),
+        identitiesUnknown: e.identitiesUnknown,
+        rolesUnknown: e.rolesUnknown,
+        possibleRoles: e.rolesUnknown !== undefined && e.possibleRoles ? new Set(e.possibleRoles.map((r) => `role:${r}`)) : undefined,
+    }));
 }
 const layerIds = new WeakMap();
 let nextLayerId = 0;
@@ -11751,7 +11758,11 @@ function mayHaveIdentity(peer, side) {
         return false;
     if (peer.identities.length === 0 || hasIdentity(peer, side))
         return false;
-    return side.identitiesUnknown !== undefined || peer.identities.some((id) => id.startsWith('role:'));
+    if (side.identitiesUnknown !== undefined)
+        return true;
+    // Roles unknown: only a role it may gain can make the rule match.
+    const possible = side.possibleRoles;
+    return peer.identities.some((id) => id.startsWith('role:') && (possible === undefined || possible.has(id)));
 }
 /** Why a side may carry an identity it is not known to: its identities, else its roles, are unknown. */
 const identityDoubt = (side) => side.identitiesUnknown ?? side.rolesUnknown;

@@ -23,6 +23,8 @@ export interface FlowSource {
   identitiesUnknown?: string;
   /** Set when the source may hold roles beyond its `role:` identities (a server's `rolesUnknown`). */
   rolesUnknown?: string;
+  /** With `rolesUnknown`: the only roles it may gain (a server's `possibleRoles`); absent, any. */
+  possibleRoles?: readonly string[];
   egress: readonly FilterLayer[];
   /** Filters on traffic into the source: only its stateless ones matter, to the responses. */
   ingress?: readonly FilterLayer[];
@@ -99,9 +101,11 @@ interface Side {
   identitiesUnknown?: string;
   /** The side may hold roles beyond its `role:` identities: why. */
   rolesUnknown?: string;
+  /** The only roles it may gain, as `role:` identities; absent, any. */
+  possibleRoles?: ReadonlySet<string>;
 }
 
-type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string; rolesUnknown?: string };
+type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string; rolesUnknown?: string; possibleRoles?: readonly string[] };
 /**
  * What the flow engine works out once per endpoint and per layer, kept on the object
  * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
@@ -128,7 +132,14 @@ function cached<T>(owner: object, make: () => T): T {
 
 /** An endpoint as the matcher sees it; cached, since every flow to or from it asks again. */
 function sideOf(e: SideSource): Side {
-  return cached(e, () => ({ addresses: possibleAddresses(e), exact: e.addressesExact, identities: new Set(e.identities), identitiesUnknown: e.identitiesUnknown, rolesUnknown: e.rolesUnknown }));
+  return cached(e, () => ({
+    addresses: possibleAddresses(e),
+    exact: e.addressesExact,
+    identities: new Set(e.identities),
+    identitiesUnknown: e.identitiesUnknown,
+    rolesUnknown: e.rolesUnknown,
+    possibleRoles: e.rolesUnknown !== undefined && e.possibleRoles ? new Set(e.possibleRoles.map((r) => `role:${r}`)) : undefined,
+  }));
 }
 
 interface LayerCache {
@@ -163,7 +174,10 @@ function hasIdentity(peer: Peer, side: Side): boolean {
 function mayHaveIdentity(peer: Peer, side: Side): boolean {
   if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined) return false;
   if (peer.identities.length === 0 || hasIdentity(peer, side)) return false;
-  return side.identitiesUnknown !== undefined || peer.identities.some((id) => id.startsWith('role:'));
+  if (side.identitiesUnknown !== undefined) return true;
+  // Roles unknown: only a role it may gain can make the rule match.
+  const possible = side.possibleRoles;
+  return peer.identities.some((id) => id.startsWith('role:') && (possible === undefined || possible.has(id)));
 }
 
 /** Why a side may carry an identity it is not known to: its identities, else its roles, are unknown. */
