@@ -540,6 +540,12 @@ describe('a topology role no server holds, next to servers whose roles are unkno
     expect(flow(vm(undefined), db, 1521, { forbidden: true }).status).toBe('unknown');
   });
 
+  it('a selector that may make it a controller may also give it cache-invalidation (the controller\'s by default)', () => {
+    const text = topology('front-end').replace('role: front-end }', 'role: controller }').replace('"role:front-end"', '"role:controller"');
+    const a = environmentsOf({ ...run('controller'), topologies: { 'topology.yml': text } }).find((e) => e.name === 'a') as Environment;
+    expect(a.servers.find((s) => s.name === 'azurerm_linux_virtual_machine.web_2')?.possibleRoles).toEqual(['controller', 'cache-invalidation']);
+  });
+
   it('another role: an error, since no server can hold it', () => {
     expect(inputErrorOf(() => environmentsOf(run('front-edn'))).message).toMatch(/environment "a": no server holds role "front-edn", neither in the topology nor in its plans\. Did you mean role:front-end\?/);
   });

@@ -377,7 +377,11 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
       const roleDoubtOf = (selectors: readonly SelectorMatch[]): RoleDoubt | undefined => {
         if (c.roleTagUnknown !== undefined) return { rolesUnknown: c.roleTagUnknown };
         const why = selectorDoubt(selectors);
-        return why === undefined ? undefined : { rolesUnknown: why, possibleRoles: [...new Set(selectors.flatMap((m) => selectorRoles(m.selector)))] };
+        if (why === undefined) return undefined;
+        const roles = new Set(selectors.flatMap((m) => selectorRoles(m.selector)));
+        // A controller holds cache-invalidation by default: it may gain that role too.
+        if (roles.has('controller')) roles.add(CACHE_INVALIDATION);
+        return { rolesUnknown: why, possibleRoles: [...roles] };
       };
       if (c.environmentTagUnknown !== undefined) {
         // It may belong to any environment of the plan, or to one a selector names; which is known at apply.
