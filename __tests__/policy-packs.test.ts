@@ -130,6 +130,20 @@ describe('names a policy uses', () => {
     expect(p[0].message).toContain(`names role "${written}", which no server holds, so the policy checks nothing; did you mean "${meant}"?`);
   });
 
+  it.each([
+    ['server', 'fe-3', '{ server: fe-3 }', '{ role: bastion1 }'],
+    ['role', 'bastion2', '{ client: admins }', '{ role: bastion2 }'],
+  ])('a numbered sibling (%s %s of fe-1 / bastion1) is a name of its own, not a slip', (_kind, _name, from, to) => {
+    const topology = lab.replace('jump-1, roles: [bastion]', 'fe-1, roles: [bastion1]').replace('to: role:bastion', 'to: role:bastion1');
+    expect(() => run(from, to, topology)).not.toThrow();
+  });
+
+  it('a client suggestion is only offered for a near miss: a shared pack\'s other client is not a slip for end-users', () => {
+    const p = problemsOf(() => run('{ client: vpn-users }', '{ role: bastion }'));
+    expect(p[0].message).not.toMatch(/Did you mean/);
+    expect(p[0].message).toMatch(/Known clients: admins, development-tools, end-users, internet\./);
+  });
+
   it('a role nothing holds and nothing resembles has nothing to check, as before (a shared pack may name roles a repository lacks)', () => {
     const report = run('{ client: admins }', '{ role: lifetime }');
     const ssh = report.findings.filter((f) => f.policy === 'ACME-SSH-003');

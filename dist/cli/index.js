@@ -6922,16 +6922,20 @@ var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 //# sourceMappingURL=js-yaml.mjs.map
 ;// CONCATENATED MODULE: ./src/core/input/yaml-unclosed.ts
 /**
- * Finds a quote or flow bracket that a YAML text opens and never closes. js-yaml reports
- * such a slip where it gives up, typically the next line ("deficient indentation"), which
- * sends the reader to a line with nothing wrong on it; the opener is where the fix goes.
+ * Finds the quotes and flow brackets that a YAML text opens and never closes. js-yaml
+ * reports such a slip where it gives up, typically the next line ("deficient
+ * indentation"), which sends the reader to a line with nothing wrong on it; the opener is
+ * where the fix goes.
  *
  * A light scan, not a parser: it knows comments, quoted scalars ('' and \ escapes), flow
  * brackets and block scalars (| and >), and treats a quote or bracket as an opener only
  * where a value can start (line start, or after `:`, `-`, `?`, `,`, `[`, `{`), so the quote
- * in `it's` or the brackets in `x[1]` are plain text.
+ * in `it's` or the brackets in `x[1]` are plain text. It can still be fooled (a plain
+ * scalar like `why? 'cause`), so the caller confirms a finding by closing the openers and
+ * parsing again. A closer that does not match its opener is a different slip: none found.
  */
 const isSpace = (c) => c === ' ' || c === '\t';
+/** The openers never closed, outermost first; empty when there are none (or a closer does not match). */
 function findUnclosed(text) {
     const flow = [];
     let i = 0;
@@ -6970,7 +6974,7 @@ function findUnclosed(text) {
             i++;
             for (;;) {
                 if (i >= text.length)
-                    return { offset: start, char: c };
+                    return [...flow, { offset: start, char: c }];
                 const q = text[i];
                 if (c === '"' && q === '\\')
                     i += 2;
@@ -6992,7 +6996,7 @@ function findUnclosed(text) {
         else if (flow.length > 0 && (c === ']' || c === '}')) {
             const open = flow[flow.length - 1];
             if ((c === ']') !== (open.char === '['))
-                return open;
+                return [];
             flow.pop();
         }
         else if (valueStart && flow.length === 0 && (c === '|' || c === '>')) {
@@ -7001,7 +7005,7 @@ function findUnclosed(text) {
             while (i < text.length) {
                 const nl = text.indexOf('\n', i);
                 if (nl < 0)
-                    return undefined;
+                    return flow;
                 i = nl + 1;
                 let indent = 0;
                 while (text[i + indent] === ' ')
@@ -7020,8 +7024,33 @@ function findUnclosed(text) {
         spaceSincePrev = false;
         i++;
     }
-    return flow[flow.length - 1];
+    return flow;
 }
+const CLOSER = { '"': '"', "'": "'", '[': ']', '{': '}' };
+/**
+ * The text with each opener closed at the end of its line (inner ones first where several
+ * share a line), and how many characters were inserted at or before `offset`.
+ */
+function closeAtLineEnds(text, openers, offset) {
+    const lineEnd = (o) => {
+        const nl = text.indexOf('\n', o);
+        const end = nl < 0 ? text.length : nl;
+        return text[end - 1] === '\r' ? end - 1 : end;
+    };
+    const ends = openers.map((o) => lineEnd(o.offset));
+    let out = text;
+    let shift = 0;
+    // From the last line end back, so earlier positions stay valid; on one line, outer
+    // closers go in first, and each inner one lands before them.
+    const order = openers.map((_, k) => k).sort((a, b) => ends[b] - ends[a] || a - b);
+    for (const k of order) {
+        out = out.slice(0, ends[k]) + CLOSER[openers[k].char] + out.slice(ends[k]);
+        if (ends[k] <= offset)
+            shift++;
+    }
+    return { text: out, shift };
+}
+const closerOf = (char) => CLOSER[char] ?? char;
 
 ;// CONCATENATED MODULE: ./src/core/input/decode.ts
 
@@ -7242,6 +7271,37 @@ function yamlHint(reason) {
         return ' Too many aliases (*name): write the values out instead.';
     return '';
 }
+/** js-yaml's error at its own position, with a hint. */
+function yamlError(err, file) {
+    const e = err;
+    const reason = e.reason ?? e.message ?? String(err);
+    const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
+    return InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
+}
+/**
+ * A syntax error. A quote or bracket never closed is noticed by js-yaml lines later: when
+ * closing the openers the scan finds lets the parser get past where it stopped, the
+ * innermost opener is the slip, and the error points at it.
+ */
+function syntaxError(err, text, lines, parse) {
+    const e = err;
+    const stop = e.mark?.position;
+    const openers = stop === undefined ? [] : findUnclosed(text).filter((o) => o.offset < stop);
+    if (stop === undefined || openers.length === 0)
+        return yamlError(err, lines.file);
+    const closed = closeAtLineEnds(text, openers, stop);
+    try {
+        parse(closed.text);
+    }
+    catch (again) {
+        const next = again.mark?.position;
+        if (next === undefined || next <= stop + closed.shift)
+            return yamlError(err, lines.file);
+    }
+    const open = openers[openers.length - 1];
+    const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
+    return InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${(e.mark?.line ?? 0) + 1}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.`);
+}
 function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
     const text = stripBom(input);
     const lines = new LineIndex(file, text);
@@ -7253,22 +7313,18 @@ function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
         throw InputError.at(start, 'the file is empty. Write a YAML document (see the README for the format).');
     let documents;
     let events;
+    const parse = (t) => parseEvents(t, { filename: file, maxDepth: limits.maxDepth });
     try {
-        events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
+        events = parse(text);
+    }
+    catch (err) {
+        throw syntaxError(err, text, lines, parse);
+    }
+    try {
         documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
     }
     catch (err) {
-        const e = err;
-        const reason = e.reason ?? e.message ?? String(err);
-        const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : start;
-        // A quote or bracket never closed: js-yaml notices lines later; the opener is the slip.
-        const open = findUnclosed(text);
-        if (open && (e.mark?.position === undefined || open.offset < e.mark.position)) {
-            const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
-            const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char] ?? '';
-            throw InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${at.line}: ${reason}). Close it with ${closer} where the value ends.`);
-        }
-        throw InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
+        throw yamlError(err, file);
     }
     if (documents.length !== 1) {
         throw InputError.at(start, documents.length === 0 ? 'the file has no YAML document.' : `the file holds ${documents.length} YAML documents (separated by ---); put one document per file.`);
@@ -13277,7 +13333,6 @@ const sameRegion = {
 const CHECK_TYPES = new Map([requiredFlow, forbiddenFlow, sameProvider, sameRegion].map((c) => [c.type, c]));
 
 ;// CONCATENATED MODULE: ./src/core/policy/policy-names.ts
-
 /** The names in a validated `check:` mapping: the ends of a flow, and a placement check's roles. */
 function namesInCheck(check, at) {
     const names = [];
@@ -13335,11 +13390,13 @@ function osaDistance(a, b) {
     }
     return d[a.length][b.length];
 }
+const numbers = (s) => (s.match(/\d+/g) ?? []).join(',');
 /**
  * The known name a written one is a slip of: the same but for case and separators, or
- * one letter off (added, dropped, changed, or two swapped) in a name of three or more.
- * Stricter than "did you mean": a role no server holds is often meant (a shared pack names
- * roles some repositories lack), so only a near miss is taken for a typo.
+ * one letter off (added, dropped, changed, or two swapped) in a name of three or more,
+ * with the same numbers (`fe-3` is a server of its own, not a slip for `fe-1`). Stricter
+ * than "did you mean": a role no server holds is often meant (a shared pack names roles
+ * some repositories lack), so only a near miss is taken for a typo.
  */
 function nearMiss(word, candidates) {
     const w = normal(word);
@@ -13348,7 +13405,7 @@ function nearMiss(word, candidates) {
         const n = normal(c);
         if (n === w)
             return c;
-        if (best === undefined && Math.min(w.length, n.length) >= 3 && osaDistance(w, n) <= 1)
+        if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && osaDistance(w, n) <= 1)
             best = c;
     }
     return best;
@@ -13369,7 +13426,7 @@ function policyNameProblems(policies, environments, defaultClients) {
             if (n.kind === 'client') {
                 if (k.clients.has(n.name))
                     continue;
-                const s = closest(n.name, k.clients);
+                const s = nearMiss(n.name, k.clients);
                 problems.push({
                     ...n.location,
                     message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
@@ -20922,7 +20979,13 @@ function mergePlanEnvironments(input) {
                 if (c.roleTagUnknown !== undefined)
                     return { rolesUnknown: c.roleTagUnknown };
                 const why = selectorDoubt(selectors);
-                return why === undefined ? undefined : { rolesUnknown: why, possibleRoles: [...new Set(selectors.flatMap((m) => selectorRoles(m.selector)))] };
+                if (why === undefined)
+                    return undefined;
+                const roles = new Set(selectors.flatMap((m) => selectorRoles(m.selector)));
+                // A controller holds cache-invalidation by default: it may gain that role too.
+                if (roles.has('controller'))
+                    roles.add(plan_environments_CACHE_INVALIDATION);
+                return { rolesUnknown: why, possibleRoles: [...roles] };
             };
             if (c.environmentTagUnknown !== undefined) {
                 // It may belong to any environment of the plan, or to one a selector names; which is known at apply.

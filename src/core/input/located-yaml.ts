@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, mergeTag, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { InputError } from '../errors.js';
-import { findUnclosed } from './yaml-unclosed.js';
+import { closeAtLineEnds, closerOf, findUnclosed } from './yaml-unclosed.js';
 import type { SourceLocation } from '../model.js';
 import { stripBom } from './decode.js';
 import { LineIndex } from './text-position.js';
@@ -136,6 +136,42 @@ function yamlHint(reason: string): string {
   return '';
 }
 
+interface YamlException {
+  reason?: string;
+  mark?: { line: number; column: number; position?: number };
+  message?: string;
+}
+
+/** js-yaml's error at its own position, with a hint. */
+function yamlError(err: unknown, file: string): InputError {
+  const e = err as YamlException;
+  const reason = e.reason ?? e.message ?? String(err);
+  const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
+  return InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
+}
+
+/**
+ * A syntax error. A quote or bracket never closed is noticed by js-yaml lines later: when
+ * closing the openers the scan finds lets the parser get past where it stopped, the
+ * innermost opener is the slip, and the error points at it.
+ */
+function syntaxError(err: unknown, text: string, lines: LineIndex, parse: (t: string) => unknown): InputError {
+  const e = err as YamlException;
+  const stop = e.mark?.position;
+  const openers = stop === undefined ? [] : findUnclosed(text).filter((o) => o.offset < stop);
+  if (stop === undefined || openers.length === 0) return yamlError(err, lines.file);
+  const closed = closeAtLineEnds(text, openers, stop);
+  try {
+    parse(closed.text);
+  } catch (again) {
+    const next = (again as YamlException).mark?.position;
+    if (next === undefined || next <= stop + closed.shift) return yamlError(err, lines.file);
+  }
+  const open = openers[openers.length - 1];
+  const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
+  return InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${(e.mark?.line ?? 0) + 1}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.`);
+}
+
 export function parseYaml(input: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): LocatedYaml {
   const text = stripBom(input);
   const lines = new LineIndex(file, text);
@@ -147,21 +183,16 @@ export function parseYaml(input: string, file: string, limits: YamlLimits = DEFA
 
   let documents: unknown[];
   let events: Event[];
+  const parse = (t: string) => parseEvents(t, { filename: file, maxDepth: limits.maxDepth });
   try {
-    events = parseEvents(text, { filename: file, maxDepth: limits.maxDepth });
+    events = parse(text);
+  } catch (err) {
+    throw syntaxError(err, text, lines, parse);
+  }
+  try {
     documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
   } catch (err) {
-    const e = err as { reason?: string; mark?: { line: number; column: number; position?: number }; message?: string };
-    const reason = e.reason ?? e.message ?? String(err);
-    const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : start;
-    // A quote or bracket never closed: js-yaml notices lines later; the opener is the slip.
-    const open = findUnclosed(text);
-    if (open && (e.mark?.position === undefined || open.offset < e.mark.position)) {
-      const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
-      const closer = { '"': '"', "'": "'", '[': ']', '{': '}' }[open.char] ?? '';
-      throw InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${at.line}: ${reason}). Close it with ${closer} where the value ends.`);
-    }
-    throw InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
+    throw yamlError(err, file);
   }
   if (documents.length !== 1) {
     throw InputError.at(start, documents.length === 0 ? 'the file has no YAML document.' : `the file holds ${documents.length} YAML documents (separated by ---); put one document per file.`);

@@ -1,12 +1,15 @@
 /**
- * Finds a quote or flow bracket that a YAML text opens and never closes. js-yaml reports
- * such a slip where it gives up, typically the next line ("deficient indentation"), which
- * sends the reader to a line with nothing wrong on it; the opener is where the fix goes.
+ * Finds the quotes and flow brackets that a YAML text opens and never closes. js-yaml
+ * reports such a slip where it gives up, typically the next line ("deficient
+ * indentation"), which sends the reader to a line with nothing wrong on it; the opener is
+ * where the fix goes.
  *
  * A light scan, not a parser: it knows comments, quoted scalars ('' and \ escapes), flow
  * brackets and block scalars (| and >), and treats a quote or bracket as an opener only
  * where a value can start (line start, or after `:`, `-`, `?`, `,`, `[`, `{`), so the quote
- * in `it's` or the brackets in `x[1]` are plain text.
+ * in `it's` or the brackets in `x[1]` are plain text. It can still be fooled (a plain
+ * scalar like `why? 'cause`), so the caller confirms a finding by closing the openers and
+ * parsing again. A closer that does not match its opener is a different slip: none found.
  */
 
 export interface Unclosed {
@@ -16,7 +19,8 @@ export interface Unclosed {
 
 const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
 
-export function findUnclosed(text: string): Unclosed | undefined {
+/** The openers never closed, outermost first; empty when there are none (or a closer does not match). */
+export function findUnclosed(text: string): Unclosed[] {
   const flow: Unclosed[] = [];
   let i = 0;
   /** The last significant character on this line before `i` ('' at a line start). */
@@ -51,7 +55,7 @@ export function findUnclosed(text: string): Unclosed | undefined {
       const start = i;
       i++;
       for (;;) {
-        if (i >= text.length) return { offset: start, char: c };
+        if (i >= text.length) return [...flow, { offset: start, char: c }];
         const q = text[i];
         if (c === '"' && q === '\\') i += 2;
         else if (q === c && c === "'" && text[i + 1] === "'") i += 2;
@@ -67,14 +71,14 @@ export function findUnclosed(text: string): Unclosed | undefined {
       flow.push({ offset: i, char: c });
     } else if (flow.length > 0 && (c === ']' || c === '}')) {
       const open = flow[flow.length - 1];
-      if ((c === ']') !== (open.char === '[')) return open;
+      if ((c === ']') !== (open.char === '[')) return [];
       flow.pop();
     } else if (valueStart && flow.length === 0 && (c === '|' || c === '>')) {
       // A block scalar: its lines are text, down to the first line indented no deeper than this one's.
       const parent = lineIndent;
       while (i < text.length) {
         const nl = text.indexOf('\n', i);
-        if (nl < 0) return undefined;
+        if (nl < 0) return flow;
         i = nl + 1;
         let indent = 0;
         while (text[i + indent] === ' ') indent++;
@@ -92,5 +96,32 @@ export function findUnclosed(text: string): Unclosed | undefined {
     spaceSincePrev = false;
     i++;
   }
-  return flow[flow.length - 1];
+  return flow;
 }
+
+const CLOSER: Readonly<Record<string, string>> = { '"': '"', "'": "'", '[': ']', '{': '}' };
+
+/**
+ * The text with each opener closed at the end of its line (inner ones first where several
+ * share a line), and how many characters were inserted at or before `offset`.
+ */
+export function closeAtLineEnds(text: string, openers: readonly Unclosed[], offset: number): { text: string; shift: number } {
+  const lineEnd = (o: number) => {
+    const nl = text.indexOf('\n', o);
+    const end = nl < 0 ? text.length : nl;
+    return text[end - 1] === '\r' ? end - 1 : end;
+  };
+  const ends = openers.map((o) => lineEnd(o.offset));
+  let out = text;
+  let shift = 0;
+  // From the last line end back, so earlier positions stay valid; on one line, outer
+  // closers go in first, and each inner one lands before them.
+  const order = openers.map((_, k) => k).sort((a, b) => ends[b] - ends[a] || a - b);
+  for (const k of order) {
+    out = out.slice(0, ends[k]) + CLOSER[openers[k].char] + out.slice(ends[k]);
+    if (ends[k] <= offset) shift++;
+  }
+  return { text: out, shift };
+}
+
+export const closerOf = (char: string): string => CLOSER[char] ?? char;

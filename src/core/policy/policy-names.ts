@@ -1,6 +1,5 @@
 import type { InputProblem } from '../errors.js';
 import type { Environment, SourceLocation } from '../model.js';
-import { closest } from '../input/schema-validation.js';
 
 /**
  * The clients, roles and servers a policy names, checked against what the loaded inputs
@@ -80,11 +79,14 @@ function osaDistance(a: string, b: string): number {
   return d[a.length][b.length];
 }
 
+const numbers = (s: string) => (s.match(/\d+/g) ?? []).join(',');
+
 /**
  * The known name a written one is a slip of: the same but for case and separators, or
- * one letter off (added, dropped, changed, or two swapped) in a name of three or more.
- * Stricter than "did you mean": a role no server holds is often meant (a shared pack names
- * roles some repositories lack), so only a near miss is taken for a typo.
+ * one letter off (added, dropped, changed, or two swapped) in a name of three or more,
+ * with the same numbers (`fe-3` is a server of its own, not a slip for `fe-1`). Stricter
+ * than "did you mean": a role no server holds is often meant (a shared pack names roles
+ * some repositories lack), so only a near miss is taken for a typo.
  */
 export function nearMiss(word: string, candidates: Iterable<string>): string | undefined {
   const w = normal(word);
@@ -92,7 +94,7 @@ export function nearMiss(word: string, candidates: Iterable<string>): string | u
   for (const c of candidates) {
     const n = normal(c);
     if (n === w) return c;
-    if (best === undefined && Math.min(w.length, n.length) >= 3 && osaDistance(w, n) <= 1) best = c;
+    if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && osaDistance(w, n) <= 1) best = c;
   }
   return best;
 }
@@ -113,7 +115,7 @@ export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?:
     for (const n of p.names ?? []) {
       if (n.kind === 'client') {
         if (k.clients.has(n.name)) continue;
-        const s = closest(n.name, k.clients);
+        const s = nearMiss(n.name, k.clients);
         problems.push({
           ...n.location,
           message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
