@@ -144,6 +144,41 @@ describe('server sources: identities, addresses, egress', () => {
   });
 });
 
+describe('a layer several ends share', () => {
+  const fe = serverSource(endpoint('fe-1', ['10.0.2.11']));
+  const status = (target: ReturnType<typeof endpoint>, options: { exposure?: boolean } = {}) =>
+    options.exposure ? forbiddenFlowVerdict(fe, reachOnPorts(fe, target, 'tcp', PortSet.of(1433), { exposure: true })).status : requiredFlowVerdict(fe, reachOnPorts(fe, target, 'tcp', PortSet.of(1433))).status;
+
+  it('answers each end on its own where a rule reads the end it is attached to', () => {
+    const shared = layer([rule('allow', ['10.0.0.0/8'], [1433, 1433], { local: { addresses: AddressSet.of('10.0.3.0/24'), identities: [], label: '10.0.3.0/24' } })]);
+    const inRange = endpoint('db-1', ['10.0.3.5'], { ingress: [shared] });
+    const outside = endpoint('db-2', ['10.0.9.5'], { ingress: [shared] });
+    // Asked in turn, over and over: an answer kept for one end must not serve the other.
+    for (let i = 0; i < 3; i++) expect([status(inRange), status(outside), status(inRange)]).toEqual(['pass', 'fail', 'pass']);
+  });
+
+  it('keeps the answers for a required flow and for an exposure apart (filters that apply to some connections each)', () => {
+    // One of two filters applies to each connection: a flow always gets through neither
+    // way, yet it can get in through the first.
+    const shared = layer([], { alternatives: [layer([rule('allow', ['10.0.2.0/24'], [1433, 1433])]), layer([])], alternativesApply: 'each' });
+    const [t1, t2] = [1, 2].map((i) => endpoint(`db-${i}`, [`10.0.3.${i}`], { ingress: [shared] }));
+    expect([status(t1), status(t2), status(t1, { exposure: true }), status(t2, { exposure: true })]).toEqual(['fail', 'fail', 'fail', 'fail']);
+    expect(forbiddenFlowVerdict(fe, reachOnPorts(fe, t2, 'tcp', PortSet.of(1433), { exposure: true })).exposed.length).toBeGreaterThan(0);
+  });
+
+  it('keeps one answer per remote end and question: required and exposure, and each remote end, apart', () => {
+    const shared = layer([rule('allow', ['10.0.2.0/24'], [1433, 1433])]);
+    const targets = [1, 2, 3].map((i) => endpoint(`db-${i}`, [`10.0.3.${i}`], { ingress: [shared] }));
+    const other = serverSource(endpoint('ops', ['10.0.9.9']));
+    for (const t of targets) {
+      expect(status(t)).toBe('pass');
+      expect(status(t, { exposure: true })).toBe('fail');
+      expect(requiredFlowVerdict(other, reachOnPorts(other, t, 'tcp', PortSet.of(1433))).status).toBe('fail');
+      expect(requiredFlowVerdict(fe, reachOnPorts(fe, t, 'tcp', PortSet.of(1434))).status).toBe('fail');
+    }
+  });
+});
+
 describe('forbidden flow', () => {
   const internet = client('internet', ['0.0.0.0/0']);
   const target = (rules: Rule[]) => endpoint('ctl-1', ['10.0.1.10'], { ingress: [layer(rules)] });

@@ -11999,6 +11999,36 @@ function reachThroughKept(layer, remote, local, protocol, port) {
         answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port)));
     return answer;
 }
+/**
+ * reachThroughLayer for flows. A layer several ends share (the security groups of a farm)
+ * is asked about each remote end by every one of them: where no rule reads the local end,
+ * the answer is the same, so it is kept per remote end once a second local end asks. A
+ * layer of one end (a topology target's own firewall) keeps nothing: it would only fill
+ * memory with answers asked once.
+ */
+function reachThroughShared(layer, remote, local, protocol, port, exposure) {
+    const cache = layerCache(layer);
+    if (!cache.shared) {
+        if (cache.firstLocal === undefined)
+            cache.firstLocal = local;
+        if (cache.firstLocal === local)
+            return reachThroughLayer(layer, remote, local, protocol, port, exposure);
+        cache.readsLocal ??= readsLocal(layer);
+        if (cache.readsLocal)
+            return reachThroughLayer(layer, remote, local, protocol, port, exposure);
+        cache.shared = true;
+    }
+    cache.sharedAnswers ??= new WeakMap();
+    let answers = cache.sharedAnswers.get(remote);
+    if (!answers)
+        cache.sharedAnswers.set(remote, (answers = new Map()));
+    // Port and protocol folded in as for byPort, and exposure beyond the port range.
+    const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
+    let answer = answers.get(key);
+    if (!answer)
+        answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
+    return answer;
+}
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 function reachOnPort(source, target, protocol, port, options = {}) {
     const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port), options.exposure);
@@ -12017,7 +12047,7 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
     // Egress of the source: the question is whether the target's address gets out, which
     // is all or nothing for the source.
     for (const layer of source.egress) {
-        const r = reachThroughLayer(layer, dst, src, protocol, port, exposure);
+        const r = reachThroughShared(layer, dst, src, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
         // An exact target must get all its addresses out; an inexact one (somewhere in a
@@ -12040,7 +12070,7 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
         }
     }
     for (const layer of target.ingress) {
-        const r = reachThroughLayer(layer, src, dst, protocol, port, exposure);
+        const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
         if (!r.max.covers(max))

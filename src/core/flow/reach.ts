@@ -151,6 +151,11 @@ interface LayerCache {
   readsLocal?: boolean;
   /** Answers per remote end and port (protocol folded in), for stateless layers asked by the responses of every pair. */
   byRemote?: WeakMap<Side, Map<number, LayerReach>>;
+  /** The first end a flow asked the layer about from; `shared` once another one does. */
+  firstLocal?: Side;
+  shared?: boolean;
+  /** Answers per remote end and port of a layer several ends share (a security group on a farm), for flows and exposures. */
+  sharedAnswers?: WeakMap<Side, Map<number, LayerReach>>;
   /** The ephemeral range cut where this and the other stateless layers of a path change, by those layers. */
   responseGrids?: Map<string, readonly PortSet[]>;
 }
@@ -361,6 +366,32 @@ function reachThroughKept(layer: FilterLayer, remote: Side, local: Side, protoco
   return answer;
 }
 
+/**
+ * reachThroughLayer for flows. A layer several ends share (the security groups of a farm)
+ * is asked about each remote end by every one of them: where no rule reads the local end,
+ * the answer is the same, so it is kept per remote end once a second local end asks. A
+ * layer of one end (a topology target's own firewall) keeps nothing: it would only fill
+ * memory with answers asked once.
+ */
+function reachThroughShared(layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number, exposure: boolean): LayerReach {
+  const cache = layerCache(layer);
+  if (!cache.shared) {
+    if (cache.firstLocal === undefined) cache.firstLocal = local;
+    if (cache.firstLocal === local) return reachThroughLayer(layer, remote, local, protocol, port, exposure);
+    cache.readsLocal ??= readsLocal(layer);
+    if (cache.readsLocal) return reachThroughLayer(layer, remote, local, protocol, port, exposure);
+    cache.shared = true;
+  }
+  cache.sharedAnswers ??= new WeakMap();
+  let answers = cache.sharedAnswers.get(remote);
+  if (!answers) cache.sharedAnswers.set(remote, (answers = new Map()));
+  // Port and protocol folded in as for byPort, and exposure beyond the port range.
+  const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
+  let answer = answers.get(key);
+  if (!answer) answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
+  return answer;
+}
+
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 export function reachOnPort(source: FlowSource, target: Endpoint, protocol: FlowProtocol, port: number, options: ReachOptions = {}): PortReach {
   const reach = reachOnSegment(source, target, protocol, port, PortSet.of(port), options.exposure);
@@ -381,7 +412,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   // Egress of the source: the question is whether the target's address gets out, which
   // is all or nothing for the source.
   for (const layer of source.egress) {
-    const r = reachThroughLayer(layer, dst, src, protocol, port, exposure);
+    const r = reachThroughShared(layer, dst, src, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     // An exact target must get all its addresses out; an inexact one (somewhere in a
     // range) certainly does when the whole range is allowed, possibly when part is.
@@ -400,7 +431,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   }
 
   for (const layer of target.ingress) {
-    const r = reachThroughLayer(layer, src, dst, protocol, port, exposure);
+    const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     if (!r.max.covers(max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
     min = min.intersect(r.min);
