@@ -44,6 +44,29 @@ const MIXED = yaml`
     - { policy: OS11-LAT-002, severity: warning, reason: "we care about regions" }
 `;
 
+describe('an environment with no server', () => {
+  const text = yaml`
+    version: 1
+    environments:
+      - name: prod
+        provider: aws
+      - name: lab
+        servers:
+          - { name: fe-1, roles: [front-end], addresses: [10.0.2.11] }
+  `;
+  const report = check(text);
+
+  it('passes (a plan may hold no server), but says that nothing was checked, in the text and the comment', () => {
+    expect(report.findings.filter((f) => f.environment === 'prod').every((f) => f.status === 'pass')).toBe(true);
+    const out = renderText(report, 'error');
+    expect(out).toMatch(/^prod \(provider unknown; 0 servers\)\n {3}! {2}No servers, so nothing was checked here\. If "prod" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: prod, or pass the plan that holds them/m);
+    expect(out.match(/nothing was checked/g)).toHaveLength(1);
+    const md = renderMarkdown(report, { failOn: 'error' });
+    expect(md).toMatch(/#### prod — ⚠️ nothing checked\n\n<sub>provider unknown · 0 servers<\/sub>\n\nNo servers, so nothing was checked here\./);
+    expect(md).not.toMatch(/#### lab — ⚠️/);
+  });
+});
+
 describe('markdown report (the PR comment)', () => {
   it('example: golden', () => {
     expectGolden('example.md', renderMarkdown(check({ 'examples/topology.yml': example }), { failOn: 'error' }));

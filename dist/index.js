@@ -34414,6 +34414,16 @@ function blockingSummary(report, gate) {
 }
 const grouped = new WeakMap();
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
+/**
+ * For an environment with no server whose every check passed: they passed on nothing. The
+ * gate does not fail (a plan may hold no server: a pull request that only changes IAM),
+ * but the report says so instead of a plain pass.
+ */
+function nothingCheckedNote(env, findings) {
+    if (env.servers > 0 || findings.some((f) => f.status === 'fail' || f.status === 'unknown'))
+        return undefined;
+    return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
+}
 function findingsByEnvironment(report) {
     let map = grouped.get(report);
     if (!map) {
@@ -34472,6 +34482,9 @@ function renderText(report, gate, options = {}) {
         const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
         const passed = findings.length - shown.length;
         lines.push(safeLogLine(`${env.name} (${env.providers.join(', ') || 'provider unknown'}; ${plural(env.servers, 'server')})`));
+        const nothing = nothingCheckedNote(env, findings);
+        if (nothing)
+            lines.push(safeLogLine(`   !  ${nothing}`));
         for (const f of shown) {
             const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
             lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
@@ -54642,9 +54655,12 @@ function environmentSection(report, envName, options, passDetails) {
     const passes = findings.filter((f) => f.status === 'pass');
     const fails = attention.filter((f) => f.status === 'fail').length;
     const unknown = attention.filter((f) => f.status === 'unknown').length;
-    const state = fails > 0 ? `❌ ${markdown_report_plural(fails, 'failure')}` : unknown > 0 ? `❔ ${unknown} unknown` : '✅ passes';
+    const nothing = env ? nothingCheckedNote(env, findings) : undefined;
+    const state = fails > 0 ? `❌ ${markdown_report_plural(fails, 'failure')}` : unknown > 0 ? `❔ ${unknown} unknown` : nothing ? '⚠️ nothing checked' : '✅ passes';
     const providers = env && env.providers.length > 0 ? env.providers.map(escapeMarkdown).join(', ') : 'provider unknown';
     const lines = [`#### ${escapeMarkdown(envName)} — ${state}`, '', `<sub>${providers} · ${markdown_report_plural(env?.servers ?? 0, 'server')}</sub>`, ''];
+    if (nothing)
+        lines.push(escapeMarkdown(nothing), '');
     if (attention.length > 0) {
         lines.push('| Status | Policy | Subject | Finding | Location |', '|---|---|---|---|---|');
         for (const f of attention)

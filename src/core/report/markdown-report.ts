@@ -1,6 +1,6 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, nothingCheckedNote } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /**
@@ -76,9 +76,11 @@ function environmentSection(report: Report, envName: string, options: MarkdownOp
   const passes = findings.filter((f) => f.status === 'pass');
   const fails = attention.filter((f) => f.status === 'fail').length;
   const unknown = attention.filter((f) => f.status === 'unknown').length;
-  const state = fails > 0 ? `❌ ${plural(fails, 'failure')}` : unknown > 0 ? `❔ ${unknown} unknown` : '✅ passes';
+  const nothing = env ? nothingCheckedNote(env, findings) : undefined;
+  const state = fails > 0 ? `❌ ${plural(fails, 'failure')}` : unknown > 0 ? `❔ ${unknown} unknown` : nothing ? '⚠️ nothing checked' : '✅ passes';
   const providers = env && env.providers.length > 0 ? env.providers.map(escapeMarkdown).join(', ') : 'provider unknown';
   const lines = [`#### ${escapeMarkdown(envName)} — ${state}`, '', `<sub>${providers} · ${plural(env?.servers ?? 0, 'server')}</sub>`, ''];
+  if (nothing) lines.push(escapeMarkdown(nothing), '');
   if (attention.length > 0) {
     lines.push('| Status | Policy | Subject | Finding | Location |', '|---|---|---|---|---|');
     for (const f of attention) lines.push(attentionRow(f, options));

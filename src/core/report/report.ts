@@ -83,6 +83,16 @@ export function blockingSummary(report: Report, gate: GateLike): { blocking: num
 const grouped = new WeakMap<Report, Map<string, Finding[]>>();
 
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
+/**
+ * For an environment with no server whose every check passed: they passed on nothing. The
+ * gate does not fail (a plan may hold no server: a pull request that only changes IAM),
+ * but the report says so instead of a plain pass.
+ */
+export function nothingCheckedNote(env: { name: string; servers: number }, findings: readonly Finding[]): string | undefined {
+  if (env.servers > 0 || findings.some((f) => f.status === 'fail' || f.status === 'unknown')) return undefined;
+  return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
+}
+
 export function findingsByEnvironment(report: Report): ReadonlyMap<string, readonly Finding[]> {
   let map = grouped.get(report);
   if (!map) {

@@ -1,6 +1,6 @@
 import type { Finding } from '../model.js';
 import { safeLogLine } from './escape.js';
-import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, nothingCheckedNote } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
@@ -30,6 +30,8 @@ export function renderText(report: Report, gate: GateLike, options: { verbose?: 
     const shown = options.verbose ? findings : findings.filter((f) => f.status !== 'pass');
     const passed = findings.length - shown.length;
     lines.push(safeLogLine(`${env.name} (${env.providers.join(', ') || 'provider unknown'}; ${plural(env.servers, 'server')})`));
+    const nothing = nothingCheckedNote(env, findings);
+    if (nothing) lines.push(safeLogLine(`   !  ${nothing}`));
     for (const f of shown) {
       const where = `${f.location.file}:${f.location.line}:${f.location.column}`;
       lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
