@@ -14007,7 +14007,9 @@ function buildTopologyEnvironment(file, raw, envPath, defaultClients = new Map()
             return roleMembers(ref.role).map((s) => s.raw.name);
         return ref.kind === 'name' ? [ref.name] : [];
     };
-    const rulesFor = new Map();
+    // One rule per opening, and per target the openings that apply to it, in order.
+    const openingRules = [];
+    const openingsOf = new Map();
     (raw.firewall ?? []).forEach((o, i) => {
         const label = openingLabel(o);
         const location = at(['firewall', i]);
@@ -14017,12 +14019,16 @@ function buildTopologyEnvironment(file, raw, envPath, defaultClients = new Map()
         const peer = toList(o.from)
             .map(peerOf)
             .reduce((acc, p) => ({ addresses: acc.addresses.union(p.addresses), identities: [...acc.identities, ...p.identities] }), { addresses: AddressSet.EMPTY, identities: [] });
+        openingRules[i] = { action: 'allow', priority: 0, protocol, ports, peer: { ...peer, label: fromLabel }, origin: { label, location } };
         for (const target of new Set(toList(o.to).flatMap(targetsOf))) {
-            const list = rulesFor.get(target) ?? [];
-            list.push({ action: 'allow', priority: 0, protocol, ports, peer: { ...peer, label: fromLabel }, origin: { label, location } });
-            rulesFor.set(target, list);
+            const list = openingsOf.get(target) ?? [];
+            list.push(i);
+            openingsOf.set(target, list);
         }
     });
+    // Endpoints the same openings apply to (a role's farm) share one layer, so the flow
+    // engine's answers kept on a layer serve all of them.
+    const layers = new Map();
     const ingressOf = (name) => {
         if (!raw.firewall) {
             return [{
@@ -14032,12 +14038,14 @@ function buildTopologyEnvironment(file, raw, envPath, defaultClients = new Map()
                     unknown: `environment "${raw.name}" declares no firewall and no Terraform network data covers ${name}: add a "firewall:" list of openings to the topology, or a plan`,
                 }];
         }
-        return [{
-                name: `firewall of ${raw.name}`,
-                rules: rulesFor.get(name) ?? [],
-                defaultAction: 'deny',
-                fix: { kind: 'topology', environment: raw.name },
-            }];
+        const openings = openingsOf.get(name) ?? [];
+        const key = openings.join(',');
+        let layer = layers.get(key);
+        if (!layer) {
+            layer = { name: `firewall of ${raw.name}`, rules: openings.map((i) => openingRules[i]), defaultAction: 'deny', fix: { kind: 'topology', environment: raw.name } };
+            layers.set(key, layer);
+        }
+        return [layer];
     };
     const servers = serverDrafts.map((s) => {
         const p = ['servers', s.index];
