@@ -227,3 +227,19 @@ describe('a topology is parsed once per run', () => {
     expect(loadTopologies([{ ...input }], clients).files[0]).not.toBe(first);
   });
 });
+
+describe('filter layers of a topology', () => {
+  it('servers the same openings apply to share one layer (the flow engine keeps answers on it); others have their own', async () => {
+    const { loadTopologies, loadPolicies } = await import('../src/core/run-check.js');
+    const { builtinPack } = await import('./helpers/pipeline.js');
+    const { readFileSync } = await import('node:fs');
+    const clients = loadPolicies([builtinPack()]).clients;
+    const [production] = loadTopologies([{ path: 'examples/topology.yml', text: readFileSync('examples/topology.yml', 'utf8') }], clients).environments;
+    const layer = (name: string) => production.servers.find((s) => s.name === name)!.ingress[0];
+    expect(layer('fe-1')).toBe(layer('fe-2'));
+    expect(layer('ctl-1')).not.toBe(layer('fe-1'));
+    expect(layer('db')).not.toBe(layer('ctl-1'));
+    // The rules are the openings, in file order, each once.
+    expect(layer('fe-1').rules.map((r) => r.origin.location.line)).toEqual([...new Set(layer('fe-1').rules.map((r) => r.origin.location.line))].sort((a, b) => a - b));
+  });
+});
