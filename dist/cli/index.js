@@ -12124,15 +12124,24 @@ function cutsWithin(cuts, from, to, into) {
  * sharing a big rule set must not merge every boundary again).
  */
 function portSegments(source, target, protocol, ports) {
+    // Single ports (what policies mostly ask for) are their own segments: no cuts needed,
+    // and the same for every pair a policy asks about (worked out once per port set).
+    let singles = singlePortSegments.get(ports);
+    if (singles === undefined) {
+        const ranges = ports.toRanges();
+        singles = ranges.every(([a, b]) => a === b) ? ranges.map(([a]) => PortSet.of(a)) : null;
+        singlePortSegments.set(ports, singles);
+    }
+    if (singles)
+        return singles;
     const ranges = ports.toRanges();
-    // Single ports (what policies mostly ask for) are their own segments: no cuts needed.
-    if (ranges.every(([a, b]) => a === b))
-        return ranges.map(([a]) => PortSet.of(a));
     const segments = [];
     for (const [from, to] of ranges)
         splitRange(from, to, from < to ? [...source.egress, ...target.ingress] : NONE, protocol, segments);
     return segments;
 }
+/** A port set of single ports, as its segments (shared: not to be changed); null for one with ranges. */
+const singlePortSegments = new WeakMap();
 /** Adds to `into` the range from-to cut where a rule of `layers` starts or stops. */
 function splitRange(from, to, layers, protocol, into) {
     const inside = [];
