@@ -144,6 +144,17 @@ describe('names a policy uses', () => {
     expect(p[0].message).toMatch(/Known clients: admins, development-tools, end-users, internet\./);
   });
 
+  it.each([
+    ['{ client: admins }', '{ server: bastion }', 'names server "bastion", but "bastion" is a role here', 'Write { role: bastion }.'],
+    ['{ role: jump-1 }', '{ role: bastion }', 'names role "jump-1", but "jump-1" is a server here', 'Write { server: jump-1 }.'],
+    ['{ role: admins }', '{ role: bastion }', 'names role "admins", but "admins" is a client here', 'Write { client: admins } (a client can only be a source, in from).'],
+    ['{ client: jump-1 }', '{ role: bastion }', 'names client "jump-1", but "jump-1" is a server here', 'Write { server: jump-1 }.'],
+  ])('a name of the wrong kind (%s -> %s) is an error, not a pass on nothing', (from, to, what, fix) => {
+    const p = problemsOf(() => run(from, to));
+    expect(p).toHaveLength(1);
+    expect(p[0].message).toBe(`policy ACME-SSH-003 ${what}, so the policy would not check what it means. ${fix}`);
+  });
+
   it('a role nothing holds and nothing resembles has nothing to check, as before (a shared pack may name roles a repository lacks)', () => {
     const report = run('{ client: admins }', '{ role: lifetime }');
     const ssh = report.findings.filter((f) => f.policy === 'ACME-SSH-003');

@@ -13396,7 +13396,7 @@ function namesInCheck(check, at) {
 /** The roles topogate gives servers by itself (and the built-in pack names): never a typo. */
 const MODEL_ROLES = ['controller', 'front-end', 'database', 'cache-invalidation'];
 function known(environments, defaultClients) {
-    const k = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set() };
+    const k = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set(), balancers: new Set() };
     for (const env of environments) {
         for (const name of env.clients.keys())
             k.clients.add(name);
@@ -13412,6 +13412,8 @@ function known(environments, defaultClients) {
                     k.anyRole = true;
             }
         }
+        for (const lb of env.loadBalancers)
+            k.balancers.add(lb.name);
     }
     return k;
 }
@@ -13460,8 +13462,27 @@ function policyNameProblems(policies, environments, defaultClients) {
     const problems = [];
     const roles = new Set([...k.roles, ...MODEL_ROLES]);
     const off = (id, what) => `If the pack means a ${what} this repository does not have, turn ${id} off with an override (overrides: [{ policy: ${id}, severity: off, reason: ... }] in a topology file).`;
+    /** What a name is where it is not what the policy says: a role written as a server, say. */
+    const otherKind = (n) => {
+        const kinds = [
+            ['server', k.servers.has(n.name)],
+            ['client', k.clients.has(n.name)],
+            ['role', k.roles.has(n.name) || MODEL_ROLES.includes(n.name)],
+            ['load balancer', k.balancers.has(n.name)],
+        ];
+        return kinds.find(([kind, is]) => is && kind !== n.kind)?.[0];
+    };
     for (const p of policies) {
         for (const n of p.names ?? []) {
+            const held = n.kind === 'client' ? k.clients.has(n.name) : n.kind === 'role' ? roles.has(n.name) || k.anyRole : k.servers.has(n.name);
+            const other = held ? undefined : otherKind(n);
+            if (other) {
+                const fix = other === 'load balancer'
+                    ? 'A policy selects servers and clients; a flow through a balancer is checked from the client to the servers behind it.'
+                    : `Write { ${other}: ${n.name} }${other === 'client' ? ' (a client can only be a source, in from)' : ''}.`;
+                problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix}` });
+                continue;
+            }
             if (n.kind === 'client') {
                 if (k.clients.has(n.name))
                     continue;

@@ -46,10 +46,11 @@ interface Known {
   /** A server whose roles are not known until apply may hold any role. */
   anyRole: boolean;
   servers: Set<string>;
+  balancers: Set<string>;
 }
 
 function known(environments: readonly Environment[], defaultClients: Iterable<string>): Known {
-  const k: Known = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set() };
+  const k: Known = { clients: new Set(defaultClients), roles: new Set(), anyRole: false, servers: new Set(), balancers: new Set() };
   for (const env of environments) {
     for (const name of env.clients.keys()) k.clients.add(name);
     for (const s of [...env.servers, ...(env.possibleServers ?? [])]) {
@@ -60,6 +61,7 @@ function known(environments: readonly Environment[], defaultClients: Iterable<st
         else k.anyRole = true;
       }
     }
+    for (const lb of env.loadBalancers) k.balancers.add(lb.name);
   }
   return k;
 }
@@ -111,8 +113,28 @@ export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?:
   const problems: InputProblem[] = [];
   const roles = new Set([...k.roles, ...MODEL_ROLES]);
   const off = (id: string, what: string) => `If the pack means a ${what} this repository does not have, turn ${id} off with an override (overrides: [{ policy: ${id}, severity: off, reason: ... }] in a topology file).`;
+  /** What a name is where it is not what the policy says: a role written as a server, say. */
+  const otherKind = (n: PolicyName): string | undefined => {
+    const kinds: Array<[PolicyName['kind'] | 'load balancer', boolean]> = [
+      ['server', k.servers.has(n.name)],
+      ['client', k.clients.has(n.name)],
+      ['role', k.roles.has(n.name) || MODEL_ROLES.includes(n.name)],
+      ['load balancer', k.balancers.has(n.name)],
+    ];
+    return kinds.find(([kind, is]) => is && kind !== n.kind)?.[0];
+  };
   for (const p of policies) {
     for (const n of p.names ?? []) {
+      const held = n.kind === 'client' ? k.clients.has(n.name) : n.kind === 'role' ? roles.has(n.name) || k.anyRole : k.servers.has(n.name);
+      const other = held ? undefined : otherKind(n);
+      if (other) {
+        const fix =
+          other === 'load balancer'
+            ? 'A policy selects servers and clients; a flow through a balancer is checked from the client to the servers behind it.'
+            : `Write { ${other}: ${n.name} }${other === 'client' ? ' (a client can only be a source, in from)' : ''}.`;
+        problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix}` });
+        continue;
+      }
       if (n.kind === 'client') {
         if (k.clients.has(n.name)) continue;
         const s = nearMiss(n.name, k.clients);
