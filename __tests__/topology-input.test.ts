@@ -22,7 +22,9 @@ const base = yaml`
 
 describe('malformed YAML: one string, one error with its line and column', () => {
   const cases: Array<{ name: string; text: string; line: number; column: number; message: RegExp }> = [
-    { name: 'unclosed flow sequence: at its bracket', text: 'version: 1\nenvironments: [\n', line: 2, column: 15, message: /^invalid YAML: the bracket \[ opened here is never closed \(the parser stops at line 3: .*\)\. Close it with \] where the value ends\.$/ },
+    { name: 'unclosed flow sequence: at its bracket', text: 'version: 1\nenvironments: [\n', line: 2, column: 15, message: /^invalid YAML: the bracket \[ opened here is never closed \(the parser stops at the end of the file: .*\)\. Close it with \] where the value ends\.$/ },
+    { name: 'a bracket left open before a comment', text: 'version: 1\nenvironments:\n  - name: a\n    servers: [a, b    # the farm\n    firewall: []\n', line: 4, column: 14, message: /bracket \[ opened here is never closed \(the parser stops at line 5:/ },
+    { name: 'a list written over several lines, left open', text: 'version: 1\nenvironments: [\n  { name: a },\n  { name: b }\nwaivers: []\n', line: 2, column: 15, message: /bracket \[ opened here is never closed/ },
     { name: 'a list left open above a good line: at its bracket, not the next line', text: 'version: 1\nenvironments:\n  - name: a\n    servers: [a, b\n    firewall: []\n', line: 4, column: 14, message: /bracket \[ opened here is never closed/ },
     { name: 'a brace left open inside a list', text: 'version: 1\nenvironments: [ { name: a }, { name: b\n', line: 2, column: 30, message: /brace \{ opened here is never closed/ },
     { name: 'an error raised after parsing (duplicate key) is not blamed on a quote in plain text', text: "version: 1\nreason: legacy, 'cause vendor\nversion: 2\n", line: 3, column: 1, message: /^invalid YAML: duplicated mapping key/ },

@@ -1,7 +1,7 @@
 import { CORE_SCHEMA, EVENT_ID, constructFromEvents, getScalarValue, mergeTag, parseEvents } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { InputError } from '../errors.js';
-import { closeAtLineEnds, closerOf, findUnclosed } from './yaml-unclosed.js';
+import { closerOf, closings, findUnclosed } from './yaml-unclosed.js';
 import type { SourceLocation } from '../model.js';
 import { stripBom } from './decode.js';
 import { LineIndex } from './text-position.js';
@@ -160,16 +160,20 @@ function syntaxError(err: unknown, text: string, lines: LineIndex, parse: (t: st
   const stop = e.mark?.position;
   const openers = stop === undefined ? [] : findUnclosed(text).filter((o) => o.offset < stop);
   if (stop === undefined || openers.length === 0) return yamlError(err, lines.file);
-  const closed = closeAtLineEnds(text, openers, stop);
-  try {
-    parse(closed.text);
-  } catch (again) {
-    const next = (again as YamlException).mark?.position;
-    if (next === undefined || next <= stop + closed.shift) return yamlError(err, lines.file);
-  }
+  const getsFurther = (closed: { text: string; shift: number }): boolean => {
+    try {
+      parse(closed.text);
+      return true;
+    } catch (again) {
+      const next = (again as YamlException).mark?.position;
+      return next !== undefined && next > stop + closed.shift;
+    }
+  };
+  if (!closings(text, openers, stop).some(getsFurther)) return yamlError(err, lines.file);
   const open = openers[openers.length - 1];
   const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
-  return InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops at line ${(e.mark?.line ?? 0) + 1}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.`);
+  const where = text.slice(stop).trim() === '' ? 'at the end of the file' : `at line ${(e.mark?.line ?? 0) + 1}`;
+  return InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops ${where}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.`);
 }
 
 export function parseYaml(input: string, file: string, limits: YamlLimits = DEFAULT_YAML_LIMITS): LocatedYaml {

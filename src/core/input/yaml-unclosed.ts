@@ -101,27 +101,66 @@ export function findUnclosed(text: string): Unclosed[] {
 
 const CLOSER: Readonly<Record<string, string>> = { '"': '"', "'": "'", '[': ']', '{': '}' };
 
-/**
- * The text with each opener closed at the end of its line (inner ones first where several
- * share a line), and how many characters were inserted at or before `offset`.
- */
-export function closeAtLineEnds(text: string, openers: readonly Unclosed[], offset: number): { text: string; shift: number } {
-  const lineEnd = (o: number) => {
-    const nl = text.indexOf('\n', o);
-    const end = nl < 0 ? text.length : nl;
-    return text[end - 1] === '\r' ? end - 1 : end;
-  };
-  const ends = openers.map((o) => lineEnd(o.offset));
+/** Where the content of the line holding `from` ends: before a comment and trailing blanks. */
+function contentEnd(text: string, from: number, inQuote: boolean): number {
+  let i = from;
+  let quote = '';
+  let end = from;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') {
+    const c = text[i];
+    if (!inQuote && quote === '' && c === '#' && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '\t')) break;
+    if (!inQuote) {
+      if (quote === '' && (c === '"' || c === "'") && i > from) quote = c;
+      else if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+    }
+    if (c !== ' ' && c !== '\t') end = i + 1;
+    i++;
+  }
+  return Math.max(end, from + 1);
+}
+
+/** Inserts each opener's closer at its point, inner ones before outer ones sharing a point. */
+function insertClosers(text: string, openers: readonly Unclosed[], points: readonly number[], offset: number): { text: string; shift: number } {
   let out = text;
   let shift = 0;
-  // From the last line end back, so earlier positions stay valid; on one line, outer
+  // From the last point back, so earlier positions stay valid; at one point, outer
   // closers go in first, and each inner one lands before them.
-  const order = openers.map((_, k) => k).sort((a, b) => ends[b] - ends[a] || a - b);
+  const order = openers.map((_, k) => k).sort((a, b) => points[b] - points[a] || a - b);
   for (const k of order) {
-    out = out.slice(0, ends[k]) + CLOSER[openers[k].char] + out.slice(ends[k]);
-    if (ends[k] <= offset) shift++;
+    out = out.slice(0, points[k]) + CLOSER[openers[k].char] + out.slice(points[k]);
+    if (points[k] <= offset) shift++;
   }
   return { text: out, shift };
+}
+
+/**
+ * Ways to close the openers, for the caller to try: each at the end of its own line
+ * (before a comment), or all where the value last had content before `stop` (a list
+ * written over several lines). Each with how many characters it inserts at or before `stop`.
+ */
+export function closings(text: string, openers: readonly Unclosed[], stop: number): Array<{ text: string; shift: number }> {
+  const own = openers.map((o) => contentEnd(text, o.offset, o.char === '"' || o.char === "'"));
+  // The last line before `stop` with content (not blank, not only a comment).
+  let lineStart = text.lastIndexOf('\n', Math.max(0, stop - 1));
+  let last: number | undefined;
+  while (lineStart > 0) {
+    const prevStart = text.lastIndexOf('\n', lineStart - 1) + 1;
+    const line = text.slice(prevStart, lineStart).replace(/\r$/, '');
+    const trimmed = line.trim();
+    if (trimmed !== '' && !trimmed.startsWith('#')) {
+      last = prevStart;
+      break;
+    }
+    lineStart = prevStart - 1;
+  }
+  const innermost = openers[openers.length - 1];
+  const candidates = [insertClosers(text, openers, own, stop)];
+  if (last !== undefined && last > innermost.offset) {
+    const point = contentEnd(text, last, false);
+    candidates.push(insertClosers(text, openers, openers.map(() => point), stop));
+  }
+  return candidates;
 }
 
 export const closerOf = (char: string): string => CLOSER[char] ?? char;
