@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -252,6 +252,15 @@ describe('validate --policies alone', () => {
     expect(r.stderr).toMatch(/^packs\/acme\/ssh.yaml:3:11: severity: the text "loud" is not allowed/);
   });
 
+  it('validate and policies refuse --output and --format: they write no report, and a file that never appears would look lost', async () => {
+    for (const args of [['validate', '--topology', TOPOLOGY, '--output', 'r.json'], ['policies', '--format', 'json']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^topogate: --(output|format) applies to check only; ${args[0]} writes no report`));
+    }
+    expect(existsSync(path.join(work, 'r.json'))).toBe(false);
+  });
+
   it('validate with nothing named is still a usage error', async () => {
     const r = await cli(['validate']);
     expect(r.code).toBe(2);
@@ -265,7 +274,7 @@ describe('nothing to check is never a pass', () => {
     writeFileSync(path.join(work, 'empty.yml'), 'version: 1\nenvironments: []\n');
     const r = await cli(['check', '--topology', 'empty.yml']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^empty.yml:2:\d+: this topology file declares an environment, and no plan is given, so there is nothing to check/m);
+    expect(r.stderr).toMatch(/^empty.yml:2:\d+: this topology file declares no environment, and no plan is given, so there is nothing to check/m);
   });
 
   it('a file of waivers beside one with environments is fine', async () => {

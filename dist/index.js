@@ -54019,7 +54019,7 @@ function requireEnvironments(topologies) {
     if (topologies.environments.length > 0 || topologies.files.length === 0)
         return;
     const f = topologies.files[0];
-    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
+    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares no environment' : `none of the ${topologies.files.length} topology files declares an environment`}, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
 }
 /** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
 function runCheck(inputs, loaded) {

@@ -21424,7 +21424,7 @@ function requireEnvironments(topologies) {
     if (topologies.environments.length > 0 || topologies.files.length === 0)
         return;
     const f = topologies.files[0];
-    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
+    throw InputError.at(f.doc.at(['environments']), `${topologies.files.length === 1 ? 'this topology file declares no environment' : `none of the ${topologies.files.length} topology files declares an environment`}, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`);
 }
 /** The pipeline; `loaded` is the packs already loaded (the edge loads them first to read the plans a topology names). */
 function runCheck(inputs, loaded) {
@@ -23159,6 +23159,13 @@ function parseCliArgs(argv) {
         throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
     if (values.output === '')
         throw new UsageError('--output needs a file name');
+    // validate and policies write no report: an --output that never appears would look like a lost report.
+    if (commandText !== 'check' && !values.help && !values.version) {
+        for (const option of ['output', 'format']) {
+            if (values[option] !== undefined)
+                throw new UsageError(`--${option} applies to check only; ${commandText} writes no report`);
+        }
+    }
     return {
         command: values.help ? 'help' : values.version ? 'version' : commandText,
         topology: values.topology ?? [],

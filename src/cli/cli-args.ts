@@ -79,6 +79,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
   if (values.output === '') throw new UsageError('--output needs a file name');
+  // validate and policies write no report: an --output that never appears would look like a lost report.
+  if (commandText !== 'check' && !values.help && !values.version) {
+    for (const option of ['output', 'format'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} applies to check only; ${commandText} writes no report`);
+    }
+  }
   return {
     command: values.help ? 'help' : values.version ? 'version' : (commandText as CliOptions['command']),
     topology: values.topology ?? [],

@@ -158,7 +158,7 @@ function requireEnvironments(topologies: LoadedTopologies): void {
   const f = topologies.files[0];
   throw InputError.at(
     f.doc.at(['environments']),
-    `${topologies.files.length === 1 ? 'this topology file declares' : `none of the ${topologies.files.length} topology files declares`} an environment, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`,
+    `${topologies.files.length === 1 ? 'this topology file declares no environment' : `none of the ${topologies.files.length} topology files declares an environment`}, and no plan is given, so there is nothing to check. Declare environments (with their servers), or pass the Terraform plans to check with --plan.`,
   );
 }
 
