@@ -47,6 +47,7 @@ describe('custom packs', () => {
     { name: 'check parameter typo', text: GOOD_POLICY.replace('ports: [22]', 'port: [22]'), line: 9, column: 3, message: /unknown key "port". Did you mean "ports"\?/ },
     { name: 'selector with two keys', text: GOOD_POLICY.replace('{ any: true }', '{ role: a, server: b }'), line: 8, column: 7, message: /Write one of \{ role: NAME \}/ },
     { name: 'bad CIDR in the check', text: GOOD_POLICY.replace('{ client: internet }', '{ cidrs: [10.0.0.0/40] }'), line: 7, column: 19, message: /invalid prefix length/ },
+    { name: 'a CIDR with host bits set, as in topologies', text: GOOD_POLICY.replace('{ client: internet }', '{ cidrs: [10.0.1.10/24] }'), line: 7, column: 19, message: /"10.0.1.10\/24" has host bits set beyond \/24\. Write the network address for a range/ },
     { name: 'reversed port range', text: GOOD_POLICY.replace('[22]', '["30-20"]'), line: 9, column: 11, message: /empty range/ },
     { name: 'lower-case id', text: GOOD_POLICY.replace('ACME-SSH-001', 'acme-ssh-1'), line: 1, column: 5, message: /look like OS11-NET-001/ },
     { name: 'not YAML', text: 'id: [unclosed\n', line: 1, column: 5, message: /invalid YAML: the bracket \[ opened here is never closed/ },
@@ -56,6 +57,27 @@ describe('custom packs', () => {
     expect(problems[0].file).toBe('packs/acme/ssh.yaml');
     expect(problems[0].message).toMatch(message);
     expect([problems[0].line, problems[0].column]).toEqual([line, column]);
+  });
+
+  it('a client in pack.yaml with host bits set is an error at its value, as in topologies', () => {
+    const p = problemsOf(() => parsePack({ dir: 'packs/acme', files: [{ path: 'packs/acme/pack.yaml', text: `${PACK_YAML}clients:\n  ops: [10.0.0.10/8]\n` }, { path: 'packs/acme/ssh.yaml', text: GOOD_POLICY }] }));
+    expect(p.map((x) => [x.file, x.line, x.column, x.message])).toEqual([['packs/acme/pack.yaml', 5, 9, '"10.0.0.10/8" has host bits set beyond /8. Write the network address for a range, or the address without a prefix for one host.']]);
+  });
+
+  it('"internet" is built in: a pack or a topology that redefines it is an error at its key', () => {
+    const pk = problemsOf(() => parsePack({ dir: 'packs/acme', files: [{ path: 'packs/acme/pack.yaml', text: `${PACK_YAML}clients:\n  internet: [10.0.0.0/8]\n` }, { path: 'packs/acme/ssh.yaml', text: GOOD_POLICY }] }));
+    expect(pk.map((x) => [x.line, x.column, x.message.slice(0, 45)])).toEqual([[5, 3, 'client "internet" is built in: the public add']]);
+    const topology = 'version: 1\nenvironments:\n  - name: lab\n    clients:\n      internet: [10.0.0.0/8]\n    servers:\n      - { name: a, roles: [front-end], addresses: [10.0.0.5] }\n';
+    const tp = problemsOf(() => check(topology));
+    expect(tp.map((x) => [x.line, x.column, x.message.slice(0, 45)])).toEqual([[5, 7, 'client "internet" is built in: the public add']]);
+  });
+
+  it('two packs giving one client different addresses is an error at the second; the same addresses are fine', () => {
+    const other = (cidr: string) => ({ dir: 'packs/other', files: [{ path: 'packs/other/pack.yaml', text: `name: other\nversion: 1\ndescription: x\nclients:\n  end-users: [${cidr}]\n` }, { path: 'packs/other/a.yaml', text: GOOD_POLICY.replace('ACME-SSH-001', 'OTHER-SSH-001') }] });
+    const p = problemsOf(() => loadPolicies([builtinPack(), other('10.0.0.0/8')]));
+    expect(p.map((x) => [x.file, x.line, x.column])).toEqual([['packs/other/pack.yaml', 5, 3]]);
+    expect(p[0].message).toMatch(/^client "end-users" is also defined by pack outsystems-11 \(.*pack.yaml:\d+\) with other addresses \(0.0.0.0\/0\); a client has one default/);
+    expect(() => loadPolicies([builtinPack(), other('0.0.0.0/0')])).not.toThrow();
   });
 
   it('a folder without pack.yaml is not a pack', () => {

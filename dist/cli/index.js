@@ -7400,6 +7400,27 @@ function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/input/address-value.ts
+
+/**
+ * An address or CIDR written in a topology or pack: an error at its value when it does
+ * not parse, or when it has host bits set (`10.0.1.10/24` is a typo for a host or for a
+ * network, and clouds would silently mask it).
+ */
+function checkAddress(doc, path, text, what, problems) {
+    const r = parseCidr(text);
+    if (!r.ok) {
+        problems.add(doc.at(path), `${r.error}.`);
+        return;
+    }
+    if (r.value.hostBitsSet) {
+        const network = r.value.family === 4 ? 'the network address' : 'the network prefix';
+        problems.add(doc.at(path), `"${text}" has host bits set beyond /${r.value.prefix}. Write ${network} for a range, or the address without a prefix for ${what === 'host' ? 'this server' : 'one host'}.`);
+    }
+}
+/** `internet` means one thing everywhere: forbidden flows from it would mean nothing otherwise. */
+const INTERNET_IS_BUILT_IN = 'client "internet" is built in: the public address space (0.0.0.0/0 and ::/0 without private and special-purpose ranges), the same in every environment. Give the addresses you mean a client name of your own.';
+
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __nccwpck_require__(214);
 ;// CONCATENATED MODULE: ./src/core/input/validators.generated.js
@@ -13566,17 +13587,14 @@ function policyNameProblems(policies, environments, defaultClients) {
 
 
 
+
 const validatePack = precompiledValidator(VALIDATOR_NAMES.pack);
 const validatePolicy = precompiledValidator(VALIDATOR_NAMES.policy);
 const checkValidators = new Map([...CHECK_TYPES.keys()].map((type) => [type, precompiledValidator(VALIDATOR_NAMES.check(type))]));
 const KINDS = { cidrs: 'CIDR', ports: 'port', roles: 'role' };
 function checkFlowValues(doc, check, problems) {
     const from = check.from;
-    from?.cidrs?.forEach((c, i) => {
-        const r = parseCidr(c);
-        if (!r.ok)
-            problems.add(doc.at(['check', 'from', 'cidrs', i]), `${r.error}.`);
-    });
+    from?.cidrs?.forEach((c, i) => checkAddress(doc, ['check', 'from', 'cidrs', i], c, 'network', problems));
     if (Array.isArray(check.ports)) {
         check.ports.forEach((p, i) => {
             const r = parsePortSpec(p);
@@ -13625,13 +13643,13 @@ function parsePack(input) {
     problems.throwIfAny();
     const meta = packDoc.value;
     const clients = new Map();
+    const clientLocations = new Map();
     for (const [name, cidrs] of Object.entries(meta.clients ?? {})) {
-        const parsed = cidrs.map((c, i) => {
-            const r = parseCidr(c);
-            if (!r.ok)
-                problems.add(packDoc.at(['clients', name, i]), `${r.error}.`);
-            return r;
-        });
+        if (name === 'internet')
+            problems.add(packDoc.keyAt(['clients', name]), INTERNET_IS_BUILT_IN);
+        clientLocations.set(name, packDoc.keyAt(['clients', name]));
+        cidrs.forEach((c, i) => checkAddress(packDoc, ['clients', name, i], c, 'network', problems));
+        const parsed = cidrs.map((c) => parseCidr(c));
         clients.set(name, {
             name,
             addresses: AddressSet.fromParsed(parsed.flatMap((r) => (r.ok ? [r.value] : []))),
@@ -13651,7 +13669,7 @@ function parsePack(input) {
     }
     problems.throwIfAny();
     policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, policies };
+    return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, policies };
 }
 /** Clients every environment gets unless it declares them: `internet`, then pack defaults. */
 function defaultClients(packs) {
@@ -13814,6 +13832,7 @@ function applyWaivers(findings, waivers, today) {
 
 
 
+
 const validateTopology = precompiledValidator(VALIDATOR_NAMES.topology);
 const parse_topology_KINDS = {
     environments: 'environment',
@@ -13882,17 +13901,6 @@ function rolesHeld(env) {
         roles.add('cache-invalidation');
     return roles;
 }
-function checkAddress(doc, path, text, what, problems) {
-    const r = parseCidr(text);
-    if (!r.ok) {
-        problems.add(doc.at(path), `${r.error}.`);
-        return;
-    }
-    if (r.value.hostBitsSet) {
-        const network = r.value.family === 4 ? 'the network address' : 'the network prefix';
-        problems.add(doc.at(path), `"${text}" has host bits set beyond /${r.value.prefix}. Write ${network} for a range, or the address without a prefix for ${what === 'host' ? 'this server' : 'one host'}.`);
-    }
-}
 function checkEnvironment(doc, env, envPath, context, problems, pendingRoles) {
     // Plans may give roles through tags: a role no topology server holds is checked once they are read.
     const rolesFromPlans = (env.terraform?.plans?.length ?? 0) > 0;
@@ -13908,6 +13916,8 @@ function checkEnvironment(doc, env, envPath, context, problems, pendingRoles) {
         }
     };
     for (const [client, cidrs] of Object.entries(env.clients ?? {})) {
+        if (client === 'internet')
+            problems.add(doc.keyAt([...envPath, 'clients', client]), INTERNET_IS_BUILT_IN);
         declare(client, 'client', [...envPath, 'clients', client]);
         cidrs.forEach((c, i) => checkAddress(doc, [...envPath, 'clients', client, i], c, 'network', problems));
     }
@@ -21351,6 +21361,23 @@ function loadPolicies(packFiles) {
         if (prev)
             problems.push({ file: p.dir, line: 1, column: 1, message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique.` });
         names.set(p.name, p.dir);
+    }
+    // Two packs giving one client different addresses: which one a topology gets must not depend on load order in silence.
+    const clientOwners = new Map();
+    for (const p of packs) {
+        for (const [name, client] of p.clients) {
+            const first = clientOwners.get(name);
+            if (!first) {
+                clientOwners.set(name, p);
+                continue;
+            }
+            const other = first.clients.get(name);
+            if (!other.addresses.equals(client.addresses)) {
+                const at = p.clientLocations?.get(name) ?? { file: p.dir, line: 1, column: 1 };
+                const firstAt = first.clientLocations?.get(name);
+                problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack, or declare it per environment in the topology (clients:), which overrides the packs.` });
+            }
+        }
     }
     if (problems.length > 0)
         throw new InputError(problems);

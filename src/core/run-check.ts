@@ -75,6 +75,23 @@ export function loadPolicies(packFiles: readonly PackFiles[]): LoadedPolicies {
     if (prev) problems.push({ file: p.dir, line: 1, column: 1, message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique.` });
     names.set(p.name, p.dir);
   }
+  // Two packs giving one client different addresses: which one a topology gets must not depend on load order in silence.
+  const clientOwners = new Map<string, PolicyPack>();
+  for (const p of packs) {
+    for (const [name, client] of p.clients) {
+      const first = clientOwners.get(name);
+      if (!first) {
+        clientOwners.set(name, p);
+        continue;
+      }
+      const other = first.clients.get(name)!;
+      if (!other.addresses.equals(client.addresses)) {
+        const at = p.clientLocations?.get(name) ?? { file: p.dir, line: 1, column: 1 };
+        const firstAt = first.clientLocations?.get(name);
+        problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack, or declare it per environment in the topology (clients:), which overrides the packs.` });
+      }
+    }
+  }
   if (problems.length > 0) throw new InputError(problems);
   return { packs, policies: allPolicies(packs), clients: defaultClients(packs) };
 }

@@ -3,6 +3,7 @@ import type { Client, Severity, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET, parseCidr } from '../net/cidr.js';
 import { parsePortSpec } from '../net/ports.js';
 import { parseYaml } from '../input/located-yaml.js';
+import { INTERNET_IS_BUILT_IN, checkAddress } from '../input/address-value.js';
 import type { LocatedYaml } from '../input/located-yaml.js';
 import { closest, precompiledValidator, validateLocated } from '../input/schema-validation.js';
 import { VALIDATOR_NAMES } from '../input/validator-names.js';
@@ -38,6 +39,8 @@ export interface PolicyPack {
   dir: string;
   /** Clients the pack's policies name, with the addresses they stand for where a topology is silent. */
   clients: ReadonlyMap<string, Client>;
+  /** Where pack.yaml names each client. */
+  clientLocations?: ReadonlyMap<string, SourceLocation>;
   policies: Policy[];
 }
 
@@ -56,10 +59,7 @@ const KINDS = { cidrs: 'CIDR', ports: 'port', roles: 'role' };
 
 function checkFlowValues(doc: LocatedYaml, check: Record<string, unknown>, problems: ProblemList): void {
   const from = check.from as { cidrs?: string[] } | undefined;
-  from?.cidrs?.forEach((c, i) => {
-    const r = parseCidr(c);
-    if (!r.ok) problems.add(doc.at(['check', 'from', 'cidrs', i]), `${r.error}.`);
-  });
+  from?.cidrs?.forEach((c, i) => checkAddress(doc, ['check', 'from', 'cidrs', i], c, 'network', problems));
   if (Array.isArray(check.ports)) {
     check.ports.forEach((p, i) => {
       const r = parsePortSpec(p);
@@ -106,12 +106,12 @@ export function parsePack(input: PackFiles): PolicyPack {
   const meta = packDoc.value as { name: string; version: string | number; description: string; clients?: Record<string, string[]> };
 
   const clients = new Map<string, Client>();
+  const clientLocations = new Map<string, SourceLocation>();
   for (const [name, cidrs] of Object.entries(meta.clients ?? {})) {
-    const parsed = cidrs.map((c, i) => {
-      const r = parseCidr(c);
-      if (!r.ok) problems.add(packDoc.at(['clients', name, i]), `${r.error}.`);
-      return r;
-    });
+    if (name === 'internet') problems.add(packDoc.keyAt(['clients', name]), INTERNET_IS_BUILT_IN);
+    clientLocations.set(name, packDoc.keyAt(['clients', name]));
+    cidrs.forEach((c, i) => checkAddress(packDoc, ['clients', name, i], c, 'network', problems));
+    const parsed = cidrs.map((c) => parseCidr(c));
     clients.set(name, {
       name,
       addresses: AddressSet.fromParsed(parsed.flatMap((r) => (r.ok ? [r.value] : []))),
@@ -130,7 +130,7 @@ export function parsePack(input: PackFiles): PolicyPack {
   }
   problems.throwIfAny();
   policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, policies };
+  return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, policies };
 }
 
 /** Clients every environment gets unless it declares them: `internet`, then pack defaults. */

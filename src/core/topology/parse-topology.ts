@@ -3,6 +3,7 @@ import type { SourceLocation } from '../model.js';
 import { parseCidr } from '../net/cidr.js';
 import { parsePortSpec } from '../net/ports.js';
 import { parseYaml } from '../input/located-yaml.js';
+import { INTERNET_IS_BUILT_IN, checkAddress } from '../input/address-value.js';
 import type { LocatedYaml, Path } from '../input/located-yaml.js';
 import { closest, precompiledValidator, validateLocated } from '../input/schema-validation.js';
 import { VALIDATOR_NAMES } from '../input/validator-names.js';
@@ -171,20 +172,6 @@ export function rolesHeld(env: RawEnvironment): Set<string> {
   return roles;
 }
 
-function checkAddress(doc: LocatedYaml, path: Path, text: string, what: 'host' | 'network', problems: ProblemList): void {
-  const r = parseCidr(text);
-  if (!r.ok) {
-    problems.add(doc.at(path), `${r.error}.`);
-    return;
-  }
-  if (r.value.hostBitsSet) {
-    const network = r.value.family === 4 ? 'the network address' : 'the network prefix';
-    problems.add(
-      doc.at(path),
-      `"${text}" has host bits set beyond /${r.value.prefix}. Write ${network} for a range, or the address without a prefix for ${what === 'host' ? 'this server' : 'one host'}.`,
-    );
-  }
-}
 
 function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, context: TopologyContext, problems: ProblemList, pendingRoles: PendingRole[]): void {
   // Plans may give roles through tags: a role no topology server holds is checked once they are read.
@@ -200,6 +187,7 @@ function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, 
     }
   };
   for (const [client, cidrs] of Object.entries(env.clients ?? {})) {
+    if (client === 'internet') problems.add(doc.keyAt([...envPath, 'clients', client]), INTERNET_IS_BUILT_IN);
     declare(client, 'client', [...envPath, 'clients', client]);
     cidrs.forEach((c, i) => checkAddress(doc, [...envPath, 'clients', client, i], c, 'network', problems));
   }
