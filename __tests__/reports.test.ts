@@ -68,6 +68,13 @@ describe('an environment with no server', () => {
 });
 
 describe('markdown report (the PR comment)', () => {
+  it('a pass with failures below fail-on says so in its header, not "all checks pass"', () => {
+    const example = readFileSync(path.join(ROOT, 'examples/topology.yml'), 'utf8');
+    const lowered = `${example}overrides:\n  - { policy: OS11-NET-002, severity: warning, reason: the balancer moves to TLS passthrough next sprint }\n`;
+    expect(renderMarkdown(check({ 'examples/topology.yml': lowered }), { failOn: 'error' })).toMatch(/^### ✅ topogate: nothing blocks the merge; 2 findings below `error`\n/);
+    expect(renderMarkdown(check({ 'examples/topology.yml': example }), { failOn: 'never' })).toMatch(/^### ✅ topogate: nothing blocks the merge; 2 findings fail, with fail-on `never`\n/);
+  });
+
   it('example: golden', () => {
     expectGolden('example.md', renderMarkdown(check({ 'examples/topology.yml': example }), { failOn: 'error' }));
   });

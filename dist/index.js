@@ -54741,7 +54741,9 @@ function verdict(report, gate) {
         ? `### ❌ topogate: ${markdown_report_plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
         : s.unknown > 0
             ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
-            : '### ✅ topogate: all checks pass';
+            : s.fail > 0
+                ? `### ✅ topogate: nothing blocks the merge; ${markdown_report_plural(s.fail, 'finding')} ${failOn === 'never' ? 'fail, with fail-on `never`' : `below \`${failOn}\``}`
+                : '### ✅ topogate: all checks pass';
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         markdown_report_plural(s.bySeverity.warning, 'warning'),

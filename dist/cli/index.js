@@ -21573,7 +21573,9 @@ function verdict(report, gate) {
         ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
         : s.unknown > 0
             ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
-            : '### ✅ topogate: all checks pass';
+            : s.fail > 0
+                ? `### ✅ topogate: nothing blocks the merge; ${plural(s.fail, 'finding')} ${failOn === 'never' ? 'fail, with fail-on `never`' : `below \`${failOn}\``}`
+                : '### ✅ topogate: all checks pass';
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         plural(s.bySeverity.warning, 'warning'),
