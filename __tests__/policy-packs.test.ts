@@ -213,6 +213,14 @@ describe('names a policy uses', () => {
     expect(policyNameProblems([{ id: 'X-1', names }], [known as never], [])).toHaveLength(1);
   });
 
+  it('ports: database towards a server that is not a database says so, rather than blaming a missing engine', () => {
+    const text = policy('{ client: admins }', '{ role: bastion }').replace('ports: [22]', 'ports: database');
+    const report = check(lab, { packs: [builtinPack(), pack({ 'ssh.yaml': text })] });
+    const [f] = report.findings.filter((x) => x.policy === 'ACME-SSH-003');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
+  });
+
   it('a policy turned off by an override is not checked', () => {
     const topology = `${lab}overrides:\n  - { policy: ACME-SSH-003, severity: off, reason: no such client here }\n`;
     const report = run('{ client: contractors }', '{ role: bastion }', topology);

@@ -201,8 +201,16 @@ describe('JSON report', () => {
 
   it('a waiver naming an unknown policy or environment is an input error at its line', () => {
     const bad = MIXED.replace('policy: OS11-SEC-001, environment: prod', 'policy: OS11-SEC-01, environment: prd');
-    expect(() => check(bad)).toThrow(/topology.yml:24:5: this waiver names policy "OS11-SEC-01", which no loaded pack defines. Did you mean OS11-SEC-001\?/);
-    expect(() => check(bad)).toThrow(/environment "prd", which no topology or plan defines/);
+    // At the values, with a "did you mean" for each.
+    expect(() => check(bad)).toThrow(/topology.yml:24:15: this waiver names policy "OS11-SEC-01", which no loaded pack defines. Did you mean OS11-SEC-001\?/);
+    expect(() => check(bad)).toThrow(/topology.yml:24:41: this waiver names environment "prd", which no topology or plan defines. Did you mean "prod"\?/);
+  });
+
+  it('a waiver whose subject is a slip for a finding still failing is an error at its subject; one for a fixed finding is not', () => {
+    const slip = MIXED.replace('subject: internet -> ctl-1', 'subject: internet -> ctl1');
+    expect(() => check(slip)).toThrow(/^topology.yml:24:\d+: this waiver's subject "internet -> ctl1" matches no finding of OS11-SEC-001 in "prod", so it waives nothing; did you mean "internet -> ctl-1"\?$/);
+    const stale = MIXED.replace('subject: internet -> ctl-1', 'subject: internet -> ctl-9');
+    expect(() => check(stale)).not.toThrow();
   });
 
   it('fail-on decides what fails the run', () => {

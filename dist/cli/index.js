@@ -13010,11 +13010,14 @@ function portsFor(params, target) {
     const port = target.engine !== undefined ? DATABASE_DEFAULT_PORTS[target.engine] : undefined;
     if (port !== undefined)
         return { ok: true, ports: PortSet.of(port) };
+    const isDatabase = 'roles' in target && Array.isArray(target.roles) && target.roles.includes('database');
     return {
         ok: false,
         reason: target.engine !== undefined
             ? `database ${target.name} runs engine "${target.engine}", whose port topogate does not know: declare "port"`
-            : `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`,
+            : isDatabase
+                ? `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`
+                : `ports: database asks for each target's database port, and ${target.name} is not a database (it does not hold role database): list the ports, or select databases with to: { role: database }`,
     };
 }
 /**
@@ -13706,6 +13709,7 @@ function suggestPolicy(id, policies) {
 
 
 
+
 /**
  * Waivers and overrides must name real policies and environments: a typo would silently
  * waive nothing. Policies must name clients, roles and servers that exist (a typo there
@@ -13721,14 +13725,16 @@ function checkReferences(input) {
     };
     for (const w of input.waivers ?? []) {
         if (!ids.has(w.policy))
-            unknownPolicy(w.policy, w.location, 'this waiver');
-        if (!envs.has(w.environment))
-            problems.add(w.location, `this waiver names environment "${w.environment}", which no topology or plan defines (known: ${[...envs].join(', ') || 'none'}).`);
+            unknownPolicy(w.policy, w.at?.policy ?? w.location, 'this waiver');
+        if (!envs.has(w.environment)) {
+            const s = closest(w.environment, envs);
+            problems.add(w.at?.environment ?? w.location, `this waiver names environment "${w.environment}", which no topology or plan defines.${s ? ` Did you mean "${s}"?` : ` Known: ${[...envs].join(', ') || 'none'}.`}`);
+        }
     }
     const seen = new Map();
     for (const o of input.overrides ?? []) {
         if (!ids.has(o.policy))
-            unknownPolicy(o.policy, o.location, 'this override');
+            unknownPolicy(o.policy, o.policyAt ?? o.location, 'this override');
         const prev = seen.get(o.policy);
         if (prev)
             problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
@@ -13807,12 +13813,14 @@ function applyWaivers(findings, waivers, today) {
         const key = `${w.policy}\0${w.environment}`;
         byScope.set(key, [...(byScope.get(key) ?? []), w]);
     }
+    const used = new Set();
     for (const f of findings) {
         if (f.status !== 'fail' && f.status !== 'unknown')
             continue;
         const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
         if (!w)
             continue;
+        used.add(w);
         const expired = w.expires < today;
         f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
         if (expired) {
@@ -13823,6 +13831,18 @@ function applyWaivers(findings, waivers, today) {
             f.message += ` (Waived until ${w.expires}: ${w.reason})`;
         }
     }
+    // A waiver that waives nothing is usually one whose finding was fixed; one whose subject
+    // is a slip for a finding's that is still there would leave that finding failing, unsaid.
+    const problems = new ProblemList();
+    for (const w of waivers) {
+        if (used.has(w) || w.subject === undefined)
+            continue;
+        const open = findings.filter((f) => f.policy === w.policy && f.environment === w.environment && (f.status === 'fail' || f.status === 'unknown'));
+        const meant = nearMiss(w.subject, open.map((f) => f.subject));
+        if (meant)
+            problems.add(w.at?.subject ?? w.location, `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}"?`);
+    }
+    problems.throwIfAny();
 }
 
 ;// CONCATENATED MODULE: ./src/core/topology/parse-topology.ts
@@ -13865,12 +13885,17 @@ function parseTopology(text, file, context = { defaultClients: new Set() }) {
     const pendingRoles = [];
     for (const env of environments)
         checkEnvironment(doc, env.raw, env.path, context, problems, pendingRoles);
-    const waivers = (raw.waivers ?? []).map((w, i) => ({ ...w, expires: String(w.expires), location: doc.at(['waivers', i]) }));
+    const waivers = (raw.waivers ?? []).map((w, i) => ({
+        ...w,
+        expires: String(w.expires),
+        location: doc.at(['waivers', i]),
+        at: { policy: doc.at(['waivers', i, 'policy']), environment: doc.at(['waivers', i, 'environment']), subject: w.subject === undefined ? undefined : doc.at(['waivers', i, 'subject']) },
+    }));
     for (const [i, w] of waivers.entries()) {
         if (!isRealDate(w.expires))
             problems.add(doc.at(['waivers', i, 'expires']), `waiver #${i + 1}: "${w.expires}" is not a calendar date; write YYYY-MM-DD.`);
     }
-    const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]) }));
+    const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]), policyAt: doc.at(['overrides', i, 'policy']) }));
     problems.throwIfAny();
     return { file, doc, environments, waivers, overrides, pendingRoles };
 }

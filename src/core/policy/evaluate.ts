@@ -3,7 +3,8 @@ import type { Environment, Finding, Severity, SourceLocation } from '../model.js
 import { CHECK_TYPES } from '../checks/index.js';
 import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
-import { policyNameProblems } from './policy-names.js';
+import { nearMiss, policyNameProblems } from './policy-names.js';
+import { closest } from '../input/schema-validation.js';
 import type { Policy } from './pack.js';
 
 /** Policies over environments: findings with waivers and team overrides applied. */
@@ -45,12 +46,15 @@ export function checkReferences(input: Omit<EvaluationInput, 'today'>): void {
     problems.add(at, `${what} names policy "${id}", which no loaded pack defines.${s ? ` Did you mean ${s}?` : ''}`);
   };
   for (const w of input.waivers ?? []) {
-    if (!ids.has(w.policy)) unknownPolicy(w.policy, w.location, 'this waiver');
-    if (!envs.has(w.environment)) problems.add(w.location, `this waiver names environment "${w.environment}", which no topology or plan defines (known: ${[...envs].join(', ') || 'none'}).`);
+    if (!ids.has(w.policy)) unknownPolicy(w.policy, w.at?.policy ?? w.location, 'this waiver');
+    if (!envs.has(w.environment)) {
+      const s = closest(w.environment, envs);
+      problems.add(w.at?.environment ?? w.location, `this waiver names environment "${w.environment}", which no topology or plan defines.${s ? ` Did you mean "${s}"?` : ` Known: ${[...envs].join(', ') || 'none'}.`}`);
+    }
   }
   const seen = new Map<string, SourceLocation>();
   for (const o of input.overrides ?? []) {
-    if (!ids.has(o.policy)) unknownPolicy(o.policy, o.location, 'this override');
+    if (!ids.has(o.policy)) unknownPolicy(o.policy, o.policyAt ?? o.location, 'this override');
     const prev = seen.get(o.policy);
     if (prev) problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
     seen.set(o.policy, o.location);
@@ -130,10 +134,12 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
     const key = `${w.policy}\0${w.environment}`;
     byScope.set(key, [...(byScope.get(key) ?? []), w]);
   }
+  const used = new Set<Waiver>();
   for (const f of findings) {
     if (f.status !== 'fail' && f.status !== 'unknown') continue;
     const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
     if (!w) continue;
+    used.add(w);
     const expired = w.expires < today;
     f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
     if (expired) {
@@ -143,4 +149,14 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
       f.message += ` (Waived until ${w.expires}: ${w.reason})`;
     }
   }
+  // A waiver that waives nothing is usually one whose finding was fixed; one whose subject
+  // is a slip for a finding's that is still there would leave that finding failing, unsaid.
+  const problems = new ProblemList();
+  for (const w of waivers) {
+    if (used.has(w) || w.subject === undefined) continue;
+    const open = findings.filter((f) => f.policy === w.policy && f.environment === w.environment && (f.status === 'fail' || f.status === 'unknown'));
+    const meant = nearMiss(w.subject, open.map((f) => f.subject));
+    if (meant) problems.add(w.at?.subject ?? w.location, `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}"?`);
+  }
+  problems.throwIfAny();
 }

@@ -69,6 +69,8 @@ export interface Waiver {
   reason: string;
   expires: string;
   location: SourceLocation;
+  /** Where its policy, environment and subject are written, for messages about them. */
+  at?: { policy: SourceLocation; environment: SourceLocation; subject?: SourceLocation };
 }
 
 export interface Override {
@@ -76,6 +78,8 @@ export interface Override {
   severity?: 'error' | 'warning' | 'notice' | 'off';
   reason: string;
   location: SourceLocation;
+  /** Where its policy is written. */
+  policyAt?: SourceLocation;
 }
 
 /** A role a topology names that no topology server holds: its plans may give it (checked after they are read). */
@@ -135,11 +139,16 @@ export function parseTopology(text: string, file: string, context: TopologyConte
   const environments = (raw.environments ?? []).map((env, i) => ({ raw: env, path: ['environments', i] as Path, location: doc.at(['environments', i]) }));
   const pendingRoles: PendingRole[] = [];
   for (const env of environments) checkEnvironment(doc, env.raw, env.path, context, problems, pendingRoles);
-  const waivers = (raw.waivers ?? []).map((w, i) => ({ ...w, expires: String(w.expires), location: doc.at(['waivers', i]) }));
+  const waivers = (raw.waivers ?? []).map((w, i) => ({
+    ...w,
+    expires: String(w.expires),
+    location: doc.at(['waivers', i]),
+    at: { policy: doc.at(['waivers', i, 'policy']), environment: doc.at(['waivers', i, 'environment']), subject: w.subject === undefined ? undefined : doc.at(['waivers', i, 'subject']) },
+  }));
   for (const [i, w] of waivers.entries()) {
     if (!isRealDate(w.expires)) problems.add(doc.at(['waivers', i, 'expires']), `waiver #${i + 1}: "${w.expires}" is not a calendar date; write YYYY-MM-DD.`);
   }
-  const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]) }));
+  const overrides = (raw.overrides ?? []).map((o, i) => ({ ...o, location: doc.at(['overrides', i]), policyAt: doc.at(['overrides', i, 'policy']) }));
   problems.throwIfAny();
   return { file, doc, environments, waivers, overrides, pendingRoles };
 }
