@@ -42858,7 +42858,7 @@ return errors === 0;
 }
 
 const check_required_flow = validate33;
-const schema39 = {"type":"object","additionalProperties":false,"required":["type","from","to","ports"],"properties":{"type":{"type":"string"},"from":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"client":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"cidrs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"x-hint":"Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }."},"to":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"any":{"const":true}},"x-hint":"Write one of { role: NAME }, { server: NAME } or { any: true }."},"protocol":{"enum":["tcp","udp"]},"ports":{"anyOf":[{"const":"database"},{"type":"array","minItems":1,"items":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}]}}],"x-hint":"Write a list of ports and quoted ranges ([443], [\"8000-8080\"]) or `database` for the target database's port."}},"$id":"topogate:check_required_flow"};
+const schema39 = {"type":"object","additionalProperties":false,"required":["type","from","to","ports"],"properties":{"type":{"type":"string"},"from":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"client":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"cidrs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"x-hint":"Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }."},"to":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"any":{"const":true}},"x-hint":"Write one of { role: NAME }, { server: NAME } or { any: true }."},"protocol":{"enum":["tcp","udp"]},"ports":{"anyOf":[{"const":"database"},{"type":"array","minItems":1,"items":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"A port is a whole number from 0 to 65535, or a quoted range of two such numbers (\"8000-8080\")."}}],"x-hint":"Write a list of ports and quoted ranges ([443], [\"8000-8080\"]) or `database` for the target database's port."}},"$id":"topogate:check_required_flow"};
 
 function validate33(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:check_required_flow" */;
@@ -43447,7 +43447,7 @@ return errors === 0;
 }
 
 const check_forbidden_flow = validate34;
-const schema40 = {"type":"object","additionalProperties":false,"required":["type","from","to","ports"],"properties":{"type":{"type":"string"},"from":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"client":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"cidrs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"x-hint":"Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }."},"to":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"any":{"const":true}},"x-hint":"Write one of { role: NAME }, { server: NAME } or { any: true }."},"protocol":{"enum":["tcp","udp"]},"ports":{"anyOf":[{"const":"database"},{"type":"array","minItems":1,"items":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}]}}],"x-hint":"Write a list of ports and quoted ranges ([443], [\"8000-8080\"]) or `database` for the target database's port."}},"$id":"topogate:check_forbidden_flow"};
+const schema40 = {"type":"object","additionalProperties":false,"required":["type","from","to","ports"],"properties":{"type":{"type":"string"},"from":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"client":{"type":"string","minLength":1,"maxLength":200},"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"cidrs":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"x-hint":"Write one of { client: NAME }, { role: NAME }, { server: NAME } or { cidrs: [CIDR, ...] }."},"to":{"type":"object","minProperties":1,"maxProperties":1,"additionalProperties":false,"properties":{"role":{"type":"string","minLength":1,"maxLength":200},"server":{"type":"string","minLength":1,"maxLength":200},"any":{"const":true}},"x-hint":"Write one of { role: NAME }, { server: NAME } or { any: true }."},"protocol":{"enum":["tcp","udp"]},"ports":{"anyOf":[{"const":"database"},{"type":"array","minItems":1,"items":{"anyOf":[{"type":"integer","minimum":0,"maximum":65535},{"type":"string","pattern":"^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$"}],"x-hint":"A port is a whole number from 0 to 65535, or a quoted range of two such numbers (\"8000-8080\")."}}],"x-hint":"Write a list of ports and quoted ranges ([443], [\"8000-8080\"]) or `database` for the target database's port."}},"$id":"topogate:check_forbidden_flow"};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="topogate:check_forbidden_flow" */;
@@ -44313,7 +44313,7 @@ function typeName(v) {
     if (v === null)
         return 'null';
     if (Array.isArray(v))
-        return 'a list';
+        return v.length === 0 ? 'an empty list' : 'a list';
     if (typeof v === 'object')
         return 'a mapping';
     if (typeof v === 'string')
@@ -44448,6 +44448,11 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
             case 'minProperties':
                 message = `${where}: must not be empty.`;
                 break;
+            case 'maxProperties': {
+                const limit = e.params.limit;
+                message = `${where}: ${limit === 1 ? 'holds one key' : `holds at most ${limit} keys`}, not ${Object.keys(data).length} (${Object.keys(data).join(', ')}).`;
+                break;
+            }
             case 'uniqueItems':
                 message = `${where}: the list repeats an item.`;
                 break;
@@ -45664,7 +45669,10 @@ const flowParamsSchema = {
                 {
                     type: 'array',
                     minItems: 1,
-                    items: { anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' }] },
+                    items: {
+                        anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' }],
+                        'x-hint': 'A port is a whole number from 0 to 65535, or a quoted range of two such numbers ("8000-8080").',
+                    },
                 },
             ],
             'x-hint': 'Write a list of ports and quoted ranges ([443], ["8000-8080"]) or `database` for the target database\'s port.',

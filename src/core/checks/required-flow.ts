@@ -35,7 +35,10 @@ export const flowParamsSchema = {
         {
           type: 'array',
           minItems: 1,
-          items: { anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' }] },
+          items: {
+            anyOf: [{ type: 'integer', minimum: 0, maximum: 65535 }, { type: 'string', pattern: '^\\s*\\d{1,5}\\s*(-\\s*\\d{1,5}\\s*)?$' }],
+            'x-hint': 'A port is a whole number from 0 to 65535, or a quoted range of two such numbers ("8000-8080").',
+          },
         },
       ],
       'x-hint': 'Write a list of ports and quoted ranges ([443], ["8000-8080"]) or `database` for the target database\'s port.',

@@ -59,7 +59,7 @@ export function describePath(root: unknown, path: Path, kinds: Readonly<Record<s
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
+  if (Array.isArray(v)) return v.length === 0 ? 'an empty list' : 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `the text ${JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v)}`;
   return `${typeof v} ${String(v)}`;
@@ -192,6 +192,11 @@ export function validateLocated(validate: ValidateFunction, doc: LocatedYaml, ki
       case 'minProperties':
         message = `${where}: must not be empty.`;
         break;
+      case 'maxProperties': {
+        const limit = (e.params as { limit: number }).limit;
+        message = `${where}: ${limit === 1 ? 'holds one key' : `holds at most ${limit} keys`}, not ${Object.keys(data as object).length} (${Object.keys(data as object).join(', ')}).`;
+        break;
+      }
       case 'uniqueItems':
         message = `${where}: the list repeats an item.`;
         break;
