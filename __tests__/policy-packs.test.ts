@@ -87,6 +87,12 @@ describe('custom packs', () => {
     expect(problemsOf(() => parsePack({ dir: 'x', files: [{ path: 'x/a.yaml', text: GOOD_POLICY }] }))[0].message).toMatch(/no pack.yaml/);
   });
 
+  it('a pack name used twice is an error at the second pack.yaml\'s name', () => {
+    const twin = { dir: 'packs/twin', files: [{ path: 'packs/twin/pack.yaml', text: 'description: x\nname: acme\nversion: 1\n' }, { path: 'packs/twin/a.yaml', text: GOOD_POLICY.replace('ACME-SSH-001', 'TWIN-SSH-001') }] };
+    const p = problemsOf(() => loadPolicies([pack({ 'ssh.yaml': GOOD_POLICY }), twin]));
+    expect(p.map((x) => [x.file, x.line, x.column, x.message])).toEqual([['packs/twin/pack.yaml', 2, 7, 'pack name "acme" is also the name of packs/acme; pack names are unique: rename this one.']]);
+  });
+
   it('an id used twice across packs is an error at the second', () => {
     const dup = { dir: 'packs/other', files: [{ path: 'packs/other/pack.yaml', text: 'name: other\nversion: 1\ndescription: x\n' }, { path: 'packs/other/a.yaml', text: GOOD_POLICY }] };
     const p = problemsOf(() => loadPolicies([pack({ 'ssh.yaml': GOOD_POLICY }), dup]));

@@ -46364,7 +46364,7 @@ function parsePack(input) {
     }
     problems.throwIfAny();
     policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, policies };
+    return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, nameLocation: packDoc.at(['name']), policies };
 }
 /** Clients every environment gets unless it declares them: `internet`, then pack defaults. */
 function defaultClients(packs) {
@@ -53987,7 +53987,7 @@ function run_check_loadPolicies(packFiles) {
     for (const p of packs) {
         const prev = names.get(p.name);
         if (prev)
-            problems.push({ file: p.dir, line: 1, column: 1, message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique.` });
+            problems.push({ ...(p.nameLocation ?? { file: p.dir, line: 1, column: 1 }), message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique: rename this one.` });
         names.set(p.name, p.dir);
     }
     // Two packs giving one client different addresses: which one a topology gets must not depend on load order in silence.

@@ -72,7 +72,7 @@ export function loadPolicies(packFiles: readonly PackFiles[]): LoadedPolicies {
   const problems: InputProblem[] = [];
   for (const p of packs) {
     const prev = names.get(p.name);
-    if (prev) problems.push({ file: p.dir, line: 1, column: 1, message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique.` });
+    if (prev) problems.push({ ...(p.nameLocation ?? { file: p.dir, line: 1, column: 1 }), message: `pack name "${p.name}" is also the name of ${prev}; pack names are unique: rename this one.` });
     names.set(p.name, p.dir);
   }
   // Two packs giving one client different addresses: which one a topology gets must not depend on load order in silence.

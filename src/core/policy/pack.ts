@@ -39,6 +39,8 @@ export interface PolicyPack {
   dir: string;
   /** Clients the pack's policies name, with the addresses they stand for where a topology is silent. */
   clients: ReadonlyMap<string, Client>;
+  /** Where pack.yaml writes the pack's name. */
+  nameLocation?: SourceLocation;
   /** Where pack.yaml names each client. */
   clientLocations?: ReadonlyMap<string, SourceLocation>;
   policies: Policy[];
@@ -130,7 +132,7 @@ export function parsePack(input: PackFiles): PolicyPack {
   }
   problems.throwIfAny();
   policies.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, policies };
+  return { name: meta.name, version: String(meta.version), description: meta.description, dir: input.dir, clients, clientLocations, nameLocation: packDoc.at(['name']), policies };
 }
 
 /** Clients every environment gets unless it declares them: `internet`, then pack defaults. */
