@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -193,6 +193,23 @@ describe('symbolic links out of the workspace', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^link_dir\/passwd.conf:1:1: the file resolves to .*passwd.conf, outside the workspace \(.*\); inputs must be files of the repository/);
     expect(r.stderr).not.toContain('SECRET');
+  });
+
+  it('YAML a pack would not read is an error, not skipped in silence: in a sub-folder of a pack, beside a folder of packs', async () => {
+    writePack('packs/acme');
+    mkdirSync(path.join(work, 'packs/acme/ssh'));
+    writeFileSync(path.join(work, 'packs/acme/ssh/ACME-SSH-002.yaml'), 'id: ACME-SSH-002\n');
+    const nested = await cli(['validate', '--policies', 'packs/acme']);
+    expect(nested.code).toBe(2);
+    expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has YAML files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
+    rmSync(path.join(work, 'packs/acme/ssh'), { recursive: true });
+    writePack('packs/web');
+    rmSync(path.join(work, 'packs/web/pack.yaml'));
+    const loose = await cli(['validate', '--policies', 'packs']);
+    expect(loose.code).toBe(2);
+    expect(loose.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds YAML outside them \(web\/\), which would not be read/);
+    rmSync(path.join(work, 'packs/web'), { recursive: true });
+    expect((await cli(['validate', '--policies', 'packs'])).code).toBe(0);
   });
 
   it('a linked file in a pack folder', async () => {

@@ -22982,6 +22982,25 @@ function readPackDir(dir, display, confine, filesRead) {
     });
     return { dir: display, files };
 }
+const isYaml = (name) => /\.ya?ml$/i.test(name);
+/** YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
+function yamlInSubfolders(dir, depth = 0) {
+    if (depth > 3)
+        return [];
+    const found = [];
+    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+        if (!entry.isDirectory() || entry.name.startsWith('.'))
+            continue;
+        const sub = external_node_path_default().join(dir, entry.name);
+        for (const f of (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }))
+            if (f.isFile() && isYaml(f.name))
+                found.push(`${entry.name}/${f.name}`);
+        for (const deeper of yamlInSubfolders(sub, depth + 1))
+            found.push(`${entry.name}/${deeper}`);
+    }
+    return found.sort();
+}
+const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 /** A pack folder, or a folder of pack folders. */
 function readPacks(ws, dirs, builtin, filesRead = []) {
     const packs = [];
@@ -22995,15 +23014,30 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(abs) || !(0,external_node_fs_namespaceObject.statSync)(abs).isDirectory()) {
             throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
         }
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, 'pack.yml'))) {
+        const isPack = (d) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yml'));
+        if (isPack(abs)) {
+            // Policy files in a sub-folder would never run, and nothing would say so.
+            const nested = yamlInSubfolders(abs);
+            if (nested.length > 0) {
+                throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${written}" has YAML files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+            }
             packs.push(readPackDir(abs, display, ws, filesRead));
             continue;
         }
-        const children = (0,external_node_fs_namespaceObject.readdirSync)(abs)
-            .sort()
-            .filter((c) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, c, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(abs, c, 'pack.yml')));
+        const entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+        // Followed like the paths the user wrote: a pack may be a symbolic link to a folder (its files are still confined).
+        const isDir = (e) => (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(abs, e.name), { throwIfNoEntry: false })?.isDirectory() === true;
+        const children = entries.filter((c) => isDir(c) && isPack(external_node_path_default().join(abs, c.name))).map((c) => c.name);
         if (children.length === 0) {
             throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is not a policy pack: it holds no pack.yaml, and no sub-folder does. A pack is a folder with pack.yaml and one YAML file per policy.`);
+        }
+        // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
+        const loose = [
+            ...entries.filter((e) => e.isFile() && isYaml(e.name)).map((e) => e.name),
+            ...entries.filter((e) => isDir(e) && !e.name.startsWith('.') && !children.includes(e.name)).flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name)).some(isYaml) ? [`${e.name}/`] : [])),
+        ];
+        if (loose.length > 0) {
+            throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds YAML outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
         }
         for (const c of children)
             packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));
