@@ -195,21 +195,31 @@ describe('symbolic links out of the workspace', () => {
     expect(r.stderr).not.toContain('SECRET');
   });
 
-  it('YAML a pack would not read is an error, not skipped in silence: in a sub-folder of a pack, beside a folder of packs', async () => {
+  it('policy files a pack would not read are an error, not skipped in silence; other YAML beside packs is left alone', async () => {
+    const policy = 'id: ACME-SSH-002\ntitle: x\nseverity: error\nsource: y\ncheck: { type: forbidden-flow, from: { client: internet }, to: { any: true }, ports: [23] }\n';
     writePack('packs/acme');
+    // Test fixtures, lint settings: not policies, not an error.
+    mkdirSync(path.join(work, 'packs/acme/tests'));
+    writeFileSync(path.join(work, 'packs/acme/tests/topology.yml'), 'version: 1\nenvironments: []\n');
+    writeFileSync(path.join(work, 'packs/.yamllint.yml'), 'rules: {}\n');
+    writeFileSync(path.join(work, 'packs/acme/.yamllint.yml'), 'rules: {}\n');
+    expect((await cli(['validate', '--policies', 'packs/acme'])).code).toBe(0);
+    expect((await cli(['validate', '--policies', 'packs'])).code).toBe(0);
+    // A policy in a sub-folder of a pack, whether the pack is named or found in a folder of packs.
     mkdirSync(path.join(work, 'packs/acme/ssh'));
-    writeFileSync(path.join(work, 'packs/acme/ssh/ACME-SSH-002.yaml'), 'id: ACME-SSH-002\n');
-    const nested = await cli(['validate', '--policies', 'packs/acme']);
-    expect(nested.code).toBe(2);
-    expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has YAML files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
+    writeFileSync(path.join(work, 'packs/acme/ssh/ACME-SSH-002.yaml'), policy);
+    for (const dir of ['packs/acme', 'packs']) {
+      const nested = await cli(['validate', '--policies', dir]);
+      expect(nested.code).toBe(2);
+      expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
+    }
     rmSync(path.join(work, 'packs/acme/ssh'), { recursive: true });
-    writePack('packs/web');
-    rmSync(path.join(work, 'packs/web/pack.yaml'));
+    // A folder of policies without pack.yaml beside the packs.
+    mkdirSync(path.join(work, 'packs/web'));
+    writeFileSync(path.join(work, 'packs/web/WEB-001.yaml'), policy);
     const loose = await cli(['validate', '--policies', 'packs']);
     expect(loose.code).toBe(2);
-    expect(loose.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds YAML outside them \(web\/\), which would not be read/);
-    rmSync(path.join(work, 'packs/web'), { recursive: true });
-    expect((await cli(['validate', '--policies', 'packs'])).code).toBe(0);
+    expect(loose.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds policy files outside them \(web\/\), which would not be read/);
   });
 
   it('a linked file in a pack folder', async () => {

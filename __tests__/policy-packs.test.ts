@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePack } from '../src/core/policy/pack.js';
+import { AddressSet } from '../src/core/net/cidr.js';
 import { renderPackReadme } from '../src/core/policy/pack-docs.js';
 import { loadPolicies } from '../src/core/run-check.js';
 import { BUILTIN_DIR, builtinPack, check, problemsOf, yaml } from './helpers/pipeline.js';
@@ -50,7 +51,7 @@ describe('custom packs', () => {
     { name: 'a CIDR with host bits set, as in topologies', text: GOOD_POLICY.replace('{ client: internet }', '{ cidrs: [10.0.1.10/24] }'), line: 7, column: 19, message: /"10.0.1.10\/24" has host bits set beyond \/24\. Write the network address for a range/ },
     { name: 'a port past 65535: says the range', text: GOOD_POLICY.replace('ports: [22]', 'ports: [70000]'), line: 9, column: 11, message: /number 70000 is not valid\. A port is a whole number from 0 to 65535, or a quoted range/ },
     { name: 'an empty port list: says it is empty', text: GOOD_POLICY.replace('ports: [22]', 'ports: []'), line: 9, column: 10, message: /check > ports: an empty list is not valid\./ },
-    { name: 'a selector with two keys: names them', text: GOOD_POLICY.replace('{ client: internet }', '{ client: internet, role: x }'), line: 7, column: 9, message: /check > from: holds one key, not 2 \(client, role\)\./ },
+    { name: 'a selector with two keys: names them', text: GOOD_POLICY.replace('{ client: internet }', '{ client: internet, role: x }'), line: 7, column: 9, message: /check > from: must hold one key, not 2 \(client, role\)\./ },
     { name: 'reversed port range', text: GOOD_POLICY.replace('[22]', '["30-20"]'), line: 9, column: 11, message: /empty range/ },
     { name: 'lower-case id', text: GOOD_POLICY.replace('ACME-SSH-001', 'acme-ssh-1'), line: 1, column: 5, message: /look like OS11-NET-001/ },
     { name: 'not YAML', text: 'id: [unclosed\n', line: 1, column: 5, message: /invalid YAML: the bracket \[ opened here is never closed/ },
@@ -228,6 +229,19 @@ describe('names a policy uses', () => {
     const [f] = report.findings.filter((x) => x.policy === 'ACME-SSH-003');
     expect(f.status).toBe('unknown');
     expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
+  });
+
+  it('ports: database towards a server whose roles are unknown until apply blames the missing engine, as for a database', async () => {
+    const { portsFor } = await import('../src/core/checks/required-flow.js');
+    const params = { type: 'required-flow', from: { role: 'front-end' }, to: { role: 'database' }, ports: 'database' } as never;
+    const server = (extra: object) => ({ kind: 'server', name: 'x', roles: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false, ingress: [], egress: [], location: { file: 'p', line: 1, column: 1 }, ...extra }) as never;
+    const reason = (extra: object) => {
+      const r = portsFor(params, server(extra));
+      return r.ok ? '' : r.reason;
+    };
+    expect(reason({ rolesUnknown: 'tags of x are not known until apply' })).toMatch(/^database x declares neither "engine"/);
+    expect(reason({ rolesUnknown: 'a selector may match', possibleRoles: ['front-end'] })).toMatch(/^ports: database asks for each target's database port, and x is not a database/);
+    expect(reason({})).toMatch(/and x is not a database/);
   });
 
   it('a policy turned off by an override is not checked', () => {

@@ -34413,7 +34413,6 @@ function blockingSummary(report, gate) {
     return { blocking: failing.length, undecided: failing.filter((f) => f.status === 'unknown').length, failOn, unknownCounts: unknown === true && failOn !== 'never' };
 }
 const grouped = new WeakMap();
-/** The findings of each environment, grouped in one pass (renderers ask per environment). */
 /**
  * For an environment with no server whose every check passed: they passed on nothing. The
  * gate does not fail (a plan may hold no server: a pull request that only changes IAM),
@@ -34424,6 +34423,7 @@ function nothingCheckedNote(env, findings) {
         return undefined;
     return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
 }
+/** The findings of each environment, grouped in one pass (renderers ask per environment). */
 function findingsByEnvironment(report) {
     let map = grouped.get(report);
     if (!map) {
@@ -44450,7 +44450,7 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
                 break;
             case 'maxProperties': {
                 const limit = e.params.limit;
-                message = `${where}: ${limit === 1 ? 'holds one key' : `holds at most ${limit} keys`}, not ${Object.keys(data).length} (${Object.keys(data).join(', ')}).`;
+                message = `${where}: ${limit === 1 ? 'must hold one key' : `must hold at most ${limit} keys`}, not ${Object.keys(data).length} (${Object.keys(data).join(', ')}).`;
                 break;
             }
             case 'uniqueItems':
@@ -45702,12 +45702,13 @@ function portsFor(params, target) {
     const port = target.engine !== undefined ? DATABASE_DEFAULT_PORTS[target.engine] : undefined;
     if (port !== undefined)
         return { ok: true, ports: PortSet.of(port) };
-    const isDatabase = 'roles' in target && Array.isArray(target.roles) && target.roles.includes('database');
+    // A server whose roles are unknown may turn out a database: then its missing engine is what to say.
+    const mayBeDatabase = target.roles.includes('database') || (target.rolesUnknown !== undefined && (target.possibleRoles === undefined || target.possibleRoles.includes('database')));
     return {
         ok: false,
         reason: target.engine !== undefined
             ? `database ${target.name} runs engine "${target.engine}", whose port topogate does not know: declare "port"`
-            : isDatabase
+            : mayBeDatabase
                 ? `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`
                 : `ports: database asks for each target's database port, and ${target.name} is not a database (it does not hold role database): list the ports, or select databases with to: { role: database }`,
     };
@@ -46505,14 +46506,16 @@ function applyWaivers(findings, waivers, today) {
         const key = `${w.policy}\0${w.environment}`;
         byScope.set(key, [...(byScope.get(key) ?? []), w]);
     }
-    const used = new Set();
     for (const f of findings) {
         if (f.status !== 'fail' && f.status !== 'unknown')
             continue;
-        const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
+        const candidates = byScope.get(`${f.policy}\0${f.environment}`)?.filter((x) => x.subject === undefined || x.subject === f.subject) ?? [];
+        // A renewed waiver beside the expired one it replaces: the one in force wins; among
+        // those, the one naming this subject before one covering the whole policy.
+        const rank = (x) => (x.expires < today ? 2 : 0) + (x.subject === undefined ? 1 : 0);
+        const w = candidates.length <= 1 ? candidates[0] : [...candidates].sort((a, b) => rank(a) - rank(b))[0];
         if (!w)
             continue;
-        used.add(w);
         const expired = w.expires < today;
         f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
         if (expired) {
@@ -46523,18 +46526,6 @@ function applyWaivers(findings, waivers, today) {
             f.message += ` (Waived until ${w.expires}: ${w.reason})`;
         }
     }
-    // A waiver that waives nothing is usually one whose finding was fixed; one whose subject
-    // is a slip for a finding's that is still there would leave that finding failing, unsaid.
-    const problems = new ProblemList();
-    for (const w of waivers) {
-        if (used.has(w) || w.subject === undefined)
-            continue;
-        const open = findings.filter((f) => f.policy === w.policy && f.environment === w.environment && (f.status === 'fail' || f.status === 'unknown'));
-        const meant = nearMiss(w.subject, open.map((f) => f.subject));
-        if (meant)
-            problems.add(w.at?.subject ?? w.location, `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}"?`);
-    }
-    problems.throwIfAny();
 }
 
 ;// CONCATENATED MODULE: ./src/core/topology/parse-topology.ts
@@ -54003,7 +53994,7 @@ function run_check_loadPolicies(packFiles) {
             if (!other.addresses.equals(client.addresses)) {
                 const at = p.clientLocations?.get(name) ?? { file: p.dir, line: 1, column: 1 };
                 const firstAt = first.clientLocations?.get(name);
-                problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack, or declare it per environment in the topology (clients:), which overrides the packs.` });
+                problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack (to replace the built-in pack's, load yours without it: --no-builtin, action input builtin-policies: false), or declare it per environment in the topology (clients:), which overrides the packs.` });
             }
         }
     }
@@ -54257,6 +54248,7 @@ function builtinPackDir() {
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
+const isYaml = (name) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
  * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
@@ -54264,7 +54256,7 @@ const PACK_FILE_MAX_BYTES = 1024 * 1024;
  */
 function readPackDir(dir, display, confine, filesRead) {
     const files = (0,external_node_fs_namespaceObject.readdirSync)(dir)
-        .filter((f) => /\.ya?ml$/i.test(f))
+        .filter(isYaml)
         .sort()
         .map((f) => {
         const abs = external_node_path_default().join(dir, f);
@@ -54275,25 +54267,53 @@ function readPackDir(dir, display, confine, filesRead) {
     });
     return { dir: display, files };
 }
-const isYaml = (name) => /\.ya?ml$/i.test(name);
-/** YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
-function yamlInSubfolders(dir, depth = 0) {
+/**
+ * Whether a YAML file looks like a policy (top-level `id:` and `check:`): what a pack
+ * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
+ * none of topogate's business. Regular files only: a link is not followed to look.
+ */
+function looksLikePolicy(file) {
+    let text;
+    try {
+        const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+        try {
+            const buffer = Buffer.alloc(65536);
+            text = buffer.toString('utf8', 0, (0,external_node_fs_namespaceObject.readSync)(fd, buffer, 0, buffer.length, 0));
+        }
+        finally {
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        }
+    }
+    catch {
+        return false;
+    }
+    return /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+}
+/** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
+function policiesInSubfolders(dir, depth = 0) {
     if (depth > 3)
         return [];
     const found = [];
     for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
-        if (!entry.isDirectory() || entry.name.startsWith('.'))
+        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
             continue;
         const sub = external_node_path_default().join(dir, entry.name);
         for (const f of (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }))
-            if (f.isFile() && isYaml(f.name))
+            if (f.isFile() && isYaml(f.name) && looksLikePolicy(external_node_path_default().join(sub, f.name)))
                 found.push(`${entry.name}/${f.name}`);
-        for (const deeper of yamlInSubfolders(sub, depth + 1))
+        for (const deeper of policiesInSubfolders(sub, depth + 1))
             found.push(`${entry.name}/${deeper}`);
     }
     return found.sort();
 }
 const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+/** A pack's policy files in sub-folders would never run, and nothing would say so. */
+function requireNoNestedPolicies(abs, display) {
+    const nested = policiesInSubfolders(abs);
+    if (nested.length > 0) {
+        throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+    }
+}
 /** A pack folder, or a folder of pack folders. */
 function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
     const packs = [];
@@ -54309,11 +54329,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
         }
         const isPack = (d) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yml'));
         if (isPack(abs)) {
-            // Policy files in a sub-folder would never run, and nothing would say so.
-            const nested = yamlInSubfolders(abs);
-            if (nested.length > 0) {
-                throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${written}" has YAML files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
-            }
+            requireNoNestedPolicies(abs, display);
             packs.push(readPackDir(abs, display, ws, filesRead));
             continue;
         }
@@ -54326,14 +54342,18 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
         }
         // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
         const loose = [
-            ...entries.filter((e) => e.isFile() && isYaml(e.name)).map((e) => e.name),
-            ...entries.filter((e) => isDir(e) && !e.name.startsWith('.') && !children.includes(e.name)).flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name)).some(isYaml) ? [`${e.name}/`] : [])),
+            ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(external_node_path_default().join(abs, e.name))).map((e) => e.name),
+            ...entries
+                .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
+                .flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(external_node_path_default().join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
         ];
         if (loose.length > 0) {
-            throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds YAML outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
+            throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
         }
-        for (const c of children)
+        for (const c of children) {
+            requireNoNestedPolicies(external_node_path_default().join(abs, c), `${display}/${c}`);
             packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));
+        }
     }
     return packs;
 }
@@ -54806,11 +54826,15 @@ function verdict(report, gate) {
     const s = report.summary;
     const head = blocking > 0
         ? `### ❌ topogate: ${markdown_report_plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
-        : s.unknown > 0
-            ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
-            : s.fail > 0
-                ? `### ✅ topogate: nothing blocks the merge; ${markdown_report_plural(s.fail, 'finding')} ${failOn === 'never' ? 'fail, with fail-on `never`' : `below \`${failOn}\``}`
-                : '### ✅ topogate: all checks pass';
+        : s.unknown > 0 || s.fail > 0
+            ? `### ✅ topogate: nothing blocks the merge${[
+                s.unknown > 0 ? `${s.unknown} could not be decided` : '',
+                s.fail > 0 ? `${markdown_report_plural(s.fail, 'finding')} ${failOn === 'never' ? `fail${s.fail === 1 ? 's' : ''} (fail-on \`never\`)` : `below \`${failOn}\``}` : '',
+            ]
+                .filter((x) => x !== '')
+                .map((x) => `; ${x}`)
+                .join('')}`
+            : '### ✅ topogate: all checks pass';
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         markdown_report_plural(s.bySeverity.warning, 'warning'),

@@ -88,7 +88,7 @@ export function loadPolicies(packFiles: readonly PackFiles[]): LoadedPolicies {
       if (!other.addresses.equals(client.addresses)) {
         const at = p.clientLocations?.get(name) ?? { file: p.dir, line: 1, column: 1 };
         const firstAt = first.clientLocations?.get(name);
-        problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack, or declare it per environment in the topology (clients:), which overrides the packs.` });
+        problems.push({ ...at, message: `client "${name}" is also defined by pack ${first.name}${firstAt ? ` (${firstAt.file}:${firstAt.line})` : ''} with other addresses (${other.addresses.describe(3)}); a client has one default. Define it in one pack (to replace the built-in pack's, load yours without it: --no-builtin, action input builtin-policies: false), or declare it per environment in the topology (clients:), which overrides the packs.` });
       }
     }
   }

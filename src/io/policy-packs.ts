@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.js';
@@ -24,6 +24,8 @@ export function builtinPackDir(): string {
 
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
 
+const isYaml = (name: string) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
  * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
@@ -31,7 +33,7 @@ const PACK_FILE_MAX_BYTES = 1024 * 1024;
  */
 function readPackDir(dir: string, display: string, confine: Workspace | undefined, filesRead: string[]): PackFiles {
   const files = readdirSync(dir)
-    .filter((f) => /\.ya?ml$/i.test(f))
+    .filter(isYaml)
     .sort()
     .map((f) => {
       const abs = path.join(dir, f);
@@ -43,22 +45,50 @@ function readPackDir(dir: string, display: string, confine: Workspace | undefine
   return { dir: display, files };
 }
 
-const isYaml = (name: string) => /\.ya?ml$/i.test(name);
 
-/** YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
-function yamlInSubfolders(dir: string, depth = 0): string[] {
+/**
+ * Whether a YAML file looks like a policy (top-level `id:` and `check:`): what a pack
+ * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
+ * none of topogate's business. Regular files only: a link is not followed to look.
+ */
+function looksLikePolicy(file: string): boolean {
+  let text: string;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      const buffer = Buffer.alloc(65536);
+      text = buffer.toString('utf8', 0, readSync(fd, buffer, 0, buffer.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+}
+
+/** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
+function policiesInSubfolders(dir: string, depth = 0): string[] {
   if (depth > 3) return [];
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const sub = path.join(dir, entry.name);
-    for (const f of readdirSync(sub, { withFileTypes: true })) if (f.isFile() && isYaml(f.name)) found.push(`${entry.name}/${f.name}`);
-    for (const deeper of yamlInSubfolders(sub, depth + 1)) found.push(`${entry.name}/${deeper}`);
+    for (const f of readdirSync(sub, { withFileTypes: true })) if (f.isFile() && isYaml(f.name) && looksLikePolicy(path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
+    for (const deeper of policiesInSubfolders(sub, depth + 1)) found.push(`${entry.name}/${deeper}`);
   }
   return found.sort();
 }
 
 const listed = (files: readonly string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+
+/** A pack's policy files in sub-folders would never run, and nothing would say so. */
+function requireNoNestedPolicies(abs: string, display: string): void {
+  const nested = policiesInSubfolders(abs);
+  if (nested.length > 0) {
+    throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+  }
+}
 
 /** A pack folder, or a folder of pack folders. */
 export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boolean, filesRead: string[] = []): PackFiles[] {
@@ -75,11 +105,7 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     const isPack = (d: string) => existsSync(path.join(d, 'pack.yaml')) || existsSync(path.join(d, 'pack.yml'));
     if (isPack(abs)) {
-      // Policy files in a sub-folder would never run, and nothing would say so.
-      const nested = yamlInSubfolders(abs);
-      if (nested.length > 0) {
-        throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${written}" has YAML files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
-      }
+      requireNoNestedPolicies(abs, display);
       packs.push(readPackDir(abs, display, ws, filesRead));
       continue;
     }
@@ -92,13 +118,18 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
     const loose = [
-      ...entries.filter((e) => e.isFile() && isYaml(e.name)).map((e) => e.name),
-      ...entries.filter((e) => isDir(e) && !e.name.startsWith('.') && !children.includes(e.name)).flatMap((e) => (readdirSync(path.join(abs, e.name)).some(isYaml) ? [`${e.name}/`] : [])),
+      ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(path.join(abs, e.name))).map((e) => e.name),
+      ...entries
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
+        .flatMap((e) => (readdirSync(path.join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(path.join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
     ];
     if (loose.length > 0) {
-      throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds YAML outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
+      throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
     }
-    for (const c of children) packs.push(readPackDir(path.join(abs, c), `${display}/${c}`, ws, filesRead));
+    for (const c of children) {
+      requireNoNestedPolicies(path.join(abs, c), `${display}/${c}`);
+      packs.push(readPackDir(path.join(abs, c), `${display}/${c}`, ws, filesRead));
+    }
   }
   return packs;
 }

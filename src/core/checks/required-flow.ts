@@ -68,12 +68,13 @@ export function portsFor(params: FlowParams, target: Server): { ok: true; ports:
   if (target.port !== undefined) return { ok: true, ports: PortSet.of(target.port) };
   const port = target.engine !== undefined ? DATABASE_DEFAULT_PORTS[target.engine] : undefined;
   if (port !== undefined) return { ok: true, ports: PortSet.of(port) };
-  const isDatabase = 'roles' in target && Array.isArray(target.roles) && target.roles.includes('database');
+  // A server whose roles are unknown may turn out a database: then its missing engine is what to say.
+  const mayBeDatabase = target.roles.includes('database') || (target.rolesUnknown !== undefined && (target.possibleRoles === undefined || target.possibleRoles.includes('database')));
   return {
     ok: false,
     reason: target.engine !== undefined
       ? `database ${target.name} runs engine "${target.engine}", whose port topogate does not know: declare "port"`
-      : isDatabase
+      : mayBeDatabase
         ? `database ${target.name} declares neither "engine" (sqlserver | oracle) nor "port", so its port is not known`
         : `ports: database asks for each target's database port, and ${target.name} is not a database (it does not hold role database): list the ports, or select databases with to: { role: database }`,
   };

@@ -194,7 +194,7 @@ export function validateLocated(validate: ValidateFunction, doc: LocatedYaml, ki
         break;
       case 'maxProperties': {
         const limit = (e.params as { limit: number }).limit;
-        message = `${where}: ${limit === 1 ? 'holds one key' : `holds at most ${limit} keys`}, not ${Object.keys(data as object).length} (${Object.keys(data as object).join(', ')}).`;
+        message = `${where}: ${limit === 1 ? 'must hold one key' : `must hold at most ${limit} keys`}, not ${Object.keys(data as object).length} (${Object.keys(data as object).join(', ')}).`;
         break;
       }
       case 'uniqueItems':

@@ -3,7 +3,7 @@ import type { Environment, Finding, Severity, SourceLocation } from '../model.js
 import { CHECK_TYPES } from '../checks/index.js';
 import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
-import { nearMiss, policyNameProblems } from './policy-names.js';
+import { policyNameProblems } from './policy-names.js';
 import { closest } from '../input/schema-validation.js';
 import type { Policy } from './pack.js';
 
@@ -134,12 +134,14 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
     const key = `${w.policy}\0${w.environment}`;
     byScope.set(key, [...(byScope.get(key) ?? []), w]);
   }
-  const used = new Set<Waiver>();
   for (const f of findings) {
     if (f.status !== 'fail' && f.status !== 'unknown') continue;
-    const w = byScope.get(`${f.policy}\0${f.environment}`)?.find((x) => x.subject === undefined || x.subject === f.subject);
+    const candidates = byScope.get(`${f.policy}\0${f.environment}`)?.filter((x) => x.subject === undefined || x.subject === f.subject) ?? [];
+    // A renewed waiver beside the expired one it replaces: the one in force wins; among
+    // those, the one naming this subject before one covering the whole policy.
+    const rank = (x: Waiver) => (x.expires < today ? 2 : 0) + (x.subject === undefined ? 1 : 0);
+    const w = candidates.length <= 1 ? candidates[0] : [...candidates].sort((a, b) => rank(a) - rank(b))[0];
     if (!w) continue;
-    used.add(w);
     const expired = w.expires < today;
     f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
     if (expired) {
@@ -149,14 +151,4 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
       f.message += ` (Waived until ${w.expires}: ${w.reason})`;
     }
   }
-  // A waiver that waives nothing is usually one whose finding was fixed; one whose subject
-  // is a slip for a finding's that is still there would leave that finding failing, unsaid.
-  const problems = new ProblemList();
-  for (const w of waivers) {
-    if (used.has(w) || w.subject === undefined) continue;
-    const open = findings.filter((f) => f.policy === w.policy && f.environment === w.environment && (f.status === 'fail' || f.status === 'unknown'));
-    const meant = nearMiss(w.subject, open.map((f) => f.subject));
-    if (meant) problems.add(w.at?.subject ?? w.location, `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}"?`);
-  }
-  problems.throwIfAny();
 }

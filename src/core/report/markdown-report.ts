@@ -46,11 +46,15 @@ function verdict(report: Report, gate: GateLike): string {
   const s = report.summary;
   const head = blocking > 0
     ? `### ❌ topogate: ${plural(blocking, 'finding')} block${blocking === 1 ? 's' : ''} the merge${undecided > 0 ? ` (${undecided} of them undecided)` : ''}`
-    : s.unknown > 0
-      ? `### ✅ topogate: nothing blocks the merge, ${s.unknown} could not be decided`
-      : s.fail > 0
-        ? `### ✅ topogate: nothing blocks the merge; ${plural(s.fail, 'finding')} ${failOn === 'never' ? 'fail, with fail-on `never`' : `below \`${failOn}\``}`
-        : '### ✅ topogate: all checks pass';
+    : s.unknown > 0 || s.fail > 0
+      ? `### ✅ topogate: nothing blocks the merge${[
+          s.unknown > 0 ? `${s.unknown} could not be decided` : '',
+          s.fail > 0 ? `${plural(s.fail, 'finding')} ${failOn === 'never' ? `fail${s.fail === 1 ? 's' : ''} (fail-on \`never\`)` : `below \`${failOn}\``}` : '',
+        ]
+          .filter((x) => x !== '')
+          .map((x) => `; ${x}`)
+          .join('')}`
+      : '### ✅ topogate: all checks pass';
   const counts = [
     `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
     plural(s.bySeverity.warning, 'warning'),

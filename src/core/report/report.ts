@@ -82,7 +82,6 @@ export function blockingSummary(report: Report, gate: GateLike): { blocking: num
 
 const grouped = new WeakMap<Report, Map<string, Finding[]>>();
 
-/** The findings of each environment, grouped in one pass (renderers ask per environment). */
 /**
  * For an environment with no server whose every check passed: they passed on nothing. The
  * gate does not fail (a plan may hold no server: a pull request that only changes IAM),
@@ -93,6 +92,7 @@ export function nothingCheckedNote(env: { name: string; servers: number }, findi
   return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
 }
 
+/** The findings of each environment, grouped in one pass (renderers ask per environment). */
 export function findingsByEnvironment(report: Report): ReadonlyMap<string, readonly Finding[]> {
   let map = grouped.get(report);
   if (!map) {
