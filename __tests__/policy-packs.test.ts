@@ -184,7 +184,7 @@ describe('names a policy uses', () => {
   ])('a name of the wrong kind (%s -> %s) is an error, not a pass on nothing', (from, to, what, fix) => {
     const p = problemsOf(() => run(from, to));
     expect(p).toHaveLength(1);
-    expect(p[0].message).toBe(`policy ACME-SSH-003 ${what}, so the policy would not check what it means. ${fix}`);
+    expect(p[0].message).toBe(`policy ACME-SSH-003 ${what}, so the policy would not check what it means. ${fix} If the pack means a ${what.match(/names (\w+)/)![1]} this repository does not have, turn ACME-SSH-003 off with an override (overrides: [{ policy: ACME-SSH-003, severity: off, reason: ... }] in a topology file).`);
   });
 
   it('a role nothing holds and nothing resembles has nothing to check, as before (a shared pack may name roles a repository lacks)', () => {

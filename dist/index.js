@@ -46243,7 +46243,7 @@ function policyNameProblems(policies, environments, defaultClients) {
                 const fix = other === 'load balancer'
                     ? 'A policy selects servers and clients; a flow through a balancer is checked from the client to the servers behind it.'
                     : `Write { ${other}: ${n.name} }${other === 'client' ? ' (a client can only be a source, in from)' : ''}.`;
-                problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix}` });
+                problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix} ${off(p.id, n.kind)}` });
                 continue;
             }
             if (n.kind === 'client') {
