@@ -172,6 +172,18 @@ describe('on a pull request', () => {
     expect(gh.comments).toHaveLength(0);
   });
 
+  it('a waiver whose subject is a slip: a warning annotation at its subject, and the finding it meant still fails', async () => {
+    const example = readFileSync(path.join(ROOT, 'examples', 'topology.yml'), 'utf8');
+    const ws = makeWorkspace({ 'waived.yml': `${example}waivers:\n  - { policy: OS11-NET-002, environment: production, subject: end-users -> fe1, reason: balancer rework, expires: 2099-01-01 }\n` });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'waived.yml' }, apiUrl: gh.url });
+    expect(run.code).toBe(1);
+    const [warning] = annotations(run, 'warning');
+    expect(warning.properties).toMatchObject({ title: 'topogate: input warning', file: 'waived.yml' });
+    expect(warning.message).toBe('this waiver\'s subject "end-users -> fe1" matches no finding of OS11-NET-002 in "production", so it waives nothing; did you mean "end-users -> fe-1", which is still open?');
+    expect(findingAnnotations(run, 'error')).toHaveLength(2);
+    expect(gh.comments[0].body).toContain('> ⚠️ waived.yml:');
+  });
+
   it('a refused comment on a same-repository pull request names the missing permission', async () => {
     await gh.stop();
     await startGitHub({ refuse: { createComment: 403 } });

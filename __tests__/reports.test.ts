@@ -166,7 +166,7 @@ describe('JSON report', () => {
   it('has the DESIGN shape, every finding, a stable order', () => {
     const report = check(MIXED);
     const json = JSON.parse(renderJson(report));
-    expect(Object.keys(json)).toEqual(['tool', 'summary', 'environments', 'findings', 'disabled']);
+    expect(Object.keys(json)).toEqual(['tool', 'summary', 'environments', 'findings', 'disabled', 'advisories']);
     expect(json.tool).toEqual({ name: 'topogate', version: '0.0.0-test' });
     expect(Object.keys(json.summary)).toEqual(['fail', 'unknown', 'pass', 'waived', 'bySeverity']);
     expect(json.summary.fail + json.summary.unknown + json.summary.pass + json.summary.waived).toBe(json.findings.length);
@@ -218,7 +218,16 @@ describe('JSON report', () => {
     const f = check(expiredThenRenewed).findings.find((x) => x.policy === 'OS11-SEC-001' && x.subject === 'internet -> ctl-1')!;
     expect([f.status, f.waiver?.expires]).toEqual(['waived', '2027-01-01']);
     const stale = MIXED.replace('subject: internet -> ctl-1', 'subject: internet -> ctl-9');
-    expect(() => check(stale)).not.toThrow();
+    expect(check(stale).advisories).toBeUndefined();
+  });
+
+  it('a waiver whose subject is a slip for a finding still open is a warning (text, comment, JSON), not an error', () => {
+    const slip = check(MIXED.replace('subject: internet -> ctl-1', 'subject: internet -> ctl1'));
+    const warning = 'topology.yml:24:57: this waiver\'s subject "internet -> ctl1" matches no finding of OS11-SEC-001 in "prod", so it waives nothing; did you mean "internet -> ctl-1", which is still open?';
+    expect(slip.advisories?.map((a) => `${a.file}:${a.line}:${a.column}: ${a.message}`)).toEqual([warning]);
+    expect(renderText(slip, 'error')).toContain(`\nwarning: ${warning}\n`);
+    expect(renderMarkdown(slip, { failOn: 'error' })).toContain('> ⚠️ topology.yml:24:57: this waiver');
+    expect(JSON.parse(renderJson(slip)).advisories).toEqual([{ file: 'topology.yml', line: 24, column: 57, message: warning.replace(/^topology.yml:24:57: /, '') }]);
   });
 
   it('fail-on decides what fails the run', () => {

@@ -13807,21 +13807,22 @@ function evaluate(input) {
             }
         }
     }
-    applyWaivers(findings, input.waivers ?? [], input.today);
+    const advisories = applyWaivers(findings, input.waivers ?? [], input.today);
     findings.sort(compareFindings);
     disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
-    return { findings, disabled };
+    return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };
 }
 /** A waiver turns a fail or unknown into `waived` until it expires; an expired one says so. */
 function applyWaivers(findings, waivers, today) {
     if (waivers.length === 0)
-        return;
+        return [];
     // Indexed by policy and environment: a finding looks up its few candidates, not every waiver.
     const byScope = new Map();
     for (const w of waivers) {
         const key = `${w.policy}\0${w.environment}`;
         byScope.set(key, [...(byScope.get(key) ?? []), w]);
     }
+    const used = new Set();
     for (const f of findings) {
         if (f.status !== 'fail' && f.status !== 'unknown')
             continue;
@@ -13832,6 +13833,7 @@ function applyWaivers(findings, waivers, today) {
         const w = candidates.length <= 1 ? candidates[0] : [...candidates].sort((a, b) => rank(a) - rank(b))[0];
         if (!w)
             continue;
+        used.add(w);
         const expired = w.expires < today;
         f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
         if (expired) {
@@ -13842,6 +13844,21 @@ function applyWaivers(findings, waivers, today) {
             f.message += ` (Waived until ${w.expires}: ${w.reason})`;
         }
     }
+    // A waiver that waives nothing is usually one whose finding was fixed: no error (that
+    // would block the fix). One whose subject nearly matches a finding still open, and no
+    // finding's exactly, is likely a slip: said, without stopping the run.
+    const advisories = [];
+    for (const w of waivers) {
+        if (used.has(w) || w.subject === undefined)
+            continue;
+        const scope = findings.filter((f) => f.policy === w.policy && f.environment === w.environment);
+        if (scope.some((f) => f.subject === w.subject))
+            continue;
+        const meant = nearMiss(w.subject, scope.filter((f) => f.status === 'fail' || f.status === 'unknown').map((f) => f.subject));
+        if (meant)
+            advisories.push({ ...(w.at?.subject ?? w.location), message: `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}", which is still open?` });
+    }
+    return advisories;
 }
 
 ;// CONCATENATED MODULE: ./src/core/topology/parse-topology.ts
@@ -14235,6 +14252,7 @@ function buildReport(version, environments, policies, evaluation) {
         findings: evaluation.findings,
         disabled: evaluation.disabled,
         policies: [...policies],
+        ...(evaluation.advisories && evaluation.advisories.length > 0 ? { advisories: evaluation.advisories } : {}),
     };
 }
 const gateOf = (g) => (typeof g === 'string' ? { failOn: g } : g);
@@ -21514,6 +21532,8 @@ function renderJson(report) {
             ...(f.waiver ? { waiver: f.waiver } : {}),
         })),
         disabled,
+        // Always present, so that a consumer can rely on the key: warnings about the inputs that did not stop the run.
+        advisories: (report.advisories ?? []).map((a) => ({ file: a.file, line: a.line, column: a.column, message: a.message })),
     };
     return `${JSON.stringify(out, null, 2)}\n`;
 }
@@ -21661,6 +21681,8 @@ function disabledSection(report) {
 function renderMarkdown(report, options) {
     const build = (passDetails) => {
         const lines = [verdict(report, options.failOn), ''];
+        for (const a of report.advisories ?? [])
+            lines.push(`> ⚠️ ${escapeMarkdown(`${a.file}:${a.line}:${a.column}: ${a.message}`)}`, '');
         if (report.environments.length === 0)
             lines.push('No environments were found in the inputs.', '');
         for (const env of environmentsByUrgency(report))
@@ -21795,6 +21817,8 @@ function renderText(report, gate, options = {}) {
     }
     for (const d of report.disabled)
         lines.push(safeLogLine(`disabled: ${d.policy} ${d.title}: ${d.reason} (${d.location.file}:${d.location.line})`));
+    for (const a of report.advisories ?? [])
+        lines.push(safeLogLine(`warning: ${a.file}:${a.line}:${a.column}: ${a.message}`));
     return `${lines.join('\n').trimEnd()}\n`;
 }
 

@@ -262,6 +262,8 @@ export async function publishReport(report: Report, ctx: PublishContext): Promis
   setOutput(log, 'sarif-file', files.sarifFile ?? '');
 
   log.untrusted(renderText(report, gate));
+  // Warnings about the inputs, on their lines (they are few; each takes one of the step's warning slots).
+  for (const a of report.advisories ?? []) log.annotate('warning', a.message, { title: 'topogate: input warning', file: a.file, startLine: a.line, startColumn: a.column });
 
   const repoFile = (loc: SourceLocation) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
   const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));

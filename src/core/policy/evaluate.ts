@@ -1,9 +1,10 @@
 import { ProblemList } from '../errors.js';
+import type { InputProblem } from '../errors.js';
 import type { Environment, Finding, Severity, SourceLocation } from '../model.js';
 import { CHECK_TYPES } from '../checks/index.js';
 import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
-import { policyNameProblems } from './policy-names.js';
+import { nearMiss, policyNameProblems } from './policy-names.js';
 import { closest } from '../input/schema-validation.js';
 import type { Policy } from './pack.js';
 
@@ -19,6 +20,8 @@ export interface DisabledPolicy {
 export interface Evaluation {
   findings: Finding[];
   disabled: DisabledPolicy[];
+  /** What looks wrong in the inputs without stopping the run (a waiver that seems to miss its finding), at its place. */
+  advisories?: InputProblem[];
 }
 
 export interface EvaluationInput {
@@ -119,21 +122,22 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   }
-  applyWaivers(findings, input.waivers ?? [], input.today);
+  const advisories = applyWaivers(findings, input.waivers ?? [], input.today);
   findings.sort(compareFindings);
   disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
-  return { findings, disabled };
+  return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };
 }
 
 /** A waiver turns a fail or unknown into `waived` until it expires; an expired one says so. */
-function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: string): void {
-  if (waivers.length === 0) return;
+function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: string): InputProblem[] {
+  if (waivers.length === 0) return [];
   // Indexed by policy and environment: a finding looks up its few candidates, not every waiver.
   const byScope = new Map<string, Waiver[]>();
   for (const w of waivers) {
     const key = `${w.policy}\0${w.environment}`;
     byScope.set(key, [...(byScope.get(key) ?? []), w]);
   }
+  const used = new Set<Waiver>();
   for (const f of findings) {
     if (f.status !== 'fail' && f.status !== 'unknown') continue;
     const candidates = byScope.get(`${f.policy}\0${f.environment}`)?.filter((x) => x.subject === undefined || x.subject === f.subject) ?? [];
@@ -142,6 +146,7 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
     const rank = (x: Waiver) => (x.expires < today ? 2 : 0) + (x.subject === undefined ? 1 : 0);
     const w = candidates.length <= 1 ? candidates[0] : [...candidates].sort((a, b) => rank(a) - rank(b))[0];
     if (!w) continue;
+    used.add(w);
     const expired = w.expires < today;
     f.waiver = { reason: w.reason, expires: w.expires, location: w.location, expired };
     if (expired) {
@@ -151,4 +156,16 @@ function applyWaivers(findings: Finding[], waivers: readonly Waiver[], today: st
       f.message += ` (Waived until ${w.expires}: ${w.reason})`;
     }
   }
+  // A waiver that waives nothing is usually one whose finding was fixed: no error (that
+  // would block the fix). One whose subject nearly matches a finding still open, and no
+  // finding's exactly, is likely a slip: said, without stopping the run.
+  const advisories: InputProblem[] = [];
+  for (const w of waivers) {
+    if (used.has(w) || w.subject === undefined) continue;
+    const scope = findings.filter((f) => f.policy === w.policy && f.environment === w.environment);
+    if (scope.some((f) => f.subject === w.subject)) continue;
+    const meant = nearMiss(w.subject, scope.filter((f) => f.status === 'fail' || f.status === 'unknown').map((f) => f.subject));
+    if (meant) advisories.push({ ...(w.at?.subject ?? w.location), message: `this waiver's subject "${w.subject}" matches no finding of ${w.policy} in "${w.environment}", so it waives nothing; did you mean "${meant}", which is still open?` });
+  }
+  return advisories;
 }

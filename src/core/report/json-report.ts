@@ -20,6 +20,8 @@ export function renderJson(report: Report): string {
       ...(f.waiver ? { waiver: f.waiver } : {}),
     })),
     disabled,
+    // Always present, so that a consumer can rely on the key: warnings about the inputs that did not stop the run.
+    advisories: (report.advisories ?? []).map((a) => ({ file: a.file, line: a.line, column: a.column, message: a.message })),
   };
   return `${JSON.stringify(out, null, 2)}\n`;
 }

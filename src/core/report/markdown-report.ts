@@ -112,6 +112,7 @@ function disabledSection(report: Report): string[] {
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
   const build = (passDetails: boolean) => {
     const lines = [verdict(report, options.failOn), ''];
+    for (const a of report.advisories ?? []) lines.push(`> ⚠️ ${escapeMarkdown(`${a.file}:${a.line}:${a.column}: ${a.message}`)}`, '');
     if (report.environments.length === 0) lines.push('No environments were found in the inputs.', '');
     for (const env of environmentsByUrgency(report)) lines.push(...environmentSection(report, env, options, passDetails));
     lines.push(...disabledSection(report));

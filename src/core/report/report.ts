@@ -1,4 +1,5 @@
 import type { Environment, Finding, FindingStatus, Severity } from '../model.js';
+import type { InputProblem } from '../errors.js';
 import { SEVERITY_RANK } from '../model.js';
 import type { Policy } from '../policy/pack.js';
 import type { DisabledPolicy, Evaluation } from '../policy/evaluate.js';
@@ -19,6 +20,8 @@ export interface Report {
   disabled: DisabledPolicy[];
   /** The policies that ran, for rule metadata (SARIF, the comment's links). */
   policies: Policy[];
+  /** Warnings about the inputs that do not stop the run, at their file, line and column. */
+  advisories?: InputProblem[];
 }
 
 export type FailOn = Severity | 'never';
@@ -40,6 +43,7 @@ export function buildReport(version: string, environments: readonly Environment[
     findings: evaluation.findings,
     disabled: evaluation.disabled,
     policies: [...policies],
+    ...(evaluation.advisories && evaluation.advisories.length > 0 ? { advisories: evaluation.advisories } : {}),
   };
 }
 

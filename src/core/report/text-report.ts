@@ -41,5 +41,6 @@ export function renderText(report: Report, gate: GateLike, options: { verbose?: 
     lines.push('');
   }
   for (const d of report.disabled) lines.push(safeLogLine(`disabled: ${d.policy} ${d.title}: ${d.reason} (${d.location.file}:${d.location.line})`));
+  for (const a of report.advisories ?? []) lines.push(safeLogLine(`warning: ${a.file}:${a.line}:${a.column}: ${a.message}`));
   return `${lines.join('\n').trimEnd()}\n`;
 }
