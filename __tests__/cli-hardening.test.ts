@@ -222,6 +222,17 @@ describe('symbolic links out of the workspace', () => {
     expect(loose.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds policy files outside them \(web\/\), which would not be read/);
   });
 
+  it('a folder of packs linked out of the workspace: refused for the link, its loose files never looked into', async () => {
+    const outside = outsideFile('LOOSE-001.yaml', 'id: LOOSE-001\ncheck: { type: same-provider }\n');
+    mkdirSync(path.join(outside, 'acme'));
+    writeFileSync(path.join(outside, 'acme/pack.yaml'), 'name: acme\nversion: 1\ndescription: ACME\n');
+    symlinkSync(outside, path.join(work, 'packs'));
+    const r = await cli(['validate', '--policies', 'packs']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^packs\/acme\/pack.yaml:1:1: the file resolves to .*, outside the workspace/);
+    expect(r.stderr).not.toContain('LOOSE-001');
+  });
+
   it('a linked file in a pack folder', async () => {
     writePack('packs/x');
     symlinkSync(path.join(outsideFile('passwd'), 'passwd'), path.join(work, 'packs/x/evil.yaml'));

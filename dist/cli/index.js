@@ -22952,6 +22952,11 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
         throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
     return readLimited(abs, display, maxBytes);
 }
+/** Whether a path named inside the workspace really lies outside it (a symbolic link leads out): such a path is never read. */
+function leadsOutOfWorkspace(ws, abs) {
+    const named = external_node_path_default().resolve(abs);
+    return (isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
+}
 function realpathOrSelf(p) {
     try {
         return (0,external_node_fs_namespaceObject.realpathSync)(p);
@@ -23007,7 +23012,9 @@ function readPackDir(dir, display, confine, filesRead) {
  * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
  * none of topogate's business. Regular files only: a link is not followed to look.
  */
-function looksLikePolicy(file) {
+function looksLikePolicy(ws, file) {
+    if (leadsOutOfWorkspace(ws, file))
+        return false;
     let text;
     try {
         const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
@@ -23025,7 +23032,7 @@ function looksLikePolicy(file) {
     return /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
 }
 /** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
-function policiesInSubfolders(dir, depth = 0) {
+function policiesInSubfolders(ws, dir, depth = 0) {
     if (depth > 3)
         return [];
     const found = [];
@@ -23034,17 +23041,17 @@ function policiesInSubfolders(dir, depth = 0) {
             continue;
         const sub = external_node_path_default().join(dir, entry.name);
         for (const f of (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }))
-            if (f.isFile() && isYaml(f.name) && looksLikePolicy(external_node_path_default().join(sub, f.name)))
+            if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
                 found.push(`${entry.name}/${f.name}`);
-        for (const deeper of policiesInSubfolders(sub, depth + 1))
+        for (const deeper of policiesInSubfolders(ws, sub, depth + 1))
             found.push(`${entry.name}/${deeper}`);
     }
     return found.sort();
 }
 const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 /** A pack's policy files in sub-folders would never run, and nothing would say so. */
-function requireNoNestedPolicies(abs, display) {
-    const nested = policiesInSubfolders(abs);
+function requireNoNestedPolicies(ws, abs, display) {
+    const nested = policiesInSubfolders(ws, abs);
     if (nested.length > 0) {
         throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
     }
@@ -23064,8 +23071,9 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         }
         const isPack = (d) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yml'));
         if (isPack(abs)) {
-            requireNoNestedPolicies(abs, display);
+            // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
             packs.push(readPackDir(abs, display, ws, filesRead));
+            requireNoNestedPolicies(ws, abs, display);
             continue;
         }
         const entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -23077,17 +23085,17 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         }
         // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
         const loose = [
-            ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(external_node_path_default().join(abs, e.name))).map((e) => e.name),
+            ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
             ...entries
                 .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
-                .flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(external_node_path_default().join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
+                .flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
         ];
         if (loose.length > 0) {
             throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
         }
         for (const c of children) {
-            requireNoNestedPolicies(external_node_path_default().join(abs, c), `${display}/${c}`);
             packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));
+            requireNoNestedPolicies(ws, external_node_path_default().join(abs, c), `${display}/${c}`);
         }
     }
     return packs;

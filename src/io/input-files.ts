@@ -131,6 +131,12 @@ export function readWorkspaceFile(ws: Workspace, abs: string, display: string, m
   return readLimited(abs, display, maxBytes);
 }
 
+/** Whether a path named inside the workspace really lies outside it (a symbolic link leads out): such a path is never read. */
+export function leadsOutOfWorkspace(ws: Workspace, abs: string): boolean {
+  const named = path.resolve(abs);
+  return (isInside(path.resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
+}
+
 function realpathOrSelf(p: string): string {
   try {
     return realpathSync(p);

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.js';
 import { decodeInput } from '../core/input/decode.js';
 import type { PackFiles } from '../core/policy/pack.js';
-import { displayPath, readLimited, readWorkspaceFile } from './input-files.js';
+import { displayPath, leadsOutOfWorkspace, readLimited, readWorkspaceFile } from './input-files.js';
 import type { Workspace } from './input-files.js';
 
 const BUILTIN = path.join('policies', 'outsystems-11');
@@ -51,7 +51,8 @@ function readPackDir(dir: string, display: string, confine: Workspace | undefine
  * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
  * none of topogate's business. Regular files only: a link is not followed to look.
  */
-function looksLikePolicy(file: string): boolean {
+function looksLikePolicy(ws: Workspace, file: string): boolean {
+  if (leadsOutOfWorkspace(ws, file)) return false;
   let text: string;
   try {
     const fd = openSync(file, 'r');
@@ -68,14 +69,14 @@ function looksLikePolicy(file: string): boolean {
 }
 
 /** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
-function policiesInSubfolders(dir: string, depth = 0): string[] {
+function policiesInSubfolders(ws: Workspace, dir: string, depth = 0): string[] {
   if (depth > 3) return [];
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const sub = path.join(dir, entry.name);
-    for (const f of readdirSync(sub, { withFileTypes: true })) if (f.isFile() && isYaml(f.name) && looksLikePolicy(path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
-    for (const deeper of policiesInSubfolders(sub, depth + 1)) found.push(`${entry.name}/${deeper}`);
+    for (const f of readdirSync(sub, { withFileTypes: true })) if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
+    for (const deeper of policiesInSubfolders(ws, sub, depth + 1)) found.push(`${entry.name}/${deeper}`);
   }
   return found.sort();
 }
@@ -83,8 +84,8 @@ function policiesInSubfolders(dir: string, depth = 0): string[] {
 const listed = (files: readonly string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 
 /** A pack's policy files in sub-folders would never run, and nothing would say so. */
-function requireNoNestedPolicies(abs: string, display: string): void {
-  const nested = policiesInSubfolders(abs);
+function requireNoNestedPolicies(ws: Workspace, abs: string, display: string): void {
+  const nested = policiesInSubfolders(ws, abs);
   if (nested.length > 0) {
     throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
   }
@@ -105,8 +106,9 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     const isPack = (d: string) => existsSync(path.join(d, 'pack.yaml')) || existsSync(path.join(d, 'pack.yml'));
     if (isPack(abs)) {
-      requireNoNestedPolicies(abs, display);
+      // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
       packs.push(readPackDir(abs, display, ws, filesRead));
+      requireNoNestedPolicies(ws, abs, display);
       continue;
     }
     const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -118,17 +120,17 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
     const loose = [
-      ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(path.join(abs, e.name))).map((e) => e.name),
+      ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, path.join(abs, e.name))).map((e) => e.name),
       ...entries
         .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
-        .flatMap((e) => (readdirSync(path.join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(path.join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
+        .flatMap((e) => (readdirSync(path.join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
     ];
     if (loose.length > 0) {
       throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
     }
     for (const c of children) {
-      requireNoNestedPolicies(path.join(abs, c), `${display}/${c}`);
       packs.push(readPackDir(path.join(abs, c), `${display}/${c}`, ws, filesRead));
+      requireNoNestedPolicies(ws, path.join(abs, c), `${display}/${c}`);
     }
   }
   return packs;
