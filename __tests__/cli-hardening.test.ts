@@ -290,11 +290,11 @@ describe('validate --policies alone', () => {
     expect(r.stderr).toMatch(/^packs\/acme\/ssh.yaml:3:11: severity: the text "loud" is not allowed/);
   });
 
-  it('validate and policies refuse --output and --format: they write no report, and a file that never appears would look lost', async () => {
-    for (const args of [['validate', '--topology', TOPOLOGY, '--output', 'r.json'], ['policies', '--format', 'json']]) {
+  it('validate and policies refuse the options of check: they write no report, and an option silently ignored would look obeyed', async () => {
+    for (const args of [['validate', '--topology', TOPOLOGY, '--output', 'r.json'], ['policies', '--format', 'json'], ['validate', '--topology', TOPOLOGY, '--fail-on', 'warning'], ['validate', '--topology', TOPOLOGY, '--verbose'], ['policies', '--fail-on-unknown']]) {
       const r = await cli(args);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(new RegExp(`^topogate: --(output|format) applies to check only; ${args[0]} writes no report`));
+      expect(r.stderr).toMatch(new RegExp(`^topogate: --(output|format|fail-on|verbose|fail-on-unknown) applies to check only; ${args[0]} writes no report and evaluates no policy`));
     }
     expect(existsSync(path.join(work, 'r.json'))).toBe(false);
   });

@@ -59,11 +59,17 @@ describe('an environment with no server', () => {
   it('passes (a plan may hold no server), but says that nothing was checked, in the text and the comment', () => {
     expect(report.findings.filter((f) => f.environment === 'prod').every((f) => f.status === 'pass')).toBe(true);
     const out = renderText(report, 'error');
-    expect(out).toMatch(/^prod \(provider unknown; 0 servers\)\n {3}! {2}No servers, so nothing was checked here\. If "prod" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: prod, or pass the plan that holds them/m);
+    expect(out).toMatch(/^prod \(aws; 0 servers\)\n {3}! {2}No servers, so nothing was checked here\. If "prod" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: prod, or pass the plan that holds them.*\n {3}ok {2}15 checks passed, with nothing to check \(--verbose lists them\)$/m);
     expect(out.match(/nothing was checked/g)).toHaveLength(1);
     const md = renderMarkdown(report, { failOn: 'error' });
-    expect(md).toMatch(/#### prod — ⚠️ nothing checked\n\n<sub>provider unknown · 0 servers<\/sub>\n\nNo servers, so nothing was checked here\./);
+    expect(md).toMatch(/#### prod — ⚠️ nothing checked\n\n<sub>aws · 0 servers<\/sub>\n\nNo servers, so nothing was checked here\./);
     expect(md).not.toMatch(/#### lab — ⚠️/);
+  });
+
+  it('when no environment has a server, the comment\'s header says nothing was checked, not that all checks pass', () => {
+    const only = check('version: 1\nenvironments:\n  - name: iam-only\n    provider: aws\n');
+    expect(renderMarkdown(only, { failOn: 'error' })).toMatch(/^### ⚠️ topogate: nothing was checked \(no environment has a server\)\n/);
+    expect(JSON.parse(renderJson(only)).environments).toEqual([{ name: 'iam-only', providers: ['aws'], servers: 0 }]);
   });
 });
 

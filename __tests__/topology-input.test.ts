@@ -50,6 +50,12 @@ describe('malformed YAML: one string, one error with its line and column', () =>
 });
 
 describe('schema errors: every one at once, each on its line, in words', () => {
+  it('a waiver reason too short is one problem (its length), not two', () => {
+    const text = 'version: 1\nenvironments:\n  - { name: a, servers: [{ name: s, roles: [front-end], addresses: [10.0.0.1] }] }\nwaivers:\n  - { policy: OS11-NET-001, environment: a, reason: x, expires: 2099-01-01 }\n';
+    const p = problemsOf(() => parseTopology(text, 'topology.yml'));
+    expect(p.map((x) => [x.line, x.message])).toEqual([[5, 'waiver #1 > reason: "reason" needs at least 3 characters. Say why the finding is accepted; the report shows it.']]);
+  });
+
   it('unknown key with a suggestion, wrong type, bad enum, missing key', () => {
     const text = yaml`
       version: 1

@@ -11698,8 +11698,12 @@ function validateLocated(validate, doc, kinds = {}, base = []) {
         if (suggestion)
             misspelt.add(`${e.instancePath}\0${suggestion}`);
     }
+    // A text too short usually fails its pattern too: one mistake, said once (the length is the clearer).
+    const tooShort = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
     for (const e of errors) {
         if (e.keyword === 'required' && misspelt.has(`${e.instancePath}\0${e.params.missingProperty}`))
+            continue;
+        if (e.keyword === 'pattern' && tooShort.has(e.instancePath))
             continue;
         // `if`/`then` wrappers repeat what their inner error already says.
         if (e.keyword === 'if')
@@ -14246,7 +14250,8 @@ function buildReport(version, environments, policies, evaluation) {
             .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
             .map((e) => ({
             name: e.name,
-            providers: [...new Set(e.servers.flatMap((s) => (s.provider ? [s.provider] : [])))].sort(),
+            // Without servers, the provider the environment declares.
+            providers: e.servers.length === 0 && e.provider ? [e.provider] : [...new Set(e.servers.flatMap((s) => (s.provider ? [s.provider] : [])))].sort(),
             servers: e.servers.length,
         })),
         findings: evaluation.findings,
@@ -21623,7 +21628,9 @@ function verdict(report, gate) {
                 .filter((x) => x !== '')
                 .map((x) => `; ${x}`)
                 .join('')}`
-            : '### ✅ topogate: all checks pass';
+            : report.environments.length > 0 && report.environments.every((e) => nothingCheckedNote(e, findingsByEnvironment(report).get(e.name) ?? []) !== undefined)
+                ? '### ⚠️ topogate: nothing was checked (no environment has a server)'
+                : '### ✅ topogate: all checks pass';
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         plural(s.bySeverity.warning, 'warning'),
@@ -21812,7 +21819,7 @@ function renderText(report, gate, options = {}) {
             lines.push(safeLogLine(`       ${f.message}`));
         }
         if (passed > 0)
-            lines.push(`  ${MARK.pass} ${text_report_plural(passed, 'check')} passed${options.verbose ? '' : ' (--verbose lists them)'}`);
+            lines.push(`  ${MARK.pass} ${text_report_plural(passed, 'check')} passed${nothing ? ', with nothing to check' : ''}${options.verbose ? '' : ' (--verbose lists them)'}`);
         lines.push('');
     }
     for (const d of report.disabled)
@@ -23313,9 +23320,9 @@ function parseCliArgs(argv) {
         throw new UsageError('--output needs a file name');
     // validate and policies write no report: an --output that never appears would look like a lost report.
     if (commandText !== 'check' && !values.help && !values.version) {
-        for (const option of ['output', 'format']) {
+        for (const option of ['output', 'format', 'fail-on', 'fail-on-unknown', 'verbose']) {
             if (values[option] !== undefined)
-                throw new UsageError(`--${option} applies to check only; ${commandText} writes no report`);
+                throw new UsageError(`--${option} applies to check only; ${commandText} writes no report and evaluates no policy`);
         }
     }
     return {

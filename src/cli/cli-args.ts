@@ -81,8 +81,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (values.output === '') throw new UsageError('--output needs a file name');
   // validate and policies write no report: an --output that never appears would look like a lost report.
   if (commandText !== 'check' && !values.help && !values.version) {
-    for (const option of ['output', 'format'] as const) {
-      if (values[option] !== undefined) throw new UsageError(`--${option} applies to check only; ${commandText} writes no report`);
+    for (const option of ['output', 'format', 'fail-on', 'fail-on-unknown', 'verbose'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} applies to check only; ${commandText} writes no report and evaluates no policy`);
     }
   }
   return {

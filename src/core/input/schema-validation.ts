@@ -128,8 +128,11 @@ export function validateLocated(validate: ValidateFunction, doc: LocatedYaml, ki
     const suggestion = closest(extra, Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {}));
     if (suggestion) misspelt.add(`${e.instancePath}\0${suggestion}`);
   }
+  // A text too short usually fails its pattern too: one mistake, said once (the length is the clearer).
+  const tooShort = new Set(errors.filter((e) => e.keyword === 'minLength').map((e) => e.instancePath));
   for (const e of errors) {
     if (e.keyword === 'required' && misspelt.has(`${e.instancePath}\0${(e.params as { missingProperty: string }).missingProperty}`)) continue;
+    if (e.keyword === 'pattern' && tooShort.has(e.instancePath)) continue;
     // `if`/`then` wrappers repeat what their inner error already says.
     if (e.keyword === 'if') continue;
     const path = [...base, ...pointerToPath(e.instancePath)];

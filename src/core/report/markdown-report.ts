@@ -54,7 +54,9 @@ function verdict(report: Report, gate: GateLike): string {
           .filter((x) => x !== '')
           .map((x) => `; ${x}`)
           .join('')}`
-      : '### ✅ topogate: all checks pass';
+      : report.environments.length > 0 && report.environments.every((e) => nothingCheckedNote(e, findingsByEnvironment(report).get(e.name) ?? []) !== undefined)
+        ? '### ⚠️ topogate: nothing was checked (no environment has a server)'
+        : '### ✅ topogate: all checks pass';
   const counts = [
     `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
     plural(s.bySeverity.warning, 'warning'),

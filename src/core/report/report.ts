@@ -37,7 +37,8 @@ export function buildReport(version: string, environments: readonly Environment[
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((e) => ({
         name: e.name,
-        providers: [...new Set(e.servers.flatMap((s) => (s.provider ? [s.provider] : [])))].sort(),
+        // Without servers, the provider the environment declares.
+        providers: e.servers.length === 0 && e.provider ? [e.provider] : [...new Set(e.servers.flatMap((s) => (s.provider ? [s.provider] : [])))].sort(),
         servers: e.servers.length,
       })),
     findings: evaluation.findings,

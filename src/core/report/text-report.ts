@@ -37,7 +37,7 @@ export function renderText(report: Report, gate: GateLike, options: { verbose?: 
       lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
       lines.push(safeLogLine(`       ${f.message}`));
     }
-    if (passed > 0) lines.push(`  ${MARK.pass} ${plural(passed, 'check')} passed${options.verbose ? '' : ' (--verbose lists them)'}`);
+    if (passed > 0) lines.push(`  ${MARK.pass} ${plural(passed, 'check')} passed${nothing ? ', with nothing to check' : ''}${options.verbose ? '' : ' (--verbose lists them)'}`);
     lines.push('');
   }
   for (const d of report.disabled) lines.push(safeLogLine(`disabled: ${d.policy} ${d.title}: ${d.reason} (${d.location.file}:${d.location.line})`));
