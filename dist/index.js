@@ -40031,10 +40031,16 @@ function syntaxError(err, text, lines, parse) {
     };
     if (!closings(text, openers, stop).some(getsFurther))
         return yamlError(err, lines.file);
+    const name = (c) => ({ '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' })[c] ?? c;
     const open = openers[openers.length - 1];
-    const what = { '"': 'double quote (")', "'": "single quote (')", '[': 'bracket [', '{': 'brace {' }[open.char] ?? open.char;
     const where = text.slice(stop).trim() === '' ? 'at the end of the file' : `at line ${(e.mark?.line ?? 0) + 1}`;
-    return InputError.at(lines.at(open.offset), `invalid YAML: the ${what} opened here is never closed (the parser stops ${where}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.`);
+    // The innermost is the one to close first; the ones around it are named, with where they open.
+    const outer = openers.slice(0, -1).reverse().map((o) => {
+        const at = lines.at(o.offset);
+        return `the ${name(o.char)} at line ${at.line}, column ${at.column}`;
+    });
+    const also = outer.length > 0 ? ` Then close ${outer.join(', then ')}, which ${outer.length === 1 ? 'is' : 'are'} never closed either.` : '';
+    return InputError.at(lines.at(open.offset), `invalid YAML: the ${name(open.char)} opened here is never closed (the parser stops ${where}: ${e.reason ?? e.message}). Close it with ${closerOf(open.char)} where the value ends.${also}`);
 }
 function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
     const text = stripBom(input);
