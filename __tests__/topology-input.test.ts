@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseTopology } from '../src/core/topology/parse-topology.js';
 import { decodeInput } from '../src/core/input/decode.js';
 import { parseYaml } from '../src/core/input/located-yaml.js';
-import { problemsOf, yaml } from './helpers/pipeline.js';
+import { readFileSync } from 'node:fs';
+import { loadPolicies, loadTopologies } from '../src/core/run-check.js';
+import { builtinPack, problemsOf, yaml } from './helpers/pipeline.js';
 
 const parse = (text: string) => parseTopology(text, 'topology.yml', { defaultClients: new Set(['end-users', 'development-tools', 'internet']) });
 const firstProblem = (text: string) => problemsOf(() => parse(text))[0];
@@ -222,13 +224,14 @@ describe('positions of keys and values', () => {
   });
 });
 
+/** The example topology as an input, with the built-in pack's clients. */
+function exampleInput() {
+  return { clients: loadPolicies([builtinPack()]).clients, input: { path: 'examples/topology.yml', text: readFileSync('examples/topology.yml', 'utf8') } };
+}
+
 describe('a topology is parsed once per run', () => {
-  it('the plans it lists are read first, then the check reuses the same parse; other clients parse again', async () => {
-    const { loadTopologies, loadPolicies } = await import('../src/core/run-check.js');
-    const { builtinPack } = await import('./helpers/pipeline.js');
-    const { readFileSync } = await import('node:fs');
-    const clients = loadPolicies([builtinPack()]).clients;
-    const input = { path: 'examples/topology.yml', text: readFileSync('examples/topology.yml', 'utf8') };
+  it('the plans it lists are read first, then the check reuses the same parse; other clients parse again', () => {
+    const { clients, input } = exampleInput();
     const first = loadTopologies([input], clients).files[0];
     expect(loadTopologies([input], clients).files[0]).toBe(first);
     expect(loadTopologies([input], new Map(clients)).files[0]).not.toBe(first);
@@ -237,12 +240,9 @@ describe('a topology is parsed once per run', () => {
 });
 
 describe('filter layers of a topology', () => {
-  it('servers the same openings apply to share one layer (the flow engine keeps answers on it); others have their own', async () => {
-    const { loadTopologies, loadPolicies } = await import('../src/core/run-check.js');
-    const { builtinPack } = await import('./helpers/pipeline.js');
-    const { readFileSync } = await import('node:fs');
-    const clients = loadPolicies([builtinPack()]).clients;
-    const [production] = loadTopologies([{ path: 'examples/topology.yml', text: readFileSync('examples/topology.yml', 'utf8') }], clients).environments;
+  it('servers the same openings apply to share one layer (the flow engine keeps answers on it); others have their own', () => {
+    const { clients, input } = exampleInput();
+    const [production] = loadTopologies([input], clients).environments;
     const layer = (name: string) => production.servers.find((s) => s.name === name)!.ingress[0];
     expect(layer('fe-1')).toBe(layer('fe-2'));
     expect(layer('ctl-1')).not.toBe(layer('fe-1'));

@@ -11660,18 +11660,17 @@ function closest(word, candidates) {
     }
     return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
+/** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */
 function editDistance(a, b) {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
     for (let i = 1; i <= a.length; i++) {
-        let prev = row[0];
-        row[0] = i;
         for (let j = 1; j <= b.length; j++) {
-            const tmp = row[j];
-            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-            prev = tmp;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
     }
-    return row[b.length];
+    return d[a.length][b.length];
 }
 /** Drops the branch errors under a failed anyOf/oneOf: one message per place, not one per branch. */
 function collapseAlternatives(errors) {
@@ -12071,14 +12070,19 @@ function reachThroughKept(layer, remote, local, protocol, port) {
     cache.readsLocal ??= readsLocal(layer);
     if (cache.readsLocal)
         return reachThroughLayer(layer, remote, local, protocol, port);
+    return keptAnswer(cache, layer, remote, local, protocol, port, false);
+}
+/** The answer kept on the layer for a remote end and question (one store for flows and responses). */
+function keptAnswer(cache, layer, remote, local, protocol, port, exposure) {
     cache.byRemote ??= new WeakMap();
     let answers = cache.byRemote.get(remote);
     if (!answers)
         cache.byRemote.set(remote, (answers = new Map()));
-    const key = protocol === 'tcp' ? port : -1 - port;
+    // Port and protocol folded in as for byPort, and exposure beyond the port range.
+    const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
     let answer = answers.get(key);
     if (!answer)
-        answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port)));
+        answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
     return answer;
 }
 /**
@@ -12100,16 +12104,7 @@ function reachThroughShared(layer, remote, local, protocol, port, exposure) {
             return reachThroughLayer(layer, remote, local, protocol, port, exposure);
         cache.shared = true;
     }
-    cache.sharedAnswers ??= new WeakMap();
-    let answers = cache.sharedAnswers.get(remote);
-    if (!answers)
-        cache.sharedAnswers.set(remote, (answers = new Map()));
-    // Port and protocol folded in as for byPort, and exposure beyond the port range.
-    const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
-    let answer = answers.get(key);
-    if (!answer)
-        answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
-    return answer;
+    return keptAnswer(cache, layer, remote, local, protocol, port, exposure);
 }
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */
 function reachOnPort(source, target, protocol, port, options = {}) {
@@ -13461,6 +13456,7 @@ const sameRegion = {
 const CHECK_TYPES = new Map([requiredFlow, forbiddenFlow, sameProvider, sameRegion].map((c) => [c.type, c]));
 
 ;// CONCATENATED MODULE: ./src/core/policy/policy-names.ts
+
 /** The names in a validated `check:` mapping: the ends of a flow, and a placement check's roles. */
 function namesInCheck(check, at) {
     const names = [];
@@ -13507,19 +13503,6 @@ function known(environments, defaultClients) {
     return k;
 }
 const normal = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
-/** Edit distance where swapping two neighbours counts once (optimal string alignment). */
-function osaDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
-}
 const numbers = (s) => (s.match(/\d+/g) ?? []).join(',');
 /**
  * The known name a written one is a slip of: the same but for case and separators, or
@@ -13535,7 +13518,7 @@ function nearMiss(word, candidates) {
         const n = normal(c);
         if (n === w)
             return c;
-        if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && osaDistance(w, n) <= 1)
+        if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1)
             best = c;
     }
     return best;
@@ -13556,7 +13539,7 @@ function policyNameProblems(policies, environments, defaultClients) {
         const kinds = [
             ['server', k.servers.has(n.name)],
             ['client', k.clients.has(n.name)],
-            ['role', k.roles.has(n.name) || MODEL_ROLES.includes(n.name)],
+            ['role', roles.has(n.name)],
             ['load balancer', k.balancers.has(n.name)],
         ];
         return kinds.find(([kind, is]) => is && kind !== n.kind)?.[0];
@@ -13564,36 +13547,28 @@ function policyNameProblems(policies, environments, defaultClients) {
     for (const p of policies) {
         for (const n of p.names ?? []) {
             const held = n.kind === 'client' ? k.clients.has(n.name) : n.kind === 'role' ? roles.has(n.name) || k.anyRole : k.servers.has(n.name);
-            const other = held ? undefined : otherKind(n);
+            if (held)
+                continue;
+            const other = otherKind(n);
             if (other) {
                 const fix = other === 'load balancer'
                     ? 'A policy selects servers and clients; a flow through a balancer is checked from the client to the servers behind it.'
                     : `Write { ${other}: ${n.name} }${other === 'client' ? ' (a client can only be a source, in from)' : ''}.`;
                 problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix} ${off(p.id, n.kind)}` });
-                continue;
             }
-            if (n.kind === 'client') {
-                if (k.clients.has(n.name))
-                    continue;
+            else if (n.kind === 'client') {
                 const s = nearMiss(n.name, k.clients);
                 problems.push({
                     ...n.location,
                     message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
                 });
             }
-            else if (n.kind === 'role') {
-                if (roles.has(n.name) || k.anyRole)
-                    continue;
-                const s = nearMiss(n.name, roles);
-                if (s)
-                    problems.push({ ...n.location, message: `policy ${p.id} names role "${n.name}", which no server holds, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'role')}` });
-            }
             else {
-                if (k.servers.has(n.name))
-                    continue;
-                const s = nearMiss(n.name, k.servers);
+                // A role or server nothing holds: a problem only for a near miss (a shared pack may name ones this repository lacks).
+                const s = nearMiss(n.name, n.kind === 'role' ? roles : k.servers);
+                const what = n.kind === 'role' ? 'which no server holds' : 'which no environment has';
                 if (s)
-                    problems.push({ ...n.location, message: `policy ${p.id} names server "${n.name}", which no environment has, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'server')}` });
+                    problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", ${what}, so the policy checks nothing; did you mean "${s}"? ${off(p.id, n.kind)}` });
             }
         }
     }
@@ -23001,6 +22976,7 @@ function builtinPackDir() {
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
+const isPack = (dir) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'pack.yml'));
 const isYaml = (name) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
@@ -23082,7 +23058,6 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         if (!(0,external_node_fs_namespaceObject.existsSync)(abs) || !(0,external_node_fs_namespaceObject.statSync)(abs).isDirectory()) {
             throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
         }
-        const isPack = (d) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(d, 'pack.yml'));
         if (isPack(abs)) {
             // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
             packs.push(readPackDir(abs, display, ws, filesRead));

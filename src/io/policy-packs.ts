@@ -24,6 +24,7 @@ export function builtinPackDir(): string {
 
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
 
+const isPack = (dir: string) => existsSync(path.join(dir, 'pack.yaml')) || existsSync(path.join(dir, 'pack.yml'));
 const isYaml = (name: string) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
 
 /**
@@ -104,7 +105,6 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     if (!existsSync(abs) || !statSync(abs).isDirectory()) {
       throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
     }
-    const isPack = (d: string) => existsSync(path.join(d, 'pack.yaml')) || existsSync(path.join(d, 'pack.yml'));
     if (isPack(abs)) {
       // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
       packs.push(readPackDir(abs, display, ws, filesRead));

@@ -149,13 +149,15 @@ interface LayerCache {
   cuts: Map<FlowProtocol, readonly number[]>;
   /** Whether a rule depends on the end the layer is attached to (then answers are not kept per remote end). */
   readsLocal?: boolean;
-  /** Answers per remote end and port (protocol folded in), for stateless layers asked by the responses of every pair. */
+  /**
+   * Answers per remote end and question (protocol, port, exposure), where no rule reads the
+   * local end: for stateless layers asked by the responses of every pair, and for layers
+   * several ends share.
+   */
   byRemote?: WeakMap<Side, Map<number, LayerReach>>;
   /** The first end a flow asked the layer about from; `shared` once another one does. */
   firstLocal?: Side;
   shared?: boolean;
-  /** Answers per remote end and port of a layer several ends share (a security group on a farm), for flows and exposures. */
-  sharedAnswers?: WeakMap<Side, Map<number, LayerReach>>;
   /** The ephemeral range cut where this and the other stateless layers of a path change, by those layers. */
   responseGrids?: Map<string, readonly PortSet[]>;
 }
@@ -357,12 +359,18 @@ function reachThroughKept(layer: FilterLayer, remote: Side, local: Side, protoco
   const cache = layerCache(layer);
   cache.readsLocal ??= readsLocal(layer);
   if (cache.readsLocal) return reachThroughLayer(layer, remote, local, protocol, port);
+  return keptAnswer(cache, layer, remote, local, protocol, port, false);
+}
+
+/** The answer kept on the layer for a remote end and question (one store for flows and responses). */
+function keptAnswer(cache: LayerCache, layer: FilterLayer, remote: Side, local: Side, protocol: FlowProtocol, port: number, exposure: boolean): LayerReach {
   cache.byRemote ??= new WeakMap();
   let answers = cache.byRemote.get(remote);
   if (!answers) cache.byRemote.set(remote, (answers = new Map()));
-  const key = protocol === 'tcp' ? port : -1 - port;
+  // Port and protocol folded in as for byPort, and exposure beyond the port range.
+  const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
   let answer = answers.get(key);
-  if (!answer) answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port)));
+  if (!answer) answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
   return answer;
 }
 
@@ -382,14 +390,7 @@ function reachThroughShared(layer: FilterLayer, remote: Side, local: Side, proto
     if (cache.readsLocal) return reachThroughLayer(layer, remote, local, protocol, port, exposure);
     cache.shared = true;
   }
-  cache.sharedAnswers ??= new WeakMap();
-  let answers = cache.sharedAnswers.get(remote);
-  if (!answers) cache.sharedAnswers.set(remote, (answers = new Map()));
-  // Port and protocol folded in as for byPort, and exposure beyond the port range.
-  const key = (protocol === 'tcp' ? port : -1 - port) + (exposure ? 1 << 20 : 0);
-  let answer = answers.get(key);
-  if (!answer) answers.set(key, (answer = reachThroughLayer(layer, remote, local, protocol, port, exposure)));
-  return answer;
+  return keptAnswer(cache, layer, remote, local, protocol, port, exposure);
 }
 
 /** Which of `source`'s addresses reach `target` on one protocol and port, through every layer of both ends. */

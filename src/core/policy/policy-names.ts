@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import type { Environment, SourceLocation } from '../model.js';
+import { editDistance } from '../input/schema-validation.js';
 
 /**
  * The clients, roles and servers a policy names, checked against what the loaded inputs
@@ -68,19 +69,6 @@ function known(environments: readonly Environment[], defaultClients: Iterable<st
 
 const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
 
-/** Edit distance where swapping two neighbours counts once (optimal string alignment). */
-function osaDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
-
 const numbers = (s: string) => (s.match(/\d+/g) ?? []).join(',');
 
 /**
@@ -96,7 +84,7 @@ export function nearMiss(word: string, candidates: Iterable<string>): string | u
   for (const c of candidates) {
     const n = normal(c);
     if (n === w) return c;
-    if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && osaDistance(w, n) <= 1) best = c;
+    if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1) best = c;
   }
   return best;
 }
@@ -118,7 +106,7 @@ export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?:
     const kinds: Array<[PolicyName['kind'] | 'load balancer', boolean]> = [
       ['server', k.servers.has(n.name)],
       ['client', k.clients.has(n.name)],
-      ['role', k.roles.has(n.name) || MODEL_ROLES.includes(n.name)],
+      ['role', roles.has(n.name)],
       ['load balancer', k.balancers.has(n.name)],
     ];
     return kinds.find(([kind, is]) => is && kind !== n.kind)?.[0];
@@ -126,30 +114,25 @@ export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?:
   for (const p of policies) {
     for (const n of p.names ?? []) {
       const held = n.kind === 'client' ? k.clients.has(n.name) : n.kind === 'role' ? roles.has(n.name) || k.anyRole : k.servers.has(n.name);
-      const other = held ? undefined : otherKind(n);
+      if (held) continue;
+      const other = otherKind(n);
       if (other) {
         const fix =
           other === 'load balancer'
             ? 'A policy selects servers and clients; a flow through a balancer is checked from the client to the servers behind it.'
             : `Write { ${other}: ${n.name} }${other === 'client' ? ' (a client can only be a source, in from)' : ''}.`;
         problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", but "${n.name}" is a ${other} here, so the policy would not check what it means. ${fix} ${off(p.id, n.kind)}` });
-        continue;
-      }
-      if (n.kind === 'client') {
-        if (k.clients.has(n.name)) continue;
+      } else if (n.kind === 'client') {
         const s = nearMiss(n.name, k.clients);
         problems.push({
           ...n.location,
           message: `policy ${p.id} names client "${n.name}", which no loaded pack (pack.yaml clients:) and no topology environment (clients:) declares, so it can never be checked.${s ? ` Did you mean "${s}"?` : ` Known clients: ${sorted(k.clients).join(', ')}.`} Otherwise declare "${n.name}" with its CIDRs in the pack's pack.yaml or in the topology. ${off(p.id, 'client')}`,
         });
-      } else if (n.kind === 'role') {
-        if (roles.has(n.name) || k.anyRole) continue;
-        const s = nearMiss(n.name, roles);
-        if (s) problems.push({ ...n.location, message: `policy ${p.id} names role "${n.name}", which no server holds, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'role')}` });
       } else {
-        if (k.servers.has(n.name)) continue;
-        const s = nearMiss(n.name, k.servers);
-        if (s) problems.push({ ...n.location, message: `policy ${p.id} names server "${n.name}", which no environment has, so the policy checks nothing; did you mean "${s}"? ${off(p.id, 'server')}` });
+        // A role or server nothing holds: a problem only for a near miss (a shared pack may name ones this repository lacks).
+        const s = nearMiss(n.name, n.kind === 'role' ? roles : k.servers);
+        const what = n.kind === 'role' ? 'which no server holds' : 'which no environment has';
+        if (s) problems.push({ ...n.location, message: `policy ${p.id} names ${n.kind} "${n.name}", ${what}, so the policy checks nothing; did you mean "${s}"? ${off(p.id, n.kind)}` });
       }
     }
   }
