@@ -174,6 +174,17 @@ describe('entries beyond the changes (planned_values, prior_state)', () => {
   ].join('');
   const known = new Set(['aws_instance.a', 'module.m["k"].aws_instance.b']);
 
+  it('columns count characters, not bytes, on a line with non-ASCII text (the byte reader)', () => {
+    // One line: a tag value with 2-, 3- and 4-byte characters before the second change's address.
+    const one = (address: string, name: string) => `{"address":"${address}","mode":"managed","type":"aws_instance","name":"x","provider_name":"registry.terraform.io/hashicorp/aws","change":{"actions":["create"],"before":null,"after":{"tags":{"Name":"${name}"}},"after_unknown":{}}}`;
+    const file = `{"format_version":"1.2","resource_changes":[${one('aws_instance.a', 'café – ✓ 𝄞')},${one('aws_instance.b', 'plain')}]}`;
+    const doc = parsePlan(Buffer.from(file), 'plan.json');
+    const at = file.indexOf('"address":"aws_instance.b"');
+    expect(Buffer.byteLength(file.slice(0, at))).toBeGreaterThan(Array.from(file.slice(0, at)).length);
+    expect(doc.locateAddress('aws_instance.b')).toEqual({ file: 'plan.json', line: 1, column: Array.from(file.slice(0, at)).length + 1 });
+    expect(doc.locateAddress('aws_instance.a')?.column).toBe(file.indexOf('"address":"aws_instance.a"') + 1);
+  });
+
   it.each([
     ['read from its bytes', ''],
     ['read as text (a wrapped plan)', '{"tfplan":'],

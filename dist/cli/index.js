@@ -14488,7 +14488,10 @@ function offsetOfPath(text, path) {
     return r.ok ? r.found : undefined;
 }
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-reader.ts
+
 /**
  * Reads a plan's JSON from its bytes, parsing only what topogate uses. A plan repeats
  * its resources in `planned_values` and `prior_state`, and each change carries `before`
@@ -14989,29 +14992,10 @@ class ByteLineIndex {
         return this.lineStarts;
     }
     ascii;
-    /** Whether the whole file is ASCII (the usual plan): then a column is a byte count. Four bytes a step. */
+    /** Whether the whole file is ASCII (the usual plan): then a column is a byte count. */
     allAscii() {
-        if (this.ascii === undefined) {
-            const b = this.b;
-            let i = 0;
-            while (i < b.length && (b.byteOffset + i) % 4 !== 0)
-                if (b[i++] & 0x80)
-                    return (this.ascii = false);
-            const words = new Uint32Array(b.buffer, b.byteOffset + i, Math.floor((b.length - i) / 4));
-            // High bits OR-ed over a block, tested once per block: one branch per 4 KiB.
-            for (let w = 0; w < words.length; w += 1024) {
-                let high = 0;
-                const end = Math.min(w + 1024, words.length);
-                for (let k = w; k < end; k++)
-                    high |= words[k];
-                if (high & 0x80808080)
-                    return (this.ascii = false);
-            }
-            for (let j = i + words.length * 4; j < b.length; j++)
-                if (b[j] & 0x80)
-                    return (this.ascii = false);
-            this.ascii = true;
-        }
+        // Node's native check reads the bytes many at a time: about ten times a JS loop's speed on a 90 MB plan.
+        this.ascii ??= (0,external_node_buffer_namespaceObject.isAscii)(this.b);
         return this.ascii;
     }
     /** Characters (not continuation bytes) in [from, to). */
