@@ -340,8 +340,9 @@ export function evaluateFlowPairs(
     const subject = `${fromLabel} -> ${toLabel}`;
     const note = `"${env.name}" has ${count} (source, target) pairs for this policy; past ${MAX_LISTED_PAIRS}, passing pairs are counted rather than listed`;
     if (passes > 0) outcomes.push({ status: 'pass', subject, message: `${passes} of ${count} pairs pass (${note}).`, location: env.location });
-    if (beyond.fail > 0) outcomes.push({ status: 'fail', subject: `${subject} (${beyond.fail} more)`, message: `${beyond.fail} more pairs fail beyond the ${MAX_LISTED_PAIRS} listed (${note}); fix those listed and run again.`, location: env.location });
-    if (beyond.unknown > 0) outcomes.push({ status: 'unknown', subject: `${subject} (${beyond.unknown} more)`, message: `${beyond.unknown} more pairs cannot be decided beyond the ${MAX_LISTED_PAIRS} listed (${note}).`, location: env.location });
+    // The subjects do not carry the counts: a waiver of the rest keeps matching as the farm grows.
+    if (beyond.fail > 0) outcomes.push({ status: 'fail', subject: `${subject} (failing pairs past the first ${MAX_LISTED_PAIRS})`, message: `${beyond.fail} more pairs fail beyond the ${MAX_LISTED_PAIRS} listed (${note}); fix those listed and run again.`, location: env.location });
+    if (beyond.unknown > 0) outcomes.push({ status: 'unknown', subject: `${subject} (undecided pairs past the first ${MAX_LISTED_PAIRS})`, message: `${beyond.unknown} more pairs cannot be decided beyond the ${MAX_LISTED_PAIRS} listed (${note}).`, location: env.location });
   }
   // Servers that may be sources or targets (rarely any): one finding each.
   if (plan.possibleSources.length > 0 || plan.possibleTargets.length > 0) for (const o of doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel)) outcomes.push(o);
