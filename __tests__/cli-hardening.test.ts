@@ -274,6 +274,19 @@ describe('symbolic links out of the workspace', () => {
   });
 });
 
+describe('no policy to check against', () => {
+  it('--no-builtin without packs is exit 2, not a pass on nothing; a report file is not written', async () => {
+    const r = await cli(['check', '--topology', TOPOLOGY, '--no-builtin', '--output', 'r.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^topogate: policies: no policy to check against: the built-in pack is off \(--no-builtin, action input builtin-policies: false\) and no pack is given\. Pass packs with --policies DIR/);
+    expect(existsSync(path.join(work, 'r.json'))).toBe(false);
+    // With a pack of its own, the same run checks.
+    writePack('packs/acme');
+    const withPack = await cli(['check', '--topology', TOPOLOGY, '--no-builtin', '--policies', 'packs/acme']);
+    expect(withPack.stderr).not.toMatch(/no policy to check/);
+  });
+});
+
 describe('validate --policies alone', () => {
   it('validates the packs, as the README says: exit 0 and the summary', async () => {
     writePack('packs/acme');

@@ -811,3 +811,82 @@ describe('CIDR lists holding something other than text', () => {
     expect(flow(internet, serverOf(mixed, 'aws_instance.fe'), 22, { forbidden: true }).status).toBe('fail');
   });
 });
+
+describe('a condition or an index picking among groups unknown until apply', () => {
+  // The plan records only which names an expression reads: `var.use_fe ? fe : ctl` reads as `[fe, ctl]`.
+  const sourceRule = (source: unknown): TestPlan => ({
+    resources: [
+      group('aws_security_group.fe', [], [EGRESS_ALL]),
+      group('aws_security_group.ctl', [], [EGRESS_ALL]),
+      group('aws_security_group.db', [], [EGRESS_ALL]),
+      {
+        address: 'aws_security_group_rule.db_in',
+        values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, prefix_list_ids: [] },
+        unknown: { id: true, security_group_id: true, source_security_group_id: true },
+        expressions: { security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'), source_security_group_id: source },
+      },
+      instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe')),
+      instance('aws_instance.ctl', ref('aws_security_group.ctl.id', 'aws_security_group.ctl')),
+      instance('aws_instance.db', ref('aws_security_group.db.id', 'aws_security_group.db')),
+    ],
+    variables: { use_fe: true },
+  });
+
+  it('a source group picked by a condition admits neither member for certain', () => {
+    const plan = sourceRule(ref('var.use_fe', 'aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl'));
+    for (const from of ['aws_instance.fe', 'aws_instance.ctl']) {
+      const r = flow(serverOf(plan, from), serverOf(plan, 'aws_instance.db'), 1433);
+      expect(r.status, from).toBe('unknown');
+      expect(r.message).toMatch(/source_security_group_id of aws_security_group_rule\.db_in is not known until apply: var\.use_fe may pick some of aws_security_group\.fe, aws_security_group\.ctl/);
+    }
+    // Forbidden flows cannot pass on it either: it may admit.
+    expect(flow(serverOf(plan, 'aws_instance.ctl'), serverOf(plan, 'aws_instance.db'), 1433, { forbidden: true }).status).toBe('unknown');
+  });
+
+  it('without the condition (a list of both) both are admitted, and a string variable beside them is a value, not a condition', () => {
+    const both = sourceRule(ref('aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl'));
+    expect(flow(serverOf(both, 'aws_instance.ctl'), serverOf(both, 'aws_instance.db'), 1433).status).toBe('pass');
+    const withIds = sourceRule(ref('aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl', 'var.extra'));
+    withIds.variables = { extra: 'sg-0123' };
+    expect(flow(serverOf(withIds, 'aws_instance.ctl'), serverOf(withIds, 'aws_instance.db'), 1433).status).toBe('pass');
+  });
+
+  it('one group unknown until apply beside a condition is the one picked: the rest would be known in the plan', () => {
+    // `var.create ? [aws_security_group.fe.id] : var.ids`: had Terraform picked var.ids, the attribute would be known.
+    const plan: TestPlan = {
+      resources: [group('aws_security_group.fe', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]), instance('aws_instance.fe', ref('var.create', 'var.ids', 'aws_security_group.fe.id', 'aws_security_group.fe'))],
+      variables: { create: true, ids: [] },
+    };
+    expect(flow(internet, serverOf(plan, 'aws_instance.fe'), 443).status).toBe('pass');
+    expect(serverOf(plan, 'aws_instance.fe').identities).toContain('sg:aws_security_group.fe');
+  });
+
+  it("an instance's groups picked by a condition: no rule of theirs is certain, and it is in neither group for certain", () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.open', [rule('tcp', 443, 443, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]),
+        group('aws_security_group.closed', [], [EGRESS_ALL]),
+        instance('aws_instance.fe', ref('var.open', 'aws_security_group.open.id', 'aws_security_group.open', 'aws_security_group.closed.id', 'aws_security_group.closed')),
+      ],
+      variables: { open: false },
+    };
+    const fe = serverOf(plan, 'aws_instance.fe');
+    const r = flow(internet, fe, 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/vpc_security_group_ids of aws_instance\.fe is not known until apply: var\.open may pick some of aws_security_group\.open, aws_security_group\.closed/);
+    expect(fe.identities.filter((i) => i.startsWith('sg:'))).toEqual([]);
+    expect(fe.identitiesUnknown).toMatch(/var\.open may pick/);
+  });
+
+  it('an index from a variable picks one instance of a counted group', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.db[0]', [rule('tcp', 1433, 1433, { cidr_blocks: ['10.0.0.0/8'] })], [EGRESS_ALL]),
+        group('aws_security_group.db[1]', [], [EGRESS_ALL]),
+        instance('aws_instance.db', ref('aws_security_group.db', 'var.i')),
+      ],
+      variables: { i: 1 },
+    };
+    expect(flow(cidrs('fe', '10.0.1.10/32'), serverOf(plan, 'aws_instance.db'), 1433).status).toBe('unknown');
+  });
+});

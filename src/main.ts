@@ -16,7 +16,7 @@ import { readRunContext } from './github/run-context.js';
 /** The reasons the inputs cannot be checked, when `e` is one: bad files, missing files, an input value that cannot be used. */
 function inputProblemsOf(e: unknown): StepProblem[] | undefined {
   if (e instanceof InputError) return [...e.problems];
-  if (e instanceof MissingInputError) return [{ message: e.message, input: /^(topology|plan)\b/.exec(e.message)?.[1] }];
+  if (e instanceof MissingInputError) return [{ message: e.message, input: /^(topology|plan|policies)\b/.exec(e.message)?.[1] }];
   if (e instanceof ActionInputError) return e.problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
   return undefined;
 }

@@ -11948,7 +11948,7 @@ function rulesFor(layer, protocol, port) {
     let entry = byPort.get(key);
     if (!entry) {
         const rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
-        const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined);
+        const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined && r.uncertain === undefined);
         byPort.set(key, (entry = { rules, union }));
     }
     return entry;
@@ -11999,10 +11999,10 @@ function reachThroughLayer(layer, remote, local, protocol, port, exposure = fals
         const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
         const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
         const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
-        const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
+        const certain = portKnown && localMatch === 'yes' && !peerUnknown && rule.uncertain === undefined ? matched : AddressSet.EMPTY;
         if (!certain.equals(possible) && possible.overlaps(remMax)) {
             const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? identityDoubt(local)) : undefined;
-            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+            unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? rule.uncertain ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
         }
         if (rule.action === 'allow') {
             const gotMin = certain.intersect(remMin);
@@ -15800,6 +15800,7 @@ function buildPlanState(doc) {
 ;// CONCATENATED MODULE: ./src/core/terraform/references.ts
 
 
+
 function references_isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -15892,7 +15893,11 @@ function merge(into, from) {
     into.targets.push(...from.targets);
     into.constants.push(...from.constants);
     into.unresolved.push(...from.unresolved);
+    if (from.choice !== undefined)
+        into.choice ??= from.choice;
 }
+/** A value that can decide a condition or an index (a bool, a number, null), not one that is linked to (an id). */
+const decides = (r) => r.targets.length === 0 && r.constants.some((c) => c === null || typeof c === 'boolean' || typeof c === 'number');
 /** Scalars of a constant value; lists and maps are opened up to a small depth. */
 function flattenConstant(v, out = [], depth = 0) {
     if (Array.isArray(v)) {
@@ -16021,6 +16026,8 @@ class ReferenceResolver {
         const resources = new Map();
         const calls = new Map();
         const eachRefs = [];
+        /** Variables and locals that may be a condition or an index over the targets. */
+        const deciders = [];
         const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
         for (const text of refs) {
             const ref = readReference(text);
@@ -16044,10 +16051,15 @@ class ReferenceResolver {
                     calls.set(ref.name, group);
                     break;
                 }
-                case 'var':
-                    merge(out, this.resolveVariable(steps, ref.name, depth));
+                case 'var': {
+                    const v = this.resolveVariable(steps, ref.name, depth);
+                    if (decides(v))
+                        deciders.push(text);
+                    merge(out, v);
                     break;
+                }
                 case 'local':
+                    deciders.push(text);
                     out.unresolved.push(`local.${ref.name} (locals are not recorded in the plan)`);
                     break;
                 case 'each':
@@ -16122,6 +16134,14 @@ class ReferenceResolver {
         // `each.value` as the value itself (for_each over ids) cannot be followed.
         if (eachRefs.length > 0 && !indexUsed && resources.size === 0 && calls.size === 0) {
             out.unresolved.push(`${eachRefs[0]} (for_each values are not recorded per instance in the plan)`);
+        }
+        // A condition or index beside two or more targets unknown until apply may pick some of
+        // them. (One such target is in whatever Terraform picks: had it picked only known
+        // values, the attribute would be known in the plan and never followed.)
+        if (deciders.length > 0 && out.choice === undefined) {
+            const pending = out.targets.filter((t) => lookup(t.resource, t.attribute.length > 0 ? t.attribute : ['id']).state === 'unknown');
+            if (new Set(pending.map((t) => t.resource)).size >= 2)
+                out.choice = `${deciders.join(', ')} may pick some of ${[...new Set(pending.map((t) => t.resource.address))].join(', ')} (a condition or an index: the plan records only which names the expression reads)`;
         }
         return out;
     }
@@ -16556,6 +16576,8 @@ function mergeLinks(into, l) {
         into.unknown.push(u);
     if (!l.computed)
         into.computed = false;
+    if (l.choice !== undefined)
+        into.choice ??= l.choice;
 }
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
 function linkCollector(spec) {
@@ -16645,6 +16667,8 @@ function followResolution(r, spec, label, out, addTarget, addValue) {
         addValue(c);
     for (const u of r.unresolved)
         out.unknown.push(`${label()} is not known until apply and comes from ${u}`);
+    if (r.choice !== undefined)
+        out.choice ??= `${label()} is not known until apply: ${r.choice}`;
 }
 /**
  * The resources a configuration expression links to, for blocks the plan reorders (sets of
@@ -17286,6 +17310,8 @@ function buildAwsNetwork(ctx) {
             const r = { action: base.action, priority: base.priority, protocol: base.protocol, ports: base.ports, portsUnknown: base.portsUnknown, origin: base.origin, peer };
             if (base.local)
                 r.local = base.local;
+            if (base.uncertain)
+                r.uncertain = base.uncertain;
             return r;
         };
         if (!known.addresses.isEmpty() || known.identities.length > 0)
@@ -17379,7 +17405,7 @@ function buildAwsNetwork(ctx) {
                     unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
                 const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
-                for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown))
+                for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain: sgs.choice }, { addresses, identities, label }, unknown))
                     group[dir].push(rule);
             }
         }
@@ -17391,9 +17417,11 @@ function buildAwsNetwork(ctx) {
         const dirs = dir ? [dir] : ['ingress', 'egress'];
         for (const g of target.targets) {
             const group = groups.get(g.address);
+            // Attached to one of several groups a condition picks: in each, a rule that may not be there.
             if (group)
                 for (const d of dirs)
-                    group[d].push(...build(group));
+                    for (const r of build(group))
+                        group[d].push(target.choice === undefined || r.uncertain !== undefined ? r : { ...r, uncertain: target.choice });
         }
         if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
             const why = target.unknown.join('; ') || `${describeAttribute(res, ['security_group_id'])} is not known until apply`;
@@ -17434,8 +17462,10 @@ function buildAwsNetwork(ctx) {
             }
             // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
             const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+            let uncertain;
             if (!hasOther) {
                 const source = groupLinks(res, ['source_security_group_id']);
+                uncertain = source.choice;
                 identities.push(...identitiesOf(source));
                 unknown.push(...source.unknown);
                 if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
@@ -17445,7 +17475,7 @@ function buildAwsNetwork(ctx) {
             const addresses = parsed.set.union(pl.set);
             const label = peerLabel(addresses, identities);
             const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${label})`;
-            return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
+            return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location }, uncertain }, { addresses, identities, label }, unknown);
         });
     }
     for (const [type, dir] of [['aws_vpc_security_group_ingress_rule', 'ingress'], ['aws_vpc_security_group_egress_rule', 'egress']]) {
@@ -17471,7 +17501,7 @@ function buildAwsNetwork(ctx) {
                     unknown.push(`"${c}" in ${res.address} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
                 const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
-                return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
+                return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location }, uncertain: source.choice }, { addresses, identities, label }, unknown);
             });
         }
     }
@@ -17508,7 +17538,7 @@ function buildAwsNetwork(ctx) {
         // Servers in the same groups share their layers (built once; the flow caches keyed by
         // layer then serve all of them). Layers that name the server in a reason are its own.
         const otherInterfaces = secondary.length > 0 ? `${res.address} has other network interfaces (${secondary.join(', ')}); each is reached at its own address under its own security groups, which may let in (or out) what these deny` : undefined;
-        const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup && !otherInterfaces;
+        const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup && !otherInterfaces && linked.choice === undefined;
         const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
         const names = [...inPlan.map((g) => g.res.address), ...linked.external];
         const layer = (dir) => {
@@ -17516,9 +17546,15 @@ function buildAwsNetwork(ctx) {
             // First: what the groups allow stays certain, what they deny becomes unknown.
             if (otherInterfaces)
                 rules.push(mayAllowAnything(otherInterfaces, { label: `other network interfaces of ${res.address}`, location }));
-            for (const g of inPlan)
-                for (const r of g[dir])
-                    rules.push(r);
+            // Groups a condition picks between: each may not be attached, so none of their rules is certain.
+            if (linked.choice === undefined)
+                for (const g of inPlan)
+                    for (const r of g[dir])
+                        rules.push(r);
+            else
+                for (const g of inPlan)
+                    for (const r of g[dir])
+                        rules.push(r.uncertain !== undefined ? r : { ...r, uncertain: linked.choice });
             for (const r of floating[dir])
                 rules.push(r);
             for (const id of linked.external)
@@ -17547,8 +17583,9 @@ function buildAwsNetwork(ctx) {
         return {
             ingress: [layers.ingress, ...acl.ingress],
             egress: [layers.egress, ...acl.egress],
-            identities: identitiesOf(linked),
-            identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
+            // In groups a condition picks between, it is in none for certain: rules naming them may or may not admit it.
+            identities: linked.choice === undefined ? identitiesOf(linked) : [],
+            identitiesUnknown: linked.unknown.length > 0 || defaultGroup || linked.choice !== undefined ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : []), ...(linked.choice !== undefined ? [linked.choice] : [])].join('; ') : undefined,
             ...addresses,
         };
     };
@@ -23196,6 +23233,10 @@ async function checkFilesListingInputs(req) {
     const filesRead = [];
     const packs = readPacks(req.workspace, req.policies, req.builtin, filesRead);
     const policies = loadPolicies(packs);
+    // Checking against no policy would pass on nothing.
+    if (policies.policies.length === 0) {
+        throw new MissingInputError(`policies: no policy to check against: ${req.builtin ? 'the packs loaded hold none' : `the built-in pack is off (--no-builtin, action input builtin-policies: false) and ${req.policies.length === 0 ? 'no pack is given' : 'the packs given hold no policy'}`}. Pass packs with --policies DIR (action input policies), or keep the built-in pack.`);
+    }
     const inputs = await readInputs(req, policies.clients, filesRead);
     return { report: runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies), filesRead };
 }

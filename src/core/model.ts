@@ -58,6 +58,11 @@ export interface Rule {
    * Absent: the rule applies to every endpoint its layer is attached to.
    */
   local?: Peer;
+  /**
+   * Set when the rule may not apply at all (its group is one of several that a condition
+   * picks between, until apply): what it allows is possible, never certain. The reason.
+   */
+  uncertain?: string;
   origin: Origin;
 }
 

@@ -156,6 +156,12 @@ export async function checkFilesListingInputs(req: CheckRequest): Promise<CheckO
   const filesRead: string[] = [];
   const packs = readPacks(req.workspace, req.policies, req.builtin, filesRead);
   const policies = loadPolicies(packs);
+  // Checking against no policy would pass on nothing.
+  if (policies.policies.length === 0) {
+    throw new MissingInputError(
+      `policies: no policy to check against: ${req.builtin ? 'the packs loaded hold none' : `the built-in pack is off (--no-builtin, action input builtin-policies: false) and ${req.policies.length === 0 ? 'no pack is given' : 'the packs given hold no policy'}`}. Pass packs with --policies DIR (action input policies), or keep the built-in pack.`,
+    );
+  }
   const inputs = await readInputs(req, policies.clients, filesRead);
   return { report: runCheck({ version: req.version, packs, today: req.today, ...inputs }, policies), filesRead };
 }

@@ -237,7 +237,7 @@ function rulesFor(layer: FilterLayer, protocol: FlowProtocol, port: number): Por
   let entry = byPort.get(key);
   if (!entry) {
     const rules = rulesInOrder(layer).filter((r) => protocolMatches(r.protocol, protocol) && (r.portsUnknown !== undefined || r.ports.has(port)));
-    const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined);
+    const union = layer.defaultAction === 'deny' && layer.unknown === undefined && rules.every((r) => r.action === 'allow' && !r.local && r.peer.unknown === undefined && r.portsUnknown === undefined && r.uncertain === undefined);
     byPort.set(key, (entry = { rules, union }));
   }
   return entry;
@@ -294,10 +294,10 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
     const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
     const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
-    const certain = portKnown && localMatch === 'yes' && !peerUnknown ? matched : AddressSet.EMPTY;
+    const certain = portKnown && localMatch === 'yes' && !peerUnknown && rule.uncertain === undefined ? matched : AddressSet.EMPTY;
     if (!certain.equals(possible) && possible.overlaps(remMax)) {
       const localWhy = localMatch === 'maybe' ? (rule.local?.unknown ?? identityDoubt(local)) : undefined;
-      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
+      unknowns.push(rule.peer.unknown ?? rule.portsUnknown ?? localWhy ?? rule.uncertain ?? (identityMaybe ? identityDoubt(remote) : undefined) ?? `${rule.origin.label} applies to part of ${layer.name} only`);
     }
     if (rule.action === 'allow') {
       const gotMin = certain.intersect(remMin);

@@ -123,6 +123,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const rule = (peer: Peer): Rule => {
       const r: Rule = { action: base.action, priority: base.priority, protocol: base.protocol, ports: base.ports, portsUnknown: base.portsUnknown, origin: base.origin, peer };
       if (base.local) r.local = base.local;
+      if (base.uncertain) r.uncertain = base.uncertain;
       return r;
     };
     if (!known.addresses.isEmpty() || known.identities.length > 0) rules.push(rule({ addresses: known.addresses, identities: known.identities, label: known.label }));
@@ -207,7 +208,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         for (const c of parsed.invalid) unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
         const label = peerLabel(addresses, identities);
         const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
-        for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text) }, { addresses, identities, label }, unknown)) group[dir].push(rule);
+        for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain: sgs.choice }, { addresses, identities, label }, unknown)) group[dir].push(rule);
       }
     }
   }
@@ -219,7 +220,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const dirs: Direction[] = dir ? [dir] : ['ingress', 'egress'];
     for (const g of target.targets) {
       const group = groups.get(g.address);
-      if (group) for (const d of dirs) group[d].push(...build(group));
+      // Attached to one of several groups a condition picks: in each, a rule that may not be there.
+      if (group) for (const d of dirs) for (const r of build(group)) group[d].push(target.choice === undefined || r.uncertain !== undefined ? r : { ...r, uncertain: target.choice });
     }
     if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
       const why = target.unknown.join('; ') || `${describeAttribute(res, ['security_group_id'])} is not known until apply`;
@@ -253,8 +255,10 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       }
       // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
       const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+      let uncertain: string | undefined;
       if (!hasOther) {
         const source = groupLinks(res, ['source_security_group_id']);
+        uncertain = source.choice;
         identities.push(...identitiesOf(source));
         unknown.push(...source.unknown);
         if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
@@ -264,7 +268,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const addresses = parsed.set.union(pl.set);
       const label = peerLabel(addresses, identities);
       const text = `(${dir ?? '?'} ${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'egress' ? 'to' : 'from'} ${label})`;
-      return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
+      return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location }, uncertain }, { addresses, identities, label }, unknown);
     });
   }
 
@@ -288,7 +292,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         for (const c of parsed.invalid) unknown.push(`"${c}" in ${res.address} is not a CIDR`);
         const label = peerLabel(addresses, identities);
         const text = `(${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label})`;
-        return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location } }, { addresses, identities, label }, unknown);
+        return rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: { label: `${res.address} ${text}`, location }, uncertain: source.choice }, { addresses, identities, label }, unknown);
       });
     }
   }
@@ -324,14 +328,16 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     // Servers in the same groups share their layers (built once; the flow caches keyed by
     // layer then serve all of them). Layers that name the server in a reason are its own.
     const otherInterfaces = secondary.length > 0 ? `${res.address} has other network interfaces (${secondary.join(', ')}); each is reached at its own address under its own security groups, which may let in (or out) what these deny` : undefined;
-    const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup && !otherInterfaces;
+    const shareable = linked.unknown.length === 0 && linked.external.length === 0 && !defaultGroup && !otherInterfaces && linked.choice === undefined;
     const key = shareable ? inPlan.map((g) => g.res.address).join('\n') : undefined;
     const names = [...inPlan.map((g) => g.res.address), ...linked.external];
     const layer = (dir: Direction): FilterLayer => {
       const rules: Rule[] = [];
       // First: what the groups allow stays certain, what they deny becomes unknown.
       if (otherInterfaces) rules.push(mayAllowAnything(otherInterfaces, { label: `other network interfaces of ${res.address}`, location }));
-      for (const g of inPlan) for (const r of g[dir]) rules.push(r);
+      // Groups a condition picks between: each may not be attached, so none of their rules is certain.
+      if (linked.choice === undefined) for (const g of inPlan) for (const r of g[dir]) rules.push(r);
+      else for (const g of inPlan) for (const r of g[dir]) rules.push(r.uncertain !== undefined ? r : { ...r, uncertain: linked.choice });
       for (const r of floating[dir]) rules.push(r);
       for (const id of linked.external) rules.push(mayAllowAnything(`security group ${id} is not in this plan, so its ${dir} rules are unknown`, { label: `security group ${id}`, location }));
       if (linked.unknown.length > 0) rules.push(mayAllowAnything(linked.unknown.join('; '), { label: `security groups of ${res.address}`, location }));
@@ -354,8 +360,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     return {
       ingress: [layers.ingress, ...acl.ingress],
       egress: [layers.egress, ...acl.egress],
-      identities: identitiesOf(linked),
-      identitiesUnknown: linked.unknown.length > 0 || defaultGroup ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : [])].join('; ') : undefined,
+      // In groups a condition picks between, it is in none for certain: rules naming them may or may not admit it.
+      identities: linked.choice === undefined ? identitiesOf(linked) : [],
+      identitiesUnknown: linked.unknown.length > 0 || defaultGroup || linked.choice !== undefined ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : []), ...(linked.choice !== undefined ? [linked.choice] : [])].join('; ') : undefined,
       ...addresses,
     };
   };

@@ -136,6 +136,8 @@ export interface Links {
   unknown: string[];
   /** The attribute is not set in configuration and has no value: the provider's default applies. */
   computed: boolean;
+  /** Set when the expression may pick only some of the targets (`var.x ? a : b`): what decides, naming the attribute. */
+  choice?: string;
 }
 
 /** Adds the links of another attribute: targets and outside ids once each, every reason; computed while all are. */
@@ -144,6 +146,7 @@ export function mergeLinks(into: Links, l: Links): void {
   for (const e of l.external) if (!into.external.includes(e)) into.external.push(e);
   for (const u of l.unknown) into.unknown.push(u);
   if (!l.computed) into.computed = false;
+  if (l.choice !== undefined) into.choice ??= l.choice;
 }
 
 /** Where links land: in-plan targets (once each), ids of resources outside the plan, and why any are unknown. */
@@ -220,6 +223,7 @@ function followResolution(r: Resolution, spec: LinkSpec, label: () => string, ou
   }
   for (const c of r.constants) addValue(c);
   for (const u of r.unresolved) out.unknown.push(`${label()} is not known until apply and comes from ${u}`);
+  if (r.choice !== undefined) out.choice ??= `${label()} is not known until apply: ${r.choice}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { InputError } from '../errors.js';
 import { MAX_MODULE_DEPTH, formatModuleInstance, formatModulePath, parseReference } from './addresses.js';
 import type { InstanceKey, ModuleStep, Reference } from './addresses.js';
+import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
 
 /**
@@ -152,6 +153,12 @@ export interface Resolution {
   constants: unknown[];
   /** What could not be followed: `local.sg_ids`, `each.value`, `module.x` without an output. */
   unresolved: string[];
+  /**
+   * Set when the expression may pick some of its targets rather than take them all (`var.x ?
+   * a : b`, `a[var.i]`): the references, all a plan records, read the same as for `[a, b]`.
+   * Says what decides.
+   */
+  choice?: string;
 }
 
 /** How configuration sets an attribute. */
@@ -166,7 +173,11 @@ function merge(into: Resolution, from: Resolution): void {
   into.targets.push(...from.targets);
   into.constants.push(...from.constants);
   into.unresolved.push(...from.unresolved);
+  if (from.choice !== undefined) into.choice ??= from.choice;
 }
+
+/** A value that can decide a condition or an index (a bool, a number, null), not one that is linked to (an id). */
+const decides = (r: Resolution): boolean => r.targets.length === 0 && r.constants.some((c) => c === null || typeof c === 'boolean' || typeof c === 'number');
 
 /** Scalars of a constant value; lists and maps are opened up to a small depth. */
 export function flattenConstant(v: unknown, out: unknown[] = [], depth = 0): unknown[] {
@@ -289,6 +300,8 @@ export class ReferenceResolver {
     const resources = new Map<string, { keys: Set<InstanceKey>; attribute: string[]; text: string; mode: 'managed' | 'data' }>();
     const calls = new Map<string, { keys: Set<InstanceKey>; outputs: Set<string>; text: string }>();
     const eachRefs: string[] = [];
+    /** Variables and locals that may be a condition or an index over the targets. */
+    const deciders: string[] = [];
     const indexed = refs.some((r) => r === 'count.index' || r.startsWith('each.'));
     for (const text of refs) {
       const ref = readReference(text);
@@ -308,10 +321,14 @@ export class ReferenceResolver {
           calls.set(ref.name, group);
           break;
         }
-        case 'var':
-          merge(out, this.resolveVariable(steps, ref.name, depth));
+        case 'var': {
+          const v = this.resolveVariable(steps, ref.name, depth);
+          if (decides(v)) deciders.push(text);
+          merge(out, v);
           break;
+        }
         case 'local':
+          deciders.push(text);
           out.unresolved.push(`local.${ref.name} (locals are not recorded in the plan)`);
           break;
         case 'each':
@@ -379,6 +396,13 @@ export class ReferenceResolver {
     // `each.value` as the value itself (for_each over ids) cannot be followed.
     if (eachRefs.length > 0 && !indexUsed && resources.size === 0 && calls.size === 0) {
       out.unresolved.push(`${eachRefs[0]} (for_each values are not recorded per instance in the plan)`);
+    }
+    // A condition or index beside two or more targets unknown until apply may pick some of
+    // them. (One such target is in whatever Terraform picks: had it picked only known
+    // values, the attribute would be known in the plan and never followed.)
+    if (deciders.length > 0 && out.choice === undefined) {
+      const pending = out.targets.filter((t) => lookup(t.resource, t.attribute.length > 0 ? t.attribute : ['id']).state === 'unknown');
+      if (new Set(pending.map((t) => t.resource)).size >= 2) out.choice = `${deciders.join(', ')} may pick some of ${[...new Set(pending.map((t) => t.resource.address))].join(', ')} (a condition or an index: the plan records only which names the expression reads)`;
     }
     return out;
   }
