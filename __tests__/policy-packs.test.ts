@@ -163,6 +163,19 @@ describe('names a policy uses', () => {
   });
 
   it.each([
+    ['controler', 'controller'],
+    ['Controller', 'controller'],
+    ['frontend', 'front-end'],
+  ])('a server role no policy names that nearly matches one a policy does (%s for %s) is an error at the server', (held, meant) => {
+    const topology = lab.replace('jump-1, roles: [bastion]', `jump-1, roles: [bastion, ${held}]`);
+    const p = problemsOf(() => run('{ client: admins }', '{ role: bastion }', topology));
+    expect(p).toHaveLength(1);
+    expect(p[0].message).toBe(`server jump-1 holds role "${held}", which no policy names, so the policies about role "${meant}" do not check it; did you mean "${meant}"? Role names are exact (case too). If "${held}" is a role of its own, give it a name that does not read like "${meant}".`);
+    // A role of its own that reads like none passes.
+    expect(() => run('{ client: admins }', '{ role: bastion }', lab.replace('jump-1, roles: [bastion]', 'jump-1, roles: [bastion, monitoring]'))).not.toThrow();
+  });
+
+  it.each([
     ['server', 'fe-3', '{ server: fe-3 }', '{ role: bastion1 }'],
     ['role', 'bastion2', '{ client: admins }', '{ role: bastion2 }'],
   ])('a numbered sibling (%s %s of fe-1 / bastion1) is a name of its own, not a slip', (_kind, _name, from, to) => {
@@ -193,10 +206,13 @@ describe('names a policy uses', () => {
     expect(ssh.map((f) => [f.status, f.message])).toEqual([['pass', 'Nothing to check: no server in "lab" matches role:lifetime.']]);
   });
 
-  it('the roles topogate gives by itself are never taken for typos, held or not', () => {
-    // `databases` is held here; the built-in pack's `database` is not, and is no typo of it.
+  it('the roles topogate gives by itself, named by a policy and held by no server, are not taken for typos of a held role; a held role that reads like one is', () => {
+    // `database`, which the built-in pack names and no server here holds, is no typo of
+    // `databases`: the policy's side says nothing. The server's side does: `databases` is
+    // what no policy checks, and reads like `database`.
     const topology = lab.replace('roles: [bastion]', 'roles: [bastion, databases]');
-    expect(() => run('{ client: admins }', '{ role: bastion }', topology)).not.toThrow();
+    const p = problemsOf(() => run('{ client: admins }', '{ role: bastion }', topology));
+    expect(p.map((x) => x.message)).toEqual([expect.stringMatching(/^server jump-1 holds role "databases", which no policy names, so the policies about role "database" do not check it; did you mean "database"\?/)]);
   });
 
   it('a placement check\'s roles and a server name are checked the same way', () => {

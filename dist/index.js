@@ -46261,6 +46261,31 @@ function policyNameProblems(policies, environments, defaultClients) {
             }
         }
     }
+    // The other way round: a server's role that no policy names but that nearly matches one
+    // that a policy does (`controler`, `Controller`) leaves that policy checking nothing.
+    const named = new Set(MODEL_ROLES);
+    for (const p of policies)
+        for (const n of p.names ?? [])
+            if (n.kind === 'role')
+                named.add(n.name);
+    const said = new Set();
+    for (const env of environments) {
+        for (const server of env.servers) {
+            for (const role of server.roles) {
+                if (named.has(role))
+                    continue;
+                const meant = nearMiss(role, named);
+                // A policy's name held by no server is reported from the policy's side (above), once.
+                if (meant === undefined || meant === role || (!roles.has(meant) && !k.anyRole))
+                    continue;
+                const key = `${role}\0${server.location.file}:${server.location.line}`;
+                if (said.has(key))
+                    continue;
+                said.add(key);
+                problems.push({ ...server.location, message: `server ${server.name} holds role "${role}", which no policy names, so the policies about role "${meant}" do not check it; did you mean "${meant}"? Role names are exact (case too). If "${role}" is a role of its own, give it a name that does not read like "${meant}".` });
+            }
+        }
+    }
     return problems;
 }
 
