@@ -92,6 +92,17 @@ describe('schema errors: every one at once, each on its line, in words', () => {
   });
 });
 
+describe('a server named like a client', () => {
+  it.each([
+    ['end-users', 'a loaded pack declares it'],
+    ['internet', 'built in: every address'],
+  ])('a server named %s is an error at its name: in openings it would stand for the client', (name, owner) => {
+    const text = ['version: 1', 'environments:', '  - name: production', '    servers:', `      - { name: ${name}, roles: [front-end], addresses: [10.0.1.10] }`, '    firewall:', `      - { from: ${name}, to: role:front-end, ports: [443] }`, ''].join('\n');
+    const p = problemsOf(() => parse(text));
+    expect(p.map((x) => [x.line, x.column, x.message])).toEqual([[5, 17, `environment "production": "${name}" is the name of a client (${owner}), so in openings and policies it would mean this server instead. Rename the server.`]]);
+  });
+});
+
 describe('meaning: references, addresses, ports', () => {
   const withFirewall = (firewall: string) => `${base}    firewall:\n${firewall.split('\n').map((l) => (l ? `      ${l}` : l)).join('\n')}`;
   const cases: Array<{ name: string; firewall: string; line: number; message: RegExp }> = [

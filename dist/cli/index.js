@@ -13989,9 +13989,15 @@ function checkEnvironment(doc, env, envPath, context, problems, pendingRoles) {
         declare(lb.name, 'load-balancer', [...p, 'name']);
         (lb.addresses ?? []).forEach((a, j) => checkAddress(doc, [...p, 'addresses', j], a, 'host', problems));
     });
-    for (const client of context.defaultClients)
-        if (!names.has(client))
+    // A server named like a pack's client (or `internet`) would take its place in openings and policies, in silence.
+    for (const client of new Set([...context.defaultClients, 'internet'])) {
+        const owner = names.get(client);
+        if (!owner)
             names.set(client, { kind: 'client', path: envPath });
+        else if (owner.kind !== 'client') {
+            problems.add(doc.at(owner.path), `environment "${env.name}": "${client}" is the name of a client (${client === 'internet' ? 'built in: every address' : 'a loaded pack declares it'}), so in openings and policies it would mean this ${owner.kind} instead. Rename the ${owner.kind}.`);
+        }
+    }
     const roles = rolesHeld(env);
     const describeKnown = () => {
         const all = [...names.keys(), ...[...roles].map((r) => `role:${r}`)];

@@ -216,7 +216,14 @@ function checkEnvironment(doc: LocatedYaml, env: RawEnvironment, envPath: Path, 
     (lb.addresses ?? []).forEach((a, j) => checkAddress(doc, [...p, 'addresses', j], a, 'host', problems));
   });
 
-  for (const client of context.defaultClients) if (!names.has(client)) names.set(client, { kind: 'client', path: envPath });
+  // A server named like a pack's client (or `internet`) would take its place in openings and policies, in silence.
+  for (const client of new Set([...context.defaultClients, 'internet'])) {
+    const owner = names.get(client);
+    if (!owner) names.set(client, { kind: 'client', path: envPath });
+    else if (owner.kind !== 'client') {
+      problems.add(doc.at(owner.path), `environment "${env.name}": "${client}" is the name of a client (${client === 'internet' ? 'built in: every address' : 'a loaded pack declares it'}), so in openings and policies it would mean this ${owner.kind} instead. Rename the ${owner.kind}.`);
+    }
+  }
   const roles = rolesHeld(env);
   const describeKnown = () => {
     const all = [...names.keys(), ...[...roles].map((r) => `role:${r}`)];
