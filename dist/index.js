@@ -49884,6 +49884,8 @@ function blockMatcher(block) {
         return true;
     };
 }
+/** `r`, or a copy that may not apply for `why` (a group a condition picks): a rule already in doubt keeps its reason. */
+const mayNotApply = (r, why) => (why === undefined || r.uncertain !== undefined ? r : { ...r, uncertain: why });
 function buildAwsNetwork(ctx) {
     const groupResources = [...GROUP_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
     const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
@@ -50049,7 +50051,7 @@ function buildAwsNetwork(ctx) {
             if (group)
                 for (const d of dirs)
                     for (const r of build(group))
-                        group[d].push(target.choice === undefined || r.uncertain !== undefined ? r : { ...r, uncertain: target.choice });
+                        group[d].push(mayNotApply(r, target.choice));
         }
         if (target.unknown.length > 0 || (target.targets.length === 0 && target.external.length === 0)) {
             const why = target.unknown.join('; ') || `${describeAttribute(res, ['security_group_id'])} is not known until apply`;
@@ -50175,14 +50177,9 @@ function buildAwsNetwork(ctx) {
             if (otherInterfaces)
                 rules.push(mayAllowAnything(otherInterfaces, { label: `other network interfaces of ${res.address}`, location }));
             // Groups a condition picks between: each may not be attached, so none of their rules is certain.
-            if (linked.choice === undefined)
-                for (const g of inPlan)
-                    for (const r of g[dir])
-                        rules.push(r);
-            else
-                for (const g of inPlan)
-                    for (const r of g[dir])
-                        rules.push(r.uncertain !== undefined ? r : { ...r, uncertain: linked.choice });
+            for (const g of inPlan)
+                for (const r of g[dir])
+                    rules.push(mayNotApply(r, linked.choice));
             for (const r of floating[dir])
                 rules.push(r);
             for (const id of linked.external)
@@ -50208,12 +50205,13 @@ function buildAwsNetwork(ctx) {
             if (key !== undefined)
                 sharedLayers.set(key, layers);
         }
+        const doubts = [...linked.unknown, defaultGroup, linked.choice].filter((d) => d !== undefined);
         return {
             ingress: [layers.ingress, ...acl.ingress],
             egress: [layers.egress, ...acl.egress],
             // In groups a condition picks between, it is in none for certain: rules naming them may or may not admit it.
             identities: linked.choice === undefined ? identitiesOf(linked) : [],
-            identitiesUnknown: linked.unknown.length > 0 || defaultGroup || linked.choice !== undefined ? [...linked.unknown, ...(defaultGroup ? [defaultGroup] : []), ...(linked.choice !== undefined ? [linked.choice] : [])].join('; ') : undefined,
+            identitiesUnknown: doubts.length > 0 ? doubts.join('; ') : undefined,
             ...addresses,
         };
     };
