@@ -121,7 +121,7 @@ describe('inputs that name nothing usable', () => {
 
     const folder = await runAction({ workspace: ws, inputs: { topology: 'infrastructure', name: 'prod' }, apiUrl: api.url, runId: 102 });
     expect(folder.outputs.result).toBe('fail');
-    expect(folder.summary).toContain('topology "infrastructure" is not a file.');
+    expect(folder.summary).toContain('topology "infrastructure" is a folder');
   });
 
   it('comment: new adds a comment saying the check could not run, as every run adds one', async () => {

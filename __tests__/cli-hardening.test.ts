@@ -214,6 +214,16 @@ describe('symbolic links out of the workspace', () => {
       expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
     }
     rmSync(path.join(work, 'packs/acme/ssh'), { recursive: true });
+    // A policy written as JSON (valid YAML, but not a .yaml file); a package.json is none of ours.
+    writeFileSync(path.join(work, 'packs/acme/package.json'), '{ "name": "acme-pack", "version": "1.0.0" }\n');
+    expect((await cli(['validate', '--policies', 'packs/acme'])).code).toBe(0);
+    writeFileSync(path.join(work, 'packs/acme/ACME-SSH-002.json'), JSON.stringify({ id: 'ACME-SSH-002', title: 'x', severity: 'error', source: 'y', check: { type: 'same-provider' } }));
+    for (const dir of ['packs/acme', 'packs']) {
+      const json = await cli(['validate', '--policies', dir]);
+      expect(json.code).toBe(2);
+      expect(json.stderr).toMatch(/^packs\/acme\/ACME-SSH-002\.json:1:1: pack "packs\/acme" holds policy files written as JSON \(ACME-SSH-002\.json\), which a pack does not read: its policies are \.yaml or \.yml files\. Rename it to \.yaml/);
+    }
+    rmSync(path.join(work, 'packs/acme/ACME-SSH-002.json'));
     // A folder of policies without pack.yaml beside the packs.
     mkdirSync(path.join(work, 'packs/web'));
     writeFileSync(path.join(work, 'packs/web/WEB-001.yaml'), policy);
@@ -310,6 +320,13 @@ describe('validate --policies alone', () => {
       expect(r.stderr).toMatch(new RegExp(`^topogate: --(output|format|fail-on|verbose|fail-on-unknown) applies to check only; ${args[0]} writes no report and evaluates no policy`));
     }
     expect(existsSync(path.join(work, 'r.json'))).toBe(false);
+    // policies reads no topology or plan: naming one would look read.
+    for (const option of ['--topology', '--plan']) {
+      const r = await cli(['policies', option, 'x.yml']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^topogate: ${option} does not apply to policies, which lists the policies of the packs only`));
+    }
+    expect((await cli(['policies', '--policies', 'packs/none', '--help'])).code).toBe(0);
   });
 
   it('validate with nothing named is still a usage error', async () => {

@@ -76,4 +76,15 @@ describe('topogate check --plan', () => {
     expect(escape.code).toBe(2);
     expect(escape.stderr).toMatch(/^escape\.yml:5:15: "linked\/plan\.json" resolves outside the workspace/);
   });
+
+  it('a folder named as a plan says it is a folder and which file to name, in a topology and on the command line', async () => {
+    mkdirSync(path.join(work, 'infra', 'prod'), { recursive: true });
+    writeFileSync(path.join(work, 'folder.yml'), 'version: 1\nenvironments:\n  - name: p\n    terraform:\n      plans: [infra/prod]\n');
+    const listed = await cli(['check', '--topology', 'folder.yml']);
+    expect(listed.code).toBe(2);
+    expect(listed.stderr).toMatch(/^folder\.yml:5:15: plan "infra\/prod" is a folder \(.*infra[\\/]prod\); plans: lists plan JSON files\. Name the file, e\.g\. infra\/prod\/plan\.json/);
+    const given = await cli(['check', '--plan', 'infra/prod']);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toMatch(/plan "infra\/prod" is a folder \(.*\), not a file: name the files, or a pattern such as "infra\/prod\/\*\.json"/);
+  });
 });

@@ -265,6 +265,17 @@ describe('names a policy uses', () => {
     const report = run('{ client: contractors }', '{ role: bastion }', topology);
     expect(report.findings.filter((f) => f.policy === 'ACME-SSH-003')).toEqual([]);
   });
+
+  it('overrides that turn off every loaded policy are an error at the first of them: nothing would be checked, and the run would pass', () => {
+    const topology = `${lab}overrides:\n  - { policy: ACME-SSH-003, severity: off, reason: not here }\n`;
+    const only = () => check(topology, { packs: [pack({ 'ssh.yaml': policy('{ client: admins }', '{ role: bastion }') })] });
+    const p = problemsOf(only);
+    expect(p).toHaveLength(1);
+    expect([p[0].file, p[0].line]).toEqual(['topology.yml', topology.split('\n').indexOf('  - { policy: ACME-SSH-003, severity: off, reason: not here }') + 1]);
+    expect(p[0].message).toMatch(/^overrides turn off every loaded policy \(1\), so topogate would check nothing and report a pass/);
+    // One policy still on: a run.
+    expect(() => run('{ client: admins }', '{ role: bastion }', topology)).not.toThrow();
+  });
 });
 
 describe('policies/outsystems-11/README.md', () => {

@@ -307,6 +307,14 @@ describe('topologies that list plans, and selectors', () => {
     expect(e.problems[0].message).toMatch(/selector #2 of environment "a" matches no server resource in the plans it lists \(plan\.json\)/);
   });
 
+  it('a selector of a type that is no server type says so, with the server type it nearly names', () => {
+    const topology = 'version: 1\nenvironments:\n  - name: a\n    terraform:\n      plans: [plan.json]\n      select:\n        - { tags: { Role: web }, role: front-end }\n        - { type: azurerm_linux_virtual_machin, role: controller }\n        - { type: azurerm_lb, role: controller }\n';
+    const e = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': plan }, topologies: { 'topology.yml': topology } }));
+    expect(e.problems.map((p) => `${p.line}:${p.column}`)).toEqual(['8:11', '9:11']);
+    expect(e.problems[0].message).toBe('selector #2 of environment "a" selects type "azurerm_linux_virtual_machin", which is not a server type topogate reads, so it matches nothing. Did you mean azurerm_linux_virtual_machine?');
+    expect(e.problems[1].message).toMatch(/^selector #3 of environment "a" selects type "azurerm_lb", which is not a server type topogate reads, so it matches nothing\. Server types: aws_instance, .*google_sql_database_instance\.$/);
+  });
+
   it('a selector reading tags not known until apply says so, not "check its type, address and tags"', () => {
     const unknownTags: TestPlan = {
       resources: [

@@ -305,3 +305,66 @@ describe('hostile resource shapes', () => {
     expect(environmentsOf({ plans: { 'ok.json': ok } }).flatMap((env) => env.servers)).toHaveLength(1);
   });
 });
+
+describe('values in a shape no provider schema gives (hand-edited plans)', () => {
+  const web = (values: Record<string, unknown>, type = 'aws_instance') => JSON.stringify(buildPlanJson({ resources: [{ address: `${type}.web`, values }] }));
+  const at = (text: string, type = 'aws_instance') => ({ file: 'plan.json', line: 1, column: text.indexOf(`"address":"${type}.web"`) + 1 });
+
+  it.each([
+    ['tags as a list', { tags: ['topogate-role=front-end'] }, /^tags of aws_instance\.web is a list, where a map of strings belongs/],
+    ['tags_all as a string', { tags_all: 'topogate-role=front-end' }, /^tags_all of aws_instance\.web is a string, where a map of strings belongs/],
+    ['the role tag as a list', { tags: { 'topogate-role': ['front-end'] } }, /^tags\.topogate-role of aws_instance\.web is a list, where a string belongs/],
+    ['the role tag as a number', { tags: { 'topogate-role': 7 } }, /^tags\.topogate-role of aws_instance\.web is a number, where a string belongs/],
+  ])('%s on a server is a located input error, not a server without tags', (_name, values, message) => {
+    const text = web(values);
+    const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));
+    expect(err.problems[0]).toMatchObject(at(text));
+    expect(err.problems[0].message).toMatch(message);
+    expect(err.problems[0].message).toMatch(/hand-edited\? Make it again with `terraform show -json plan\.out > plan\.json`/);
+  });
+
+  it('a number for a database engine is an input error, not a database of no engine (which is no server)', () => {
+    const text = web({ engine: 5, tags: {} }, 'aws_db_instance');
+    const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));
+    expect(err.problems[0]).toMatchObject(at(text, 'aws_db_instance'));
+    expect(err.problems[0].message).toMatch(/^engine of aws_db_instance\.web is a number, where a string belongs/);
+  });
+
+  it('labels of a GCP instance are checked; its tags, a list of network tags in the schema, are not', () => {
+    const text = web({ tags: ['web'], labels: ['topogate-role'] }, 'google_compute_instance');
+    expect(inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } })).problems[0].message).toMatch(/^labels of google_compute_instance\.web is a list/);
+    expect(() => environmentsOf({ plans: { 'plan.json': web({ tags: ['web'], labels: { 'topogate-role': 'front-end' } }, 'google_compute_instance') } })).not.toThrow();
+  });
+
+  it('a null tag value, which a map of strings can hold, is no tag', () => {
+    expect(serverOf({ plans: { 'plan.json': web({ tags: { 'topogate-role': 'front-end', Owner: null } }) } }, 'aws_instance.web').roles).toEqual(['front-end']);
+  });
+
+  it('a create without "after" makes every attribute unknown until apply: roles unknown, not a server that passes', () => {
+    const plan = buildPlanJson({ resources: [{ address: 'aws_instance.web', values: { tags: { 'topogate-role': 'front-end' } } }] }) as { resource_changes: Array<{ change: Record<string, unknown> }> };
+    plan.resource_changes[0].change.after = null;
+    const server = serverOf({ plans: { 'plan.json': JSON.stringify(plan) } }, 'aws_instance.web');
+    expect(server.roles).toEqual([]);
+    expect(server.rolesUnknown).toMatch(/^tags of aws_instance\.web are not known until apply/);
+  });
+
+  const configured = (edit: (root: Record<string, unknown>) => void) => {
+    const plan = buildPlanJson({ resources: [{ address: 'aws_instance.web', values: { tags: { 'topogate-role': 'front-end' } } }], modules: { 'module.net': { source: './net' } } }) as { configuration: { root_module: Record<string, unknown> } };
+    edit(plan.configuration.root_module);
+    return JSON.stringify(plan, null, 1);
+  };
+  it.each([
+    ['resources as null', (root: Record<string, unknown>) => (root.resources = null), 'configuration.root_module.resources must be a list', '"resources": null'],
+    ['a resource without a type', (root: Record<string, unknown>) => delete (root.resources as Array<Record<string, unknown>>)[0].type, 'configuration.root_module.resources.0 must be an object with a string "type" and "name"', '"address": "aws_instance.web"', -1],
+    ['expressions as a list', (root: Record<string, unknown>) => ((root.resources as Array<Record<string, unknown>>)[0].expressions = []), 'configuration.root_module.resources.0.expressions must be an object', '"expressions": []'],
+    ['module_calls as a list', (root: Record<string, unknown>) => (root.module_calls = []), 'configuration.root_module.module_calls must be an object', '"module_calls": []'],
+    ['a module call as a string', (root: Record<string, unknown>) => ((root.module_calls as Record<string, unknown>).net = './net'), 'configuration.root_module.module_calls.net must be an object', '"net": "./net"'],
+  ])('configuration with %s is a located input error, not references lost', (_name, edit, message, written, lineDelta = 0) => {
+    const text = configured(edit);
+    const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));
+    const before = text.slice(0, text.indexOf(written, text.indexOf('"configuration"')));
+    expect(err.problems[0].message).toContain(`${message}: this is not what \`terraform show -json\` writes`);
+    // An error naming a whole entry points at its opening brace, a line above its address (lineDelta -1).
+    expect(err.problems[0].line).toBe(before.split('\n').length + lineDelta);
+  });
+});

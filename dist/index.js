@@ -46448,7 +46448,12 @@ function evaluate_checkReferences(input) {
             problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
         seen.set(o.policy, o.location);
     }
-    const off = new Set((input.overrides ?? []).filter((o) => o.severity === 'off').map((o) => o.policy));
+    const offOverrides = (input.overrides ?? []).filter((o) => o.severity === 'off');
+    const off = new Set(offOverrides.map((o) => o.policy));
+    // Every policy off checks nothing, and a run that checks nothing must not read as a pass.
+    if (input.policies.length > 0 && input.policies.every((p) => off.has(p.id))) {
+        problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --pack (action input \`packs\`) whose policies this repository keeps.`);
+    }
     problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
     problems.throwIfAny();
 }
@@ -48381,7 +48386,10 @@ function buildPlanState(doc) {
             return;
         }
         const values = action === 'forget' ? rc.change.before : rc.change.after;
-        add(rc, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+        // A change that creates or updates with no `after` (Terraform writes one; trimmed or edited
+        // plans may not) says nothing of the result: every attribute is unknown until apply.
+        const blank = (values === null || values === undefined) && (action === 'create' || action === 'update' || action === 'replace');
+        add(rc, where, action, values, blank ? true : action === 'forget' ? {} : rc.change.after_unknown);
     };
     const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
     changes.forEach((rc, i) => readChange(rc, ['resource_changes', i]));
@@ -48469,6 +48477,15 @@ function buildConfigIndex(state) {
     const stack = [
         { raw: configuration.root_module, module: root, depth: 0, where: ['configuration', 'root_module'] },
     ];
+    // A part of the configuration in a shape Terraform never writes would drop what it holds
+    // (a resource's expressions, a module's resources) and with it the references that tie
+    // values unknown until apply to their resources.
+    const bad = (path, what) => InputError.at(doc.at(path), `${path.join('.')} ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    const mustBe = (v, path, kind) => {
+        if (v !== undefined && (kind === 'a list' ? !Array.isArray(v) : !references_isObject(v)))
+            throw bad(path, `must be ${kind}`);
+    };
+    mustBe(configuration.root_module, ['configuration', 'root_module'], 'an object');
     while (stack.length > 0) {
         const { raw, module, depth, where } = stack.pop();
         modules.set(module.path, module);
@@ -48477,9 +48494,14 @@ function buildConfigIndex(state) {
         if (depth > MAX_MODULE_DEPTH) {
             throw InputError.at(doc.at(where), `modules are nested more than ${MAX_MODULE_DEPTH} deep in this plan's configuration; that is not a configuration Terraform makes. Is the file generated or hand-edited?`);
         }
-        for (const r of Array.isArray(raw.resources) ? raw.resources : []) {
+        mustBe(raw.resources, [...where, 'resources'], 'a list');
+        mustBe(raw.module_calls, [...where, 'module_calls'], 'an object');
+        const resources = Array.isArray(raw.resources) ? raw.resources : [];
+        for (let i = 0; i < resources.length; i++) {
+            const r = resources[i];
             if (!references_isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string')
-                continue;
+                throw bad([...where, 'resources', i], 'must be an object with a string "type" and "name"');
+            mustBe(r.expressions, [...where, 'resources', i, 'expressions'], 'an object');
             const mode = r.mode === 'data' ? 'data' : 'managed';
             module.resources.set(`${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, {
                 mode,
@@ -48501,7 +48523,9 @@ function buildConfigIndex(state) {
         if (references_isObject(raw.module_calls)) {
             for (const [name, c] of Object.entries(raw.module_calls)) {
                 if (!references_isObject(c))
-                    continue;
+                    throw bad([...where, 'module_calls', name], 'must be an object');
+                mustBe(c.module, [...where, 'module_calls', name, 'module'], 'an object');
+                mustBe(c.expressions, [...where, 'module_calls', name, 'expressions'], 'an object');
                 const child = emptyModule(module.path === '' ? `module.${name}` : `${module.path}.module.${name}`);
                 module.calls.set(name, {
                     name,
@@ -51837,6 +51861,40 @@ function unknownTagsOf(res, maps) {
     const settled = whole.every((m) => m.settled) ? whole[0].settled : undefined;
     return settled ? { keys: 'all', settled, attribute } : { keys: 'all', attribute };
 }
+/** Attributes a server type's engine is read from (a string in every provider's schema). */
+const ENGINE_PATHS = {
+    aws_db_instance: ['engine'],
+    aws_rds_cluster: ['engine'],
+    google_sql_database_instance: ['database_version'],
+};
+/**
+ * What topogate reads of a server has the shape the provider's schema gives it: tag and label
+ * maps of strings, a string engine. A hand-edited `tags: ["a"]` or `engine: 5` would otherwise
+ * read as no tags or no engine, and the server would drop out of its role in silence.
+ */
+function checkServerShape(res, type, location) {
+    const bad = (path, what) => InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    const defaults = defaultTagMap(res, type);
+    for (const path of defaults ? [...tagPaths(res, type), defaults.path] : tagPaths(res, type)) {
+        const l = lookup(res, path);
+        if (l.state !== 'known')
+            continue;
+        if (typeof l.value !== 'object' || Array.isArray(l.value))
+            throw bad(path, `${describeJsonType(l.value)}, where a map of strings belongs`);
+        for (const [key, v] of Object.entries(l.value)) {
+            if (v !== null && typeof v !== 'string')
+                throw bad([...path, key], `${describeJsonType(v)}, where a string belongs`);
+        }
+    }
+    const enginePath = Object.hasOwn(ENGINE_PATHS, res.type) ? ENGINE_PATHS[res.type] : undefined;
+    const engine = enginePath && lookup(res, enginePath);
+    if (enginePath && engine?.state === 'known' && typeof engine.value !== 'string')
+        throw bad(enginePath, `${describeJsonType(engine.value)}, where a string belongs`);
+}
+/** `a list`, `a number`: how a JSON value is named in a message. */
+function describeJsonType(v) {
+    return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
 function serverCandidates(ctx) {
     const out = [];
     for (const res of ctx.state.resources) {
@@ -51846,6 +51904,7 @@ function serverCandidates(ctx) {
         if (!type)
             continue;
         const location = ctx.locate(res);
+        checkServerShape(res, type, location);
         const tags = type.tags(res);
         const engine = type.engine?.(res);
         const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();
@@ -53902,6 +53961,12 @@ function mergePlanEnvironments(input) {
                 problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}, but the tags it reads are not known until apply on ${unread.length === 1 ? 'one that it may match' : `${unread.length} that it may match`} (${names}), so which servers it selects cannot be told. Select by type or address, or use tag values known when planning.`);
                 continue;
             }
+            const type = s.selector.type;
+            if (type !== undefined && !Object.hasOwn(SERVER_TYPES, type)) {
+                const near = closest(type, Object.keys(SERVER_TYPES));
+                problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" selects type "${type}", which is not a server type topogate reads, so it matches nothing.${near ? ` Did you mean ${near}?` : ` Server types: ${Object.keys(SERVER_TYPES).join(', ')}.`}`);
+                continue;
+            }
             problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
         }
     }
@@ -54184,16 +54249,18 @@ async function expandPatterns(ws, patterns, what) {
             continue;
         if (!isGlob(pattern)) {
             const abs = external_node_path_default().resolve(ws.cwd, pattern);
-            let isFile;
+            let st;
             try {
-                isFile = (0,external_node_fs_namespaceObject.statSync)(abs).isFile();
+                st = (0,external_node_fs_namespaceObject.statSync)(abs);
             }
             catch {
                 problems.push(`${what} "${pattern}" does not exist (looked in ${abs}).`);
                 continue;
             }
-            if (!isFile)
-                problems.push(`${what} "${pattern}" is not a file.`);
+            if (st.isDirectory())
+                problems.push(`${what} "${pattern}" is a folder (${abs}), not a file: name the files, or a pattern such as "${external_node_path_default().posix.join(pattern.replace(/\\/g, '/'), what === 'plan' ? '*.json' : '*.yml').replace(/^\.\//, '')}".`);
+            else if (!st.isFile())
+                problems.push(`${what} "${pattern}" is not a regular file (${abs}).`);
             else
                 found.add(abs);
             continue;
@@ -54331,13 +54398,20 @@ function readPackDir(dir, display, confine, filesRead) {
     return { dir: display, files };
 }
 /**
- * Whether a YAML file looks like a policy (top-level `id:` and `check:`): what a pack
- * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
- * none of topogate's business. Regular files only: a link is not followed to look.
+ * Whether a YAML (or JSON) file looks like a policy (top-level `id` and `check`): what a
+ * pack would run if it were read. Other files beside a pack (test fixtures, lint settings,
+ * package.json) are none of topogate's business. A link leading out is not followed to look.
  */
 function looksLikePolicy(ws, file) {
-    if (leadsOutOfWorkspace(ws, file))
+    const text = head(ws, file);
+    if (text === undefined)
         return false;
+    return /\.json$/i.test(file) ? /"id"\s*:/.test(text) && /"check"\s*:/.test(text) : /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+}
+/** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
+function head(ws, file) {
+    if (leadsOutOfWorkspace(ws, file))
+        return undefined;
     let text;
     try {
         const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
@@ -54350,9 +54424,9 @@ function looksLikePolicy(ws, file) {
         }
     }
     catch {
-        return false;
+        return undefined;
     }
-    return /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+    return text;
 }
 /** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
 function policiesInSubfolders(ws, dir, depth = 0) {
@@ -54372,8 +54446,15 @@ function policiesInSubfolders(ws, dir, depth = 0) {
     return found.sort();
 }
 const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
-/** A pack's policy files in sub-folders would never run, and nothing would say so. */
-function requireNoNestedPolicies(ws, abs, display) {
+/**
+ * A pack's policy files in sub-folders, or written as `.json`, would never run, and nothing
+ * would say so.
+ */
+function requireNoUnreadPolicies(ws, abs, display) {
+    const json = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name).sort();
+    if (json.length > 0) {
+        throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
+    }
     const nested = policiesInSubfolders(ws, abs);
     if (nested.length > 0) {
         throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
@@ -54395,7 +54476,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
         if (isPack(abs)) {
             // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
             packs.push(readPackDir(abs, display, ws, filesRead));
-            requireNoNestedPolicies(ws, abs, display);
+            requireNoUnreadPolicies(ws, abs, display);
             continue;
         }
         const entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -54417,7 +54498,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
         }
         for (const c of children) {
             packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));
-            requireNoNestedPolicies(ws, external_node_path_default().join(abs, c), `${display}/${c}`);
+            requireNoUnreadPolicies(ws, external_node_path_default().join(abs, c), `${display}/${c}`);
         }
     }
     return packs;
@@ -54468,15 +54549,19 @@ async function readPlans(ws, patterns, topologies, clients, filesRead) {
             problems.push({ ...link.location, message: resolved.reason });
             continue;
         }
-        let isFile;
+        let kind;
         try {
-            isFile = (0,external_node_fs_namespaceObject.statSync)(resolved.absolute).isFile();
+            const st = (0,external_node_fs_namespaceObject.statSync)(resolved.absolute);
+            kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other';
         }
         catch {
-            isFile = false;
+            kind = 'missing';
         }
-        if (!isFile) {
-            problems.push({ ...link.location, message: `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}` });
+        if (kind !== 'file') {
+            const message = kind === 'missing'
+                ? `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}`
+                : `plan "${link.written}" is ${kind === 'folder' ? 'a folder' : 'not a regular file'} (${resolved.absolute}); plans: lists plan JSON files. Name the file, e.g. ${kind === 'folder' ? external_node_path_default().posix.join(link.written.replace(/\\/g, '/'), 'plan.json') : 'infra/plan.json'}, written by terraform show -json plan.out.`;
+            problems.push({ ...link.location, message });
             continue;
         }
         byPath.set(link.path, resolved.absolute);

@@ -85,6 +85,12 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       if (values[option] !== undefined) throw new UsageError(`--${option} applies to check only; ${commandText} writes no report and evaluates no policy`);
     }
   }
+  // policies lists the packs only: inputs given to it would look checked, and are not read.
+  if (commandText === 'policies' && !values.help && !values.version) {
+    for (const option of ['topology', 'plan'] as const) {
+      if (values[option] !== undefined) throw new UsageError(`--${option} does not apply to policies, which lists the policies of the packs only; use check (or validate) to read topologies and plans`);
+    }
+  }
   return {
     command: values.help ? 'help' : values.version ? 'version' : (commandText as CliOptions['command']),
     topology: values.topology ?? [],

@@ -78,14 +78,18 @@ async function readPlans(ws: Workspace, patterns: readonly string[], topologies:
       problems.push({ ...link.location, message: resolved.reason });
       continue;
     }
-    let isFile: boolean;
+    let kind: 'file' | 'folder' | 'other' | 'missing';
     try {
-      isFile = statSync(resolved.absolute).isFile();
+      const st = statSync(resolved.absolute);
+      kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other';
     } catch {
-      isFile = false;
+      kind = 'missing';
     }
-    if (!isFile) {
-      problems.push({ ...link.location, message: `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}` });
+    if (kind !== 'file') {
+      const message = kind === 'missing'
+        ? `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}`
+        : `plan "${link.written}" is ${kind === 'folder' ? 'a folder' : 'not a regular file'} (${resolved.absolute}); plans: lists plan JSON files. Name the file, e.g. ${kind === 'folder' ? path.posix.join(link.written.replace(/\\/g, '/'), 'plan.json') : 'infra/plan.json'}, written by terraform show -json plan.out.`;
+      problems.push({ ...link.location, message });
       continue;
     }
     byPath.set(link.path, resolved.absolute);

@@ -47,14 +47,15 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
     if (pattern.startsWith('!')) continue;
     if (!isGlob(pattern)) {
       const abs = path.resolve(ws.cwd, pattern);
-      let isFile: boolean;
+      let st: ReturnType<typeof statSync>;
       try {
-        isFile = statSync(abs).isFile();
+        st = statSync(abs);
       } catch {
         problems.push(`${what} "${pattern}" does not exist (looked in ${abs}).`);
         continue;
       }
-      if (!isFile) problems.push(`${what} "${pattern}" is not a file.`);
+      if (st.isDirectory()) problems.push(`${what} "${pattern}" is a folder (${abs}), not a file: name the files, or a pattern such as "${path.posix.join(pattern.replace(/\\/g, '/'), what === 'plan' ? '*.json' : '*.yml').replace(/^\.\//, '')}".`);
+      else if (!st.isFile()) problems.push(`${what} "${pattern}" is not a regular file (${abs}).`);
       else found.add(abs);
       continue;
     }

@@ -48,12 +48,19 @@ function readPackDir(dir: string, display: string, confine: Workspace | undefine
 
 
 /**
- * Whether a YAML file looks like a policy (top-level `id:` and `check:`): what a pack
- * would run if it were read. Other YAML beside a pack (test fixtures, lint settings) is
- * none of topogate's business. Regular files only: a link is not followed to look.
+ * Whether a YAML (or JSON) file looks like a policy (top-level `id` and `check`): what a
+ * pack would run if it were read. Other files beside a pack (test fixtures, lint settings,
+ * package.json) are none of topogate's business. A link leading out is not followed to look.
  */
 function looksLikePolicy(ws: Workspace, file: string): boolean {
-  if (leadsOutOfWorkspace(ws, file)) return false;
+  const text = head(ws, file);
+  if (text === undefined) return false;
+  return /\.json$/i.test(file) ? /"id"\s*:/.test(text) && /"check"\s*:/.test(text) : /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+}
+
+/** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
+function head(ws: Workspace, file: string): string | undefined {
+  if (leadsOutOfWorkspace(ws, file)) return undefined;
   let text: string;
   try {
     const fd = openSync(file, 'r');
@@ -64,9 +71,9 @@ function looksLikePolicy(ws: Workspace, file: string): boolean {
       closeSync(fd);
     }
   } catch {
-    return false;
+    return undefined;
   }
-  return /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+  return text;
 }
 
 /** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
@@ -84,8 +91,15 @@ function policiesInSubfolders(ws: Workspace, dir: string, depth = 0): string[] {
 
 const listed = (files: readonly string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 
-/** A pack's policy files in sub-folders would never run, and nothing would say so. */
-function requireNoNestedPolicies(ws: Workspace, abs: string, display: string): void {
+/**
+ * A pack's policy files in sub-folders, or written as `.json`, would never run, and nothing
+ * would say so.
+ */
+function requireNoUnreadPolicies(ws: Workspace, abs: string, display: string): void {
+  const json = readdirSync(abs, { withFileTypes: true }).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, path.join(abs, f.name))).map((f) => f.name).sort();
+  if (json.length > 0) {
+    throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
+  }
   const nested = policiesInSubfolders(ws, abs);
   if (nested.length > 0) {
     throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
@@ -108,7 +122,7 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     if (isPack(abs)) {
       // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
       packs.push(readPackDir(abs, display, ws, filesRead));
-      requireNoNestedPolicies(ws, abs, display);
+      requireNoUnreadPolicies(ws, abs, display);
       continue;
     }
     const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -130,7 +144,7 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     for (const c of children) {
       packs.push(readPackDir(path.join(abs, c), `${display}/${c}`, ws, filesRead));
-      requireNoNestedPolicies(ws, path.join(abs, c), `${display}/${c}`);
+      requireNoUnreadPolicies(ws, path.join(abs, c), `${display}/${c}`);
     }
   }
   return packs;

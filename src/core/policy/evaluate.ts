@@ -62,7 +62,12 @@ export function checkReferences(input: Omit<EvaluationInput, 'today'>): void {
     if (prev) problems.add(o.location, `policy ${o.policy} is already overridden at ${prev.file}:${prev.line}; keep one override per policy.`);
     seen.set(o.policy, o.location);
   }
-  const off = new Set((input.overrides ?? []).filter((o) => o.severity === 'off').map((o) => o.policy));
+  const offOverrides = (input.overrides ?? []).filter((o) => o.severity === 'off');
+  const off = new Set(offOverrides.map((o) => o.policy));
+  // Every policy off checks nothing, and a run that checks nothing must not read as a pass.
+  if (input.policies.length > 0 && input.policies.every((p) => off.has(p.id))) {
+    problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --pack (action input \`packs\`) whose policies this repository keeps.`);
+  }
   problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
   problems.throwIfAny();
 }

@@ -478,6 +478,12 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
         problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}, but the tags it reads are not known until apply on ${unread.length === 1 ? 'one that it may match' : `${unread.length} that it may match`} (${names}), so which servers it selects cannot be told. Select by type or address, or use tag values known when planning.`);
         continue;
       }
+      const type = s.selector.type;
+      if (type !== undefined && !Object.hasOwn(SERVER_TYPES, type)) {
+        const near = closest(type, Object.keys(SERVER_TYPES));
+        problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" selects type "${type}", which is not a server type topogate reads, so it matches nothing.${near ? ` Did you mean ${near}?` : ` Server types: ${Object.keys(SERVER_TYPES).join(', ')}.`}`);
+        continue;
+      }
       problems.add(s.location, `selector #${s.index + 1} of environment "${o.environment}" matches no server resource in ${where}. Check its type, address and tags (selectors match ${Object.keys(SERVER_TYPES).slice(0, 3).join(', ')}, … see the README).`);
     }
   }

@@ -230,7 +230,10 @@ export function buildPlanState(doc: PlanDocument): PlanState {
       return;
     }
     const values = action === 'forget' ? rc.change.before : rc.change.after;
-    add(rc as RawResource, where, action, values, action === 'forget' ? {} : rc.change.after_unknown);
+    // A change that creates or updates with no `after` (Terraform writes one; trimmed or edited
+    // plans may not) says nothing of the result: every attribute is unknown until apply.
+    const blank = (values === null || values === undefined) && (action === 'create' || action === 'update' || action === 'replace');
+    add(rc as RawResource, where, action, values, blank ? true : action === 'forget' ? {} : rc.change.after_unknown);
   };
   const changes = Array.isArray(plan.resource_changes) ? plan.resource_changes : [];
   changes.forEach((rc: unknown, i) => readChange(rc, ['resource_changes', i]));

@@ -277,6 +277,40 @@ function unknownTagsOf(res: PlanResource, maps: readonly UnknownTagMap[]): NonNu
   return settled ? { keys: 'all', settled, attribute } : { keys: 'all', attribute };
 }
 
+/** Attributes a server type's engine is read from (a string in every provider's schema). */
+const ENGINE_PATHS: Readonly<Record<string, AttributePath>> = {
+  aws_db_instance: ['engine'],
+  aws_rds_cluster: ['engine'],
+  google_sql_database_instance: ['database_version'],
+};
+
+/**
+ * What topogate reads of a server has the shape the provider's schema gives it: tag and label
+ * maps of strings, a string engine. A hand-edited `tags: ["a"]` or `engine: 5` would otherwise
+ * read as no tags or no engine, and the server would drop out of its role in silence.
+ */
+function checkServerShape(res: PlanResource, type: ServerType, location: SourceLocation): void {
+  const bad = (path: AttributePath, what: string) =>
+    InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+  const defaults = defaultTagMap(res, type);
+  for (const path of defaults ? [...tagPaths(res, type), defaults.path] : tagPaths(res, type)) {
+    const l = lookup(res, path);
+    if (l.state !== 'known') continue;
+    if (typeof l.value !== 'object' || Array.isArray(l.value)) throw bad(path, `${describeJsonType(l.value)}, where a map of strings belongs`);
+    for (const [key, v] of Object.entries(l.value as Record<string, unknown>)) {
+      if (v !== null && typeof v !== 'string') throw bad([...path, key], `${describeJsonType(v)}, where a string belongs`);
+    }
+  }
+  const enginePath = Object.hasOwn(ENGINE_PATHS, res.type) ? ENGINE_PATHS[res.type] : undefined;
+  const engine = enginePath && lookup(res, enginePath);
+  if (enginePath && engine?.state === 'known' && typeof engine.value !== 'string') throw bad(enginePath, `${describeJsonType(engine.value)}, where a string belongs`);
+}
+
+/** `a list`, `a number`: how a JSON value is named in a message. */
+function describeJsonType(v: unknown): string {
+  return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
 export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
   const out: ServerCandidate[] = [];
   for (const res of ctx.state.resources) {
@@ -284,6 +318,7 @@ export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
     const type = Object.hasOwn(SERVER_TYPES, res.type) ? SERVER_TYPES[res.type] : undefined;
     if (!type) continue;
     const location = ctx.locate(res);
+    checkServerShape(res, type, location);
     const tags = type.tags(res);
     const engine = type.engine?.(res);
     const environment = Object.entries(tags).find(([k]) => k.toLowerCase() === ENVIRONMENT_TAG)?.[1]?.trim();

@@ -99,6 +99,15 @@ export function buildConfigIndex(state: PlanState): ConfigIndex {
   const stack: Array<{ raw: unknown; module: ConfigModule; depth: number; where: Array<string | number> }> = [
     { raw: configuration.root_module, module: root, depth: 0, where: ['configuration', 'root_module'] },
   ];
+  // A part of the configuration in a shape Terraform never writes would drop what it holds
+  // (a resource's expressions, a module's resources) and with it the references that tie
+  // values unknown until apply to their resources.
+  const bad = (path: Array<string | number>, what: string) =>
+    InputError.at(doc.at(path), `${path.join('.')} ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+  const mustBe = (v: unknown, path: Array<string | number>, kind: 'an object' | 'a list') => {
+    if (v !== undefined && (kind === 'a list' ? !Array.isArray(v) : !isObject(v))) throw bad(path, `must be ${kind}`);
+  };
+  mustBe(configuration.root_module, ['configuration', 'root_module'], 'an object');
   while (stack.length > 0) {
     const { raw, module, depth, where } = stack.pop()!;
     modules.set(module.path, module);
@@ -106,8 +115,13 @@ export function buildConfigIndex(state: PlanState): ConfigIndex {
     if (depth > MAX_MODULE_DEPTH) {
       throw InputError.at(doc.at(where), `modules are nested more than ${MAX_MODULE_DEPTH} deep in this plan's configuration; that is not a configuration Terraform makes. Is the file generated or hand-edited?`);
     }
-    for (const r of Array.isArray(raw.resources) ? raw.resources : []) {
-      if (!isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') continue;
+    mustBe(raw.resources, [...where, 'resources'], 'a list');
+    mustBe(raw.module_calls, [...where, 'module_calls'], 'an object');
+    const resources = Array.isArray(raw.resources) ? raw.resources : [];
+    for (let i = 0; i < resources.length; i++) {
+      const r: unknown = resources[i];
+      if (!isObject(r) || typeof r.type !== 'string' || typeof r.name !== 'string') throw bad([...where, 'resources', i], 'must be an object with a string "type" and "name"');
+      mustBe(r.expressions, [...where, 'resources', i, 'expressions'], 'an object');
       const mode = r.mode === 'data' ? 'data' : 'managed';
       module.resources.set(`${mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`, {
         mode,
@@ -125,7 +139,9 @@ export function buildConfigIndex(state: PlanState): ConfigIndex {
     }
     if (isObject(raw.module_calls)) {
       for (const [name, c] of Object.entries(raw.module_calls)) {
-        if (!isObject(c)) continue;
+        if (!isObject(c)) throw bad([...where, 'module_calls', name], 'must be an object');
+        mustBe(c.module, [...where, 'module_calls', name, 'module'], 'an object');
+        mustBe(c.expressions, [...where, 'module_calls', name, 'expressions'], 'an object');
         const child = emptyModule(module.path === '' ? `module.${name}` : `${module.path}.module.${name}`);
         module.calls.set(name, {
           name,
