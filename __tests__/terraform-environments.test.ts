@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPlanJson, checkPlans, constant, environmentsOf, finding, inputErrorOf, ref, serverOf } from './helpers/plan-builder.js';
+import { buildPlanJson, checkPlans, constant, environmentsOf, finding, inputErrorOf, planText, ref, serverOf } from './helpers/plan-builder.js';
 import type { TestPlan, TestResource } from './helpers/plan-builder.js';
 import { yaml } from './helpers/pipeline.js';
 
@@ -384,5 +384,32 @@ describe('region', () => {
   it('a constant in configuration beats nothing', () => {
     const plan: TestPlan = { resources: [{ address: 'google_compute_instance.a', values: {}, unknown: { zone: true }, expressions: { zone: constant('asia-east1-c') } }] };
     expect(serverOf(plan, 'google_compute_instance.a').region).toBe('asia-east1');
+  });
+});
+
+describe('environments named almost alike (a misspelt topogate-environment tag)', () => {
+  const vm = (name: string, role: string, env: string) => ({ address: `aws_instance.${name}`, values: { private_ip: '10.0.0.1', tags: { 'topogate-role': role, 'topogate-environment': env } } });
+
+  it('warn at the smaller one, naming both: its servers are checked apart, and the flows to them not at all', () => {
+    const report = checkPlans({ resources: [vm('fe', 'front-end', 'production'), vm('ctl', 'controller', 'production'), vm('db', 'database', 'prodution')] });
+    expect(report.advisories).toHaveLength(1);
+    const text = planText({ resources: [vm('fe', 'front-end', 'production'), vm('ctl', 'controller', 'production'), vm('db', 'database', 'prodution')] });
+    expect(report.advisories![0]).toMatchObject({ file: 'plan.json', line: text.slice(0, text.indexOf('"address": "aws_instance.db"')).split('\n').length });
+    expect(report.advisories![0].message).toBe('environment "prodution" (1 server: aws_instance.db) is named almost like "production" (2 servers: aws_instance.fe, aws_instance.ctl); each is checked on its own, so no policy checks a flow between them. If they are one environment, write one name (the topogate-environment tag or the topology\'s name:); if they are two, this warning can be ignored.');
+    // A warning: the run's verdict is the findings'.
+    expect(report.findings.every((f) => f.status !== 'fail')).toBe(true);
+  });
+
+  it.each([
+    ['case and separators', 'Prod_EU', 'prod-eu'],
+    ['two letters swapped', 'staging', 'stagign'],
+  ])('%s are a slip too', (_name, a, b) => {
+    expect(checkPlans({ resources: [vm('fe', 'front-end', a), vm('ctl', 'controller', a), vm('db', 'database', b)] }).advisories).toHaveLength(1);
+  });
+
+  it('names with different numbers, or more than a letter apart, are environments of their own', () => {
+    const envs = ['prod-1', 'prod-2', 'prod-10', 'stage', 'staging', 'qa', 'uat'];
+    const report = checkPlans({ resources: envs.map((e, i) => vm(`s${i}`, 'front-end', e)) });
+    expect(report.advisories ?? []).toEqual([]);
   });
 });

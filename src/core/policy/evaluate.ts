@@ -5,6 +5,7 @@ import { CHECK_TYPES } from '../checks/index.js';
 import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
 import { nearMiss, policyNameProblems } from './policy-names.js';
+import { environmentNameAdvisories } from './environment-names.js';
 import { closest } from '../input/schema-validation.js';
 import type { Policy } from './pack.js';
 
@@ -127,7 +128,7 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   }
-  const advisories = applyWaivers(findings, input.waivers ?? [], input.today);
+  const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)];
   findings.sort(compareFindings);
   disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
   return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };

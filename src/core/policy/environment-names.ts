@@ -1,0 +1,56 @@
+import type { InputProblem } from '../errors.js';
+import type { Environment } from '../model.js';
+import { nearMiss } from './policy-names.js';
+
+/**
+ * Environments whose names are slips of one another (`prodution` beside `production`,
+ * `Prod` beside `prod`): a misspelt `topogate-environment` tag moves its servers into an
+ * environment of their own, and the policies between them and the rest then check nothing.
+ * Two real environments can be named that way (`east`, `west`), so it is a warning, not an
+ * error. Names with different numbers (`prod-1`, `prod-2`) are never slips.
+ */
+export function environmentNameAdvisories(environments: readonly Environment[]): InputProblem[] {
+  // Names one edit apart share a variant with one character deleted (or the name itself):
+  // candidates come from that index, not from comparing every pair of a thousand environments.
+  const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
+  const byVariant = new Map<string, Environment[]>();
+  for (const env of environments) {
+    const n = normal(env.name);
+    const variants = new Set([n]);
+    for (let i = 0; i < n.length; i++) variants.add(n.slice(0, i) + n.slice(i + 1));
+    for (const v of variants) {
+      const list = byVariant.get(v);
+      if (list) list.push(env);
+      else byVariant.set(v, [env]);
+    }
+  }
+  const reported = new Set<string>();
+  const out: InputProblem[] = [];
+  for (const list of byVariant.values()) {
+    for (let i = 0; i < list.length; i++) {
+      for (let j = i + 1; j < list.length; j++) {
+        const [a, b] = [list[i], list[j]];
+        const key = a.name < b.name ? `${a.name}\0${b.name}` : `${b.name}\0${a.name}`;
+        if (reported.has(key) || nearMiss(a.name, [b.name]) === undefined) continue;
+        reported.add(key);
+        // The slip is likelier the smaller one: said at its first server, where the name is written.
+        const [slip, other] = size(a) < size(b) || (size(a) === size(b) && a.name > b.name) ? [a, b] : [b, a];
+        const at = slip.servers[0]?.location ?? slip.possibleServers?.[0]?.location ?? slip.location;
+        out.push({
+          ...at,
+          message: `environment "${slip.name}" (${describe(slip)}) is named almost like "${other.name}" (${describe(other)}); each is checked on its own, so no policy checks a flow between them. If they are one environment, write one name (the topogate-environment tag or the topology's name:); if they are two, this warning can be ignored.`,
+        });
+      }
+    }
+  }
+  return out;
+}
+
+const size = (e: Environment) => e.servers.length + (e.possibleServers?.length ?? 0);
+
+function describe(e: Environment): string {
+  const n = size(e);
+  if (n === 0) return 'no server';
+  const names = [...e.servers, ...(e.possibleServers ?? [])].slice(0, 2).map((s) => s.name).join(', ');
+  return `${n} server${n === 1 ? '' : 's'}: ${names}${n > 2 ? ', …' : ''}`;
+}
