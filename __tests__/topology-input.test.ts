@@ -158,6 +158,33 @@ describe('meaning: references, addresses, ports', () => {
 });
 
 describe('encodings and hostile YAML', () => {
+  it('a 100,000-character name is cut in every message that echoes it, with a count, not written out in full', () => {
+    const name = `a${'b'.repeat(99_999)}`;
+    const problems = problemsOf(() => parse(base.replace('name: fe-1', `name: ${name}`).replace('[front-end]', '[front-end, bad role]')));
+    expect(problems.length).toBeGreaterThanOrEqual(2);
+    for (const p of problems) {
+      expect(p.message.length).toBeLessThan(1_000);
+      // The run starts at the opening quote.
+      expect(p.message).toContain(`server "a${'b'.repeat(118)}…(99882 more characters)`);
+    }
+  });
+
+  it.each([
+    ['an explicit key', 'version: 1\nenvironments:\n  - name: p\n    servers:\n      - ? [a, b]\n        : 1\n', 5, 11],
+    ['a flow sequence as key', 'version: 1\nenvironments:\n  [x, y]: 2\n', 3, 3],
+    ['a flow mapping as key', 'version: 1\nenvironments: [ { {x: 1}: 2 } ]\n', 2, 19],
+  ])('a complex key (%s) is an error at the key, not at the start of the file', (_name, text, line, column) => {
+    expect(problemsOf(() => parse(text))).toEqual([{ file: 'topology.yml', line, column, message: 'invalid YAML: this key is a list or a mapping (a complex key), and keys here are plain words. Write the key as a word, or quote it.' }]);
+  });
+
+  it('a long run of text is never cut inside a surrogate pair', async () => {
+    const { clipLongRuns } = await import('../src/core/errors.js');
+    // The emoji's first half would be the 120th character kept: it goes whole to the rest.
+    const clipped = clipLongRuns(`x "${'b'.repeat(118)}😀${'c'.repeat(400)}"`);
+    expect(clipped).toBe(`x "${'b'.repeat(118)}…(403 more characters)`);
+    expect(clipLongRuns('short words stay as they are')).toBe('short words stay as they are');
+  });
+
   it('accepts a byte-order mark and CRLF line endings, positions unchanged', () => {
     const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(base.replace(/\n/g, '\r\n'))]);
     const parsed = parseTopology(decodeInput(bytes, 't.yml'), 't.yml');

@@ -34278,7 +34278,7 @@ const package_namespaceObject = {"rE":"1.0.0"};
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const sorted = [...problems].sort(compareProblems);
+        const sorted = problems.map((p) => ({ ...p, message: clipLongRuns(p.message) })).sort(compareProblems);
         super(sorted.map(formatProblem).join('\n'));
         this.name = 'InputError';
         this.problems = sorted;
@@ -34311,6 +34311,24 @@ class ProblemList {
         if (this.list.length > 0)
             throw new InputError(this.list);
     }
+}
+/** Past this many characters without a space, a run in a message is an echoed value, not words. */
+const LONG_RUN = 300;
+const KEEP = 120;
+/**
+ * Cuts runs of text without spaces longer than LONG_RUN (a 100,000-character name echoed from
+ * hostile input) to their start and a count, so one bad value cannot flood a log or annotation.
+ */
+function clipLongRuns(message) {
+    if (message.length <= LONG_RUN)
+        return message;
+    return message.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, 'g'), (run) => {
+        let cut = KEEP;
+        // Never split a surrogate pair.
+        if (/[\ud800-\udbff]/.test(run[cut - 1]))
+            cut--;
+        return `${run.slice(0, cut)}…(${run.length - cut} more characters)`;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/escape.ts
@@ -40064,7 +40082,14 @@ function parseYaml(input, file, limits = DEFAULT_YAML_LIMITS) {
         documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
     }
     catch (err) {
-        throw yamlError(err, file);
+        const e = yamlError(err, file);
+        // js-yaml places a complex key (`? [a, b]`, `[a, b]: 1`) at the start of the file: the first one is the culprit.
+        if (/complex key/.test(e.message)) {
+            const offsets = [...recordPositions(text, events)].filter(([k]) => k.includes('\u0001complex')).map(([, p]) => p.key ?? p.value);
+            if (offsets.length > 0)
+                throw InputError.at(lines.at(Math.min(...offsets)), 'invalid YAML: this key is a list or a mapping (a complex key), and keys here are plain words. Write the key as a word, or quote it.');
+        }
+        throw e;
     }
     if (documents.length !== 1) {
         throw InputError.at(start, documents.length === 0 ? 'the file has no YAML document.' : `the file holds ${documents.length} YAML documents (separated by ---); put one document per file.`);

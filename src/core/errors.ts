@@ -13,7 +13,7 @@ export class InputError extends Error {
   readonly problems: readonly InputProblem[];
 
   constructor(problems: InputProblem[]) {
-    const sorted = [...problems].sort(compareProblems);
+    const sorted = problems.map((p) => ({ ...p, message: clipLongRuns(p.message) })).sort(compareProblems);
     super(sorted.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = sorted;
@@ -52,4 +52,22 @@ export class ProblemList {
   throwIfAny(): void {
     if (this.list.length > 0) throw new InputError(this.list);
   }
+}
+
+/** Past this many characters without a space, a run in a message is an echoed value, not words. */
+const LONG_RUN = 300;
+const KEEP = 120;
+
+/**
+ * Cuts runs of text without spaces longer than LONG_RUN (a 100,000-character name echoed from
+ * hostile input) to their start and a count, so one bad value cannot flood a log or annotation.
+ */
+export function clipLongRuns(message: string): string {
+  if (message.length <= LONG_RUN) return message;
+  return message.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, 'g'), (run) => {
+    let cut = KEEP;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(run[cut - 1])) cut--;
+    return `${run.slice(0, cut)}…(${run.length - cut} more characters)`;
+  });
 }

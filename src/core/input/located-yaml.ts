@@ -202,7 +202,13 @@ export function parseYaml(input: string, file: string, limits: YamlLimits = DEFA
   try {
     documents = constructFromEvents(events, { source: text, filename: file, schema: CORE_SCHEMA.withTags(mergeTag), maxAliases: limits.maxAliases });
   } catch (err) {
-    throw yamlError(err, file);
+    const e = yamlError(err, file);
+    // js-yaml places a complex key (`? [a, b]`, `[a, b]: 1`) at the start of the file: the first one is the culprit.
+    if (/complex key/.test(e.message)) {
+      const offsets = [...recordPositions(text, events)].filter(([k]) => k.includes('\u0001complex')).map(([, p]) => p.key ?? p.value);
+      if (offsets.length > 0) throw InputError.at(lines.at(Math.min(...offsets)), 'invalid YAML: this key is a list or a mapping (a complex key), and keys here are plain words. Write the key as a word, or quote it.');
+    }
+    throw e;
   }
   if (documents.length !== 1) {
     throw InputError.at(start, documents.length === 0 ? 'the file has no YAML document.' : `the file holds ${documents.length} YAML documents (separated by ---); put one document per file.`);
