@@ -8,6 +8,7 @@ import { builtinPack, problemsOf, yaml } from './helpers/pipeline.js';
 
 const parse = (text: string) => parseTopology(text, 'topology.yml', { defaultClients: new Set(['end-users', 'development-tools', 'internet']) });
 const firstProblem = (text: string) => problemsOf(() => parse(text))[0];
+const parseYamlOnly = (text: string) => ({ doc: parseYaml(text, 'topology.yml') });
 
 const base = yaml`
   version: 1
@@ -175,6 +176,36 @@ describe('encodings and hostile YAML', () => {
     ['a flow mapping as key', 'version: 1\nenvironments: [ { {x: 1}: 2 } ]\n', 2, 19],
   ])('a complex key (%s) is an error at the key, not at the start of the file', (_name, text, line, column) => {
     expect(problemsOf(() => parse(text))).toEqual([{ file: 'topology.yml', line, column, message: 'invalid YAML: this key is a list or a mapping (a complex key), and keys here are plain words. Write the key as a word, or quote it.' }]);
+  });
+
+  it('a key merged in with <<: is placed where the anchor writes it; a key the map writes itself stays the map\'s', () => {
+    const text = yaml`
+      version: 1
+      x-server: &server
+        roles: [front-end]
+        adress: 10.0.0.1
+      x-more: &more
+        region: westeurope
+        porte: 443
+      environments:
+        - name: p
+          servers:
+            - name: fe
+              <<: [*server, *more]
+              addresses: [10.0.2.11]
+              adress: 10.0.0.2
+    `;
+    const { doc } = parseYamlOnly(text);
+    const lineOf = (needle: string, from = 0) => text.slice(0, text.indexOf(needle, from)).split('\n').length;
+    const server = ['environments', 0, 'servers', 0];
+    expect(doc.keyAt([...server, 'roles']).line).toBe(lineOf('roles:'));
+    expect(doc.keyAt([...server, 'porte']).line).toBe(lineOf('porte:'));
+    // Written in the map itself after the merge: that line wins.
+    expect(doc.keyAt([...server, 'adress']).line).toBe(lineOf('adress: 10.0.0.2'));
+    expect(doc.keyAt([...server, 'addresses']).line).toBe(lineOf('addresses:'));
+    const problems = problemsOf(() => parse(text.replace('adress: 10.0.0.2\n', '')));
+    expect(problems.find((p) => p.message.includes('"porte"'))?.line).toBe(lineOf('porte:'));
+    expect(problems.find((p) => p.message.includes('"adress"'))?.line).toBe(lineOf('adress: 10.0.0.1'));
   });
 
   it('a long run of text is never cut inside a surrogate pair', async () => {

@@ -7246,6 +7246,34 @@ function recordPositions(text, events) {
         return at === Number.MAX_SAFE_INTEGER || at < 0 ? -1 : at;
     };
     const stack = [];
+    // Every path given a position, in order: an anchored node's are one slice of it.
+    const recorded = [];
+    const record = (p, pos) => {
+        if (!positions.has(p))
+            recorded.push(p);
+        positions.set(p, pos);
+    };
+    const anchors = new Map();
+    const anchorName = (e) => ('anchorStart' in e && e.anchorStart >= 0 ? text.slice(e.anchorStart, e.anchorEnd) : undefined);
+    /**
+     * `<<: *base` gives the map the keys of the anchored mapping: they take the positions where
+     * they are written (in the anchor), unless the map writes them itself (its keys win).
+     */
+    const merge = (mapPath, alias) => {
+        const name = anchorName(alias);
+        const anchored = name === undefined ? undefined : anchors.get(name);
+        if (!anchored)
+            return;
+        const below = anchored.path === '' ? '' : `${anchored.path}${SEP}`;
+        for (const k of anchored.keys) {
+            if (!k.startsWith(below) || k === anchored.path)
+                continue;
+            const rest = k.slice(below.length);
+            const target = mapPath === '' ? rest : `${mapPath}${SEP}${rest}`;
+            if (!positions.has(target))
+                record(target, positions.get(k));
+        }
+    };
     const place = (offset) => {
         const top = stack[stack.length - 1];
         if (!top)
@@ -7255,13 +7283,13 @@ function recordPositions(text, events) {
             top.index++;
             // Without a position of its own, an item is placed by its sequence (find() walks up).
             if (offset >= 0)
-                positions.set(p, { value: offset });
+                record(p, { value: offset });
             return p;
         }
         if (!top.pendingKey)
             return undefined; // this node is a key
         const p = stack.length === 1 ? top.pendingKey.text : `${top.path}${SEP}${top.pendingKey.text}`;
-        positions.set(p, { key: top.pendingKey.offset, value: offset >= 0 ? offset : top.pendingKey.offset });
+        record(p, { key: top.pendingKey.offset, value: offset >= 0 ? offset : top.pendingKey.offset });
         top.pendingKey = undefined;
         return p;
     };
@@ -7270,7 +7298,9 @@ function recordPositions(text, events) {
         if (e.type === EVENT_ID.DOCUMENT)
             continue;
         if (e.type === EVENT_ID.POP) {
-            stack.pop();
+            const done = stack.pop();
+            if (done?.anchor)
+                anchors.set(done.anchor.name, { path: done.path, keys: recorded.slice(done.anchor.first) });
             continue;
         }
         const offset = startOf(e);
@@ -7288,11 +7318,25 @@ function recordPositions(text, events) {
             }
             continue;
         }
+        // The map a `<<:` value merges into: the value is an alias, or a sequence of them.
+        const mergeInto = top?.kind === 'map' && top.pendingKey?.text === '<<' ? top.path : top?.kind === 'seq' ? top.mergeInto : undefined;
         const p = stack.length === 0 ? '' : place(offset);
         if (stack.length === 0)
-            positions.set('', { value: Math.max(0, offset) });
+            record('', { value: Math.max(0, offset) });
+        if (e.type === EVENT_ID.ALIAS && mergeInto !== undefined)
+            merge(mergeInto, e);
+        const name = e.type === EVENT_ID.ALIAS ? undefined : anchorName(e);
         if (e.type === EVENT_ID.MAPPING || e.type === EVENT_ID.SEQUENCE) {
-            stack.push({ kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq', path: p ?? '', index: 0 });
+            stack.push({
+                kind: e.type === EVENT_ID.MAPPING ? 'map' : 'seq',
+                path: p ?? '',
+                index: 0,
+                anchor: name === undefined ? undefined : { name, first: recorded.length },
+                mergeInto: e.type === EVENT_ID.SEQUENCE && top?.kind === 'map' && mergeInto !== undefined ? mergeInto : undefined,
+            });
+        }
+        else if (name !== undefined && p !== undefined) {
+            anchors.set(name, { path: p, keys: [] });
         }
     }
     return positions;
