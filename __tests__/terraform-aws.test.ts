@@ -810,6 +810,22 @@ describe('CIDR lists holding something other than text', () => {
     const mixed: TestPlan = { resources: [group('aws_security_group.fe', [rule('tcp', 22, 22, { cidr_blocks: ['0.0.0.0/0', entry] })], [EGRESS_ALL]), plan.resources[1]] };
     expect(flow(internet, serverOf(mixed, 'aws_instance.fe'), 22, { forbidden: true }).status).toBe('fail');
   });
+
+  it('an address without a prefix length (which AWS refuses) is not a CIDR, not one address that admits nobody', () => {
+    for (const [entry, field] of [['0.0.0.0', 'cidr_blocks'], ['::', 'ipv6_cidr_blocks']] as const) {
+      const plan: TestPlan = {
+        resources: [group('aws_security_group.fe', [rule('tcp', 22, 22, { [field]: [entry] })], [EGRESS_ALL]), instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe'))],
+      };
+      const exposed = flow(internet, serverOf(plan, 'aws_instance.fe'), 22, { forbidden: true });
+      expect(exposed.status).toBe('unknown');
+      expect(exposed.message).toContain(`"${entry}" in ingress[0].cidr_blocks of aws_security_group.fe is not a CIDR`);
+    }
+    // With its prefix, the same address is a CIDR.
+    const plan: TestPlan = {
+      resources: [group('aws_security_group.fe', [rule('tcp', 22, 22, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]), instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe'))],
+    };
+    expect(flow(internet, serverOf(plan, 'aws_instance.fe'), 22, { forbidden: true }).status).toBe('fail');
+  });
 });
 
 describe('a condition or an index picking among groups unknown until apply', () => {

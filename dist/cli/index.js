@@ -17055,6 +17055,7 @@ function ipProtocol(value, cloud) {
 ;// CONCATENATED MODULE: ./src/core/terraform/aws-rule-values.ts
 
 
+
 /** What AWS security group and network ACL rules write for protocols and ports. */
 /** `-1`, `all`, `tcp`, `6`, ... as a rule protocol; undefined when not a protocol. */
 const AWS_PROTOCOLS = { all: ['-1', 'all'], numbers: true };
@@ -17073,6 +17074,18 @@ function rulePorts(protocol, from, to) {
     if (!Number.isInteger(a) || !Number.isInteger(b) || a < 0 || b > 65535 || a > b)
         return { ports: PortSet.EMPTY, unknown: `its port range ${a}-${b} is not valid` };
     return { ports: PortSet.range(a, b) };
+}
+/**
+ * The CIDRs of an AWS rule or prefix list entry. AWS refuses an address without a prefix
+ * length there (`0.0.0.0` for `0.0.0.0/0`), so such a value is not a CIDR, not one address:
+ * read as /32 it would admit nothing where the author meant everything.
+ */
+function awsCidrSet(values) {
+    if (values.every((v) => typeof v !== 'string' || v.includes('/')))
+        return cidrSet(values);
+    const bare = values.filter((v) => typeof v === 'string' && !v.includes('/'));
+    const parsed = cidrSet(values.filter((v) => !(typeof v === 'string' && !v.includes('/'))));
+    return { set: parsed.set, invalid: [...parsed.invalid, ...bare] };
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/aws-network-acls.ts
@@ -17106,7 +17119,7 @@ function ruleOf(e, origin, label) {
     if (!Number.isFinite(priority) || !protocol)
         return undecidedRules(`the rule number or protocol of ${label} is not known until apply`, base);
     const ports = rulePorts(protocol, e.from, e.to);
-    const parsed = cidrSet(e.cidrs.values);
+    const parsed = awsCidrSet(e.cidrs.values);
     const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
     const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : { addresses: parsed.set, identities: [], label: parsed.set.describe(3) };
     const rule = { ...base, ports: ports.ports, portsUnknown: ports.unknown, peer };
@@ -17478,7 +17491,7 @@ function buildAwsNetwork(ctx) {
                 unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
                 continue;
             }
-            const parsed = cidrSet(cidrs.values);
+            const parsed = awsCidrSet(cidrs.values);
             set = set.union(parsed.set);
             for (const u of cidrs.unknown)
                 unknown.push(`${label()} names prefix list ${id}: ${u}`);
@@ -17572,7 +17585,7 @@ function buildAwsNetwork(ctx) {
                 const ports = rulePorts(protocol, block.from_port, block.to_port);
                 const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
                 const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
-                const parsed = cidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
+                const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
                 const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
                 if (sgs.computed && !recorded)
                     sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
@@ -17629,7 +17642,7 @@ function buildAwsNetwork(ctx) {
             const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
             const cidrs = attributeValues(ctx, res, ['cidr_blocks'], { computedDefault: [] });
             const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
-            const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+            const parsed = awsCidrSet([...cidrs.values, ...cidrs6.values]);
             const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
             const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
             const self = res.values.self === true;
@@ -17675,7 +17688,7 @@ function buildAwsNetwork(ctx) {
                 const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
                 const v4 = attributeValues(ctx, res, ['cidr_ipv4'], { computedDefault: [] });
                 const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
-                const parsed = cidrSet([...v4.values, ...v6.values]);
+                const parsed = awsCidrSet([...v4.values, ...v6.values]);
                 const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
                 const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_id']));
                 const source = groupLinks(res, ['referenced_security_group_id']);

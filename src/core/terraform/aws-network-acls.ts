@@ -1,7 +1,7 @@
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { awsProtocol, rulePorts } from './aws-rule-values.js';
+import { awsCidrSet, awsProtocol, rulePorts } from './aws-rule-values.js';
 import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, undecidedRules, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext } from './plan-context.js';
 import { lookup } from './plan-resources.js';
@@ -49,7 +49,7 @@ function ruleOf(e: Entry, origin: Origin, label: string): Rule[] {
   const base = { priority: Number.isFinite(priority) ? priority : 0, protocol: protocol ?? 'all', ports: PortSet.ALL, peer: ANY_ADDRESS, origin } as const;
   if (!Number.isFinite(priority) || !protocol) return undecidedRules(`the rule number or protocol of ${label} is not known until apply`, base);
   const ports = rulePorts(protocol, e.from, e.to);
-  const parsed = cidrSet(e.cidrs.values);
+  const parsed = awsCidrSet(e.cidrs.values);
   const unknown = [...e.cidrs.unknown, ...parsed.invalid.map((c) => `"${c}" in ${label} is not a CIDR`)];
   const peer: Peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : { addresses: parsed.set, identities: [], label: parsed.set.describe(3) };
   const rule = { ...base, ports: ports.ports, portsUnknown: ports.unknown, peer };

@@ -1,4 +1,4 @@
-import { awsProtocol, rulePorts } from './aws-rule-values.js';
+import { awsCidrSet, awsProtocol, rulePorts } from './aws-rule-values.js';
 import { buildNetworkAcls } from './aws-network-acls.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
@@ -111,7 +111,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         unknown.push(`${label()} names prefix list ${id}, whose CIDRs are not in this plan`);
         continue;
       }
-      const parsed = cidrSet(cidrs.values);
+      const parsed = awsCidrSet(cidrs.values);
       set = set.union(parsed.set);
       for (const u of cidrs.unknown) unknown.push(`${label()} names prefix list ${id}: ${u}`);
       for (const c of parsed.invalid) unknown.push(`${label()} names prefix list ${id}, whose entry "${c}" is not a CIDR`);
@@ -197,7 +197,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const ports = rulePorts(protocol, block.from_port, block.to_port);
         const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
         const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
-        const parsed = cidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
+        const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
         const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
         if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
         const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
@@ -244,7 +244,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
       const cidrs = attributeValues(ctx, res, ['cidr_blocks'], { computedDefault: [] });
       const cidrs6 = attributeValues(ctx, res, ['ipv6_cidr_blocks'], { computedDefault: [] });
-      const parsed = cidrSet([...cidrs.values, ...cidrs6.values]);
+      const parsed = awsCidrSet([...cidrs.values, ...cidrs6.values]);
       const pls = attributeValues(ctx, res, ['prefix_list_ids'], { computedDefault: [] });
       const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_ids']));
       const self = res.values.self === true;
@@ -285,7 +285,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const ports = rulePorts(protocol, res.values.from_port, res.values.to_port);
         const v4 = attributeValues(ctx, res, ['cidr_ipv4'], { computedDefault: [] });
         const v6 = attributeValues(ctx, res, ['cidr_ipv6'], { computedDefault: [] });
-        const parsed = cidrSet([...v4.values, ...v6.values]);
+        const parsed = awsCidrSet([...v4.values, ...v6.values]);
         const pls = attributeValues(ctx, res, ['prefix_list_id'], { computedDefault: [] });
         const pl = prefixListPeer(pls.values, () => describeAttribute(res, ['prefix_list_id']));
         const source = groupLinks(res, ['referenced_security_group_id']);

@@ -1,6 +1,8 @@
 import type { RuleProtocol } from '../model.js';
 import { PortSet } from '../net/ports.js';
 import { ipProtocol } from './ip-protocol.js';
+import type { AddressSet } from '../net/cidr.js';
+import { cidrSet } from './plan-context.js';
 
 /** What AWS security group and network ACL rules write for protocols and ports. */
 
@@ -20,3 +22,15 @@ export function rulePorts(protocol: RuleProtocol, from: unknown, to: unknown): {
   return { ports: PortSet.range(a, b) };
 }
 
+
+/**
+ * The CIDRs of an AWS rule or prefix list entry. AWS refuses an address without a prefix
+ * length there (`0.0.0.0` for `0.0.0.0/0`), so such a value is not a CIDR, not one address:
+ * read as /32 it would admit nothing where the author meant everything.
+ */
+export function awsCidrSet(values: readonly unknown[]): { set: AddressSet; invalid: string[] } {
+  if (values.every((v) => typeof v !== 'string' || v.includes('/'))) return cidrSet(values);
+  const bare = values.filter((v): v is string => typeof v === 'string' && !v.includes('/'));
+  const parsed = cidrSet(values.filter((v) => !(typeof v === 'string' && !v.includes('/'))));
+  return { set: parsed.set, invalid: [...parsed.invalid, ...bare] };
+}
