@@ -621,6 +621,31 @@ describe('network ACLs', () => {
     expect(flow(v4, other, 443).status).toBe('fail');
   });
 
+  it('a database\'s addresses are its subnet group\'s ranges: a rule that admits those ranges decides, where the group or a subnet is unknown it cannot', () => {
+    const dbGroup = (subnetIds: unknown, unknown: Record<string, unknown> = {}): TestResource[] => [
+      { address: 'aws_db_subnet_group.db', values: { name: 'db', subnet_ids: subnetIds }, unknown, actions: ['no-op'] },
+      { address: 'aws_db_instance.db', values: { engine: 'sqlserver-se', port: 1433, vpc_security_group_ids: ['sg-0open'], db_subnet_group_name: 'db' }, actions: ['no-op'] },
+    ];
+    // The app may leave only towards the database subnets, on 1433.
+    const narrow = { address: 'aws_security_group.app', values: { id: 'sg-0app', ingress: [], egress: [rule('tcp', 1433, 1433, { cidr_blocks: ['10.0.3.0/24', '10.0.4.0/24'] })] }, actions: ['no-op'], expressions: { ingress: [], egress: [{}] } };
+    const app = { address: 'aws_instance.app', values: { vpc_security_group_ids: ['sg-0app'], subnet_id: 'subnet-app', private_ip: '10.0.2.5' }, actions: ['no-op'] };
+    const base = [open, narrow, app, subnet('a', '10.0.3.0/24', 'subnet-a'), subnet('b', '10.0.4.0/24', 'subnet-b'), subnet('app', '10.0.2.0/24', 'subnet-app')];
+    const inGroup: TestPlan = { resources: [...base, ...dbGroup(['subnet-a', 'subnet-b'])] };
+    const db = serverOf(inGroup, 'aws_db_instance.db');
+    expect(db.addresses.describe()).toBe('10.0.3.0/24, 10.0.4.0/24');
+    expect(db.addressesExact).toBe(false);
+    expect(flow(serverOf(inGroup, 'aws_instance.app'), db, 1433).status).toBe('pass');
+    // A subnet outside the rule: the database may be there.
+    const wider: TestPlan = { resources: [...base, subnet('c', '10.0.5.0/24', 'subnet-c'), ...dbGroup(['subnet-a', 'subnet-c'])] };
+    expect(flow(serverOf(wider, 'aws_instance.app'), serverOf(wider, 'aws_db_instance.db'), 1433).status).toBe('unknown');
+    // Subnets not known until apply, or not in the plan: anywhere.
+    for (const plan of [{ resources: [...base, ...dbGroup(null, { subnet_ids: true })] }, { resources: [...base, ...dbGroup(['subnet-0elsewhere'])] }]) {
+      const far = serverOf(plan, 'aws_db_instance.db');
+      expect(far.addresses.describe()).toBe('0.0.0.0/0');
+      expect(flow(serverOf(plan, 'aws_instance.app'), far, 1433).status).toBe('unknown');
+    }
+  });
+
   it('a database is in one of its subnet group\'s subnets: their shared ACL applies; ACLs that differ decide where they agree', () => {
     const db = (subnets: string[]): TestResource[] => [
       { address: 'aws_db_subnet_group.db', values: { name: 'db', subnet_ids: subnets }, actions: ['no-op'] },

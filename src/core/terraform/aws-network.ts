@@ -78,6 +78,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const groupsById = indexBy(groupResources, ['id', 'name', 'arn']);
   const prefixLists = indexBy(ctx.ofType('aws_ec2_managed_prefix_list'), ['id']);
   const subnetsById = indexBy([...SUBNET_TYPES].flatMap((t) => ctx.ofType(t)), ['id']);
+  const subnetGroups = indexBy(ctx.ofType('aws_db_subnet_group').filter((r) => r.mode === 'managed'), ['name', 'id']);
   const groups = new Map<string, Group>();
   for (const res of groupResources) {
     groups.set(res.address, { res, identity: `sg:${res.address}`, location: ctx.locate(res), ingress: [], egress: [] });
@@ -313,7 +314,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     // rules the plan does not hold; groups attached later come on top of it.
     const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
     for (const l of attached) mergeLinks(linked, l);
-    const addresses = serverAddresses(ctx, res, subnetsById);
+    const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -490,8 +491,12 @@ function prefixListEntries(ctx: PlanContext, lists: ReadonlyMap<string, PlanReso
   };
 }
 
-/** An instance's private address when known, else the range of its subnet (address assigned at apply). */
-function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: ReadonlyMap<string, PlanResource>): { addresses: AddressSet; addressesExact: boolean } {
+/**
+ * An instance's private address when known, else the range of its subnet (address assigned at
+ * apply); a database's, the ranges of the subnets of its DB subnet group.
+ */
+function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: ReadonlyMap<string, PlanResource>, subnetGroups: ReadonlyMap<string, PlanResource>): { addresses: AddressSet; addressesExact: boolean } {
+  if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') return databaseAddresses(ctx, res, subnetsById, subnetGroups);
   const ip = lookup(res, ['private_ip']);
   const v6 = lookup(res, ['ipv6_addresses']);
   if (ip.state === 'known' && typeof ip.value === 'string') {
@@ -505,6 +510,30 @@ function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: Reado
     // Somewhere in IPv4: an instance's primary private address is IPv4 unless its subnet is
     // IPv6-only, which the plan shows when it declares the subnet.
     return { addresses: AddressSet.ALL_V4, addressesExact: false };
+  }
+  return { addresses: range, addressesExact: false };
+}
+
+const SUBNET_GROUP_TYPES: ReadonlySet<string> = new Set(['aws_db_subnet_group']);
+
+/**
+ * A database is somewhere in the subnets of its DB subnet group: their ranges, where the plan
+ * holds the group and every subnet with a known range. Else (no group named, the VPC's
+ * default one; a group or subnet not in the plan or not known until apply) anywhere in IPv4.
+ */
+function databaseAddresses(ctx: PlanContext, res: PlanResource, subnetsById: ReadonlyMap<string, PlanResource>, subnetGroups: ReadonlyMap<string, PlanResource>): { addresses: AddressSet; addressesExact: boolean } {
+  const anywhere = { addresses: AddressSet.ALL_V4, addressesExact: false };
+  const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
+  if (group.targets.length === 0 || group.unknown.length > 0 || group.external.length > 0 || group.choice !== undefined) return anywhere;
+  let range = AddressSet.EMPTY;
+  for (const g of group.targets) {
+    const subnets = linkedResources(ctx, g, ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0) return anywhere;
+    for (const s of subnets.targets) {
+      const r = cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
+      if (r.set.isEmpty() || r.invalid.length > 0) return anywhere;
+      range = range.union(r.set);
+    }
   }
   return { addresses: range, addressesExact: false };
 }
