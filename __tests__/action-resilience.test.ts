@@ -385,6 +385,40 @@ describe('duplicate comments', () => {
     expect(api.calls().some((c) => c.startsWith('DELETE'))).toBe(false);
   });
 
+  it('a sticky comment deleted between the listing and the update: a new one is posted, no permission warning', async () => {
+    let deleted = false;
+    const api = await startGitHub({
+      intercept: (request, _res, fake) => {
+        // Someone deletes the comment right after this run listed it.
+        if (!deleted && request.method === 'PATCH') {
+          deleted = true;
+          fake.comments.splice(0, fake.comments.length);
+        }
+        return false;
+      },
+    });
+    const ws = makeWorkspace();
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 101 });
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toMatch(/ run=101\.1 -->/);
+    expect(api.calls().slice(-2)).toEqual(['PATCH /repos/acme/infra/issues/comments/1000', 'POST /repos/acme/infra/issues/7/comments']);
+    expect(annotations(run, 'warning')).toEqual([]);
+    expect(run.summary).toMatch(/PR comment \[posted\]/);
+  });
+
+  it('comments of comment: new runs are history: a later comment: update run starts its own, and deletes none of them', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace();
+    for (const runId of [100, 101]) await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', comment: 'new' }, apiUrl: api.url, runId });
+    expect(api.comments.map((c) => c.body.split('\n')[0])).toEqual([expect.stringMatching(/ run=100\.1 per-run -->$/), expect.stringMatching(/ run=101\.1 per-run -->$/)]);
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', comment: 'update' }, apiUrl: api.url, runId: 102 });
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', comment: 'update' }, apiUrl: api.url, runId: 103 });
+    expect(api.comments).toHaveLength(3);
+    expect(api.comments[2].body).toMatch(/ run=103\.1 -->/);
+    expect(api.calls().some((c) => c.startsWith('DELETE'))).toBe(false);
+  });
+
   it('a duplicate that cannot be deleted is left, without a warning', async () => {
     const api = await startGitHub({ refuse: { deleteComment: 403 } });
     const ws = makeWorkspace();

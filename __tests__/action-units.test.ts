@@ -205,6 +205,32 @@ describe('the PR comment', () => {
     expectGolden('action-input-problems.md', renderInputProblemsComment(problems, { marker, version: '1.0.0', name: 'production', links }));
   });
 
+  it('a checkout below the workspace: the repository is the root, the workspace the boundary inputs may not leave', async () => {
+    const { resolveWorkspace } = await import('../src/github/action-workspace.js');
+    const { readWorkspaceFile } = await import('../src/io/input-files.js');
+    const ws = makeWorkspace({ 'plan.json': '{}', 'repo/.git/HEAD': 'ref: refs/heads/main\n', 'repo/infra/topology.yml': 'version: 1\n' });
+    const run = { workspace: ws } as Parameters<typeof resolveWorkspace>[1];
+    const inputs = (workingDirectory: string) => ({ workingDirectory }) as Parameters<typeof resolveWorkspace>[0];
+    expect(resolveWorkspace(inputs('repo/infra'), run)).toEqual({ root: path.join(ws, 'repo'), cwd: path.join(ws, 'repo/infra'), boundary: ws });
+    // The plan another step wrote beside the checkout is still an input of the workspace.
+    const w = resolveWorkspace(inputs('repo'), run);
+    expect(readWorkspaceFile(w, path.join(ws, 'plan.json'), 'plan.json', 1000).toString()).toBe('{}');
+    // No repository below (or the workspace is one): the workspace is the root.
+    expect(resolveWorkspace(inputs('examples'), run)).toEqual({ root: ws, cwd: path.join(ws, 'examples') });
+  });
+
+  it('bad input in a job summary fits GitHub\'s limit in UTF-8 bytes, not characters', async () => {
+    const { renderInputProblems } = await import('../src/github/comment-body.js');
+    const problems = Array.from({ length: 4000 }, (_, i) => ({ file: 'infra/topology.yml', line: i + 1, column: 9, message: `environment "生産" > server "サーバー-${i}": unknown key "アドレス". ${'説明'.repeat(40)}` }));
+    const limit = 100_000;
+    const bytes = renderInputProblems(problems, limit, Buffer.byteLength);
+    expect(Buffer.byteLength(bytes)).toBeLessThanOrEqual(limit);
+    expect(Buffer.byteLength(bytes)).toBeGreaterThan(limit * 0.95);
+    expect(bytes).toMatch(/✂️ \d+ more problems: see the annotations and the log/);
+    // Counted in characters, the same limit lets through about three times the bytes.
+    expect(Buffer.byteLength(renderInputProblems(problems, limit))).toBeGreaterThan(2 * limit);
+  });
+
   it('an output file that could not be written: a notice above the real result, its text as data', () => {
     const report = check({ 'examples/topology.yml': example });
     const unwritten = ['sarif-file: cannot write "<img src=x>@admin`x`.sarif": permission denied (EACCES); choose a file path in a folder you can write to.'];
@@ -449,6 +475,26 @@ describe('publishing against an API that stops answering (limits injected)', () 
       await gh.stop();
     }
   }, 10_000);
+
+  it('a request\'s own time limit fires after garbage collection too (a timeout signal held only by AbortSignal.any may be collected first)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `
+      import { requestSignal } from ${JSON.stringify(path.join(ROOT, 'src/github/github-api.ts'))};
+      const deadline = new AbortController();
+      const started = Date.now();
+      const limit = requestSignal(300, deadline.signal);
+      const stop = setTimeout(() => deadline.abort(new Error('deadline')), 5000);
+      const pressure = setInterval(() => { globalThis.gc(); Array.from({ length: 1e5 }, (_, i) => ({ i })); }, 20);
+      limit.signal.addEventListener('abort', () => {
+        clearInterval(pressure); clearTimeout(stop);
+        console.log(JSON.stringify({ ms: Date.now() - started, name: limit.signal.reason.name }));
+      });
+    `;
+    const out = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    const { ms, name } = JSON.parse(out) as { ms: number; name: string };
+    expect(name).toBe('TimeoutError');
+    expect(ms).toBeLessThan(4000);
+  });
 
   it('an API that answers: the deadline changes nothing', async () => {
     const gh = await fakeGitHub({});

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/pipeline.js';
@@ -242,7 +242,7 @@ describe('annotations within GitHub\'s limits', () => {
     expect(errors.slice(0, 9).map((e) => e.properties.line)).toEqual(['5', '6', '7', '8', '9', '10', '11', '12', '13']);
     expect(errors[9].message).toMatch(/\(and 11 more; see the annotations and the job summary\)$/);
     expect(run.summary.match(/^\| `many\.yml:\d+:\d+` \|/gm)).toHaveLength(12);
-    expect(run.summary).toContain('3 more problems are in the table above and the log, not annotated');
+    expect(run.summary).toContain('3 more problems are not annotated (GitHub shows 10 error annotations per step); the log of this step lists every problem.');
   });
 
   it('at most 10 per level per step, the changed files first, and the summary says how many more', async () => {
@@ -340,6 +340,23 @@ describe('other events and settings', () => {
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('examples/topology.yml');
     expect(run.summary).toContain('Annotations are off');
     expect(run.summary).toContain('No PR comment: `comment: off`.');
+  });
+
+  it('a repository checked out below the workspace (actions/checkout with path:): paths relative to that repository, in annotations and links', async () => {
+    await startGitHub();
+    const ws = makeWorkspace();
+    mkdirSync(path.join(ws, 'infra-repo', '.git'), { recursive: true });
+    cpSync(path.join(ws, 'examples'), path.join(ws, 'infra-repo', 'examples'), { recursive: true });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'working-directory': 'infra-repo' }, apiUrl: gh.url });
+    expect(run.code).toBe(1);
+    const errors = annotations(run, 'error').filter((a) => a.properties.title?.startsWith('OS11-'));
+    expect(errors.map((a) => a.properties.file)).toEqual(['examples/topology.yml', 'examples/topology.yml']);
+    expect(gh.comments[0].body).toContain(`/blob/${HEAD_SHA}/examples/topology.yml#L16`);
+    expect(gh.comments[0].body).not.toContain('infra-repo/');
+    // A workspace that is itself a repository keeps its root, whatever lies below it (a submodule).
+    mkdirSync(path.join(ws, '.git'));
+    const whole = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'working-directory': 'infra-repo' }, apiUrl: gh.url, runId: 200 });
+    expect(annotations(whole, 'error').filter((a) => a.properties.title?.startsWith('OS11-')).map((a) => a.properties.file)).toEqual(['infra-repo/examples/topology.yml', 'infra-repo/examples/topology.yml']);
   });
 
   it('fail-on-unknown: a topology without its firewall fails the step, and the comment says what blocks', async () => {

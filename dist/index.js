@@ -54399,6 +54399,7 @@ function runCheck(inputs, loaded) {
  */
 class MissingInputError extends Error {
 }
+const boundaryOf = (ws) => ws.boundary ?? ws.root;
 function displayPath(ws, absolute) {
     const rel = external_node_path_default().relative(ws.root, absolute);
     return (rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? absolute : rel).split((external_node_path_default()).sep).join('/');
@@ -54478,12 +54479,12 @@ function readLimited(abs, display, maxBytes) {
 function resolveInsideWorkspace(ws, fromFile, written) {
     const abs = external_node_path_default().resolve(external_node_path_default().dirname(fromFile), written);
     if (!isInsideWorkspace(ws, realpathOrSelf(abs)))
-        return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
+        return { ok: false, reason: `"${written}" resolves outside the workspace (${boundaryOf(ws)}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
 }
 const isInside = (root, p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
 function isInsideWorkspace(ws, real) {
-    return isInside(realpathOrSelf(ws.root), real);
+    return isInside(realpathOrSelf(boundaryOf(ws)), real);
 }
 /**
  * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
@@ -54504,8 +54505,8 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
     }
     // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
     const named = external_node_path_default().resolve(abs);
-    if ((isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
-        throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
+    if ((isInside(external_node_path_default().resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
+        throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${boundaryOf(ws)}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
     }
     if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
         throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
@@ -54514,7 +54515,7 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
 /** Whether a path named inside the workspace really lies outside it (a symbolic link leads out): such a path is never read. */
 function leadsOutOfWorkspace(ws, abs) {
     const named = external_node_path_default().resolve(abs);
-    return (isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
+    return (isInside(external_node_path_default().resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
 }
 function realpathOrSelf(p) {
     try {
@@ -55093,17 +55094,20 @@ function requireNotAnInput(file, filesRead) {
 
 
 /**
- * The checkout as the action sees it: the workspace root (reported paths are relative to
- * it, which makes them the repository paths annotations need), the working directory
- * patterns start from, and the files the action writes.
+ * The checkout as the action sees it: the repository root (reported paths are relative to
+ * it, which makes them the repository paths annotations and links need), the working
+ * directory patterns start from, and the files the action writes. The root is the workspace,
+ * unless the workspace is no repository and the repository was checked out below it
+ * (`actions/checkout` with `path:`): then the folder holding `.git` above the working directory.
  */
 function resolveWorkspace(inputs, run) {
-    const root = run.workspace;
-    const cwd = external_node_path_default().resolve(root, inputs.workingDirectory);
-    const rel = external_node_path_default().relative(root, cwd);
+    const workspace = run.workspace;
+    const cwd = external_node_path_default().resolve(workspace, inputs.workingDirectory);
+    const rel = external_node_path_default().relative(workspace, cwd);
     if (rel.startsWith('..') || external_node_path_default().isAbsolute(rel)) {
-        throw new ActionInputError([`working-directory: "${inputs.workingDirectory}" is outside the workspace (${root}); reported paths must be repository paths.`]);
+        throw new ActionInputError([`working-directory: "${inputs.workingDirectory}" is outside the workspace (${workspace}); reported paths must be repository paths.`]);
     }
+    const root = repositoryRoot(workspace, cwd);
     let isDir = false;
     try {
         isDir = (0,external_node_fs_namespaceObject.statSync)(cwd).isDirectory();
@@ -55113,7 +55117,17 @@ function resolveWorkspace(inputs, run) {
     }
     if (!isDir)
         throw new ActionInputError([`working-directory: "${inputs.workingDirectory}" is not a folder in the workspace (${cwd}). Did the job check out the repository (actions/checkout)?`]);
-    return { root, cwd };
+    return root === workspace ? { root, cwd } : { root, cwd, boundary: workspace };
+}
+/** The workspace when it is a repository (a submodule below it is part of it); else the nearest folder with `.git` from `cwd` up to it. */
+function repositoryRoot(workspace, cwd) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(workspace, '.git')))
+        return workspace;
+    for (let dir = cwd; dir !== workspace && dir.startsWith(workspace); dir = external_node_path_default().dirname(dir)) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.git')))
+            return dir;
+    }
+    return workspace;
 }
 /** Whether a reported path is a file in the checkout, so an annotation or a link can point at it. */
 function isRepoFile(ws, file) {
@@ -55252,16 +55266,19 @@ function renderMarkdown(report, options) {
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
 
 
-const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6}) -->(?:\r?\n|$)/;
+const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6})( per-run)? -->(?:\r?\n|$)/;
 function formatMarker(m) {
-    return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt} -->`;
+    return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt}${m.perRun ? ' per-run' : ''} -->`;
 }
 /** The marker at the very start of a comment body, if any. */
 function parseMarker(body) {
     const m = MARKER.exec(body ?? '');
     if (!m)
         return undefined;
-    return { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
+    const marker = { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
+    if (m[5])
+        marker.perRun = true;
+    return marker;
 }
 /**
  * Whether `a` was written by a later run than `b`. Run ids grow with every new run in a
@@ -55359,8 +55376,11 @@ function comment_body_where(p) {
         return codeSpan(`${p.file}:${p.line}:${p.column}`);
     return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
 }
-/** Bad input, as markdown: every problem with its place, and that nothing was checked. */
-function renderInputProblems(problems, maxChars = Number.POSITIVE_INFINITY) {
+/**
+ * Bad input, as markdown: every problem with its place, and that nothing was checked, within
+ * `maxSize` as `measure` counts it (characters for a comment, UTF-8 bytes for a job summary).
+ */
+function renderInputProblems(problems, maxSize = Number.POSITIVE_INFINITY, measure = (t) => t.length) {
     const head = [
         `### ❌ topogate: the inputs cannot be checked`,
         '',
@@ -55371,11 +55391,14 @@ function renderInputProblems(problems, maxChars = Number.POSITIVE_INFINITY) {
     ];
     const note = (left) => `\n> ✂️ ${left} more problem${left === 1 ? '' : 's'}: see the annotations and the log of the workflow run.\n`;
     let out = `${head.join('\n')}\n`;
+    let size = measure(out);
     for (let i = 0; i < problems.length; i++) {
         const row = `| ${comment_body_where(problems[i])} | ${escapeMarkdown(problems[i].message)} |\n`;
-        if (out.length + row.length + note(problems.length - i).length > maxChars)
+        const rowSize = measure(row);
+        if (size + rowSize + measure(note(problems.length - i)) > maxSize)
             return `${out}${note(problems.length - i)}`;
         out += row;
+        size += rowSize;
     }
     return out;
 }
@@ -55820,6 +55843,28 @@ async function attempt(operation, retry, fn, budget, wait = sleep, limits = {}) 
         }
     }
 }
+/**
+ * A signal that aborts after `ms`, or when `also` does. Not `AbortSignal.any` over
+ * `AbortSignal.timeout`: Node may collect a timeout signal that only `any` holds before it
+ * fires, and a hung request then waited for the whole deadline (nodejs/node#57736). The
+ * timer here holds its controller until it fires or the request ends.
+ */
+function requestSignal(ms, also) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException(`the request took longer than ${durationText(ms)}`, 'TimeoutError')), ms);
+    const follow = () => controller.abort(also?.reason);
+    if (also?.aborted)
+        follow();
+    else
+        also?.addEventListener('abort', follow, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            also?.removeEventListener('abort', follow);
+        },
+    };
+}
 class GitHubApi {
     octokit;
     owner;
@@ -55844,11 +55889,19 @@ class GitHubApi {
         const deadline = new ApiDeadline(limits.totalMs);
         const { getOctokit } = await __nccwpck_require__.e(/* import() */ 413).then(__nccwpck_require__.bind(__nccwpck_require__, 2413));
         const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: 'topogate-action' });
-        octokit.hook.before('request', (options) => {
+        octokit.hook.wrap('request', async (request, options) => {
             // Each request (each page of a listing too) ends at its own limit or at the deadline, whichever is first;
             // the one request marked `pastDeadline` has a short limit of its own instead.
             const past = options.request?.pastDeadline === true;
-            options.request = { ...options.request, signal: past ? AbortSignal.timeout(limits.graceMs) : AbortSignal.any([AbortSignal.timeout(limits.requestMs), deadline.signal]) };
+            const limit = requestSignal(past ? limits.graceMs : limits.requestMs, past ? undefined : deadline.signal);
+            // Set on the options object itself: the inner hooks are bound to it, not to what is passed on.
+            options.request = { ...options.request, signal: limit.signal };
+            try {
+                return await request(options);
+            }
+            finally {
+                limit.dispose();
+            }
         });
         return new GitHubApi(octokit, run.repository.owner, run.repository.repo, limits, deadline);
     }
@@ -56076,10 +56129,11 @@ async function publishComment(api, pullNumber, req, log) {
         const later = ours.filter((o) => isLaterRun(o.marker, req.marker)).sort((a, b) => b.marker.runId - a.marker.runId || b.marker.runAttempt - a.marker.runAttempt)[0];
         if (later)
             return { kind: 'stale', url: later.comment.url, runId: later.marker.runId, sha: later.marker.sha };
-        const newestFirst = [...ours].sort((a, b) => b.comment.id - a.comment.id);
+        // Comments of `comment: new` runs are the history that mode keeps: never the sticky one, never duplicates.
+        const newestFirst = ours.filter((o) => !o.marker.perRun).sort((a, b) => b.comment.id - a.comment.id);
         const target = req.mode === 'update' ? newestFirst[0] : undefined;
-        if (target) {
-            const url = await api.updateComment(target.comment.id, req.body);
+        const url = target ? await updateUnlessDeleted(api, target.comment, req.body, log) : undefined;
+        if (url !== undefined) {
             // Two first runs that raced both posted: keep the newest, remove the rest. Only when
             // they are surely this token's own: with the login unknown, another bot's comment
             // carrying a copied marker must not be deleted.
@@ -56106,6 +56160,21 @@ async function publishComment(api, pullNumber, req, log) {
         if (e instanceof ApiError && (e.refused || e.rateLimited))
             return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
         return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
+    }
+}
+/**
+ * Rewrites a comment; undefined when it is gone (deleted by someone between the listing and
+ * now: GitHub answers 404 to a token that could list it), so that a new one is started.
+ */
+async function updateUnlessDeleted(api, comment, body, log) {
+    try {
+        return await api.updateComment(comment.id, body);
+    }
+    catch (e) {
+        if (!(e instanceof ApiError) || e.status !== 404 || e.rateLimited)
+            throw e;
+        log.debug(`the comment ${comment.url} was deleted while this run wrote it (${e.message}); starting a new one.`);
+        return undefined;
     }
 }
 
@@ -56209,7 +56278,10 @@ function links(run) {
     return { serverUrl: run.serverUrl, repository: run.repository, sha: run.sha, runId: run.runId };
 }
 function markerOf(ctx) {
-    return { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
+    const marker = { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
+    if (ctx.inputs.comment === 'new')
+        marker.perRun = true;
+    return marker;
 }
 async function deliverComment(ctx, api, body, onlyIfExists) {
     const { inputs, run, log } = ctx;
@@ -56481,8 +56553,9 @@ async function publishInputProblems(problems, ctx) {
     const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
     const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
     api.warnIfOutOfTime();
-    const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
-    writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+    const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step); the log of this step lists every problem.\n` : '';
+    const tail = `${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`;
+    writeSummary(log, `${renderInputProblems(problems, SUMMARY_MAX_BYTES - Buffer.byteLength(tail) - 16, Buffer.byteLength).trimEnd()}\n${tail}`);
 }
 /**
  * Input values the action cannot use (`fail-on: sometimes`): nothing is known of the
@@ -56492,7 +56565,7 @@ async function publishInputProblems(problems, ctx) {
 function publishUnusableInputs(problems, log) {
     publish_setOutput(log, 'result', 'fail');
     const listed = problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
-    writeSummary(log, `${renderInputProblems(listed, 900_000).trimEnd()}\n`);
+    writeSummary(log, `${renderInputProblems(listed, SUMMARY_MAX_BYTES - 16, Buffer.byteLength).trimEnd()}\n`);
 }
 
 ;// CONCATENATED MODULE: ./src/github/run-context.ts

@@ -23118,6 +23118,7 @@ function globSync(globInput, options) {
  */
 class MissingInputError extends Error {
 }
+const boundaryOf = (ws) => ws.boundary ?? ws.root;
 function displayPath(ws, absolute) {
     const rel = external_node_path_default().relative(ws.root, absolute);
     return (rel === '' ? '.' : rel.startsWith('..') || external_node_path_default().isAbsolute(rel) ? absolute : rel).split((external_node_path_default()).sep).join('/');
@@ -23197,12 +23198,12 @@ function readLimited(abs, display, maxBytes) {
 function resolveInsideWorkspace(ws, fromFile, written) {
     const abs = external_node_path_default().resolve(external_node_path_default().dirname(fromFile), written);
     if (!isInsideWorkspace(ws, realpathOrSelf(abs)))
-        return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
+        return { ok: false, reason: `"${written}" resolves outside the workspace (${boundaryOf(ws)}); paths in inputs must stay inside the repository.` };
     return { ok: true, absolute: abs };
 }
 const isInside = (root, p) => p === root || p.startsWith(root.endsWith((external_node_path_default()).sep) ? root : root + (external_node_path_default()).sep);
 function isInsideWorkspace(ws, real) {
-    return isInside(realpathOrSelf(ws.root), real);
+    return isInside(realpathOrSelf(boundaryOf(ws)), real);
 }
 /**
  * Reads a file of the workspace. A glob or a pack folder follows symbolic links, and a
@@ -23223,8 +23224,8 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
     }
     // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
     const named = external_node_path_default().resolve(abs);
-    if ((isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
-        throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
+    if ((isInside(external_node_path_default().resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
+        throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${boundaryOf(ws)}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
     }
     if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
         throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
@@ -23233,7 +23234,7 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
 /** Whether a path named inside the workspace really lies outside it (a symbolic link leads out): such a path is never read. */
 function leadsOutOfWorkspace(ws, abs) {
     const named = external_node_path_default().resolve(abs);
-    return (isInside(external_node_path_default().resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
+    return (isInside(external_node_path_default().resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
 }
 function realpathOrSelf(p) {
     try {

@@ -108,8 +108,11 @@ function where(p: StepProblem): string {
   return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
 }
 
-/** Bad input, as markdown: every problem with its place, and that nothing was checked. */
-export function renderInputProblems(problems: readonly StepProblem[], maxChars = Number.POSITIVE_INFINITY): string {
+/**
+ * Bad input, as markdown: every problem with its place, and that nothing was checked, within
+ * `maxSize` as `measure` counts it (characters for a comment, UTF-8 bytes for a job summary).
+ */
+export function renderInputProblems(problems: readonly StepProblem[], maxSize = Number.POSITIVE_INFINITY, measure: (text: string) => number = (t) => t.length): string {
   const head = [
     `### ❌ topogate: the inputs cannot be checked`,
     '',
@@ -120,10 +123,13 @@ export function renderInputProblems(problems: readonly StepProblem[], maxChars =
   ];
   const note = (left: number) => `\n> ✂️ ${left} more problem${left === 1 ? '' : 's'}: see the annotations and the log of the workflow run.\n`;
   let out = `${head.join('\n')}\n`;
+  let size = measure(out);
   for (let i = 0; i < problems.length; i++) {
     const row = `| ${where(problems[i])} | ${escapeMarkdown(problems[i].message)} |\n`;
-    if (out.length + row.length + note(problems.length - i).length > maxChars) return `${out}${note(problems.length - i)}`;
+    const rowSize = measure(row);
+    if (size + rowSize + measure(note(problems.length - i)) > maxSize) return `${out}${note(problems.length - i)}`;
     out += row;
+    size += rowSize;
   }
   return out;
 }

@@ -15,19 +15,23 @@ export interface CommentMarker {
   sha: string;
   runId: number;
   runAttempt: number;
+  /** Written with `comment: new` (one comment per run): history, which an `update` run neither edits nor deletes. */
+  perRun?: boolean;
 }
 
-const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6}) -->(?:\r?\n|$)/;
+const MARKER = /^<!-- topogate-comment key=([0-9a-f]{16}) sha=([0-9a-f]{0,64}) run=(\d{1,20})\.(\d{1,6})( per-run)? -->(?:\r?\n|$)/;
 
 export function formatMarker(m: CommentMarker): string {
-  return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt} -->`;
+  return `<!-- topogate-comment key=${m.key} sha=${m.sha} run=${m.runId}.${m.runAttempt}${m.perRun ? ' per-run' : ''} -->`;
 }
 
 /** The marker at the very start of a comment body, if any. */
 export function parseMarker(body: string | null | undefined): CommentMarker | undefined {
   const m = MARKER.exec(body ?? '');
   if (!m) return undefined;
-  return { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
+  const marker: CommentMarker = { key: m[1], sha: m[2], runId: Number(m[3]), runAttempt: Number(m[4]) };
+  if (m[5]) marker.perRun = true;
+  return marker;
 }
 
 /**

@@ -234,6 +234,27 @@ export async function attempt<T>(operation: string, retry: boolean, fn: () => Pr
   }
 }
 
+/**
+ * A signal that aborts after `ms`, or when `also` does. Not `AbortSignal.any` over
+ * `AbortSignal.timeout`: Node may collect a timeout signal that only `any` holds before it
+ * fires, and a hung request then waited for the whole deadline (nodejs/node#57736). The
+ * timer here holds its controller until it fires or the request ends.
+ */
+export function requestSignal(ms: number, also?: AbortSignal): { signal: AbortSignal; dispose(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`the request took longer than ${durationText(ms)}`, 'TimeoutError')), ms);
+  const follow = () => controller.abort(also?.reason);
+  if (also?.aborted) follow();
+  else also?.addEventListener('abort', follow, { once: true });
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      clearTimeout(timer);
+      also?.removeEventListener('abort', follow);
+    },
+  };
+}
+
 export class GitHubApi {
   private readonly budget: WaitBudget;
 
@@ -256,11 +277,18 @@ export class GitHubApi {
     const deadline = new ApiDeadline(limits.totalMs);
     const { getOctokit } = await import('@actions/github');
     const octokit = getOctokit(token, { baseUrl: run.apiUrl, userAgent: 'topogate-action' });
-    octokit.hook.before('request', (options) => {
+    octokit.hook.wrap('request', async (request, options) => {
       // Each request (each page of a listing too) ends at its own limit or at the deadline, whichever is first;
       // the one request marked `pastDeadline` has a short limit of its own instead.
       const past = (options.request as { pastDeadline?: boolean } | undefined)?.pastDeadline === true;
-      options.request = { ...options.request, signal: past ? AbortSignal.timeout(limits.graceMs) : AbortSignal.any([AbortSignal.timeout(limits.requestMs), deadline.signal]) };
+      const limit = requestSignal(past ? limits.graceMs : limits.requestMs, past ? undefined : deadline.signal);
+      // Set on the options object itself: the inner hooks are bound to it, not to what is passed on.
+      options.request = { ...options.request, signal: limit.signal };
+      try {
+        return await request(options);
+      } finally {
+        limit.dispose();
+      }
     });
     return new GitHubApi(octokit, run.repository.owner, run.repository.repo, limits, deadline);
   }

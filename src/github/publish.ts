@@ -23,7 +23,7 @@ import { configurationKey } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
 import { GitHubApi, durationText } from './github-api.js';
 import type { ApiLimits } from './github-api.js';
-import { commentNote, renderJobSummary } from './job-summary.js';
+import { SUMMARY_MAX_BYTES, commentNote, renderJobSummary } from './job-summary.js';
 import type { AnnotationDelivery, CheckRunLeftOver, CommentDelivery, Delivery } from './job-summary.js';
 import type { RunContext } from './run-context.js';
 import { publishComment } from './sticky-comment.js';
@@ -130,7 +130,9 @@ function links(run: RunContext): RunLinks {
 }
 
 function markerOf(ctx: PublishContext): CommentMarker {
-  return { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
+  const marker: CommentMarker = { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
+  if (ctx.inputs.comment === 'new') marker.perRun = true;
+  return marker;
 }
 
 async function deliverComment(ctx: PublishContext, api: ApiSession, body: string, onlyIfExists: boolean): Promise<CommentDelivery> {
@@ -395,8 +397,9 @@ export async function publishInputProblems(problems: readonly StepProblem[], ctx
   const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
   const comment = await deliverComment(ctx, api, body, inputs.comment !== 'new');
   api.warnIfOutOfTime();
-  const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} in the table above and the log, not annotated (GitHub shows 10 error annotations per step).\n` : '';
-  writeSummary(log, `${renderInputProblems(problems, 900_000).trimEnd()}\n${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`);
+  const more = hidden > 0 ? `\n${hidden} more problem${hidden === 1 ? ' is' : 's are'} not annotated (GitHub shows 10 error annotations per step); the log of this step lists every problem.\n` : '';
+  const tail = `${more}\n#### Delivery\n\n- ${commentNote(comment)}\n`;
+  writeSummary(log, `${renderInputProblems(problems, SUMMARY_MAX_BYTES - Buffer.byteLength(tail) - 16, Buffer.byteLength).trimEnd()}\n${tail}`);
 }
 
 /**
@@ -407,5 +410,5 @@ export async function publishInputProblems(problems: readonly StepProblem[], ctx
 export function publishUnusableInputs(problems: readonly string[], log: ActionLog): void {
   setOutput(log, 'result', 'fail');
   const listed = problems.map((message) => ({ message, input: /^([a-z-]+):/.exec(message)?.[1] }));
-  writeSummary(log, `${renderInputProblems(listed, 900_000).trimEnd()}\n`);
+  writeSummary(log, `${renderInputProblems(listed, SUMMARY_MAX_BYTES - 16, Buffer.byteLength).trimEnd()}\n`);
 }

@@ -69,10 +69,11 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     });
     const later = ours.filter((o) => isLaterRun(o.marker, req.marker)).sort((a, b) => b.marker.runId - a.marker.runId || b.marker.runAttempt - a.marker.runAttempt)[0];
     if (later) return { kind: 'stale', url: later.comment.url, runId: later.marker.runId, sha: later.marker.sha };
-    const newestFirst = [...ours].sort((a, b) => b.comment.id - a.comment.id);
+    // Comments of `comment: new` runs are the history that mode keeps: never the sticky one, never duplicates.
+    const newestFirst = ours.filter((o) => !o.marker.perRun).sort((a, b) => b.comment.id - a.comment.id);
     const target = req.mode === 'update' ? newestFirst[0] : undefined;
-    if (target) {
-      const url = await api.updateComment(target.comment.id, req.body);
+    const url = target ? await updateUnlessDeleted(api, target.comment, req.body, log) : undefined;
+    if (url !== undefined) {
       // Two first runs that raced both posted: keep the newest, remove the rest. Only when
       // they are surely this token's own: with the login unknown, another bot's comment
       // carrying a copied marker must not be deleted.
@@ -93,5 +94,19 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     if (e instanceof ApiTimeUpError) return { kind: 'failed', reason: `${e.message}. This summary and the step’s verdict are complete without it.` };
     if (e instanceof ApiError && (e.refused || e.rateLimited)) return { kind: e.refused ? 'refused' : 'failed', reason: refusalReason(e, req.fromFork ?? false, req.eventName) };
     return { kind: 'failed', reason: `the GitHub API failed (${e instanceof Error ? e.message : String(e)}). This summary and the step’s verdict are complete without it.` };
+  }
+}
+
+/**
+ * Rewrites a comment; undefined when it is gone (deleted by someone between the listing and
+ * now: GitHub answers 404 to a token that could list it), so that a new one is started.
+ */
+async function updateUnlessDeleted(api: GitHubApi, comment: IssueComment, body: string, log: CommentLog): Promise<string | undefined> {
+  try {
+    return await api.updateComment(comment.id, body);
+  } catch (e) {
+    if (!(e instanceof ApiError) || e.status !== 404 || e.rateLimited) throw e;
+    log.debug(`the comment ${comment.url} was deleted while this run wrote it (${e.message}); starting a new one.`);
+    return undefined;
   }
 }

@@ -17,11 +17,15 @@ import { InputError } from '../core/errors.js';
 export class MissingInputError extends Error {}
 
 export interface Workspace {
-  /** The repository root: reported paths are relative to it; paths inside inputs may not leave it. */
+  /** The repository root: reported paths are relative to it; paths inside inputs may not leave it (or `boundary`). */
   root: string;
   /** Where relative patterns start (the action's working-directory). */
   cwd: string;
+  /** The folder inputs may not leave, where it holds the repository (a runner's workspace above a checkout's `path:`); `root` when absent. */
+  boundary?: string;
 }
+
+const boundaryOf = (ws: Workspace) => ws.boundary ?? ws.root;
 
 export function displayPath(ws: Workspace, absolute: string): string {
   const rel = path.relative(ws.root, absolute);
@@ -97,14 +101,14 @@ export function readLimited(abs: string, display: string, maxBytes: number): Buf
  */
 export function resolveInsideWorkspace(ws: Workspace, fromFile: string, written: string): { ok: true; absolute: string } | { ok: false; reason: string } {
   const abs = path.resolve(path.dirname(fromFile), written);
-  if (!isInsideWorkspace(ws, realpathOrSelf(abs))) return { ok: false, reason: `"${written}" resolves outside the workspace (${ws.root}); paths in inputs must stay inside the repository.` };
+  if (!isInsideWorkspace(ws, realpathOrSelf(abs))) return { ok: false, reason: `"${written}" resolves outside the workspace (${boundaryOf(ws)}); paths in inputs must stay inside the repository.` };
   return { ok: true, absolute: abs };
 }
 
 const isInside = (root: string, p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 
 function isInsideWorkspace(ws: Workspace, real: string): boolean {
-  return isInside(realpathOrSelf(ws.root), real);
+  return isInside(realpathOrSelf(boundaryOf(ws)), real);
 }
 
 /**
@@ -125,8 +129,8 @@ export function readWorkspaceFile(ws: Workspace, abs: string, display: string, m
   }
   // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
   const named = path.resolve(abs);
-  if ((isInside(path.resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
-    throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${ws.root}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
+  if ((isInside(path.resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
+    throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${boundaryOf(ws)}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
   }
   if (!statSync(real).isFile()) throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
   return readLimited(abs, display, maxBytes);
@@ -135,7 +139,7 @@ export function readWorkspaceFile(ws: Workspace, abs: string, display: string, m
 /** Whether a path named inside the workspace really lies outside it (a symbolic link leads out): such a path is never read. */
 export function leadsOutOfWorkspace(ws: Workspace, abs: string): boolean {
   const named = path.resolve(abs);
-  return (isInside(path.resolve(ws.root), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
+  return (isInside(path.resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, realpathOrSelf(abs));
 }
 
 function realpathOrSelf(p: string): string {
