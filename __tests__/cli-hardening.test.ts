@@ -230,6 +230,22 @@ describe('symbolic links out of the workspace', () => {
     const loose = await cli(['validate', '--policies', 'packs']);
     expect(loose.code).toBe(2);
     expect(loose.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds policy files outside them \(web\/\), which would not be read/);
+    rmSync(path.join(work, 'packs/web'), { recursive: true });
+    // A pack two levels down (packs/teams/net) is no pack of the folder passed either.
+    writePack('packs/teams/net', policy.replace('ACME-SSH-002', 'NET-001'));
+    const deeper = await cli(['validate', '--policies', 'packs']);
+    expect(deeper.code).toBe(2);
+    expect(deeper.stderr).toMatch(/^packs:1:1: "packs" is a folder of packs \(acme\), but it also holds policy files outside them \(teams\/\).*pass a deeper folder with a --policies of its own/);
+    rmSync(path.join(work, 'packs/teams'), { recursive: true });
+    // Policies in a pack's sub-folder written as JSON, a flow mapping or with quoted keys: found too.
+    for (const text of [JSON.stringify({ id: 'ACME-SSH-002', check: { type: 'same-provider' } }, null, 2), "{ id: ACME-SSH-002, check: { type: same-provider } }\n", '"id": ACME-SSH-002\n"check": { type: same-provider }\n']) {
+      mkdirSync(path.join(work, 'packs/acme/drafts/deep/er'), { recursive: true });
+      writeFileSync(path.join(work, 'packs/acme/drafts/deep/er/ACME-SSH-002.yaml'), text);
+      const hidden = await cli(['validate', '--policies', 'packs/acme']);
+      expect(hidden.code, text).toBe(2);
+      expect(hidden.stderr).toMatch(/has policy files in sub-folders \(drafts\/deep\/er\/ACME-SSH-002\.yaml\)/);
+      rmSync(path.join(work, 'packs/acme/drafts'), { recursive: true });
+    }
   });
 
   it('a folder of packs linked out of the workspace: refused for the link, its loose files never looked into', async () => {

@@ -388,8 +388,16 @@ describe('Azure SQL', () => {
     expect(db.provider).toBe('azure');
   });
 
-  it('an IP range rule admits the front-end; no rule admits nothing', () => {
-    expect(finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.255')])), 'OS11-NET-005').status).toBe('pass');
+  it('an IP range rule is matched against the public address Azure SQL sees: the VM\'s private range never, public ranges maybe (through its outbound address); no rule admits nothing', () => {
+    // The front-end's private range: Azure SQL never sees it (the VM arrives from its SNAT address).
+    const privateRange = finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.255')])), 'OS11-NET-005');
+    expect(privateRange.status).toBe('fail');
+    const all = finding(checkPlans(sql([firewall('all', '0.0.0.0', '255.255.255.255')])), 'OS11-NET-005');
+    expect(all.status).toBe('unknown');
+    expect(all.message).toMatch(/admits every public IPv4 address, and a server with a private address reaches it only through a public outbound address/);
+    const part = finding(checkPlans(sql([firewall('office', '203.0.113.0', '203.0.113.255')])), 'OS11-NET-005');
+    expect(part.status).toBe('unknown');
+    expect(part.message).toMatch(/admits a server with a private address only if its public outbound \(SNAT or NAT\) address is in the range/);
     const closed = finding(checkPlans(sql([])), 'OS11-NET-005');
     expect(closed.status).toBe('fail');
     expect(closed.message).toMatch(/Fix: add an azurerm_mssql_firewall_rule \(or a virtual network rule\) to azurerm_mssql_server\.db allowing tcp\/1433 from role:front-end/);

@@ -76,6 +76,19 @@ describe('firewall rules and their targets', () => {
     expect(other.message).toMatch(/firewall rules of google_compute_network\.vpc: no rule allows it\)\. Fix: add an INGRESS allow rule \(google_compute_firewall, with a priority number below any deny that matches\) to google_compute_network\.vpc allowing tcp\/443 from end-users/);
   });
 
+  it('a priority unknown until apply may put the rule first, or make it decide nothing: both verdicts it touches are unknown', () => {
+    const unknownPriority = { expressions: { priority: ref('random_integer.p.result', 'random_integer.p') } };
+    const rng: TestResource = { address: 'random_integer.p', values: { min: 1, max: 2000 }, unknown: { result: true } };
+    // An allow that may come before the deny at 1000: the port may be open.
+    const mayOpen = plan(web, rng, firewall('open', { ...unknownPriority, allow: [{ protocol: 'tcp', ports: ['12000'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('deny', { priority: 1000, deny: [{ protocol: 'tcp' }], sourceRanges: ['0.0.0.0/0'] }));
+    const exposed = flow(internet, serverOf(mayOpen, 'google_compute_instance.web'), 12000, { forbidden: true });
+    expect(exposed.status).toBe('unknown');
+    expect(exposed.message).toMatch(/priority of google_compute_firewall\.open .*random_integer\.p/);
+    // A deny that may come before the allow at 1000: the port may be closed.
+    const mayClose = plan(web, rng, firewall('open', { priority: 1000, allow: [{ protocol: 'tcp', ports: ['12000'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('deny', { ...unknownPriority, deny: [{ protocol: 'tcp' }], sourceRanges: ['0.0.0.0/0'] }));
+    expect(flow(internet, serverOf(mayClose, 'google_compute_instance.web'), 12000).status).toBe('unknown');
+  });
+
   it('direction and priority not written: INGRESS and 1000', () => {
     const p = plan(web, firewall('https', { allow: [{ protocol: 'tcp', ports: ['443'] }], sourceRanges: ['0.0.0.0/0'] }), firewall('block', { priority: 1001, deny: [{ protocol: 'all' }], sourceRanges: ['0.0.0.0/0'] }));
     expect(flow(internet, serverOf(p, 'google_compute_instance.web'), 443).status).toBe('pass');
@@ -221,8 +234,14 @@ describe('servers: labels, regions, Cloud SQL for SQL Server', () => {
     expect(finding(checkPlans(sql({ ipv4_enabled: true, authorized_networks: [] })), 'OS11-NET-005').status).toBe('fail');
   });
 
-  it('an authorized network admits the front-end over the public address', () => {
-    expect(finding(checkPlans(sql({ ipv4_enabled: true, authorized_networks: [{ name: 'app', value: '10.10.0.0/24' }] })), 'OS11-NET-005').status).toBe('pass');
+  it('an authorized network is matched against the public address the instance connects from, never its internal one', () => {
+    const net = (value: string) => finding(checkPlans(sql({ ipv4_enabled: true, authorized_networks: [{ name: 'n', value }] })), 'OS11-NET-005');
+    // The front-end's internal range never reaches the public IP.
+    expect(net('10.10.0.0/24').status).toBe('fail');
+    expect(net('0.0.0.0/0').status).toBe('unknown');
+    const nat = net('203.0.113.0/24');
+    expect(nat.status).toBe('unknown');
+    expect(nat.message).toMatch(/203\.0\.113\.0\/24 admits a server with a private address only if its public outbound \(SNAT or NAT\) address is in the range/);
   });
 
   it('a private IP on the front-end\'s network admits it', () => {

@@ -13892,7 +13892,7 @@ function checkReferences(input) {
     const off = new Set(offOverrides.map((o) => o.policy));
     // Every policy off checks nothing, and a run that checks nothing must not read as a pass.
     if (input.policies.length > 0 && input.policies.every((p) => off.has(p.id))) {
-        problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --pack (action input \`packs\`) whose policies this repository keeps.`);
+        problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --policies (action input \`policies\`) whose policies this repository keeps.`);
     }
     problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
     problems.throwIfAny();
@@ -17968,7 +17968,42 @@ function databaseAddresses(ctx, res, subnetsById, subnetGroups) {
     return { addresses: range, addressesExact: false };
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/public-endpoint.ts
+
+
+const PRIVATE = AddressSet.of(...NON_INTERNET_RANGES);
+const INTERNET_V4 = INTERNET.intersect(AddressSet.ALL_V4);
+/**
+ * The allow rules of an address range on a service reached at its public address (Azure
+ * SQL's IP firewall, Cloud SQL's authorized networks on its public IP). The service sees a
+ * client's public address: a server with a private address (a VM in a VNet or VPC) arrives
+ * from its outbound public address (a public IP, a NAT gateway, Cloud NAT), which topogate
+ * does not model and which may not exist. So the range admits the public addresses in it for
+ * certain, private addresses maybe (when it holds any public address), and never when it
+ * holds none (`10.0.0.0 - 10.0.255.255` admits no VM: their private addresses never reach
+ * the service).
+ */
+function publicEndpointRules(range, label, origin) {
+    const publicPart = range.intersect(INTERNET);
+    if (publicPart.isEmpty())
+        return [];
+    const allow = (addresses, peerLabel, uncertain) => ({
+        action: 'allow',
+        priority: 0,
+        protocol: 'tcp',
+        ports: PortSet.ALL,
+        peer: { addresses, identities: [], label: peerLabel },
+        origin,
+        ...(uncertain ? { uncertain } : {}),
+    });
+    const why = publicPart.covers(INTERNET_V4)
+        ? `${label} admits every public IPv4 address, and a server with a private address reaches it only through a public outbound address (a public IP, a NAT gateway, Cloud NAT), which topogate does not model`
+        : `${label} admits a server with a private address only if its public outbound (SNAT or NAT) address is in the range, and no plan holds that address`;
+    return [allow(publicPart, label), allow(PRIVATE, 'private addresses, through their public outbound address', why)];
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/azure-network.ts
+
 
 
 
@@ -18507,11 +18542,13 @@ function buildAzureNetwork(ctx) {
             const end = r.values.end_ip_address;
             const origin = { label: `${r.address} (${String(start ?? '?')} - ${String(end ?? '?')})`, location: ctx.locate(r) };
             const range = addressRange(start, end);
-            const peer = start === '0.0.0.0' && end === '0.0.0.0'
-                ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
-                : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
+            const unknown = (why) => [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer: unknownPeer(why), origin }];
+            // Azure SQL's IP firewall sees a client's public address: a VM's private one never matches it.
+            const rules = start === '0.0.0.0' && end === '0.0.0.0'
+                ? unknown(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
+                : range ? publicEndpointRules(range, `${String(start)} - ${String(end)}`, origin) : unknown(`the address range of ${r.address} is not known until apply`);
             for (const s of sqlServersOf(r, path, byId))
-                addTo(sqlRules, s.address, [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin }]);
+                addTo(sqlRules, s.address, rules);
         }
     }
     /**
@@ -18582,6 +18619,7 @@ function buildAzureNetwork(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/gcp-network.ts
+
 
 
 
@@ -18802,10 +18840,13 @@ function buildGcpNetwork(ctx) {
         const networkKey = net.key ?? '?';
         const directionValue = attributeValues(ctx, fw, ['direction'], { computedDefault: ['INGRESS'] });
         const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
-        const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] }).values[0];
-        const priority = typeof priorityValue === 'number' ? priorityValue : 1000;
+        const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] });
+        // A priority unknown until apply: the rule may come before every other, or decide nothing
+        // (placed first, matching what it may match, never for certain).
+        const priorityUnknown = typeof priorityValue.values[0] === 'number' ? [] : priorityValue.unknown.length > 0 ? priorityValue.unknown : [`${describeAttribute(fw, ['priority'])} is not a number`];
+        const priority = priorityUnknown.length === 0 ? priorityValue.values[0] : -1;
         // Whether the rule is disabled, unknown until apply: it may apply or not.
-        const unknown = [...net.unknown, ...directionValue.unknown, ...disabled.unknown];
+        const unknown = [...net.unknown, ...directionValue.unknown, ...disabled.unknown, ...priorityUnknown];
         const list = (name) => {
             const v = attributeValues(ctx, fw, [name], { computedDefault: [] });
             unknown.push(...v.unknown);
@@ -18839,7 +18880,7 @@ function buildGcpNetwork(ctx) {
         }
         const rules = [];
         const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote;
-        const originOf = (text) => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location });
+        const originOf = (text) => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority < 0 ? '?' : priority})`, location });
         for (const action of ['allow', 'deny']) {
             const entries = lookup(fw, [action]);
             // What it allows or denies is not known until apply: a rule that may match or not, so a
@@ -19173,8 +19214,12 @@ function buildGcpNetwork(ctx) {
                 nets.value.forEach((n, i) => {
                     const value = isObjectValue(n) ? n.value : undefined;
                     const c = cidrSet([value]);
-                    const peer = typeof value === 'string' && c.invalid.length === 0 ? { addresses: c.set, identities: [], label: value } : unknownPeer(`${describeAttribute(db, [...base, 'authorized_networks', i, 'value'])} is not a known CIDR`);
-                    rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin: origin(`authorized network ${typeof value === 'string' ? value : '?'}`) });
+                    const at = origin(`authorized network ${typeof value === 'string' ? value : '?'}`);
+                    // The public IP sees a client's public address: an instance's internal one never matches it.
+                    if (typeof value === 'string' && c.invalid.length === 0)
+                        rules.push(...publicEndpointRules(c.set, value, at));
+                    else
+                        rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer: unknownPeer(`${describeAttribute(db, [...base, 'authorized_networks', i, 'value'])} is not a known CIDR`), origin: at });
                 });
             }
         }
@@ -23252,6 +23297,7 @@ function realpathOrSelf(p) {
 
 
 
+
 const BUILTIN = external_node_path_default().join('policies', 'outsystems-11');
 /**
  * The built-in pack ships beside the code: `policies/` next to `dist/` in the action's
@@ -23296,7 +23342,15 @@ function looksLikePolicy(ws, file) {
     const text = head(ws, file);
     if (text === undefined)
         return false;
-    return /\.json$/i.test(file) ? /"id"\s*:/.test(text) && /"check"\s*:/.test(text) : /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+    // Parsed, so that JSON, flow mappings and quoted keys count as well as block style.
+    try {
+        const value = parseYaml(text, file).value;
+        return value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'check' in value;
+    }
+    catch {
+        // Not YAML as a whole (or cut at 64 KiB): its top-level keys as written decide.
+        return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
+    }
 }
 /** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
 function head(ws, file) {
@@ -23318,9 +23372,9 @@ function head(ws, file) {
     }
     return text;
 }
-/** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
+/** Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths relative to `dir`. */
 function policiesInSubfolders(ws, dir, depth = 0) {
-    if (depth > 3)
+    if (depth > 7)
         return [];
     const found = [];
     for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
@@ -23379,12 +23433,17 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
         const loose = [
             ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
+            // A sub-folder without pack.yaml: policies in it, or anywhere below it (a pack two levels down).
             ...entries
-                .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
-                .flatMap((e) => ((0,external_node_fs_namespaceObject.readdirSync)(external_node_path_default().join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
+                .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
+                .flatMap((e) => {
+                const sub = external_node_path_default().join(abs, e.name);
+                const here = (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
+                return here || policiesInSubfolders(ws, sub).length > 0 ? [`${e.name}/`] : [];
+            }),
         ];
         if (loose.length > 0) {
-            throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
+            throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml, read from the folder passed or its direct sub-folders: add one, move the files into a pack, or pass a deeper folder with a --policies of its own.`);
         }
         for (const c of children) {
             packs.push(readPackDir(external_node_path_default().join(abs, c), `${display}/${c}`, ws, filesRead));

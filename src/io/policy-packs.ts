@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.js';
+import { parseYaml } from '../core/input/located-yaml.js';
 import { decodeInput } from '../core/input/decode.js';
 import type { PackFiles } from '../core/policy/pack.js';
 import { displayPath, leadsOutOfWorkspace, readLimited, readWorkspaceFile } from './input-files.js';
@@ -55,7 +56,14 @@ function readPackDir(dir: string, display: string, confine: Workspace | undefine
 function looksLikePolicy(ws: Workspace, file: string): boolean {
   const text = head(ws, file);
   if (text === undefined) return false;
-  return /\.json$/i.test(file) ? /"id"\s*:/.test(text) && /"check"\s*:/.test(text) : /^id\s*:/m.test(text) && /^check\s*:/m.test(text);
+  // Parsed, so that JSON, flow mappings and quoted keys count as well as block style.
+  try {
+    const value = parseYaml(text, file).value;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'check' in value;
+  } catch {
+    // Not YAML as a whole (or cut at 64 KiB): its top-level keys as written decide.
+    return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
+  }
 }
 
 /** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
@@ -76,9 +84,9 @@ function head(ws: Workspace, file: string): string | undefined {
   return text;
 }
 
-/** Policy-like YAML files under `dir`'s sub-folders (a few levels down), as paths relative to `dir`. */
+/** Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths relative to `dir`. */
 function policiesInSubfolders(ws: Workspace, dir: string, depth = 0): string[] {
-  if (depth > 3) return [];
+  if (depth > 7) return [];
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -135,12 +143,17 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
     const loose = [
       ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, path.join(abs, e.name))).map((e) => e.name),
+      // A sub-folder without pack.yaml: policies in it, or anywhere below it (a pack two levels down).
       ...entries
-        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && !children.includes(e.name))
-        .flatMap((e) => (readdirSync(path.join(abs, e.name), { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(abs, e.name, f.name))) ? [`${e.name}/`] : [])),
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
+        .flatMap((e) => {
+          const sub = path.join(abs, e.name);
+          const here = readdirSync(sub, { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name)));
+          return here || policiesInSubfolders(ws, sub).length > 0 ? [`${e.name}/`] : [];
+        }),
     ];
     if (loose.length > 0) {
-      throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml: add one, or move the files into a pack.`);
+      throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is a folder of packs (${listed(children)}), but it also holds policy files outside them (${listed(loose)}), which would not be read. A pack is a folder with pack.yaml, read from the folder passed or its direct sub-folders: add one, move the files into a pack, or pass a deeper folder with a --policies of its own.`);
     }
     for (const c of children) {
       packs.push(readPackDir(path.join(abs, c), `${display}/${c}`, ws, filesRead));

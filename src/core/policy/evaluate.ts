@@ -67,7 +67,7 @@ export function checkReferences(input: Omit<EvaluationInput, 'today'>): void {
   const off = new Set(offOverrides.map((o) => o.policy));
   // Every policy off checks nothing, and a run that checks nothing must not read as a pass.
   if (input.policies.length > 0 && input.policies.every((p) => off.has(p.id))) {
-    problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --pack (action input \`packs\`) whose policies this repository keeps.`);
+    problems.add(offOverrides[0].location, `overrides turn off every loaded policy (${input.policies.length}), so topogate would check nothing and report a pass. Keep at least one policy on, or add a pack with --policies (action input \`policies\`) whose policies this repository keeps.`);
   }
   problems.addAll(policyNameProblems(input.policies.filter((p) => !off.has(p.id)), input.environments, input.defaultClients ?? ['internet']));
   problems.throwIfAny();

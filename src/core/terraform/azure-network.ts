@@ -2,6 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
+import { publicEndpointRules } from './public-endpoint.js';
 import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
@@ -529,10 +530,12 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       const end = r.values.end_ip_address;
       const origin = { label: `${r.address} (${String(start ?? '?')} - ${String(end ?? '?')})`, location: ctx.locate(r) };
       const range = addressRange(start, end);
-      const peer: Peer = start === '0.0.0.0' && end === '0.0.0.0'
-        ? unknownPeer(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
-        : range ? { addresses: range, identities: [], label: `${String(start)} - ${String(end)}` } : unknownPeer(`the address range of ${r.address} is not known until apply`);
-      for (const s of sqlServersOf(r, path, byId)) addTo(sqlRules, s.address, [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin }]);
+      const unknown = (why: string): Rule[] => [{ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer: unknownPeer(why), origin }];
+      // Azure SQL's IP firewall sees a client's public address: a VM's private one never matches it.
+      const rules: Rule[] = start === '0.0.0.0' && end === '0.0.0.0'
+        ? unknown(`${r.address} is the "Allow Azure services" rule (0.0.0.0 - 0.0.0.0): it admits any address inside Azure, of any tenant`)
+        : range ? publicEndpointRules(range, `${String(start)} - ${String(end)}`, origin) : unknown(`the address range of ${r.address} is not known until apply`);
+      for (const s of sqlServersOf(r, path, byId)) addTo(sqlRules, s.address, rules);
     }
   }
 

@@ -2,6 +2,7 @@ import { ipProtocol } from './ip-protocol.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
+import { publicEndpointRules } from './public-endpoint.js';
 import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
@@ -280,10 +281,13 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const networkKey = net.key ?? '?';
     const directionValue = attributeValues(ctx, fw, ['direction'], { computedDefault: ['INGRESS'] });
     const direction = directionValue.values[0] === 'EGRESS' ? 'egress' : directionValue.values[0] === 'INGRESS' ? 'ingress' : undefined;
-    const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] }).values[0];
-    const priority = typeof priorityValue === 'number' ? priorityValue : 1000;
+    const priorityValue = attributeValues(ctx, fw, ['priority'], { computedDefault: [1000] });
+    // A priority unknown until apply: the rule may come before every other, or decide nothing
+    // (placed first, matching what it may match, never for certain).
+    const priorityUnknown = typeof priorityValue.values[0] === 'number' ? [] : priorityValue.unknown.length > 0 ? priorityValue.unknown : [`${describeAttribute(fw, ['priority'])} is not a number`];
+    const priority = priorityUnknown.length === 0 ? (priorityValue.values[0] as number) : -1;
     // Whether the rule is disabled, unknown until apply: it may apply or not.
-    const unknown: string[] = [...net.unknown, ...directionValue.unknown, ...disabled.unknown];
+    const unknown: string[] = [...net.unknown, ...directionValue.unknown, ...disabled.unknown, ...priorityUnknown];
     const list = (name: string): { values: string[]; set: boolean } => {
       const v = attributeValues(ctx, fw, [name], { computedDefault: [] });
       unknown.push(...v.unknown);
@@ -315,7 +319,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     }
     const rules: PlacedRule[] = [];
     const peer = unknown.length > 0 ? unknownPeer(unknown.join('; ')) : remote;
-    const originOf = (text: string): Origin => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority})`, location });
+    const originOf = (text: string): Origin => ({ label: `${fw.address} (${direction === 'egress' ? 'EGRESS' : 'INGRESS'} ${text}, priority ${priority < 0 ? '?' : priority})`, location });
     for (const action of ['allow', 'deny'] as const) {
       const entries = lookup(fw, [action]);
       // What it allows or denies is not known until apply: a rule that may match or not, so a
@@ -617,8 +621,10 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
         nets.value.forEach((n, i) => {
           const value = isObjectValue(n) ? n.value : undefined;
           const c = cidrSet([value]);
-          const peer: Peer = typeof value === 'string' && c.invalid.length === 0 ? { addresses: c.set, identities: [], label: value } : unknownPeer(`${describeAttribute(db, [...base, 'authorized_networks', i, 'value'])} is not a known CIDR`);
-          rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer, origin: origin(`authorized network ${typeof value === 'string' ? value : '?'}`) });
+          const at = origin(`authorized network ${typeof value === 'string' ? value : '?'}`);
+          // The public IP sees a client's public address: an instance's internal one never matches it.
+          if (typeof value === 'string' && c.invalid.length === 0) rules.push(...publicEndpointRules(c.set, value, at));
+          else rules.push({ action: 'allow', priority: 0, protocol: 'tcp', ports: PortSet.ALL, peer: unknownPeer(`${describeAttribute(db, [...base, 'authorized_networks', i, 'value'])} is not a known CIDR`), origin: at });
         });
       }
     }
