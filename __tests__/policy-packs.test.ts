@@ -247,6 +247,17 @@ describe('names a policy uses', () => {
     expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
   });
 
+  it('ports: database towards a database of unknown port: every port open (or none) decides; part of them does not', () => {
+    const forbid = policy('{ role: bastion }', '{ role: database }').replace('ports: [22]', 'ports: database').replace('type: required-flow', 'type: forbidden-flow');
+    const topology = (opening: string) => lab.replace('addresses: [10.9.0.4] }\n', 'addresses: [10.9.0.4] }\n      - { name: pg-1, roles: [database], addresses: [10.0.3.6] }\n') + `      - ${opening}\n`;
+    const status = (opening: string, text = forbid) => check(topology(opening), { packs: [builtinPack(), pack({ 'ssh.yaml': text })] }).findings.filter((x) => x.policy === 'ACME-SSH-003' && x.subject.endsWith('pg-1'));
+    const all = status('{ from: role:bastion, to: pg-1, protocol: all }');
+    expect(all.map((f) => f.status)).toEqual(['fail']);
+    expect(all[0].message).toMatch(/^Database pg-1 declares neither "engine" \(sqlserver \| oracle\) nor "port", so its port is not known, but every port is open from jump-1, so whichever port it is: /);
+    expect(status('{ from: role:bastion, to: pg-1, ports: [5432] }').map((f) => f.status)).toEqual(['unknown']);
+    expect(status('{ from: admins, to: pg-1, ports: [5432] }').map((f) => f.status)).toEqual(['pass']);
+  });
+
   it('ports: database towards a server whose roles are unknown until apply blames the missing engine, as for a database', async () => {
     const { portsFor } = await import('../src/core/checks/required-flow.js');
     const params = { type: 'required-flow', from: { role: 'front-end' }, to: { role: 'database' }, ports: 'database' } as never;

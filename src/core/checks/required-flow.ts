@@ -5,7 +5,7 @@ import type { ReachOptions } from '../flow/reach.js';
 import { withBalancerPaths } from '../flow/balancer-paths.js';
 import type { ListenerMatch } from '../flow/balancer-paths.js';
 import type { FlowSource, SegmentReach } from '../flow/reach.js';
-import { requiredFlowVerdict } from '../flow/verdict.js';
+import { forbiddenFlowVerdict, requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
 import { describeDoubt, describeSource, describeTarget, possibleServers, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
@@ -51,7 +51,7 @@ export const DATABASE_DEFAULT_PORTS: Readonly<Record<string, number>> = { sqlser
 const listedPorts = new WeakMap<FlowParams, PortSet>();
 
 /** The ports a flow check asks for on one target, or why they are not known. */
-export function portsFor(params: FlowParams, target: Server): { ok: true; ports: PortSet } | { ok: false; reason: string } {
+export function portsFor(params: FlowParams, target: Server): { ok: true; ports: PortSet } | { ok: false; reason: string; anyPort?: boolean } {
   if (params.ports !== 'database') {
     let set = listedPorts.get(params);
     if (!set) {
@@ -72,6 +72,8 @@ export function portsFor(params: FlowParams, target: Server): { ok: true; ports:
   const mayBeDatabase = target.roles.includes('database') || (target.rolesUnknown !== undefined && (target.possibleRoles === undefined || target.possibleRoles.includes('database')));
   return {
     ok: false,
+    // A database whose port is not known listens on some port: where every port is open, or none, that decides.
+    anyPort: target.engine !== undefined || mayBeDatabase,
     reason: target.engine !== undefined
       ? `database ${target.name} runs engine "${target.engine}", whose port topogate does not know: declare "port"`
       : mayBeDatabase
@@ -317,10 +319,19 @@ export function evaluateFlowPairs(
   const toLabel = describeTarget(params.to);
   const evaluatePair = (source: FlowSource, target: Server): PairOutcome => {
     const ports = portsFor(params, target);
-    if (!ports.ok) return { status: 'unknown', message: () => `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.reason}.`, location: target.location };
-    const direct = reachOnPorts(source, target, protocol, ports.ports, options);
+    const undecided: PairOutcome = { status: 'unknown', message: () => `Cannot decide whether ${source.name} reaches ${target.name}: ${ports.ok ? '' : ports.reason}.`, location: target.location };
+    if (!ports.ok && !ports.anyPort) return undecided;
+    const judged = ports.ok ? ports.ports : PortSet.ALL;
+    const direct = reachOnPorts(source, target, protocol, judged, options);
     const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
-    return judge({ source, target, protocol, ports: ports.ports, segments, fromLabel, toLabel });
+    const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel });
+    if (ports.ok) return outcome;
+    // The database's port is not known: every port reached (or none) decides for it too.
+    const every = requiredFlowVerdict(source, segments).status === 'pass';
+    const none = !every && forbiddenFlowVerdict(source, segments).status === 'pass';
+    if (!every && !none) return undecided;
+    const why = ports.reason.charAt(0).toUpperCase() + ports.reason.slice(1);
+    return { ...outcome, message: () => `${why}, but ${every ? 'every port is open' : 'no port is open'} from ${source.name}, so whichever port it is: ${outcome.message()}` };
   };
   const count = plan.knownCount;
   const outcomes: CheckOutcome[] = [];
@@ -357,7 +368,7 @@ export const requiredFlow: CheckType<FlowParams> = {
     '`from`: `{ client: NAME }`, `{ role: NAME }`, `{ server: NAME }` or `{ cidrs: [...] }`.',
     '`to`: `{ role: NAME }`, `{ server: NAME }` or `{ any: true }`.',
     '`protocol`: `tcp` (default) or `udp`; a rule for `all` covers both, a `udp` rule never covers `tcp`.',
-    '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle).',
+    '`ports`: a list of ports and `"from-to"` ranges, or `database` for each target\'s database port (its `port`, else 1433 for sqlserver and 1521 for oracle; where neither is known, every port open or none still decides).',
     'Coverage is exact: `0.0.0.0/0` is covered only by openings that together cover all of it. One finding per (source, target) pair; a server is not its own source. Where the network rules are unknown the finding is `unknown`, never `pass`.',
     'A client also reaches a target through a load balancer: a listener on the required port that forwards to the target, when the client reaches the listener and the balancer reaches the target on the listener\'s target port (or, for a balancer that keeps client addresses, the client does). The finding names both hops.',
     'Stateless filters (AWS network ACLs) must also let the responses back: from the target to the source on the ephemeral ports 1024-65535, out of the target\'s subnet and into the source\'s. Responses that get back on only part of that range make the finding `unknown` (it depends on the port the client picks).',
