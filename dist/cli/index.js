@@ -12857,6 +12857,28 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/flow/private-routes.ts
+/**
+ * Whether a server's private address can route to another's at all. Firewalls only filter
+ * what can already be routed: servers in two networks (VPCs, VNets) that no peering joins do
+ * not reach each other's private addresses, whatever the rules allow. Certain when the plan
+ * creates either network (no peering made elsewhere can join it yet), else a peering made
+ * outside the plan may exist. Undefined when they may route (the same network, peered, or
+ * networks whose routes the plan does not say).
+ */
+function unroutable(source, target) {
+    const a = source.kind === 'server' ? source.network : undefined;
+    const b = target.network;
+    if (!a || !b || a.key === b.key || !a.reaches || a.reaches.has(b.key))
+        return undefined;
+    const certain = a.created || b.created;
+    const created = [a, b].filter((n) => n.created).map((n) => n.key);
+    return {
+        certain,
+        why: `${source.name} is in ${a.key} and ${target.name} in ${b.key}, and no peering of this plan joins the two networks: private addresses do not route between networks without one (a peering, VPN or gateway)${certain ? ` (this plan creates ${created.join(' and ')}, so no peering made elsewhere joins ${created.length === 1 ? 'it' : 'them'} yet)` : ', unless one made outside this plan does'}`,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/checks/endpoint-selector.ts
 
 const endpoint_selector_name = { type: 'string', minLength: 1, maxLength: 200 };
@@ -13038,6 +13060,7 @@ function possibleServers(env, sel) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/checks/required-flow.ts
+
 
 
 
@@ -13356,6 +13379,12 @@ const requiredFlow = {
         // Clients may come in through a balancer: a listener on the required port counts.
         return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
             const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+            // What the firewalls allow, between networks nothing routes between, does not arrive.
+            const apart = verdict.status !== 'fail' ? unroutable(ctx.source, ctx.target) : undefined;
+            if (apart && (apart.certain || verdict.status === 'pass')) {
+                const rules = verdict.status === 'pass' ? ` The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}` : '';
+                return { status: apart.certain ? 'fail' : 'unknown', message: () => `${apart.certain ? `${ctx.source.name} cannot reach ${ctx.target.name}` : `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}`}: ${apart.why}.${rules}`, location: ctx.target.location };
+            }
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
             return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
             // A connection needs its responses: through stateless filters they are checked too.
@@ -17028,6 +17057,37 @@ function addressRange(start, end) {
     }
     return AddressSet.fromParsed(blocks);
 }
+/**
+ * The private networks of one cloud in a plan, from its peerings: each network reaches
+ * itself and its direct peers (peering is not transitive). A peering whose ends cannot be
+ * told, or any resource that routes between networks in ways topogate does not read
+ * (gateways, VPN, transit), leaves every network's reach undecided.
+ */
+function privateNetworks(ctx, peerings, routers) {
+    const routed = routers.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
+    const undecided = routed || peerings.some(([a, b]) => a === undefined || b === undefined);
+    const peers = new Map();
+    for (const [a, b] of peerings) {
+        if (a === undefined || b === undefined)
+            continue;
+        for (const [x, y] of [[a, b], [b, a]]) {
+            let set = peers.get(x);
+            if (!set)
+                peers.set(x, (set = new Set([x])));
+            set.add(y);
+        }
+    }
+    const made = new Map();
+    return (key) => {
+        let n = made.get(key);
+        if (!n) {
+            const res = ctx.state.byAddress.get(key);
+            n = { key, created: res?.action === 'create', reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
+            made.set(key, n);
+        }
+        return n;
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/core/terraform/ip-protocol.ts
 /** IP protocols by the names clouds write them (lower case). */
@@ -17432,6 +17492,7 @@ function buildNetworkAcls(ctx, subnetTypes, subnetLinks) {
  */
 const GROUP_TYPES = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES = new Set(['aws_subnet', 'aws_default_subnet']);
+const aws_network_VPC_TYPES = new Set(['aws_vpc', 'aws_default_vpc']);
 /** Reasons from several sources in one new list (most are empty). */
 function concatReasons(...lists) {
     const out = [];
@@ -17719,6 +17780,35 @@ function buildAwsNetwork(ctx) {
     }
     const interfaces = interfaceGroups(ctx, groupLinks);
     const networkAcls = buildNetworkAcls(ctx, SUBNET_TYPES, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
+    // Which VPCs a server's private address reaches: VPC peerings join two; transit gateways,
+    // VPN and Direct Connect route in ways not read here.
+    const vpcsById = indexBy([...aws_network_VPC_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id']);
+    const vpcKey = (res, path) => {
+        const l = linkedResources(ctx, res, path, { types: aws_network_VPC_TYPES, byId: vpcsById, what: 'VPC' });
+        if (l.unknown.length > 0 || l.targets.length + l.external.length !== 1)
+            return undefined;
+        return l.targets[0]?.address ?? `VPC ${l.external[0]}`;
+    };
+    const networkOf = privateNetworks(ctx, ctx.ofType('aws_vpc_peering_connection').filter((r) => r.mode === 'managed').map((p) => [vpcKey(p, ['vpc_id']), vpcKey(p, ['peer_vpc_id'])]), ['aws_ec2_transit_gateway_vpc_attachment', 'aws_vpn_connection', 'aws_vpn_gateway', 'aws_vpn_gateway_attachment', 'aws_dx_gateway_association', 'aws_ec2_transit_gateway_peering_attachment', 'aws_networkmanager_vpc_attachment', 'aws_vpc_peering_connection_accepter']);
+    /** The VPC of a server: its subnet's (or its launch interface's), a database's subnet group's. */
+    const vpcOf = (res, eni) => {
+        let subnets;
+        if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+            const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
+            if (group.targets.length !== 1)
+                return undefined;
+            subnets = linkedResources(ctx, group.targets[0], ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+        }
+        else if (res.type === 'aws_instance') {
+            subnets = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+            if (subnets.targets.length === 0 && eni)
+                subnets = linkedResources(ctx, eni, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+        }
+        else
+            return undefined;
+        const vpcs = new Set(subnets.targets.map((s) => vpcKey(s, ['vpc_id'])));
+        return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
+    };
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
@@ -17733,6 +17823,8 @@ function buildAwsNetwork(ctx) {
         for (const l of attached)
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
+        const vpc = vpcOf(res, eni);
+        const network = vpc ? { network: networkOf(vpc) } : {};
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -17744,6 +17836,7 @@ function buildAwsNetwork(ctx) {
                 identities: [],
                 identitiesUnknown: why,
                 ...addresses,
+                ...network,
             };
         }
         const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g) => g !== undefined);
@@ -17795,6 +17888,7 @@ function buildAwsNetwork(ctx) {
             identities: linked.choice === undefined ? identitiesOf(linked) : [],
             identitiesUnknown: doubts.length > 0 ? doubts.join('; ') : undefined,
             ...addresses,
+            ...network,
         };
     };
     return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
@@ -18437,6 +18531,25 @@ function buildAzureNetwork(ctx) {
         return { ingress, egress, identities: keyOf(subnets).map((k) => `subnet:${k}`), addresses: range.isEmpty() ? AddressSet.ALL_V4 : range, addressesExact: false };
     };
     /** One NIC: its first IP configuration's subnet and address, its subnet's NSGs and its own. */
+    // Which virtual networks a NIC's private address reaches: VNet peerings join two; gateways,
+    // Virtual WAN hubs and ExpressRoute route in ways not read here.
+    const vnets = managed('azurerm_virtual_network');
+    const vnetByName = indexBy(vnets, ['name'], true);
+    const vnetById = indexBy(vnets, ['id'], true);
+    const vnetKey = (res, path, byId) => {
+        const l = link(res, path, 'azurerm_virtual_network', byId, 'virtual network');
+        return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].toLowerCase()}` : undefined;
+    };
+    // A subnet's id holds its network's: `…/virtualNetworks/v/subnets/app`.
+    const vnetOfSubnetId = (subnet) => {
+        const id = subnet.values.id;
+        const cut = typeof id === 'string' ? id.toLowerCase().indexOf('/subnets/') : -1;
+        if (cut < 0)
+            return undefined;
+        const vnetId = id.slice(0, cut);
+        return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.toLowerCase()}`;
+    };
+    const networkOf = privateNetworks(ctx, managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)]), ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering']);
     const nicNetwork = (nic, location) => {
         // The NIC's first IP configuration carries the primary address and subnet.
         const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
@@ -18486,7 +18599,8 @@ function buildAzureNetwork(ctx) {
             if (!range.isEmpty())
                 addresses = range;
         }
-        return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
+        const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
+        return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}) };
     };
     /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
     const sameFilter = (a, b) => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
@@ -18531,7 +18645,8 @@ function buildAzureNetwork(ctx) {
         const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
         const why = (way) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
         const origin = { label: `other NICs of ${vm.address}`, location };
-        return { ...first, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+        // Other NICs may sit in other virtual networks: no single network.
+        return { ...first, network: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
     };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
     const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
@@ -18828,6 +18943,9 @@ function buildGcpNetwork(ctx) {
             return { key: `network ${lastSegment(l.external[0])}`, unknown: [] };
         return { unknown: l.unknown };
     };
+    // Which networks an instance's internal address reaches: VPC peerings join two; VPN,
+    // Interconnect and Network Connectivity Center route in ways not read here.
+    const networkOf = privateNetworks(ctx, managed('google_compute_network_peering').map((p) => [networkKeyOf(p, ['network']).key, networkKeyOf(p, ['peer_network']).key]), ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub']);
     const rulesByNetwork = new Map();
     const networkRules = (key) => {
         let n = rulesByNetwork.get(key);
@@ -19204,7 +19322,10 @@ function buildGcpNetwork(ctx) {
         const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
         const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
         const layers = widenedForOtherInterfaces(instance, location, layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses }));
-        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
+        // An instance with interfaces on several networks reaches each of them: no single network.
+        const interfaces = lookup(instance, ['network_interface']);
+        const oneInterface = interfaces.state === 'known' && Array.isArray(interfaces.value) && interfaces.value.length === 1;
+        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}) };
     };
     /**
      * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
@@ -19648,6 +19769,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
         ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
         ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
+        ...(network.network ? { network: network.network } : {}),
     };
 }
 

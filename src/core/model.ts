@@ -168,6 +168,25 @@ export interface Server extends Endpoint {
    * known until apply), naming the attribute.
    */
   membershipUnknown?: string;
+  /** The private network (VPC, VNet) the server's address is in, where a plan says. */
+  network?: PrivateNetwork;
+}
+
+/**
+ * A cloud's private network: its addresses route to themselves and to the networks peered
+ * with it, nowhere else (peering is not transitive).
+ */
+export interface PrivateNetwork {
+  /** The network's address in the plan (`google_compute_network.a`), or its name outside the plan. */
+  key: string;
+  /**
+   * The networks its private addresses reach: itself and those a peering of the plan joins
+   * it to. Undefined when the plan routes it in ways topogate does not read (gateways, VPN,
+   * transit) or a peering's ends are not known: then nothing is concluded.
+   */
+  reaches?: ReadonlySet<string>;
+  /** The plan creates the network: no peering made outside the plan can join it yet. */
+  created: boolean;
 }
 
 export interface Listener {

@@ -7,6 +7,7 @@ import type { ListenerMatch } from '../flow/balancer-paths.js';
 import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { forbiddenFlowVerdict, requiredFlowVerdict } from '../flow/verdict.js';
 import { requiredFlowMessage } from '../flow/explain.js';
+import { unroutable } from '../flow/private-routes.js';
 import type { CheckOutcome, CheckType } from './check-type.js';
 import { describeDoubt, describeSource, describeTarget, possibleServers, resolveServers, resolveSources, sourceSelectorSchema, targetSelectorSchema } from './endpoint-selector.js';
 import type { PossibleServer, SourceSelector, TargetSelector } from './endpoint-selector.js';
@@ -377,6 +378,12 @@ export const requiredFlow: CheckType<FlowParams> = {
     // Clients may come in through a balancer: a listener on the required port counts.
     return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
       const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+      // What the firewalls allow, between networks nothing routes between, does not arrive.
+      const apart = verdict.status !== 'fail' ? unroutable(ctx.source, ctx.target) : undefined;
+      if (apart && (apart.certain || verdict.status === 'pass')) {
+        const rules = verdict.status === 'pass' ? ` The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}` : '';
+        return { status: apart.certain ? 'fail' : 'unknown', message: () => `${apart.certain ? `${ctx.source.name} cannot reach ${ctx.target.name}` : `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}`}: ${apart.why}.${rules}`, location: ctx.target.location };
+      }
       const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
       return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
       // A connection needs its responses: through stateless filters they are checked too.

@@ -3,7 +3,7 @@ import { buildNetworkAcls } from './aws-network-acls.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, unknownLayer, unknownPeer } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, privateNetworks, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -21,6 +21,7 @@ import type { BlockMatcher } from './references.js';
 
 const GROUP_TYPES: ReadonlySet<string> = new Set(['aws_security_group', 'aws_default_security_group']);
 const SUBNET_TYPES: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
+const VPC_TYPES: ReadonlySet<string> = new Set(['aws_vpc', 'aws_default_vpc']);
 
 type Direction = 'ingress' | 'egress';
 
@@ -304,6 +305,34 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   const interfaces = interfaceGroups(ctx, groupLinks);
   const networkAcls = buildNetworkAcls(ctx, SUBNET_TYPES, (res, path) => linkedResources(ctx, res, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
 
+  // Which VPCs a server's private address reaches: VPC peerings join two; transit gateways,
+  // VPN and Direct Connect route in ways not read here.
+  const vpcsById = indexBy([...VPC_TYPES].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id']);
+  const vpcKey = (res: PlanResource, path: AttributePath): string | undefined => {
+    const l = linkedResources(ctx, res, path, { types: VPC_TYPES, byId: vpcsById, what: 'VPC' });
+    if (l.unknown.length > 0 || l.targets.length + l.external.length !== 1) return undefined;
+    return l.targets[0]?.address ?? `VPC ${l.external[0]}`;
+  };
+  const networkOf = privateNetworks(
+    ctx,
+    ctx.ofType('aws_vpc_peering_connection').filter((r) => r.mode === 'managed').map((p) => [vpcKey(p, ['vpc_id']), vpcKey(p, ['peer_vpc_id'])] as const),
+    ['aws_ec2_transit_gateway_vpc_attachment', 'aws_vpn_connection', 'aws_vpn_gateway', 'aws_vpn_gateway_attachment', 'aws_dx_gateway_association', 'aws_ec2_transit_gateway_peering_attachment', 'aws_networkmanager_vpc_attachment', 'aws_vpc_peering_connection_accepter'],
+  );
+  /** The VPC of a server: its subnet's (or its launch interface's), a database's subnet group's. */
+  const vpcOf = (res: PlanResource, eni: PlanResource | undefined): string | undefined => {
+    let subnets: Links;
+    if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+      const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
+      if (group.targets.length !== 1) return undefined;
+      subnets = linkedResources(ctx, group.targets[0], ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    } else if (res.type === 'aws_instance') {
+      subnets = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+      if (subnets.targets.length === 0 && eni) subnets = linkedResources(ctx, eni, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    } else return undefined;
+    const vpcs = new Set(subnets.targets.map((s) => vpcKey(s, ['vpc_id'])));
+    return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
+  };
+
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
@@ -315,6 +344,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
+    const vpc = vpcOf(res, eni);
+    const network = vpc ? { network: networkOf(vpc) } : {};
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -326,6 +357,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         identities: [],
         identitiesUnknown: why,
         ...addresses,
+        ...network,
       };
     }
     const inPlan = linked.targets.map((t) => groups.get(t.address)).filter((g): g is Group => g !== undefined);
@@ -368,6 +400,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       identities: linked.choice === undefined ? identitiesOf(linked) : [],
       identitiesUnknown: doubts.length > 0 ? doubts.join('; ') : undefined,
       ...addresses,
+      ...network,
     };
   };
 

@@ -3,7 +3,7 @@ import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.j
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -415,6 +415,29 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   };
 
   /** One NIC: its first IP configuration's subnet and address, its subnet's NSGs and its own. */
+  // Which virtual networks a NIC's private address reaches: VNet peerings join two; gateways,
+  // Virtual WAN hubs and ExpressRoute route in ways not read here.
+  const vnets = managed('azurerm_virtual_network');
+  const vnetByName = indexBy(vnets, ['name'], true);
+  const vnetById = indexBy(vnets, ['id'], true);
+  const vnetKey = (res: PlanResource, path: AttributePath, byId: ReadonlyMap<string, PlanResource>): string | undefined => {
+    const l = link(res, path, 'azurerm_virtual_network', byId, 'virtual network');
+    return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].toLowerCase()}` : undefined;
+  };
+  // A subnet's id holds its network's: `…/virtualNetworks/v/subnets/app`.
+  const vnetOfSubnetId = (subnet: PlanResource): string | undefined => {
+    const id = subnet.values.id;
+    const cut = typeof id === 'string' ? id.toLowerCase().indexOf('/subnets/') : -1;
+    if (cut < 0) return undefined;
+    const vnetId = (id as string).slice(0, cut);
+    return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.toLowerCase()}`;
+  };
+  const networkOf = privateNetworks(
+    ctx,
+    managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)] as const),
+    ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering'],
+  );
+
   const nicNetwork = (nic: PlanResource, location: SourceLocation): ServerNetwork => {
     // The NIC's first IP configuration carries the primary address and subnet.
     const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
@@ -460,7 +483,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       const range = cidrSet([...attributeValues(ctx, subnet, ['address_prefixes']).values, ...attributeValues(ctx, subnet, ['address_prefix']).values]).set;
       if (!range.isEmpty()) addresses = range;
     }
-    return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact };
+    const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
+    return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}) };
   };
 
   /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
@@ -506,7 +530,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
     const why = (way: string) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
     const origin = { label: `other NICs of ${vm.address}`, location };
-    return { ...first, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+    // Other NICs may sit in other virtual networks: no single network.
+    return { ...first, network: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
   };
 
   // Azure SQL: the server firewall (IP ranges and virtual network rules).

@@ -3,7 +3,7 @@ import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } fr
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -254,6 +254,14 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     if (l.external.length > 0) return { key: `network ${lastSegment(l.external[0])}`, unknown: [] };
     return { unknown: l.unknown };
   };
+
+  // Which networks an instance's internal address reaches: VPC peerings join two; VPN,
+  // Interconnect and Network Connectivity Center route in ways not read here.
+  const networkOf = privateNetworks(
+    ctx,
+    managed('google_compute_network_peering').map((p) => [networkKeyOf(p, ['network']).key, networkKeyOf(p, ['peer_network']).key] as const),
+    ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub'],
+  );
 
   const rulesByNetwork = new Map<string, NetworkRules>();
   const networkRules = (key: string): NetworkRules => {
@@ -599,7 +607,10 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const region = zone.state === 'known' && typeof zone.value === 'string' ? gcpRegionOfZone(zone.value) : undefined;
     const identitiesUnknown = identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined;
     const layers = widenedForOtherInterfaces(instance, location, layersOf(key, region, { identities: new Set(identities), identitiesUnknown, addresses }));
-    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact };
+    // An instance with interfaces on several networks reaches each of them: no single network.
+    const interfaces = lookup(instance, ['network_interface']);
+    const oneInterface = interfaces.state === 'known' && Array.isArray(interfaces.value) && interfaces.value.length === 1;
+    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}) };
   };
 
   /**

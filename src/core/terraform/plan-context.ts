@@ -1,4 +1,4 @@
-import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.js';
+import type { FilterLayer, Origin, Peer, PrivateNetwork, Rule, SourceLocation } from '../model.js';
 import { AddressSet, parseCidr } from '../net/cidr.js';
 import type { ParsedCidr } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
@@ -371,6 +371,8 @@ export function azureRegion(location: string): string {
 export interface ServerNetwork {
   ingress: FilterLayer[];
   egress: FilterLayer[];
+  /** The private network the server is in, where the plan says. */
+  network?: PrivateNetwork;
   identities: string[];
   /** Set when the server may carry identities that are not known until apply. */
   identitiesUnknown?: string;
@@ -399,4 +401,34 @@ export function addressRange(start: unknown, end: unknown): AddressSet | undefin
     lo += 1n << BigInt(size);
   }
   return AddressSet.fromParsed(blocks);
+}
+
+/**
+ * The private networks of one cloud in a plan, from its peerings: each network reaches
+ * itself and its direct peers (peering is not transitive). A peering whose ends cannot be
+ * told, or any resource that routes between networks in ways topogate does not read
+ * (gateways, VPN, transit), leaves every network's reach undecided.
+ */
+export function privateNetworks(ctx: PlanContext, peerings: ReadonlyArray<readonly [string | undefined, string | undefined]>, routers: readonly string[]): (key: string) => PrivateNetwork {
+  const routed = routers.some((t) => ctx.ofType(t).some((r) => r.mode === 'managed'));
+  const undecided = routed || peerings.some(([a, b]) => a === undefined || b === undefined);
+  const peers = new Map<string, Set<string>>();
+  for (const [a, b] of peerings) {
+    if (a === undefined || b === undefined) continue;
+    for (const [x, y] of [[a, b], [b, a]]) {
+      let set = peers.get(x);
+      if (!set) peers.set(x, (set = new Set([x])));
+      set.add(y);
+    }
+  }
+  const made = new Map<string, PrivateNetwork>();
+  return (key) => {
+    let n = made.get(key);
+    if (!n) {
+      const res = ctx.state.byAddress.get(key);
+      n = { key, created: res?.action === 'create', reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
+      made.set(key, n);
+    }
+    return n;
+  };
 }
