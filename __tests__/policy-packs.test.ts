@@ -247,6 +247,18 @@ describe('names a policy uses', () => {
     expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
   });
 
+  it('a topology client nearly named like a pack client a policy uses is an error at the client: the policy would check the default range instead', () => {
+    const withPartners = { ...pack({ 'ssh.yaml': policy('{ client: partners }', '{ role: bastion }').replace('type: required-flow', 'type: forbidden-flow') }) };
+    withPartners.files[0] = { path: 'packs/acme/pack.yaml', text: `${PACK_YAML}clients:\n  partners: [203.0.113.0/24]\n` };
+    const topology = lab.replace('admins: [10.8.0.0/24]', 'admins: [10.8.0.0/24]\n      partner: [192.0.2.0/24]');
+    const p = problemsOf(() => check(topology, { packs: [builtinPack(), withPartners] }));
+    expect(p).toHaveLength(1);
+    expect([p[0].file, p[0].line]).toEqual(['topology.yml', topology.split('\n').findIndex((l) => l.includes('partner: [192.0.2.0/24]')) + 1]);
+    expect(p[0].message).toBe('environment "lab" declares client "partner", which no policy names, so the policies about client "partners" check its default range and not this one; did you mean "partners"? Client names are exact (case too). If "partner" is a client of its own, give it a name that does not read like "partners".');
+    // Named exactly, it is the client the policy checks.
+    expect(() => check(topology.replace('partner:', 'partners:'), { packs: [builtinPack(), withPartners] })).not.toThrow();
+  });
+
   it('ports: database towards a database of unknown port: every port open (or none) decides; part of them does not', () => {
     const forbid = policy('{ role: bastion }', '{ role: database }').replace('ports: [22]', 'ports: database').replace('type: required-flow', 'type: forbidden-flow');
     const topology = (opening: string) => lab.replace('addresses: [10.9.0.4] }\n', 'addresses: [10.9.0.4] }\n      - { name: pg-1, roles: [database], addresses: [10.0.3.6] }\n') + `      - ${opening}\n`;

@@ -13709,6 +13709,29 @@ function policyNameProblems(policies, environments, defaultClients) {
             }
         }
     }
+    // Likewise a client a topology declares that no policy names but that nearly matches one a
+    // policy does (`partner` for the pack's `partners`): the policy checks the pack's default
+    // range, and the openings from the declared client go unchecked.
+    const namedClients = new Set();
+    for (const p of policies)
+        for (const n of p.names ?? [])
+            if (n.kind === 'client')
+                namedClients.add(n.name);
+    for (const env of environments) {
+        for (const client of env.clients.values()) {
+            if (!client.location || client.defaultedBy !== undefined || namedClients.has(client.name))
+                continue;
+            const meant = nearMiss(client.name, namedClients);
+            // A policy's client that nothing declares is reported from the policy's side (above), once.
+            if (meant === undefined || meant === client.name || !k.clients.has(meant))
+                continue;
+            const key = `client\0${client.name}\0${client.location.file}:${client.location.line}`;
+            if (said.has(key))
+                continue;
+            said.add(key);
+            problems.push({ ...client.location, message: `environment "${env.name}" declares client "${client.name}", which no policy names, so the policies about client "${meant}" check ${env.clients.get(meant)?.location ? 'the other declaration' : 'its default range'} and not this one; did you mean "${meant}"? Client names are exact (case too). If "${client.name}" is a client of its own, give it a name that does not read like "${meant}".` });
+        }
+    }
     return problems;
 }
 
@@ -13847,19 +13870,24 @@ function suggestPolicy(id, policies) {
 function environmentNameAdvisories(environments) {
     // Names one edit apart share a variant with one character deleted (or the name itself):
     // candidates come from that index, not from comparing every pair of a thousand environments.
+    // Names with other numbers are never slips, so the numbers are part of the key: a
+    // thousand numbered environments share no candidates at all.
     const normal = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
     const byVariant = new Map();
     for (const env of environments) {
         const n = normal(env.name);
+        const numbers = (n.match(/\d+/g) ?? []).join(',');
         const variants = new Set([n]);
         for (let i = 0; i < n.length; i++)
-            variants.add(n.slice(0, i) + n.slice(i + 1));
+            if (!/\d/.test(n[i]))
+                variants.add(n.slice(0, i) + n.slice(i + 1));
         for (const v of variants) {
-            const list = byVariant.get(v);
+            const key = `${v}\0${numbers}`;
+            const list = byVariant.get(key);
             if (list)
                 list.push(env);
             else
-                byVariant.set(v, [env]);
+                byVariant.set(key, [env]);
         }
     }
     const reported = new Set();
@@ -19628,14 +19656,19 @@ const ENGINE_PATHS = {
  */
 function checkServerShape(res, type, location) {
     const bad = (path, what) => InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    const paths = tagPaths(res, type);
     const defaults = defaultTagMap(res, type);
-    for (const path of defaults ? [...tagPaths(res, type), defaults.path] : tagPaths(res, type)) {
+    if (defaults)
+        paths.push(defaults.path);
+    for (const path of paths) {
         const l = lookup(res, path);
         if (l.state !== 'known')
             continue;
         if (typeof l.value !== 'object' || Array.isArray(l.value))
             throw bad(path, `${describeJsonType(l.value)}, where a map of strings belongs`);
-        for (const [key, v] of Object.entries(l.value)) {
+        const map = l.value;
+        for (const key in map) {
+            const v = map[key];
             if (v !== null && typeof v !== 'string')
                 throw bad([...path, key], `${describeJsonType(v)}, where a string belongs`);
         }

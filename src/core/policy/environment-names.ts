@@ -12,16 +12,20 @@ import { nearMiss } from './policy-names.js';
 export function environmentNameAdvisories(environments: readonly Environment[]): InputProblem[] {
   // Names one edit apart share a variant with one character deleted (or the name itself):
   // candidates come from that index, not from comparing every pair of a thousand environments.
+  // Names with other numbers are never slips, so the numbers are part of the key: a
+  // thousand numbered environments share no candidates at all.
   const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
   const byVariant = new Map<string, Environment[]>();
   for (const env of environments) {
     const n = normal(env.name);
+    const numbers = (n.match(/\d+/g) ?? []).join(',');
     const variants = new Set([n]);
-    for (let i = 0; i < n.length; i++) variants.add(n.slice(0, i) + n.slice(i + 1));
+    for (let i = 0; i < n.length; i++) if (!/\d/.test(n[i])) variants.add(n.slice(0, i) + n.slice(i + 1));
     for (const v of variants) {
-      const list = byVariant.get(v);
+      const key = `${v}\0${numbers}`;
+      const list = byVariant.get(key);
       if (list) list.push(env);
-      else byVariant.set(v, [env]);
+      else byVariant.set(key, [env]);
     }
   }
   const reported = new Set<string>();

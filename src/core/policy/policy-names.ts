@@ -155,5 +155,22 @@ export function policyNameProblems(policies: ReadonlyArray<{ id: string; names?:
       }
     }
   }
+  // Likewise a client a topology declares that no policy names but that nearly matches one a
+  // policy does (`partner` for the pack's `partners`): the policy checks the pack's default
+  // range, and the openings from the declared client go unchecked.
+  const namedClients = new Set<string>();
+  for (const p of policies) for (const n of p.names ?? []) if (n.kind === 'client') namedClients.add(n.name);
+  for (const env of environments) {
+    for (const client of env.clients.values()) {
+      if (!client.location || client.defaultedBy !== undefined || namedClients.has(client.name)) continue;
+      const meant = nearMiss(client.name, namedClients);
+      // A policy's client that nothing declares is reported from the policy's side (above), once.
+      if (meant === undefined || meant === client.name || !k.clients.has(meant)) continue;
+      const key = `client\0${client.name}\0${client.location.file}:${client.location.line}`;
+      if (said.has(key)) continue;
+      said.add(key);
+      problems.push({ ...client.location, message: `environment "${env.name}" declares client "${client.name}", which no policy names, so the policies about client "${meant}" check ${env.clients.get(meant)?.location ? 'the other declaration' : 'its default range'} and not this one; did you mean "${meant}"? Client names are exact (case too). If "${client.name}" is a client of its own, give it a name that does not read like "${meant}".` });
+    }
+  }
   return problems;
 }

@@ -292,12 +292,16 @@ const ENGINE_PATHS: Readonly<Record<string, AttributePath>> = {
 function checkServerShape(res: PlanResource, type: ServerType, location: SourceLocation): void {
   const bad = (path: AttributePath, what: string) =>
     InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+  const paths = tagPaths(res, type);
   const defaults = defaultTagMap(res, type);
-  for (const path of defaults ? [...tagPaths(res, type), defaults.path] : tagPaths(res, type)) {
+  if (defaults) paths.push(defaults.path);
+  for (const path of paths) {
     const l = lookup(res, path);
     if (l.state !== 'known') continue;
     if (typeof l.value !== 'object' || Array.isArray(l.value)) throw bad(path, `${describeJsonType(l.value)}, where a map of strings belongs`);
-    for (const [key, v] of Object.entries(l.value as Record<string, unknown>)) {
+    const map = l.value as Record<string, unknown>;
+    for (const key in map) {
+      const v = map[key];
       if (v !== null && typeof v !== 'string') throw bad([...path, key], `${describeJsonType(v)}, where a string belongs`);
     }
   }
