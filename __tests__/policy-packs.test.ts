@@ -247,6 +247,21 @@ describe('names a policy uses', () => {
     expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
   });
 
+  it('a topology server or balancer without addresses is named as such in an undecided finding, not "not known until apply"', () => {
+    // jump-1 may or may not be 10.9.0.4, which the opening names.
+    const fromJump = policy('{ role: bastion }', '{ server: db-1 }').replace('type: required-flow', 'type: forbidden-flow');
+    const noAddress = `${lab.replace('addresses: [10.9.0.4] }', '}\n      - { name: db-1, roles: [database], engine: sqlserver, addresses: [10.0.3.5] }')}      - { from: 10.9.0.4, to: db-1, ports: [22] }\n`;
+    const [server] = check(noAddress, { packs: [builtinPack(), pack({ 'ssh.yaml': fromJump })] }).findings.filter((f) => f.policy === 'ACME-SSH-003');
+    expect(server.status).toBe('unknown');
+    expect(server.message).toContain('jump-1 declares no addresses in the topology: add `addresses:` to it');
+    expect(server.message).not.toContain('until apply');
+    const viaLb = `${lab.replace('    firewall:', '    load-balancers:\n      - { name: lb, listeners: [ { port: 2222, to: jump-1, target-port: 22 } ] }\n    firewall:')}      - { from: 0.0.0.0/0, to: lb, ports: [2222] }\n`;
+    const forbid = policy('{ client: internet }', '{ role: bastion }').replace('type: required-flow', 'type: forbidden-flow');
+    const [balanced] = check(viaLb, { packs: [builtinPack(), pack({ 'ssh.yaml': forbid })] }).findings.filter((f) => f.policy === 'ACME-SSH-003');
+    expect(balanced.status).toBe('unknown');
+    expect(balanced.message).toContain('lb declares no addresses in the topology: add `addresses:` to it');
+  });
+
   it('a topology client nearly named like a pack client a policy uses is an error at the client: the policy would check the default range instead', () => {
     const withPartners = { ...pack({ 'ssh.yaml': policy('{ client: partners }', '{ role: bastion }').replace('type: required-flow', 'type: forbidden-flow') }) };
     withPartners.files[0] = { path: 'packs/acme/pack.yaml', text: `${PACK_YAML}clients:\n  partners: [203.0.113.0/24]\n` };

@@ -44576,7 +44576,20 @@ const VALIDATOR_NAMES = {
     check: (type) => `check_${type.replace(/[^A-Za-z0-9]/g, '_')}`,
 };
 
+;// CONCATENATED MODULE: ./src/core/flow/address-doubt.ts
+/**
+ * Why an endpoint's address keeps the rules from deciding: in a plan, it is assigned at apply;
+ * a topology server or balancer without `addresses` simply does not say.
+ */
+function addressDoubt(e) {
+    if (e.kind !== undefined && e.kind !== 'client' && e.resource === undefined && e.addresses.isEmpty()) {
+        return `${e.name} declares no addresses in the topology: add \`addresses:\` to it`;
+    }
+    return `the address of ${e.name} is not known until apply`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/flow/reach.ts
+
 
 
 /**
@@ -44896,7 +44909,7 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
         else if (!certainly) {
             min = AddressSet.EMPTY;
             if (r.unknowns.length === 0)
-                unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let traffic out to it`);
+                unknowns.push(`${addressDoubt(target)}, so ${layer.name} may or may not let traffic out to it`);
         }
         else {
             for (const o of r.allowedBy)
@@ -45086,7 +45099,7 @@ function responseReach(source, target, protocol) {
             else if (!certainly) {
                 segMin = AddressSet.EMPTY;
                 if (r.unknowns.length === 0)
-                    unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let its responses in`);
+                    unknowns.push(`${addressDoubt(target)}, so ${layer.name} may or may not let its responses in`);
             }
             else
                 for (const o of r.allowedBy)
@@ -45272,6 +45285,7 @@ function withBalancerPaths(env, source, target, protocol, segments, match, optio
 ;// CONCATENATED MODULE: ./src/core/flow/verdict.ts
 
 
+
 /**
  * The origins of several lists, each once, in order. Rules share their origin objects, so
  * identity is what repeats; most pairs have a few, so a scan until there are many.
@@ -45337,7 +45351,7 @@ function requiredFlowVerdict(source, segments) {
                 status = 'unknown';
             unknowns.push(...seg.unknowns);
             if (seg.unknowns.length === 0 && !source.addressesExact) {
-                unknowns.push(`the address of ${source.name} is not known until apply, and only part of ${need.describe()} is allowed`);
+                unknowns.push(`${addressDoubt(source)}, and only part of ${need.describe()} is allowed`);
             }
         }
     }
@@ -45359,7 +45373,7 @@ function throughBalancers(segments) {
  * A forbidden flow fails when some address of the source certainly gets through on
  * some port; it is unknown when some may.
  */
-function forbiddenFlowVerdict(source, segments) {
+function forbiddenFlowVerdict(source, segments, target) {
     const need = possibleAddresses(source);
     let status = 'pass';
     const exposed = [];
@@ -45376,8 +45390,11 @@ function forbiddenFlowVerdict(source, segments) {
             if (status === 'pass')
                 status = 'unknown';
             unknowns.push(...seg.unknowns);
+            // Whichever end's address is not exact keeps the rules from deciding: the source, the
+            // target, or a balancer on the way.
+            const balancer = seg.paths?.map((p) => p.balancer).find((b) => !b.addressesExact);
             if (seg.unknowns.length === 0)
-                unknowns.push(`the address of ${source.name} is not known until apply`);
+                unknowns.push(addressDoubt(!source.addressesExact ? source : target && !target.addressesExact ? target : (balancer ?? source)));
         }
     }
     return {
@@ -46095,7 +46112,7 @@ const forbiddenFlow = {
     check(env, params) {
         // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
         return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
-            const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments);
+            const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments, ctx.target);
             const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel);
             const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
             return { status: verdict.status, message: () => forbiddenFlowMessage(ctx, verdict, everything()), location };

@@ -15,7 +15,7 @@ export const forbiddenFlow: CheckType<FlowParams> = {
   check(env, params) {
     // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
     return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
-      const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments);
+      const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments, ctx.target);
       const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel);
       const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
       return { status: verdict.status, message: () => forbiddenFlowMessage(ctx, verdict, everything()), location };

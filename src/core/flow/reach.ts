@@ -2,6 +2,7 @@ import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import type { Endpoint, FilterLayer, FlowProtocol, Origin, Peer, Rule, RuleProtocol } from '../model.js';
 import type { BalancerPath } from './balancer-paths.js';
+import { addressDoubt } from './address-doubt.js';
 
 /**
  * Which source addresses get through to a target on one protocol and port.
@@ -425,7 +426,7 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
       max = AddressSet.EMPTY;
     } else if (!certainly) {
       min = AddressSet.EMPTY;
-      if (r.unknowns.length === 0) unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let traffic out to it`);
+      if (r.unknowns.length === 0) unknowns.push(`${addressDoubt(target)}, so ${layer.name} may or may not let traffic out to it`);
     } else {
       for (const o of r.allowedBy) allowedBy.push(o);
     }
@@ -602,7 +603,7 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
       if (!possibly) segMin = segMax = AddressSet.EMPTY;
       else if (!certainly) {
         segMin = AddressSet.EMPTY;
-        if (r.unknowns.length === 0) unknowns.push(`the address of ${target.name} is not known until apply, so ${layer.name} may or may not let its responses in`);
+        if (r.unknowns.length === 0) unknowns.push(`${addressDoubt(target)}, so ${layer.name} may or may not let its responses in`);
       } else for (const o of r.allowedBy) if (!allowedBy.includes(o)) allowedBy.push(o);
     }
     min = min.intersect(segMin);

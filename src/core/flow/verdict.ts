@@ -2,6 +2,8 @@ import { AddressSet } from '../net/cidr.js';
 import type { PortSet } from '../net/ports.js';
 import type { FilterLayer, Origin } from '../model.js';
 import { possibleAddresses } from './reach.js';
+import { addressDoubt } from './address-doubt.js';
+import type { AddressedEndpoint } from './address-doubt.js';
 import type { FlowSource, Hop, SegmentReach } from './reach.js';
 import type { BalancerPath } from './balancer-paths.js';
 
@@ -92,7 +94,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
       if (status === 'pass') status = 'unknown';
       unknowns.push(...seg.unknowns);
       if (seg.unknowns.length === 0 && !source.addressesExact) {
-        unknowns.push(`the address of ${source.name} is not known until apply, and only part of ${need.describe()} is allowed`);
+        unknowns.push(`${addressDoubt(source)}, and only part of ${need.describe()} is allowed`);
       }
     }
   }
@@ -119,7 +121,7 @@ function throughBalancers(segments: SegmentReach[]): string[] {
  * A forbidden flow fails when some address of the source certainly gets through on
  * some port; it is unknown when some may.
  */
-export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[]): FlowVerdict {
+export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[], target?: AddressedEndpoint): FlowVerdict {
   const need = possibleAddresses(source);
   let status: FlowVerdict['status'] = 'pass';
   const exposed: FlowVerdict['exposed'] = [];
@@ -134,7 +136,10 @@ export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[
     } else if (seg.max.overlaps(need)) {
       if (status === 'pass') status = 'unknown';
       unknowns.push(...seg.unknowns);
-      if (seg.unknowns.length === 0) unknowns.push(`the address of ${source.name} is not known until apply`);
+      // Whichever end's address is not exact keeps the rules from deciding: the source, the
+      // target, or a balancer on the way.
+      const balancer = seg.paths?.map((p) => p.balancer).find((b) => !b.addressesExact);
+      if (seg.unknowns.length === 0) unknowns.push(addressDoubt(!source.addressesExact ? source : target && !target.addressesExact ? target : (balancer ?? source)));
     }
   }
   return {
@@ -146,4 +151,5 @@ export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[
     through: throughBalancers(segments),
   };
 }
+
 
