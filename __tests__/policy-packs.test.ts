@@ -247,6 +247,14 @@ describe('names a policy uses', () => {
     expect(f.message).toMatch(/ports: database asks for each target's database port, and jump-1 is not a database \(it does not hold role database\): list the ports, or select databases with to: \{ role: database \}/);
   });
 
+  it('a forbidden flow from a role has one subject per source server: a waiver for one does not cover a new opening for another', () => {
+    const forbid = policy('{ role: bastion }', '{ server: db-1 }').replace('type: required-flow', 'type: forbidden-flow');
+    const two = `${lab.replace('addresses: [10.9.0.4] }', 'addresses: [10.9.0.4] }\n      - { name: jump-2, roles: [bastion], addresses: [10.9.0.5] }\n      - { name: db-1, roles: [database], engine: sqlserver, addresses: [10.0.3.5] }')}      - { from: 10.9.0.4, to: db-1, ports: [22] }\n      - { from: 10.9.0.5, to: db-1, ports: [22] }\nwaivers:\n  - { policy: ACME-SSH-003, environment: lab, subject: jump-1 -> db-1, reason: legacy job until Q3, expires: 2027-01-31 }\n`;
+    const findings = check(two, { packs: [builtinPack(), pack({ 'ssh.yaml': forbid })] }).findings.filter((f) => f.policy === 'ACME-SSH-003');
+    expect(findings.map((f) => [f.subject, f.status])).toEqual([['jump-1 -> db-1', 'waived'], ['jump-2 -> db-1', 'fail']]);
+    expect(findings[1].message).toMatch(/^db-1 accepts tcp\/22 from jump-2 \(10\.9\.0\.5\)/);
+  });
+
   it('a topology server or balancer without addresses is named as such in an undecided finding, not "not known until apply"', () => {
     // jump-1 may or may not be 10.9.0.4, which the opening names.
     const fromJump = policy('{ role: bastion }', '{ server: db-1 }').replace('type: required-flow', 'type: forbidden-flow');

@@ -14,9 +14,12 @@ export const forbiddenFlow: CheckType<FlowParams> = {
   ].join('\n\n'),
   check(env, params) {
     // A balancer listener that forwards to a forbidden port exposes it too, whatever port it listens on.
-    return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${fromLabel} -> ${pair.target.name}`, (ctx) => {
+    // A client source is the selector itself; a server source is named, so that a waiver for
+    // one server of a role does not cover the others.
+    return evaluateFlowPairs(env, params, 'target-port', (pair, fromLabel) => `${pair.source.kind === 'client' ? fromLabel : pair.source.name} -> ${pair.target.name}`, (ctx) => {
       const verdict = forbiddenFlowVerdict(ctx.source, ctx.segments, ctx.target);
-      const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${ctx.fromLabel} (${ctx.source.addresses.describe()})` : ctx.fromLabel);
+      const label = ctx.source.kind === 'client' ? ctx.fromLabel : ctx.source.name;
+      const everything = () => (ctx.source.addresses.toCidrs().length <= 3 ? `${label} (${ctx.source.addresses.describe()})` : label);
       const location = verdict.status === 'fail' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : ctx.target.location;
       return { status: verdict.status, message: () => forbiddenFlowMessage(ctx, verdict, everything()), location };
       // Whether it can get in at all: through any node of a balancer, say.
