@@ -231,3 +231,22 @@ describe('a role talking to itself across a large farm', () => {
     }
   });
 });
+
+describe('exposure over IPv6 of a server without an IPv6 address', () => {
+  const topology = (addresses: string) => `version: 1
+environments:
+  - name: p
+    servers:
+      - { name: ctl-1, roles: [controller], addresses: [${addresses}] }
+    firewall:
+      - { from: "::/0", to: ctl-1, ports: [12000] }
+`;
+  const sec = (addresses: string) => check(topology(addresses)).findings.find((f) => f.policy === 'OS11-SEC-001')!;
+
+  it('an IPv4-only server is not reached over IPv6, whatever the rules admit; one with an IPv6 address is', () => {
+    expect(sec('10.0.0.5').status).toBe('pass');
+    const dual = sec('10.0.0.5, "2001:db8::5"');
+    expect(dual.status).toBe('fail');
+    expect(dual.message).toMatch(/accepts tcp\/12000 from every IPv6 address of internet/);
+  });
+});

@@ -401,3 +401,17 @@ describe('an instance with several network interfaces', () => {
     expect(flow(internet, serverOf(plan(web, https), 'google_compute_instance.web'), 3389, { forbidden: true }).status).toBe('pass');
   });
 });
+
+describe('IPv6 exposure of an IPv4-only instance', () => {
+  it('a rule admitting ::/0 exposes nothing on an IPV4_ONLY interface; on a dual-stack one it does', () => {
+    const rule = firewall('v6', { allow: [{ protocol: 'tcp', ports: ['12000'] }], sourceRanges: ['::/0'], priority: 1000, direction: 'INGRESS' });
+    const ctl = (stack: string) => {
+      const i = instance('ctl', [], { 'topogate-role': 'controller' }, { ip: '10.10.0.5' });
+      (i.values!.network_interface as Array<Record<string, unknown>>)[0].stack_type = stack;
+      return i;
+    };
+    const sec = (stack: string) => finding(checkPlans(plan(ctl(stack), rule)), 'OS11-SEC-001');
+    expect(sec('IPV4_ONLY').status).toBe('pass');
+    expect(sec('IPV4_IPV6').status).toBe('fail');
+  });
+});

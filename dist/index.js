@@ -44577,6 +44577,16 @@ const VALIDATOR_NAMES = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/flow/address-doubt.ts
+
+/**
+ * Whether an endpoint certainly has no IPv6 address: a topology server or balancer lists
+ * its addresses (exact), a plan's says so where the cloud model knows (`noIpv6`).
+ */
+function hasNoIpv6(e) {
+    if (e.noIpv6 === true)
+        return true;
+    return e.resource === undefined && e.kind !== undefined && e.kind !== 'client' && e.addressesExact && !e.addresses.isEmpty() && !e.addresses.overlaps(AddressSet.ALL_V6);
+}
 /**
  * Why an endpoint's address keeps the rules from deciding: in a plan, it is assigned at apply;
  * a topology server or balancer without `addresses` simply does not say.
@@ -45374,12 +45384,18 @@ function throughBalancers(segments) {
  * some port; it is unknown when some may.
  */
 function forbiddenFlowVerdict(source, segments, target) {
-    const need = possibleAddresses(source);
+    const all = possibleAddresses(source);
+    // A target with no IPv6 address cannot be reached over IPv6 directly (a balancer in front
+    // may still carry IPv6 clients to it).
+    const v4Only = target !== undefined && hasNoIpv6(target) ? all.intersect(AddressSet.ALL_V4) : all;
     let status = 'pass';
     const exposed = [];
     const allowedBy = [];
     const unknowns = [];
     for (const seg of segments) {
+        const need = seg.paths !== undefined && seg.paths.length > 0 ? all : v4Only;
+        if (need.isEmpty())
+            continue;
         const certainly = source.addressesExact ? seg.min.intersect(need) : seg.min.covers(need) ? need : AddressSet.EMPTY;
         if (!certainly.isEmpty()) {
             status = 'fail';
@@ -50469,7 +50485,7 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
         const vpc = vpcOf(res, eni);
-        const network = vpc ? { network: networkOf(vpc) } : {};
+        const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(aws_network_hasNoIpv6(res) ? { noIpv6: true } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -50718,6 +50734,18 @@ function databaseAddresses(ctx, res, subnetsById, subnetGroups) {
         }
     }
     return { addresses: range, addressesExact: false };
+}
+/** Whether the plan says a server gets no IPv6 address: no count or list of them (an instance), IPv4 network type (a database). */
+function aws_network_hasNoIpv6(res) {
+    const none = (path, empty) => {
+        const l = lookup(res, path);
+        return l.state === 'absent' || (l.state === 'known' && empty(l.value));
+    };
+    if (res.type === 'aws_instance')
+        return none(['ipv6_address_count'], (v) => v === 0) && none(['ipv6_addresses'], (v) => Array.isArray(v) && v.length === 0) && none(['network_interface'], (v) => Array.isArray(v) && v.length === 0);
+    if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster')
+        return none(['network_type'], (v) => v === 'IPV4');
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/public-endpoint.ts
@@ -51245,7 +51273,13 @@ function buildAzureNetwork(ctx) {
                 addresses = range;
         }
         const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
-        return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}) };
+        // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
+        const configs = lookup(nic, ['ip_configuration']);
+        const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
+            const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
+            return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');
+        });
+        return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
     };
     /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
     const sameFilter = (a, b) => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
@@ -51291,7 +51325,7 @@ function buildAzureNetwork(ctx) {
         const why = (way) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
         const origin = { label: `other NICs of ${vm.address}`, location };
         // Other NICs may sit in other virtual networks: no single network.
-        return { ...first, network: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+        return { ...first, network: undefined, noIpv6: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
     };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
     const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
@@ -51970,7 +52004,11 @@ function buildGcpNetwork(ctx) {
         // An instance with interfaces on several networks reaches each of them: no single network.
         const interfaces = lookup(instance, ['network_interface']);
         const oneInterface = interfaces.state === 'known' && Array.isArray(interfaces.value) && interfaces.value.length === 1;
-        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}) };
+        // IPv4 only: the interface's stack type says so (IPV4_ONLY is the provider's default).
+        const stack = lookup(instance, ['network_interface', 0, 'stack_type']);
+        const v6Access = lookup(instance, ['network_interface', 0, 'ipv6_access_config']);
+        const noIpv6 = oneInterface && (stack.state === 'absent' || (stack.state === 'known' && stack.value === 'IPV4_ONLY')) && (v6Access.state === 'absent' || (v6Access.state === 'known' && Array.isArray(v6Access.value) && v6Access.value.length === 0));
+        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
     };
     /**
      * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
@@ -52420,6 +52458,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
         ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
         ...(network.network ? { network: network.network } : {}),
+        ...(network.noIpv6 ? { noIpv6: true } : {}),
     };
 }
 

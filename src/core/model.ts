@@ -122,6 +122,8 @@ export interface Endpoint {
    * endpoint lacks may then still match it, so the verdict is unknown rather than fail or pass.
    */
   identitiesUnknown?: string;
+  /** True where the model knows the endpoint has no IPv6 address (nothing reaches it over IPv6 directly). */
+  noIpv6?: boolean;
   /** Filters on traffic into the endpoint. Empty: nothing filters it. */
   ingress: readonly FilterLayer[];
   /** Filters on traffic out of it. Empty: the model has no egress rules for it (allowed). */

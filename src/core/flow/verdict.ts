@@ -2,7 +2,7 @@ import { AddressSet } from '../net/cidr.js';
 import type { PortSet } from '../net/ports.js';
 import type { FilterLayer, Origin } from '../model.js';
 import { possibleAddresses } from './reach.js';
-import { addressDoubt } from './address-doubt.js';
+import { addressDoubt, hasNoIpv6 } from './address-doubt.js';
 import type { AddressedEndpoint } from './address-doubt.js';
 import type { FlowSource, Hop, SegmentReach } from './reach.js';
 import type { BalancerPath } from './balancer-paths.js';
@@ -122,12 +122,17 @@ function throughBalancers(segments: SegmentReach[]): string[] {
  * some port; it is unknown when some may.
  */
 export function forbiddenFlowVerdict(source: FlowSource, segments: SegmentReach[], target?: AddressedEndpoint): FlowVerdict {
-  const need = possibleAddresses(source);
+  const all = possibleAddresses(source);
+  // A target with no IPv6 address cannot be reached over IPv6 directly (a balancer in front
+  // may still carry IPv6 clients to it).
+  const v4Only = target !== undefined && hasNoIpv6(target) ? all.intersect(AddressSet.ALL_V4) : all;
   let status: FlowVerdict['status'] = 'pass';
   const exposed: FlowVerdict['exposed'] = [];
   const allowedBy: Origin[] = [];
   const unknowns: string[] = [];
   for (const seg of segments) {
+    const need = seg.paths !== undefined && seg.paths.length > 0 ? all : v4Only;
+    if (need.isEmpty()) continue;
     const certainly = source.addressesExact ? seg.min.intersect(need) : seg.min.covers(need) ? need : AddressSet.EMPTY;
     if (!certainly.isEmpty()) {
       status = 'fail';

@@ -345,7 +345,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
     const vpc = vpcOf(res, eni);
-    const network = vpc ? { network: networkOf(vpc) } : {};
+    const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(hasNoIpv6(res) ? { noIpv6: true } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -569,4 +569,15 @@ function databaseAddresses(ctx: PlanContext, res: PlanResource, subnetsById: Rea
     }
   }
   return { addresses: range, addressesExact: false };
+}
+
+/** Whether the plan says a server gets no IPv6 address: no count or list of them (an instance), IPv4 network type (a database). */
+function hasNoIpv6(res: PlanResource): boolean {
+  const none = (path: AttributePath, empty: (v: unknown) => boolean) => {
+    const l = lookup(res, path);
+    return l.state === 'absent' || (l.state === 'known' && empty(l.value));
+  };
+  if (res.type === 'aws_instance') return none(['ipv6_address_count'], (v) => v === 0) && none(['ipv6_addresses'], (v) => Array.isArray(v) && v.length === 0) && none(['network_interface'], (v) => Array.isArray(v) && v.length === 0);
+  if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') return none(['network_type'], (v) => v === 'IPV4');
+  return false;
 }

@@ -484,7 +484,13 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       if (!range.isEmpty()) addresses = range;
     }
     const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
-    return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}) };
+    // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
+    const configs = lookup(nic, ['ip_configuration']);
+    const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
+      const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
+      return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');
+    });
+    return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
   };
 
   /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
@@ -531,7 +537,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const why = (way: string) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
     const origin = { label: `other NICs of ${vm.address}`, location };
     // Other NICs may sit in other virtual networks: no single network.
-    return { ...first, network: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+    return { ...first, network: undefined, noIpv6: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
   };
 
   // Azure SQL: the server firewall (IP ranges and virtual network rules).

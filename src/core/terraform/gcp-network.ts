@@ -610,7 +610,11 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     // An instance with interfaces on several networks reaches each of them: no single network.
     const interfaces = lookup(instance, ['network_interface']);
     const oneInterface = interfaces.state === 'known' && Array.isArray(interfaces.value) && interfaces.value.length === 1;
-    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}) };
+    // IPv4 only: the interface's stack type says so (IPV4_ONLY is the provider's default).
+    const stack = lookup(instance, ['network_interface', 0, 'stack_type']);
+    const v6Access = lookup(instance, ['network_interface', 0, 'ipv6_access_config']);
+    const noIpv6 = oneInterface && (stack.state === 'absent' || (stack.state === 'known' && stack.value === 'IPV4_ONLY')) && (v6Access.state === 'absent' || (v6Access.state === 'known' && Array.isArray(v6Access.value) && v6Access.value.length === 0));
+    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
   };
 
   /**

@@ -373,6 +373,8 @@ export interface ServerNetwork {
   egress: FilterLayer[];
   /** The private network the server is in, where the plan says. */
   network?: PrivateNetwork;
+  /** True where the plan says the server gets no IPv6 address. */
+  noIpv6?: boolean;
   identities: string[];
   /** Set when the server may carry identities that are not known until apply. */
   identitiesUnknown?: string;

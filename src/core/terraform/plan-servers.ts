@@ -448,5 +448,6 @@ export function buildServer(
     ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
     ...(doubts.membershipUnknown !== undefined ? { membershipUnknown: doubts.membershipUnknown } : {}),
     ...(network.network ? { network: network.network } : {}),
+    ...(network.noIpv6 ? { noIpv6: true } : {}),
   };
 }
