@@ -106,6 +106,21 @@ describe('custom packs', () => {
   });
 });
 
+describe('pack files that would check nothing or be ignored', () => {
+  it('port 0 alone is an error at the value; "0-65535" is every port', () => {
+    const zero = GOOD_POLICY.replace('ports: [22]', 'ports: [0]');
+    const p = problemsOf(() => parsePack(pack({ 'ssh.yaml': zero })));
+    expect(p.map((x) => x.message)).toEqual(['port 0 is no port a service listens on, so the policy would check nothing. For every port write "0-65535"; otherwise list the ports.']);
+    expect(() => parsePack(pack({ 'ssh.yaml': GOOD_POLICY.replace('ports: [22]', 'ports: ["0-65535"]') }))).not.toThrow();
+  });
+
+  it('pack.yaml beside pack.yml is an error: one of them would be ignored', () => {
+    const both = pack({ 'ssh.yaml': GOOD_POLICY });
+    both.files.push({ path: 'packs/acme/pack.yml', text: 'name: other\nversion: 2\ndescription: x\n' });
+    expect(problemsOf(() => parsePack(both))[0].message).toMatch(/^"packs\/acme" holds both pack\.yaml and pack\.yml; a pack has one/);
+  });
+});
+
 describe('names a policy uses', () => {
   const lab = yaml`
     version: 1

@@ -13793,6 +13793,9 @@ function checkFlowValues(doc, check, problems) {
             const r = parsePortSpec(p);
             if (!r.ok)
                 problems.add(doc.at(['check', 'ports', i]), `${r.error}.`);
+            // Port 0 alone is no service port: a policy naming it checks nothing (every port is "0-65535").
+            else if (r.value.equals(PortSet.of(0)))
+                problems.add(doc.at(['check', 'ports', i]), 'port 0 is no port a service listens on, so the policy would check nothing. For every port write "0-65535"; otherwise list the ports.');
         });
     }
 }
@@ -13827,7 +13830,11 @@ const isPackFile = (path) => /(^|[\\/])pack\.ya?ml$/.test(path);
 /** Parses one pack; every problem in every file is reported together. */
 function parsePack(input) {
     const problems = new ProblemList();
-    const packFile = input.files.find((f) => isPackFile(f.path));
+    const packFiles = input.files.filter((f) => isPackFile(f.path));
+    // pack.yaml beside pack.yml: one of them would be ignored in silence.
+    if (packFiles.length > 1)
+        throw InputError.at({ file: packFiles[1].path, line: 1, column: 1 }, `"${input.dir}" holds both ${packFiles.map((f) => f.path.split(/[\\/]/).pop()).join(' and ')}; a pack has one. Keep one and delete the other.`);
+    const packFile = packFiles[0];
     if (!packFile) {
         throw InputError.at({ file: input.dir, line: 1, column: 1 }, `"${input.dir}" is not a policy pack: it has no pack.yaml (name, version, description).`);
     }
@@ -24013,6 +24020,8 @@ async function runCommand(options, env) {
         version: env.version,
     };
     if (options.command === 'policies') {
+        if (!options.builtin && options.policies.length === 0)
+            throw new UsageError('nothing to list: --no-builtin drops the built-in pack; pass --policies DIR');
         const { policies } = loadPolicies(readPacks(ws, options.policies, options.builtin));
         for (const p of policies)
             env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);

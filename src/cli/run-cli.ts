@@ -76,6 +76,7 @@ async function runCommand(options: CliOptions, env: CliEnvironment): Promise<num
     version: env.version,
   };
   if (options.command === 'policies') {
+    if (!options.builtin && options.policies.length === 0) throw new UsageError('nothing to list: --no-builtin drops the built-in pack; pass --policies DIR');
     const { policies } = loadPolicies(readPacks(ws, options.policies, options.builtin));
     for (const p of policies) env.stdout(`${safeLogLine(`${p.id}  ${p.severity.padEnd(7)}  ${p.title}  [${p.pack}]`)}\n    ${safeLogLine(p.source)}\n`);
     return 0;

@@ -1,7 +1,7 @@
 import { InputError, ProblemList } from '../errors.js';
 import type { Client, Severity, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET, parseCidr } from '../net/cidr.js';
-import { parsePortSpec } from '../net/ports.js';
+import { PortSet, parsePortSpec } from '../net/ports.js';
 import { parseYaml } from '../input/located-yaml.js';
 import { INTERNET_IS_BUILT_IN, checkAddress } from '../input/address-value.js';
 import type { LocatedYaml } from '../input/located-yaml.js';
@@ -66,6 +66,8 @@ function checkFlowValues(doc: LocatedYaml, check: Record<string, unknown>, probl
     check.ports.forEach((p, i) => {
       const r = parsePortSpec(p);
       if (!r.ok) problems.add(doc.at(['check', 'ports', i]), `${r.error}.`);
+      // Port 0 alone is no service port: a policy naming it checks nothing (every port is "0-65535").
+      else if (r.value.equals(PortSet.of(0))) problems.add(doc.at(['check', 'ports', i]), 'port 0 is no port a service listens on, so the policy would check nothing. For every port write "0-65535"; otherwise list the ports.');
     });
   }
 }
@@ -98,7 +100,10 @@ const isPackFile = (path: string) => /(^|[\\/])pack\.ya?ml$/.test(path);
 /** Parses one pack; every problem in every file is reported together. */
 export function parsePack(input: PackFiles): PolicyPack {
   const problems = new ProblemList();
-  const packFile = input.files.find((f) => isPackFile(f.path));
+  const packFiles = input.files.filter((f) => isPackFile(f.path));
+  // pack.yaml beside pack.yml: one of them would be ignored in silence.
+  if (packFiles.length > 1) throw InputError.at({ file: packFiles[1].path, line: 1, column: 1 }, `"${input.dir}" holds both ${packFiles.map((f) => f.path.split(/[\\/]/).pop()).join(' and ')}; a pack has one. Keep one and delete the other.`);
+  const packFile = packFiles[0];
   if (!packFile) {
     throw InputError.at({ file: input.dir, line: 1, column: 1 }, `"${input.dir}" is not a policy pack: it has no pack.yaml (name, version, description).`);
   }
