@@ -444,6 +444,17 @@ describe('Azure SQL', () => {
       if (message) expect(r.message).toMatch(message);
     });
 
+    it('its public endpoint is an Internet address for the VM\'s outbound rules: a Deny on Internet blocks it, a Deny on VirtualNetwork does not', () => {
+      const outbound = (destination: string): TestPlan => {
+        const plan = withEndpoints(['Microsoft.Sql']);
+        plan.resources.push(nsg('out', [{ name: 'deny', priority: 100, direction: 'Outbound', access: 'Deny', protocol: '*', port: '*', source: '*', destination }]), subnetAssociation('app', 'out'));
+        return plan;
+      };
+      const r = (plan: TestPlan) => flow(serverOf(plan, 'azurerm_linux_virtual_machine.fe'), serverOf(plan, 'azurerm_mssql_server.db'), 1433);
+      expect(r(outbound('Internet')).status).toBe('fail');
+      expect(r(outbound('VirtualNetwork')).status).toBe('pass');
+    });
+
     it('the legacy azurerm_sql_virtual_network_rule too', () => {
       const legacy = (endpoints: string[]): TestPlan => ({
         resources: [

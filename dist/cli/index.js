@@ -18830,7 +18830,11 @@ function buildAzureNetwork(ctx) {
             if (publicAccess.state === 'unknown')
                 layer = { ...layer, rules: [...layer.rules, mayAllowAnything(`${describeAttribute(server, ['public_network_access_enabled'])} is not known until apply`, { label: server.address, location })] };
         }
-        return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+        // Reached at its public endpoint, an Azure public address: outside every VNet, inside the
+        // Internet service tag (a VM's outbound rules on Internet decide for it). Through private
+        // endpoints (public access off) its address is not known.
+        const publicEndpoint = !(publicAccess.state === 'known' && publicAccess.value === false);
+        return { ingress: [layer], egress: [], identities: [], addresses: publicEndpoint ? INTERNET.intersect(AddressSet.ALL_V4) : AddressSet.EMPTY, addressesExact: false };
     };
     return { serverNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
 }
