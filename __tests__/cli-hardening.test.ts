@@ -343,6 +343,9 @@ describe('validate --policies alone', () => {
       expect(r.stderr).toMatch(new RegExp(`^topogate: ${option} does not apply to policies, which lists the policies of the packs only`));
     }
     expect((await cli(['policies', '--policies', 'packs/none', '--help'])).code).toBe(0);
+    // The same pack folder named twice is read once, not a clash of pack names.
+    writePack('packs/twice');
+    expect((await cli(['policies', '--no-builtin', '--policies', 'packs/twice', '--policies', './packs/twice/'])).code).toBe(0);
     const none = await cli(['policies', '--no-builtin']);
     expect(none.code).toBe(2);
     expect(none.stderr).toMatch(/^topogate: nothing to list: --no-builtin drops the built-in pack; pass --policies DIR/);

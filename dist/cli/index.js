@@ -23649,8 +23649,13 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         const dir = builtinPackDir();
         packs.push(readPackDir(dir, `(built-in)/${external_node_path_default().basename(dir)}`, undefined, filesRead));
     }
+    const seen = new Set();
     for (const written of dirs) {
         const abs = external_node_path_default().resolve(ws.cwd, written);
+        // The same folder named twice (`a`, `./a/`) is read once, as a plan named twice is.
+        if (seen.has(abs))
+            continue;
+        seen.add(abs);
         const display = displayPath(ws, abs);
         if (!(0,external_node_fs_namespaceObject.existsSync)(abs) || !(0,external_node_fs_namespaceObject.statSync)(abs).isDirectory()) {
             throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);

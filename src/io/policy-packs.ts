@@ -121,8 +121,12 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     const dir = builtinPackDir();
     packs.push(readPackDir(dir, `(built-in)/${path.basename(dir)}`, undefined, filesRead));
   }
+  const seen = new Set<string>();
   for (const written of dirs) {
     const abs = path.resolve(ws.cwd, written);
+    // The same folder named twice (`a`, `./a/`) is read once, as a plan named twice is.
+    if (seen.has(abs)) continue;
+    seen.add(abs);
     const display = displayPath(ws, abs);
     if (!existsSync(abs) || !statSync(abs).isDirectory()) {
       throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
