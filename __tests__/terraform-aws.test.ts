@@ -230,9 +230,35 @@ describe('separate rule resources', () => {
     };
     const written = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n  ingress {\n    from_port = 443\n  }\n  egress {\n  }\n}\n' }];
     expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: written }, 'aws_instance.web'), 443).status).toBe('pass');
-    // The same values with a .tf that writes no inline rules: they mirror rule resources elsewhere, so they do not count.
-    const mirrored = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n}\n' }];
-    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: mirrored }, 'aws_instance.web'), 443).status).toBe('fail');
+    // The same values with a .tf that writes no inline rules: rules AWS reads back that no rule
+    // resource of this plan accounts for (left inline, managed in another state) stay after apply.
+    const unwritten = [{ path: 'main.tf', text: 'resource "aws_security_group" "web" {\n  name = "web"\n}\n' }];
+    expect(flow(internet, serverOf({ plans: { 'plan.json': plan }, sources: unwritten }, 'aws_instance.web'), 443).status).toBe('pass');
+  });
+
+  it('moving to rule resources: a rule left inline that no rule resource accounts for stays (removing the blocks from the .tf does not delete it)', () => {
+    const existing = { id: 'sg-0ctl', name: 'ctl', ingress: [rule('tcp', 12000, 12000, { cidr_blocks: ['0.0.0.0/0'] }), rule('tcp', 22, 22, { cidr_blocks: ['10.0.0.0/16'] })], egress: [EGRESS_ALL] };
+    const plan = (ruleCidr: unknown, extra: Partial<TestResource> = {}): TestPlan => ({
+      resources: [
+        { address: 'aws_security_group.ctl', values: existing, actions: ['no-op'] },
+        { address: 'aws_security_group_rule.ssh', values: { type: 'ingress', security_group_id: 'sg-0ctl', protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['10.0.0.0/16'] }, actions: ['no-op'] },
+        { address: 'aws_security_group_rule.ctl', values: { type: 'ingress', security_group_id: 'sg-0ctl', protocol: 'tcp', from_port: 12000, to_port: 12000, cidr_blocks: ruleCidr }, ...extra },
+        { ...instance('aws_instance.ctl', undefined), values: { vpc_security_group_ids: ['sg-0ctl'] }, unknown: {}, actions: ['no-op'] },
+      ],
+    });
+    // The new resource admits only the VPC; the inline 0.0.0.0/0 entry stays in AWS.
+    const ctl = serverOf(plan(['10.0.0.0/16']), 'aws_instance.ctl');
+    const exposed = flow(internet, ctl, 12000, { forbidden: true });
+    expect(exposed.status).toBe('fail');
+    expect(exposed.message).toMatch(/aws_security_group\.ctl ingress rule tcp\/12000 from 0\.0\.0\.0\/0/);
+    // Entries a rule resource accounts for are that resource's: the ssh rule is not counted twice, nor kept when deleted.
+    const ssh = flow(internet, ctl, 22, { forbidden: true }).message;
+    expect(ssh).toContain('aws_security_group_rule.ssh');
+    expect(ssh).not.toContain('aws_security_group.ctl ingress rule tcp/22');
+    // The entry is a resource's own, which this plan deletes: gone with it.
+    expect(flow(internet, serverOf(deleteWithBefore(plan(['0.0.0.0/0'], { actions: ['delete'] })), 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('pass');
+    // A resource whose sources are not known until apply may be the entry's: unknown.
+    expect(flow(internet, serverOf(plan(null, { unknown: { cidr_blocks: true } }), 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('unknown');
   });
 
   it('a group source unknown inside an inline block the plan does not record: unknown, saying so', () => {

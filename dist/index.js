@@ -50287,6 +50287,47 @@ function buildAwsNetwork(ctx) {
         if (g)
             targetedByRules.add(g.address);
     }
+    const accounted = new Map();
+    const accountKey = (group, dir, protocol, from, to) => `${group}|${dir}|${protocol}|${rulePorts(protocol, from, to).ports.describe()}`;
+    const account = (r, groupAddress) => {
+        const v = r.values;
+        const vpcRule = r.type !== 'aws_security_group_rule';
+        const dir = r.type === 'aws_vpc_security_group_ingress_rule' ? 'ingress' : r.type === 'aws_vpc_security_group_egress_rule' ? 'egress' : v.type;
+        const protocol = awsProtocol(vpcRule ? v.ip_protocol : v.protocol);
+        if ((dir !== 'ingress' && dir !== 'egress') || !protocol)
+            return;
+        const key = accountKey(groupAddress, dir, protocol, v.from_port, v.to_port);
+        let a = accounted.get(key);
+        if (!a)
+            accounted.set(key, (a = { sources: new Set(), self: false }));
+        const fields = vpcRule ? ['cidr_ipv4', 'cidr_ipv6', 'prefix_list_id'] : ['cidr_blocks', 'ipv6_cidr_blocks', 'prefix_list_ids'];
+        for (const f of [...fields, vpcRule ? 'referenced_security_group_id' : 'source_security_group_id']) {
+            const l = lookup(r, [f]);
+            if (l.state === 'unknown')
+                a.partial ??= r.address;
+            if (l.state === 'known')
+                for (const x of Array.isArray(l.value) ? l.value : [l.value])
+                    if (typeof x === 'string')
+                        a.sources.add(x);
+        }
+        // A source group created here (id unknown) is known by its address.
+        const source = groupLinks(r, [vpcRule ? 'referenced_security_group_id' : 'source_security_group_id']);
+        for (const t of source.targets)
+            a.sources.add(`addr:${t.address}`);
+        if (!vpcRule && v.self === true)
+            a.self = true;
+        if (!vpcRule && lookup(r, ['self']).state === 'unknown')
+            a.partial ??= r.address;
+    };
+    for (const [r, links] of ruleTargets)
+        for (const t of links.targets)
+            account(r, t.address);
+    for (const r of ctx.state.deleted) {
+        const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
+        const g = typeof id === 'string' ? groupsById.get(id) : undefined;
+        if (g)
+            account(r, g.address);
+    }
     // Inline rules of each group.
     for (const group of groups.values()) {
         const res = group.res;
@@ -50303,10 +50344,12 @@ function buildAwsNetwork(ctx) {
                 }
                 continue;
             }
-            // A value from state when configuration does not write the blocks mirrors the
-            // separate rule resources, including ones this plan deletes: those resources decide.
-            if (value.state !== 'known' || !Array.isArray(value.value) || configured === 'no')
+            if (value.state !== 'known' || !Array.isArray(value.value))
                 continue;
+            // A value from state when configuration does not write the blocks holds the separate
+            // rule resources' rules (those resources decide, including ones this plan deletes) and
+            // any the group has beside them, which stay: only what no resource accounts for counts.
+            const residual = configured === 'no';
             // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
             // as `ingress = [...]`): an unknown value inside one cannot be followed.
             const recorded = ctx.resolver.isSet(res, dir);
@@ -50328,14 +50371,31 @@ function buildAwsNetwork(ctx) {
                 const ports = rulePorts(protocol, block.from_port, block.to_port);
                 const cidrs = attributeValues(ctx, res, [...where, 'cidr_blocks'], fieldOptions);
                 const cidrs6 = attributeValues(ctx, res, [...where, 'ipv6_cidr_blocks'], fieldOptions);
-                const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
-                const sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
+                let sgs = groupLinks(res, [...where, 'security_groups'], matchBlock);
                 if (sgs.computed && !recorded)
                     sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
                 const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
+                let self = block.self === true;
+                let mayBeAccounted;
+                if (residual) {
+                    // Only the sources no rule resource accounts for: those are rules of their own.
+                    const a = accounted.get(accountKey(res.address, dir, protocol, block.from_port, block.to_port));
+                    if (a) {
+                        const free = (x) => !(typeof x === 'string' && a.sources.has(x));
+                        cidrs.values = cidrs.values.filter(free);
+                        cidrs6.values = cidrs6.values.filter(free);
+                        pls.values = pls.values.filter(free);
+                        sgs = { ...sgs, targets: sgs.targets.filter((t) => !a.sources.has(`addr:${t.address}`) && free(t.values.id)), external: sgs.external.filter((id) => free(id) && free(id.split('/').pop())) };
+                        self = self && !a.self;
+                        mayBeAccounted = a.partial;
+                    }
+                    if (cidrs.values.length === 0 && cidrs6.values.length === 0 && pls.values.length === 0 && sgs.targets.length === 0 && sgs.external.length === 0 && !self)
+                        continue;
+                }
+                const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
                 const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
                 const identities = identitiesOf(sgs);
-                if (block.self === true)
+                if (self)
                     identities.push(group.identity);
                 const addresses = parsed.set.union(pl.set);
                 const unknown = concatReasons(cidrs.unknown, cidrs6.unknown, sgs.unknown, pls.unknown, pl.unknown);
@@ -50346,7 +50406,9 @@ function buildAwsNetwork(ctx) {
                     unknown.push(`"${c}" in ${describeAttribute(res, [...where, 'cidr_blocks'])} is not a CIDR`);
                 const label = peerLabel(addresses, identities);
                 const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
-                for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain: sgs.choice }, { addresses, identities, label }, unknown))
+                // Left beside a rule resource whose sources are not known until apply: it may be that one's.
+                const uncertain = sgs.choice ?? (mayBeAccounted ? `this ${dir} entry of ${res.address} may be the rule of ${mayBeAccounted}, whose sources are not known until apply` : undefined);
+                for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain }, { addresses, identities, label }, unknown))
                     group[dir].push(rule);
             }
         }
