@@ -910,6 +910,16 @@ describe('a condition or an index picking among groups unknown until apply', () 
     expect(flow(serverOf(plan, 'aws_instance.ctl'), serverOf(plan, 'aws_instance.db'), 1433, { forbidden: true }).status).toBe('unknown');
   });
 
+  it.each([
+    ['an index over a list: [fe.id, ctl.id][count.index]', 'count.index'],
+    ['a condition on each.key', 'each.key'],
+  ])('%s picks one of the groups: neither admitted for certain', (_name, decider) => {
+    const plan = sourceRule(ref('aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl', decider));
+    const r = flow(serverOf(plan, 'aws_instance.ctl'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toContain(`${decider} may pick some of aws_security_group.fe, aws_security_group.ctl`);
+  });
+
   it('without the condition (a list of both) both are admitted, and a string variable beside them is a value, not a condition', () => {
     const both = sourceRule(ref('aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl'));
     expect(flow(serverOf(both, 'aws_instance.ctl'), serverOf(both, 'aws_instance.db'), 1433).status).toBe('pass');

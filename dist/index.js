@@ -49028,6 +49028,11 @@ class ReferenceResolver {
         if (eachRefs.length > 0 && !indexUsed && resources.size === 0 && calls.size === 0) {
             out.unresolved.push(`${eachRefs[0]} (for_each values are not recorded per instance in the plan)`);
         }
+        // `count.index` / `each.*` that did not pick an instance of the referrer's own key picks
+        // among the values named beside it (`[a.id, b.id][count.index]`, `each.key == "x" ? a.id :
+        // b.id`, a module variable's list indexed inside the module): a decider too.
+        if (indexed && !indexUsed)
+            deciders.push(refs.find((r) => r === 'count.index' || r.startsWith('each.')));
         // A condition or index beside two or more targets unknown until apply may pick some of
         // them. (One such target is in whatever Terraform picks: had it picked only known
         // values, the attribute would be known in the plan and never followed.)
