@@ -338,6 +338,27 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(env.loadBalancers[0].listeners[0].targets).toEqual(['aws_launch_template.fe']);
     expect(finding(checkPlans({ resources }), NET_002, 'end-users -> aws_launch_template.fe').status).toBe('pass');
   });
+
+  it('a mixed instances policy: the templates its overrides launch from are targets too (not front-ends the fix would open to everyone)', () => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
+    const template = (name: string): TestResource => ({
+      address: `aws_launch_template.${name}`,
+      values: { tags: { 'topogate-role': 'front-end' } },
+      unknown: { id: true, vpc_security_group_ids: true },
+      expressions: { vpc_security_group_ids: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
+    });
+    const spec = (name: string) => [{ launch_template_id: ref(`aws_launch_template.${name}.id`, `aws_launch_template.${name}`) }];
+    const asg: TestResource = {
+      address: 'aws_autoscaling_group.fe',
+      values: { mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ version: '$Latest' }], override: [{ instance_type: 'm6g.large', launch_template_specification: [{ version: '$Latest' }] }] }] }] },
+      unknown: { id: true, target_group_arns: true, mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_id: true, launch_template_name: true }], override: [{ launch_template_specification: [{ launch_template_id: true, launch_template_name: true }] }] }] }] },
+      expressions: { mixed_instances_policy: [{ launch_template: [{ launch_template_specification: spec('fe'), override: [{ launch_template_specification: spec('fe_arm') }] }] }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
+    };
+    const resources = [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), template('fe'), template('fe_arm'), asg];
+    const [env] = environmentsOf({ resources });
+    expect(env.loadBalancers[0].listeners[0].targets).toEqual(['aws_launch_template.fe', 'aws_launch_template.fe_arm']);
+    expect(finding(checkPlans({ resources }), NET_002, 'end-users -> aws_launch_template.fe_arm').status).toBe('pass');
+  });
 });
 
 describe('NLBs: what the targets see', () => {

@@ -261,6 +261,20 @@ describe('separate rule resources', () => {
     expect(flow(internet, serverOf(plan(null, { unknown: { cidr_blocks: true } }), 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('unknown');
   });
 
+  it('an instance naming no group gets the plan\'s aws_default_security_group of its VPC, whose rules the plan holds', () => {
+    const vpc: TestResource = { address: 'aws_vpc.main', values: { id: 'vpc-1', cidr_block: '10.0.0.0/16' }, actions: ['no-op'] };
+    const subnet: TestResource = { address: 'aws_subnet.app', values: { id: 'subnet-app', vpc_id: 'vpc-1', cidr_block: '10.0.1.0/24' }, actions: ['no-op'] };
+    const dflt = (ingress: unknown[]): TestResource => ({ address: 'aws_default_security_group.d', values: { id: 'sg-0dflt', vpc_id: 'vpc-1', ingress, egress: [EGRESS_ALL] }, actions: ['update'], expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'), ingress: ingress.map(() => ({})), egress: [{}] } });
+    const ctl: TestResource = { address: 'aws_instance.ctl', values: { subnet_id: 'subnet-app', private_ip: '10.0.1.5' }, unknown: { id: true }, actions: ['create'] };
+    const plan = (ingress: unknown[]): TestPlan => ({ resources: [vpc, subnet, dflt(ingress), ctl] });
+    const open = flow(internet, serverOf(plan([rule('tcp', 12000, 12000, { cidr_blocks: ['0.0.0.0/0'] })]), 'aws_instance.ctl'), 12000, { forbidden: true });
+    expect(open.status).toBe('fail');
+    expect(open.message).toMatch(/aws_default_security_group\.d ingress rule tcp\/12000 from 0\.0\.0\.0\/0/);
+    expect(flow(internet, serverOf(plan([]), 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('pass');
+    // Without it in the plan: the VPC's default group's rules are not known.
+    expect(flow(internet, serverOf({ resources: [vpc, subnet, ctl] }, 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('unknown');
+  });
+
   it('a group source unknown inside an inline block the plan does not record: unknown, saying so', () => {
     const db = group('aws_security_group.db', [rule('tcp', 1433, 1433, { security_groups: [null] })], [EGRESS_ALL], {});
     db.unknown = { ...db.unknown, ingress: [{ security_groups: [true] }] };

@@ -17758,6 +17758,9 @@ function buildAwsNetwork(ctx) {
             // rule resources' rules (those resources decide, including ones this plan deletes) and
             // any the group has beside them, which stay: only what no resource accounts for counts.
             const residual = configured === 'no';
+            // aws_default_security_group manages every rule: blocks the configuration leaves out are revoked.
+            if (residual && res.type === 'aws_default_security_group')
+                continue;
             // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
             // as `ingress = [...]`): an unknown value inside one cannot be followed.
             const recorded = ctx.resolver.isSet(res, dir);
@@ -17947,6 +17950,7 @@ function buildAwsNetwork(ctx) {
         const vpcs = new Set(subnets.targets.map((s) => vpcKey(s, ['vpc_id'])));
         return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
     };
+    const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
@@ -17955,13 +17959,19 @@ function buildAwsNetwork(ctx) {
         const { eni, primary, attached, secondary } = interfaces.of(res);
         for (const l of primary)
             mergeLinks(linked, l);
-        // Naming no group, the instance (or its interface) gets its VPC's default group, whose
+        // Naming no group, the instance (or its interface) gets its VPC's default group: the
+        // plan's aws_default_security_group of that VPC, which manages all its rules, or one whose
         // rules the plan does not hold; groups attached later come on top of it.
-        const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+        let named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+        const vpc = vpcOf(res, eni);
+        const vpcDefault = !named && vpc !== undefined ? defaultGroups.find((g) => vpcKey(g, ['vpc_id']) === vpc) : undefined;
+        if (vpcDefault) {
+            linked.targets.push(vpcDefault);
+            named = true;
+        }
         for (const l of attached)
             mergeLinks(linked, l);
         const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
-        const vpc = vpcOf(res, eni);
         const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(aws_network_hasNoIpv6(res) ? { noIpv6: true } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
@@ -20051,6 +20061,14 @@ function buildAwsBalancers(ctx, network, servers) {
             ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_id'],
             ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_name'],
         ];
+        // Instance types may launch from templates of their own (`override` blocks): members too.
+        const overrides = lookup(asg, ['mixed_instances_policy', 0, 'launch_template', 0, 'override']);
+        if (overrides.state === 'known' && Array.isArray(overrides.value)) {
+            overrides.value.forEach((_o, i) => {
+                for (const f of ['launch_template_id', 'launch_template_name'])
+                    lt.push(['mixed_instances_policy', 0, 'launch_template', 0, 'override', i, 'launch_template_specification', 0, f]);
+            });
+        }
         for (const [path, s] of [[['launch_configuration'], specs.lc], ...lt.map((p) => [p, specs.lt])]) {
             const l = link(asg, path, s);
             for (const t of l.targets)

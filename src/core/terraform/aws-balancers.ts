@@ -125,6 +125,13 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
       ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_id'],
       ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_name'],
     ];
+    // Instance types may launch from templates of their own (`override` blocks): members too.
+    const overrides = lookup(asg, ['mixed_instances_policy', 0, 'launch_template', 0, 'override']);
+    if (overrides.state === 'known' && Array.isArray(overrides.value)) {
+      overrides.value.forEach((_o, i) => {
+        for (const f of ['launch_template_id', 'launch_template_name']) lt.push(['mixed_instances_policy', 0, 'launch_template', 0, 'override', i, 'launch_template_specification', 0, f]);
+      });
+    }
     for (const [path, s] of [[['launch_configuration'], specs.lc], ...lt.map((p) => [p, specs.lt] as const)] as const) {
       const l = link(asg, path, s);
       for (const t of l.targets) if (servers.isServer(t) && !m.members.includes(t)) m.members.push(t);

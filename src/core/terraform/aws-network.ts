@@ -219,6 +219,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       // rule resources' rules (those resources decide, including ones this plan deletes) and
       // any the group has beside them, which stay: only what no resource accounts for counts.
       const residual = configured === 'no';
+      // aws_default_security_group manages every rule: blocks the configuration leaves out are revoked.
+      if (residual && res.type === 'aws_default_security_group') continue;
       // Plans leave nested blocks of attributes-as-blocks out of `configuration` (unless written
       // as `ingress = [...]`): an unknown value inside one cannot be followed.
       const recorded = ctx.resolver.isSet(res, dir);
@@ -391,18 +393,25 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
   };
 
+  const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) mergeLinks(linked, groupLinks(res, path));
     const { eni, primary, attached, secondary } = interfaces.of(res);
     for (const l of primary) mergeLinks(linked, l);
-    // Naming no group, the instance (or its interface) gets its VPC's default group, whose
+    // Naming no group, the instance (or its interface) gets its VPC's default group: the
+    // plan's aws_default_security_group of that VPC, which manages all its rules, or one whose
     // rules the plan does not hold; groups attached later come on top of it.
-    const named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+    let named = linked.targets.length > 0 || linked.external.length > 0 || linked.unknown.length > 0;
+    const vpc = vpcOf(res, eni);
+    const vpcDefault = !named && vpc !== undefined ? defaultGroups.find((g) => vpcKey(g, ['vpc_id']) === vpc) : undefined;
+    if (vpcDefault) {
+      linked.targets.push(vpcDefault);
+      named = true;
+    }
     for (const l of attached) mergeLinks(linked, l);
     const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
-    const vpc = vpcOf(res, eni);
     const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(hasNoIpv6(res) ? { noIpv6: true } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
