@@ -275,6 +275,23 @@ describe('separate rule resources', () => {
     expect(flow(internet, serverOf({ resources: [vpc, subnet, ctl] }, 'aws_instance.ctl'), 12000, { forbidden: true }).status).toBe('unknown');
   });
 
+  it('a launch template\'s instances are in the subnets of the autoscaling groups that launch from it', () => {
+    const subnet = (n: string, cidr: string): TestResource => ({ address: `aws_subnet.${n}`, values: { id: `subnet-${n}`, cidr_block: cidr }, actions: ['no-op'] });
+    const lt: TestResource = { address: 'aws_launch_template.fe', values: { tags: { 'topogate-role': 'front-end' } }, unknown: { id: true } };
+    const asg = (subnets: unknown): TestResource => ({
+      address: 'aws_autoscaling_group.fe',
+      values: { vpc_zone_identifier: subnets, launch_template: [{ version: '$Latest' }] },
+      unknown: { id: true, launch_template: [{ id: true, name: true }], ...(subnets === null ? { vpc_zone_identifier: true } : {}) },
+      expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }] },
+    });
+    const server = (subnets: unknown) => serverOf({ resources: [subnet('a', '10.0.1.0/24'), subnet('b', '10.0.2.0/24'), lt, asg(subnets)] }, 'aws_launch_template.fe');
+    expect(server(['subnet-a', 'subnet-b']).addresses.describe()).toBe('10.0.1.0/24, 10.0.2.0/24');
+    expect(server(['subnet-a', 'subnet-b']).addressesExact).toBe(false);
+    // Subnets not known until apply, or not in the plan: anywhere.
+    expect(server(null).addresses.describe()).toBe('0.0.0.0/0');
+    expect(server(['subnet-elsewhere']).addresses.describe()).toBe('0.0.0.0/0');
+  });
+
   it('a group source unknown inside an inline block the plan does not record: unknown, saying so', () => {
     const db = group('aws_security_group.db', [rule('tcp', 1433, 1433, { security_groups: [null] })], [EGRESS_ALL], {});
     db.unknown = { ...db.unknown, ingress: [{ security_groups: [true] }] };

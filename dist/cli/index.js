@@ -17951,6 +17951,45 @@ function buildAwsNetwork(ctx) {
         return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
     };
     const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
+    /**
+     * Where the instances of a launch template or configuration get their addresses: the
+     * subnets (`vpc_zone_identifier`) of the autoscaling groups of the plan that launch from it;
+     * undefined where one of those is not known, or no group of the plan uses it.
+     */
+    let launchRanges;
+    const launchRange = (template) => {
+        if (!launchRanges) {
+            launchRanges = new Map();
+            const launchTypes = new Set(['aws_launch_template', 'aws_launch_configuration']);
+            const byId = indexBy([...launchTypes].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id', 'name', 'arn']);
+            for (const asg of ctx.ofType('aws_autoscaling_group')) {
+                if (asg.mode !== 'managed')
+                    continue;
+                const paths = [['launch_configuration'], ['launch_template', 0, 'id'], ['launch_template', 0, 'name']];
+                const spec = ['mixed_instances_policy', 0, 'launch_template', 0];
+                for (const f of ['launch_template_id', 'launch_template_name'])
+                    paths.push([...spec, 'launch_template_specification', 0, f]);
+                const overrides = lookup(asg, [...spec, 'override']);
+                if (overrides.state === 'known' && Array.isArray(overrides.value))
+                    overrides.value.forEach((_o, i) => { for (const f of ['launch_template_id', 'launch_template_name'])
+                        paths.push([...spec, 'override', i, 'launch_template_specification', 0, f]); });
+                const templates = new Set(paths.flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
+                const subnets = linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+                let range = AddressSet.EMPTY;
+                for (const sn of subnets.targets) {
+                    const r = cidrSet([sn.values.cidr_block, sn.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
+                    range = r.set.isEmpty() || r.invalid.length > 0 ? undefined : range?.union(r.set);
+                }
+                if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0)
+                    range = undefined;
+                for (const t of templates) {
+                    const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
+                    launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
+                }
+            }
+        }
+        return launchRanges.get(template);
+    };
     const sharedLayers = new Map();
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
@@ -17971,7 +18010,8 @@ function buildAwsNetwork(ctx) {
         }
         for (const l of attached)
             mergeLinks(linked, l);
-        const addresses = serverAddresses(ctx, res, subnetsById, subnetGroups);
+        const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
+        const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
         const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(aws_network_hasNoIpv6(res) ? { noIpv6: true } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
