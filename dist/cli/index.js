@@ -17727,15 +17727,33 @@ function buildAwsNetwork(ctx) {
         if (!vpcRule && lookup(r, ['self']).state === 'unknown')
             a.partial ??= r.address;
     };
+    // Worked out per group, and only for a group whose read-back entries are looked at.
+    const rulesOfGroup = new Map();
+    const ruleOf = (group, r) => {
+        const list = rulesOfGroup.get(group);
+        if (list)
+            list.push(r);
+        else
+            rulesOfGroup.set(group, [r]);
+    };
     for (const [r, links] of ruleTargets)
         for (const t of links.targets)
-            account(r, t.address);
+            ruleOf(t.address, r);
     for (const r of ctx.state.deleted) {
         const id = RULE_TYPES.includes(r.type) ? r.values.security_group_id : undefined;
         const g = typeof id === 'string' ? groupsById.get(id) : undefined;
         if (g)
-            account(r, g.address);
+            ruleOf(g.address, r);
     }
+    const accountedDone = new Set();
+    const accountedFor = (group, dir, protocol, from, to) => {
+        if (!accountedDone.has(group)) {
+            accountedDone.add(group);
+            for (const r of rulesOfGroup.get(group) ?? [])
+                account(r, group);
+        }
+        return accounted.get(accountKey(group, dir, protocol, from, to));
+    };
     // Inline rules of each group.
     for (const group of groups.values()) {
         const res = group.res;
@@ -17790,7 +17808,7 @@ function buildAwsNetwork(ctx) {
                 let mayBeAccounted;
                 if (residual) {
                     // Only the sources no rule resource accounts for: those are rules of their own.
-                    const a = accounted.get(accountKey(res.address, dir, protocol, block.from_port, block.to_port));
+                    const a = accountedFor(res.address, dir, protocol, block.from_port, block.to_port);
                     if (a) {
                         const free = (x) => !(typeof x === 'string' && a.sources.has(x));
                         cidrs.values = cidrs.values.filter(free);
