@@ -62,6 +62,17 @@ describe('Azure: VMs in two virtual networks', () => {
     expect(apart.message).toMatch(/azurerm_linux_virtual_machine\.fe is in azurerm_virtual_network\.b and azurerm_linux_virtual_machine\.ctl in azurerm_virtual_network\.v, and no peering of this plan joins the two networks/);
     expect(finding(checkPlans({ resources: [...base, peering] }), 'OS11-NET-007').status).toBe('pass');
   });
+
+  it('one virtual network outside the plan, named by one subnet and held in the other\'s id, is one network', () => {
+    const external = (n: string, cidr: string, named: boolean): TestResource => ({
+      address: `azurerm_subnet.${n}`,
+      values: { name: n, resource_group_name: 'rg', address_prefixes: [cidr], id: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/Hub/subnets/${n}`, ...(named ? { virtual_network_name: 'hub' } : {}) },
+      actions: ['no-op'],
+    });
+    const resources = [external('app', '10.0.1.0/24', true), external('feb', '10.0.2.0/24', false), ...vm('ctl', 'app', '10.0.1.5', 'controller'), ...vm('fe', 'feb', '10.0.2.4', 'front-end')];
+    expect(finding(checkPlans({ resources }), 'OS11-NET-007').status).not.toBe('fail');
+    expect(finding(checkPlans({ resources }), 'OS11-NET-007').message).not.toMatch(/no peering of this plan joins/);
+  });
 });
 
 describe('AWS: instances in two VPCs', () => {

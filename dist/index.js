@@ -50342,12 +50342,18 @@ function buildAwsNetwork(ctx) {
         if (g)
             ruleOf(g.address, r);
     }
+    // A rule resource this plan replaces or updates: its old rule, which the read-back entries
+    // still show, is not in the plan (only what it becomes). Entries left over may be that one.
+    const changedRule = new Map();
     const accountedDone = new Set();
     const accountedFor = (group, dir, protocol, from, to) => {
         if (!accountedDone.has(group)) {
             accountedDone.add(group);
-            for (const r of rulesOfGroup.get(group) ?? [])
+            for (const r of rulesOfGroup.get(group) ?? []) {
                 account(r, group);
+                if ((r.action === 'replace' || r.action === 'update') && !changedRule.has(group))
+                    changedRule.set(group, r.address);
+            }
         }
         return accounted.get(accountKey(group, dir, protocol, from, to));
     };
@@ -50402,6 +50408,7 @@ function buildAwsNetwork(ctx) {
                     sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
                 const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
                 let self = block.self === true;
+                /** Why a left-over entry may be a rule resource's after all: then it is uncertain. */
                 let mayBeAccounted;
                 if (residual) {
                     // Only the sources no rule resource accounts for: those are rules of their own.
@@ -50413,10 +50420,14 @@ function buildAwsNetwork(ctx) {
                         pls.values = pls.values.filter(free);
                         sgs = { ...sgs, targets: sgs.targets.filter((t) => !a.sources.has(`addr:${t.address}`) && free(t.values.id)), external: sgs.external.filter((id) => free(id) && free(id.split('/').pop())) };
                         self = self && !a.self;
-                        mayBeAccounted = a.partial;
+                        if (a.partial)
+                            mayBeAccounted = `this ${dir} entry of ${res.address} may be the rule of ${a.partial}, whose sources are not known until apply`;
                     }
                     if (cidrs.values.length === 0 && cidrs6.values.length === 0 && pls.values.length === 0 && sgs.targets.length === 0 && sgs.external.length === 0 && !self)
                         continue;
+                    const changed = changedRule.get(res.address);
+                    if (changed && mayBeAccounted === undefined)
+                        mayBeAccounted = `this ${dir} entry of ${res.address} may be the old rule of ${changed}, which this plan replaces`;
                 }
                 const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
                 const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
@@ -50433,7 +50444,7 @@ function buildAwsNetwork(ctx) {
                 const label = peerLabel(addresses, identities);
                 const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
                 // Left beside a rule resource whose sources are not known until apply: it may be that one's.
-                const uncertain = sgs.choice ?? (mayBeAccounted ? `this ${dir} entry of ${res.address} may be the rule of ${mayBeAccounted}, whose sources are not known until apply` : undefined);
+                const uncertain = sgs.choice ?? mayBeAccounted;
                 for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain }, { addresses, identities, label }, unknown))
                     group[dir].push(rule);
             }
@@ -51353,7 +51364,8 @@ function buildAzureNetwork(ctx) {
     const vnetById = indexBy(vnets, ['id'], true);
     const vnetKey = (res, path, byId) => {
         const l = link(res, path, 'azurerm_virtual_network', byId, 'virtual network');
-        return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].toLowerCase()}` : undefined;
+        // Outside the plan, a network is known by its name (an id's last part): the same whether a subnet names it or its id holds it.
+        return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].split('/').pop().toLowerCase()}` : undefined;
     };
     // A subnet's id holds its network's: `…/virtualNetworks/v/subnets/app`.
     const vnetOfSubnetId = (subnet) => {
@@ -51362,7 +51374,7 @@ function buildAzureNetwork(ctx) {
         if (cut < 0)
             return undefined;
         const vnetId = id.slice(0, cut);
-        return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.toLowerCase()}`;
+        return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.split('/').pop().toLowerCase()}`;
     };
     const networkOf = privateNetworks(ctx, managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)]), ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering']);
     const nicNetwork = (nic, location) => {

@@ -205,11 +205,17 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const g = typeof id === 'string' ? groupsById.get(id) : undefined;
     if (g) ruleOf(g.address, r);
   }
+  // A rule resource this plan replaces or updates: its old rule, which the read-back entries
+  // still show, is not in the plan (only what it becomes). Entries left over may be that one.
+  const changedRule = new Map<string, string>();
   const accountedDone = new Set<string>();
   const accountedFor = (group: string, dir: string, protocol: string, from: unknown, to: unknown): Accounted | undefined => {
     if (!accountedDone.has(group)) {
       accountedDone.add(group);
-      for (const r of rulesOfGroup.get(group) ?? []) account(r, group);
+      for (const r of rulesOfGroup.get(group) ?? []) {
+        account(r, group);
+        if ((r.action === 'replace' || r.action === 'update') && !changedRule.has(group)) changedRule.set(group, r.address);
+      }
     }
     return accounted.get(accountKey(group, dir, protocol, from, to));
   };
@@ -260,6 +266,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         if (sgs.computed && !recorded) sgs.unknown.push(`${describeAttribute(res, [...where, 'security_groups'])} is not known until apply, and ${unrecorded}`);
         const pls = attributeValues(ctx, res, [...where, 'prefix_list_ids'], fieldOptions);
         let self = block.self === true;
+        /** Why a left-over entry may be a rule resource's after all: then it is uncertain. */
         let mayBeAccounted: string | undefined;
         if (residual) {
           // Only the sources no rule resource accounts for: those are rules of their own.
@@ -271,9 +278,11 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
             pls.values = pls.values.filter(free);
             sgs = { ...sgs, targets: sgs.targets.filter((t) => !a.sources.has(`addr:${t.address}`) && free(t.values.id)), external: sgs.external.filter((id) => free(id) && free(id.split('/').pop())) };
             self = self && !a.self;
-            mayBeAccounted = a.partial;
+            if (a.partial) mayBeAccounted = `this ${dir} entry of ${res.address} may be the rule of ${a.partial}, whose sources are not known until apply`;
           }
           if (cidrs.values.length === 0 && cidrs6.values.length === 0 && pls.values.length === 0 && sgs.targets.length === 0 && sgs.external.length === 0 && !self) continue;
+          const changed = changedRule.get(res.address);
+          if (changed && mayBeAccounted === undefined) mayBeAccounted = `this ${dir} entry of ${res.address} may be the old rule of ${changed}, which this plan replaces`;
         }
         const parsed = awsCidrSet(cidrs6.values.length === 0 ? cidrs.values : [...cidrs.values, ...cidrs6.values]);
         const pl = prefixListPeer(pls.values, () => describeAttribute(res, [...where, 'prefix_list_ids']));
@@ -287,7 +296,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const label = peerLabel(addresses, identities);
         const text = `${describeRule(protocol, ports.ports, ports.unknown)} ${dir === 'ingress' ? 'from' : 'to'} ${label}`;
         // Left beside a rule resource whose sources are not known until apply: it may be that one's.
-        const uncertain = sgs.choice ?? (mayBeAccounted ? `this ${dir} entry of ${res.address} may be the rule of ${mayBeAccounted}, whose sources are not known until apply` : undefined);
+        const uncertain = sgs.choice ?? mayBeAccounted;
         for (const rule of rulesOf({ action: 'allow', priority: 0, protocol, ports: ports.ports, portsUnknown: ports.unknown, origin: origin(text), uncertain }, { addresses, identities, label }, unknown)) group[dir].push(rule);
       }
     }

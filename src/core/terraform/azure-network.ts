@@ -422,7 +422,8 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const vnetById = indexBy(vnets, ['id'], true);
   const vnetKey = (res: PlanResource, path: AttributePath, byId: ReadonlyMap<string, PlanResource>): string | undefined => {
     const l = link(res, path, 'azurerm_virtual_network', byId, 'virtual network');
-    return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].toLowerCase()}` : undefined;
+    // Outside the plan, a network is known by its name (an id's last part): the same whether a subnet names it or its id holds it.
+    return l.targets.length === 1 && l.unknown.length === 0 ? l.targets[0].address : l.external.length === 1 && l.unknown.length === 0 && l.targets.length === 0 ? `virtual network ${l.external[0].split('/').pop()!.toLowerCase()}` : undefined;
   };
   // A subnet's id holds its network's: `…/virtualNetworks/v/subnets/app`.
   const vnetOfSubnetId = (subnet: PlanResource): string | undefined => {
@@ -430,7 +431,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const cut = typeof id === 'string' ? id.toLowerCase().indexOf('/subnets/') : -1;
     if (cut < 0) return undefined;
     const vnetId = (id as string).slice(0, cut);
-    return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.toLowerCase()}`;
+    return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.split('/').pop()!.toLowerCase()}`;
   };
   const networkOf = privateNetworks(
     ctx,
