@@ -250,3 +250,26 @@ environments:
     expect(dual.message).toMatch(/accepts tcp\/12000 from every IPv6 address of internet/);
   });
 });
+
+describe('where a region finding points', () => {
+  it('at the region that differs, written on the server or for the environment', () => {
+    const text = `version: 1
+environments:
+  - name: p
+    provider: aws
+    region: eu-west-1
+    servers:
+      - { name: ctl-1, roles: [controller], addresses: [10.0.1.10] }
+      - name: db
+        roles: [database]
+        engine: sqlserver
+        region: us-east-1
+        addresses: [10.0.3.5]
+`;
+    const f = check(text).findings.find((x) => x.policy === 'OS11-LAT-002')!;
+    expect(f.status).toBe('fail');
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('region: us-east-1')) + 1;
+    expect([f.location.line, f.location.column]).toEqual([line, lines[line - 1].indexOf('us-east-1') + 1]);
+  });
+});

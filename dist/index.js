@@ -46280,7 +46280,7 @@ const sameRegion = {
     description: 'All servers of the environment (optionally only those of the given roles) run in one region: the stricter form of same-provider, for latency-sensitive roles.',
     schema: placementSchema,
     docs: '`roles` (optional): only servers holding one of these roles. The finding names each region with its servers. A server whose region is not known makes the finding `unknown`.',
-    check: (env, params) => sameAttribute(env, params, 'region', (s) => s.location),
+    check: (env, params) => sameAttribute(env, params, 'region', (s) => s.regionLocation ?? s.location),
 };
 
 ;// CONCATENATED MODULE: ./src/core/checks/index.ts
@@ -47141,6 +47141,7 @@ function buildTopologyEnvironment(file, raw, envPath, defaultClients = new Map()
             provider: s.raw.provider ?? raw.provider,
             providerLocation: s.raw.provider !== undefined ? at([...p, 'provider']) : raw.provider !== undefined ? at(['provider']) : undefined,
             region: s.raw.region ?? raw.region,
+            regionLocation: s.raw.region !== undefined ? at([...p, 'region']) : raw.region !== undefined ? at(['region']) : undefined,
             engine: s.raw.engine,
             port: s.raw.port,
         };

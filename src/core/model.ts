@@ -142,6 +142,8 @@ export interface Server extends Endpoint {
   port?: number;
   /** Where the server's provider is stated (for a mixed-provider finding). */
   providerLocation?: SourceLocation;
+  /** Where the server's region is stated (for a mixed-region finding). */
+  regionLocation?: SourceLocation;
   /** Where each role comes from, e.g. `role cache-invalidation: held by the controller by default`. */
   roleNotes?: Readonly<Record<string, string>>;
   /** The Terraform resource behind the server, when it comes from a plan. */

@@ -156,6 +156,7 @@ export function buildTopologyEnvironment(file: TopologyFile, raw: RawEnvironment
       provider: s.raw.provider ?? raw.provider,
       providerLocation: s.raw.provider !== undefined ? at([...p, 'provider']) : raw.provider !== undefined ? at(['provider']) : undefined,
       region: s.raw.region ?? raw.region,
+      regionLocation: s.raw.region !== undefined ? at([...p, 'region']) : raw.region !== undefined ? at(['region']) : undefined,
       engine: s.raw.engine,
       port: s.raw.port,
     };
