@@ -955,6 +955,12 @@ describe('a condition or an index picking among groups unknown until apply', () 
     expect(r.message).toContain(`${decider} may pick some of aws_security_group.fe, aws_security_group.ctl`);
   });
 
+  it('count.index on a resource named bare (x[count.index].id records only x) picks that resource\'s own instance, not among the others: both admitted', () => {
+    const plan = sourceRule(ref('aws_security_group.fe', 'count.index', 'aws_security_group.ctl.id', 'aws_security_group.ctl'));
+    expect(flow(serverOf(plan, 'aws_instance.ctl'), serverOf(plan, 'aws_instance.db'), 1433).status).toBe('pass');
+    expect(flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433).status).toBe('pass');
+  });
+
   it('without the condition (a list of both) both are admitted, and a string variable beside them is a value, not a condition', () => {
     const both = sourceRule(ref('aws_security_group.fe.id', 'aws_security_group.fe', 'aws_security_group.ctl.id', 'aws_security_group.ctl'));
     expect(flow(serverOf(both, 'aws_instance.ctl'), serverOf(both, 'aws_instance.db'), 1433).status).toBe('pass');

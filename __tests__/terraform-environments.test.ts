@@ -408,7 +408,8 @@ describe('environments named almost alike (a misspelt topogate-environment tag)'
   });
 
   it('names with different numbers, or more than a letter apart, are environments of their own', () => {
-    const envs = ['prod-1', 'prod-2', 'prod-10', 'stage', 'staging', 'qa', 'uat'];
+    // A changed letter is how paired environments are named (blue/green, region codes).
+    const envs = ['prod-1', 'prod-2', 'prod-10', 'stage', 'staging', 'qa', 'uat', 'qat', 'prod-a', 'prod-b', 'weu', 'neu'];
     const report = checkPlans({ resources: envs.map((e, i) => vm(`s${i}`, 'front-end', e)) });
     expect(report.advisories ?? []).toEqual([]);
   });

@@ -12892,23 +12892,21 @@ function forbiddenFlowMessage(w, v, everythingLabel) {
 
 ;// CONCATENATED MODULE: ./src/core/flow/private-routes.ts
 /**
- * Whether a server's private address can route to another's at all. Firewalls only filter
- * what can already be routed: servers in two networks (VPCs, VNets) that no peering joins do
- * not reach each other's private addresses, whatever the rules allow. Certain when the plan
- * creates either network (no peering made elsewhere can join it yet), else a peering made
- * outside the plan may exist. Undefined when they may route (the same network, peered, or
- * networks whose routes the plan does not say).
+ * Whether a server's private address may not route to another's. Firewalls only filter what
+ * can already be routed: servers in two networks (VPCs, VNets) that no peering of the plan
+ * joins do not reach each other's private addresses. A plan does not hold everything that
+ * may route between them (a peering made elsewhere, a hub's appliance, a public endpoint),
+ * so this only keeps a pass from being claimed: the verdict is unknown, saying why.
+ * Undefined when they may route (the same network, peered, or networks whose routes the
+ * plan does not say).
  */
 function unroutable(source, target) {
     const a = source.kind === 'server' ? source.network : undefined;
     const b = target.network;
     if (!a || !b || a.key === b.key || !a.reaches || a.reaches.has(b.key))
         return undefined;
-    const certain = a.created || b.created;
-    const created = [a, b].filter((n) => n.created).map((n) => n.key);
     return {
-        certain,
-        why: `${source.name} is in ${a.key} and ${target.name} in ${b.key}, and no peering of this plan joins the two networks: private addresses do not route between networks without one (a peering, VPN or gateway)${certain ? ` (this plan creates ${created.join(' and ')}, so no peering made elsewhere joins ${created.length === 1 ? 'it' : 'them'} yet)` : ', unless one made outside this plan does'}`,
+        why: `${source.name} is in ${a.key} and ${target.name} in ${b.key}, and no peering of this plan joins the two networks: private addresses do not route between networks without one (a peering, VPN, transit or hub routing), unless something outside this plan joins them, or the traffic goes through a public endpoint`,
     };
 }
 
@@ -13413,10 +13411,9 @@ const requiredFlow = {
         return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
             const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
             // What the firewalls allow, between networks nothing routes between, does not arrive.
-            const apart = verdict.status !== 'fail' ? unroutable(ctx.source, ctx.target) : undefined;
-            if (apart && (apart.certain || verdict.status === 'pass')) {
-                const rules = verdict.status === 'pass' ? ` The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}` : '';
-                return { status: apart.certain ? 'fail' : 'unknown', message: () => `${apart.certain ? `${ctx.source.name} cannot reach ${ctx.target.name}` : `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}`}: ${apart.why}.${rules}`, location: ctx.target.location };
+            const apart = verdict.status === 'pass' ? unroutable(ctx.source, ctx.target) : undefined;
+            if (apart) {
+                return { status: 'unknown', message: () => `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}: ${apart.why}. The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}`, location: ctx.target.location };
             }
             const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
             return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
@@ -13902,13 +13899,14 @@ function suggestPolicy(id, policies) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy/environment-names.ts
-
 /**
  * Environments whose names are slips of one another (`prodution` beside `production`,
  * `Prod` beside `prod`): a misspelt `topogate-environment` tag moves its servers into an
  * environment of their own, and the policies between them and the rest then check nothing.
- * Two real environments can be named that way (`east`, `west`), so it is a warning, not an
- * error. Names with different numbers (`prod-1`, `prod-2`) are never slips.
+ * A slip is the same name but for case and separators, or with one letter added, dropped or
+ * swapped with its neighbour. A changed letter is not: paired environments are named that way
+ * (`prod-a`, `prod-b`; `weu`, `neu`), nor are names with different numbers (`prod-1`, `prod-2`).
+ * Two real environments can still be named like that, so it is a warning, not an error.
  */
 function environmentNameAdvisories(environments) {
     // Names one edit apart share a variant with one character deleted (or the name itself):
@@ -13940,7 +13938,7 @@ function environmentNameAdvisories(environments) {
             for (let j = i + 1; j < list.length; j++) {
                 const [a, b] = [list[i], list[j]];
                 const key = a.name < b.name ? `${a.name}\0${b.name}` : `${b.name}\0${a.name}`;
-                if (reported.has(key) || nearMiss(a.name, [b.name]) === undefined)
+                if (reported.has(key) || !isSlip(normal(a.name), normal(b.name)))
                     continue;
                 reported.add(key);
                 // The slip is likelier the smaller one: said at its first server, where the name is written.
@@ -13962,6 +13960,26 @@ function describe(e) {
         return 'no server';
     const names = [...e.servers, ...(e.possibleServers ?? [])].slice(0, 2).map((s) => s.name).join(', ');
     return `${n} server${n === 1 ? '' : 's'}: ${names}${n > 2 ? ', …' : ''}`;
+}
+/** Normalized names that are the same, or one letter added, dropped or swapped with its neighbour (three letters or more). */
+function isSlip(a, b) {
+    if (a === b)
+        return true;
+    if (Math.min(a.length, b.length) < 3)
+        return false;
+    if (Math.abs(a.length - b.length) === 1) {
+        const [short, long] = a.length < b.length ? [a, b] : [b, a];
+        let i = 0;
+        while (i < short.length && short[i] === long[i])
+            i++;
+        return short.slice(i) === long.slice(i + 1);
+    }
+    if (a.length !== b.length)
+        return false;
+    let i = 0;
+    while (i < a.length && a[i] === b[i])
+        i++;
+    return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy/evaluate.ts
@@ -16374,6 +16392,10 @@ class ReferenceResolver {
             const instances = this.state.instancesOf(module, localKey);
             let picked;
             const byKey = (k) => this.state.instanceOf(module, localKey, k);
+            // Named bare, with no attribute read (`x[count.index].id` records only `x`): the index is
+            // on this resource, whatever its number of instances, and picks nothing else.
+            if (indexed && group.keys.size === 0 && group.attribute.length === 0)
+                indexUsed = true;
             if (group.keys.size > 0) {
                 picked = [...group.keys].map(byKey).filter((r) => r !== undefined);
             }
@@ -17158,8 +17180,7 @@ function privateNetworks(ctx, peerings, routers) {
     return (key) => {
         let n = made.get(key);
         if (!n) {
-            const res = ctx.state.byAddress.get(key);
-            n = { key, created: res?.action === 'create', reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
+            n = { key, reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
             made.set(key, n);
         }
         return n;
@@ -18780,7 +18801,7 @@ function buildAzureNetwork(ctx) {
         const vnetId = id.slice(0, cut);
         return vnetById.get(vnetId)?.address ?? vnetById.get(vnetId.toLowerCase())?.address ?? `virtual network ${vnetId.split('/').pop().toLowerCase()}`;
     };
-    const networkOf = privateNetworks(ctx, managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)]), ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering']);
+    const networkOf = privateNetworks(ctx, managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)]), ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering', 'azurerm_firewall', 'azurerm_route_table', 'azurerm_route', 'azurerm_network_virtual_appliance']);
     const nicNetwork = (nic, location) => {
         // The NIC's first IP configuration carries the primary address and subnet.
         const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
@@ -19186,7 +19207,7 @@ function buildGcpNetwork(ctx) {
     };
     // Which networks an instance's internal address reaches: VPC peerings join two; VPN,
     // Interconnect and Network Connectivity Center route in ways not read here.
-    const networkOf = privateNetworks(ctx, managed('google_compute_network_peering').map((p) => [networkKeyOf(p, ['network']).key, networkKeyOf(p, ['peer_network']).key]), ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub']);
+    const networkOf = privateNetworks(ctx, managed('google_compute_network_peering').map((p) => [networkKeyOf(p, ['network']).key, networkKeyOf(p, ['peer_network']).key]), ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub', 'google_compute_route']);
     const rulesByNetwork = new Map();
     const networkRules = (key) => {
         let n = rulesByNetwork.get(key);

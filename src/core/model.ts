@@ -189,8 +189,6 @@ export interface PrivateNetwork {
    * transit) or a peering's ends are not known: then nothing is concluded.
    */
   reaches?: ReadonlySet<string>;
-  /** The plan creates the network: no peering made outside the plan can join it yet. */
-  created: boolean;
 }
 
 export interface Listener {

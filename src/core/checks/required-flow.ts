@@ -379,10 +379,9 @@ export const requiredFlow: CheckType<FlowParams> = {
     return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
       const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
       // What the firewalls allow, between networks nothing routes between, does not arrive.
-      const apart = verdict.status !== 'fail' ? unroutable(ctx.source, ctx.target) : undefined;
-      if (apart && (apart.certain || verdict.status === 'pass')) {
-        const rules = verdict.status === 'pass' ? ` The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}` : '';
-        return { status: apart.certain ? 'fail' : 'unknown', message: () => `${apart.certain ? `${ctx.source.name} cannot reach ${ctx.target.name}` : `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}`}: ${apart.why}.${rules}`, location: ctx.target.location };
+      const apart = verdict.status === 'pass' ? unroutable(ctx.source, ctx.target) : undefined;
+      if (apart) {
+        return { status: 'unknown', message: () => `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}: ${apart.why}. The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}`, location: ctx.target.location };
       }
       const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
       return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };

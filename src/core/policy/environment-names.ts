@@ -1,13 +1,14 @@
 import type { InputProblem } from '../errors.js';
 import type { Environment } from '../model.js';
-import { nearMiss } from './policy-names.js';
 
 /**
  * Environments whose names are slips of one another (`prodution` beside `production`,
  * `Prod` beside `prod`): a misspelt `topogate-environment` tag moves its servers into an
  * environment of their own, and the policies between them and the rest then check nothing.
- * Two real environments can be named that way (`east`, `west`), so it is a warning, not an
- * error. Names with different numbers (`prod-1`, `prod-2`) are never slips.
+ * A slip is the same name but for case and separators, or with one letter added, dropped or
+ * swapped with its neighbour. A changed letter is not: paired environments are named that way
+ * (`prod-a`, `prod-b`; `weu`, `neu`), nor are names with different numbers (`prod-1`, `prod-2`).
+ * Two real environments can still be named like that, so it is a warning, not an error.
  */
 export function environmentNameAdvisories(environments: readonly Environment[]): InputProblem[] {
   // Names one edit apart share a variant with one character deleted (or the name itself):
@@ -35,7 +36,7 @@ export function environmentNameAdvisories(environments: readonly Environment[]):
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i], list[j]];
         const key = a.name < b.name ? `${a.name}\0${b.name}` : `${b.name}\0${a.name}`;
-        if (reported.has(key) || nearMiss(a.name, [b.name]) === undefined) continue;
+        if (reported.has(key) || !isSlip(normal(a.name), normal(b.name))) continue;
         reported.add(key);
         // The slip is likelier the smaller one: said at its first server, where the name is written.
         const [slip, other] = size(a) < size(b) || (size(a) === size(b) && a.name > b.name) ? [a, b] : [b, a];
@@ -57,4 +58,20 @@ function describe(e: Environment): string {
   if (n === 0) return 'no server';
   const names = [...e.servers, ...(e.possibleServers ?? [])].slice(0, 2).map((s) => s.name).join(', ');
   return `${n} server${n === 1 ? '' : 's'}: ${names}${n > 2 ? ', …' : ''}`;
+}
+
+/** Normalized names that are the same, or one letter added, dropped or swapped with its neighbour (three letters or more). */
+function isSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 3) return false;
+  if (Math.abs(a.length - b.length) === 1) {
+    const [short, long] = a.length < b.length ? [a, b] : [b, a];
+    let i = 0;
+    while (i < short.length && short[i] === long[i]) i++;
+    return short.slice(i) === long.slice(i + 1);
+  }
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }

@@ -436,7 +436,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const networkOf = privateNetworks(
     ctx,
     managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)] as const),
-    ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering'],
+    ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering', 'azurerm_firewall', 'azurerm_route_table', 'azurerm_route', 'azurerm_network_virtual_appliance'],
   );
 
   const nicNetwork = (nic: PlanResource, location: SourceLocation): ServerNetwork => {

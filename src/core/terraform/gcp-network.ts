@@ -260,7 +260,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
   const networkOf = privateNetworks(
     ctx,
     managed('google_compute_network_peering').map((p) => [networkKeyOf(p, ['network']).key, networkKeyOf(p, ['peer_network']).key] as const),
-    ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub'],
+    ['google_compute_vpn_tunnel', 'google_compute_ha_vpn_gateway', 'google_compute_vpn_gateway', 'google_compute_interconnect_attachment', 'google_network_connectivity_spoke', 'google_network_connectivity_hub', 'google_compute_route'],
   );
 
   const rulesByNetwork = new Map<string, NetworkRules>();

@@ -427,8 +427,7 @@ export function privateNetworks(ctx: PlanContext, peerings: ReadonlyArray<readon
   return (key) => {
     let n = made.get(key);
     if (!n) {
-      const res = ctx.state.byAddress.get(key);
-      n = { key, created: res?.action === 'create', reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
+      n = { key, reaches: undecided ? undefined : (peers.get(key) ?? new Set([key])) };
       made.set(key, n);
     }
     return n;

@@ -362,6 +362,9 @@ export class ReferenceResolver {
       const instances = this.state.instancesOf(module, localKey);
       let picked: readonly PlanResource[];
       const byKey = (k: InstanceKey) => this.state.instanceOf(module, localKey, k);
+      // Named bare, with no attribute read (`x[count.index].id` records only `x`): the index is
+      // on this resource, whatever its number of instances, and picks nothing else.
+      if (indexed && group.keys.size === 0 && group.attribute.length === 0) indexUsed = true;
       if (group.keys.size > 0) {
         picked = [...group.keys].map(byKey).filter((r): r is PlanResource => r !== undefined);
       } else if (instances.length > 1 && indexed) {
