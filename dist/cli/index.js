@@ -13647,7 +13647,8 @@ function known(environments, defaultClients) {
     }
     return k;
 }
-const normal = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
+/** A name without case and separators: what a slip of it keeps. */
+const normalName = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
 const numbers = (s) => (s.match(/\d+/g) ?? []).join(',');
 /**
  * The known name a written one is a slip of: the same but for case and separators, or
@@ -13657,10 +13658,10 @@ const numbers = (s) => (s.match(/\d+/g) ?? []).join(',');
  * some repositories lack), so only a near miss is taken for a typo.
  */
 function nearMiss(word, candidates) {
-    const w = normal(word);
+    const w = normalName(word);
     let best;
     for (const c of candidates) {
-        const n = normal(c);
+        const n = normalName(c);
         if (n === w)
             return c;
         if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1)
@@ -13899,6 +13900,7 @@ function suggestPolicy(id, policies) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy/environment-names.ts
+
 /**
  * Environments whose names are slips of one another (`prodution` beside `production`,
  * `Prod` beside `prod`): a misspelt `topogate-environment` tag moves its servers into an
@@ -13913,10 +13915,9 @@ function environmentNameAdvisories(environments) {
     // candidates come from that index, not from comparing every pair of a thousand environments.
     // Names with other numbers are never slips, so the numbers are part of the key: a
     // thousand numbered environments share no candidates at all.
-    const normal = (s) => s.toLowerCase().replace(/[-_.\s]/g, '');
     const byVariant = new Map();
     for (const env of environments) {
-        const n = normal(env.name);
+        const n = normalName(env.name);
         const numbers = (n.match(/\d+/g) ?? []).join(',');
         const variants = new Set([n]);
         for (let i = 0; i < n.length; i++)
@@ -13938,7 +13939,7 @@ function environmentNameAdvisories(environments) {
             for (let j = i + 1; j < list.length; j++) {
                 const [a, b] = [list[i], list[j]];
                 const key = a.name < b.name ? `${a.name}\0${b.name}` : `${b.name}\0${a.name}`;
-                if (reported.has(key) || !isSlip(normal(a.name), normal(b.name)))
+                if (reported.has(key) || !isSlip(normalName(a.name), normalName(b.name)))
                     continue;
                 reported.add(key);
                 // The slip is likelier the smaller one: said at its first server, where the name is written.
@@ -17573,7 +17574,27 @@ function buildNetworkAcls(ctx, subnetTypes, subnetLinks) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/core/terraform/aws-autoscaling.ts
+
+/**
+ * Where an autoscaling group names what its instances launch from: its launch configuration,
+ * and its launch templates (`launch_template`, a mixed instances policy's template and the
+ * templates of its `override` blocks), each by id or by name.
+ */
+function asgLaunchPaths(asg) {
+    const mixed = ['mixed_instances_policy', 0, 'launch_template', 0];
+    const specs = [[...mixed, 'launch_template_specification', 0]];
+    const overrides = lookup(asg, [...mixed, 'override']);
+    if (overrides.state === 'known' && Array.isArray(overrides.value))
+        overrides.value.forEach((_o, i) => specs.push([...mixed, 'override', i, 'launch_template_specification', 0]));
+    return {
+        configurations: [['launch_configuration']],
+        templates: [['launch_template', 0, 'id'], ['launch_template', 0, 'name'], ...specs.flatMap((s) => [[...s, 'launch_template_id'], [...s, 'launch_template_name']])],
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/terraform/aws-network.ts
+
 
 
 
@@ -17982,24 +18003,13 @@ function buildAwsNetwork(ctx) {
         return l.targets[0]?.address ?? `VPC ${l.external[0]}`;
     };
     const networkOf = privateNetworks(ctx, ctx.ofType('aws_vpc_peering_connection').filter((r) => r.mode === 'managed').map((p) => [vpcKey(p, ['vpc_id']), vpcKey(p, ['peer_vpc_id'])]), ['aws_ec2_transit_gateway_vpc_attachment', 'aws_vpn_connection', 'aws_vpn_gateway', 'aws_vpn_gateway_attachment', 'aws_dx_gateway_association', 'aws_ec2_transit_gateway_peering_attachment', 'aws_networkmanager_vpc_attachment', 'aws_vpc_peering_connection_accepter']);
-    /** The VPC of a server: its subnet's (or its launch interface's), a database's subnet group's. */
+    /** The VPC of a server: the one VPC of the subnets it is placed in. */
     const vpcOf = (res, eni) => {
-        let subnets;
-        if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
-            const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
-            if (group.targets.length !== 1)
-                return undefined;
-            subnets = linkedResources(ctx, group.targets[0], ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-        }
-        else if (res.type === 'aws_instance') {
-            subnets = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-            if (subnets.targets.length === 0 && eni)
-                subnets = linkedResources(ctx, eni, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-        }
-        else
+        const subnets = placedSubnets(ctx, res, eni, subnetsById, subnetGroups);
+        if (!subnets || subnets.unknown.length > 0 || subnets.external.length > 0)
             return undefined;
         const vpcs = new Set(subnets.targets.map((s) => vpcKey(s, ['vpc_id'])));
-        return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
+        return vpcs.size === 1 ? [...vpcs][0] : undefined;
     };
     const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
     /**
@@ -18016,23 +18026,9 @@ function buildAwsNetwork(ctx) {
             for (const asg of ctx.ofType('aws_autoscaling_group')) {
                 if (asg.mode !== 'managed')
                     continue;
-                const paths = [['launch_configuration'], ['launch_template', 0, 'id'], ['launch_template', 0, 'name']];
-                const spec = ['mixed_instances_policy', 0, 'launch_template', 0];
-                for (const f of ['launch_template_id', 'launch_template_name'])
-                    paths.push([...spec, 'launch_template_specification', 0, f]);
-                const overrides = lookup(asg, [...spec, 'override']);
-                if (overrides.state === 'known' && Array.isArray(overrides.value))
-                    overrides.value.forEach((_o, i) => { for (const f of ['launch_template_id', 'launch_template_name'])
-                        paths.push([...spec, 'override', i, 'launch_template_specification', 0, f]); });
-                const templates = new Set(paths.flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
-                const subnets = linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-                let range = AddressSet.EMPTY;
-                for (const sn of subnets.targets) {
-                    const r = cidrSet([sn.values.cidr_block, sn.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
-                    range = r.set.isEmpty() || r.invalid.length > 0 ? undefined : range?.union(r.set);
-                }
-                if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0)
-                    range = undefined;
+                const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
+                const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
+                const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
                 for (const t of templates) {
                     const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
                     launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
@@ -18063,7 +18059,7 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
         const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-        const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(aws_network_hasNoIpv6(res) ? { noIpv6: true } : {}) };
+        const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -18290,31 +18286,47 @@ function serverAddresses(ctx, res, subnetsById, subnetGroups) {
 }
 const SUBNET_GROUP_TYPES = new Set(['aws_db_subnet_group']);
 /**
+ * The subnets a server is placed in: an instance's `subnet_id` (or that of the interface it
+ * launches on), a database's DB subnet group's (one group of the plan); undefined for other
+ * resources, or a database whose group is not one the plan holds.
+ */
+function placedSubnets(ctx, res, eni, subnetsById, subnetGroups) {
+    const subnetLinks = (r, path) => linkedResources(ctx, r, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+    if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+        const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
+        if (group.targets.length !== 1 || group.unknown.length > 0 || group.external.length > 0 || group.choice !== undefined)
+            return undefined;
+        return subnetLinks(group.targets[0], ['subnet_ids']);
+    }
+    if (res.type !== 'aws_instance')
+        return undefined;
+    const own = subnetLinks(res, ['subnet_id']);
+    return own.targets.length === 0 && eni ? subnetLinks(eni, ['subnet_id']) : own;
+}
+/** The address ranges of all the subnets linked, or undefined where one is not known (or none is linked). */
+function subnetsRange(subnets) {
+    if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0)
+        return undefined;
+    let range = AddressSet.EMPTY;
+    for (const s of subnets.targets) {
+        const r = cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
+        if (r.set.isEmpty() || r.invalid.length > 0)
+            return undefined;
+        range = range.union(r.set);
+    }
+    return range;
+}
+/**
  * A database is somewhere in the subnets of its DB subnet group: their ranges, where the plan
  * holds the group and every subnet with a known range. Else (no group named, the VPC's
  * default one; a group or subnet not in the plan or not known until apply) anywhere in IPv4.
  */
 function databaseAddresses(ctx, res, subnetsById, subnetGroups) {
-    const anywhere = { addresses: AddressSet.ALL_V4, addressesExact: false };
-    const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
-    if (group.targets.length === 0 || group.unknown.length > 0 || group.external.length > 0 || group.choice !== undefined)
-        return anywhere;
-    let range = AddressSet.EMPTY;
-    for (const g of group.targets) {
-        const subnets = linkedResources(ctx, g, ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-        if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0)
-            return anywhere;
-        for (const s of subnets.targets) {
-            const r = cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
-            if (r.set.isEmpty() || r.invalid.length > 0)
-                return anywhere;
-            range = range.union(r.set);
-        }
-    }
-    return { addresses: range, addressesExact: false };
+    const subnets = placedSubnets(ctx, res, undefined, subnetsById, subnetGroups);
+    return { addresses: (subnets && subnetsRange(subnets)) ?? AddressSet.ALL_V4, addressesExact: false };
 }
 /** Whether the plan says a server gets no IPv6 address: no count or list of them (an instance), IPv4 network type (a database). */
-function aws_network_hasNoIpv6(res) {
+function plannedWithoutIpv6(res) {
     const none = (path, empty) => {
         const l = lookup(res, path);
         return l.state === 'absent' || (l.state === 'known' && empty(l.value));
@@ -20050,6 +20062,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
 
 
 
+
 /**
  * AWS load balancers after apply.
  *
@@ -20147,21 +20160,8 @@ function buildAwsBalancers(ctx, network, servers) {
         if (m)
             return m;
         m = { members: [], unknown: [] };
-        const lt = [
-            ['launch_template', 0, 'id'],
-            ['launch_template', 0, 'name'],
-            ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_id'],
-            ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_name'],
-        ];
-        // Instance types may launch from templates of their own (`override` blocks): members too.
-        const overrides = lookup(asg, ['mixed_instances_policy', 0, 'launch_template', 0, 'override']);
-        if (overrides.state === 'known' && Array.isArray(overrides.value)) {
-            overrides.value.forEach((_o, i) => {
-                for (const f of ['launch_template_id', 'launch_template_name'])
-                    lt.push(['mixed_instances_policy', 0, 'launch_template', 0, 'override', i, 'launch_template_specification', 0, f]);
-            });
-        }
-        for (const [path, s] of [[['launch_configuration'], specs.lc], ...lt.map((p) => [p, specs.lt])]) {
+        const { configurations, templates } = asgLaunchPaths(asg);
+        for (const [path, s] of [...configurations.map((p) => [p, specs.lc]), ...templates.map((p) => [p, specs.lt])]) {
             const l = link(asg, path, s);
             for (const t of l.targets)
                 if (servers.isServer(t) && !m.members.includes(t))

@@ -1,5 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import type { Environment } from '../model.js';
+import { normalName } from './policy-names.js';
 
 /**
  * Environments whose names are slips of one another (`prodution` beside `production`,
@@ -15,10 +16,9 @@ export function environmentNameAdvisories(environments: readonly Environment[]):
   // candidates come from that index, not from comparing every pair of a thousand environments.
   // Names with other numbers are never slips, so the numbers are part of the key: a
   // thousand numbered environments share no candidates at all.
-  const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
   const byVariant = new Map<string, Environment[]>();
   for (const env of environments) {
-    const n = normal(env.name);
+    const n = normalName(env.name);
     const numbers = (n.match(/\d+/g) ?? []).join(',');
     const variants = new Set([n]);
     for (let i = 0; i < n.length; i++) if (!/\d/.test(n[i])) variants.add(n.slice(0, i) + n.slice(i + 1));
@@ -36,7 +36,7 @@ export function environmentNameAdvisories(environments: readonly Environment[]):
       for (let j = i + 1; j < list.length; j++) {
         const [a, b] = [list[i], list[j]];
         const key = a.name < b.name ? `${a.name}\0${b.name}` : `${b.name}\0${a.name}`;
-        if (reported.has(key) || !isSlip(normal(a.name), normal(b.name))) continue;
+        if (reported.has(key) || !isSlip(normalName(a.name), normalName(b.name))) continue;
         reported.add(key);
         // The slip is likelier the smaller one: said at its first server, where the name is written.
         const [slip, other] = size(a) < size(b) || (size(a) === size(b) && a.name > b.name) ? [a, b] : [b, a];

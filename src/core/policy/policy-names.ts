@@ -67,7 +67,8 @@ function known(environments: readonly Environment[], defaultClients: Iterable<st
   return k;
 }
 
-const normal = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
+/** A name without case and separators: what a slip of it keeps. */
+export const normalName = (s: string) => s.toLowerCase().replace(/[-_.\s]/g, '');
 
 const numbers = (s: string) => (s.match(/\d+/g) ?? []).join(',');
 
@@ -79,10 +80,10 @@ const numbers = (s: string) => (s.match(/\d+/g) ?? []).join(',');
  * some repositories lack), so only a near miss is taken for a typo.
  */
 export function nearMiss(word: string, candidates: Iterable<string>): string | undefined {
-  const w = normal(word);
+  const w = normalName(word);
   let best: string | undefined;
   for (const c of candidates) {
-    const n = normal(c);
+    const n = normalName(c);
     if (n === w) return c;
     if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1) best = c;
   }

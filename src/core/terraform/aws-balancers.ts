@@ -5,6 +5,7 @@ import type { Links, LinkSpec, PlanContext, ServerNetwork } from './plan-context
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { AwsNetwork } from './aws-network.js';
+import { asgLaunchPaths } from './aws-autoscaling.js';
 import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
 import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balancers.js';
 
@@ -119,20 +120,8 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     let m = asgMembers.get(asg.address);
     if (m) return m;
     m = { members: [], unknown: [] };
-    const lt: AttributePath[] = [
-      ['launch_template', 0, 'id'],
-      ['launch_template', 0, 'name'],
-      ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_id'],
-      ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0, 'launch_template_name'],
-    ];
-    // Instance types may launch from templates of their own (`override` blocks): members too.
-    const overrides = lookup(asg, ['mixed_instances_policy', 0, 'launch_template', 0, 'override']);
-    if (overrides.state === 'known' && Array.isArray(overrides.value)) {
-      overrides.value.forEach((_o, i) => {
-        for (const f of ['launch_template_id', 'launch_template_name']) lt.push(['mixed_instances_policy', 0, 'launch_template', 0, 'override', i, 'launch_template_specification', 0, f]);
-      });
-    }
-    for (const [path, s] of [[['launch_configuration'], specs.lc], ...lt.map((p) => [p, specs.lt] as const)] as const) {
+    const { configurations, templates } = asgLaunchPaths(asg);
+    for (const [path, s] of [...configurations.map((p) => [p, specs.lc] as const), ...templates.map((p) => [p, specs.lt] as const)]) {
       const l = link(asg, path, s);
       for (const t of l.targets) if (servers.isServer(t) && !m.members.includes(t)) m.members.push(t);
       m.unknown.push(...l.unknown);

@@ -1,5 +1,6 @@
 import { awsCidrSet, awsProtocol, rulePorts } from './aws-rule-values.js';
 import { buildNetworkAcls } from './aws-network-acls.js';
+import { asgLaunchPaths } from './aws-autoscaling.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
@@ -402,19 +403,12 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     ctx.ofType('aws_vpc_peering_connection').filter((r) => r.mode === 'managed').map((p) => [vpcKey(p, ['vpc_id']), vpcKey(p, ['peer_vpc_id'])] as const),
     ['aws_ec2_transit_gateway_vpc_attachment', 'aws_vpn_connection', 'aws_vpn_gateway', 'aws_vpn_gateway_attachment', 'aws_dx_gateway_association', 'aws_ec2_transit_gateway_peering_attachment', 'aws_networkmanager_vpc_attachment', 'aws_vpc_peering_connection_accepter'],
   );
-  /** The VPC of a server: its subnet's (or its launch interface's), a database's subnet group's. */
+  /** The VPC of a server: the one VPC of the subnets it is placed in. */
   const vpcOf = (res: PlanResource, eni: PlanResource | undefined): string | undefined => {
-    let subnets: Links;
-    if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
-      const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
-      if (group.targets.length !== 1) return undefined;
-      subnets = linkedResources(ctx, group.targets[0], ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-    } else if (res.type === 'aws_instance') {
-      subnets = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-      if (subnets.targets.length === 0 && eni) subnets = linkedResources(ctx, eni, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-    } else return undefined;
+    const subnets = placedSubnets(ctx, res, eni, subnetsById, subnetGroups);
+    if (!subnets || subnets.unknown.length > 0 || subnets.external.length > 0) return undefined;
     const vpcs = new Set(subnets.targets.map((s) => vpcKey(s, ['vpc_id'])));
-    return subnets.unknown.length === 0 && subnets.external.length === 0 && vpcs.size === 1 ? [...vpcs][0] : undefined;
+    return vpcs.size === 1 ? [...vpcs][0] : undefined;
   };
 
   const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
@@ -431,19 +425,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       const byId = indexBy([...launchTypes].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id', 'name', 'arn']);
       for (const asg of ctx.ofType('aws_autoscaling_group')) {
         if (asg.mode !== 'managed') continue;
-        const paths: AttributePath[] = [['launch_configuration'], ['launch_template', 0, 'id'], ['launch_template', 0, 'name']];
-        const spec: AttributePath = ['mixed_instances_policy', 0, 'launch_template', 0];
-        for (const f of ['launch_template_id', 'launch_template_name']) paths.push([...spec, 'launch_template_specification', 0, f]);
-        const overrides = lookup(asg, [...spec, 'override']);
-        if (overrides.state === 'known' && Array.isArray(overrides.value)) overrides.value.forEach((_o, i) => { for (const f of ['launch_template_id', 'launch_template_name']) paths.push([...spec, 'override', i, 'launch_template_specification', 0, f]); });
-        const templates = new Set(paths.flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
-        const subnets = linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-        let range: AddressSet | undefined = AddressSet.EMPTY;
-        for (const sn of subnets.targets) {
-          const r = cidrSet([sn.values.cidr_block, sn.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
-          range = r.set.isEmpty() || r.invalid.length > 0 ? undefined : range?.union(r.set);
-        }
-        if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0) range = undefined;
+        const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
+        const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
+        const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
         for (const t of templates) {
           const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
           launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
@@ -471,7 +455,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
     const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-    const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(hasNoIpv6(res) ? { noIpv6: true } : {}) };
+    const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
@@ -676,29 +660,46 @@ function serverAddresses(ctx: PlanContext, res: PlanResource, subnetsById: Reado
 const SUBNET_GROUP_TYPES: ReadonlySet<string> = new Set(['aws_db_subnet_group']);
 
 /**
+ * The subnets a server is placed in: an instance's `subnet_id` (or that of the interface it
+ * launches on), a database's DB subnet group's (one group of the plan); undefined for other
+ * resources, or a database whose group is not one the plan holds.
+ */
+function placedSubnets(ctx: PlanContext, res: PlanResource, eni: PlanResource | undefined, subnetsById: ReadonlyMap<string, PlanResource>, subnetGroups: ReadonlyMap<string, PlanResource>): Links | undefined {
+  const subnetLinks = (r: PlanResource, path: AttributePath) => linkedResources(ctx, r, path, { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+  if (res.type === 'aws_db_instance' || res.type === 'aws_rds_cluster') {
+    const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
+    if (group.targets.length !== 1 || group.unknown.length > 0 || group.external.length > 0 || group.choice !== undefined) return undefined;
+    return subnetLinks(group.targets[0], ['subnet_ids']);
+  }
+  if (res.type !== 'aws_instance') return undefined;
+  const own = subnetLinks(res, ['subnet_id']);
+  return own.targets.length === 0 && eni ? subnetLinks(eni, ['subnet_id']) : own;
+}
+
+/** The address ranges of all the subnets linked, or undefined where one is not known (or none is linked). */
+function subnetsRange(subnets: Links): AddressSet | undefined {
+  if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0) return undefined;
+  let range = AddressSet.EMPTY;
+  for (const s of subnets.targets) {
+    const r = cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
+    if (r.set.isEmpty() || r.invalid.length > 0) return undefined;
+    range = range.union(r.set);
+  }
+  return range;
+}
+
+/**
  * A database is somewhere in the subnets of its DB subnet group: their ranges, where the plan
  * holds the group and every subnet with a known range. Else (no group named, the VPC's
  * default one; a group or subnet not in the plan or not known until apply) anywhere in IPv4.
  */
 function databaseAddresses(ctx: PlanContext, res: PlanResource, subnetsById: ReadonlyMap<string, PlanResource>, subnetGroups: ReadonlyMap<string, PlanResource>): { addresses: AddressSet; addressesExact: boolean } {
-  const anywhere = { addresses: AddressSet.ALL_V4, addressesExact: false };
-  const group = linkedResources(ctx, res, ['db_subnet_group_name'], { types: SUBNET_GROUP_TYPES, byId: subnetGroups, what: 'DB subnet group' });
-  if (group.targets.length === 0 || group.unknown.length > 0 || group.external.length > 0 || group.choice !== undefined) return anywhere;
-  let range = AddressSet.EMPTY;
-  for (const g of group.targets) {
-    const subnets = linkedResources(ctx, g, ['subnet_ids'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
-    if (subnets.targets.length === 0 || subnets.unknown.length > 0 || subnets.external.length > 0) return anywhere;
-    for (const s of subnets.targets) {
-      const r = cidrSet([s.values.cidr_block, s.values.ipv6_cidr_block].filter((c) => typeof c === 'string' && c !== ''));
-      if (r.set.isEmpty() || r.invalid.length > 0) return anywhere;
-      range = range.union(r.set);
-    }
-  }
-  return { addresses: range, addressesExact: false };
+  const subnets = placedSubnets(ctx, res, undefined, subnetsById, subnetGroups);
+  return { addresses: (subnets && subnetsRange(subnets)) ?? AddressSet.ALL_V4, addressesExact: false };
 }
 
 /** Whether the plan says a server gets no IPv6 address: no count or list of them (an instance), IPv4 network type (a database). */
-function hasNoIpv6(res: PlanResource): boolean {
+function plannedWithoutIpv6(res: PlanResource): boolean {
   const none = (path: AttributePath, empty: (v: unknown) => boolean) => {
     const l = lookup(res, path);
     return l.state === 'absent' || (l.state === 'known' && empty(l.value));
