@@ -43,6 +43,7 @@ describe('custom packs', () => {
 
   const broken: Array<{ name: string; text: string; line: number; column: number; message: RegExp }> = [
     { name: 'unknown check type', text: GOOD_POLICY.replace('forbidden-flow', 'forbiden-flow'), line: 6, column: 9, message: /"forbiden-flow" is not allowed; use one of "required-flow", "forbidden-flow", "same-provider", "same-region". Did you mean "forbidden-flow"\?/ },
+    { name: 'a protocol two edits from another: no "did you mean"', text: GOOD_POLICY.replace('ports: [22]', 'protocol: icmp\n  ports: [22]'), line: 9, column: 13, message: /check > protocol: the text "icmp" is not allowed; use one of "tcp", "udp"\.$/ },
     { name: 'bad severity', text: GOOD_POLICY.replace('severity: error', 'severity: critical'), line: 3, column: 11, message: /"critical" is not allowed; use one of "error", "warning", "notice"/ },
     { name: 'missing source', text: GOOD_POLICY.replace('source: ACME security baseline 4.2\n', ''), line: 1, column: 1, message: /"source" is required.*Cite the requirement/ },
     { name: 'check parameter typo', text: GOOD_POLICY.replace('ports: [22]', 'port: [22]'), line: 9, column: 3, message: /unknown key "port". Did you mean "ports"\?/ },

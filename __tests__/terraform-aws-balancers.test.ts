@@ -134,6 +134,40 @@ describe('an ALB: a proxy with its security groups', () => {
     expect(f.message).toMatch(/Fix: add an egress rule to aws_security_group\.alb allowing tcp\/8080 to aws_instance\.fe\[0\]\.$/);
   });
 
+  const httpListener = (action: Record<string, unknown>): TestResource => ({
+    address: 'aws_lb_listener.http',
+    values: { port: 80, protocol: 'HTTP', default_action: [{ target_group_arn: null, ...action }] },
+    unknown: { id: true, arn: true, load_balancer_arn: true },
+    expressions: { load_balancer_arn: ref('aws_lb.web.arn', 'aws_lb.web'), default_action: [{ type: constant(action.type) }] },
+  });
+  const albOpen80 = group('alb', [FROM_ANYWHERE(443), FROM_ANYWHERE(80)], [EGRESS_ALL]);
+
+  it('a port-80 listener that redirects to HTTPS: the finding names it, and the fix does not open the front-ends directly', () => {
+    const redirect = httpListener({ type: 'redirect', redirect: [{ port: '443', protocol: 'HTTPS', host: '#{host}', path: '/#{path}', query: '#{query}', status_code: 'HTTP_301' }] });
+    const plan = balancerPlan(feFromAlb(), albOpen80, { extra: [redirect] });
+    const [env] = environmentsOf(plan);
+    expect(env.loadBalancers[0].listeners.map((l) => [l.port, l.targets.length, l.answers])).toEqual([[443, 2, undefined], [80, 0, 'redirects to HTTPS:443']]);
+    const f = finding(checkPlans(plan), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    // A redirect is not a forward: the required flow to the front-end still fails.
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/aws_lb\.web's listener on tcp\/80 \(plan\.json:\d+\) redirects to HTTPS:443 and forwards to no server\)\./);
+    expect(f.message).toMatch(/Fix: forward that listener to aws_instance\.fe\[0\] \(a direct opening would bypass aws_lb\.web\), or, where what it does \(redirects to HTTPS:443\) is what this policy asks for, waive this finding\.$/);
+    expect(f.message).not.toMatch(/add an ingress rule/);
+  });
+
+  it('a fixed-response listener is named too; a redirect to the same host and port says only "redirects"', () => {
+    const fixed = finding(checkPlans(balancerPlan(feFromAlb(), albOpen80, { extra: [httpListener({ type: 'fixed-response', fixed_response: [{ content_type: 'text/plain', status_code: '404' }] })] })), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    expect(fixed.message).toMatch(/listener on tcp\/80 \(plan\.json:\d+\) answers with a fixed response and forwards to no server/);
+    const bare = environmentsOf(balancerPlan(feFromAlb(), albOpen80, { extra: [httpListener({ type: 'redirect', redirect: [{ port: '#{port}', protocol: '#{protocol}', host: '#{host}' }] })] }))[0];
+    expect(bare.loadBalancers[0].listeners[1].answers).toBe('redirects');
+  });
+
+  it('no listener on the port at all: the fix adds one to the balancer before any direct opening', () => {
+    const f = finding(checkPlans(balancerPlan(feFromAlb(), albOpen)), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/Fix: add a listener on tcp\/80 to aws_lb\.web forwarding to aws_instance\.fe\[0\], or add an ingress rule to aws_security_group\.fe allowing tcp\/80 from end-users\.$/);
+  });
+
   it('a listener on another port does not serve 443', () => {
     expect(finding(checkPlans(balancerPlan(feFromAlb(), albOpen, { listenerPort: 8443 })), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
   });

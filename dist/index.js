@@ -44404,7 +44404,10 @@ function expected(type) {
     const list = Array.isArray(type) ? type : [type];
     return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
 }
-/** Closest known word, for "did you mean". */
+/**
+ * Closest known word, for "did you mean". A short word allows one edit: two edits turn
+ * "icmp" into "tcp", which is another word, not a slip.
+ */
 function closest(word, candidates) {
     let best;
     let bestDistance = Infinity;
@@ -44415,7 +44418,7 @@ function closest(word, candidates) {
             bestDistance = d;
         }
     }
-    return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+    return best !== undefined && bestDistance <= (word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3))) ? best : undefined;
 }
 /** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */
 function editDistance(a, b) {
@@ -45235,6 +45238,10 @@ function listenersTo(env, target, protocol) {
     }
     return out;
 }
+/** The balancers with a listener that forwards to `target` with `protocol`, on any port. */
+function fronting(balancers, target, protocol) {
+    return balancers.filter((b) => b.listeners.some((l) => protocolMatches(l.protocol, protocol) && targetsOf(l).has(target.name)));
+}
 function splitAt(segments, port) {
     const out = [];
     for (const seg of segments) {
@@ -45531,6 +45538,29 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
         fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
     };
 }
+/**
+ * A balancer already in front of the target, where none forwards on the missing ports: its
+ * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
+ * target directly would bypass it, so the fix names the balancer first.
+ */
+function frontDoor(w, ports) {
+    const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
+    if (balancers.length === 0)
+        return undefined;
+    const wanted = flowPorts(w.protocol, ports);
+    for (const lb of balancers) {
+        const l = lb.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
+        if (!l)
+            continue;
+        const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;
+        return {
+            text: `${at} ${l.answers} and forwards to no server`,
+            fix: () => `forward that listener to ${w.target.name} (a direct opening would bypass ${lb.name}), or, where what it does (${l.answers}) is what this policy asks for, waive this finding`,
+        };
+    }
+    const names = balancers.map((b) => b.name).join(', ');
+    return { fix: (direct) => `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${direct ? `, or ${direct}` : ''}` };
+}
 function describeGap(w, gap) {
     const need = possibleAddresses(w.source);
     const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
@@ -45543,8 +45573,11 @@ function describeGap(w, gap) {
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
     const first = gap.blockedAt[0];
-    const fix = paths.find((p) => p.fix)?.fix ?? (first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined);
-    return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
+    const directFix = first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+    const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
+    const why = front?.text ? [...reasons, front.text] : reasons;
+    const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
+    return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${why.length > 0 ? ` (${why.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
 }
 function requiredFlowMessage(w, v) {
     const ports = flowPorts(w.protocol, w.ports);
@@ -46035,7 +46068,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
         const judged = ports.ok ? ports.ports : PortSet.ALL;
         const direct = reachOnPorts(source, target, protocol, judged, options);
         const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
-        const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel });
+        const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel, ...(source.kind === 'client' ? { balancers: env.loadBalancers } : {}) });
         if (ports.ok)
             return outcome;
         // The database's port is not known: every port reached (or none) decides for it too.
@@ -52880,6 +52913,28 @@ function buildAwsBalancers(ctx, network, servers) {
         });
         return out;
     };
+    /** What a listener that forwards nowhere does itself: its redirect or fixed response. */
+    const answeredBy = (l) => {
+        const actions = lookup(l, ['default_action']);
+        if (actions.state !== 'known' || !Array.isArray(actions.value))
+            return undefined;
+        for (const action of actions.value) {
+            if (!isObjectValue(action))
+                continue;
+            if (action.type === 'redirect') {
+                const r = Array.isArray(action.redirect) && isObjectValue(action.redirect[0]) ? action.redirect[0] : {};
+                const part = (v, same) => (typeof v === 'string' && v !== '' && v !== same ? v : undefined);
+                const protocol = part(r.protocol, '#{protocol}');
+                const port = part(r.port, '#{port}');
+                const host = part(r.host, '#{host}');
+                const to = [protocol, host, port].filter((x) => x !== undefined).join(':');
+                return to === '' ? 'redirects' : `redirects to ${to}`;
+            }
+            if (action.type === 'fixed-response')
+                return 'answers with a fixed response';
+        }
+        return undefined;
+    };
     const ruleForwards = new Map();
     for (const rule of managed(LISTENER_RULE_TYPES)) {
         const on = link(rule, ['listener_arn'], specs.listener);
@@ -53019,7 +53074,8 @@ function buildAwsBalancers(ctx, network, servers) {
                         members.push({ res: m.res, port: targetPort, preserves });
                 }
             }
-            out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where }, members, unknown, port.port));
+            const answers = forwardGroups.length === 0 && unknown.length === 0 ? answeredBy(l) : undefined;
+            out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}) }, members, unknown, port.port));
         }
         drafts.push({
             res: lb,
@@ -54350,6 +54406,7 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
             ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
             targetPort: l.targetPort,
             ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
+            ...(l.answers !== undefined ? { answers: l.answers } : {}),
             location: l.location,
         }));
         let name = d.name ?? d.res.address;

@@ -204,6 +204,11 @@ export interface Listener {
    * preservation is a setting of each NLB target group.
    */
   preservesClientAddress?: boolean;
+  /**
+   * What the balancer does itself where the listener forwards nowhere: "redirects to
+   * HTTPS:443", "answers with a fixed response". Set only when it certainly forwards to no target.
+   */
+  answers?: string;
   location: SourceLocation;
 }
 

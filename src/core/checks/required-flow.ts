@@ -1,4 +1,4 @@
-import type { Environment, FlowProtocol, Server, SourceLocation } from '../model.js';
+import type { Environment, FlowProtocol, LoadBalancer, Server, SourceLocation } from '../model.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
 import type { ReachOptions } from '../flow/reach.js';
@@ -299,6 +299,8 @@ export interface PairContext {
   segments: SegmentReach[];
   fromLabel: string;
   toLabel: string;
+  /** The environment's balancers when the source is a client (it may come in through them). */
+  balancers?: readonly LoadBalancer[];
 }
 
 /**
@@ -325,7 +327,7 @@ export function evaluateFlowPairs(
     const judged = ports.ok ? ports.ports : PortSet.ALL;
     const direct = reachOnPorts(source, target, protocol, judged, options);
     const segments = source.kind === 'client' ? withBalancerPaths(env, source, target, protocol, direct, listenerMatch, options) : direct;
-    const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel });
+    const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel, ...(source.kind === 'client' ? { balancers: env.loadBalancers } : {}) });
     if (ports.ok) return outcome;
     // The database's port is not known: every port reached (or none) decides for it too.
     const every = requiredFlowVerdict(source, segments).status === 'pass';

@@ -117,6 +117,11 @@ export function listenersTo(env: Environment, target: Endpoint, protocol: FlowPr
   return out;
 }
 
+/** The balancers with a listener that forwards to `target` with `protocol`, on any port. */
+export function fronting(balancers: readonly LoadBalancer[], target: Endpoint, protocol: FlowProtocol): LoadBalancer[] {
+  return balancers.filter((b) => b.listeners.some((l) => protocolMatches(l.protocol, protocol) && targetsOf(l).has(target.name)));
+}
+
 function splitAt(segments: SegmentReach[], port: number): SegmentReach[] {
   const out: SegmentReach[] = [];
   for (const seg of segments) {

@@ -1,7 +1,7 @@
-import type { Endpoint, FilterLayer, FlowProtocol, Origin } from '../model.js';
+import type { Endpoint, FilterLayer, FlowProtocol, LoadBalancer, Origin } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { preservesClientAddress } from './balancer-paths.js';
+import { fronting, preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
 import { EPHEMERAL_PORTS, possibleAddresses } from './reach.js';
 import type { FlowSource, Hop } from './reach.js';
@@ -21,6 +21,8 @@ export interface FlowWording {
   fromLabel: string;
   /** How the policy names the target in a fix (`role:database`, `db`). */
   toLabel: string;
+  /** The environment's balancers, where the source may come in through them (a client). */
+  balancers?: readonly LoadBalancer[];
 }
 
 export function describeLocation(o: Origin): string {
@@ -140,6 +142,28 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   };
 }
 
+/**
+ * A balancer already in front of the target, where none forwards on the missing ports: its
+ * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
+ * target directly would bypass it, so the fix names the balancer first.
+ */
+function frontDoor(w: FlowWording, ports: PortSet): { text?: string; fix: (direct: string | undefined) => string } | undefined {
+  const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
+  if (balancers.length === 0) return undefined;
+  const wanted = flowPorts(w.protocol, ports);
+  for (const lb of balancers) {
+    const l = lb.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
+    if (!l) continue;
+    const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;
+    return {
+      text: `${at} ${l.answers} and forwards to no server`,
+      fix: () => `forward that listener to ${w.target.name} (a direct opening would bypass ${lb.name}), or, where what it does (${l.answers}) is what this policy asks for, waive this finding`,
+    };
+  }
+  const names = balancers.map((b) => b.name).join(', ');
+  return { fix: (direct) => `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${direct ? `, or ${direct}` : ''}` };
+}
+
 function describeGap(w: FlowWording, gap: FlowGap): string {
   const need = possibleAddresses(w.source);
   const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
@@ -152,8 +176,11 @@ function describeGap(w: FlowWording, gap: FlowGap): string {
   const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
   // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
   const first = gap.blockedAt[0];
-  const fix = paths.find((p) => p.fix)?.fix ?? (first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined);
-  return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
+  const directFix = first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+  const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
+  const why = front?.text ? [...reasons, front.text] : reasons;
+  const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
+  return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${why.length > 0 ? ` (${why.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
 }
 
 export function requiredFlowMessage(w: FlowWording, v: FlowVerdict): string {

@@ -71,7 +71,10 @@ function expected(type: unknown): string {
   return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
 }
 
-/** Closest known word, for "did you mean". */
+/**
+ * Closest known word, for "did you mean". A short word allows one edit: two edits turn
+ * "icmp" into "tcp", which is another word, not a slip.
+ */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -82,7 +85,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
       bestDistance = d;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  return best !== undefined && bestDistance <= (word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3))) ? best : undefined;
 }
 
 /** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */

@@ -240,6 +240,25 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     });
     return out;
   };
+  /** What a listener that forwards nowhere does itself: its redirect or fixed response. */
+  const answeredBy = (l: PlanResource): string | undefined => {
+    const actions = lookup(l, ['default_action']);
+    if (actions.state !== 'known' || !Array.isArray(actions.value)) return undefined;
+    for (const action of actions.value) {
+      if (!isObjectValue(action)) continue;
+      if (action.type === 'redirect') {
+        const r = Array.isArray(action.redirect) && isObjectValue(action.redirect[0]) ? action.redirect[0] : {};
+        const part = (v: unknown, same: string) => (typeof v === 'string' && v !== '' && v !== same ? v : undefined);
+        const protocol = part(r.protocol, '#{protocol}');
+        const port = part(r.port, '#{port}');
+        const host = part(r.host, '#{host}');
+        const to = [protocol, host, port].filter((x) => x !== undefined).join(':');
+        return to === '' ? 'redirects' : `redirects to ${to}`;
+      }
+      if (action.type === 'fixed-response') return 'answers with a fixed response';
+    }
+    return undefined;
+  };
   const ruleForwards = new Map<string, { groups: PlanResource[]; unknown: string[] }>();
   for (const rule of managed(LISTENER_RULE_TYPES)) {
     const on = link(rule, ['listener_arn'], specs.listener);
@@ -364,7 +383,8 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
           else members.push({ res: m.res, port: targetPort, preserves });
         }
       }
-      out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where }, members, unknown, port.port));
+      const answers = forwardGroups.length === 0 && unknown.length === 0 ? answeredBy(l) : undefined;
+      out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}) }, members, unknown, port.port));
     }
     drafts.push({
       res: lb,

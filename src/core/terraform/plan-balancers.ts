@@ -24,6 +24,8 @@ export interface ListenerDraft {
   /** Why the targets (or the port they are reached on) cannot be known. */
   targetsUnknown?: string;
   preservesClientAddress?: boolean;
+  /** What the balancer answers itself on this listener (a redirect), where it forwards nowhere. */
+  answers?: string;
   location: SourceLocation;
 }
 

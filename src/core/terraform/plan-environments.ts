@@ -243,6 +243,7 @@ function placeBalancer(
       ...(l.targetsUnknown !== undefined ? { targetsUnknown: l.targetsUnknown } : {}),
       targetPort: l.targetPort,
       ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
+      ...(l.answers !== undefined ? { answers: l.answers } : {}),
       location: l.location,
     }));
     let name = d.name ?? d.res.address;
