@@ -25,8 +25,9 @@ function farm({ lb, openings, endUsers }: Farm): string {
     `      end-users: ${endUsers ?? '[0.0.0.0/0, "::/0"]'}`,
     '      development-tools: [198.51.100.0/24]',
     '    servers:',
-    '      - { name: fe-1, roles: [front-end], addresses: [10.0.2.11] }',
-    '      - { name: fe-2, roles: [front-end], addresses: [10.0.2.12] }',
+    // Dual-stack, so that IPv6 clients can also reach them directly.
+    '      - { name: fe-1, roles: [front-end], addresses: [10.0.2.11, "fd00:2::11"] }',
+    '      - { name: fe-2, roles: [front-end], addresses: [10.0.2.12, "fd00:2::12"] }',
     '    load-balancers:',
     ...(lb ?? '      - { name: public-lb, addresses: [10.0.0.5], listeners: [{ port: 80, to: role:front-end }, { port: 443, to: role:front-end }] }').split('\n'),
     '    firewall:',

@@ -12649,12 +12649,52 @@ function mergeByKey(items, key, merge) {
     return [...byKey.values()];
 }
 /**
+ * What reaches a target with no IPv6 address: over IPv4 as the rules say, over IPv6 only
+ * what a balancer path carries (a dual-stack balancer in front of it).
+ */
+function throughIpv4(seg) {
+    let pathsMin = AddressSet.EMPTY;
+    let pathsMax = AddressSet.EMPTY;
+    for (const p of seg.paths ?? []) {
+        pathsMin = pathsMin.union(p.min);
+        pathsMax = pathsMax.union(p.max);
+    }
+    const min = seg.min.intersect(AddressSet.ALL_V4).union(pathsMin.intersect(AddressSet.ALL_V6));
+    const max = seg.max.intersect(AddressSet.ALL_V4).union(pathsMax.intersect(AddressSet.ALL_V6));
+    return min.equals(seg.min) && max.equals(seg.max) ? seg : { ...seg, min, max };
+}
+/** A gap split by address family, its IPv6 part marked: the target has no IPv6 address to reach. */
+function byFamily(gap) {
+    const v6 = gap.uncovered.intersect(AddressSet.ALL_V6);
+    if (v6.isEmpty())
+        return [gap];
+    const v4 = gap.uncovered.intersect(AddressSet.ALL_V4);
+    const v6Gap = { ...gap, uncovered: v6, blockedAt: [], noIpv6: true };
+    return v4.isEmpty() ? [v6Gap] : [{ ...gap, uncovered: v4 }, v6Gap];
+}
+/**
+ * The addresses of `source` that must reach `target`: all of them, but a server or
+ * balancer with both families talks to a target with no IPv6 address over IPv4.
+ */
+function requiredAddresses(source, target) {
+    const all = possibleAddresses(source);
+    if (source.kind === 'client' || target === undefined || !all.overlaps(AddressSet.ALL_V6) || !hasNoIpv6(target))
+        return all;
+    const v4 = all.intersect(AddressSet.ALL_V4);
+    return v4.isEmpty() ? all : v4;
+}
+/**
  * A required flow passes when every address of the source certainly gets through on
  * every port. A source known only to lie in a range (an address assigned at apply)
  * passes when the whole range gets through and fails when none of it can.
+ *
+ * A target with no IPv6 address (`target`, see hasNoIpv6) is reached over IPv4: a server
+ * with both families talks to it over IPv4, and a client's IPv6 addresses get there only
+ * through a balancer path.
  */
-function requiredFlowVerdict(source, segments) {
-    const need = possibleAddresses(source);
+function requiredFlowVerdict(source, given, target) {
+    const need = requiredAddresses(source, target);
+    const segments = target !== undefined && need.overlaps(AddressSet.ALL_V6) && hasNoIpv6(target) ? given.map(throughIpv4) : given;
     // The common case, every port allowed: no gaps to merge.
     if (segments.every((s) => s.min.covers(need))) {
         return { status: 'pass', allowedBy: uniqueOrigins(segments.map((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
@@ -12668,12 +12708,14 @@ function requiredFlowVerdict(source, segments) {
         const certainlyBlocked = source.addressesExact ? !seg.max.covers(need) : !seg.max.overlaps(need);
         if (certainlyBlocked) {
             status = 'fail';
-            gaps.push({
+            const gap = {
                 ports: seg.ports,
                 uncovered: source.addressesExact ? need.subtract(seg.max) : need,
                 blockedAt: seg.blocks.map((b) => ({ hop: b.hop, layer: b.layer, deniedBy: b.deniedBy })),
                 paths: seg.paths ?? [],
-            });
+            };
+            // Through a balancer, its fix serves both families; otherwise no rule can bring IPv6 in.
+            gaps.push(...(segments === given || gap.paths.length > 0 ? [gap] : byFamily(gap)));
         }
         else {
             if (status === 'pass')
@@ -12687,7 +12729,7 @@ function requiredFlowVerdict(source, segments) {
     return {
         status,
         allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
-        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) })),
+        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) })),
         exposed: [],
         unknowns: uniqueStrings(unknowns),
         through: throughBalancers(segments),
@@ -12743,6 +12785,7 @@ function forbiddenFlowVerdict(source, segments, target) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/flow/explain.ts
+
 
 
 
@@ -12850,6 +12893,14 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
         fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
     };
 }
+/** Why IPv6 addresses cannot reach a target directly (see hasNoIpv6), and the fix. */
+function noIpv6(target, opening) {
+    const topology = target.resource === undefined;
+    return {
+        reason: topology ? `${target.name} lists no IPv6 address in the topology` : `${target.name} has no IPv6 address`,
+        fix: `${topology ? `if ${target.name} has an IPv6 address, add it to its \`addresses:\`` : `give ${target.name} an IPv6 address`} (and open ${opening} where no rule does), or bring these clients in through a dual-stack load balancer`,
+    };
+}
 /**
  * A balancer already in front of the target, where none forwards on the missing ports: its
  * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
@@ -12874,18 +12925,19 @@ function frontDoor(w, ports) {
     return { fix: (direct) => `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${direct ? `, or ${direct}` : ''}` };
 }
 function describeGap(w, gap) {
-    const need = possibleAddresses(w.source);
+    const need = requiredAddresses(w.source, w.target);
     const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
     const what = gap.uncovered.equals(need) || subset.mostly ? subset.text : `${subset.text} of ${w.source.name}`;
     const cidrs = gap.uncovered.toCidrs();
     const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
     const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
-    const direct = blockReasons(gap.blockedAt, w.source.name, w.target.name);
+    const v6 = gap.noIpv6 ? noIpv6(w.target, `${flowPorts(w.protocol, gap.ports)} to it from ${sourceText}`) : undefined;
+    const direct = v6 ? [v6.reason] : blockReasons(gap.blockedAt, w.source.name, w.target.name);
     const paths = gap.paths.map((p) => explain_describePath(w, p, sourceFrom, sourceText));
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
     const first = gap.blockedAt[0];
-    const directFix = first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+    const directFix = v6 ? v6.fix : first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
     const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
     const why = front?.text ? [...reasons, front.text] : reasons;
     const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
@@ -13384,7 +13436,7 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
         if (ports.ok)
             return outcome;
         // The database's port is not known: every port reached (or none) decides for it too.
-        const every = requiredFlowVerdict(source, segments).status === 'pass';
+        const every = requiredFlowVerdict(source, segments, target).status === 'pass';
         const none = !every && forbiddenFlowVerdict(source, segments).status === 'pass';
         if (!every && !none)
             return undecided;
@@ -13442,7 +13494,7 @@ const requiredFlow = {
     check(env, params) {
         // Clients may come in through a balancer: a listener on the required port counts.
         return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
-            const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+            const verdict = requiredFlowVerdict(ctx.source, ctx.segments, ctx.target);
             // What the firewalls allow, between networks nothing routes between, does not arrive.
             const apart = verdict.status === 'pass' ? unroutable(ctx.source, ctx.target) : undefined;
             if (apart) {

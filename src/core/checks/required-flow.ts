@@ -330,7 +330,7 @@ export function evaluateFlowPairs(
     const outcome = judge({ source, target, protocol, ports: judged, segments, fromLabel, toLabel, ...(source.kind === 'client' ? { balancers: env.loadBalancers } : {}) });
     if (ports.ok) return outcome;
     // The database's port is not known: every port reached (or none) decides for it too.
-    const every = requiredFlowVerdict(source, segments).status === 'pass';
+    const every = requiredFlowVerdict(source, segments, target).status === 'pass';
     const none = !every && forbiddenFlowVerdict(source, segments).status === 'pass';
     if (!every && !none) return undecided;
     const why = ports.reason.charAt(0).toUpperCase() + ports.reason.slice(1);
@@ -379,7 +379,7 @@ export const requiredFlow: CheckType<FlowParams> = {
   check(env, params) {
     // Clients may come in through a balancer: a listener on the required port counts.
     return evaluateFlowPairs(env, params, 'listener-port', (pair) => `${pair.source.name} -> ${pair.target.name}`, (ctx) => {
-      const verdict = requiredFlowVerdict(ctx.source, ctx.segments);
+      const verdict = requiredFlowVerdict(ctx.source, ctx.segments, ctx.target);
       // What the firewalls allow, between networks nothing routes between, does not arrive.
       const apart = verdict.status === 'pass' ? unroutable(ctx.source, ctx.target) : undefined;
       if (apart) {

@@ -5,6 +5,7 @@ import { fronting, preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
 import { EPHEMERAL_PORTS, possibleAddresses } from './reach.js';
 import type { FlowSource, Hop } from './reach.js';
+import { requiredAddresses } from './verdict.js';
 import type { FlowGap, FlowVerdict } from './verdict.js';
 
 /**
@@ -142,6 +143,15 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   };
 }
 
+/** Why IPv6 addresses cannot reach a target directly (see hasNoIpv6), and the fix. */
+function noIpv6(target: Endpoint & { resource?: unknown }, opening: string): { reason: string; fix: string } {
+  const topology = target.resource === undefined;
+  return {
+    reason: topology ? `${target.name} lists no IPv6 address in the topology` : `${target.name} has no IPv6 address`,
+    fix: `${topology ? `if ${target.name} has an IPv6 address, add it to its \`addresses:\`` : `give ${target.name} an IPv6 address`} (and open ${opening} where no rule does), or bring these clients in through a dual-stack load balancer`,
+  };
+}
+
 /**
  * A balancer already in front of the target, where none forwards on the missing ports: its
  * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
@@ -165,18 +175,19 @@ function frontDoor(w: FlowWording, ports: PortSet): { text?: string; fix: (direc
 }
 
 function describeGap(w: FlowWording, gap: FlowGap): string {
-  const need = possibleAddresses(w.source);
+  const need = requiredAddresses(w.source, w.target);
   const subset = describeSubset(gap.uncovered, need, describeSourceAddresses(w.source), w.source.name);
   const what = gap.uncovered.equals(need) || subset.mostly ? subset.text : `${subset.text} of ${w.source.name}`;
   const cidrs = gap.uncovered.toCidrs();
   const sourceFrom = subset.mostly ? w.fromLabel : cidrs.length === 1 ? cidrs[0] : `[${cidrs.join(', ')}]`;
   const sourceText = subset.mostly ? w.fromLabel : cidrs.join(', ');
-  const direct = blockReasons(gap.blockedAt, w.source.name, w.target.name);
+  const v6 = gap.noIpv6 ? noIpv6(w.target, `${flowPorts(w.protocol, gap.ports)} to it from ${sourceText}`) : undefined;
+  const direct = v6 ? [v6.reason] : blockReasons(gap.blockedAt, w.source.name, w.target.name);
   const paths = gap.paths.map((p) => describePath(w, p, sourceFrom, sourceText));
   const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
   // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
   const first = gap.blockedAt[0];
-  const directFix = first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+  const directFix = v6 ? v6.fix : first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
   const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
   const why = front?.text ? [...reasons, front.text] : reasons;
   const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;

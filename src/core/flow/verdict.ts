@@ -30,6 +30,8 @@ export interface FlowGap {
   blockedAt: Array<{ hop: Hop; layer: FilterLayer; deniedBy: readonly Origin[] }>;
   /** The balancer paths that were tried for these ports and did not carry it all. */
   paths: readonly BalancerPath[];
+  /** The uncovered addresses are IPv6 and the target has none: only a balancer could carry them. */
+  noIpv6?: boolean;
 }
 
 /**
@@ -66,12 +68,53 @@ function mergeByKey<T extends { ports: PortSet }>(items: T[], key: (t: T) => str
 }
 
 /**
+ * What reaches a target with no IPv6 address: over IPv4 as the rules say, over IPv6 only
+ * what a balancer path carries (a dual-stack balancer in front of it).
+ */
+function throughIpv4(seg: SegmentReach): SegmentReach {
+  let pathsMin = AddressSet.EMPTY;
+  let pathsMax = AddressSet.EMPTY;
+  for (const p of seg.paths ?? []) {
+    pathsMin = pathsMin.union(p.min);
+    pathsMax = pathsMax.union(p.max);
+  }
+  const min = seg.min.intersect(AddressSet.ALL_V4).union(pathsMin.intersect(AddressSet.ALL_V6));
+  const max = seg.max.intersect(AddressSet.ALL_V4).union(pathsMax.intersect(AddressSet.ALL_V6));
+  return min.equals(seg.min) && max.equals(seg.max) ? seg : { ...seg, min, max };
+}
+
+/** A gap split by address family, its IPv6 part marked: the target has no IPv6 address to reach. */
+function byFamily(gap: FlowGap): FlowGap[] {
+  const v6 = gap.uncovered.intersect(AddressSet.ALL_V6);
+  if (v6.isEmpty()) return [gap];
+  const v4 = gap.uncovered.intersect(AddressSet.ALL_V4);
+  const v6Gap: FlowGap = { ...gap, uncovered: v6, blockedAt: [], noIpv6: true };
+  return v4.isEmpty() ? [v6Gap] : [{ ...gap, uncovered: v4 }, v6Gap];
+}
+
+/**
+ * The addresses of `source` that must reach `target`: all of them, but a server or
+ * balancer with both families talks to a target with no IPv6 address over IPv4.
+ */
+export function requiredAddresses(source: FlowSource, target?: AddressedEndpoint): AddressSet {
+  const all = possibleAddresses(source);
+  if (source.kind === 'client' || target === undefined || !all.overlaps(AddressSet.ALL_V6) || !hasNoIpv6(target)) return all;
+  const v4 = all.intersect(AddressSet.ALL_V4);
+  return v4.isEmpty() ? all : v4;
+}
+
+/**
  * A required flow passes when every address of the source certainly gets through on
  * every port. A source known only to lie in a range (an address assigned at apply)
  * passes when the whole range gets through and fails when none of it can.
+ *
+ * A target with no IPv6 address (`target`, see hasNoIpv6) is reached over IPv4: a server
+ * with both families talks to it over IPv4, and a client's IPv6 addresses get there only
+ * through a balancer path.
  */
-export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]): FlowVerdict {
-  const need = possibleAddresses(source);
+export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], target?: AddressedEndpoint): FlowVerdict {
+  const need = requiredAddresses(source, target);
+  const segments = target !== undefined && need.overlaps(AddressSet.ALL_V6) && hasNoIpv6(target) ? given.map(throughIpv4) : given;
   // The common case, every port allowed: no gaps to merge.
   if (segments.every((s) => s.min.covers(need))) {
     return { status: 'pass', allowedBy: uniqueOrigins(segments.map((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
@@ -84,12 +127,14 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
     const certainlyBlocked = source.addressesExact ? !seg.max.covers(need) : !seg.max.overlaps(need);
     if (certainlyBlocked) {
       status = 'fail';
-      gaps.push({
+      const gap: FlowGap = {
         ports: seg.ports,
         uncovered: source.addressesExact ? need.subtract(seg.max) : need,
         blockedAt: seg.blocks.map((b) => ({ hop: b.hop, layer: b.layer, deniedBy: b.deniedBy })),
         paths: seg.paths ?? [],
-      });
+      };
+      // Through a balancer, its fix serves both families; otherwise no rule can bring IPv6 in.
+      gaps.push(...(segments === given || gap.paths.length > 0 ? [gap] : byFamily(gap)));
     } else {
       if (status === 'pass') status = 'unknown';
       unknowns.push(...seg.unknowns);
@@ -103,7 +148,7 @@ export function requiredFlowVerdict(source: FlowSource, segments: SegmentReach[]
     allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
     gaps: mergeByKey(
       gaps,
-      (g) => `${g.uncovered.key()}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
+      (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
       (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) }),
     ),
     exposed: [],
