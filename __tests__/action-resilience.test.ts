@@ -300,6 +300,17 @@ describe('output files that cannot be written after the check ran', () => {
     expect(readdirSync(ws).filter((f) => f.includes('sarif'))).toEqual(['out.sarif']);
   });
 
+  it('sarif-file naming an input (the topology): refused, the input left as it was, the step fails saying so', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace({ 'infra/topology.yml': passing });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml', 'sarif-file': './infra/../infra/topology.yml' }, apiUrl: api.url });
+    expect(run.code, run.stdout).toBe(1);
+    expect(run.outputs).toMatchObject({ result: 'pass', 'sarif-file': '' });
+    expect(annotations(run, 'error')[0].message).toMatch(/sarif-file: cannot write "\.\/infra\/\.\.\/infra\/topology\.yml": it is one of the files this run read \(a topology, plan, policy or \.tf file\), and the report would replace it; pass another file path\./);
+    expect(readFileSync(path.join(ws, 'infra', 'topology.yml'), 'utf8')).toBe(passing);
+    expect(readdirSync(path.join(ws, 'infra'))).toEqual(['topology.yml']);
+  });
+
   it('failing findings and a sarif-file under a file: findings annotated and in the check run as usual, the step fails for both', async () => {
     const api = await startGitHub();
     const ws = makeWorkspace();

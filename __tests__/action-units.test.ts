@@ -231,6 +231,14 @@ describe('the PR comment', () => {
     expect(Buffer.byteLength(renderInputProblems(problems, limit))).toBeGreaterThan(2 * limit);
   });
 
+  it('an internal error is published like bad input (result fail, the comment corrected) but says it is a bug, not the inputs', async () => {
+    const { renderInputProblems } = await import('../src/github/comment-body.js');
+    const text = renderInputProblems([{ message: 'topogate stopped on an internal error (boom); nothing was checked. Please report it with the inputs that caused it.', internal: true }]);
+    expect(text).toMatch(/^### ❌ topogate: internal error\n\ntopogate stopped on an internal error; nothing was checked, so nothing passes\./);
+    expect(text).not.toMatch(/in the inputs|Fix it and push again/);
+    expect(renderInputProblems([{ message: 'x', input: 'topology' }])).toMatch(/^### ❌ topogate: the inputs cannot be checked\n\n1 problem in the inputs/);
+  });
+
   it('an output file that could not be written: a notice above the real result, its text as data', () => {
     const report = check({ 'examples/topology.yml': example });
     const unwritten = ['sarif-file: cannot write "<img src=x>@admin`x`.sarif": permission denied (EACCES); choose a file path in a folder you can write to.'];

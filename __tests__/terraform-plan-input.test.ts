@@ -323,6 +323,21 @@ describe('values in a shape no provider schema gives (hand-edited plans)', () =>
     expect(err.problems[0].message).toMatch(/hand-edited\? Make it again with `terraform show -json plan\.out > plan\.json`/);
   });
 
+  it.each([
+    ['aws_security_group', 'ingress', { r: { protocol: 'tcp', from_port: 22, to_port: 22, cidr_blocks: ['0.0.0.0/0'] } }, /^ingress of aws_security_group\.web is an object, where a list of rule blocks belongs/],
+    ['aws_security_group', 'egress', 'all', /^egress of aws_security_group\.web is a string, where a list of rule blocks belongs/],
+    ['aws_security_group', 'ingress', ['x'], /^ingress\[0\] of aws_security_group\.web is a string, where a rule block \(an object\) belongs/],
+    ['aws_network_acl', 'ingress', 7, /^ingress of aws_network_acl\.web is a number, where a list of rule blocks belongs/],
+    ['azurerm_network_security_group', 'security_rule', { name: 'ssh' }, /^security_rule of azurerm_network_security_group\.web is an object, where a list/],
+    ['google_compute_firewall', 'allow', [true], /^allow\[0\] of google_compute_firewall\.web is a boolean, where a rule block/],
+  ])('%s %s in a shape no provider writes is a located input error, not "no rules" (a forbidden port would pass)', (type, attribute, value, message) => {
+    const text = web({ [attribute]: value }, type);
+    const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));
+    expect(err.problems[0]).toMatchObject(at(text, type));
+    expect(err.problems[0].message).toMatch(message);
+    expect(err.problems[0].message).toMatch(/hand-edited\? Make it again/);
+  });
+
   it('a number for a database engine is an input error, not a database of no engine (which is no server)', () => {
     const text = web({ engine: 5, tags: {} }, 'aws_db_instance');
     const err = inputErrorOf(() => environmentsOf({ plans: { 'plan.json': text } }));

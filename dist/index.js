@@ -49493,12 +49493,53 @@ class DeclarationLocator {
 
 
 
+
 function plan_context_isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 function describeAttribute(res, path) {
     const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
     return `${text} of ${res.address}`;
+}
+/** `a list`, `a number`: how a JSON value is named in a message. */
+function describeJsonType(v) {
+    return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+/** An attribute whose value has a shape `terraform show -json` never writes (a hand-edited plan). */
+function handEdited(location, res, path, what) {
+    return InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+}
+/**
+ * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
+ * provider's schema writes, a list of objects. Anything else would read as no rules, and a
+ * port that must stay closed would pass in silence.
+ */
+/** The rule block lists of the firewall resources, checked for every resource of the plan. */
+const RULE_BLOCKS = [
+    ['aws_security_group', ['ingress', 'egress']],
+    ['aws_default_security_group', ['ingress', 'egress']],
+    ['aws_network_acl', ['ingress', 'egress']],
+    ['aws_default_network_acl', ['ingress', 'egress']],
+    ['azurerm_network_security_group', ['security_rule']],
+    ['google_compute_firewall', ['allow', 'deny']],
+];
+/** Checks the rule blocks of every firewall resource of the plan (see checkRuleBlocks). */
+function checkRuleShapes(ctx) {
+    for (const [type, attributes] of RULE_BLOCKS) {
+        for (const res of ctx.ofType(type))
+            for (const a of attributes)
+                checkRuleBlocks(ctx, res, [a], lookup(res, [a]));
+    }
+}
+function checkRuleBlocks(ctx, res, path, l) {
+    if (l.state !== 'known')
+        return;
+    if (!Array.isArray(l.value))
+        throw handEdited(ctx.locate(res), res, path, `${describeJsonType(l.value)}, where a list of rule blocks belongs`);
+    l.value.forEach((b, i) => {
+        if (!plan_context_isObject(b))
+            throw handEdited(ctx.locate(res), res, [...path, i], `${describeJsonType(b)}, where a rule block (an object) belongs`);
+    });
 }
 /**
  * Whether configuration writes an argument or nested block: an expression in the plan, or
@@ -52095,6 +52136,7 @@ function buildGcpNetwork(ctx) {
         const secureTags = lookup(res, ['target_secure_tags']);
         const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
         const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
+        checkRuleBlocks(ctx, res, ['match', 0, 'layer4_configs'], layer4);
         const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
         if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0))
             unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
@@ -52587,7 +52629,7 @@ const ENGINE_PATHS = {
  * read as no tags or no engine, and the server would drop out of its role in silence.
  */
 function checkServerShape(res, type, location) {
-    const bad = (path, what) => InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    const bad = (path, what) => handEdited(location, res, path, what);
     const paths = tagPaths(res, type);
     const defaults = defaultTagMap(res, type);
     if (defaults)
@@ -52609,10 +52651,6 @@ function checkServerShape(res, type, location) {
     const engine = enginePath && lookup(res, enginePath);
     if (enginePath && engine?.state === 'known' && typeof engine.value !== 'string')
         throw bad(enginePath, `${describeJsonType(engine.value)}, where a string belongs`);
-}
-/** `a list`, `a number`: how a JSON value is named in a message. */
-function describeJsonType(v) {
-    return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 function serverCandidates(ctx) {
     const out = [];
@@ -54562,6 +54600,7 @@ function mergePlanEnvironments(input) {
     const undecided = new Map();
     for (const plan of input.plans) {
         const ctx = buildPlanContext(plan, input.scan);
+        checkRuleShapes(ctx);
         const builders = networkBuilders(ctx);
         const listing = listedBy.get(plan.file) ?? [];
         const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));
@@ -55659,7 +55698,7 @@ function writeFileAtomically(file, text) {
 }
 /** The real path a write to `file` lands on, whether or not the file exists yet. */
 function realTarget(file) {
-    for (const resolve of [() => realpathSync(file), () => path.join(realpathSync(path.dirname(file)), path.basename(file))]) {
+    for (const resolve of [() => (0,external_node_fs_namespaceObject.realpathSync)(file), () => external_node_path_default().join((0,external_node_fs_namespaceObject.realpathSync)(external_node_path_default().dirname(file)), external_node_path_default().basename(file))]) {
         try {
             return resolve();
         }
@@ -55667,7 +55706,7 @@ function realTarget(file) {
             // not there yet: try its folder
         }
     }
-    return path.resolve(file);
+    return external_node_path_default().resolve(file);
 }
 /** Refuses to write a report over one of the files it was made from (`--output topology.yml`). */
 function requireNotAnInput(file, filesRead) {
@@ -55969,10 +56008,13 @@ function comment_body_where(p) {
  * `maxSize` as `measure` counts it (characters for a comment, UTF-8 bytes for a job summary).
  */
 function renderInputProblems(problems, maxSize = Number.POSITIVE_INFINITY, measure = (t) => t.length) {
+    const internal = problems.some((p) => 'internal' in p && p.internal === true);
     const head = [
-        `### ❌ topogate: the inputs cannot be checked`,
+        internal ? '### ❌ topogate: internal error' : `### ❌ topogate: the inputs cannot be checked`,
         '',
-        `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
+        internal
+            ? 'topogate stopped on an internal error; nothing was checked, so nothing passes. The log of the workflow run has the details.'
+            : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
         '',
         '| Where | Problem |',
         '|---|---|',
@@ -56946,7 +56988,7 @@ function budgetLeft(log, reserveError) {
  * back in `unwritten` (the step fails for it, and every place the result goes says so),
  * with no `sarif-file` output: nothing names a file that was not (completely) written.
  */
-function writeReports(ctx, report) {
+function writeReports(ctx, report, filesRead) {
     const { inputs, run, workspace } = ctx;
     let sarifFile;
     const unwritten = [];
@@ -56954,6 +56996,8 @@ function writeReports(ctx, report) {
         const file = external_node_path_default().resolve(workspace.cwd, inputs.sarifFile);
         const sarif = renderSarif(report);
         try {
+            // `sarif-file: topology.yml` would replace an input of the next run with the report.
+            requireNotAnInput(file, filesRead);
             writeFileAtomically(file, sarif);
             sarifFile = file;
         }
@@ -56984,12 +57028,12 @@ function writeReports(ctx, report) {
  * output files that could not be written, each a line naming it and what to do. Either
  * fails the step; the caller says why.
  */
-async function publishReport(report, ctx) {
+async function publishReport(report, ctx, filesRead = []) {
     const { inputs, run, log, workspace } = ctx;
     const gate = gateOfOptions(inputs);
     const failing = isFailing(report, gate);
     const s = report.summary;
-    const files = writeReports(ctx, report);
+    const files = writeReports(ctx, report, filesRead);
     const { unwritten } = files;
     // setFailed's own error annotation comes at the end when the step fails, for any reason.
     const stepFails = failing || unwritten.length > 0;
@@ -57135,7 +57179,7 @@ async function publishInputProblems(problems, ctx) {
             continue;
         }
         const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
-        log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
+        log.annotate('error', file ? p.message : problemLine(p), { title: 'internal' in p && p.internal ? 'topogate: internal error' : 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
     }
     const api = new ApiSession(ctx);
     const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });
@@ -57253,7 +57297,7 @@ async function main(log) {
     const ctx = { inputs, run, workspace: { root: run.workspace, cwd: run.workspace }, version: package_namespaceObject.rE, log };
     try {
         ctx.workspace = resolveWorkspace(inputs, run);
-        const report = await checkFiles({
+        const { report, filesRead } = await checkFilesListingInputs({
             workspace: ctx.workspace,
             topology: inputs.topology,
             plan: inputs.plan,
@@ -57262,7 +57306,7 @@ async function main(log) {
             today: new Date().toISOString().slice(0, 10),
             version: package_namespaceObject.rE,
         });
-        const { failing, unwritten } = await publishReport(report, ctx);
+        const { failing, unwritten } = await publishReport(report, ctx, filesRead);
         const verdict = verdictLine(report, gateOfOptions(inputs));
         if (unwritten.length === 0)
             return failing ? verdict : undefined;
@@ -57272,8 +57316,13 @@ async function main(log) {
     }
     catch (e) {
         const problems = inputProblemsOf(e);
-        if (!problems)
+        if (!problems) {
+            // A bug, not the inputs: still `result: fail`, a summary, and the sticky comment
+            // corrected, so that an earlier run's "pass" does not stand for this commit.
+            const message = `topogate stopped on an internal error (${e instanceof Error ? e.message : String(e)}); nothing was checked. Please report it with the inputs that caused it.`;
+            await publishInputProblems([{ message, internal: true }], ctx).catch(() => undefined);
             throw e;
+        }
         // Every input problem alike: annotations, summary, `result: fail`, the comment corrected.
         await publishInputProblems(problems, ctx);
         // setFailed escapes line breaks for the command, not ESC or the other controls a

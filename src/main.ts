@@ -3,7 +3,7 @@ import pkg from '../package.json' with { type: 'json' };
 import { InputError } from './core/errors.js';
 import { safeLogLine } from './core/report/escape.js';
 import { verdictLine } from './core/report/text-report.js';
-import { MissingInputError, checkFiles } from './io/check-files.js';
+import { MissingInputError, checkFilesListingInputs } from './io/check-files.js';
 import { ActionInputError, readActionInputs } from './github/action-inputs.js';
 import { gateOfOptions } from './core/report/report.js';
 import { ActionLog } from './github/action-log.js';
@@ -33,7 +33,7 @@ async function main(log: ActionLog): Promise<string | undefined> {
   const ctx = { inputs, run, workspace: { root: run.workspace, cwd: run.workspace }, version: pkg.version, log };
   try {
     ctx.workspace = resolveWorkspace(inputs, run);
-    const report = await checkFiles({
+    const { report, filesRead } = await checkFilesListingInputs({
       workspace: ctx.workspace,
       topology: inputs.topology,
       plan: inputs.plan,
@@ -42,7 +42,7 @@ async function main(log: ActionLog): Promise<string | undefined> {
       today: new Date().toISOString().slice(0, 10),
       version: pkg.version,
     });
-    const { failing, unwritten } = await publishReport(report, ctx);
+    const { failing, unwritten } = await publishReport(report, ctx, filesRead);
     const verdict = verdictLine(report, gateOfOptions(inputs));
     if (unwritten.length === 0) return failing ? verdict : undefined;
     // The check ran and its result is out; the step fails for the file too, naming it and what to do.
@@ -50,7 +50,13 @@ async function main(log: ActionLog): Promise<string | undefined> {
     return safeLogLine(failing ? `${verdict}. Also, ${files}` : `topogate: ${files} The check itself ran and its result is published: ${verdict}`);
   } catch (e) {
     const problems = inputProblemsOf(e);
-    if (!problems) throw e;
+    if (!problems) {
+      // A bug, not the inputs: still `result: fail`, a summary, and the sticky comment
+      // corrected, so that an earlier run's "pass" does not stand for this commit.
+      const message = `topogate stopped on an internal error (${e instanceof Error ? e.message : String(e)}); nothing was checked. Please report it with the inputs that caused it.`;
+      await publishInputProblems([{ message, internal: true }], ctx).catch(() => undefined);
+      throw e;
+    }
     // Every input problem alike: annotations, summary, `result: fail`, the comment corrected.
     await publishInputProblems(problems, ctx);
     // setFailed escapes line breaks for the command, not ESC or the other controls a

@@ -16896,12 +16896,53 @@ class DeclarationLocator {
 
 
 
+
 function plan_context_isObject(v) {
     return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 function describeAttribute(res, path) {
     const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
     return `${text} of ${res.address}`;
+}
+/** `a list`, `a number`: how a JSON value is named in a message. */
+function describeJsonType(v) {
+    return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+/** An attribute whose value has a shape `terraform show -json` never writes (a hand-edited plan). */
+function handEdited(location, res, path, what) {
+    return InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+}
+/**
+ * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
+ * provider's schema writes, a list of objects. Anything else would read as no rules, and a
+ * port that must stay closed would pass in silence.
+ */
+/** The rule block lists of the firewall resources, checked for every resource of the plan. */
+const RULE_BLOCKS = [
+    ['aws_security_group', ['ingress', 'egress']],
+    ['aws_default_security_group', ['ingress', 'egress']],
+    ['aws_network_acl', ['ingress', 'egress']],
+    ['aws_default_network_acl', ['ingress', 'egress']],
+    ['azurerm_network_security_group', ['security_rule']],
+    ['google_compute_firewall', ['allow', 'deny']],
+];
+/** Checks the rule blocks of every firewall resource of the plan (see checkRuleBlocks). */
+function checkRuleShapes(ctx) {
+    for (const [type, attributes] of RULE_BLOCKS) {
+        for (const res of ctx.ofType(type))
+            for (const a of attributes)
+                checkRuleBlocks(ctx, res, [a], lookup(res, [a]));
+    }
+}
+function checkRuleBlocks(ctx, res, path, l) {
+    if (l.state !== 'known')
+        return;
+    if (!Array.isArray(l.value))
+        throw handEdited(ctx.locate(res), res, path, `${describeJsonType(l.value)}, where a list of rule blocks belongs`);
+    l.value.forEach((b, i) => {
+        if (!plan_context_isObject(b))
+            throw handEdited(ctx.locate(res), res, [...path, i], `${describeJsonType(b)}, where a rule block (an object) belongs`);
+    });
 }
 /**
  * Whether configuration writes an argument or nested block: an expression in the plan, or
@@ -19498,6 +19539,7 @@ function buildGcpNetwork(ctx) {
         const secureTags = lookup(res, ['target_secure_tags']);
         const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
         const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
+        checkRuleBlocks(ctx, res, ['match', 0, 'layer4_configs'], layer4);
         const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
         if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0))
             unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
@@ -19990,7 +20032,7 @@ const ENGINE_PATHS = {
  * read as no tags or no engine, and the server would drop out of its role in silence.
  */
 function checkServerShape(res, type, location) {
-    const bad = (path, what) => InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+    const bad = (path, what) => handEdited(location, res, path, what);
     const paths = tagPaths(res, type);
     const defaults = defaultTagMap(res, type);
     if (defaults)
@@ -20012,10 +20054,6 @@ function checkServerShape(res, type, location) {
     const engine = enginePath && lookup(res, enginePath);
     if (enginePath && engine?.state === 'known' && typeof engine.value !== 'string')
         throw bad(enginePath, `${describeJsonType(engine.value)}, where a string belongs`);
-}
-/** `a list`, `a number`: how a JSON value is named in a message. */
-function describeJsonType(v) {
-    return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 function serverCandidates(ctx) {
     const out = [];
@@ -21965,6 +22003,7 @@ function mergePlanEnvironments(input) {
     const undecided = new Map();
     for (const plan of input.plans) {
         const ctx = buildPlanContext(plan, input.scan);
+        checkRuleShapes(ctx);
         const builders = networkBuilders(ctx);
         const listing = listedBy.get(plan.file) ?? [];
         const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));

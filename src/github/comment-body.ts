@@ -92,7 +92,8 @@ export function renderCommentBody(report: Report, o: CommentOptions): string {
  * step's inputs themselves (a pattern that matches nothing, a working directory that is
  * not there), whose message stands alone and which may name the input.
  */
-export type StepProblem = InputProblem | { message: string; input?: string };
+/** A problem that stops the step: bad input, or (`internal`) a bug in topogate. */
+export type StepProblem = InputProblem | { message: string; input?: string; internal?: boolean };
 
 export function isLocated(p: StepProblem): p is InputProblem {
   return 'file' in p;
@@ -113,10 +114,13 @@ function where(p: StepProblem): string {
  * `maxSize` as `measure` counts it (characters for a comment, UTF-8 bytes for a job summary).
  */
 export function renderInputProblems(problems: readonly StepProblem[], maxSize = Number.POSITIVE_INFINITY, measure: (text: string) => number = (t) => t.length): string {
+  const internal = problems.some((p) => 'internal' in p && p.internal === true);
   const head = [
-    `### ❌ topogate: the inputs cannot be checked`,
+    internal ? '### ❌ topogate: internal error' : `### ❌ topogate: the inputs cannot be checked`,
     '',
-    `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
+    internal
+      ? 'topogate stopped on an internal error; nothing was checked, so nothing passes. The log of the workflow run has the details.'
+      : `${problems.length === 1 ? '1 problem' : `${problems.length} problems`} in the inputs; nothing was checked, so nothing passes. Fix ${problems.length === 1 ? 'it' : 'them'} and push again.`,
     '',
     '| Where | Problem |',
     '|---|---|',

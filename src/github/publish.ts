@@ -13,7 +13,7 @@ import type { Workspace } from '../io/input-files.js';
 import type { ActionInputs, OutputName } from './action-inputs.js';
 import type { ActionLog } from './action-log.js';
 import { isRepoFile, writeFileAtomically } from './action-workspace.js';
-import { OutputFileError, WRITE_PROBLEMS } from '../io/write-atomically.js';
+import { OutputFileError, WRITE_PROBLEMS, requireNotAnInput } from '../io/write-atomically.js';
 import { STEP_ANNOTATION_LIMIT, countByLevel, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
 import { CHECK_RUN_MAX_ANNOTATIONS, CHECK_RUN_SUMMARY_MAX, CheckRunIncompleteError, publishCheckRun } from './check-run.js';
@@ -210,7 +210,7 @@ function budgetLeft(log: ActionLog, reserveError: boolean): Record<AnnotationLev
  * back in `unwritten` (the step fails for it, and every place the result goes says so),
  * with no `sarif-file` output: nothing names a file that was not (completely) written.
  */
-function writeReports(ctx: PublishContext, report: Report): { reportFile?: string; sarifFile?: string; unwritten: string[] } {
+function writeReports(ctx: PublishContext, report: Report, filesRead: readonly string[]): { reportFile?: string; sarifFile?: string; unwritten: string[] } {
   const { inputs, run, workspace } = ctx;
   let sarifFile: string | undefined;
   const unwritten: string[] = [];
@@ -218,6 +218,8 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile?: strin
     const file = path.resolve(workspace.cwd, inputs.sarifFile);
     const sarif = renderSarif(report);
     try {
+      // `sarif-file: topology.yml` would replace an input of the next run with the report.
+      requireNotAnInput(file, filesRead);
       writeFileAtomically(file, sarif);
       sarifFile = file;
     } catch (e) {
@@ -245,13 +247,13 @@ function writeReports(ctx: PublishContext, report: Report): { reportFile?: strin
  * output files that could not be written, each a line naming it and what to do. Either
  * fails the step; the caller says why.
  */
-export async function publishReport(report: Report, ctx: PublishContext): Promise<{ failing: boolean; unwritten: string[] }> {
+export async function publishReport(report: Report, ctx: PublishContext, filesRead: readonly string[] = []): Promise<{ failing: boolean; unwritten: string[] }> {
   const { inputs, run, log, workspace } = ctx;
   const gate = gateOfOptions(inputs);
   const failing = isFailing(report, gate);
   const s = report.summary;
 
-  const files = writeReports(ctx, report);
+  const files = writeReports(ctx, report, filesRead);
   const { unwritten } = files;
   // setFailed's own error annotation comes at the end when the step fails, for any reason.
   const stepFails = failing || unwritten.length > 0;
@@ -391,7 +393,7 @@ export async function publishInputProblems(problems: readonly StepProblem[], ctx
       continue;
     }
     const file = isLocated(p) && isRepoFile(workspace, p.file) ? p.file : undefined;
-    log.annotate('error', file ? p.message : problemLine(p), { title: 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
+    log.annotate('error', file ? p.message : problemLine(p), { title: 'internal' in p && p.internal ? 'topogate: internal error' : 'topogate: input problem', ...(file && isLocated(p) ? { file, startLine: p.line, startColumn: p.column } : {}) });
   }
   const api = new ApiSession(ctx);
   const body = renderInputProblemsComment(problems, { marker: markerOf(ctx), version: ctx.version, name: inputs.name, links: links(ctx.run) });

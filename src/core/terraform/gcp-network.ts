@@ -3,7 +3,7 @@ import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } fr
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { attributeValues, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
+import { attributeValues, checkRuleBlocks, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -436,6 +436,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const secureTags = lookup(res, ['target_secure_tags']);
     const targetsUnknown = [...targetAccounts.unknown, ...(secureTags.state === 'unknown' || (secureTags.state === 'known' && Array.isArray(secureTags.value) && secureTags.value.length > 0) ? [`${res.address} targets secure tags, which are not modelled`] : [])];
     const layer4 = lookup(res, ['match', 0, 'layer4_configs']);
+    checkRuleBlocks(ctx, res, ['match', 0, 'layer4_configs'], layer4);
     const entries = layer4.state === 'known' && Array.isArray(layer4.value) ? layer4.value.flatMap((e: unknown, i) => (isObjectValue(e) ? [{ entry: e, i }] : [])) : [];
     if (layer4.state === 'unknown' || (match.state === 'known' && entries.length === 0)) unknown.push(`${describeAttribute(res, ['match', 0, 'layer4_configs'])} is not known`);
     const at = base + (priority ?? 0);

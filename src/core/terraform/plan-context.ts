@@ -1,9 +1,10 @@
+import { InputError } from '../errors.js';
 import type { FilterLayer, Origin, Peer, PrivateNetwork, Rule, SourceLocation } from '../model.js';
 import { AddressSet, parseCidr } from '../net/cidr.js';
 import type { ParsedCidr } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { lookup } from './plan-resources.js';
-import type { AttributePath, PlanResource, PlanState } from './plan-resources.js';
+import type { AttributePath, Lookup, PlanResource, PlanState } from './plan-resources.js';
 import { isExpression } from './references.js';
 import type { BlockMatcher, ConfigIndex, ReferenceResolver, Resolution } from './references.js';
 import type { Declaration, DeclarationLocator } from './tf-declarations.js';
@@ -31,6 +32,46 @@ function isObject(v: unknown): v is Record<string, unknown> {
 export function describeAttribute(res: PlanResource, path: AttributePath): string {
   const text = path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
   return `${text} of ${res.address}`;
+}
+
+/** `a list`, `a number`: how a JSON value is named in a message. */
+export function describeJsonType(v: unknown): string {
+  return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
+}
+
+/** An attribute whose value has a shape `terraform show -json` never writes (a hand-edited plan). */
+export function handEdited(location: SourceLocation, res: PlanResource, path: AttributePath, what: string): InputError {
+  return InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+}
+
+/**
+ * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
+ * provider's schema writes, a list of objects. Anything else would read as no rules, and a
+ * port that must stay closed would pass in silence.
+ */
+/** The rule block lists of the firewall resources, checked for every resource of the plan. */
+const RULE_BLOCKS: ReadonlyArray<[string, readonly string[]]> = [
+  ['aws_security_group', ['ingress', 'egress']],
+  ['aws_default_security_group', ['ingress', 'egress']],
+  ['aws_network_acl', ['ingress', 'egress']],
+  ['aws_default_network_acl', ['ingress', 'egress']],
+  ['azurerm_network_security_group', ['security_rule']],
+  ['google_compute_firewall', ['allow', 'deny']],
+];
+
+/** Checks the rule blocks of every firewall resource of the plan (see checkRuleBlocks). */
+export function checkRuleShapes(ctx: PlanContext): void {
+  for (const [type, attributes] of RULE_BLOCKS) {
+    for (const res of ctx.ofType(type)) for (const a of attributes) checkRuleBlocks(ctx, res, [a], lookup(res, [a]));
+  }
+}
+
+export function checkRuleBlocks(ctx: PlanContext, res: PlanResource, path: AttributePath, l: Lookup): void {
+  if (l.state !== 'known') return;
+  if (!Array.isArray(l.value)) throw handEdited(ctx.locate(res), res, path, `${describeJsonType(l.value)}, where a list of rule blocks belongs`);
+  l.value.forEach((b: unknown, i) => {
+    if (!isObject(b)) throw handEdited(ctx.locate(res), res, [...path, i], `${describeJsonType(b)}, where a rule block (an object) belongs`);
+  });
 }
 
 /**

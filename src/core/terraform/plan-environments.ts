@@ -7,7 +7,7 @@ import type { PlanResource } from './plan-resources.js';
 import { buildConfigIndex, ReferenceResolver } from './references.js';
 import { DeclarationLocator } from './tf-declarations.js';
 import type { DeclarationScan } from './tf-declarations.js';
-import { cidrSet } from './plan-context.js';
+import { checkRuleShapes, cidrSet } from './plan-context.js';
 import type { PlanContext } from './plan-context.js';
 import type { PlanDocument } from './plan-input.js';
 import { SERVER_TYPES, buildServer, networkBuilders, providerOf, serverCandidates } from './plan-servers.js';
@@ -354,6 +354,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   const undecided = new Map<RawSelector, ServerCandidate[]>();
   for (const plan of input.plans) {
     const ctx = buildPlanContext(plan, input.scan);
+    checkRuleShapes(ctx);
     const builders = networkBuilders(ctx);
     const listing = listedBy.get(plan.file) ?? [];
     const applicable = owners.filter((o) => o.plans.size === 0 || o.plans.has(plan.file));

@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { Server, SourceLocation } from '../model.js';
-import { attributeValues, awsRegionOfZone, azureRegion, describeAttribute, gcpRegionOfZone } from './plan-context.js';
+import { attributeValues, awsRegionOfZone, azureRegion, describeAttribute, describeJsonType, gcpRegionOfZone, handEdited } from './plan-context.js';
 import type { PlanContext, ServerNetwork } from './plan-context.js';
 import { knownMap, knownString as knownStringOf, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -290,8 +290,7 @@ const ENGINE_PATHS: Readonly<Record<string, AttributePath>> = {
  * read as no tags or no engine, and the server would drop out of its role in silence.
  */
 function checkServerShape(res: PlanResource, type: ServerType, location: SourceLocation): void {
-  const bad = (path: AttributePath, what: string) =>
-    InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
+  const bad = (path: AttributePath, what: string) => handEdited(location, res, path, what);
   const paths = tagPaths(res, type);
   const defaults = defaultTagMap(res, type);
   if (defaults) paths.push(defaults.path);
@@ -308,11 +307,6 @@ function checkServerShape(res: PlanResource, type: ServerType, location: SourceL
   const enginePath = Object.hasOwn(ENGINE_PATHS, res.type) ? ENGINE_PATHS[res.type] : undefined;
   const engine = enginePath && lookup(res, enginePath);
   if (enginePath && engine?.state === 'known' && typeof engine.value !== 'string') throw bad(enginePath, `${describeJsonType(engine.value)}, where a string belongs`);
-}
-
-/** `a list`, `a number`: how a JSON value is named in a message. */
-function describeJsonType(v: unknown): string {
-  return Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 export function serverCandidates(ctx: PlanContext): ServerCandidate[] {
