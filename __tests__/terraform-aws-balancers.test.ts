@@ -179,6 +179,8 @@ describe('an ALB: a proxy with its security groups', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/^end-users \(0\.0\.0\.0\/0\) except .*10\.0\.0\.0\/8.* cannot reach/);
     expect(f.message).toMatch(/denied by aws_lb\.web is internal: only networks connected to it reach it, not the internet/);
+    // No rule would help: the scheme, or a client that is not the internet.
+    expect(f.message).toMatch(/Fix: make aws_lb\.web internet-facing \(internal = false, which replaces it\), or, if it serves only clients inside your networks, declare those clients' CIDRs \(the topology's `clients:`\) rather than the internet\.$/);
     const privateUsers = checkPlans({ plans: { 'plan.json': balancerPlan(feFromAlb(), albOpen, { internal: true }) }, topologies: { 't.yml': 'version: 1\nenvironments:\n  - name: default\n    clients:\n      end-users: [10.0.0.0/8]\n    terraform:\n      plans: [plan.json]\n' } });
     expect(finding(privateUsers, NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
   });
@@ -414,6 +416,16 @@ describe('NLBs: what the targets see', () => {
     expect(f.status).toBe('fail');
     expect(f.message).toMatch(/end-users reaches aws_lb\.web but end-users's traffic cannot reach aws_instance\.fe\[0\] on tcp\/8080/);
     expect(f.message).toMatch(/Fix: add an ingress rule to aws_security_group\.fe allowing tcp\/8080 from end-users\.$/);
+  });
+
+  it('front-ends without a public address still take what a balancer forwards, the clients\' addresses kept or not', () => {
+    const privateOnly = (p: TestPlan): TestPlan => ({ resources: p.resources.map((r) => (r.address.startsWith('aws_instance.fe[') ? { ...r, values: { ...r.values, associate_public_ip_address: false } } : r)) });
+    expect(finding(checkPlans(privateOnly(nlb(feFrom('0.0.0.0/0')))), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(privateOnly(balancerPlan(feFromAlb(), albOpen))), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    // Directly, on a port no listener serves, the internet cannot address them.
+    const direct = finding(checkPlans(privateOnly(nlb(feFrom('0.0.0.0/0')))), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    expect(direct.status).toBe('fail');
+    expect(direct.message).toMatch(/has no public IPv4 address/);
   });
 
   it('IP targets over TCP see the NLB (AWS default): the NLB subnet admitted passes', () => {

@@ -1008,3 +1008,53 @@ describe('a condition or an index picking among groups unknown until apply', () 
     expect(flow(cidrs('fe', '10.0.1.10/32'), serverOf(plan, 'aws_instance.db'), 1433).status).toBe('unknown');
   });
 });
+
+describe('an instance the plan gives no public IPv4 address', () => {
+  const open = group('aws_security_group.fe', [rule('tcp', 0, 65535, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+  const vpc: TestResource = { address: 'aws_vpc.main', values: { cidr_block: '10.0.0.0/16' }, unknown: { id: true } };
+  const fe = (publicIp: unknown, extra: TestResource[] = []): TestPlan => ({
+    resources: [vpc, open, instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe'), { values: { associate_public_ip_address: publicIp } }), instance('aws_instance.peer', ref('aws_security_group.fe.id', 'aws_security_group.fe')), ...extra],
+  });
+
+  it('associate_public_ip_address = false: the internet cannot reach it, whatever its group allows; the fix is an address or a balancer', () => {
+    const r = flow(internet, serverOf(fe(false), 'aws_instance.fe'), 443);
+    expect(r.status).toBe('fail');
+    // Only the internet: the private ranges (and the VPC's own) that the group admits still get in.
+    expect(r.verdict.gaps[0].uncovered.toCidrs()).not.toContain('10.0.0.0/8');
+    expect(r.message).toMatch(/public address of aws_instance\.fe: denied by aws_instance\.fe has no public IPv4 address \(associate_public_ip_address = false, and no Elastic IP of this plan is associated with it\)/);
+    expect(r.message).toMatch(/Fix: give aws_instance\.fe a public address \(associate_public_ip_address = true, or an aws_eip\), or bring these clients in through an internet-facing load balancer\.$/);
+    expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(fe(false), 'aws_instance.fe'), 12000, { forbidden: true }).status).toBe('pass');
+  });
+
+  it('another server of the plan still reaches it at its private address', () => {
+    expect(flow(serverOf(fe(false), 'aws_instance.peer'), serverOf(fe(false), 'aws_instance.fe'), 443).status).toBe('pass');
+  });
+
+  it('true, unknown, or an Elastic IP of the plan that may be associated with it: the rules decide', () => {
+    expect(flow(internet, serverOf(fe(true), 'aws_instance.fe'), 443).status).toBe('pass');
+    expect(flow(internet, serverOf(fe(undefined), 'aws_instance.fe'), 443).status).toBe('pass');
+    const eip: TestResource = { address: 'aws_eip.fe', values: { domain: 'vpc' }, unknown: { id: true, instance: true }, expressions: { instance: ref('aws_instance.fe.id', 'aws_instance.fe') } };
+    expect(flow(internet, serverOf(fe(false, [eip]), 'aws_instance.fe'), 443).status).toBe('pass');
+    const association: TestResource = { address: 'aws_eip_association.x', values: {}, unknown: { id: true, instance_id: true }, expressions: { instance_id: ref('var.instance_id') } };
+    expect(flow(internet, serverOf(fe(false, [association]), 'aws_instance.fe'), 443).status).toBe('pass');
+    // An Elastic IP for another instance leaves this one without an address.
+    const other: TestResource = { ...eip, address: 'aws_eip.peer', expressions: { instance: ref('aws_instance.peer.id', 'aws_instance.peer') } };
+    expect(flow(internet, serverOf(fe(false, [other]), 'aws_instance.fe'), 443).status).toBe('fail');
+  });
+});
+
+describe('a flow that several filters block', () => {
+  it('the fix names every filter to change, not one per run', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.app', [], []),
+        group('aws_security_group.db', [], [EGRESS_ALL]),
+        instance('aws_instance.app', ref('aws_security_group.app.id', 'aws_security_group.app')),
+        instance('aws_instance.db', ref('aws_security_group.db.id', 'aws_security_group.db')),
+      ],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.app'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/Fix: add an egress rule to aws_security_group\.app allowing tcp\/1433 to aws_instance\.db; and add an ingress rule to aws_security_group\.db allowing tcp\/1433 from aws_instance\.app\.$/);
+  });
+});

@@ -41,13 +41,13 @@ function nsg(name: string, rules: SecurityRule[] | undefined): TestResource {
   };
 }
 
-/** A VM with its NIC in `subnet`, tagged with roles. */
+/** A VM with its NIC in `subnet` (and a public IP the plan creates, so the internet can address it), tagged with roles. */
 function vm(name: string, subnet: string, roles: string, ip?: string): TestResource[] {
   return [
     {
       address: `azurerm_network_interface.${name}`,
       values: { name, ip_configuration: [{ name: 'ip', private_ip_address_allocation: ip ? 'Static' : 'Dynamic', ...(ip ? { private_ip_address: ip } : {}) }] },
-      unknown: { id: true, ip_configuration: [{ subnet_id: true, ...(ip ? {} : { private_ip_address: true }) }] },
+      unknown: { id: true, ip_configuration: [{ subnet_id: true, public_ip_address_id: true, ...(ip ? {} : { private_ip_address: true }) }] },
       expressions: { ip_configuration: [{ subnet_id: ref(`azurerm_subnet.${subnet}.id`, `azurerm_subnet.${subnet}`) }] },
     },
     {
@@ -201,10 +201,33 @@ describe('subnet and NIC associations both apply', () => {
     expect(finding(checkPlans(open), 'OS11-SEC-001').status).toBe('unknown');
   });
 
+  describe('a NIC without a public IP', () => {
+    const privateOnly = (plan: TestPlan): TestPlan => ({
+      resources: plan.resources.map((r) => (r.address === 'azurerm_network_interface.fe' ? { ...r, unknown: { id: true, ip_configuration: [{ subnet_id: true }] } } : r)),
+    });
+    const open = privateOnly({ resources: [...network, nsg('web', [{ name: 'https', priority: 100, port: '*', source: '*' }]), subnetAssociation('app', 'web'), ...vm('fe', 'app', 'front-end', '10.0.1.4')] });
+
+    it('the internet cannot address it, whatever its NSG allows: a required flow fails, with the fix to give it a public IP or a balancer', () => {
+      const r = flow(endUsers, serverOf(open, 'azurerm_linux_virtual_machine.fe'), 443);
+      expect(r.status).toBe('fail');
+      expect(r.message).toMatch(/public address of azurerm_network_interface\.fe: denied by azurerm_network_interface\.fe has no public IPv4 address \(no ip_configuration has a public_ip_address_id\)/);
+      expect(r.message).toMatch(/Fix: give azurerm_network_interface\.fe a public IP \(public_ip_address_id\), or bring these clients in through a load balancer or application gateway with a public frontend\.$/);
+      // The virtual network (and other private ranges the NSG admits) still reach it.
+      expect(flow(cidrs('vnet', '10.0.2.0/24'), serverOf(open, 'azurerm_linux_virtual_machine.fe'), 443).status).toBe('pass');
+    });
+
+    it('nothing is exposed to the internet, and without any NSG the internet no longer makes it unknown', () => {
+      expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(open, 'azurerm_linux_virtual_machine.fe'), 12000, { forbidden: true }).status).toBe('pass');
+      const bare = privateOnly({ resources: [...network, ...vm('fe', 'app', 'front-end', '10.0.1.4')] });
+      expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(bare, 'azurerm_linux_virtual_machine.fe'), 12000, { forbidden: true }).status).toBe('pass');
+      expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf({ resources: [...network, ...vm('fe', 'app', 'front-end', '10.0.1.4')] }, 'azurerm_linux_virtual_machine.fe'), 12000, { forbidden: true }).status).toBe('unknown');
+    });
+  });
+
   it('a subnet from outside the plan: whether an NSG guards it is unknown', () => {
     const outside: TestPlan = {
       resources: [
-        { address: 'azurerm_network_interface.fe', values: { ip_configuration: [{ subnet_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/app', private_ip_address: '10.9.0.4' }] }, unknown: { id: true } },
+        { address: 'azurerm_network_interface.fe', values: { ip_configuration: [{ subnet_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/app', private_ip_address: '10.9.0.4', public_ip_address_id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/fe' }] }, unknown: { id: true } },
         { address: 'azurerm_linux_virtual_machine.fe', values: { location: 'westeurope' }, unknown: { network_interface_ids: true }, expressions: { network_interface_ids: ref('azurerm_network_interface.fe.id') } },
       ],
     };
@@ -323,7 +346,7 @@ describe('VMs with several NICs', () => {
   const nic = (name: string, subnet: string, ip: string): TestResource => ({
     address: `azurerm_network_interface.${name}`,
     values: { name, ip_configuration: [{ name: 'ip', private_ip_address_allocation: 'Static', private_ip_address: ip }] },
-    unknown: { id: true, ip_configuration: [{ subnet_id: true }] },
+    unknown: { id: true, ip_configuration: [{ subnet_id: true, public_ip_address_id: true }] },
     expressions: { ip_configuration: [{ subnet_id: ref(`azurerm_subnet.${subnet}.id`, `azurerm_subnet.${subnet}`) }] },
   });
   const https = { name: 'https', priority: 100, port: '443', source: '*' };

@@ -415,3 +415,26 @@ describe('IPv6 exposure of an IPv4-only instance', () => {
     expect(sec('IPV4_IPV6').status).toBe('fail');
   });
 });
+
+describe('an instance without an external IP', () => {
+  const open = firewall('web', { direction: 'INGRESS', priority: 1000, allow: [{ protocol: 'tcp', ports: ['443', '12000'] }], sourceRanges: ['0.0.0.0/0'], targetTags: ['web'] });
+  const withAccess = (access: unknown[] | undefined): TestResource => {
+    const i = instance('web', ['web'], { 'topogate-role': 'front-end' }, { ip: '10.10.0.5' });
+    const nic = (i.values!.network_interface as Array<Record<string, unknown>>)[0];
+    if (access) nic.access_config = access;
+    return i;
+  };
+
+  it('no access_config: the internet cannot reach it; a required flow fails with the fix to give it an external IP or a balancer', () => {
+    const r = flow(internet, serverOf(plan(open, withAccess([])), 'google_compute_instance.web'), 443);
+    expect(r.status).toBe('fail');
+    expect(r.message).toMatch(/google_compute_instance\.web has no public IPv4 address \(its network interface has no access_config\)/);
+    expect(r.message).toMatch(/Fix: give google_compute_instance\.web an external IP \(an access_config block in its network_interface\), or bring these clients in through an external load balancer\.$/);
+    expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(plan(open, withAccess([])), 'google_compute_instance.web'), 12000, { forbidden: true }).status).toBe('pass');
+  });
+
+  it('with an access_config (or one not known), the firewall decides', () => {
+    expect(flow(internet, serverOf(plan(open, withAccess([{ nat_ip: '' }])), 'google_compute_instance.web'), 443).status).toBe('pass');
+    expect(flow(internet, serverOf(plan(open, withAccess(undefined)), 'google_compute_instance.web'), 443).status).toBe('pass');
+  });
+});

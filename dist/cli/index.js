@@ -12241,12 +12241,21 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
                 allowedBy.push(o);
         }
     }
+    // Where the egress already stopped everything, what the ingress alone lets in: a block
+    // there is still named (the fix must name both).
+    const egressStopped = max.isEmpty() && !src.addresses.isEmpty();
+    let inMax = src.addresses;
     for (const layer of target.ingress) {
+        // Servers and balancers reach a server at its private address, public or not.
+        if (layer.directOnly === true && source.kind !== 'client')
+            continue;
         const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
-        if (!r.max.covers(max))
+        if (!r.max.covers(egressStopped ? inMax : max))
             blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
+        if (egressStopped)
+            inMax = inMax.intersect(r.max);
         min = min.intersect(r.min);
         max = max.intersect(r.max);
         for (const o of r.allowedBy)
@@ -12493,6 +12502,10 @@ function forwardedSource(source, lb) {
         return source;
     return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
+/** The target as a balancer's traffic meets it, at its private address: one without a public address still takes it. */
+function forwardedTo(target) {
+    return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
+}
 function pathThrough(source, target, protocol, lb, listener, options) {
     const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
     const front = hopOf(frontReach, possibleAddresses(source));
@@ -12503,7 +12516,7 @@ function pathThrough(source, target, protocol, lb, listener, options) {
     if (preservesClientAddress(lb, listener)) {
         // The target sees the client: the second hop is the client's own flow on the target port,
         // out through the balancer's own egress filter and carrying what it lends (its groups).
-        const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort, options);
+        const backReach = reachOnPort(forwardedSource(source, lb), forwardedTo(target), protocol, listener.targetPort, options);
         const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
         return {
             balancer: lb,
@@ -12515,7 +12528,7 @@ function pathThrough(source, target, protocol, lb, listener, options) {
         };
     }
     const proxy = balancerAsSource(lb);
-    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
+    const backReach = reachOnPort(proxy, forwardedTo(target), protocol, listener.targetPort, options);
     const need = possibleAddresses(proxy);
     const certain = backReach.min.covers(need);
     const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -12835,6 +12848,8 @@ function fixFor(layer, hop, o) {
         return responseFixFor(layer, hop, o);
     const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
     const fix = layer.fix;
+    if (fix?.kind === 'advice')
+        return fix.text;
     if (fix?.kind === 'topology') {
         return `add to the firewall of environment "${fix.environment}": - { from: ${o.from}, to: ${o.to}, protocol: ${o.protocol}, ports: [${ports.join(', ')}] }`;
     }
@@ -12851,6 +12866,8 @@ function fixFor(layer, hop, o) {
 function responseFixFor(layer, hop, o) {
     const ports = flowPorts(o.protocol, EPHEMERAL_PORTS);
     const fix = layer.fix;
+    if (fix?.kind === 'advice')
+        return fix.text;
     if (hop === 'response-egress')
         return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} to ${o.fromText} (the responses)` : `allow ${ports} out to ${o.fromText} in ${layer.name} (the responses)`;
     return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} from ${o.toName} (the responses)` : `allow ${ports} from ${o.toName} in ${layer.name} (the responses)`;
@@ -12936,8 +12953,10 @@ function describeGap(w, gap) {
     const paths = gap.paths.map((p) => explain_describePath(w, p, sourceFrom, sourceText));
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
-    const first = gap.blockedAt[0];
-    const directFix = v6 ? v6.fix : first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+    // Every layer that blocks needs its fix: one at a time would take a run per layer.
+    const opening = { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
+    const fixes = [...new Set(gap.blockedAt.map((b) => fixFor(b.layer, b.hop, opening)))];
+    const directFix = v6 ? v6.fix : fixes.length > 0 ? fixes.join('; and ') : undefined;
     const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
     const why = front?.text ? [...reasons, front.text] : reasons;
     const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
@@ -16917,6 +16936,30 @@ function handEdited(location, res, path, what) {
  * provider's schema writes, a list of objects. Anything else would read as no rules, and a
  * port that must stay closed would pass in silence.
  */
+/**
+ * A server with no public IPv4 address: the IPv4 internet cannot address it, whatever its
+ * filters allow. Its networks' own ranges (public ranges used inside them) still reach it,
+ * and so does what a balancer forwards (`directOnly`).
+ */
+function noPublicAddressLayer(res, location, networkRanges, why, advice) {
+    return {
+        name: `public address of ${res.address}`,
+        rules: [
+            {
+                action: 'deny',
+                priority: 0,
+                protocol: 'all',
+                ports: PortSet.ALL,
+                peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
+                origin: { label: `${res.address} has no public IPv4 address (${why}): the internet reaches it only through a load balancer`, location },
+            },
+        ],
+        defaultAction: 'allow',
+        fix: { kind: 'advice', text: advice },
+        fixLocation: location,
+        directOnly: true,
+    };
+}
 /** The rule block lists of the firewall resources, checked for every resource of the plan. */
 const RULE_BLOCKS = [
     ['aws_security_group', ['ingress', 'egress']],
@@ -18164,6 +18207,52 @@ function buildAwsNetwork(ctx) {
         return launchRanges.get(template);
     };
     const sharedLayers = new Map();
+    // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
+    let vpcRanges;
+    const networkRanges = () => {
+        if (vpcRanges)
+            return vpcRanges;
+        const values = [];
+        const managed = (types) => types.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+        for (const r of managed(['aws_vpc', 'aws_default_vpc', 'aws_subnet', 'aws_default_subnet']))
+            values.push(r.values.cidr_block, r.values.ipv6_cidr_block);
+        for (const r of managed(['aws_vpc_ipv4_cidr_block_association']))
+            values.push(r.values.cidr_block);
+        for (const r of managed(['aws_vpc_ipv6_cidr_block_association']))
+            values.push(r.values.ipv6_cidr_block);
+        return (vpcRanges = cidrSet(values.filter((v) => typeof v === 'string' && v !== '')).set);
+    };
+    // Elastic IPs of the plan: the instances they may be associated with, or why any may be.
+    let eips;
+    const elasticIps = () => {
+        if (eips)
+            return eips;
+        const out = { instances: new Set() };
+        const instances = ctx.ofType('aws_instance');
+        const byId = indexBy(instances, ['id']);
+        for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
+            const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
+            const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
+            for (const t of l.targets)
+                out.instances.add(t.address);
+            if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined)
+                out.anywhere ??= `${eip.address} may be associated with it`;
+            if (lookup(eip, [eni]).state !== 'absent')
+                out.anywhere ??= `${eip.address} is associated with a network interface`;
+        }
+        return (eips = out);
+    };
+    /** The layer of a server the plan gives no public IPv4 address (AWS's own setting says so). */
+    const publicAddressLayer = (res, location) => {
+        const path = res.type === 'aws_launch_template' ? ['network_interfaces', 0, 'associate_public_ip_address'] : res.type === 'aws_instance' || res.type === 'aws_launch_configuration' ? ['associate_public_ip_address'] : undefined;
+        const v = path && lookup(res, path);
+        if (!v || v.state !== 'known' || !(v.value === false || v.value === 'false'))
+            return undefined;
+        const instance = res.type === 'aws_instance';
+        if (instance && (elasticIps().anywhere !== undefined || elasticIps().instances.has(res.address)))
+            return undefined;
+        return noPublicAddressLayer(res, location, networkRanges(), `${path.join('.')} = false${instance ? ', and no Elastic IP of this plan is associated with it' : ''}`, `give ${res.address} a public address (${path.join('.')} = true${instance ? ', or an aws_eip' : ''}), or bring these clients in through an internet-facing load balancer`);
+    };
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
         for (const path of paths)
@@ -18188,11 +18277,13 @@ function buildAwsNetwork(ctx) {
         const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
+        const direct = publicAddressLayer(res, location);
+        const publicLayers = direct ? [direct] : [];
         const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
         if (defaultGroup && attached.length === 0) {
             const why = defaultGroup;
             return {
-                ingress: [unknownLayer('default security group', why, location), ...acl.ingress],
+                ingress: [...publicLayers, unknownLayer('default security group', why, location), ...acl.ingress],
                 egress: [unknownLayer('default security group', why, location), ...acl.egress],
                 identities: [],
                 identitiesUnknown: why,
@@ -18243,7 +18334,7 @@ function buildAwsNetwork(ctx) {
         }
         const doubts = [...linked.unknown, defaultGroup, linked.choice].filter((d) => d !== undefined);
         return {
-            ingress: [layers.ingress, ...acl.ingress],
+            ingress: [...publicLayers, layers.ingress, ...acl.ingress],
             egress: [layers.egress, ...acl.egress],
             // In groups a condition picks between, it is in none for certain: rules naming them may or may not admit it.
             identities: linked.choice === undefined ? identitiesOf(linked) : [],
@@ -18252,9 +18343,10 @@ function buildAwsNetwork(ctx) {
             ...network,
         };
     };
-    return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
+    return { serverNetwork, networkRanges, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
+const INSTANCE_TYPE = new Set(['aws_instance']);
 const ENI_TYPES = new Set(['aws_network_interface']);
 const INSTANCE_TYPES = new Set(['aws_instance']);
 /**
@@ -18946,6 +19038,9 @@ function buildAzureNetwork(ctx) {
         const subnet = subnets.targets[0];
         const subnetKeys = keyOf(subnets);
         const { ingress, egress } = subnetLayers(subnets, nic, location);
+        // No IP configuration with a public IP: the internet reaches it only through a balancer.
+        const configs = lookup(nic, ['ip_configuration']);
+        const noPublic = configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => lookup(nic, ['ip_configuration', i, 'public_ip_address_id']).state === 'absent');
         const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
         ingress.push(...nicLayers.Inbound);
         egress.push(...nicLayers.Outbound);
@@ -18964,6 +19059,9 @@ function buildAzureNetwork(ctx) {
             if (!vnetSpace.isEmpty())
                 rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.address}: the virtual network is open`, location } });
             ingress.push({ name: `no NSG on ${nic.address}`, rules, defaultAction: 'deny' });
+        }
+        if (noPublic) {
+            ingress.unshift(noPublicAddressLayer(nic, location, vnetSpace, 'no ip_configuration has a public_ip_address_id', `give ${nic.address} a public IP (public_ip_address_id), or bring these clients in through a load balancer or application gateway with a public frontend`));
         }
         const asgs = nicAsgs.get(nic.address);
         const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
@@ -18991,7 +19089,6 @@ function buildAzureNetwork(ctx) {
         }
         const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
         // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
-        const configs = lookup(nic, ['ip_configuration']);
         const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
             const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
             return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');
@@ -19331,6 +19428,22 @@ function buildGcpNetwork(ctx) {
     };
     const networkByRef = byName(networks);
     const subnetworks = managed(SUBNETWORK);
+    // Ranges of the plan's subnetworks: addresses inside them are not the internet's.
+    let ranges;
+    const subnetRanges = () => {
+        if (ranges)
+            return ranges;
+        const values = [];
+        for (const s of subnetworks) {
+            values.push(s.values.ip_cidr_range);
+            const secondary = s.values.secondary_ip_range;
+            if (Array.isArray(secondary))
+                for (const r of secondary)
+                    if (isObjectValue(r))
+                        values.push(r.ip_cidr_range);
+        }
+        return (ranges = cidrSet(values.filter((v) => typeof v === 'string')).set);
+    };
     const subnetByRef = byName(subnetworks);
     const accounts = managed(ACCOUNT);
     const accountByEmail = indexBy(accounts, ['email', 'id', 'name', 'unique_id']);
@@ -19730,7 +19843,13 @@ function buildGcpNetwork(ctx) {
         const stack = lookup(instance, ['network_interface', 0, 'stack_type']);
         const v6Access = lookup(instance, ['network_interface', 0, 'ipv6_access_config']);
         const noIpv6 = oneInterface && (stack.state === 'absent' || (stack.state === 'known' && stack.value === 'IPV4_ONLY')) && (v6Access.state === 'absent' || (v6Access.state === 'known' && Array.isArray(v6Access.value) && v6Access.value.length === 0));
-        return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
+        // No access_config: no external IPv4 address, so the internet does not reach it directly.
+        const access = lookup(instance, ['network_interface', 0, 'access_config']);
+        const noPublic = oneInterface && access.state === 'known' && Array.isArray(access.value) && access.value.length === 0;
+        const direct = noPublic
+            ? [noPublicAddressLayer(instance, location, subnetRanges(), 'its network interface has no access_config', `give ${instance.address} an external IP (an access_config block in its network_interface), or bring these clients in through an external load balancer`)]
+            : [];
+        return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
     };
     /**
      * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
@@ -19777,7 +19896,7 @@ function buildGcpNetwork(ctx) {
         };
         return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
     };
-    return { serverNetwork, sqlNetwork, networkKey: networkKeyOf };
+    return { serverNetwork, sqlNetwork, networkKey: networkKeyOf, networkRanges: subnetRanges };
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/plan-servers.ts
@@ -20439,20 +20558,6 @@ function buildAwsBalancers(ctx, network, servers) {
             ruleForwards.set(l.address, entry);
         }
     }
-    // Ranges the plan's VPCs use: an internal balancer stays reachable from them.
-    let vpcRanges;
-    const networkRanges = () => {
-        if (vpcRanges)
-            return vpcRanges;
-        const values = [];
-        for (const r of managed(['aws_vpc', 'aws_default_vpc', 'aws_subnet', 'aws_default_subnet']))
-            values.push(r.values.cidr_block, r.values.ipv6_cidr_block);
-        for (const r of managed(['aws_vpc_ipv4_cidr_block_association']))
-            values.push(r.values.cidr_block);
-        for (const r of managed(['aws_vpc_ipv6_cidr_block_association']))
-            values.push(r.values.ipv6_cidr_block);
-        return (vpcRanges = cidrSet(values.filter((v) => typeof v === 'string' && v !== '')).set);
-    };
     /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
     const balancerNetwork = (lb, groups) => {
         const location = ctx.locate(lb);
@@ -20463,7 +20568,7 @@ function buildAwsBalancers(ctx, network, servers) {
         if (internal.unknown)
             scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));
         else if (internal.value === true || internal.value === 'true')
-            scheme.push(internalSchemeLayer(lb, location, networkRanges(), { kind: 'resource', address: lb.address, rule: 'internal = false (an internet-facing scheme)' }));
+            scheme.push(internalSchemeLayer(lb, location, network.networkRanges(), 'internal = false, which replaces it'));
         // ALBs and NLBs are IPv4 unless dual-stack; a classic ELB in a VPC is IPv4 only.
         const family = lb.type === 'aws_elb' ? { value: 'ipv4' } : singleValue(ctx, lb, ['ip_address_type'], { computedDefault: ['ipv4'] });
         if (family.unknown)
@@ -20827,7 +20932,7 @@ function buildAzureBalancers(ctx, network, servers) {
         if (frontends.state === 'unknown')
             return [unknownSchemeLayer(res, `${describeAttribute(res, [attribute])} is not known until apply, so whether ${res.address} is internal is not known`, location)];
         const internal = indexes.length > 0 && indexes.every((i) => isPublicFrontend(res, attribute, i) === false);
-        return internal ? [internalSchemeLayer(res, location, vnetSpace, { kind: 'resource', address: res.address, rule: 'a public frontend IP (public_ip_address_id)' })] : [];
+        return internal ? [internalSchemeLayer(res, location, vnetSpace, 'a frontend IP configuration with a public_ip_address_id')] : [];
     };
     // Public IPs by id, for the address family of a frontend.
     const publicIps = spec('azurerm_public_ip', indexBy(managed('azurerm_public_ip'), ['id'], true), 'public IP');
@@ -21053,7 +21158,7 @@ function buildAzureBalancers(ctx, network, servers) {
             network: {
                 ...base,
                 ingress: [
-                    ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []),
+                    ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, 'a listener on a public frontend IP')] : []),
                     ...familyOf(gw, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration'),
                     ...base.ingress,
                 ],
@@ -21323,22 +21428,6 @@ function buildGcpBalancers(ctx, network, servers) {
         });
         return { services, unknown };
     };
-    // Ranges of the plan's subnetworks: an internal forwarding rule stays reachable from them.
-    let subnetRanges;
-    const networkRanges = () => {
-        if (subnetRanges)
-            return subnetRanges;
-        const values = [];
-        for (const s of subnetworks) {
-            values.push(s.values.ip_cidr_range);
-            const secondary = s.values.secondary_ip_range;
-            if (Array.isArray(secondary))
-                for (const r of secondary)
-                    if (isObjectValue(r))
-                        values.push(r.ip_cidr_range);
-        }
-        return (subnetRanges = cidrSet(values.filter((v) => typeof v === 'string')).set);
-    };
     /** The proxy-only subnet an Envoy-based balancer's proxies use, in the forwarding rule's network (and region). */
     const proxySubnets = (rule, scope) => {
         let net = network.networkKey(rule, ['network']);
@@ -21509,7 +21598,7 @@ function buildGcpBalancers(ctx, network, servers) {
     }
     return [...groups.values()].map((g) => {
         const location = ctx.locate(g.res);
-        const ingress = g.internal ? [internalSchemeLayer(g.res, location, networkRanges(), { kind: 'resource', address: g.res.address, rule: 'an external forwarding rule (load_balancing_scheme EXTERNAL_MANAGED)' })] : [];
+        const ingress = g.internal ? [internalSchemeLayer(g.res, location, network.networkRanges(), 'an external forwarding rule: load_balancing_scheme EXTERNAL_MANAGED')] : [];
         if (!g.ipv6)
             ingress.push(ipv4OnlyLayer(g.res, location, { kind: 'resource', address: g.res.address, rule: 'an IPv6 forwarding rule (ip_version = "IPV6")' }));
         // The proxies' addresses, when not known, stand as an unknown filter on their way to the backends.
@@ -21624,7 +21713,7 @@ function portRange(v) {
  * whatever its filters allow. Public ranges a network of the plan uses as its own stay
  * reachable (they are inside the network).
  */
-function internalSchemeLayer(res, location, networkRanges, fix) {
+function internalSchemeLayer(res, location, networkRanges, how) {
     const outside = INTERNET.subtract(networkRanges);
     return {
         name: `internal scheme of ${res.address}`,
@@ -21639,7 +21728,8 @@ function internalSchemeLayer(res, location, networkRanges, fix) {
             },
         ],
         defaultAction: 'allow',
-        fix,
+        // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
+        fix: { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` },
         fixLocation: location,
     };
 }

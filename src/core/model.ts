@@ -88,6 +88,11 @@ export interface FilterLayer {
    */
   stateless?: boolean;
   /**
+   * Applies only to traffic addressed to the endpoint itself (it has no public address):
+   * not to what a balancer forwards to it keeping the client's address.
+   */
+  directOnly?: boolean;
+  /**
    * Filters of which one applies to each connection, in place of `rules` (then empty).
    * `one`: exactly one applies, which one is not known (a database in one of the subnets of
    * its group, under different network ACLs): what all let through gets through, what none
@@ -102,7 +107,9 @@ export interface FilterLayer {
 /** How to word a fix for a layer: a topology opening, or a rule on a cloud resource. */
 export type LayerFix =
   | { kind: 'topology'; environment: string }
-  | { kind: 'resource'; address: string; rule: string };
+  | { kind: 'resource'; address: string; rule: string }
+  /** A fix that is not a rule to add (give the server a public address): the sentence itself. */
+  | { kind: 'advice'; text: string };
 
 export interface Endpoint {
   /** Unique in its environment: the topology name or the Terraform address. */

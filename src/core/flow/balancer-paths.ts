@@ -59,6 +59,11 @@ function forwardedSource(source: FlowSource, lb: LoadBalancer): FlowSource {
   return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
 
+/** The target as a balancer's traffic meets it, at its private address: one without a public address still takes it. */
+function forwardedTo(target: Endpoint): Endpoint {
+  return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
+}
+
 function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
   const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
   const front = hopOf(frontReach, possibleAddresses(source));
@@ -69,7 +74,7 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
   if (preservesClientAddress(lb, listener)) {
     // The target sees the client: the second hop is the client's own flow on the target port,
     // out through the balancer's own egress filter and carrying what it lends (its groups).
-    const backReach = reachOnPort(forwardedSource(source, lb), target, protocol, listener.targetPort, options);
+    const backReach = reachOnPort(forwardedSource(source, lb), forwardedTo(target), protocol, listener.targetPort, options);
     const reached = frontReach.max.isEmpty() ? possibleAddresses(source) : frontReach.max;
     return {
       balancer: lb,
@@ -81,7 +86,7 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
     };
   }
   const proxy = balancerAsSource(lb);
-  const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
+  const backReach = reachOnPort(proxy, forwardedTo(target), protocol, listener.targetPort, options);
   const need = possibleAddresses(proxy);
   const certain = backReach.min.covers(need);
   const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);

@@ -82,6 +82,7 @@ function fixFor(layer: FilterLayer, hop: Hop, o: ProposedOpening): string {
   if (hop === 'response-egress' || hop === 'response-ingress') return responseFixFor(layer, hop, o);
   const ports = o.ports.toRanges().map(([a, b]) => (a === b ? String(a) : `"${a}-${b}"`));
   const fix = layer.fix;
+  if (fix?.kind === 'advice') return fix.text;
   if (fix?.kind === 'topology') {
     return `add to the firewall of environment "${fix.environment}": - { from: ${o.from}, to: ${o.to}, protocol: ${o.protocol}, ports: [${ports.join(', ')}] }`;
   }
@@ -99,6 +100,7 @@ function fixFor(layer: FilterLayer, hop: Hop, o: ProposedOpening): string {
 function responseFixFor(layer: FilterLayer, hop: 'response-egress' | 'response-ingress', o: ProposedOpening): string {
   const ports = flowPorts(o.protocol, EPHEMERAL_PORTS);
   const fix = layer.fix;
+  if (fix?.kind === 'advice') return fix.text;
   if (hop === 'response-egress') return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} to ${o.fromText} (the responses)` : `allow ${ports} out to ${o.fromText} in ${layer.name} (the responses)`;
   return fix?.kind === 'resource' ? `add ${fix.rule} to ${fix.address} allowing ${ports} from ${o.toName} (the responses)` : `allow ${ports} from ${o.toName} in ${layer.name} (the responses)`;
 }
@@ -186,8 +188,10 @@ function describeGap(w: FlowWording, gap: FlowGap): string {
   const paths = gap.paths.map((p) => describePath(w, p, sourceFrom, sourceText));
   const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
   // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
-  const first = gap.blockedAt[0];
-  const directFix = v6 ? v6.fix : first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports }) : undefined;
+  // Every layer that blocks needs its fix: one at a time would take a run per layer.
+  const opening = { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
+  const fixes = [...new Set(gap.blockedAt.map((b) => fixFor(b.layer, b.hop, opening)))];
+  const directFix = v6 ? v6.fix : fixes.length > 0 ? fixes.join('; and ') : undefined;
   const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
   const why = front?.text ? [...reasons, front.text] : reasons;
   const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;

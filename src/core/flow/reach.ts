@@ -432,10 +432,17 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
     }
   }
 
+  // Where the egress already stopped everything, what the ingress alone lets in: a block
+  // there is still named (the fix must name both).
+  const egressStopped = max.isEmpty() && !src.addresses.isEmpty();
+  let inMax = src.addresses;
   for (const layer of target.ingress) {
+    // Servers and balancers reach a server at its private address, public or not.
+    if (layer.directOnly === true && source.kind !== 'client') continue;
     const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
-    if (!r.max.covers(max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
+    if (!r.max.covers(egressStopped ? inMax : max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
+    if (egressStopped) inMax = inMax.intersect(r.max);
     min = min.intersect(r.min);
     max = max.intersect(r.max);
     for (const o of r.allowedBy) allowedBy.push(o);

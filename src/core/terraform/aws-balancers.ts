@@ -271,17 +271,6 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     }
   }
 
-  // Ranges the plan's VPCs use: an internal balancer stays reachable from them.
-  let vpcRanges: AddressSet | undefined;
-  const networkRanges = (): AddressSet => {
-    if (vpcRanges) return vpcRanges;
-    const values: unknown[] = [];
-    for (const r of managed(['aws_vpc', 'aws_default_vpc', 'aws_subnet', 'aws_default_subnet'])) values.push(r.values.cidr_block, r.values.ipv6_cidr_block);
-    for (const r of managed(['aws_vpc_ipv4_cidr_block_association'])) values.push(r.values.cidr_block);
-    for (const r of managed(['aws_vpc_ipv6_cidr_block_association'])) values.push(r.values.ipv6_cidr_block);
-    return (vpcRanges = cidrSet(values.filter((v) => typeof v === 'string' && v !== '')).set);
-  };
-
   /** Scheme, addresses and filters of a balancer; `groups` false for an NLB without security groups. */
   const balancerNetwork = (lb: PlanResource, groups: boolean): ServerNetwork => {
     const location = ctx.locate(lb);
@@ -290,7 +279,7 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     const scheme: FilterLayer[] = [];
     const internal = singleValue(ctx, lb, ['internal'], { computedDefault: [false] });
     if (internal.unknown) scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} is internal is not known: ${internal.unknown}`, location));
-    else if (internal.value === true || internal.value === 'true') scheme.push(internalSchemeLayer(lb, location, networkRanges(), { kind: 'resource', address: lb.address, rule: 'internal = false (an internet-facing scheme)' }));
+    else if (internal.value === true || internal.value === 'true') scheme.push(internalSchemeLayer(lb, location, network.networkRanges(), 'internal = false, which replaces it'));
     // ALBs and NLBs are IPv4 unless dual-stack; a classic ELB in a VPC is IPv4 only.
     const family: { value?: unknown; unknown?: string } = lb.type === 'aws_elb' ? { value: 'ipv4' } : singleValue(ctx, lb, ['ip_address_type'], { computedDefault: ['ipv4'] });
     if (family.unknown) scheme.push(unknownSchemeLayer(lb, `whether ${lb.address} accepts IPv6 is not known: ${family.unknown}`, location));

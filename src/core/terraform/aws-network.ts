@@ -4,7 +4,7 @@ import { asgLaunchPaths } from './aws-autoscaling.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, privateNetworks, unknownLayer, unknownPeer } from './plan-context.js';
+import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, unknownLayer, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -69,6 +69,8 @@ export interface AwsNetwork {
   serverNetwork(res: PlanResource, paths: readonly AttributePath[]): ServerNetwork;
   /** The network ACL layers of a resource's subnets (a balancer without security groups has only these). */
   aclLayers(res: PlanResource): { ingress: FilterLayer[]; egress: FilterLayer[] };
+  /** The ranges the plan's VPCs use (addresses inside them are not the internet's). */
+  networkRanges(): AddressSet;
   groupCount: number;
 }
 
@@ -437,6 +439,52 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     return launchRanges.get(template);
   };
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
+  // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
+  let vpcRanges: AddressSet | undefined;
+  const networkRanges = (): AddressSet => {
+    if (vpcRanges) return vpcRanges;
+    const values: unknown[] = [];
+    const managed = (types: readonly string[]) => types.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    for (const r of managed(['aws_vpc', 'aws_default_vpc', 'aws_subnet', 'aws_default_subnet'])) values.push(r.values.cidr_block, r.values.ipv6_cidr_block);
+    for (const r of managed(['aws_vpc_ipv4_cidr_block_association'])) values.push(r.values.cidr_block);
+    for (const r of managed(['aws_vpc_ipv6_cidr_block_association'])) values.push(r.values.ipv6_cidr_block);
+    return (vpcRanges = cidrSet(values.filter((v) => typeof v === 'string' && v !== '')).set);
+  };
+
+  // Elastic IPs of the plan: the instances they may be associated with, or why any may be.
+  let eips: { instances: Set<string>; anywhere?: string } | undefined;
+  const elasticIps = (): { instances: Set<string>; anywhere?: string } => {
+    if (eips) return eips;
+    const out: { instances: Set<string>; anywhere?: string } = { instances: new Set() };
+    const instances = ctx.ofType('aws_instance');
+    const byId = indexBy(instances, ['id']);
+    for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
+      const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
+      const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
+      for (const t of l.targets) out.instances.add(t.address);
+      if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined) out.anywhere ??= `${eip.address} may be associated with it`;
+      if (lookup(eip, [eni]).state !== 'absent') out.anywhere ??= `${eip.address} is associated with a network interface`;
+    }
+    return (eips = out);
+  };
+
+  /** The layer of a server the plan gives no public IPv4 address (AWS's own setting says so). */
+  const publicAddressLayer = (res: PlanResource, location: SourceLocation): FilterLayer | undefined => {
+    const path: AttributePath | undefined =
+      res.type === 'aws_launch_template' ? ['network_interfaces', 0, 'associate_public_ip_address'] : res.type === 'aws_instance' || res.type === 'aws_launch_configuration' ? ['associate_public_ip_address'] : undefined;
+    const v = path && lookup(res, path);
+    if (!v || v.state !== 'known' || !(v.value === false || v.value === 'false')) return undefined;
+    const instance = res.type === 'aws_instance';
+    if (instance && (elasticIps().anywhere !== undefined || elasticIps().instances.has(res.address))) return undefined;
+    return noPublicAddressLayer(
+      res,
+      location,
+      networkRanges(),
+      `${path.join('.')} = false${instance ? ', and no Elastic IP of this plan is associated with it' : ''}`,
+      `give ${res.address} a public address (${path.join('.')} = true${instance ? ', or an aws_eip' : ''}), or bring these clients in through an internet-facing load balancer`,
+    );
+  };
+
   const serverNetwork = (res: PlanResource, paths: readonly AttributePath[]): ServerNetwork => {
     const linked: Links = { targets: [], external: [], unknown: [], computed: true };
     for (const path of paths) mergeLinks(linked, groupLinks(res, path));
@@ -458,11 +506,13 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
+    const direct = publicAddressLayer(res, location);
+    const publicLayers = direct ? [direct] : [];
     const defaultGroup = named ? undefined : `${res.address} names no security group, so AWS attaches the default security group of its VPC, whose rules are not in this plan: name its groups in ${paths.map((p) => p.join('.')).join(' or ')}`;
     if (defaultGroup && attached.length === 0) {
       const why = defaultGroup;
       return {
-        ingress: [unknownLayer('default security group', why, location), ...acl.ingress],
+        ingress: [...publicLayers, unknownLayer('default security group', why, location), ...acl.ingress],
         egress: [unknownLayer('default security group', why, location), ...acl.egress],
         identities: [],
         identitiesUnknown: why,
@@ -504,7 +554,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     }
     const doubts = [...linked.unknown, defaultGroup, linked.choice].filter((d): d is string => d !== undefined);
     return {
-      ingress: [layers.ingress, ...acl.ingress],
+      ingress: [...publicLayers, layers.ingress, ...acl.ingress],
       egress: [layers.egress, ...acl.egress],
       // In groups a condition picks between, it is in none for certain: rules naming them may or may not admit it.
       identities: linked.choice === undefined ? identitiesOf(linked) : [],
@@ -514,10 +564,11 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     };
   };
 
-  return { serverNetwork, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
+  return { serverNetwork, networkRanges, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
+const INSTANCE_TYPE: ReadonlySet<string> = new Set(['aws_instance']);
 const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
 const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
 

@@ -193,7 +193,7 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const frontends = lookup(res, [attribute]);
     if (frontends.state === 'unknown') return [unknownSchemeLayer(res, `${describeAttribute(res, [attribute])} is not known until apply, so whether ${res.address} is internal is not known`, location)];
     const internal = indexes.length > 0 && indexes.every((i) => isPublicFrontend(res, attribute, i) === false);
-    return internal ? [internalSchemeLayer(res, location, vnetSpace, { kind: 'resource', address: res.address, rule: 'a public frontend IP (public_ip_address_id)' })] : [];
+    return internal ? [internalSchemeLayer(res, location, vnetSpace, 'a frontend IP configuration with a public_ip_address_id')] : [];
   };
   // Public IPs by id, for the address family of a frontend.
   const publicIps = spec('azurerm_public_ip', indexBy(managed('azurerm_public_ip'), ['id'], true), 'public IP');
@@ -393,7 +393,7 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
       network: {
         ...base,
         ingress: [
-          ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, { kind: 'resource', address: gw.address, rule: 'a listener on a public frontend IP' })] : []),
+          ...(internal ? [internalSchemeLayer(gw, location, vnetSpace, 'a listener on a public frontend IP')] : []),
           ...familyOf(gw, 'frontend_ip_configuration', [...frontends.values()].map((f) => f.index), 'an IPv6 frontend IP configuration'),
           ...base.ingress,
         ],

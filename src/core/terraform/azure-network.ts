@@ -3,7 +3,7 @@ import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.j
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -445,6 +445,10 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const subnet = subnets.targets[0];
     const subnetKeys = keyOf(subnets);
     const { ingress, egress } = subnetLayers(subnets, nic, location);
+    // No IP configuration with a public IP: the internet reaches it only through a balancer.
+    const configs = lookup(nic, ['ip_configuration']);
+    const noPublic =
+      configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => lookup(nic, ['ip_configuration', i, 'public_ip_address_id']).state === 'absent');
     const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
     ingress.push(...nicLayers.Inbound);
     egress.push(...nicLayers.Outbound);
@@ -461,6 +465,9 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       const rules: Rule[] = [mayAllowAnything(why, { label: `no NSG on ${nic.address}`, location })];
       if (!vnetSpace.isEmpty()) rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.address}: the virtual network is open`, location } });
       ingress.push({ name: `no NSG on ${nic.address}`, rules, defaultAction: 'deny' });
+    }
+    if (noPublic) {
+      ingress.unshift(noPublicAddressLayer(nic, location, vnetSpace, 'no ip_configuration has a public_ip_address_id', `give ${nic.address} a public IP (public_ip_address_id), or bring these clients in through a load balancer or application gateway with a public frontend`));
     }
     const asgs = nicAsgs.get(nic.address);
     const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
@@ -486,7 +493,6 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     }
     const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
     // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
-    const configs = lookup(nic, ['ip_configuration']);
     const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
       const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
       return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');

@@ -245,18 +245,6 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     return { services, unknown };
   };
 
-  // Ranges of the plan's subnetworks: an internal forwarding rule stays reachable from them.
-  let subnetRanges: AddressSet | undefined;
-  const networkRanges = () => {
-    if (subnetRanges) return subnetRanges;
-    const values: unknown[] = [];
-    for (const s of subnetworks) {
-      values.push(s.values.ip_cidr_range);
-      const secondary = s.values.secondary_ip_range;
-      if (Array.isArray(secondary)) for (const r of secondary) if (isObjectValue(r)) values.push(r.ip_cidr_range);
-    }
-    return (subnetRanges = cidrSet(values.filter((v) => typeof v === 'string')).set);
-  };
 
   /** The proxy-only subnet an Envoy-based balancer's proxies use, in the forwarding rule's network (and region). */
   const proxySubnets = (rule: PlanResource, scope: 'regional' | 'global'): { addresses?: AddressSet; unknown?: string } => {
@@ -419,7 +407,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
 
   return [...groups.values()].map((g) => {
     const location = ctx.locate(g.res);
-    const ingress: FilterLayer[] = g.internal ? [internalSchemeLayer(g.res, location, networkRanges(), { kind: 'resource', address: g.res.address, rule: 'an external forwarding rule (load_balancing_scheme EXTERNAL_MANAGED)' })] : [];
+    const ingress: FilterLayer[] = g.internal ? [internalSchemeLayer(g.res, location, network.networkRanges(), 'an external forwarding rule: load_balancing_scheme EXTERNAL_MANAGED')] : [];
     if (!g.ipv6) ingress.push(ipv4OnlyLayer(g.res, location, { kind: 'resource', address: g.res.address, rule: 'an IPv6 forwarding rule (ip_version = "IPV6")' }));
     // The proxies' addresses, when not known, stand as an unknown filter on their way to the backends.
     const egress: FilterLayer[] = g.addressesUnknown ? [unknownLayer(`proxies of ${g.res.address}`, g.addressesUnknown, location)] : [];

@@ -3,7 +3,7 @@ import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } fr
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { attributeValues, checkRuleBlocks, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
+import { attributeValues, checkRuleBlocks, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -213,6 +213,8 @@ export interface GcpNetwork {
   sqlNetwork(db: PlanResource): ServerNetwork;
   /** The network an attribute names (name, self link or id): the plan's network, `network <name>`, or why it is unknown. */
   networkKey(res: PlanResource, path: AttributePath): { key?: string; unknown: string[] };
+  /** The ranges of the plan's subnetworks (addresses inside them are not the internet's). */
+  networkRanges(): AddressSet;
 }
 
 /**
@@ -243,6 +245,18 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
   };
   const networkByRef = byName(networks);
   const subnetworks = managed(SUBNETWORK);
+  // Ranges of the plan's subnetworks: addresses inside them are not the internet's.
+  let ranges: AddressSet | undefined;
+  const subnetRanges = (): AddressSet => {
+    if (ranges) return ranges;
+    const values: unknown[] = [];
+    for (const s of subnetworks) {
+      values.push(s.values.ip_cidr_range);
+      const secondary = s.values.secondary_ip_range;
+      if (Array.isArray(secondary)) for (const r of secondary) if (isObjectValue(r)) values.push(r.ip_cidr_range);
+    }
+    return (ranges = cidrSet(values.filter((v) => typeof v === 'string')).set);
+  };
   const subnetByRef = byName(subnetworks);
   const accounts = managed(ACCOUNT);
   const accountByEmail = indexBy(accounts, ['email', 'id', 'name', 'unique_id']);
@@ -615,7 +629,13 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const stack = lookup(instance, ['network_interface', 0, 'stack_type']);
     const v6Access = lookup(instance, ['network_interface', 0, 'ipv6_access_config']);
     const noIpv6 = oneInterface && (stack.state === 'absent' || (stack.state === 'known' && stack.value === 'IPV4_ONLY')) && (v6Access.state === 'absent' || (v6Access.state === 'known' && Array.isArray(v6Access.value) && v6Access.value.length === 0));
-    return { ingress: [layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
+    // No access_config: no external IPv4 address, so the internet does not reach it directly.
+    const access = lookup(instance, ['network_interface', 0, 'access_config']);
+    const noPublic = oneInterface && access.state === 'known' && Array.isArray(access.value) && access.value.length === 0;
+    const direct = noPublic
+      ? [noPublicAddressLayer(instance, location, subnetRanges(), 'its network interface has no access_config', `give ${instance.address} an external IP (an access_config block in its network_interface), or bring these clients in through an external load balancer`)]
+      : [];
+    return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
   };
 
   /**
@@ -660,5 +680,5 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
   };
 
-  return { serverNetwork, sqlNetwork, networkKey: networkKeyOf };
+  return { serverNetwork, sqlNetwork, networkKey: networkKeyOf, networkRanges: subnetRanges };
 }

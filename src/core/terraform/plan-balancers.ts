@@ -110,7 +110,7 @@ export function portRange(v: unknown): PortSet | undefined {
  * whatever its filters allow. Public ranges a network of the plan uses as its own stay
  * reachable (they are inside the network).
  */
-export function internalSchemeLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, fix: LayerFix): FilterLayer {
+export function internalSchemeLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, how: string): FilterLayer {
   const outside = INTERNET.subtract(networkRanges);
   return {
     name: `internal scheme of ${res.address}`,
@@ -125,7 +125,8 @@ export function internalSchemeLayer(res: PlanResource, location: SourceLocation,
       },
     ],
     defaultAction: 'allow',
-    fix,
+    // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
+    fix: { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` },
     fixLocation: location,
   };
 }

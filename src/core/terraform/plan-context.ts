@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { FilterLayer, Origin, Peer, PrivateNetwork, Rule, SourceLocation } from '../model.js';
-import { AddressSet, parseCidr } from '../net/cidr.js';
+import { AddressSet, INTERNET, parseCidr } from '../net/cidr.js';
 import type { ParsedCidr } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { lookup } from './plan-resources.js';
@@ -49,6 +49,31 @@ export function handEdited(location: SourceLocation, res: PlanResource, path: At
  * provider's schema writes, a list of objects. Anything else would read as no rules, and a
  * port that must stay closed would pass in silence.
  */
+/**
+ * A server with no public IPv4 address: the IPv4 internet cannot address it, whatever its
+ * filters allow. Its networks' own ranges (public ranges used inside them) still reach it,
+ * and so does what a balancer forwards (`directOnly`).
+ */
+export function noPublicAddressLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, why: string, advice: string): FilterLayer {
+  return {
+    name: `public address of ${res.address}`,
+    rules: [
+      {
+        action: 'deny',
+        priority: 0,
+        protocol: 'all',
+        ports: PortSet.ALL,
+        peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
+        origin: { label: `${res.address} has no public IPv4 address (${why}): the internet reaches it only through a load balancer`, location },
+      },
+    ],
+    defaultAction: 'allow',
+    fix: { kind: 'advice', text: advice },
+    fixLocation: location,
+    directOnly: true,
+  };
+}
+
 /** The rule block lists of the firewall resources, checked for every resource of the plan. */
 const RULE_BLOCKS: ReadonlyArray<[string, readonly string[]]> = [
   ['aws_security_group', ['ingress', 'egress']],
