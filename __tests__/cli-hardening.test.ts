@@ -359,6 +359,24 @@ describe('validate --policies alone', () => {
 });
 
 
+describe('usage errors', () => {
+  it('an empty --policies is one, not the current folder read as a folder of packs', async () => {
+    writePack('p');
+    for (const args of [['validate', '--policies', ''], ['check', '--topology', TOPOLOGY, '--policies', ' ']]) {
+      const r = await cli(args);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^topogate: --policies needs a folder: a policy pack, or a folder of packs\n\nUsage:/);
+    }
+  });
+
+  it("an option missing its value: Node's message over several lines is printed as one, without a literal \\n", async () => {
+    const r = await cli(['check', '--topology', '--verbose']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n\n')[0]).toBe("topogate: Option '--topology' argument is ambiguous. Did you forget to specify the option argument for '--topology'? To specify an option argument starting with a dash use '--topology=-XYZ'.");
+  });
+});
+
 describe('nothing to check is never a pass', () => {
   it('a topology without environments, and no plan: exit 2 at its environments key', async () => {
     writeFileSync(path.join(work, 'empty.yml'), 'version: 1\nenvironments: []\n');

@@ -262,6 +262,31 @@ describe('encodings and hostile YAML', () => {
     expect(problemsOf(() => decodeInput(new Uint8Array([0xc3, 0x28]), 'x.yml'))[0].message).toMatch(/not valid UTF-8/);
   });
 
+  it('bytes that are not UTF-8: at the line and column of the first bad one', () => {
+    const bytes = (...parts: Array<string | number[]>) => new Uint8Array(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+    const at = (b: Uint8Array) => {
+      const p = problemsOf(() => decodeInput(b, 'x.yml'))[0];
+      return [p.line, p.column, p.message];
+    };
+    const message = 'this file is not valid UTF-8 text: the character here is in another encoding (Latin-1 or Windows-1252?). Save the file as UTF-8 (or UTF-16 with a byte-order mark).';
+    // Latin-1 "é" on line 3, after CRLF, good multi-byte text and an emoji (two columns, as a LineIndex counts).
+    expect(at(bytes('version: 1\r\nnote: "é"\nname: "😀p', [0xe9], '"\n'))).toEqual([3, 11, message]);
+    // A lone CR ends a line too; a byte-order mark is no column.
+    expect(at(bytes([0xef, 0xbb, 0xbf], 'a: 1\rb: ', [0xff, 0xfe]))).toEqual([2, 4, message]);
+    // A sequence cut short, an overlong form, a surrogate: at the sequence's first byte.
+    expect(at(bytes('ab', [0xc3, 0x28]))).toEqual([1, 3, message]);
+    expect(at(bytes('ab', [0xc0, 0xaf]))).toEqual([1, 3, message]);
+    expect(at(bytes('a', [0xed, 0xa0, 0x80]))).toEqual([1, 2, message]);
+    expect(at(bytes('abc', [0xe2, 0x82]))).toEqual([1, 4, message]);
+  });
+
+  it('a file with lone CR line endings: line and column as YAML counts them', () => {
+    const p = firstProblem('version: 1\renvironments:\r  - name: p\r    servrs: []\r');
+    expect([p.line, p.column, p.message]).toEqual([4, 5, 'environment "p": unknown key "servrs". Did you mean "servers"?']);
+    const crlf = firstProblem('version: 1\r\nenvironments:\r\n  - name: p\r\n    servrs: []\r\n');
+    expect([crlf.line, crlf.column]).toEqual([4, 5]);
+  });
+
   it('an alias bomb is refused quickly', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);

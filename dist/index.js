@@ -34322,7 +34322,10 @@ const KEEP = 120;
 function clipLongRuns(message) {
     if (message.length <= LONG_RUN)
         return message;
-    return message.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, 'g'), (run) => {
+    // Every run matched once, and the long ones cut: `\S{301,}` would rescan each shorter run from each of its characters.
+    return message.replace(/\S+/g, (run) => {
+        if (run.length <= LONG_RUN)
+            return run;
         let cut = KEEP;
         // Never split a surrogate pair.
         if (/[\ud800-\udbff]/.test(run[cut - 1]))
@@ -35425,8 +35428,47 @@ function decodeInput(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
     }
     catch {
-        throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+        throw notUtf8(utf8, file);
     }
+}
+/** The error for bytes that are not UTF-8, placed at the first bad one. */
+function notUtf8(bytes, file) {
+    return InputError.at(firstInvalidUtf8(bytes, file), 'this file is not valid UTF-8 text: the character here is in another encoding (Latin-1 or Windows-1252?). Save the file as UTF-8 (or UTF-16 with a byte-order mark).');
+}
+/**
+ * Where the first byte sequence that is not UTF-8 starts, as the line and column a
+ * LineIndex gives (columns in UTF-16 units; LF, CRLF and a lone CR end a line). One pass
+ * over the bytes by the well-formed sequences of Unicode's table 3-7, so that a plan of
+ * hundreds of MiB is never decoded again to say where it goes wrong.
+ */
+function firstInvalidUtf8(bytes, file) {
+    let line = 1;
+    let column = 1;
+    let i = 0;
+    const continuation = (at, lo = 0x80, hi = 0xbf) => at < bytes.length && bytes[at] >= lo && bytes[at] <= hi;
+    while (i < bytes.length) {
+        const b = bytes[i];
+        let size = 0;
+        if (b < 0x80)
+            size = 1;
+        else if (b >= 0xc2 && b <= 0xdf)
+            size = continuation(i + 1) ? 2 : 0;
+        else if (b >= 0xe0 && b <= 0xef)
+            size = continuation(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && continuation(i + 2) ? 3 : 0;
+        else if (b >= 0xf0 && b <= 0xf4)
+            size = continuation(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+        if (size === 0)
+            break;
+        if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+            line++;
+            column = 1;
+        }
+        else {
+            column += size === 4 ? 2 : 1;
+        }
+        i += size;
+    }
+    return { file, line, column };
 }
 /**
  * The input as UTF-8 bytes without a byte-order mark, for readers that work on bytes
@@ -39880,7 +39922,10 @@ function closings(text, openers, stop) {
 const closerOf = (char) => CLOSER[char] ?? char;
 
 ;// CONCATENATED MODULE: ./src/core/input/text-position.ts
-/** Maps offsets in a text to 1-based line and column (CRLF counts as one line break). */
+/**
+ * Maps offsets in a text to 1-based line and column. Line breaks are YAML's (and JSON's):
+ * LF, CRLF (one break) and a lone CR (old Mac files, which YAML reads as lines too).
+ */
 class LineIndex {
     file;
     text;
@@ -39888,8 +39933,14 @@ class LineIndex {
     constructor(file, text) {
         this.file = file;
         this.text = text;
-        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-            this.starts.push(i + 1);
+        if (!text.includes('\r')) {
+            for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+                this.starts.push(i + 1);
+        }
+        else {
+            for (const m of text.matchAll(/\r\n?|\n/g))
+                this.starts.push(m.index + m[0].length);
+        }
     }
     at(offset) {
         const o = Math.max(0, Math.min(offset, this.text.length));
@@ -40183,6 +40234,125 @@ function checkAddress(doc, path, text, what, problems) {
 }
 /** `internet` means one thing everywhere: forbidden flows from it would mean nothing otherwise. */
 const INTERNET_IS_BUILT_IN = 'client "internet" is built in: the public address space (0.0.0.0/0 and ::/0 without private and special-purpose ranges), the same in every environment. Give the addresses you mean a client name of your own.';
+
+;// CONCATENATED MODULE: ./src/core/input/closest-word.ts
+/**
+ * "Did you mean": the known word nearest to a misspelt one. Called once per unknown name
+ * with every name of an environment, so it must stay near-linear on hostile input
+ * (thousands of long names, hundreds of slips): candidates that cannot beat the best so far
+ * are dropped by cheap lower bounds before any table is filled, and the table is a band.
+ */
+/** Edits a word of this length may be away from its suggestion. */
+const allowedEdits = (word) => (word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3)));
+/**
+ * Closest known word, for "did you mean". A short word allows one edit: two edits turn
+ * "icmp" into "tcp", which is another word, not a slip. Ties go to the first candidate.
+ */
+function closest(word, candidates) {
+    const lower = word.toLowerCase();
+    let best;
+    // Only a candidate strictly nearer than the best so far (and within the allowance) can win.
+    let bound = allowedEdits(word);
+    countLetters(lower, 1);
+    try {
+        for (const c of candidates) {
+            const other = c.toLowerCase();
+            if (Math.abs(other.length - lower.length) > bound || unmatchedLetters(lower.length, other, bound + 1) > bound)
+                continue;
+            const d = editDistance(lower, other, bound);
+            if (d <= bound) {
+                best = c;
+                bound = d - 1;
+                if (bound < 0)
+                    break;
+            }
+        }
+    }
+    finally {
+        countLetters(lower, -1);
+    }
+    return best;
+}
+// The word's letter counts, and per candidate the letters used (valid where stamped with the candidate's turn).
+const wordLetters = new Int32Array(65536);
+const usedLetters = new Int32Array(65536);
+const usedStamp = new Int32Array(65536);
+let turn = 0;
+function countLetters(word, step) {
+    for (let i = 0; i < word.length; i++)
+        wordLetters[word.charCodeAt(i)] += step;
+}
+/**
+ * A lower bound of the edit distance in one pass over the candidate (the word's letters
+ * counted once per call): letters of either with no counterpart in the other each need
+ * an edit, whatever their order (a swap changes none). Stops once `enough` is reached.
+ */
+function unmatchedLetters(wordLength, other, enough) {
+    if (++turn === 0x7fffffff) {
+        usedStamp.fill(0);
+        turn = 1;
+    }
+    let matched = 0;
+    let extra = 0;
+    for (let i = 0; i < other.length; i++) {
+        const c = other.charCodeAt(i);
+        if (usedStamp[c] !== turn) {
+            usedStamp[c] = turn;
+            usedLetters[c] = 0;
+        }
+        if (usedLetters[c]++ < wordLetters[c])
+            matched++;
+        else if (++extra >= enough)
+            return extra;
+    }
+    return Math.max(extra, wordLength - matched);
+}
+// Rows reused across calls: three, as a swap looks two rows back.
+let rows = [new Int32Array(0), new Int32Array(0), new Int32Array(0)];
+/**
+ * Edit distance where swapping two neighbours counts as one edit (optimal string
+ * alignment). With `max`, any distance over it is reported as `max + 1`, which lets the
+ * work stop early: only cells within `max` of the diagonal are filled, and the rows stop
+ * once two in a row exceed `max`.
+ */
+function editDistance(a, b, max = Infinity) {
+    const over = Math.min(max, Math.max(a.length, b.length)) + 1;
+    if (Math.abs(a.length - b.length) >= over)
+        return over;
+    if (rows[0].length < b.length + 1)
+        rows = rows.map(() => new Int32Array(b.length + 1));
+    let [twoBack, prev, row] = rows;
+    const band = over - 1;
+    for (let j = 0; j <= b.length; j++)
+        prev[j] = j;
+    let prevMin = 0;
+    for (let i = 1; i <= a.length; i++) {
+        const from = Math.max(1, i - band);
+        const to = Math.min(b.length, i + band);
+        // Cells left of the band count as over; column 0 is i deletions.
+        row[from - 1] = from === 1 ? Math.min(i, over) : over;
+        let rowMin = row[from - 1];
+        for (let j = from; j <= to; j++) {
+            const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+            // Cells right of the previous row's band were never written: read them as over.
+            const up = j <= i - 1 + band ? prev[j] : over;
+            let d = Math.min(up + 1, row[j - 1] + 1, prev[j - 1] + cost);
+            if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1))
+                d = Math.min(d, twoBack[j - 2] + 1);
+            row[j] = Math.min(d, over);
+            if (row[j] < rowMin)
+                rowMin = row[j];
+        }
+        if (to < b.length)
+            row[to + 1] = over;
+        // A cell comes from the row above or, by a swap, the one above that: two rows over the bound keep every later row over it.
+        if (rowMin >= over && prevMin >= over)
+            return over;
+        prevMin = rowMin;
+        [twoBack, prev, row] = [prev, row, twoBack];
+    }
+    return Math.min(prev[b.length], over);
+}
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
 var ucs2length = __nccwpck_require__(6214);
@@ -44335,6 +44505,7 @@ return errors === 0;
 
 ;// CONCATENATED MODULE: ./src/core/input/schema-validation.ts
 
+
 /**
  * JSON Schema validation (ajv) whose errors read like a reviewer wrote them: each one
  * names the thing by its name (`server "fe-1"`), sits on the line of the offending key
@@ -44403,34 +44574,6 @@ function expected(type) {
     const names = { object: 'a mapping (key: value)', array: 'a list', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty' };
     const list = Array.isArray(type) ? type : [type];
     return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
-}
-/**
- * Closest known word, for "did you mean". A short word allows one edit: two edits turn
- * "icmp" into "tcp", which is another word, not a slip.
- */
-function closest(word, candidates) {
-    let best;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best !== undefined && bestDistance <= (word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3))) ? best : undefined;
-}
-/** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-                d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
 }
 /** Drops the branch errors under a failed anyOf/oneOf: one message per place, not one per branch. */
 function collapseAlternatives(errors) {
@@ -46456,7 +46599,7 @@ function nearMiss(word, candidates) {
         const n = normalName(c);
         if (n === w)
             return c;
-        if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1)
+        if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n, 1) <= 1)
             best = c;
     }
     return best;
@@ -46562,6 +46705,7 @@ function policyNameProblems(policies, environments, defaultClients) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/policy/pack.ts
+
 
 
 
@@ -46930,6 +47074,7 @@ function applyWaivers(findings, waivers, today) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/topology/parse-topology.ts
+
 
 
 
@@ -48219,7 +48364,7 @@ function decodeUtf8(bytes, file) {
         return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
     catch {
-        throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+        throw notUtf8(bytes, file);
     }
 }
 function isObj(v) {
@@ -55080,7 +55225,72 @@ function runCheck(inputs, loaded) {
     return buildReport(inputs.version, environments, policies.policies, evaluation);
 }
 
+;// CONCATENATED MODULE: ./src/io/read-problems.ts
+
+/**
+ * Why a file or folder cannot be read, in the user's words, and what to do: the reading
+ * side of WRITE_PROBLEMS. A raw `ELOOP: too many symbolic links encountered, stat '…'`
+ * names neither the fix nor, once the path is shown as the location, anything new.
+ */
+const REASONS = {
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    ELOOP: 'a symbolic link loop',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    ENOENT: 'it does not exist',
+    ENAMETOOLONG: 'the name is too long',
+    EMFILE: 'too many files are open',
+    ENFILE: 'too many files are open',
+    EIO: 'an input/output error of the disk',
+};
+const errorCode = (e) => e?.code ?? '';
+function isDanglingLink(e, path) {
+    if (errorCode(e) !== 'ENOENT' || path === undefined)
+        return false;
+    try {
+        return (0,external_node_fs_namespaceObject.lstatSync)(path).isSymbolicLink();
+    }
+    catch {
+        return false;
+    }
+}
+/** `permission denied (EACCES)`; an unknown error as its own message. */
+function readReason(e, path) {
+    const code = errorCode(e);
+    // A name that is there but leads nowhere is a link to a missing target, not a missing file.
+    if (isDanglingLink(e, path))
+        return 'a symbolic link to a missing file or folder (ENOENT)';
+    return REASONS[code] ? `${REASONS[code]} (${code})` : e.message;
+}
+/** What to do about a read error, as a sentence. */
+function readRemedy(e, path) {
+    if (isDanglingLink(e, path))
+        return 'Point the link at a file or folder that exists, or remove it.';
+    switch (errorCode(e)) {
+        case 'EACCES':
+        case 'EPERM':
+            return 'Make it readable by the user running topogate (chmod a+r for a file, a+rx for a folder and the folders above it).';
+        case 'ELOOP':
+            return 'A symbolic link on the way points back to itself through other links: point it at a real file or folder, or remove it.';
+        case 'ENOTDIR':
+            return 'Check the path: a name in it that should be a folder is a file.';
+        case 'EMFILE':
+        case 'ENFILE':
+            return 'Raise the limit of open files (ulimit -n), or run again.';
+        default:
+            return 'Check the path.';
+    }
+}
+/** `cannot read the folder: permission denied (EACCES). Make it readable …`; `subject` names what was read. */
+function cannotRead(e, subject, path) {
+    return `cannot read ${subject}: ${readReason(e, path)}. ${readRemedy(e, path)}`;
+}
+/** Whether an error says nothing is there (not a link to nothing, not something unreadable). */
+const isMissing = (e, path) => errorCode(e) === 'ENOENT' && !isDanglingLink(e, path);
+
 ;// CONCATENATED MODULE: ./src/io/input-files.ts
+
 
 
 
@@ -55107,6 +55317,12 @@ function splitPatterns(values) {
     return values.flatMap((v) => v.split(/\r?\n/)).map((v) => v.trim()).filter((v) => v !== '' && !v.startsWith('#'));
 }
 const isGlob = (p) => /[*?[\]{}]/.test(p);
+/** The folder a pattern starts from: `packs/*` -> `packs`, `*.yml` -> `.`. */
+function globParent(pattern) {
+    const parts = pattern.split('/');
+    const fixed = parts.slice(0, parts.findIndex(isGlob));
+    return fixed.join('/') || '.';
+}
 /**
  * Expands patterns to files, in a stable order, each file once. A literal path that does
  * not exist, or a pattern that matches nothing, is an error naming it: a gate that
@@ -55124,8 +55340,9 @@ async function expandPatterns(ws, patterns, what) {
             try {
                 st = (0,external_node_fs_namespaceObject.statSync)(abs);
             }
-            catch {
-                problems.push(`${what} "${pattern}" does not exist (looked in ${abs}).`);
+            catch (e) {
+                // Not there, or there but out of reach: "does not exist" would send the user looking for a file they can see.
+                problems.push(isMissing(e, abs) ? `${what} "${pattern}" does not exist (looked in ${abs}).` : `${what} "${pattern}" cannot be read (${abs}): ${readReason(e, abs)}. ${readRemedy(e, abs)}`);
                 continue;
             }
             if (st.isDirectory())
@@ -55137,8 +55354,14 @@ async function expandPatterns(ws, patterns, what) {
             continue;
         }
         const negated = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-        const matches = await glob(pattern, { cwd: ws.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...negated], expandDirectories: false });
-        if (matches.length === 0)
+        const unreadable = [];
+        const matches = await glob(pattern, { cwd: ws.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...negated], expandDirectories: false, fs: noticingFs(unreadable) });
+        // The walk skips a folder it cannot list, and with it every file the pattern would have found there.
+        for (const { folder, error } of unreadable) {
+            const rel = external_node_path_default().relative(ws.cwd, folder).split((external_node_path_default()).sep).join('/') || '.';
+            problems.push(`${what} pattern "${pattern}" cannot look in the folder "${rel}" (${external_node_path_default().resolve(folder)}): ${readReason(error, folder)}. ${readRemedy(error, folder)} Or leave the folder out of the pattern with "!${rel}/**".`);
+        }
+        if (matches.length === 0 && unreadable.length === 0)
             problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
         for (const m of matches)
             found.add(external_node_path_default().resolve(m));
@@ -55152,13 +55375,33 @@ async function expandPatterns(ws, patterns, what) {
     }
     return [...found].sort();
 }
+/**
+ * The file system as the glob walk sees it, so that nothing unreadable is skipped in
+ * silence (the walk drops what it cannot read). A folder it cannot list is recorded; a
+ * link it cannot follow (a loop, no permission) is handed on as a file, so that the
+ * pattern decides whether it was meant, and reading it then says why it cannot be read.
+ * A link to nothing stays skipped: the pattern matches what exists.
+ */
+function noticingFs(unreadable) {
+    const unreachable = (error) => error !== null && !isMissing(error);
+    const asFile = { isDirectory: () => false, isFile: () => true };
+    return {
+        readdir: ((folder, options, callback) => (0,external_node_fs_namespaceObject.readdir)(folder, options, (error, entries) => {
+            if (unreachable(error))
+                unreadable.push({ folder, error });
+            callback(error, entries);
+        })),
+        realpath: ((link, callback) => (0,external_node_fs_namespaceObject.realpath)(link, (error, resolved) => (unreachable(error) ? callback(null, link) : callback(error, resolved)))),
+        stat: ((file, callback) => (0,external_node_fs_namespaceObject.stat)(file, (error, stats) => (unreachable(error) ? callback(null, asFile) : callback(error, stats)))),
+    };
+}
 function readLimited(abs, display, maxBytes) {
     let size;
     try {
         size = (0,external_node_fs_namespaceObject.statSync)(abs).size;
     }
     catch (e) {
-        throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${e.message}`);
+        throw InputError.at({ file: display, line: 1, column: 1 }, cannotRead(e, 'the file', abs));
     }
     if (size > maxBytes) {
         throw InputError.at({ file: display, line: 1, column: 1 }, `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit for this kind of input. Is it the right file?`);
@@ -55167,7 +55410,7 @@ function readLimited(abs, display, maxBytes) {
         return (0,external_node_fs_namespaceObject.readFileSync)(abs);
     }
     catch (e) {
-        throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${e.message}`);
+        throw InputError.at({ file: display, line: 1, column: 1 }, cannotRead(e, 'the file', abs));
     }
 }
 /**
@@ -55199,14 +55442,21 @@ function readWorkspaceFile(ws, abs, display, maxBytes) {
         real = (0,external_node_fs_namespaceObject.realpathSync)(abs);
     }
     catch (e) {
-        throw InputError.at(at, `cannot read the file: ${e.message}`);
+        throw InputError.at(at, cannotRead(e, 'the file', abs));
     }
     // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
     const named = external_node_path_default().resolve(abs);
     if ((isInside(external_node_path_default().resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
         throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${boundaryOf(ws)}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
     }
-    if (!(0,external_node_fs_namespaceObject.statSync)(real).isFile())
+    let isFile;
+    try {
+        isFile = (0,external_node_fs_namespaceObject.statSync)(real).isFile();
+    }
+    catch (e) {
+        throw InputError.at(at, cannotRead(e, 'the file', abs));
+    }
+    if (!isFile)
         throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
     return readLimited(abs, display, maxBytes);
 }
@@ -55234,6 +55484,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 
 
 
+
 const BUILTIN = external_node_path_default().join('policies', 'outsystems-11');
 /**
  * The built-in pack ships beside the code: `policies/` next to `dist/` in the action's
@@ -55249,17 +55500,47 @@ function builtinPackDir() {
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
-const isPack = (dir) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'pack.yaml')) || (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, 'pack.yml'));
 const isYaml = (name) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+const at = (file) => ({ file, line: 1, column: 1 });
+/*
+ * Every folder and entry below is read through these two: a folder without permission or a
+ * symbolic link loop is bad input, named with what to do, never an internal error, and never
+ * read as "no pack here" (a pack skipped in silence would drop its policies from the gate).
+ */
+/** A folder's entries, in name order, or a located error saying why they cannot be listed. */
+function listFolder(abs, display) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    catch (e) {
+        throw InputError.at(at(display), cannotRead(e, 'the folder', abs));
+    }
+}
+/**
+ * What a path is, links followed: undefined when nothing is there, an error at `where`
+ * when something is but cannot be reached (a loop, a link to nothing, no permission).
+ */
+function kindOf(abs, where, shown) {
+    try {
+        const st = (0,external_node_fs_namespaceObject.statSync)(abs);
+        return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+    }
+    catch (e) {
+        if (isMissing(e, abs))
+            return undefined;
+        throw InputError.at(at(where), cannotRead(e, `"${shown}"`, abs));
+    }
+}
+const isPack = (dir, display) => ['pack.yaml', 'pack.yml'].some((f) => kindOf(external_node_path_default().join(dir, f), display, `${display}/${f}`) !== undefined);
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
  * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
  * collects the absolute paths read, so that a report is never written over one.
  */
 function readPackDir(dir, display, confine, filesRead) {
-    const files = (0,external_node_fs_namespaceObject.readdirSync)(dir)
+    const files = listFolder(dir, display)
+        .map((e) => e.name)
         .filter(isYaml)
-        .sort()
         .map((f) => {
         const abs = external_node_path_default().join(dir, f);
         const shown = `${display}/${f}`;
@@ -55288,7 +55569,7 @@ function looksLikePolicy(ws, file) {
         return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
     }
 }
-/** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
+/** The first 64 KiB of a workspace file, or undefined for a link leading out; unreadable, it may be a policy, so an error. */
 function head(ws, file) {
     if (leadsOutOfWorkspace(ws, file))
         return undefined;
@@ -55303,24 +55584,28 @@ function head(ws, file) {
             (0,external_node_fs_namespaceObject.closeSync)(fd);
         }
     }
-    catch {
-        return undefined;
+    catch (e) {
+        throw InputError.at(at(displayPath(ws, file)), `${cannotRead(e, 'the file', file)} It sits among policy files, so topogate must see whether it is one.`);
     }
     return text;
 }
-/** Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths relative to `dir`. */
-function policiesInSubfolders(ws, dir, depth = 0) {
+/**
+ * Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths
+ * relative to `dir`. A sub-folder that cannot be read is an error: it may hold policies.
+ */
+function policiesInSubfolders(ws, dir, display, depth = 0) {
     if (depth > 7)
         return [];
     const found = [];
-    for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+    for (const entry of listFolder(dir, display)) {
         if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
             continue;
         const sub = external_node_path_default().join(dir, entry.name);
-        for (const f of (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }))
+        const shown = `${display}/${entry.name}`;
+        for (const f of listFolder(sub, shown))
             if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
                 found.push(`${entry.name}/${f.name}`);
-        for (const deeper of policiesInSubfolders(ws, sub, depth + 1))
+        for (const deeper of policiesInSubfolders(ws, sub, shown, depth + 1))
             found.push(`${entry.name}/${deeper}`);
     }
     return found.sort();
@@ -55331,14 +55616,37 @@ const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? `
  * would say so.
  */
 function requireNoUnreadPolicies(ws, abs, display) {
-    const json = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name).sort();
+    const json = listFolder(abs, display).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name).sort();
     if (json.length > 0) {
         throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
     }
-    const nested = policiesInSubfolders(ws, abs);
+    const nested = policiesInSubfolders(ws, abs, display);
     if (nested.length > 0) {
         throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
     }
+}
+/**
+ * What --policies names must be: a folder. A pattern, a pack's pack.yaml or a policy file
+ * is a natural slip, each answered with the folder to pass instead.
+ */
+function requirePackFolder(abs, written) {
+    const kind = kindOf(abs, written, written);
+    if (kind === 'folder')
+        return;
+    const takes = '--policies (action input policies) takes a pack folder (pack.yaml and one YAML file per policy) or a folder of packs';
+    const folder = external_node_path_default().dirname(written) || '.';
+    let message;
+    if (kind === undefined && isGlob(written))
+        message = `policy pack folder "${written}" does not exist: ${takes}, not a pattern, which is not expanded. Pass the folder, "${globParent(written)}": the packs in it are found.`;
+    else if (kind === undefined)
+        message = `policy pack folder "${written}" does not exist (looked in ${abs}). ${takes}.`;
+    else if (kind === 'file' && /^pack\.ya?ml$/i.test(external_node_path_default().basename(abs)))
+        message = `"${written}" is a pack's ${external_node_path_default().basename(abs)}, a file: ${takes}. Pass its folder, "${folder}".`;
+    else if (kind === 'file' && isPack(external_node_path_default().dirname(abs), folder))
+        message = `"${written}" is a file of the pack "${folder}": ${takes}. Pass the pack's folder, "${folder}".`;
+    else
+        message = `"${written}" is ${kind === 'file' ? 'a file' : 'not a folder'}: ${takes}.`;
+    throw InputError.at(at(written), message);
 }
 /** A pack folder, or a folder of pack folders. */
 function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
@@ -55355,19 +55663,19 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
             continue;
         seen.add(abs);
         const display = displayPath(ws, abs);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(abs) || !(0,external_node_fs_namespaceObject.statSync)(abs).isDirectory()) {
-            throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
-        }
-        if (isPack(abs)) {
+        requirePackFolder(abs, written);
+        const entries = listFolder(abs, display);
+        if (isPack(abs, display)) {
             // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
             packs.push(readPackDir(abs, display, ws, filesRead));
             requireNoUnreadPolicies(ws, abs, display);
             continue;
         }
-        const entries = (0,external_node_fs_namespaceObject.readdirSync)(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
         // Followed like the paths the user wrote: a pack may be a symbolic link to a folder (its files are still confined).
-        const isDir = (e) => (0,external_node_fs_namespaceObject.statSync)(external_node_path_default().join(abs, e.name), { throwIfNoEntry: false })?.isDirectory() === true;
-        const children = entries.filter((c) => isDir(c) && isPack(external_node_path_default().join(abs, c.name))).map((c) => c.name);
+        const isDir = (e) => kindOf(external_node_path_default().join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
+        // Each sub-folder listed before it is asked for pack.yaml: one without permission is said to be unreadable, not to hold no pack.
+        const isPackFolder = (sub, shown) => listFolder(sub, shown) && isPack(sub, shown);
+        const children = entries.filter((c) => isDir(c) && isPackFolder(external_node_path_default().join(abs, c.name), `${display}/${c.name}`)).map((c) => c.name);
         if (children.length === 0) {
             throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is not a policy pack: it holds no pack.yaml, and no sub-folder does. A pack is a folder with pack.yaml and one YAML file per policy.`);
         }
@@ -55379,8 +55687,9 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
                 .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
                 .flatMap((e) => {
                 const sub = external_node_path_default().join(abs, e.name);
-                const here = (0,external_node_fs_namespaceObject.readdirSync)(sub, { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
-                return here || policiesInSubfolders(ws, sub).length > 0 ? [`${e.name}/`] : [];
+                const shown = `${display}/${e.name}`;
+                const here = listFolder(sub, shown).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
+                return here || policiesInSubfolders(ws, sub, shown).length > 0 ? [`${e.name}/`] : [];
             }),
         ];
         if (loose.length > 0) {
@@ -55395,6 +55704,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
 }
 
 ;// CONCATENATED MODULE: ./src/io/check-files.ts
+
 
 
 
@@ -55444,13 +55754,19 @@ async function readPlans(ws, patterns, topologies, clients, filesRead) {
             const st = (0,external_node_fs_namespaceObject.statSync)(resolved.absolute);
             kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other';
         }
-        catch {
+        catch (e) {
+            if (!isMissing(e, resolved.absolute)) {
+                problems.push({ ...link.location, message: `plan "${link.written}" cannot be read (${resolved.absolute}): ${readReason(e, resolved.absolute)}. ${readRemedy(e, resolved.absolute)}` });
+                continue;
+            }
             kind = 'missing';
         }
         if (kind !== 'file') {
-            const message = kind === 'missing'
-                ? `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}`
-                : `plan "${link.written}" is ${kind === 'folder' ? 'a folder' : 'not a regular file'} (${resolved.absolute}); plans: lists plan JSON files. Name the file, e.g. ${kind === 'folder' ? external_node_path_default().posix.join(link.written.replace(/\\/g, '/'), 'plan.json') : 'infra/plan.json'}, written by terraform show -json plan.out.`;
+            const message = kind === 'missing' && isGlob(link.written)
+                ? `plan "${link.written}" is a pattern, and plans: takes file paths, not patterns (they are not expanded). List each plan file under plans:, or pass the pattern with --plan (action input plan).`
+                : kind === 'missing'
+                    ? `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}`
+                    : `plan "${link.written}" is ${kind === 'folder' ? 'a folder' : 'not a regular file'} (${resolved.absolute}); plans: lists plan JSON files. Name the file, e.g. ${kind === 'folder' ? external_node_path_default().posix.join(link.written.replace(/\\/g, '/'), 'plan.json') : 'infra/plan.json'}, written by terraform show -json plan.out.`;
             problems.push({ ...link.location, message });
             continue;
         }

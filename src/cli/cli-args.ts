@@ -67,7 +67,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       },
     });
   } catch (e) {
-    throw new UsageError((e as Error).message);
+    // Node writes some of these over several lines ("…is ambiguous.\nDid you forget…"); a usage error is one line.
+    throw new UsageError((e as Error).message.split(/\r?\n/).join(' '));
   }
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
@@ -79,6 +80,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
   if (values.output === '') throw new UsageError('--output needs a file name');
+  // An empty folder would resolve to the current one: a gate must not read packs nobody named.
+  if (values.policies?.some((p) => p.trim() === '')) throw new UsageError('--policies needs a folder: a policy pack, or a folder of packs');
   // validate and policies write no report: an --output that never appears would look like a lost report.
   if (commandText !== 'check' && !values.help && !values.version) {
     for (const option of ['output', 'format', 'fail-on', 'fail-on-unknown', 'verbose'] as const) {

@@ -64,7 +64,9 @@ const KEEP = 120;
  */
 export function clipLongRuns(message: string): string {
   if (message.length <= LONG_RUN) return message;
-  return message.replace(new RegExp(`\\S{${LONG_RUN + 1},}`, 'g'), (run) => {
+  // Every run matched once, and the long ones cut: `\S{301,}` would rescan each shorter run from each of its characters.
+  return message.replace(/\S+/g, (run) => {
+    if (run.length <= LONG_RUN) return run;
     let cut = KEEP;
     // Never split a surrogate pair.
     if (/[\ud800-\udbff]/.test(run[cut - 1])) cut--;

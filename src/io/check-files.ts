@@ -9,7 +9,8 @@ import { checkReferences } from '../core/policy/evaluate.js';
 import type { PlanInput, TextInput } from '../core/run-check.js';
 import type { Report } from '../core/report/report.js';
 import type { TfSource } from '../core/terraform/tf-declarations.js';
-import { MissingInputError, displayPath, expandPatterns, readWorkspaceFile, resolveInsideWorkspace, splitPatterns } from './input-files.js';
+import { MissingInputError, displayPath, expandPatterns, isGlob, readWorkspaceFile, resolveInsideWorkspace, splitPatterns } from './input-files.js';
+import { isMissing, readReason, readRemedy } from './read-problems.js';
 
 export { MissingInputError };
 import type { Workspace } from './input-files.js';
@@ -82,11 +83,17 @@ async function readPlans(ws: Workspace, patterns: readonly string[], topologies:
     try {
       const st = statSync(resolved.absolute);
       kind = st.isFile() ? 'file' : st.isDirectory() ? 'folder' : 'other';
-    } catch {
+    } catch (e) {
+      if (!isMissing(e, resolved.absolute)) {
+        problems.push({ ...link.location, message: `plan "${link.written}" cannot be read (${resolved.absolute}): ${readReason(e, resolved.absolute)}. ${readRemedy(e, resolved.absolute)}` });
+        continue;
+      }
       kind = 'missing';
     }
     if (kind !== 'file') {
-      const message = kind === 'missing'
+      const message = kind === 'missing' && isGlob(link.written)
+        ? `plan "${link.written}" is a pattern, and plans: takes file paths, not patterns (they are not expanded). List each plan file under plans:, or pass the pattern with --plan (action input plan).`
+        : kind === 'missing'
         ? `plan "${link.written}" does not exist (looked in ${resolved.absolute}). Write the plan there first: terraform show -json plan.out > ${link.written}`
         : `plan "${link.written}" is ${kind === 'folder' ? 'a folder' : 'not a regular file'} (${resolved.absolute}); plans: lists plan JSON files. Name the file, e.g. ${kind === 'folder' ? path.posix.join(link.written.replace(/\\/g, '/'), 'plan.json') : 'infra/plan.json'}, written by terraform show -json plan.out.`;
       problems.push({ ...link.location, message });

@@ -1,7 +1,9 @@
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, readdir, realpath, realpathSync, stat, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { InputError } from '../core/errors.js';
+import { cannotRead, isMissing, readReason, readRemedy } from './read-problems.js';
 
 /**
  * Reading what the user names: glob patterns (several, one per line or repeated flags),
@@ -37,7 +39,14 @@ export function splitPatterns(values: readonly string[]): string[] {
   return values.flatMap((v) => v.split(/\r?\n/)).map((v) => v.trim()).filter((v) => v !== '' && !v.startsWith('#'));
 }
 
-const isGlob = (p: string) => /[*?[\]{}]/.test(p);
+export const isGlob = (p: string) => /[*?[\]{}]/.test(p);
+
+/** The folder a pattern starts from: `packs/*` -> `packs`, `*.yml` -> `.`. */
+export function globParent(pattern: string): string {
+  const parts = pattern.split('/');
+  const fixed = parts.slice(0, parts.findIndex(isGlob));
+  return fixed.join('/') || '.';
+}
 
 /**
  * Expands patterns to files, in a stable order, each file once. A literal path that does
@@ -54,8 +63,9 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
       let st: ReturnType<typeof statSync>;
       try {
         st = statSync(abs);
-      } catch {
-        problems.push(`${what} "${pattern}" does not exist (looked in ${abs}).`);
+      } catch (e) {
+        // Not there, or there but out of reach: "does not exist" would send the user looking for a file they can see.
+        problems.push(isMissing(e, abs) ? `${what} "${pattern}" does not exist (looked in ${abs}).` : `${what} "${pattern}" cannot be read (${abs}): ${readReason(e, abs)}. ${readRemedy(e, abs)}`);
         continue;
       }
       if (st.isDirectory()) problems.push(`${what} "${pattern}" is a folder (${abs}), not a file: name the files, or a pattern such as "${path.posix.join(pattern.replace(/\\/g, '/'), what === 'plan' ? '*.json' : '*.yml').replace(/^\.\//, '')}".`);
@@ -64,8 +74,14 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
       continue;
     }
     const negated = patterns.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-    const matches = await glob(pattern, { cwd: ws.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...negated], expandDirectories: false });
-    if (matches.length === 0) problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
+    const unreadable: { folder: string; error: unknown }[] = [];
+    const matches = await glob(pattern, { cwd: ws.cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', ...negated], expandDirectories: false, fs: noticingFs(unreadable) });
+    // The walk skips a folder it cannot list, and with it every file the pattern would have found there.
+    for (const { folder, error } of unreadable) {
+      const rel = path.relative(ws.cwd, folder).split(path.sep).join('/') || '.';
+      problems.push(`${what} pattern "${pattern}" cannot look in the folder "${rel}" (${path.resolve(folder)}): ${readReason(error, folder)}. ${readRemedy(error, folder)} Or leave the folder out of the pattern with "!${rel}/**".`);
+    }
+    if (matches.length === 0 && unreadable.length === 0) problems.push(`${what} pattern "${pattern}" matches no file (from ${ws.cwd}).`);
     for (const m of matches) found.add(path.resolve(m));
   }
   // Exclusions alone select nothing: checking nothing would pass every pull request.
@@ -78,12 +94,35 @@ export async function expandPatterns(ws: Workspace, patterns: readonly string[],
   return [...found].sort();
 }
 
+type Callback<T> = (error: NodeJS.ErrnoException | null, value: T) => void;
+
+/**
+ * The file system as the glob walk sees it, so that nothing unreadable is skipped in
+ * silence (the walk drops what it cannot read). A folder it cannot list is recorded; a
+ * link it cannot follow (a loop, no permission) is handed on as a file, so that the
+ * pattern decides whether it was meant, and reading it then says why it cannot be read.
+ * A link to nothing stays skipped: the pattern matches what exists.
+ */
+function noticingFs(unreadable: { folder: string; error: unknown }[]) {
+  const unreachable = (error: NodeJS.ErrnoException | null): error is NodeJS.ErrnoException => error !== null && !isMissing(error);
+  const asFile = { isDirectory: () => false, isFile: () => true } as Stats;
+  return {
+    readdir: ((folder: string, options: object, callback: Callback<unknown>) =>
+      readdir(folder, options as never, (error: NodeJS.ErrnoException | null, entries: unknown) => {
+        if (unreachable(error)) unreadable.push({ folder, error });
+        callback(error, entries);
+      })) as unknown as typeof readdir,
+    realpath: ((link: string, callback: Callback<string>) => realpath(link, (error, resolved) => (unreachable(error) ? callback(null, link) : callback(error, resolved)))) as typeof realpath,
+    stat: ((file: string, callback: Callback<Stats>) => stat(file, (error, stats) => (unreachable(error) ? callback(null, asFile) : callback(error, stats)))) as typeof stat,
+  };
+}
+
 export function readLimited(abs: string, display: string, maxBytes: number): Buffer {
   let size: number;
   try {
     size = statSync(abs).size;
   } catch (e) {
-    throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${(e as Error).message}`);
+    throw InputError.at({ file: display, line: 1, column: 1 }, cannotRead(e, 'the file', abs));
   }
   if (size > maxBytes) {
     throw InputError.at({ file: display, line: 1, column: 1 }, `the file is ${(size / 1048576).toFixed(1)} MiB, over the ${(maxBytes / 1048576).toFixed(0)} MiB limit for this kind of input. Is it the right file?`);
@@ -91,7 +130,7 @@ export function readLimited(abs: string, display: string, maxBytes: number): Buf
   try {
     return readFileSync(abs);
   } catch (e) {
-    throw InputError.at({ file: display, line: 1, column: 1 }, `cannot read the file: ${(e as Error).message}`);
+    throw InputError.at({ file: display, line: 1, column: 1 }, cannotRead(e, 'the file', abs));
   }
 }
 
@@ -125,14 +164,20 @@ export function readWorkspaceFile(ws: Workspace, abs: string, display: string, m
   try {
     real = realpathSync(abs);
   } catch (e) {
-    throw InputError.at(at, `cannot read the file: ${(e as Error).message}`);
+    throw InputError.at(at, cannotRead(e, 'the file', abs));
   }
   // Named inside the workspace (as written, or through a root that is itself a link) but really outside: a link leads out.
   const named = path.resolve(abs);
   if ((isInside(path.resolve(boundaryOf(ws)), named) || isInsideWorkspace(ws, named)) && !isInsideWorkspace(ws, real)) {
     throw InputError.at(at, `the file resolves to ${real}, outside the workspace (${boundaryOf(ws)}); inputs must be files of the repository, and a symbolic link may not lead out of it. Copy the file into the repository, or leave it out.`);
   }
-  if (!statSync(real).isFile()) throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
+  let isFile: boolean;
+  try {
+    isFile = statSync(real).isFile();
+  } catch (e) {
+    throw InputError.at(at, cannotRead(e, 'the file', abs));
+  }
+  if (!isFile) throw InputError.at(at, 'this is not a regular file (a folder, device, FIFO or socket); name the file to read instead.');
   return readLimited(abs, display, maxBytes);
 }
 

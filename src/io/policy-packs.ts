@@ -1,11 +1,13 @@
 import { closeSync, existsSync, openSync, readSync, readdirSync, statSync } from 'node:fs';
+import type { Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../core/errors.js';
 import { parseYaml } from '../core/input/located-yaml.js';
 import { decodeInput } from '../core/input/decode.js';
 import type { PackFiles } from '../core/policy/pack.js';
-import { displayPath, leadsOutOfWorkspace, readLimited, readWorkspaceFile } from './input-files.js';
+import { displayPath, globParent, isGlob, leadsOutOfWorkspace, readLimited, readWorkspaceFile } from './input-files.js';
+import { cannotRead, isMissing } from './read-problems.js';
 import type { Workspace } from './input-files.js';
 
 const BUILTIN = path.join('policies', 'outsystems-11');
@@ -25,8 +27,39 @@ export function builtinPackDir(): string {
 
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
 
-const isPack = (dir: string) => existsSync(path.join(dir, 'pack.yaml')) || existsSync(path.join(dir, 'pack.yml'));
 const isYaml = (name: string) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+const at = (file: string) => ({ file, line: 1, column: 1 });
+
+/*
+ * Every folder and entry below is read through these two: a folder without permission or a
+ * symbolic link loop is bad input, named with what to do, never an internal error, and never
+ * read as "no pack here" (a pack skipped in silence would drop its policies from the gate).
+ */
+
+/** A folder's entries, in name order, or a located error saying why they cannot be listed. */
+function listFolder(abs: string, display: string): Dirent[] {
+  try {
+    return readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    throw InputError.at(at(display), cannotRead(e, 'the folder', abs));
+  }
+}
+
+/**
+ * What a path is, links followed: undefined when nothing is there, an error at `where`
+ * when something is but cannot be reached (a loop, a link to nothing, no permission).
+ */
+function kindOf(abs: string, where: string, shown: string): 'file' | 'folder' | 'other' | undefined {
+  try {
+    const st = statSync(abs);
+    return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
+  } catch (e) {
+    if (isMissing(e, abs)) return undefined;
+    throw InputError.at(at(where), cannotRead(e, `"${shown}"`, abs));
+  }
+}
+
+const isPack = (dir: string, display: string) => ['pack.yaml', 'pack.yml'].some((f) => kindOf(path.join(dir, f), display, `${display}/${f}`) !== undefined);
 
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
@@ -34,9 +67,9 @@ const isYaml = (name: string) => /\.ya?ml$/i.test(name) && !name.startsWith('.')
  * collects the absolute paths read, so that a report is never written over one.
  */
 function readPackDir(dir: string, display: string, confine: Workspace | undefined, filesRead: string[]): PackFiles {
-  const files = readdirSync(dir)
+  const files = listFolder(dir, display)
+    .map((e) => e.name)
     .filter(isYaml)
-    .sort()
     .map((f) => {
       const abs = path.join(dir, f);
       const shown = `${display}/${f}`;
@@ -66,7 +99,7 @@ function looksLikePolicy(ws: Workspace, file: string): boolean {
   }
 }
 
-/** The first 64 KiB of a workspace file, or undefined (a link leading out, unreadable). */
+/** The first 64 KiB of a workspace file, or undefined for a link leading out; unreadable, it may be a policy, so an error. */
 function head(ws: Workspace, file: string): string | undefined {
   if (leadsOutOfWorkspace(ws, file)) return undefined;
   let text: string;
@@ -78,21 +111,25 @@ function head(ws: Workspace, file: string): string | undefined {
     } finally {
       closeSync(fd);
     }
-  } catch {
-    return undefined;
+  } catch (e) {
+    throw InputError.at(at(displayPath(ws, file)), `${cannotRead(e, 'the file', file)} It sits among policy files, so topogate must see whether it is one.`);
   }
   return text;
 }
 
-/** Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths relative to `dir`. */
-function policiesInSubfolders(ws: Workspace, dir: string, depth = 0): string[] {
+/**
+ * Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths
+ * relative to `dir`. A sub-folder that cannot be read is an error: it may hold policies.
+ */
+function policiesInSubfolders(ws: Workspace, dir: string, display: string, depth = 0): string[] {
   if (depth > 7) return [];
   const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+  for (const entry of listFolder(dir, display)) {
     if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const sub = path.join(dir, entry.name);
-    for (const f of readdirSync(sub, { withFileTypes: true })) if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
-    for (const deeper of policiesInSubfolders(ws, sub, depth + 1)) found.push(`${entry.name}/${deeper}`);
+    const shown = `${display}/${entry.name}`;
+    for (const f of listFolder(sub, shown)) if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
+    for (const deeper of policiesInSubfolders(ws, sub, shown, depth + 1)) found.push(`${entry.name}/${deeper}`);
   }
   return found.sort();
 }
@@ -104,14 +141,32 @@ const listed = (files: readonly string[]) => `${files.slice(0, 3).join(', ')}${f
  * would say so.
  */
 function requireNoUnreadPolicies(ws: Workspace, abs: string, display: string): void {
-  const json = readdirSync(abs, { withFileTypes: true }).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, path.join(abs, f.name))).map((f) => f.name).sort();
+  const json = listFolder(abs, display).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, path.join(abs, f.name))).map((f) => f.name).sort();
   if (json.length > 0) {
     throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
   }
-  const nested = policiesInSubfolders(ws, abs);
+  const nested = policiesInSubfolders(ws, abs, display);
   if (nested.length > 0) {
     throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
   }
+}
+
+/**
+ * What --policies names must be: a folder. A pattern, a pack's pack.yaml or a policy file
+ * is a natural slip, each answered with the folder to pass instead.
+ */
+function requirePackFolder(abs: string, written: string): void {
+  const kind = kindOf(abs, written, written);
+  if (kind === 'folder') return;
+  const takes = '--policies (action input policies) takes a pack folder (pack.yaml and one YAML file per policy) or a folder of packs';
+  const folder = path.dirname(written) || '.';
+  let message: string;
+  if (kind === undefined && isGlob(written)) message = `policy pack folder "${written}" does not exist: ${takes}, not a pattern, which is not expanded. Pass the folder, "${globParent(written)}": the packs in it are found.`;
+  else if (kind === undefined) message = `policy pack folder "${written}" does not exist (looked in ${abs}). ${takes}.`;
+  else if (kind === 'file' && /^pack\.ya?ml$/i.test(path.basename(abs))) message = `"${written}" is a pack's ${path.basename(abs)}, a file: ${takes}. Pass its folder, "${folder}".`;
+  else if (kind === 'file' && isPack(path.dirname(abs), folder)) message = `"${written}" is a file of the pack "${folder}": ${takes}. Pass the pack's folder, "${folder}".`;
+  else message = `"${written}" is ${kind === 'file' ? 'a file' : 'not a folder'}: ${takes}.`;
+  throw InputError.at(at(written), message);
 }
 
 /** A pack folder, or a folder of pack folders. */
@@ -128,19 +183,19 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     if (seen.has(abs)) continue;
     seen.add(abs);
     const display = displayPath(ws, abs);
-    if (!existsSync(abs) || !statSync(abs).isDirectory()) {
-      throw InputError.at({ file: written, line: 1, column: 1 }, `policy pack folder "${written}" does not exist or is not a folder.`);
-    }
-    if (isPack(abs)) {
+    requirePackFolder(abs, written);
+    const entries = listFolder(abs, display);
+    if (isPack(abs, display)) {
       // Read first: its pack.yaml must be a file of the workspace before anything under it is looked at.
       packs.push(readPackDir(abs, display, ws, filesRead));
       requireNoUnreadPolicies(ws, abs, display);
       continue;
     }
-    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
     // Followed like the paths the user wrote: a pack may be a symbolic link to a folder (its files are still confined).
-    const isDir = (e: { name: string }) => statSync(path.join(abs, e.name), { throwIfNoEntry: false })?.isDirectory() === true;
-    const children = entries.filter((c) => isDir(c) && isPack(path.join(abs, c.name))).map((c) => c.name);
+    const isDir = (e: { name: string }) => kindOf(path.join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
+    // Each sub-folder listed before it is asked for pack.yaml: one without permission is said to be unreadable, not to hold no pack.
+    const isPackFolder = (sub: string, shown: string) => listFolder(sub, shown) && isPack(sub, shown);
+    const children = entries.filter((c) => isDir(c) && isPackFolder(path.join(abs, c.name), `${display}/${c.name}`)).map((c) => c.name);
     if (children.length === 0) {
       throw InputError.at({ file: display, line: 1, column: 1 }, `"${written}" is not a policy pack: it holds no pack.yaml, and no sub-folder does. A pack is a folder with pack.yaml and one YAML file per policy.`);
     }
@@ -152,8 +207,9 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
         .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
         .flatMap((e) => {
           const sub = path.join(abs, e.name);
-          const here = readdirSync(sub, { withFileTypes: true }).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name)));
-          return here || policiesInSubfolders(ws, sub).length > 0 ? [`${e.name}/`] : [];
+          const shown = `${display}/${e.name}`;
+          const here = listFolder(sub, shown).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name)));
+          return here || policiesInSubfolders(ws, sub, shown).length > 0 ? [`${e.name}/`] : [];
         }),
     ];
     if (loose.length > 0) {

@@ -1,4 +1,5 @@
 import { InputError } from '../errors.js';
+import type { SourceLocation } from '../model.js';
 
 /**
  * Bytes to text for every input: UTF-8 with or without a byte-order mark, and UTF-16
@@ -10,8 +11,43 @@ export function decodeInput(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(utf8);
   } catch {
-    throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+    throw notUtf8(utf8, file);
   }
+}
+
+/** The error for bytes that are not UTF-8, placed at the first bad one. */
+export function notUtf8(bytes: Uint8Array, file: string): InputError {
+  return InputError.at(firstInvalidUtf8(bytes, file), 'this file is not valid UTF-8 text: the character here is in another encoding (Latin-1 or Windows-1252?). Save the file as UTF-8 (or UTF-16 with a byte-order mark).');
+}
+
+/**
+ * Where the first byte sequence that is not UTF-8 starts, as the line and column a
+ * LineIndex gives (columns in UTF-16 units; LF, CRLF and a lone CR end a line). One pass
+ * over the bytes by the well-formed sequences of Unicode's table 3-7, so that a plan of
+ * hundreds of MiB is never decoded again to say where it goes wrong.
+ */
+function firstInvalidUtf8(bytes: Uint8Array, file: string): SourceLocation {
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  const continuation = (at: number, lo = 0x80, hi = 0xbf) => at < bytes.length && bytes[at] >= lo && bytes[at] <= hi;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let size = 0;
+    if (b < 0x80) size = 1;
+    else if (b >= 0xc2 && b <= 0xdf) size = continuation(i + 1) ? 2 : 0;
+    else if (b >= 0xe0 && b <= 0xef) size = continuation(i + 1, b === 0xe0 ? 0xa0 : 0x80, b === 0xed ? 0x9f : 0xbf) && continuation(i + 2) ? 3 : 0;
+    else if (b >= 0xf0 && b <= 0xf4) size = continuation(i + 1, b === 0xf0 ? 0x90 : 0x80, b === 0xf4 ? 0x8f : 0xbf) && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+    if (size === 0) break;
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
+      line++;
+      column = 1;
+    } else {
+      column += size === 4 ? 2 : 1;
+    }
+    i += size;
+  }
+  return { file, line, column };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import * as precompiled from './validators.generated.js';
 import type { InputProblem } from '../errors.js';
 import type { LocatedYaml, Path } from './located-yaml.js';
+import { closest } from './closest-word.js';
 
 /**
  * JSON Schema validation (ajv) whose errors read like a reviewer wrote them: each one
@@ -69,35 +70,6 @@ function expected(type: unknown): string {
   const names: Record<string, string> = { object: 'a mapping (key: value)', array: 'a list', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', null: 'empty' };
   const list = Array.isArray(type) ? type : [type];
   return list.map((t) => names[String(t)] ?? String(t)).join(' or ');
-}
-
-/**
- * Closest known word, for "did you mean". A short word allows one edit: two edits turn
- * "icmp" into "tcp", which is another word, not a slip.
- */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== undefined && bestDistance <= (word.length <= 4 ? 1 : Math.max(2, Math.floor(word.length / 3))) ? best : undefined;
-}
-
-/** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
 }
 
 /** Drops the branch errors under a failed anyOf/oneOf: one message per place, not one per branch. */

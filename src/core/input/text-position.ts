@@ -1,6 +1,9 @@
 import type { SourceLocation } from '../model.js';
 
-/** Maps offsets in a text to 1-based line and column (CRLF counts as one line break). */
+/**
+ * Maps offsets in a text to 1-based line and column. Line breaks are YAML's (and JSON's):
+ * LF, CRLF (one break) and a lone CR (old Mac files, which YAML reads as lines too).
+ */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -8,7 +11,11 @@ export class LineIndex {
     readonly file: string,
     private readonly text: string,
   ) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    if (!text.includes('\r')) {
+      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    } else {
+      for (const m of text.matchAll(/\r\n?|\n/g)) this.starts.push(m.index + m[0].length);
+    }
   }
 
   at(offset: number): SourceLocation {

@@ -6,7 +6,7 @@ import type { Override, Waiver } from '../topology/parse-topology.js';
 import { suggestPolicy } from './pack.js';
 import { nearMiss, policyNameProblems } from './policy-names.js';
 import { environmentNameAdvisories } from './environment-names.js';
-import { closest } from '../input/schema-validation.js';
+import { closest } from '../input/closest-word.js';
 import type { Policy } from './pack.js';
 
 /** Policies over environments: findings with waivers and team overrides applied. */

@@ -1,6 +1,6 @@
 import type { InputProblem } from '../errors.js';
 import type { Environment, SourceLocation } from '../model.js';
-import { editDistance } from '../input/schema-validation.js';
+import { editDistance } from '../input/closest-word.js';
 
 /**
  * The clients, roles and servers a policy names, checked against what the loaded inputs
@@ -85,7 +85,7 @@ export function nearMiss(word: string, candidates: Iterable<string>): string | u
   for (const c of candidates) {
     const n = normalName(c);
     if (n === w) return c;
-    if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n) <= 1) best = c;
+    if (best === undefined && Math.min(w.length, n.length) >= 3 && numbers(w) === numbers(n) && editDistance(w, n, 1) <= 1) best = c;
   }
   return best;
 }

@@ -1,6 +1,6 @@
 import { InputError, ProblemList } from '../errors.js';
 import type { Client, Environment, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
-import { closest } from '../input/schema-validation.js';
+import { closest } from '../input/closest-word.js';
 import type { RawSelector, TopologyFile } from '../topology/parse-topology.js';
 import { buildPlanState } from './plan-resources.js';
 import type { PlanResource } from './plan-resources.js';

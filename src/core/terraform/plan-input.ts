@@ -1,6 +1,6 @@
 import { InputError } from '../errors.js';
 import type { SourceLocation } from '../model.js';
-import { stripBom, utf8Bytes } from '../input/decode.js';
+import { notUtf8, stripBom, utf8Bytes } from '../input/decode.js';
 import { LineIndex } from '../input/text-position.js';
 import { offsetOfPath, scanJson } from './json-syntax.js';
 import type { JsonPath } from './json-syntax.js';
@@ -200,7 +200,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw InputError.at({ file, line: 1, column: 1 }, 'this file is not valid UTF-8 text. Save it as UTF-8 (or UTF-16 with a byte-order mark).');
+    throw notUtf8(bytes, file);
   }
 }
 

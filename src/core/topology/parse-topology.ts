@@ -5,7 +5,8 @@ import { parsePortSpec } from '../net/ports.js';
 import { parseYaml } from '../input/located-yaml.js';
 import { INTERNET_IS_BUILT_IN, checkAddress } from '../input/address-value.js';
 import type { LocatedYaml, Path } from '../input/located-yaml.js';
-import { closest, precompiledValidator, validateLocated } from '../input/schema-validation.js';
+import { closest } from '../input/closest-word.js';
+import { precompiledValidator, validateLocated } from '../input/schema-validation.js';
 import { VALIDATOR_NAMES } from '../input/validator-names.js';
 
 /** A topology file as written (version 1), checked against its schema and for meaning. */
