@@ -1058,3 +1058,18 @@ describe('a flow that several filters block', () => {
     expect(r.message).toMatch(/Fix: add an egress rule to aws_security_group\.app allowing tcp\/1433 to aws_instance\.db; and add an ingress rule to aws_security_group\.db allowing tcp\/1433 from aws_instance\.app\.$/);
   });
 });
+
+describe('a managed database answers only on its port', () => {
+  const open = group('aws_security_group.db', [rule('tcp', 0, 65535, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+  const db = (values: Record<string, unknown>, unknown: Record<string, unknown> = {}, expressions: Record<string, unknown> = {}): TestPlan => ({
+    resources: [open, { address: 'aws_db_instance.db', values: { tags: { 'topogate-role': 'database' }, ...values }, unknown: { id: true, vpc_security_group_ids: true, ...unknown }, expressions: { vpc_security_group_ids: ref('aws_security_group.db.id', 'aws_security_group.db'), ...expressions } }],
+  });
+  const reach = (plan: TestPlan, port: number) => flow(cidrs('office', '203.0.113.0/24'), serverOf(plan, 'aws_db_instance.db'), port).status;
+
+  it('its port, else its engine\'s where the configuration sets none; an unknown port leaves the rules to decide', () => {
+    expect([reach(db({ engine: 'sqlserver-se', port: 1500 }), 1500), reach(db({ engine: 'sqlserver-se', port: 1500 }), 12000)]).toEqual(['pass', 'fail']);
+    expect([reach(db({ engine: 'mysql' }, { port: true }), 3306), reach(db({ engine: 'mysql' }, { port: true }), 12000)]).toEqual(['pass', 'fail']);
+    expect(reach(db({ engine: 'mysql' }, { port: true }, { port: ref('var.port') }), 12000)).toBe('pass');
+    expect(finding(checkPlans(db({ engine: 'sqlserver-se', port: 1433 })), 'OS11-SEC-001', 'internet -> aws_db_instance.db').status).toBe('pass');
+  });
+});

@@ -426,6 +426,16 @@ describe('Azure SQL', () => {
     expect(closed.message).toMatch(/Fix: add an azurerm_mssql_firewall_rule \(or a virtual network rule\) to azurerm_mssql_server\.db allowing tcp\/1433 from role:front-end/);
   });
 
+  it('answers only on its SQL ports: a firewall rule open to everything exposes no platform port, and a flow to another port fails saying why', () => {
+    const open = sql([firewall('all', '0.0.0.0', '255.255.255.255')]);
+    const sec = finding(checkPlans(open), 'OS11-SEC-001', 'internet -> azurerm_mssql_server.db');
+    expect(sec.status).toBe('pass');
+    const other = flow(cidrs('office', '203.0.113.0/24'), serverOf(open, 'azurerm_mssql_server.db'), 3306);
+    expect(other.status).toBe('fail');
+    expect(other.message).toMatch(/Fix: azurerm_mssql_server\.db is a managed database listening only on tcp\/1433 \(and 11000-11999 for clients inside Azure\): no rule can open another port of it\.$/);
+    expect(flow(cidrs('office', '203.0.113.0/24'), serverOf(open, 'azurerm_mssql_server.db'), 11000).status).toBe('pass');
+  });
+
   it('a range one address short fails, naming the address left out', () => {
     const f = finding(checkPlans(sql([firewall('app', '10.0.1.0', '10.0.1.3')])), 'OS11-NET-005');
     expect(f.status).toBe('fail');

@@ -142,7 +142,8 @@ describe('a role tag not known until apply', () => {
   it('a database engine that only a role makes a server, with its role tag unknown, may be a server', () => {
     const reports: TestResource = {
       address: 'aws_db_instance.reports',
-      values: { engine: 'mysql', port: 3306, availability_zone: 'eu-west-1a', tags: production },
+      // Listening on 12000 (a database answers only on its port): were it a server, a controller port would be exposed.
+      values: { engine: 'mysql', port: 12000, availability_zone: 'eu-west-1a', tags: production },
       unknown: { id: true, vpc_security_group_ids: true, tags: { 'topogate-role': true } },
       expressions: { vpc_security_group_ids: ref('aws_security_group.open.id') },
     };
@@ -152,10 +153,10 @@ describe('a role tag not known until apply', () => {
     expect(env.possibleServers?.map((s) => [s.name, s.membershipUnknown])).toEqual([
       ['aws_db_instance.reports', 'tags.topogate-role of aws_db_instance.reports is not known until apply, and only a role makes a mysql aws_db_instance a server'],
     ]);
-    // Open to the internet: were it a server, the controller ports would be exposed.
+    // Open to the internet: were it a server, the controller port it listens on would be exposed.
     const sec = finding(checkPlans(p), 'OS11-SEC-001', 'internet -> aws_db_instance.reports');
     expect(sec.status).toBe('unknown');
-    expect(sec.message).toMatch(/^Cannot decide until apply whether aws_db_instance\.reports belongs to "production" \(tags\.topogate-role of aws_db_instance\.reports is not known until apply, and only a role makes a mysql aws_db_instance a server\)\. If so: aws_db_instance\.reports accepts tcp\/12000-12002, 12102 from /);
+    expect(sec.message).toMatch(/^Cannot decide until apply whether aws_db_instance\.reports belongs to "production" \(tags\.topogate-role of aws_db_instance\.reports is not known until apply, and only a role makes a mysql aws_db_instance a server\)\. If so: aws_db_instance\.reports accepts tcp\/12000 from /);
   });
 });
 

@@ -52648,6 +52648,8 @@ function buildGcpNetwork(ctx) {
 
 
 
+
+
 /**
  * The servers a plan creates or keeps: compute resources and managed SQL Server / Oracle
  * databases, with their roles (tag or label `topogate-role`), environment
@@ -53011,10 +53013,43 @@ function databasePort(ctx, c) {
     const value = port.values.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
     return value === undefined ? undefined : Number(value);
 }
+/** The port each engine of a managed database listens on where the plan sets none. */
+const ENGINE_PORTS = { sqlserver: 1433, oracle: 1521, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
+/**
+ * The ports a managed database listens on: its port (or its engine's where the plan sets
+ * none); Azure SQL also redirects clients inside Azure to 11000-11999. Undefined where not
+ * known: then its firewall alone decides.
+ */
+function listeningPorts(ctx, c) {
+    if (c.type.kind !== 'database')
+        return undefined;
+    if (c.res.type === 'azurerm_mssql_server' || c.res.type === 'azurerm_sql_server')
+        return { ports: PortSet.of(1433).union(PortSet.range(11000, 11999)), text: 'tcp/1433 (and 11000-11999 for clients inside Azure)' };
+    let port = databasePort(ctx, c);
+    if (port === undefined && c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine)) {
+        // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
+        const set = c.res.type === 'google_sql_database_instance' ? { unknown: [], values: [] } : attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
+        if (set.unknown.length === 0 && set.values.length === 0)
+            port = ENGINE_PORTS[c.engine];
+    }
+    return port === undefined ? undefined : { ports: PortSet.of(port), text: `tcp/${port}` };
+}
+/** A managed database answers only on its ports: nothing else of it can be reached, whatever its firewall admits. */
+function listeningLayer(res, location, listening) {
+    const text = `${res.address} is a managed database listening only on ${listening.text}`;
+    return {
+        name: `ports of ${res.address}`,
+        rules: [{ action: 'deny', priority: 0, protocol: 'all', ports: PortSet.ALL.subtract(listening.ports), peer: { addresses: AddressSet.ALL, identities: [], label: 'any address' }, origin: { label: text, location } }],
+        defaultAction: 'allow',
+        fix: { kind: 'advice', text: `${text}: no rule can open another port of it` },
+        fixLocation: location,
+    };
+}
 /** The server model of a candidate, named `name` in its environment. */
 function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
     const network = builders.network(c);
     const engine = c.type.kind === 'database' ? c.engine : undefined;
+    const listening = listeningPorts(ctx, c);
     return {
         kind: 'server',
         name,
@@ -53024,7 +53059,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         addressesExact: network.addressesExact,
         identities: [`server:${name}`, ...roles.map((r) => `role:${r}`), ...network.identities],
         identitiesUnknown: network.identitiesUnknown,
-        ingress: network.ingress,
+        ingress: listening ? [listeningLayer(c.res, c.location, listening), ...network.ingress] : network.ingress,
         egress: network.egress,
         location: c.location,
         provider: providerOf(c.res.providerName) ?? c.type.cloud,
