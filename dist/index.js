@@ -46120,7 +46120,8 @@ function flowPairs(env, params) {
     if (sources.length === 0 && possibleSources.length === 0) {
         return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
     }
-    const knownTargetNames = new Set(targets.map((t) => t.name));
+    // A server is not its own source, unless it stands for several instances (a fleet).
+    const knownTargetNames = new Set(targets.filter((t) => t.fleet === undefined).map((t) => t.name));
     const targetNames = new Set([...knownTargetNames, ...possibleTargets.map((t) => t.server.name)]);
     const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
     const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
@@ -46300,9 +46301,11 @@ function evaluateFlowPairs(env, params, listenerMatch, subjectOf, judge, options
     const beyond = { fail: 0, unknown: 0 };
     for (const target of plan.targets) {
         for (const source of plan.sources) {
-            if (source.kind !== 'client' && source.name === target.name)
+            const self = source.kind !== 'client' && source.name === target.name;
+            if (self && target.fleet === undefined)
                 continue;
-            const outcome = evaluatePair(source, target);
+            // A fleet with itself: one of its instances reaching another.
+            const outcome = evaluatePair(self ? { ...source, name: `another instance of ${source.name}` } : source, target);
             if (large && outcome.status === 'pass')
                 passes++;
             else if (large && outcomes.length >= MAX_LISTED_PAIRS)
@@ -50929,6 +50932,8 @@ function buildAwsNetwork(ctx) {
      * undefined where one of those is not known, or no group of the plan uses it.
      */
     let launchRanges;
+    // How many instances of a template the autoscaling groups keep running, and which groups.
+    const launchCounts = new Map();
     const launchRange = (template) => {
         if (!launchRanges) {
             launchRanges = new Map();
@@ -50940,13 +50945,24 @@ function buildAwsNetwork(ctx) {
                 const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
                 const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
                 const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
+                const sizes = ['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0));
+                const count = Math.max(...sizes);
                 for (const t of templates) {
                     const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
                     launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
+                    const counted = launchCounts.get(t) ?? { count: 0, groups: [] };
+                    if (count > 0)
+                        launchCounts.set(t, { count: counted.count + count, groups: [...counted.groups, asg.address] });
                 }
             }
         }
         return launchRanges.get(template);
+    };
+    /** Why a template stands for several instances: its autoscaling groups keep two or more. */
+    const fleetOf = (template) => {
+        launchRange(template);
+        const c = launchCounts.get(template);
+        return c && c.count >= 2 ? `${c.groups.join(', ')} ${c.groups.length === 1 ? 'keeps' : 'keep'} ${c.count} instances of ${template.address} running` : undefined;
     };
     const sharedLayers = new Map();
     // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
@@ -51016,7 +51032,8 @@ function buildAwsNetwork(ctx) {
             mergeLinks(linked, l);
         const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
         const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-        const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
+        const fleet = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? fleetOf(res) : undefined;
+        const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}), ...(fleet ? { fleet } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
         const direct = publicAddressLayer(res, location);
@@ -53060,6 +53077,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         identities: [`server:${name}`, ...roles.map((r) => `role:${r}`), ...network.identities],
         identitiesUnknown: network.identitiesUnknown,
         ingress: listening ? [listeningLayer(c.res, c.location, listening), ...network.ingress] : network.ingress,
+        ...(network.fleet !== undefined ? { fleet: network.fleet } : {}),
         egress: network.egress,
         location: c.location,
         provider: providerOf(c.res.providerName) ?? c.type.cloud,

@@ -141,6 +141,12 @@ export interface Endpoint {
 export interface Server extends Endpoint {
   kind: 'server';
   roles: readonly string[];
+  /**
+   * Set where the server stands for several instances that reach each other (a launch
+   * template an autoscaling group keeps two or more of): why. Flows between servers of a
+   * role then include the pair of the server with itself.
+   */
+  fleet?: string;
   provider?: string;
   region?: string;
   /** Database engine, for role `database`: `sqlserver` | `oracle` | other. */

@@ -127,7 +127,8 @@ export function flowPairs(env: Environment, params: FlowParams): PairPlan {
   if (sources.length === 0 && possibleSources.length === 0) {
     return { ...none, skipped: { status: 'pass', subject, message: `Nothing to check: no server in "${env.name}" matches ${fromLabel}.`, location: env.location } };
   }
-  const knownTargetNames = new Set(targets.map((t) => t.name));
+  // A server is not its own source, unless it stands for several instances (a fleet).
+  const knownTargetNames = new Set(targets.filter((t) => t.fleet === undefined).map((t) => t.name));
   const targetNames = new Set([...knownTargetNames, ...possibleTargets.map((t) => t.server.name)]);
   const selfPairs = sources.filter((s) => s.kind !== 'client' && targetNames.has(s.name)).length + possibleSources.filter((s) => targetNames.has(s.server.name)).length;
   const count = (sources.length + possibleSources.length) * (targets.length + possibleTargets.length) - selfPairs;
@@ -343,8 +344,10 @@ export function evaluateFlowPairs(
   const beyond = { fail: 0, unknown: 0 };
   for (const target of plan.targets) {
     for (const source of plan.sources) {
-      if (source.kind !== 'client' && source.name === target.name) continue;
-      const outcome = evaluatePair(source, target);
+      const self = source.kind !== 'client' && source.name === target.name;
+      if (self && target.fleet === undefined) continue;
+      // A fleet with itself: one of its instances reaching another.
+      const outcome = evaluatePair(self ? { ...source, name: `another instance of ${source.name}` } : source, target);
       if (large && outcome.status === 'pass') passes++;
       else if (large && outcomes.length >= MAX_LISTED_PAIRS) beyond[outcome.status === 'fail' ? 'fail' : 'unknown']++;
       else outcomes.push({ subject: subjectOf({ source, target }, fromLabel), status: outcome.status, message: outcome.message(), location: outcome.location });

@@ -420,6 +420,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
    * undefined where one of those is not known, or no group of the plan uses it.
    */
   let launchRanges: Map<PlanResource, AddressSet | undefined> | undefined;
+  // How many instances of a template the autoscaling groups keep running, and which groups.
+  const launchCounts = new Map<PlanResource, { count: number; groups: string[] }>();
   const launchRange = (template: PlanResource): AddressSet | undefined => {
     if (!launchRanges) {
       launchRanges = new Map();
@@ -430,13 +432,23 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
         const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
         const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
+        const sizes = ['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0));
+        const count = Math.max(...sizes);
         for (const t of templates) {
           const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
           launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
+          const counted = launchCounts.get(t) ?? { count: 0, groups: [] };
+          if (count > 0) launchCounts.set(t, { count: counted.count + count, groups: [...counted.groups, asg.address] });
         }
       }
     }
     return launchRanges.get(template);
+  };
+  /** Why a template stands for several instances: its autoscaling groups keep two or more. */
+  const fleetOf = (template: PlanResource): string | undefined => {
+    launchRange(template);
+    const c = launchCounts.get(template);
+    return c && c.count >= 2 ? `${c.groups.join(', ')} ${c.groups.length === 1 ? 'keeps' : 'keep'} ${c.count} instances of ${template.address} running` : undefined;
   };
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
@@ -503,7 +515,8 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     for (const l of attached) mergeLinks(linked, l);
     const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
     const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-    const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}) };
+    const fleet = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? fleetOf(res) : undefined;
+    const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}), ...(fleet ? { fleet } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
     const direct = publicAddressLayer(res, location);

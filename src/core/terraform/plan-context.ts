@@ -441,6 +441,8 @@ export interface ServerNetwork {
   network?: PrivateNetwork;
   /** True where the plan says the server gets no IPv6 address. */
   noIpv6?: boolean;
+  /** Set where the server stands for several instances (an autoscaling group's template): why. */
+  fleet?: string;
   identities: string[];
   /** Set when the server may carry identities that are not known until apply. */
   identitiesUnknown?: string;

@@ -465,6 +465,7 @@ export function buildServer(
     identities: [`server:${name}`, ...roles.map((r) => `role:${r}`), ...network.identities],
     identitiesUnknown: network.identitiesUnknown,
     ingress: listening ? [listeningLayer(c.res, c.location, listening), ...network.ingress] : network.ingress,
+    ...(network.fleet !== undefined ? { fleet: network.fleet } : {}),
     egress: network.egress,
     location: c.location,
     provider: providerOf(c.res.providerName) ?? c.type.cloud,
