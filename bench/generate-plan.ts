@@ -65,7 +65,8 @@ function address(e: number, r: { type: string; name: string; index?: number }): 
 function instanceFiller(e: number, i: number): Record<string, unknown> {
   return {
     ami: `ami-${hex(e * 31 + i, 17)}`,
-    associate_public_ip_address: false,
+    // Public: the expected findings reach the instances from the internet directly.
+    associate_public_ip_address: true,
     disable_api_termination: false,
     ebs_optimized: true,
     iam_instance_profile: `os11-${envName(e)}`,
