@@ -1023,7 +1023,8 @@ describe('an instance the plan gives no public IPv4 address', () => {
     expect(r.verdict.gaps[0].uncovered.toCidrs()).not.toContain('10.0.0.0/8');
     expect(r.message).toMatch(/public address of aws_instance\.fe: denied by aws_instance\.fe has no public IPv4 address \(associate_public_ip_address = false, and no Elastic IP of this plan is associated with it\)/);
     expect(r.message).toMatch(/Fix: give aws_instance\.fe a public address \(associate_public_ip_address = true, or an aws_eip\), or bring these clients in through an internet-facing load balancer\.$/);
-    expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(fe(false), 'aws_instance.fe'), 12000, { forbidden: true }).status).toBe('pass');
+    // A port that must stay closed is still judged by the rules: an address from outside the plan would expose it.
+    expect(flow(cidrs('internet', '8.8.8.0/24'), serverOf(fe(false), 'aws_instance.fe'), 12000, { forbidden: true }).status).toBe('fail');
   });
 
   it('another server of the plan still reaches it at its private address', () => {

@@ -45077,8 +45077,10 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
     const egressStopped = max.isEmpty() && !src.addresses.isEmpty();
     let inMax = src.addresses;
     for (const layer of target.ingress) {
-        // Servers and balancers reach a server at its private address, public or not.
-        if (layer.directOnly === true && source.kind !== 'client')
+        // Servers and balancers reach a server at its private address, public or not. An
+        // exposure ignores it too: an address from outside the plan (an Elastic IP another
+        // configuration associates) would open what the rules admit.
+        if (layer.directOnly === true && (source.kind !== 'client' || exposure))
             continue;
         const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
         for (const u of r.unknowns)

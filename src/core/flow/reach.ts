@@ -437,8 +437,10 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
   const egressStopped = max.isEmpty() && !src.addresses.isEmpty();
   let inMax = src.addresses;
   for (const layer of target.ingress) {
-    // Servers and balancers reach a server at its private address, public or not.
-    if (layer.directOnly === true && source.kind !== 'client') continue;
+    // Servers and balancers reach a server at its private address, public or not. An
+    // exposure ignores it too: an address from outside the plan (an Elastic IP another
+    // configuration associates) would open what the rules admit.
+    if (layer.directOnly === true && (source.kind !== 'client' || exposure)) continue;
     const r = reachThroughShared(layer, src, dst, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     if (!r.max.covers(egressStopped ? inMax : max)) blocks.push({ hop: 'ingress', layer, deniedBy: r.deniedBy });
