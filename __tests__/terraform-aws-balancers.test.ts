@@ -153,6 +153,8 @@ describe('an ALB: a proxy with its security groups', () => {
     expect(f.message).toMatch(/aws_lb\.web's listener on tcp\/80 \(plan\.json:\d+\) redirects to HTTPS:443 and forwards to no server\)\./);
     expect(f.message).toMatch(/Fix: forward that listener to aws_instance\.fe\[0\] \(a direct opening would bypass aws_lb\.web\), or, where what it does \(redirects to HTTPS:443\) is what this policy asks for, waive this finding\.$/);
     expect(f.message).not.toMatch(/add an ingress rule/);
+    // The annotation goes where the fix does: the listener, not the front-ends' group.
+    expect(f.location).toEqual(env.loadBalancers[0].listeners[1].location);
   });
 
   it('a fixed-response listener is named too; a redirect to the same host and port says only "redirects"', () => {

@@ -45396,6 +45396,15 @@ function listenersTo(env, target, protocol) {
     }
     return out;
 }
+/** A listener on one of `ports` of a balancer in front of `target` that answers itself (a redirect) rather than forwarding. */
+function answeringListener(balancers, target, protocol, ports) {
+    for (const balancer of fronting(balancers, target, protocol)) {
+        const listener = balancer.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
+        if (listener)
+            return { balancer, listener };
+    }
+    return undefined;
+}
 /** The balancers with a listener that forwards to `target` with `protocol`, on any port. */
 function fronting(balancers, target, protocol) {
     return balancers.filter((b) => b.listeners.some((l) => protocolMatches(l.protocol, protocol) && targetsOf(l).has(target.name)));
@@ -45761,10 +45770,9 @@ function frontDoor(w, ports) {
     if (balancers.length === 0)
         return undefined;
     const wanted = flowPorts(w.protocol, ports);
-    for (const lb of balancers) {
-        const l = lb.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
-        if (!l)
-            continue;
+    const answering = answeringListener(balancers, w.target, w.protocol, ports);
+    if (answering) {
+        const { balancer: lb, listener: l } = answering;
         const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;
         return {
             text: `${at} ${l.answers} and forwards to no server`,
@@ -46243,7 +46251,7 @@ function doubtfulOutcomes(env, plan, subjectOf, evaluatePair, fromLabel, toLabel
     }
     return outcomes;
 }
-function failLocation(target, verdict) {
+function failLocation(target, verdict, ctx) {
     const at = (blocks) => {
         for (const b of blocks) {
             if (b.deniedBy.length > 0)
@@ -46254,6 +46262,10 @@ function failLocation(target, verdict) {
         return undefined;
     };
     for (const gap of verdict.gaps) {
+        // A balancer's listener that redirects instead of forwarding is where the message's fix goes.
+        const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(ctx.balancers, target, ctx.protocol, gap.ports) : undefined;
+        if (answering)
+            return answering.listener.location;
         // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
         for (const p of gap.paths) {
             const found = at(p.front.status !== 'pass' ? p.front.blocks : p.back.blocks);
@@ -46355,7 +46367,7 @@ const requiredFlow = {
             if (apart) {
                 return { status: 'unknown', message: () => `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}: ${apart.why}. The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}`, location: ctx.target.location };
             }
-            const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
+            const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict, ctx) : ctx.target.location;
             return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
             // A connection needs its responses: through stateless filters they are checked too.
         }, { responses: true });

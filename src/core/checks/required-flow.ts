@@ -2,7 +2,7 @@ import type { Environment, FlowProtocol, LoadBalancer, Server, SourceLocation } 
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
 import type { ReachOptions } from '../flow/reach.js';
-import { withBalancerPaths } from '../flow/balancer-paths.js';
+import { answeringListener, withBalancerPaths } from '../flow/balancer-paths.js';
 import type { ListenerMatch } from '../flow/balancer-paths.js';
 import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { forbiddenFlowVerdict, requiredFlowVerdict } from '../flow/verdict.js';
@@ -271,7 +271,7 @@ function doubtfulOutcomes(
   return outcomes;
 }
 
-function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>): SourceLocation {
+function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVerdict>, ctx: Pick<PairContext, 'balancers' | 'protocol'>): SourceLocation {
   const at = (blocks: ReadonlyArray<{ deniedBy: readonly { location: SourceLocation }[]; layer: { fixLocation?: SourceLocation } }>) => {
     for (const b of blocks) {
       if (b.deniedBy.length > 0) return b.deniedBy[0].location;
@@ -280,6 +280,9 @@ function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVer
     return undefined;
   };
   for (const gap of verdict.gaps) {
+    // A balancer's listener that redirects instead of forwarding is where the message's fix goes.
+    const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(ctx.balancers, target, ctx.protocol, gap.ports) : undefined;
+    if (answering) return answering.listener.location;
     // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
     for (const p of gap.paths) {
       const found = at(p.front.status !== 'pass' ? p.front.blocks : p.back.blocks);
@@ -388,7 +391,7 @@ export const requiredFlow: CheckType<FlowParams> = {
       if (apart) {
         return { status: 'unknown', message: () => `Cannot decide whether ${ctx.source.name} reaches ${ctx.target.name}: ${apart.why}. The network rules alone would let it through: ${requiredFlowMessage(ctx, verdict)}`, location: ctx.target.location };
       }
-      const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict) : ctx.target.location;
+      const location = verdict.status === 'pass' ? (verdict.allowedBy[0]?.location ?? ctx.target.location) : verdict.status === 'fail' ? failLocation(ctx.target, verdict, ctx) : ctx.target.location;
       return { status: verdict.status, message: () => requiredFlowMessage(ctx, verdict), location };
       // A connection needs its responses: through stateless filters they are checked too.
     }, { responses: true });

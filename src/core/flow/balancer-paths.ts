@@ -122,6 +122,15 @@ export function listenersTo(env: Environment, target: Endpoint, protocol: FlowPr
   return out;
 }
 
+/** A listener on one of `ports` of a balancer in front of `target` that answers itself (a redirect) rather than forwarding. */
+export function answeringListener(balancers: readonly LoadBalancer[], target: Endpoint, protocol: FlowProtocol, ports: PortSet): { balancer: LoadBalancer; listener: Listener } | undefined {
+  for (const balancer of fronting(balancers, target, protocol)) {
+    const listener = balancer.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
+    if (listener) return { balancer, listener };
+  }
+  return undefined;
+}
+
 /** The balancers with a listener that forwards to `target` with `protocol`, on any port. */
 export function fronting(balancers: readonly LoadBalancer[], target: Endpoint, protocol: FlowProtocol): LoadBalancer[] {
   return balancers.filter((b) => b.listeners.some((l) => protocolMatches(l.protocol, protocol) && targetsOf(l).has(target.name)));

@@ -1,7 +1,7 @@
 import type { Endpoint, FilterLayer, FlowProtocol, LoadBalancer, Origin } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { fronting, preservesClientAddress } from './balancer-paths.js';
+import { answeringListener, fronting, preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
 import { EPHEMERAL_PORTS, possibleAddresses } from './reach.js';
 import type { FlowSource, Hop } from './reach.js';
@@ -163,9 +163,9 @@ function frontDoor(w: FlowWording, ports: PortSet): { text?: string; fix: (direc
   const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
   if (balancers.length === 0) return undefined;
   const wanted = flowPorts(w.protocol, ports);
-  for (const lb of balancers) {
-    const l = lb.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
-    if (!l) continue;
+  const answering = answeringListener(balancers, w.target, w.protocol, ports);
+  if (answering) {
+    const { balancer: lb, listener: l } = answering;
     const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;
     return {
       text: `${at} ${l.answers} and forwards to no server`,
