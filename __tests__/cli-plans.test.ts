@@ -24,7 +24,7 @@ describe('topogate check --plan', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^topogate \d+\.\d+\.\d+ FAIL: 1 finding at or above error/);
-    expect(r.stdout).toMatch(/FAIL error {3}OS11-NET-006 {2}aws_instance\.controller -> aws_db_instance\.platform {2}infra\/aws\/main\.tf:66:1\n.*security group aws_security_group\.database: no rule allows it\)\. Fix: add an ingress rule to aws_security_group\.database allowing tcp\/1433 from role:controller\./);
+    expect(r.stdout).toMatch(/FAIL error {3}OS11-NET-006 {2}aws_instance\.controller -> aws_db_instance\.platform {2}infra\/aws\/main\.tf:66:1\n.*security group aws_security_group\.database: no rule allows it\)\. Fix: add an ingress rule to aws_security_group\.database allowing tcp\/1433 from role:controller \(its security group aws_security_group\.controller\)\./);
   });
 
   it('--format json: environments from the tags, every finding located in the repository', async () => {

@@ -1056,7 +1056,7 @@ describe('a flow that several filters block', () => {
     };
     const r = flow(serverOf(plan, 'aws_instance.app'), serverOf(plan, 'aws_instance.db'), 1433);
     expect(r.status).toBe('fail');
-    expect(r.message).toMatch(/Fix: add an egress rule to aws_security_group\.app allowing tcp\/1433 to aws_instance\.db; and add an ingress rule to aws_security_group\.db allowing tcp\/1433 from aws_instance\.app\.$/);
+    expect(r.message).toMatch(/Fix: add an egress rule to aws_security_group\.app allowing tcp\/1433 to aws_instance\.db; and add an ingress rule to aws_security_group\.db allowing tcp\/1433 from aws_instance\.app \(its security group aws_security_group\.app\)\.$/);
   });
 });
 

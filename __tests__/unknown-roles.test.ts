@@ -78,7 +78,7 @@ describe('a role tag not known until apply', () => {
     const net6 = finding(report, 'OS11-NET-006');
     expect(net6).toMatchObject({ status: 'unknown', environment: 'production', subject: 'aws_instance.ctl -> aws_db_instance.db' });
     expect(net6.message).toBe(
-      'Cannot decide until apply whether aws_instance.ctl holds role controller (tags.topogate-role of aws_instance.ctl is not known until apply). If so: aws_instance.ctl (10.0.2.5) cannot reach aws_db_instance.db on tcp/1433 (security group aws_security_group.db: no rule allows it). Fix: add an ingress rule to aws_security_group.db allowing tcp/1433 from role:controller.',
+      'Cannot decide until apply whether aws_instance.ctl holds role controller (tags.topogate-role of aws_instance.ctl is not known until apply). If so: aws_instance.ctl (10.0.2.5) cannot reach aws_db_instance.db on tcp/1433 (security group aws_security_group.db: no rule allows it). Fix: add an ingress rule to aws_security_group.db allowing tcp/1433 from role:controller (its security group aws_security_group.app).',
     );
     expect(net6.location).toEqual(serverOf(plan, 'aws_instance.ctl').location);
     // The front-end reaches it on 12000 whatever its role: decided.

@@ -13008,8 +13008,10 @@ function fixFor(layer, hop, o) {
         return `add to the firewall of environment "${fix.environment}": - { from: ${o.from}, to: ${o.to}, protocol: ${o.protocol}, ports: [${ports.join(', ')}] }`;
     }
     if (fix?.kind === 'resource') {
+        // A security group rule cannot say `role:front-end`: the source's own groups can be its source.
+        const groups = o.fromGroups && o.fromGroups.length > 0 && layer.name.startsWith('security group') ? ` (its security group${o.fromGroups.length === 1 ? '' : 's'} ${o.fromGroups.join(', ')})` : '';
         return hop === 'ingress'
-            ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} from ${o.fromText}`
+            ? `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} from ${o.fromText}${groups}`
             : `add ${fix.rule} to ${fix.address} allowing ${flowPorts(o.protocol, o.ports)} to ${o.toName}`;
     }
     return hop === 'ingress'
@@ -13107,7 +13109,8 @@ function describeGap(w, gap) {
     const reasons = paths.length > 0 ? [`directly: ${direct.join('; ') || 'blocked'}`, ...paths.map((p) => p.text)] : direct;
     // With a balancer in front of the target, the fix belongs on the balancer path, not a direct opening.
     // Every layer that blocks needs its fix: one at a time would take a run per layer.
-    const opening = { from: sourceFrom, fromText: sourceText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
+    const fromGroups = subset.mostly && w.source.kind === 'server' ? w.source.identities.filter((i) => i.startsWith('sg:')).map((i) => i.slice(3)) : undefined;
+    const opening = { from: sourceFrom, fromText: sourceText, fromGroups, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
     const fixes = [...new Set(gap.blockedAt.map((b) => fixFor(b.layer, b.hop, opening)))];
     const directFix = v6 ? v6.fix : fixes.length > 0 ? fixes.join('; and ') : undefined;
     const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
