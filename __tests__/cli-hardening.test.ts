@@ -211,7 +211,7 @@ describe('symbolic links out of the workspace', () => {
     for (const dir of ['packs/acme', 'packs']) {
       const nested = await cli(['validate', '--policies', dir]);
       expect(nested.code).toBe(2);
-      expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
+      expect(nested.stderr).toMatch(/^packs\/acme\/ssh\/ACME-SSH-002.yaml:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
     }
     rmSync(path.join(work, 'packs/acme/ssh'), { recursive: true });
     // A policy written as JSON (valid YAML, but not a .yaml file); a package.json is none of ours.
@@ -245,6 +245,47 @@ describe('symbolic links out of the workspace', () => {
       expect(hidden.code, text).toBe(2);
       expect(hidden.stderr).toMatch(/has policy files in sub-folders \(drafts\/deep\/er\/ACME-SSH-002\.yaml\)/);
       rmSync(path.join(work, 'packs/acme/drafts'), { recursive: true });
+    }
+  });
+
+  it('hidden, extension-less and otherwise named policy files, and hidden sub-folders, are an error at the file; other files there are left alone', async () => {
+    const policy = 'id: ACME-SSH-002\ntitle: x\nseverity: error\nsource: y\ncheck: { type: forbidden-flow, from: { client: internet }, to: { any: true }, ports: [23] }\n';
+    writePack('packs/acme');
+    // Not policies: a README quoting one, a binary file, hidden settings, version control.
+    writeFileSync(path.join(work, 'packs/acme/README.md'), `# ACME\n\n\`\`\`yaml\n${policy}\`\`\`\n`);
+    writeFileSync(path.join(work, 'packs/acme/.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49, 0, 0, 16, 0]));
+    writeFileSync(path.join(work, 'packs/acme/CODEOWNERS'), '* @acme/network\n');
+    writeFileSync(path.join(work, 'packs/.editorconfig'), 'root = true\n');
+    mkdirSync(path.join(work, 'packs/acme/.git/refs'), { recursive: true });
+    writeFileSync(path.join(work, 'packs/acme/.git/refs/ACME-SSH-002.yaml'), policy);
+    mkdirSync(path.join(work, 'packs/.git'));
+    writeFileSync(path.join(work, 'packs/.git/ACME-SSH-002.yaml'), policy);
+    for (const dir of ['packs/acme', 'packs']) expect((await cli(['validate', '--policies', dir])).code, dir).toBe(0);
+    const cases: Array<[string, RegExp]> = [
+      ['.ACME-SSH-002.yaml', /^packs\/acme\/\.ACME-SSH-002\.yaml:1:1: pack "packs\/acme" holds policy files it does not read \(\.ACME-SSH-002\.yaml\): .* whose names do not start with a dot, so this one would never run\. Rename it to NAME\.yaml in the pack folder \("\.ACME-SSH-002\.yaml" to "ACME-SSH-002\.yaml"\) to run it, or move it out of the pack\.$/m],
+      ['ACME-SSH-002', /^packs\/acme\/ACME-SSH-002:1:1: .*\("ACME-SSH-002" to "ACME-SSH-002\.yaml"\)/m],
+      ['ACME-SSH-002.yaml.bak', /^packs\/acme\/ACME-SSH-002\.yaml\.bak:1:1: .*\("ACME-SSH-002\.yaml\.bak" to "ACME-SSH-002\.yaml"\)/m],
+      ['.drafts/ACME-SSH-002.yaml', /^packs\/acme\/\.drafts\/ACME-SSH-002\.yaml:1:1: pack "packs\/acme" has policy files in sub-folders \(\.drafts\/ACME-SSH-002\.yaml\), .* or move them out of the pack\.$/m],
+      ['drafts/.ACME-SSH-002.yml', /^packs\/acme\/drafts\/\.ACME-SSH-002\.yml:1:1: pack "packs\/acme" has policy files in sub-folders/m],
+    ];
+    for (const [file, message] of cases) {
+      mkdirSync(path.dirname(path.join(work, 'packs/acme', file)), { recursive: true });
+      writeFileSync(path.join(work, 'packs/acme', file), policy);
+      for (const dir of ['packs/acme', 'packs']) {
+        const r = await cli(['validate', '--policies', dir]);
+        expect(r.code, `${file} in ${dir}`).toBe(2);
+        expect(r.stderr, `${file} in ${dir}`).toMatch(message);
+      }
+      rmSync(path.join(work, 'packs/acme', file.split('/')[0]), { recursive: true });
+    }
+    // Beside the packs of a folder of packs: a hidden file, or a hidden folder without pack.yaml.
+    for (const file of ['.ACME-SSH-002.yaml', 'ACME-SSH-002', '.drafts/ACME-SSH-002.yaml']) {
+      mkdirSync(path.dirname(path.join(work, 'packs', file)), { recursive: true });
+      writeFileSync(path.join(work, 'packs', file), policy);
+      const r = await cli(['validate', '--policies', 'packs']);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toMatch(new RegExp(`^packs:1:1: "packs" is a folder of packs \\(acme\\), but it also holds policy files outside them \\(${file.replace('/ACME-SSH-002.yaml', '/').replace(/\./g, '\\.')}\\), which would not be read`));
+      rmSync(path.join(work, 'packs', file.split('/')[0]), { recursive: true });
     }
   });
 
