@@ -164,6 +164,20 @@ describe('stderr quotes inputs inertly', () => {
     expect(r.stderr).toContain('x\\u202e\\n#');
   });
 
+  it('invisible characters in a key, a file name or a flag value are shown as escapes', async () => {
+    writeFileSync(path.join(work, 'zw.yml'), 'version: 1\nenvironments:\n  - name: p\n    servers\u200b: []\n');
+    const key = await cli(['check', '--topology', 'zw.yml']);
+    expect(key.code).toBe(2);
+    expect(key.stderr).toBe('zw.yml:4:5: environment "p": unknown key "servers\\u200b". Did you mean "servers"?\nnothing was checked.\n');
+    const file = await cli(['check', '--topology', 'nope\u2060\ufeff.yml']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^topogate: topology "nope\\u2060\\ufeff\.yml" does not exist/);
+    const flag = await cli(['check', '--topology', TOPOLOGY, '--fail-on', 'error\u{e0041}']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^topogate: --fail-on must be one of error, warning, notice, never, not "error\\u\{e0041\}"/);
+    for (const r of [key, file, flag]) expect(r.stderr).not.toMatch(/[\u200b\u2060\ufeff]|\u{e0041}/u);
+  });
+
   it('a file name found by a glob', async () => {
     writeFileSync(path.join(work, `a${INJECTION}.yml`), 'version: 2\n');
     const r = await cli(['check', '--topology', '*.yml']);

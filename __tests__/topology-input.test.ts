@@ -287,6 +287,20 @@ describe('encodings and hostile YAML', () => {
     expect([crlf.line, crlf.column]).toEqual([4, 5]);
   });
 
+  it.each([
+    ['a zero-width space', '\u200b', '\\u200b'],
+    ['a byte-order mark', '\ufeff', '\\ufeff'],
+    ['a word joiner', '\u2060', '\\u2060'],
+    ['a left-to-right mark', '\u200e', '\\u200e'],
+    ['a right-to-left isolate', '\u2067', '\\u2067'],
+    ['a soft hyphen', '\u00ad', '\\u00ad'],
+    ['a tag character', '\u{e0041}', '\\u{e0041}'],
+    ['a Hangul filler', '\u3164', '\\u3164'],
+  ])('%s in an echoed key is shown as an escape', (_name, invisible, shown) => {
+    const p = firstProblem(`version: 1\nenvironments:\n  - name: p\n    servers${invisible}: []\n`);
+    expect(p.message).toBe(`environment "p": unknown key "servers${shown}". Did you mean "servers"?`);
+  });
+
   it('an alias bomb is refused quickly', () => {
     const levels = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 12; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(', ')}]`);
