@@ -43,6 +43,8 @@ describe('malformed YAML: one string, one error with its line and column', () =>
     { name: 'two documents', text: 'version: 1\n---\nversion: 1\n', line: 1, column: 1, message: /2 YAML documents/ },
     { name: 'empty file', text: '   \n\n', line: 1, column: 1, message: /the file is empty/ },
     { name: 'a scalar instead of a mapping', text: 'just text\n', line: 1, column: 1, message: /must be a mapping/ },
+    { name: 'a YAML tag: as written, and what to do', text: 'version: 1\nenvironments:\n  - name: !!binary cHJvZA==\n', line: 3, column: 11, message: /^invalid YAML: unknown scalar tag !!binary\. YAML tags \(!!binary, !foo\) are not used in topology or policy files: remove the tag and write the value as plain text\.$/ },
+    { name: 'a local YAML tag on a mapping', text: 'version: 1\nenvironments: !foo {}\n', line: 2, column: 15, message: /^invalid YAML: unknown mapping tag !foo\. YAML tags/ },
   ];
   it.each(cases)('$name', ({ text, line, column, message }) => {
     const p = firstProblem(text);
