@@ -425,6 +425,47 @@ describe('usage errors', () => {
     }
   });
 
+  it('an unknown option suggests the nearest one, which works, rather than "put it after --"', async () => {
+    for (const [args, message] of [
+      [['check', '--Topology', TOPOLOGY], 'unknown option "--Topology"; did you mean --topology?'],
+      [['check', '--topology', TOPOLOGY, '--fail-onn', 'never'], 'unknown option "--fail-onn"; did you mean --fail-on?'],
+      [['check', '--topology', TOPOLOGY, '--zzzzzzzz'], 'unknown option "--zzzzzzzz"; the options are listed below.'],
+    ] as const) {
+      const r = await cli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n\n')[0]).toBe(`topogate: ${message}`);
+      expect(r.stderr).toMatch(/\n\nUsage:/);
+    }
+    // The advice works.
+    expect((await cli(['check', '--topology', TOPOLOGY])).code).toBe(1);
+  });
+
+  it('a single-value option given twice is a usage error naming it; --topology, --plan and --policies repeat', async () => {
+    for (const [args, message] of [
+      [['--fail-on', 'error', '--fail-on', 'never'], '--fail-on is given twice ("error", then "never"); it takes one value. Give it once.'],
+      [['--format', 'json', '-f', 'text'], '--format is given twice ("json", then "text"); it takes one value. Give it once.'],
+      [['-o', 'a.json', '--output=b.json'], '--output is given twice ("a.json", then "b.json"); it takes one value. Give it once.'],
+    ] as const) {
+      const r = await cli(['check', '--topology', TOPOLOGY, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n\n')[0]).toBe(`topogate: ${message}`);
+    }
+    expect(existsSync(path.join(work, 'a.json')) || existsSync(path.join(work, 'b.json'))).toBe(false);
+    writePack('packs/acme');
+    writeFileSync(path.join(work, 'staging.yml'), readFileSync(path.join(work, TOPOLOGY), 'utf8').replace(/^ {2}- name: (\S+)/gm, '  - name: $1-copy'));
+    const repeated = await cli(['check', '--topology', TOPOLOGY, '--topology', 'staging.yml', '--policies', 'packs/acme', '--policies', 'packs/acme', '--verbose', '--verbose']);
+    expect(repeated.code).toBe(1);
+  });
+
+  it('an empty --topology or --plan is a usage error, not dropped beside a valid one', async () => {
+    for (const args of [['--topology', TOPOLOGY, '--topology', ''], ['--topology', TOPOLOGY, '--plan', ' ']]) {
+      const r = await cli(['check', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^topogate: --${args[2].slice(2)} needs a file name or a glob, not an empty value\n\nUsage:`));
+    }
+  });
+
   it("an option missing its value: Node's message over several lines is printed as one, without a literal \\n", async () => {
     const r = await cli(['check', '--topology', '--verbose']);
     expect(r.code).toBe(2);
