@@ -82,6 +82,13 @@ describe('action inputs', () => {
       'check-run: "1" is not a boolean; use true or false.',
     ]);
   });
+
+  it('a value holding an invisible character shows it as an escape', () => {
+    expect(problemsOf({ topology: 't.yml', 'fail-on': 'error\u200b', annotations: '\ufefftrue' })).toEqual([
+      'fail-on: "error\\u200b" is not one of error, warning, notice, never.',
+      'annotations: "\\ufefftrue" is not a boolean; use true or false.',
+    ]);
+  });
 });
 
 describe('comment marker', () => {

@@ -306,6 +306,22 @@ describe('other events and settings', () => {
     expect(run.summary).toContain('/blob/ffeeddccbbaa00998877665544332211ffeeddcc/examples/topology.yml#L16');
   });
 
+  it('pull_request with an event file that is not JSON: says so, rather than "not a pull request"', async () => {
+    await startGitHub();
+    const workspace = makeWorkspace();
+    const eventFile = path.join(path.dirname(workspace), 'bad-event.json');
+    writeFileSync(eventFile, '{not json');
+    const run = await runAction({ workspace, inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url, env: { GITHUB_EVENT_PATH: eventFile } });
+    expect(run.code).toBe(1);
+    expect(gh.requests).toEqual([]);
+    expect(annotations(run, 'warning').map((a) => a.message)).toContainEqual(expect.stringMatching(/^the event file \(GITHUB_EVENT_PATH\) could not be read as JSON \(.+\); pull-request features are off\.$/));
+    expect(run.summary).toMatch(/No PR comment: this run is for a `pull_request` event, but its event file \(GITHUB_EVENT_PATH\) could not be read as JSON \(.+\), so the pull request is not known\./);
+    expect(run.summary).not.toContain('not a pull request');
+    // JSON without a pull request in it: said too.
+    const empty = await runAction({ workspace, inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url, payload: { action: 'opened' } });
+    expect(empty.summary).toContain('No PR comment: this run is for a `pull_request` event, but its event file (GITHUB_EVENT_PATH) names no pull request (its number and head commit), so the pull request is not known.');
+  });
+
   it('pull_request_target behaves as pull_request', async () => {
     await startGitHub();
     const run = await runAction({ workspace: makeWorkspace(), event: 'pull_request_target', inputs: { topology: 'examples/topology.yml' }, apiUrl: gh.url });

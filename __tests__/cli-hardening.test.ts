@@ -164,6 +164,20 @@ describe('stderr quotes inputs inertly', () => {
     expect(r.stderr).toContain('x\\u202e\\n#');
   });
 
+  it('invisible characters in a key, a file name or a flag value are shown as escapes', async () => {
+    writeFileSync(path.join(work, 'zw.yml'), 'version: 1\nenvironments:\n  - name: p\n    servers\u200b: []\n');
+    const key = await cli(['check', '--topology', 'zw.yml']);
+    expect(key.code).toBe(2);
+    expect(key.stderr).toBe('zw.yml:4:5: environment "p": unknown key "servers\\u200b". Did you mean "servers"?\nnothing was checked.\n');
+    const file = await cli(['check', '--topology', 'nope\u2060\ufeff.yml']);
+    expect(file.code).toBe(2);
+    expect(file.stderr).toMatch(/^topogate: topology "nope\\u2060\\ufeff\.yml" does not exist/);
+    const flag = await cli(['check', '--topology', TOPOLOGY, '--fail-on', 'error\u{e0041}']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toMatch(/^topogate: --fail-on must be one of error, warning, notice, never, not "error\\u\{e0041\}"/);
+    for (const r of [key, file, flag]) expect(r.stderr).not.toMatch(/[\u200b\u2060\ufeff]|\u{e0041}/u);
+  });
+
   it('a file name found by a glob', async () => {
     writeFileSync(path.join(work, `a${INJECTION}.yml`), 'version: 2\n');
     const r = await cli(['check', '--topology', '*.yml']);
@@ -211,7 +225,7 @@ describe('symbolic links out of the workspace', () => {
     for (const dir of ['packs/acme', 'packs']) {
       const nested = await cli(['validate', '--policies', dir]);
       expect(nested.code).toBe(2);
-      expect(nested.stderr).toMatch(/^packs\/acme:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
+      expect(nested.stderr).toMatch(/^packs\/acme\/ssh\/ACME-SSH-002.yaml:1:1: pack "packs\/acme" has policy files in sub-folders \(ssh\/ACME-SSH-002.yaml\), which a pack does not read/);
     }
     rmSync(path.join(work, 'packs/acme/ssh'), { recursive: true });
     // A policy written as JSON (valid YAML, but not a .yaml file); a package.json is none of ours.
@@ -245,6 +259,47 @@ describe('symbolic links out of the workspace', () => {
       expect(hidden.code, text).toBe(2);
       expect(hidden.stderr).toMatch(/has policy files in sub-folders \(drafts\/deep\/er\/ACME-SSH-002\.yaml\)/);
       rmSync(path.join(work, 'packs/acme/drafts'), { recursive: true });
+    }
+  });
+
+  it('hidden, extension-less and otherwise named policy files, and hidden sub-folders, are an error at the file; other files there are left alone', async () => {
+    const policy = 'id: ACME-SSH-002\ntitle: x\nseverity: error\nsource: y\ncheck: { type: forbidden-flow, from: { client: internet }, to: { any: true }, ports: [23] }\n';
+    writePack('packs/acme');
+    // Not policies: a README quoting one, a binary file, hidden settings, version control.
+    writeFileSync(path.join(work, 'packs/acme/README.md'), `# ACME\n\n\`\`\`yaml\n${policy}\`\`\`\n`);
+    writeFileSync(path.join(work, 'packs/acme/.DS_Store'), Buffer.from([0, 0, 0, 1, 66, 117, 100, 49, 0, 0, 16, 0]));
+    writeFileSync(path.join(work, 'packs/acme/CODEOWNERS'), '* @acme/network\n');
+    writeFileSync(path.join(work, 'packs/.editorconfig'), 'root = true\n');
+    mkdirSync(path.join(work, 'packs/acme/.git/refs'), { recursive: true });
+    writeFileSync(path.join(work, 'packs/acme/.git/refs/ACME-SSH-002.yaml'), policy);
+    mkdirSync(path.join(work, 'packs/.git'));
+    writeFileSync(path.join(work, 'packs/.git/ACME-SSH-002.yaml'), policy);
+    for (const dir of ['packs/acme', 'packs']) expect((await cli(['validate', '--policies', dir])).code, dir).toBe(0);
+    const cases: Array<[string, RegExp]> = [
+      ['.ACME-SSH-002.yaml', /^packs\/acme\/\.ACME-SSH-002\.yaml:1:1: pack "packs\/acme" holds policy files it does not read \(\.ACME-SSH-002\.yaml\): .* whose names do not start with a dot, so this one would never run\. Rename it to NAME\.yaml in the pack folder \("\.ACME-SSH-002\.yaml" to "ACME-SSH-002\.yaml"\) to run it, or move it out of the pack\.$/m],
+      ['ACME-SSH-002', /^packs\/acme\/ACME-SSH-002:1:1: .*\("ACME-SSH-002" to "ACME-SSH-002\.yaml"\)/m],
+      ['ACME-SSH-002.yaml.bak', /^packs\/acme\/ACME-SSH-002\.yaml\.bak:1:1: .*\("ACME-SSH-002\.yaml\.bak" to "ACME-SSH-002\.yaml"\)/m],
+      ['.drafts/ACME-SSH-002.yaml', /^packs\/acme\/\.drafts\/ACME-SSH-002\.yaml:1:1: pack "packs\/acme" has policy files in sub-folders \(\.drafts\/ACME-SSH-002\.yaml\), .* or move them out of the pack\.$/m],
+      ['drafts/.ACME-SSH-002.yml', /^packs\/acme\/drafts\/\.ACME-SSH-002\.yml:1:1: pack "packs\/acme" has policy files in sub-folders/m],
+    ];
+    for (const [file, message] of cases) {
+      mkdirSync(path.dirname(path.join(work, 'packs/acme', file)), { recursive: true });
+      writeFileSync(path.join(work, 'packs/acme', file), policy);
+      for (const dir of ['packs/acme', 'packs']) {
+        const r = await cli(['validate', '--policies', dir]);
+        expect(r.code, `${file} in ${dir}`).toBe(2);
+        expect(r.stderr, `${file} in ${dir}`).toMatch(message);
+      }
+      rmSync(path.join(work, 'packs/acme', file.split('/')[0]), { recursive: true });
+    }
+    // Beside the packs of a folder of packs: a hidden file, or a hidden folder without pack.yaml.
+    for (const file of ['.ACME-SSH-002.yaml', 'ACME-SSH-002', '.drafts/ACME-SSH-002.yaml']) {
+      mkdirSync(path.dirname(path.join(work, 'packs', file)), { recursive: true });
+      writeFileSync(path.join(work, 'packs', file), policy);
+      const r = await cli(['validate', '--policies', 'packs']);
+      expect(r.code, file).toBe(2);
+      expect(r.stderr, file).toMatch(new RegExp(`^packs:1:1: "packs" is a folder of packs \\(acme\\), but it also holds policy files outside them \\(${file.replace('/ACME-SSH-002.yaml', '/').replace(/\./g, '\\.')}\\), which would not be read`));
+      rmSync(path.join(work, 'packs', file.split('/')[0]), { recursive: true });
     }
   });
 
@@ -367,6 +422,47 @@ describe('usage errors', () => {
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
       expect(r.stderr).toMatch(/^topogate: --policies needs a folder: a policy pack, or a folder of packs\n\nUsage:/);
+    }
+  });
+
+  it('an unknown option suggests the nearest one, which works, rather than "put it after --"', async () => {
+    for (const [args, message] of [
+      [['check', '--Topology', TOPOLOGY], 'unknown option "--Topology"; did you mean --topology?'],
+      [['check', '--topology', TOPOLOGY, '--fail-onn', 'never'], 'unknown option "--fail-onn"; did you mean --fail-on?'],
+      [['check', '--topology', TOPOLOGY, '--zzzzzzzz'], 'unknown option "--zzzzzzzz"; the options are listed below.'],
+    ] as const) {
+      const r = await cli([...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.split('\n\n')[0]).toBe(`topogate: ${message}`);
+      expect(r.stderr).toMatch(/\n\nUsage:/);
+    }
+    // The advice works.
+    expect((await cli(['check', '--topology', TOPOLOGY])).code).toBe(1);
+  });
+
+  it('a single-value option given twice is a usage error naming it; --topology, --plan and --policies repeat', async () => {
+    for (const [args, message] of [
+      [['--fail-on', 'error', '--fail-on', 'never'], '--fail-on is given twice ("error", then "never"); it takes one value. Give it once.'],
+      [['--format', 'json', '-f', 'text'], '--format is given twice ("json", then "text"); it takes one value. Give it once.'],
+      [['-o', 'a.json', '--output=b.json'], '--output is given twice ("a.json", then "b.json"); it takes one value. Give it once.'],
+    ] as const) {
+      const r = await cli(['check', '--topology', TOPOLOGY, ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.split('\n\n')[0]).toBe(`topogate: ${message}`);
+    }
+    expect(existsSync(path.join(work, 'a.json')) || existsSync(path.join(work, 'b.json'))).toBe(false);
+    writePack('packs/acme');
+    writeFileSync(path.join(work, 'staging.yml'), readFileSync(path.join(work, TOPOLOGY), 'utf8').replace(/^ {2}- name: (\S+)/gm, '  - name: $1-copy'));
+    const repeated = await cli(['check', '--topology', TOPOLOGY, '--topology', 'staging.yml', '--policies', 'packs/acme', '--policies', 'packs/acme', '--verbose', '--verbose']);
+    expect(repeated.code).toBe(1);
+  });
+
+  it('an empty --topology or --plan is a usage error, not dropped beside a valid one', async () => {
+    for (const args of [['--topology', TOPOLOGY, '--topology', ''], ['--topology', TOPOLOGY, '--plan', ' ']]) {
+      const r = await cli(['check', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`^topogate: --${args[2].slice(2)} needs a file name or a glob, not an empty value\n\nUsage:`));
     }
   });
 

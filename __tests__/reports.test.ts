@@ -59,8 +59,11 @@ describe('an environment with no server', () => {
   it('passes (a plan may hold no server), but says that nothing was checked, in the text and the comment', () => {
     expect(report.findings.filter((f) => f.environment === 'prod').every((f) => f.status === 'pass')).toBe(true);
     const out = renderText(report, 'error');
-    expect(out).toMatch(/^prod \(aws; 0 servers\)\n {3}! {2}No servers, so nothing was checked here\. If "prod" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: prod, or pass the plan that holds them.*\n {3}ok {2}15 checks passed, with nothing to check \(--verbose lists them\)$/m);
+    expect(out).toMatch(/^prod \(aws; 0 servers\)\n {3}! {2}No servers, so nothing was checked here\. If "prod" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: prod, or pass the plan that holds them.*\n {3}- {2}15 checks found nothing to check \(--verbose lists them\)$/m);
     expect(out.match(/nothing was checked/g)).toHaveLength(1);
+    // The counts agree with the note: the checks that ran on nothing are not passes.
+    const passed = report.findings.filter((f) => f.environment === 'lab' && f.status === 'pass').length;
+    expect(out.split('\n')[0]).toMatch(new RegExp(`^topogate \\S+ PASS: nothing at or above error \\(.*, 0 waived, ${passed} passed, 15 not checked: no servers\\)$`));
     const md = renderMarkdown(report, { failOn: 'error' });
     expect(md).toMatch(/#### prod — ⚠️ nothing checked\n\n<sub>aws · 0 servers<\/sub>\n\nNo servers, so nothing was checked here\./);
     expect(md).not.toMatch(/#### lab — ⚠️/);
@@ -68,8 +71,14 @@ describe('an environment with no server', () => {
 
   it('when no environment has a server, the comment\'s header says nothing was checked, not that all checks pass', () => {
     const only = check('version: 1\nenvironments:\n  - name: iam-only\n    provider: aws\n');
-    expect(renderMarkdown(only, { failOn: 'error' })).toMatch(/^### ⚠️ topogate: nothing was checked \(no environment has a server\)\n/);
-    expect(JSON.parse(renderJson(only)).environments).toEqual([{ name: 'iam-only', providers: ['aws'], servers: 0 }]);
+    expect(renderMarkdown(only, { failOn: 'error' })).toMatch(/^### ⚠️ topogate: nothing was checked \(no environment has a server\)\n\n0 errors · 0 warnings · 0 notices · 0 unknown · 0 waived · 0 passed · 15 not checked \(no servers\) — /);
+    expect(renderMarkdown(only, { failOn: 'error' })).toContain('<details><summary>15 checks found nothing to check</summary>');
+    expect(renderText(only, 'error').split('\n')[0]).toMatch(/^topogate \S+ PASS, but nothing was checked: no environment has a server \(0 error, 0 warning, 0 notice; 0 unknown, 0 waived, 0 passed, 15 not checked: no servers\)$/);
+    const json = JSON.parse(renderJson(only));
+    expect(json.environments).toEqual([{ name: 'iam-only', providers: ['aws'], servers: 0 }]);
+    // The JSON summary keeps DESIGN's shape (its counts add up to the findings); servers: 0 and each message say it.
+    expect(json.summary.pass).toBe(15);
+    expect(json.findings.every((f: { message: string }) => f.message.startsWith('Nothing to check'))).toBe(true);
   });
 });
 

@@ -43,6 +43,8 @@ describe('malformed YAML: one string, one error with its line and column', () =>
     { name: 'two documents', text: 'version: 1\n---\nversion: 1\n', line: 1, column: 1, message: /2 YAML documents/ },
     { name: 'empty file', text: '   \n\n', line: 1, column: 1, message: /the file is empty/ },
     { name: 'a scalar instead of a mapping', text: 'just text\n', line: 1, column: 1, message: /must be a mapping/ },
+    { name: 'a YAML tag: as written, and what to do', text: 'version: 1\nenvironments:\n  - name: !!binary cHJvZA==\n', line: 3, column: 11, message: /^invalid YAML: unknown scalar tag !!binary\. YAML tags \(!!binary, !foo\) are not used in topology or policy files: remove the tag and write the value as plain text\.$/ },
+    { name: 'a local YAML tag on a mapping', text: 'version: 1\nenvironments: !foo {}\n', line: 2, column: 15, message: /^invalid YAML: unknown mapping tag !foo\. YAML tags/ },
   ];
   it.each(cases)('$name', ({ text, line, column, message }) => {
     const p = firstProblem(text);
@@ -285,6 +287,20 @@ describe('encodings and hostile YAML', () => {
     expect([p.line, p.column, p.message]).toEqual([4, 5, 'environment "p": unknown key "servrs". Did you mean "servers"?']);
     const crlf = firstProblem('version: 1\r\nenvironments:\r\n  - name: p\r\n    servrs: []\r\n');
     expect([crlf.line, crlf.column]).toEqual([4, 5]);
+  });
+
+  it.each([
+    ['a zero-width space', '\u200b', '\\u200b'],
+    ['a byte-order mark', '\ufeff', '\\ufeff'],
+    ['a word joiner', '\u2060', '\\u2060'],
+    ['a left-to-right mark', '\u200e', '\\u200e'],
+    ['a right-to-left isolate', '\u2067', '\\u2067'],
+    ['a soft hyphen', '\u00ad', '\\u00ad'],
+    ['a tag character', '\u{e0041}', '\\u{e0041}'],
+    ['a Hangul filler', '\u3164', '\\u3164'],
+  ])('%s in an echoed key is shown as an escape', (_name, invisible, shown) => {
+    const p = firstProblem(`version: 1\nenvironments:\n  - name: p\n    servers${invisible}: []\n`);
+    expect(p.message).toBe(`environment "p": unknown key "servers${shown}". Did you mean "servers"?`);
   });
 
   it('an alias bomb is refused quickly', () => {

@@ -34270,7 +34270,80 @@ function getIDToken(aud) {
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"1.0.0"};
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
+/**
+ * Names and values from inputs are data, never markup. These make them inert in the
+ * places topogate writes: markdown (PR comment, job summary), plain log lines, and
+ * workflow-command payloads.
+ */
+const ZWSP = '\u200b';
+/**
+ * Characters that show as nothing, or change how the text around them shows: format
+ * characters (Cf: zero-width spaces and joiners, U+FEFF, the word joiner, the soft hyphen,
+ * the bidirectional marks, embeddings, overrides and isolates, tag characters), the
+ * blank fillers and invisible combining marks, and the line and paragraph separators.
+ */
+const INVISIBLE = /\p{Cf}|[\u115f\u1160\u180e\u2028\u2029\u3164\uffa0]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/gu;
+/** A character as a visible escape: `\u200b`, `\u{e0041}`. */
+function escapeCharacter(c) {
+    const code = c.codePointAt(0);
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * Invisible characters in echoed input as visible escapes, so that `unknown key
+ * "servers\u200b"` shows why "servers" is unknown rather than reading like a contradiction.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, escapeCharacter);
+}
+/**
+ * Control characters and line breaks become spaces: one finding, one line. So do the
+ * bidirectional marks, embeddings, overrides and isolates, which would make a name read
+ * differently from what it is ("Trojan Source").
+ */
+function singleLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+/**
+ * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
+ * (links and images need `[`, HTML needs `<` and `&`, tables `|`, math `$`), and a
+ * zero-width space breaks the autolinks (`http://`, `www.`, e-mail) and @mentions that
+ * GitHub finds in plain text.
+ */
+function escapeMarkdown(text) {
+    return singleLine(text)
+        .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
+        .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
+}
+/** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
+function codeSpan(text) {
+    const clean = singleLine(text);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+/**
+ * A log line that cannot be read as a workflow command. The runner takes a line as a
+ * command when it starts with `::` after trimming leading whitespace, and (the legacy
+ * form) when `##[command]` appears anywhere in it; both include `set-output`,
+ * `add-mask` and `stop-commands`. A zero-width space is not whitespace to the runner,
+ * so one in front of the `::`, and one inside every `##[`, leaves the text as read.
+ */
+function safeLogLine(text) {
+    const line = singleLine(text).replace(/##\[/g, `#${ZWSP}#[`);
+    return line.trimStart().startsWith('::') ? `${ZWSP}${line}` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
+
 /**
  * Bad input: a topology, plan or policy that cannot be used. It carries every problem
  * found, so a user fixes them all in one round; the CLI exits 2 and the action fails.
@@ -34278,7 +34351,8 @@ const package_namespaceObject = {"rE":"1.0.0"};
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const sorted = problems.map((p) => ({ ...p, message: clipLongRuns(p.message) })).sort(compareProblems);
+        // Echoed input shows what it holds: a zero-width space in a key is \u200b, in every output.
+        const sorted = problems.map((p) => ({ ...p, message: showInvisible(clipLongRuns(p.message)) })).sort(compareProblems);
         super(sorted.map(formatProblem).join('\n'));
         this.name = 'InputError';
         this.problems = sorted;
@@ -34332,59 +34406,6 @@ function clipLongRuns(message) {
             cut--;
         return `${run.slice(0, cut)}…(${run.length - cut} more characters)`;
     });
-}
-
-;// CONCATENATED MODULE: ./src/core/report/escape.ts
-/**
- * Names and values from inputs are data, never markup. These make them inert in the
- * places topogate writes: markdown (PR comment, job summary), plain log lines, and
- * workflow-command payloads.
- */
-const ZWSP = '\u200b';
-/**
- * Control characters and line breaks become spaces: one finding, one line. So do the
- * bidirectional marks, embeddings, overrides and isolates, which would make a name read
- * differently from what it is ("Trojan Source").
- */
-function singleLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
-/**
- * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
- * (links and images need `[`, HTML needs `<` and `&`, tables `|`, math `$`), and a
- * zero-width space breaks the autolinks (`http://`, `www.`, e-mail) and @mentions that
- * GitHub finds in plain text.
- */
-function escapeMarkdown(text) {
-    return singleLine(text)
-        .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
-        // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
-        .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
-}
-/** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
-function codeSpan(text) {
-    const clean = singleLine(text);
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-/**
- * A log line that cannot be read as a workflow command. The runner takes a line as a
- * command when it starts with `::` after trimming leading whitespace, and (the legacy
- * form) when `##[command]` appears anywhere in it; both include `set-output`,
- * `add-mask` and `stop-commands`. A zero-width space is not whitespace to the runner,
- * so one in front of the `::`, and one inside every `##[`, leaves the text as read.
- */
-function safeLogLine(text) {
-    const line = singleLine(text).replace(/##\[/g, `#${ZWSP}#[`);
-    return line.trimStart().startsWith('::') ? `${ZWSP}${line}` : line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/model.ts
@@ -34442,9 +34463,32 @@ const grouped = new WeakMap();
  * but the report says so instead of a plain pass.
  */
 function nothingCheckedNote(env, findings) {
-    if (env.servers > 0 || findings.some((f) => f.status === 'fail' || f.status === 'unknown'))
+    if (!nothingChecked(env, findings))
         return undefined;
     return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
+}
+function nothingChecked(env, findings) {
+    return env.servers === 0 && !findings.some((f) => f.status === 'fail' || f.status === 'unknown');
+}
+/**
+ * The passes of environments where nothing was checked: the text and markdown summaries
+ * count them apart, as "not checked", so that their count agrees with the note. The JSON
+ * summary keeps them in `pass` (its counts add up to the findings, as DESIGN fixes it).
+ */
+function notCheckedCount(report) {
+    const byEnv = findingsByEnvironment(report);
+    let n = 0;
+    for (const env of report.environments) {
+        const findings = byEnv.get(env.name) ?? [];
+        if (nothingChecked(env, findings))
+            n += findings.filter((f) => f.status === 'pass').length;
+    }
+    return n;
+}
+/** Whether no environment has a server to check (and there is at least one environment). */
+function nothingCheckedAnywhere(report) {
+    const byEnv = findingsByEnvironment(report);
+    return report.environments.length > 0 && report.environments.every((e) => nothingChecked(e, byEnv.get(e.name) ?? []));
 }
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
 function findingsByEnvironment(report) {
@@ -34491,8 +34535,13 @@ function verdictLine(report, gate) {
     const s = report.summary;
     const what = undecided > 0 ? `${plural(blocking, 'finding')} (${undecided} unknown)` : plural(blocking, 'finding');
     const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
-    const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
-    return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
+    const head = blocking > 0
+        ? `FAIL: ${what} at or above ${threshold}`
+        : nothingCheckedAnywhere(report) ? 'PASS, but nothing was checked: no environment has a server' : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+    // Checks of an environment without servers ran on nothing: not counted as passes.
+    const notChecked = notCheckedCount(report);
+    const passes = `${s.pass - notChecked} passed${notChecked > 0 ? `, ${notChecked} not checked: no servers` : ''}`;
+    return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${passes})`;
 }
 function renderText(report, gate, options = {}) {
     const lines = [verdictLine(report, gate), ''];
@@ -34513,8 +34562,9 @@ function renderText(report, gate, options = {}) {
             lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
             lines.push(safeLogLine(`       ${f.message}`));
         }
+        const more = options.verbose ? '' : ' (--verbose lists them)';
         if (passed > 0)
-            lines.push(`  ${MARK.pass} ${plural(passed, 'check')} passed${nothing ? ', with nothing to check' : ''}${options.verbose ? '' : ' (--verbose lists them)'}`);
+            lines.push(nothing ? `   -  ${plural(passed, 'check')} found nothing to check${more}` : `  ${MARK.pass} ${plural(passed, 'check')} passed${more}`);
         lines.push('');
     }
     for (const d of report.disabled)
@@ -39244,7 +39294,7 @@ function foldBlockScalar(string, width) {
 	return result;
 }
 var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
-function escapeCharacter(character) {
+function js_yaml_escapeCharacter(character) {
 	switch (character) {
 		case "\0": return "\\0";
 		case "\x07": return "\\a";
@@ -39268,7 +39318,7 @@ function escapeCharacter(character) {
 	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
 }
 function escapeString(string) {
-	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+	return string.replace(CHARACTERS_TO_ESCAPE, js_yaml_escapeCharacter);
 }
 //#endregion
 //#region src/ast/presenter.ts
@@ -40112,12 +40162,15 @@ function yamlHint(reason) {
         return ' An alias (*name) must name an anchor (&name) written above it; write the value out, or fix the name.';
     if (/alias/.test(reason))
         return ' Too many aliases (*name): write the values out instead.';
+    if (/unknown \w+ tag/.test(reason))
+        return ' YAML tags (!!binary, !foo) are not used in topology or policy files: remove the tag and write the value as plain text.';
     return '';
 }
 /** js-yaml's error at its own position, with a hint. */
 function yamlError(err, file) {
     const e = err;
-    const reason = e.reason ?? e.message ?? String(err);
+    // A tag as written (!!binary, !foo), not as js-yaml resolves it (!<tag:yaml.org,2002:binary>, !<!foo>).
+    const reason = (e.reason ?? e.message ?? String(err)).replace(/!<tag:yaml\.org,2002:([^>]*)>/g, '!!$1').replace(/!<(![^>]*)>/g, '$1');
     const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
     return InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
 }
@@ -46946,6 +46999,7 @@ function isSlip(a, b) {
 
 
 
+
 /**
  * Waivers and overrides must name real policies and environments: a typo would silently
  * waive nothing. Policies must name clients, roles and servers that exist (a typo there
@@ -47039,7 +47093,8 @@ function evaluate(input) {
             }
         }
     }
-    const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)];
+    // Echoed input shows what it holds, as in input errors: a subject with a zero-width space reads \u200b.
+    const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)].map((a) => ({ ...a, message: showInvisible(a.message) }));
     findings.sort(compareFindings);
     disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
     return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };
@@ -48513,22 +48568,40 @@ function checkPlanObject(plan, at, start) {
     if (what)
         throw InputError.at(start, what);
     const version = parseVersion(plan.format_version);
-    if (plan.format_version !== undefined && (!version || version.major > 1)) {
-        throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
+    if (plan.format_version !== undefined && typeof plan.format_version !== 'string') {
+        throw InputError.at(at(['format_version']), `format_version must be a string such as "1.2", as \`terraform show -json\` writes it; this file has ${kindOf(plan.format_version)} ${JSON.stringify(plan.format_version)}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+    }
+    if (plan.format_version !== undefined && (!version || version.major > 1 || (version.major === 0 && version.minor < 1))) {
+        // A later format may come from a newer Terraform; 0.1 is the oldest (Terraform 0.12), and nothing writes "0.0" or "abc".
+        const advice = version && version.major > 1 ? 'Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.' : `No Terraform release writes it: is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`;
+        throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). ${advice}`);
     }
     if (plan.errored === true) {
         throw InputError.at(at(['errored']), 'this plan is from a terraform plan that failed ("errored": true), so it is incomplete. Fix the errors terraform reported and make the plan again.');
     }
-    for (const key of ['resource_changes']) {
-        if (plan[key] !== undefined && plan[key] !== null && !Array.isArray(plan[key])) {
-            throw InputError.at(at([key]), `"${key}" must be an array in a plan from \`terraform show -json\`; this file has ${typeof plan[key]}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-        }
+    // Terraform writes each of these as an array or an object, or leaves it out: never null.
+    // Read as "nothing here", a null would check nothing and pass.
+    const sections = new Set(['resource_changes', 'planned_values', 'prior_state', 'configuration', 'variables']);
+    // In file order, so that the first one written is the one named.
+    for (const key of Object.keys(plan).filter((k) => sections.has(k))) {
+        const array = key === 'resource_changes';
+        const value = plan[key];
+        if (value === undefined || (array ? Array.isArray(value) : isObject(value)))
+            continue;
+        const must = array ? 'an array' : 'an object';
+        const problem = value === null
+            ? `"${key}" is null, which \`terraform show -json\` never writes (it writes ${must}, or leaves the key out), so nothing in it could be checked. Is this a plan made by terraform show -json?`
+            : `"${key}" must be ${must} in a plan from \`terraform show -json\`; this file has ${kindOf(value)}. Is it hand-edited?`;
+        throw InputError.at(at([key]), `${problem} ${HOW_TO_MAKE_A_PLAN}`);
     }
-    for (const key of ['planned_values', 'prior_state', 'configuration', 'variables']) {
-        if (plan[key] !== undefined && plan[key] !== null && !isObject(plan[key])) {
-            throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-        }
-    }
+}
+/** A JSON value's kind in words: "a number", "an array", "null". */
+function kindOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/addresses.ts
@@ -55570,7 +55643,11 @@ function builtinPackDir() {
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
+/** What a pack reads: NAME.yaml and NAME.yml, not hidden. */
 const isYaml = (name) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+/** Folders never looked into for stray policies: version control and installed packages, large and never ours. */
+const NOT_LOOKED_INTO = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const lookedInto = (entry) => entry.isDirectory() && !NOT_LOOKED_INTO.has(entry.name);
 const at = (file) => ({ file, line: 1, column: 1 });
 /*
  * Every folder and entry below is read through these two: a folder without permission or a
@@ -55590,7 +55667,7 @@ function listFolder(abs, display) {
  * What a path is, links followed: undefined when nothing is there, an error at `where`
  * when something is but cannot be reached (a loop, a link to nothing, no permission).
  */
-function kindOf(abs, where, shown) {
+function policy_packs_kindOf(abs, where, shown) {
     try {
         const st = (0,external_node_fs_namespaceObject.statSync)(abs);
         return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
@@ -55601,7 +55678,7 @@ function kindOf(abs, where, shown) {
         throw InputError.at(at(where), cannotRead(e, `"${shown}"`, abs));
     }
 }
-const isPack = (dir, display) => ['pack.yaml', 'pack.yml'].some((f) => kindOf(external_node_path_default().join(dir, f), display, `${display}/${f}`) !== undefined);
+const isPack = (dir, display) => ['pack.yaml', 'pack.yml'].some((f) => policy_packs_kindOf(external_node_path_default().join(dir, f), display, `${display}/${f}`) !== undefined);
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
  * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
@@ -55621,13 +55698,14 @@ function readPackDir(dir, display, confine, filesRead) {
     return { dir: display, files };
 }
 /**
- * Whether a YAML (or JSON) file looks like a policy (top-level `id` and `check`): what a
- * pack would run if it were read. Other files beside a pack (test fixtures, lint settings,
- * package.json) are none of topogate's business. A link leading out is not followed to look.
+ * Whether a file looks like a policy (top-level `id` and `check`): what a pack would run if
+ * it were read, whatever its name (`.ACME-1.yaml`, `ACME-1`, `ACME-1.json`). Other files
+ * beside a pack (test fixtures, lint settings, package.json, README.md, .DS_Store) are none
+ * of topogate's business. A link leading out is not followed to look.
  */
 function looksLikePolicy(ws, file) {
     const text = head(ws, file);
-    if (text === undefined)
+    if (text === undefined || text.includes('\0'))
         return false;
     // Parsed, so that JSON, flow mappings and quoted keys count as well as block style.
     try {
@@ -55635,8 +55713,10 @@ function looksLikePolicy(ws, file) {
         return value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'check' in value;
     }
     catch {
-        // Not YAML as a whole (or cut at 64 KiB): its top-level keys as written decide.
-        return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
+        // Not YAML as a whole (or cut at 64 KiB): for a name that says YAML, JSON or nothing,
+        // its top-level keys as written decide. A README.md quoting a policy is not one.
+        const name = external_node_path_default().basename(file).replace(/^\.+/, '');
+        return (/\.(ya?ml|json)$/i.test(name) || !name.includes('.')) && /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
     }
 }
 /** The first 64 KiB of a workspace file, or undefined for a link leading out; unreadable, it may be a policy, so an error. */
@@ -55660,20 +55740,21 @@ function head(ws, file) {
     return text;
 }
 /**
- * Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths
- * relative to `dir`. A sub-folder that cannot be read is an error: it may hold policies.
+ * Policy-like files under `dir`'s sub-folders (up to eight levels down, hidden ones
+ * included), as paths relative to `dir`. A sub-folder that cannot be read is an error: it
+ * may hold policies.
  */
 function policiesInSubfolders(ws, dir, display, depth = 0) {
     if (depth > 7)
         return [];
     const found = [];
     for (const entry of listFolder(dir, display)) {
-        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
+        if (!lookedInto(entry))
             continue;
         const sub = external_node_path_default().join(dir, entry.name);
         const shown = `${display}/${entry.name}`;
         for (const f of listFolder(sub, shown))
-            if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
+            if (f.isFile() && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
                 found.push(`${entry.name}/${f.name}`);
         for (const deeper of policiesInSubfolders(ws, sub, shown, depth + 1))
             found.push(`${entry.name}/${deeper}`);
@@ -55681,18 +55762,32 @@ function policiesInSubfolders(ws, dir, display, depth = 0) {
     return found.sort();
 }
 const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+/** The name a policy file must have to be read: `.ACME-1.yaml`, `ACME-1`, `ACME-1.json` and `ACME-1.yaml.bak` become ACME-1.yaml. */
+function readableName(name) {
+    const bare = name.replace(/^\.+/, '');
+    const yaml = /^(.*?\.ya?ml)(\..*)?$/i.exec(bare);
+    if (yaml)
+        return yaml[1];
+    return `${bare.includes('.') ? bare.slice(0, bare.lastIndexOf('.')) : bare}.yaml`;
+}
 /**
- * A pack's policy files in sub-folders, or written as `.json`, would never run, and nothing
- * would say so.
+ * A pack's policy files that it would not read: written as `.json`, hidden (`.NAME.yaml`),
+ * named otherwise (`NAME`, `NAME.yaml.bak`), or in a sub-folder (hidden ones too). They
+ * would never run, and nothing would say so.
  */
 function requireNoUnreadPolicies(ws, abs, display) {
-    const json = listFolder(abs, display).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name).sort();
+    const unread = listFolder(abs, display).filter((f) => f.isFile() && !isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name);
+    const json = unread.filter((f) => /\.json$/i.test(f));
     if (json.length > 0) {
         throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
     }
+    if (unread.length > 0) {
+        const [first] = unread;
+        throw InputError.at({ file: `${display}/${first}`, line: 1, column: 1 }, `pack "${display}" holds policy files it does not read (${listed(unread)}): a pack reads the .yaml and .yml files beside pack.yaml whose names do not start with a dot, so ${unread.length === 1 ? 'this one' : 'these'} would never run. Rename ${unread.length === 1 ? 'it' : 'each'} to NAME.yaml in the pack folder ("${first}" to "${readableName(first)}") to run it, or move it out of the pack.`);
+    }
     const nested = policiesInSubfolders(ws, abs, display);
     if (nested.length > 0) {
-        throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+        throw InputError.at({ file: `${display}/${nested[0]}`, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml, named NAME.yaml. Move them up, make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies, or move them out of the pack.`);
     }
 }
 /**
@@ -55700,7 +55795,7 @@ function requireNoUnreadPolicies(ws, abs, display) {
  * is a natural slip, each answered with the folder to pass instead.
  */
 function requirePackFolder(abs, written) {
-    const kind = kindOf(abs, written, written);
+    const kind = policy_packs_kindOf(abs, written, written);
     if (kind === 'folder')
         return;
     const takes = '--policies (action input policies) takes a pack folder (pack.yaml and one YAML file per policy) or a folder of packs';
@@ -55742,7 +55837,7 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
             continue;
         }
         // Followed like the paths the user wrote: a pack may be a symbolic link to a folder (its files are still confined).
-        const isDir = (e) => kindOf(external_node_path_default().join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
+        const isDir = (e) => policy_packs_kindOf(external_node_path_default().join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
         // Each sub-folder listed before it is asked for pack.yaml: one without permission is said to be unreadable, not to hold no pack.
         const isPackFolder = (sub, shown) => listFolder(sub, shown) && isPack(sub, shown);
         const children = entries.filter((c) => isDir(c) && isPackFolder(external_node_path_default().join(abs, c.name), `${display}/${c.name}`)).map((c) => c.name);
@@ -55751,14 +55846,14 @@ function policy_packs_readPacks(ws, dirs, builtin, filesRead = []) {
         }
         // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
         const loose = [
-            ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
-            // A sub-folder without pack.yaml: policies in it, or anywhere below it (a pack two levels down).
+            ...entries.filter((e) => e.isFile() && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
+            // A sub-folder without pack.yaml (hidden or not): policies in it, or anywhere below it (a pack two levels down).
             ...entries
-                .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
+                .filter((e) => lookedInto(e) && !children.includes(e.name))
                 .flatMap((e) => {
                 const sub = external_node_path_default().join(abs, e.name);
                 const shown = `${display}/${e.name}`;
-                const here = listFolder(sub, shown).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
+                const here = listFolder(sub, shown).some((f) => f.isFile() && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
                 return here || policiesInSubfolders(ws, sub, shown).length > 0 ? [`${e.name}/`] : [];
             }),
         ];
@@ -55933,6 +56028,7 @@ async function validateFiles(req) {
 ;// CONCATENATED MODULE: ./src/github/action-inputs.ts
 
 
+
 /** Every input action.yml declares, in its order; a test keeps the two in step. */
 const INPUT_NAMES = (/* unused pure expression or super */ null && ([
     'topology',
@@ -55977,7 +56073,7 @@ function parseInputs(get) {
             return fallback;
         if (allowed.includes(value))
             return value;
-        problems.push(`${name}: "${value}" is not one of ${allowed.join(', ')}.`);
+        problems.push(`${name}: "${showInvisible(value)}" is not one of ${allowed.join(', ')}.`);
         return fallback;
     };
     const flag = (name, fallback) => {
@@ -55988,7 +56084,7 @@ function parseInputs(get) {
             return true;
         if (FALSE.includes(value))
             return false;
-        problems.push(`${name}: "${value}" is not a boolean; use true or false.`);
+        problems.push(`${name}: "${showInvisible(value)}" is not a boolean; use true or false.`);
         return fallback;
     };
     const topology = splitPatterns([get('topology')]);
@@ -56277,16 +56373,19 @@ function verdict(report, gate) {
                 .filter((x) => x !== '')
                 .map((x) => `; ${x}`)
                 .join('')}`
-            : report.environments.length > 0 && report.environments.every((e) => nothingCheckedNote(e, findingsByEnvironment(report).get(e.name) ?? []) !== undefined)
+            : nothingCheckedAnywhere(report)
                 ? '### ⚠️ topogate: nothing was checked (no environment has a server)'
                 : '### ✅ topogate: all checks pass';
+    // Checks of an environment without servers ran on nothing: not counted as passes.
+    const notChecked = notCheckedCount(report);
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         markdown_report_plural(s.bySeverity.warning, 'warning'),
         markdown_report_plural(s.bySeverity.notice, 'notice'),
         `${s.unknown} unknown`,
         `${s.waived} waived`,
-        `${s.pass} passed`,
+        `${s.pass - notChecked} passed`,
+        ...(notChecked > 0 ? [`${notChecked} not checked (no servers)`] : []),
     ].join(' · ');
     return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${markdown_report_plural(report.environments.length, 'environment')}, ${markdown_report_plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
@@ -56318,13 +56417,14 @@ function environmentSection(report, envName, options, passDetails) {
     }
     if (passes.length > 0) {
         if (passDetails) {
-            lines.push(`<details><summary>${ICON.pass} ${markdown_report_plural(passes.length, 'check')} passed</summary>`, '', '| Policy | Subject | Why it passes | Location |', '|---|---|---|---|');
+            const title = nothing ? `${markdown_report_plural(passes.length, 'check')} found nothing to check` : `${ICON.pass} ${markdown_report_plural(passes.length, 'check')} passed`;
+            lines.push(`<details><summary>${title}</summary>`, '', `| Policy | Subject | ${nothing ? 'Why' : 'Why it passes'} | Location |`, '|---|---|---|---|');
             for (const f of passes)
                 lines.push(passRow(f, options));
             lines.push('', '</details>', '');
         }
         else {
-            lines.push(`${ICON.pass} ${markdown_report_plural(passes.length, 'check')} passed.`, '');
+            lines.push(nothing ? `${markdown_report_plural(passes.length, 'check')} found nothing to check.` : `${ICON.pass} ${markdown_report_plural(passes.length, 'check')} passed.`, '');
         }
     }
     return lines;
@@ -57395,7 +57495,7 @@ async function deliverComment(ctx, api, body, onlyIfExists) {
     if (inputs.comment === 'off')
         delivery = { kind: 'skipped', reason: '`comment: off`.' };
     else if (!run.pullRequest)
-        delivery = { kind: 'skipped', reason: `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
+        delivery = { kind: 'skipped', reason: run.noPullRequest ?? `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
     else {
         const client = await api.client();
         delivery = typeof client === 'string'
@@ -57680,21 +57780,26 @@ function publishUnusableInputs(problems, log) {
 
 
 
+/** The event payload, or `{}` and what went wrong (`problem`, in words). */
 function readPayload(file, notes) {
     if (!file)
-        return {};
+        return { payload: {} };
+    let problem;
     try {
         if (!(0,external_node_fs_namespaceObject.existsSync)(file) || (0,external_node_fs_namespaceObject.statSync)(file).size > 25 * 1024 * 1024) {
-            notes.push(`the event payload (GITHUB_EVENT_PATH) is missing or too large; pull-request features are off.`);
-            return {};
+            problem = 'is missing or too large';
         }
-        const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
-        return parsed && typeof parsed === 'object' ? parsed : {};
+        else {
+            const parsed = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+            return { payload: parsed && typeof parsed === 'object' ? parsed : {} };
+        }
     }
     catch (e) {
-        notes.push(`the event payload (GITHUB_EVENT_PATH) cannot be read (${e.message}); pull-request features are off.`);
-        return {};
+        // A payload that is not JSON is not "no pull request": say which it is.
+        problem = e instanceof SyntaxError ? `could not be read as JSON (${e.message})` : `cannot be read (${e.message})`;
     }
+    notes.push(`the event file (GITHUB_EVENT_PATH) ${problem}; pull-request features are off.`);
+    return { payload: {}, problem };
 }
 function pullRequestOf(payload) {
     const pr = payload.pull_request;
@@ -57714,14 +57819,19 @@ function positiveInt(value, fallback) {
 }
 function readRunContext(env = process.env) {
     const notes = [];
-    const payload = readPayload(env.GITHUB_EVENT_PATH, notes);
+    const { payload, problem } = readPayload(env.GITHUB_EVENT_PATH, notes);
     const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
     const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
     const pullRequest = pullRequestOf(payload);
     const sha = pullRequest?.headSha ?? (/^[0-9a-f]{40,64}$/.test(env.GITHUB_SHA ?? '') ? env.GITHUB_SHA : '');
     const trimSlash = (u) => u.replace(/\/+$/, '');
+    const eventName = env.GITHUB_EVENT_NAME ?? '';
+    // pull_request, pull_request_target, pull_request_review…: their payload names the pull request.
+    const noPullRequest = !pullRequest && eventName.startsWith('pull_request')
+        ? `this run is for a \`${eventName}\` event, but its event file (GITHUB_EVENT_PATH) ${problem ?? 'names no pull request (its number and head commit)'}, so the pull request is not known.`
+        : undefined;
     return {
-        eventName: env.GITHUB_EVENT_NAME ?? '',
+        eventName,
         repository,
         pullRequest,
         sha,
@@ -57733,6 +57843,7 @@ function readRunContext(env = process.env) {
         workspace: external_node_path_default().resolve(env.GITHUB_WORKSPACE || process.cwd()),
         tempDir: env.RUNNER_TEMP || external_node_os_default().tmpdir(),
         notes,
+        ...(noPullRequest ? { noPullRequest } : {}),
     };
 }
 

@@ -2663,7 +2663,80 @@ const package_namespaceObject = {"rE":"1.0.0"};
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_namespaceObject);
+;// CONCATENATED MODULE: ./src/core/report/escape.ts
+/**
+ * Names and values from inputs are data, never markup. These make them inert in the
+ * places topogate writes: markdown (PR comment, job summary), plain log lines, and
+ * workflow-command payloads.
+ */
+const ZWSP = '\u200b';
+/**
+ * Characters that show as nothing, or change how the text around them shows: format
+ * characters (Cf: zero-width spaces and joiners, U+FEFF, the word joiner, the soft hyphen,
+ * the bidirectional marks, embeddings, overrides and isolates, tag characters), the
+ * blank fillers and invisible combining marks, and the line and paragraph separators.
+ */
+const INVISIBLE = /\p{Cf}|[\u115f\u1160\u180e\u2028\u2029\u3164\uffa0]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/gu;
+/** A character as a visible escape: `\u200b`, `\u{e0041}`. */
+function escapeCharacter(c) {
+    const code = c.codePointAt(0);
+    return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+/**
+ * Invisible characters in echoed input as visible escapes, so that `unknown key
+ * "servers\u200b"` shows why "servers" is unknown rather than reading like a contradiction.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, escapeCharacter);
+}
+/**
+ * Control characters and line breaks become spaces: one finding, one line. So do the
+ * bidirectional marks, embeddings, overrides and isolates, which would make a name read
+ * differently from what it is ("Trojan Source").
+ */
+function singleLine(text) {
+    // eslint-disable-next-line no-control-regex
+    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+}
+/**
+ * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
+ * (links and images need `[`, HTML needs `<` and `&`, tables `|`, math `$`), and a
+ * zero-width space breaks the autolinks (`http://`, `www.`, e-mail) and @mentions that
+ * GitHub finds in plain text.
+ */
+function escapeMarkdown(text) {
+    return singleLine(text)
+        .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/:\/\//g, `:${ZWSP}//`)
+        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
+        // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
+        .replace(/#(?=\d)/g, `#${ZWSP}`)
+        .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
+        .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
+}
+/** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
+function codeSpan(text) {
+    const clean = singleLine(text);
+    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
+}
+/**
+ * A log line that cannot be read as a workflow command. The runner takes a line as a
+ * command when it starts with `::` after trimming leading whitespace, and (the legacy
+ * form) when `##[command]` appears anywhere in it; both include `set-output`,
+ * `add-mask` and `stop-commands`. A zero-width space is not whitespace to the runner,
+ * so one in front of the `::`, and one inside every `##[`, leaves the text as read.
+ */
+function safeLogLine(text) {
+    const line = singleLine(text).replace(/##\[/g, `#${ZWSP}#[`);
+    return line.trimStart().startsWith('::') ? `${ZWSP}${line}` : line;
+}
+
 ;// CONCATENATED MODULE: ./src/core/errors.ts
+
 /**
  * Bad input: a topology, plan or policy that cannot be used. It carries every problem
  * found, so a user fixes them all in one round; the CLI exits 2 and the action fails.
@@ -2671,7 +2744,8 @@ var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 class InputError extends Error {
     problems;
     constructor(problems) {
-        const sorted = problems.map((p) => ({ ...p, message: clipLongRuns(p.message) })).sort(compareProblems);
+        // Echoed input shows what it holds: a zero-width space in a key is \u200b, in every output.
+        const sorted = problems.map((p) => ({ ...p, message: showInvisible(clipLongRuns(p.message)) })).sort(compareProblems);
         super(sorted.map(formatProblem).join('\n'));
         this.name = 'InputError';
         this.problems = sorted;
@@ -6438,7 +6512,7 @@ function foldBlockScalar(string, width) {
 	return result;
 }
 var CHARACTERS_TO_ESCAPE = /["\\\x00-\x1F\x7F-\xA0\u2028\u2029\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/gu;
-function escapeCharacter(character) {
+function js_yaml_escapeCharacter(character) {
 	switch (character) {
 		case "\0": return "\\0";
 		case "\x07": return "\\a";
@@ -6462,7 +6536,7 @@ function escapeCharacter(character) {
 	return `\\u${"0".repeat(4 - hex.length)}${hex}`;
 }
 function escapeString(string) {
-	return string.replace(CHARACTERS_TO_ESCAPE, escapeCharacter);
+	return string.replace(CHARACTERS_TO_ESCAPE, js_yaml_escapeCharacter);
 }
 //#endregion
 //#region src/ast/presenter.ts
@@ -7424,12 +7498,15 @@ function yamlHint(reason) {
         return ' An alias (*name) must name an anchor (&name) written above it; write the value out, or fix the name.';
     if (/alias/.test(reason))
         return ' Too many aliases (*name): write the values out instead.';
+    if (/unknown \w+ tag/.test(reason))
+        return ' YAML tags (!!binary, !foo) are not used in topology or policy files: remove the tag and write the value as plain text.';
     return '';
 }
 /** js-yaml's error at its own position, with a hint. */
 function yamlError(err, file) {
     const e = err;
-    const reason = e.reason ?? e.message ?? String(err);
+    // A tag as written (!!binary, !foo), not as js-yaml resolves it (!<tag:yaml.org,2002:binary>, !<!foo>).
+    const reason = (e.reason ?? e.message ?? String(err)).replace(/!<tag:yaml\.org,2002:([^>]*)>/g, '!!$1').replace(/!<(![^>]*)>/g, '$1');
     const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
     return InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
 }
@@ -14258,6 +14335,7 @@ function isSlip(a, b) {
 
 
 
+
 /**
  * Waivers and overrides must name real policies and environments: a typo would silently
  * waive nothing. Policies must name clients, roles and servers that exist (a typo there
@@ -14351,7 +14429,8 @@ function evaluate(input) {
             }
         }
     }
-    const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)];
+    // Echoed input shows what it holds, as in input errors: a subject with a zero-width space reads \u200b.
+    const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)].map((a) => ({ ...a, message: showInvisible(a.message) }));
     findings.sort(compareFindings);
     disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
     return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };
@@ -14835,9 +14914,32 @@ const grouped = new WeakMap();
  * but the report says so instead of a plain pass.
  */
 function nothingCheckedNote(env, findings) {
-    if (env.servers > 0 || findings.some((f) => f.status === 'fail' || f.status === 'unknown'))
+    if (!nothingChecked(env, findings))
         return undefined;
     return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
+}
+function nothingChecked(env, findings) {
+    return env.servers === 0 && !findings.some((f) => f.status === 'fail' || f.status === 'unknown');
+}
+/**
+ * The passes of environments where nothing was checked: the text and markdown summaries
+ * count them apart, as "not checked", so that their count agrees with the note. The JSON
+ * summary keeps them in `pass` (its counts add up to the findings, as DESIGN fixes it).
+ */
+function notCheckedCount(report) {
+    const byEnv = findingsByEnvironment(report);
+    let n = 0;
+    for (const env of report.environments) {
+        const findings = byEnv.get(env.name) ?? [];
+        if (nothingChecked(env, findings))
+            n += findings.filter((f) => f.status === 'pass').length;
+    }
+    return n;
+}
+/** Whether no environment has a server to check (and there is at least one environment). */
+function nothingCheckedAnywhere(report) {
+    const byEnv = findingsByEnvironment(report);
+    return report.environments.length > 0 && report.environments.every((e) => nothingChecked(e, byEnv.get(e.name) ?? []));
 }
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */
 function findingsByEnvironment(report) {
@@ -15916,22 +16018,40 @@ function checkPlanObject(plan, at, start) {
     if (what)
         throw InputError.at(start, what);
     const version = parseVersion(plan.format_version);
-    if (plan.format_version !== undefined && (!version || version.major > 1)) {
-        throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
+    if (plan.format_version !== undefined && typeof plan.format_version !== 'string') {
+        throw InputError.at(at(['format_version']), `format_version must be a string such as "1.2", as \`terraform show -json\` writes it; this file has ${kindOf(plan.format_version)} ${JSON.stringify(plan.format_version)}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+    }
+    if (plan.format_version !== undefined && (!version || version.major > 1 || (version.major === 0 && version.minor < 1))) {
+        // A later format may come from a newer Terraform; 0.1 is the oldest (Terraform 0.12), and nothing writes "0.0" or "abc".
+        const advice = version && version.major > 1 ? 'Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.' : `No Terraform release writes it: is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`;
+        throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). ${advice}`);
     }
     if (plan.errored === true) {
         throw InputError.at(at(['errored']), 'this plan is from a terraform plan that failed ("errored": true), so it is incomplete. Fix the errors terraform reported and make the plan again.');
     }
-    for (const key of ['resource_changes']) {
-        if (plan[key] !== undefined && plan[key] !== null && !Array.isArray(plan[key])) {
-            throw InputError.at(at([key]), `"${key}" must be an array in a plan from \`terraform show -json\`; this file has ${typeof plan[key]}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-        }
+    // Terraform writes each of these as an array or an object, or leaves it out: never null.
+    // Read as "nothing here", a null would check nothing and pass.
+    const sections = new Set(['resource_changes', 'planned_values', 'prior_state', 'configuration', 'variables']);
+    // In file order, so that the first one written is the one named.
+    for (const key of Object.keys(plan).filter((k) => sections.has(k))) {
+        const array = key === 'resource_changes';
+        const value = plan[key];
+        if (value === undefined || (array ? Array.isArray(value) : isObject(value)))
+            continue;
+        const must = array ? 'an array' : 'an object';
+        const problem = value === null
+            ? `"${key}" is null, which \`terraform show -json\` never writes (it writes ${must}, or leaves the key out), so nothing in it could be checked. Is this a plan made by terraform show -json?`
+            : `"${key}" must be ${must} in a plan from \`terraform show -json\`; this file has ${kindOf(value)}. Is it hand-edited?`;
+        throw InputError.at(at([key]), `${problem} ${HOW_TO_MAKE_A_PLAN}`);
     }
-    for (const key of ['planned_values', 'prior_state', 'configuration', 'variables']) {
-        if (plan[key] !== undefined && plan[key] !== null && !isObject(plan[key])) {
-            throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-        }
-    }
+}
+/** A JSON value's kind in words: "a number", "an array", "null". */
+function kindOf(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'an array';
+    return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/addresses.ts
@@ -22725,59 +22845,6 @@ function renderJson(report) {
     return `${JSON.stringify(out, null, 2)}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/core/report/escape.ts
-/**
- * Names and values from inputs are data, never markup. These make them inert in the
- * places topogate writes: markdown (PR comment, job summary), plain log lines, and
- * workflow-command payloads.
- */
-const ZWSP = '\u200b';
-/**
- * Control characters and line breaks become spaces: one finding, one line. So do the
- * bidirectional marks, embeddings, overrides and isolates, which would make a name read
- * differently from what it is ("Trojan Source").
- */
-function singleLine(text) {
-    // eslint-disable-next-line no-control-regex
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
-}
-/**
- * Markdown-inert text: every character markdown or HTML acts on is backslash-escaped
- * (links and images need `[`, HTML needs `<` and `&`, tables `|`, math `$`), and a
- * zero-width space breaks the autolinks (`http://`, `www.`, e-mail) and @mentions that
- * GitHub finds in plain text.
- */
-function escapeMarkdown(text) {
-    return singleLine(text)
-        .replace(/[\\`*_[\]<>&|~$]/g, (c) => `\\${c}`)
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/\b(www)\./gi, `$1${ZWSP}.`)
-        // Issue and pull request references (#12, owner/repo#12, GH-12) and commit hashes.
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        .replace(/\b(GH-)(?=\d)/gi, `$1${ZWSP}`)
-        .replace(/\b[0-9a-f]{7,40}\b/gi, (h) => (/\d/.test(h) && /[a-f]/i.test(h) ? `${h.slice(0, 6)}${ZWSP}${h.slice(6)}` : h));
-}
-/** Markdown text inside an inline code span stays literal; this picks a fence longer than any backtick run. */
-function codeSpan(text) {
-    const clean = singleLine(text);
-    const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${clean.replace(/\|/g, '\\|')}${pad}${fence}`;
-}
-/**
- * A log line that cannot be read as a workflow command. The runner takes a line as a
- * command when it starts with `::` after trimming leading whitespace, and (the legacy
- * form) when `##[command]` appears anywhere in it; both include `set-output`,
- * `add-mask` and `stop-commands`. A zero-width space is not whitespace to the runner,
- * so one in front of the `::`, and one inside every `##[`, leaves the text as read.
- */
-function safeLogLine(text) {
-    const line = singleLine(text).replace(/##\[/g, `#${ZWSP}#[`);
-    return line.trimStart().startsWith('::') ? `${ZWSP}${line}` : line;
-}
-
 ;// CONCATENATED MODULE: ./src/core/report/markdown-report.ts
 
 
@@ -22810,16 +22877,19 @@ function verdict(report, gate) {
                 .filter((x) => x !== '')
                 .map((x) => `; ${x}`)
                 .join('')}`
-            : report.environments.length > 0 && report.environments.every((e) => nothingCheckedNote(e, findingsByEnvironment(report).get(e.name) ?? []) !== undefined)
+            : nothingCheckedAnywhere(report)
                 ? '### ⚠️ topogate: nothing was checked (no environment has a server)'
                 : '### ✅ topogate: all checks pass';
+    // Checks of an environment without servers ran on nothing: not counted as passes.
+    const notChecked = notCheckedCount(report);
     const counts = [
         `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
         plural(s.bySeverity.warning, 'warning'),
         plural(s.bySeverity.notice, 'notice'),
         `${s.unknown} unknown`,
         `${s.waived} waived`,
-        `${s.pass} passed`,
+        `${s.pass - notChecked} passed`,
+        ...(notChecked > 0 ? [`${notChecked} not checked (no servers)`] : []),
     ].join(' · ');
     return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
@@ -22851,13 +22921,14 @@ function environmentSection(report, envName, options, passDetails) {
     }
     if (passes.length > 0) {
         if (passDetails) {
-            lines.push(`<details><summary>${ICON.pass} ${plural(passes.length, 'check')} passed</summary>`, '', '| Policy | Subject | Why it passes | Location |', '|---|---|---|---|');
+            const title = nothing ? `${plural(passes.length, 'check')} found nothing to check` : `${ICON.pass} ${plural(passes.length, 'check')} passed`;
+            lines.push(`<details><summary>${title}</summary>`, '', `| Policy | Subject | ${nothing ? 'Why' : 'Why it passes'} | Location |`, '|---|---|---|---|');
             for (const f of passes)
                 lines.push(passRow(f, options));
             lines.push('', '</details>', '');
         }
         else {
-            lines.push(`${ICON.pass} ${plural(passes.length, 'check')} passed.`, '');
+            lines.push(nothing ? `${plural(passes.length, 'check')} found nothing to check.` : `${ICON.pass} ${plural(passes.length, 'check')} passed.`, '');
         }
     }
     return lines;
@@ -22978,8 +23049,13 @@ function verdictLine(report, gate) {
     const s = report.summary;
     const what = undecided > 0 ? `${text_report_plural(blocking, 'finding')} (${undecided} unknown)` : text_report_plural(blocking, 'finding');
     const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
-    const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
-    return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
+    const head = blocking > 0
+        ? `FAIL: ${what} at or above ${threshold}`
+        : nothingCheckedAnywhere(report) ? 'PASS, but nothing was checked: no environment has a server' : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+    // Checks of an environment without servers ran on nothing: not counted as passes.
+    const notChecked = notCheckedCount(report);
+    const passes = `${s.pass - notChecked} passed${notChecked > 0 ? `, ${notChecked} not checked: no servers` : ''}`;
+    return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${passes})`;
 }
 function renderText(report, gate, options = {}) {
     const lines = [verdictLine(report, gate), ''];
@@ -23000,8 +23076,9 @@ function renderText(report, gate, options = {}) {
             lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
             lines.push(safeLogLine(`       ${f.message}`));
         }
+        const more = options.verbose ? '' : ' (--verbose lists them)';
         if (passed > 0)
-            lines.push(`  ${MARK.pass} ${text_report_plural(passed, 'check')} passed${nothing ? ', with nothing to check' : ''}${options.verbose ? '' : ' (--verbose lists them)'}`);
+            lines.push(nothing ? `   -  ${text_report_plural(passed, 'check')} found nothing to check${more}` : `  ${MARK.pass} ${text_report_plural(passed, 'check')} passed${more}`);
         lines.push('');
     }
     for (const d of report.disabled)
@@ -24287,7 +24364,11 @@ function builtinPackDir() {
     throw new Error(`the built-in policy pack (${BUILTIN}) is missing beside ${(0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)}: the installation is incomplete.`);
 }
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
+/** What a pack reads: NAME.yaml and NAME.yml, not hidden. */
 const isYaml = (name) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+/** Folders never looked into for stray policies: version control and installed packages, large and never ours. */
+const NOT_LOOKED_INTO = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const lookedInto = (entry) => entry.isDirectory() && !NOT_LOOKED_INTO.has(entry.name);
 const at = (file) => ({ file, line: 1, column: 1 });
 /*
  * Every folder and entry below is read through these two: a folder without permission or a
@@ -24307,7 +24388,7 @@ function listFolder(abs, display) {
  * What a path is, links followed: undefined when nothing is there, an error at `where`
  * when something is but cannot be reached (a loop, a link to nothing, no permission).
  */
-function kindOf(abs, where, shown) {
+function policy_packs_kindOf(abs, where, shown) {
     try {
         const st = (0,external_node_fs_namespaceObject.statSync)(abs);
         return st.isDirectory() ? 'folder' : st.isFile() ? 'file' : 'other';
@@ -24318,7 +24399,7 @@ function kindOf(abs, where, shown) {
         throw InputError.at(at(where), cannotRead(e, `"${shown}"`, abs));
     }
 }
-const isPack = (dir, display) => ['pack.yaml', 'pack.yml'].some((f) => kindOf(external_node_path_default().join(dir, f), display, `${display}/${f}`) !== undefined);
+const isPack = (dir, display) => ['pack.yaml', 'pack.yml'].some((f) => policy_packs_kindOf(external_node_path_default().join(dir, f), display, `${display}/${f}`) !== undefined);
 /**
  * A pack's YAML files. A user's pack comes from the repository, so its files must be
  * files of the workspace (`confine`); the built-in one lives beside the code. `filesRead`
@@ -24338,13 +24419,14 @@ function readPackDir(dir, display, confine, filesRead) {
     return { dir: display, files };
 }
 /**
- * Whether a YAML (or JSON) file looks like a policy (top-level `id` and `check`): what a
- * pack would run if it were read. Other files beside a pack (test fixtures, lint settings,
- * package.json) are none of topogate's business. A link leading out is not followed to look.
+ * Whether a file looks like a policy (top-level `id` and `check`): what a pack would run if
+ * it were read, whatever its name (`.ACME-1.yaml`, `ACME-1`, `ACME-1.json`). Other files
+ * beside a pack (test fixtures, lint settings, package.json, README.md, .DS_Store) are none
+ * of topogate's business. A link leading out is not followed to look.
  */
 function looksLikePolicy(ws, file) {
     const text = head(ws, file);
-    if (text === undefined)
+    if (text === undefined || text.includes('\0'))
         return false;
     // Parsed, so that JSON, flow mappings and quoted keys count as well as block style.
     try {
@@ -24352,8 +24434,10 @@ function looksLikePolicy(ws, file) {
         return value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'check' in value;
     }
     catch {
-        // Not YAML as a whole (or cut at 64 KiB): its top-level keys as written decide.
-        return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
+        // Not YAML as a whole (or cut at 64 KiB): for a name that says YAML, JSON or nothing,
+        // its top-level keys as written decide. A README.md quoting a policy is not one.
+        const name = external_node_path_default().basename(file).replace(/^\.+/, '');
+        return (/\.(ya?ml|json)$/i.test(name) || !name.includes('.')) && /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
     }
 }
 /** The first 64 KiB of a workspace file, or undefined for a link leading out; unreadable, it may be a policy, so an error. */
@@ -24377,20 +24461,21 @@ function head(ws, file) {
     return text;
 }
 /**
- * Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths
- * relative to `dir`. A sub-folder that cannot be read is an error: it may hold policies.
+ * Policy-like files under `dir`'s sub-folders (up to eight levels down, hidden ones
+ * included), as paths relative to `dir`. A sub-folder that cannot be read is an error: it
+ * may hold policies.
  */
 function policiesInSubfolders(ws, dir, display, depth = 0) {
     if (depth > 7)
         return [];
     const found = [];
     for (const entry of listFolder(dir, display)) {
-        if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules')
+        if (!lookedInto(entry))
             continue;
         const sub = external_node_path_default().join(dir, entry.name);
         const shown = `${display}/${entry.name}`;
         for (const f of listFolder(sub, shown))
-            if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
+            if (f.isFile() && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)))
                 found.push(`${entry.name}/${f.name}`);
         for (const deeper of policiesInSubfolders(ws, sub, shown, depth + 1))
             found.push(`${entry.name}/${deeper}`);
@@ -24398,18 +24483,32 @@ function policiesInSubfolders(ws, dir, display, depth = 0) {
     return found.sort();
 }
 const listed = (files) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
+/** The name a policy file must have to be read: `.ACME-1.yaml`, `ACME-1`, `ACME-1.json` and `ACME-1.yaml.bak` become ACME-1.yaml. */
+function readableName(name) {
+    const bare = name.replace(/^\.+/, '');
+    const yaml = /^(.*?\.ya?ml)(\..*)?$/i.exec(bare);
+    if (yaml)
+        return yaml[1];
+    return `${bare.includes('.') ? bare.slice(0, bare.lastIndexOf('.')) : bare}.yaml`;
+}
 /**
- * A pack's policy files in sub-folders, or written as `.json`, would never run, and nothing
- * would say so.
+ * A pack's policy files that it would not read: written as `.json`, hidden (`.NAME.yaml`),
+ * named otherwise (`NAME`, `NAME.yaml.bak`), or in a sub-folder (hidden ones too). They
+ * would never run, and nothing would say so.
  */
 function requireNoUnreadPolicies(ws, abs, display) {
-    const json = listFolder(abs, display).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name).sort();
+    const unread = listFolder(abs, display).filter((f) => f.isFile() && !isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(abs, f.name))).map((f) => f.name);
+    const json = unread.filter((f) => /\.json$/i.test(f));
     if (json.length > 0) {
         throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
     }
+    if (unread.length > 0) {
+        const [first] = unread;
+        throw InputError.at({ file: `${display}/${first}`, line: 1, column: 1 }, `pack "${display}" holds policy files it does not read (${listed(unread)}): a pack reads the .yaml and .yml files beside pack.yaml whose names do not start with a dot, so ${unread.length === 1 ? 'this one' : 'these'} would never run. Rename ${unread.length === 1 ? 'it' : 'each'} to NAME.yaml in the pack folder ("${first}" to "${readableName(first)}") to run it, or move it out of the pack.`);
+    }
     const nested = policiesInSubfolders(ws, abs, display);
     if (nested.length > 0) {
-        throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+        throw InputError.at({ file: `${display}/${nested[0]}`, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml, named NAME.yaml. Move them up, make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies, or move them out of the pack.`);
     }
 }
 /**
@@ -24417,7 +24516,7 @@ function requireNoUnreadPolicies(ws, abs, display) {
  * is a natural slip, each answered with the folder to pass instead.
  */
 function requirePackFolder(abs, written) {
-    const kind = kindOf(abs, written, written);
+    const kind = policy_packs_kindOf(abs, written, written);
     if (kind === 'folder')
         return;
     const takes = '--policies (action input policies) takes a pack folder (pack.yaml and one YAML file per policy) or a folder of packs';
@@ -24459,7 +24558,7 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
             continue;
         }
         // Followed like the paths the user wrote: a pack may be a symbolic link to a folder (its files are still confined).
-        const isDir = (e) => kindOf(external_node_path_default().join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
+        const isDir = (e) => policy_packs_kindOf(external_node_path_default().join(abs, e.name), display, `${display}/${e.name}`) === 'folder';
         // Each sub-folder listed before it is asked for pack.yaml: one without permission is said to be unreadable, not to hold no pack.
         const isPackFolder = (sub, shown) => listFolder(sub, shown) && isPack(sub, shown);
         const children = entries.filter((c) => isDir(c) && isPackFolder(external_node_path_default().join(abs, c.name), `${display}/${c.name}`)).map((c) => c.name);
@@ -24468,14 +24567,14 @@ function readPacks(ws, dirs, builtin, filesRead = []) {
         }
         // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
         const loose = [
-            ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
-            // A sub-folder without pack.yaml: policies in it, or anywhere below it (a pack two levels down).
+            ...entries.filter((e) => e.isFile() && looksLikePolicy(ws, external_node_path_default().join(abs, e.name))).map((e) => e.name),
+            // A sub-folder without pack.yaml (hidden or not): policies in it, or anywhere below it (a pack two levels down).
             ...entries
-                .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
+                .filter((e) => lookedInto(e) && !children.includes(e.name))
                 .flatMap((e) => {
                 const sub = external_node_path_default().join(abs, e.name);
                 const shown = `${display}/${e.name}`;
-                const here = listFolder(sub, shown).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
+                const here = listFolder(sub, shown).some((f) => f.isFile() && looksLikePolicy(ws, external_node_path_default().join(sub, f.name)));
                 return here || policiesInSubfolders(ws, sub, shown).length > 0 ? [`${e.name}/`] : [];
             }),
         ];
@@ -24651,6 +24750,7 @@ async function validateFiles(req) {
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/cli/cli-args.ts
 
+
 class UsageError extends Error {
 }
 const USAGE = `Usage: topogate <command> [options]
@@ -24675,32 +24775,60 @@ Options:
 Exit status: 0 nothing at or above --fail-on, 1 violations, 2 bad input or usage.`;
 const FORMATS = ['text', 'json', 'markdown', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'notice', 'never'];
+const OPTIONS = {
+    topology: { type: 'string', multiple: true, short: 't' },
+    plan: { type: 'string', multiple: true, short: 'p' },
+    policies: { type: 'string', multiple: true },
+    'no-builtin': { type: 'boolean' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    'fail-on-unknown': { type: 'boolean' },
+    verbose: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean' },
+};
+/**
+ * Node's answer to an unknown option is to put it after `--`, which topogate then refuses as
+ * an unexpected argument: the nearest option is the advice that works (`--Topology`).
+ */
+function unknownOption(message) {
+    const written = /^Unknown option '([^']*)'/.exec(message)?.[1];
+    if (written === undefined)
+        return undefined;
+    const name = written.replace(/^--?/, '').replace(/=.*$/s, '');
+    const meant = written.startsWith('--') ? closest(name, Object.keys(OPTIONS)) : undefined;
+    return `unknown option "${written}"; ${meant ? `did you mean --${meant}?` : 'the options are listed below.'}`;
+}
+/**
+ * A value option given twice would silently keep the last one (`--fail-on error --fail-on
+ * never` passing everything): only --topology, --plan and --policies repeat.
+ */
+function requireOnce(tokens) {
+    const given = new Map();
+    for (const t of tokens) {
+        if (t.kind !== 'option' || t.name === undefined || t.value === undefined)
+            continue;
+        const option = OPTIONS[t.name];
+        if (!option || 'multiple' in option)
+            continue;
+        const first = given.get(t.name);
+        if (first !== undefined)
+            throw new UsageError(`--${t.name} is given twice ("${first}", then "${t.value}"); it takes one value. Give it once.`);
+        given.set(t.name, t.value);
+    }
+}
 function parseCliArgs(argv) {
     let parsed;
     try {
-        parsed = (0,external_node_util_namespaceObject.parseArgs)({
-            args: [...argv],
-            allowPositionals: true,
-            strict: true,
-            options: {
-                topology: { type: 'string', multiple: true, short: 't' },
-                plan: { type: 'string', multiple: true, short: 'p' },
-                policies: { type: 'string', multiple: true },
-                'no-builtin': { type: 'boolean' },
-                format: { type: 'string', short: 'f' },
-                output: { type: 'string', short: 'o' },
-                'fail-on': { type: 'string' },
-                'fail-on-unknown': { type: 'boolean' },
-                verbose: { type: 'boolean', short: 'v' },
-                help: { type: 'boolean', short: 'h' },
-                version: { type: 'boolean' },
-            },
-        });
+        parsed = (0,external_node_util_namespaceObject.parseArgs)({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
     }
     catch (e) {
+        const message = e.message;
         // Node writes some of these over several lines ("…is ambiguous.\nDid you forget…"); a usage error is one line.
-        throw new UsageError(e.message.split(/\r?\n/).join(' '));
+        throw new UsageError(unknownOption(message) ?? message.split(/\r?\n/).join(' '));
     }
+    requireOnce(parsed.tokens);
     const { values, positionals } = parsed;
     if (positionals.length > 1)
         throw new UsageError(`unexpected argument "${positionals[1]}"`);
@@ -24716,6 +24844,11 @@ function parseCliArgs(argv) {
         throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
     if (values.output === '')
         throw new UsageError('--output needs a file name');
+    // An empty pattern matches nothing and was dropped beside others: a slip (an unset variable) said, not ignored.
+    for (const option of ['topology', 'plan']) {
+        if (values[option]?.some((p) => p.trim() === ''))
+            throw new UsageError(`--${option} needs a file name or a glob, not an empty value`);
+    }
     // An empty folder would resolve to the current one: a gate must not read packs nobody named.
     if (values.policies?.some((p) => p.trim() === ''))
         throw new UsageError('--policies needs a folder: a policy pack, or a folder of packs');
@@ -24752,16 +24885,16 @@ function parseCliArgs(argv) {
 /**
  * What the CLI prints on stderr quotes inputs (names, keys, values, file names), and a CI
  * log reads stderr too: a name holding a line break and `::error ...` would start a
- * workflow command, an ESC a terminal sequence, a U+202E reorder what the reader sees.
+ * workflow command, an ESC a terminal sequence, a U+202E reorder what the reader sees, a
+ * U+200B hide in a key.
  */
-// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional marks,
-// embeddings, overrides and isolates ("Trojan Source").
+// C0 and C1 controls and DEL; the invisible and format characters are showInvisible's.
 // eslint-disable-next-line no-control-regex
-const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** Each such character as a visible escape (`\n`, `\u001b`), so the reader sees what the input holds. */
+/** Each such character as a visible escape (`\n`, `\u001b`, `\u200b`), so the reader sees what the input holds. */
 function visibleEscapes(text) {
-    return text.replace(UNSHOWABLE, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return showInvisible(text).replace(CONTROLS, (c) => NAMED[c] ?? escapeCharacter(c));
 }
 /** One line for stderr: nothing unshowable, and never a workflow command. */
 function safeStderrLine(text) {

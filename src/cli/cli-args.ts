@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { FailOn } from '../core/report/report.js';
+import { closest } from '../core/input/closest-word.js';
 
 /** `topogate <command> [options]`, parsed into a typed object or a usage error. */
 
@@ -45,31 +46,58 @@ Exit status: 0 nothing at or above --fail-on, 1 violations, 2 bad input or usage
 const FORMATS: readonly Format[] = ['text', 'json', 'markdown', 'sarif'];
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'notice', 'never'];
 
+const OPTIONS = {
+  topology: { type: 'string', multiple: true, short: 't' },
+  plan: { type: 'string', multiple: true, short: 'p' },
+  policies: { type: 'string', multiple: true },
+  'no-builtin': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  'fail-on': { type: 'string' },
+  'fail-on-unknown': { type: 'boolean' },
+  verbose: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/**
+ * Node's answer to an unknown option is to put it after `--`, which topogate then refuses as
+ * an unexpected argument: the nearest option is the advice that works (`--Topology`).
+ */
+function unknownOption(message: string): string | undefined {
+  const written = /^Unknown option '([^']*)'/.exec(message)?.[1];
+  if (written === undefined) return undefined;
+  const name = written.replace(/^--?/, '').replace(/=.*$/s, '');
+  const meant = written.startsWith('--') ? closest(name, Object.keys(OPTIONS)) : undefined;
+  return `unknown option "${written}"; ${meant ? `did you mean --${meant}?` : 'the options are listed below.'}`;
+}
+
+/**
+ * A value option given twice would silently keep the last one (`--fail-on error --fail-on
+ * never` passing everything): only --topology, --plan and --policies repeat.
+ */
+function requireOnce(tokens: ReadonlyArray<{ kind: string; name?: string; rawName?: string; value?: string }>): void {
+  const given = new Map<string, string>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || t.value === undefined) continue;
+    const option = OPTIONS[t.name as keyof typeof OPTIONS];
+    if (!option || 'multiple' in option) continue;
+    const first = given.get(t.name);
+    if (first !== undefined) throw new UsageError(`--${t.name} is given twice ("${first}", then "${t.value}"); it takes one value. Give it once.`);
+    given.set(t.name, t.value);
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        topology: { type: 'string', multiple: true, short: 't' },
-        plan: { type: 'string', multiple: true, short: 'p' },
-        policies: { type: 'string', multiple: true },
-        'no-builtin': { type: 'boolean' },
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string' },
-        'fail-on-unknown': { type: 'boolean' },
-        verbose: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean' },
-      },
-    });
+    parsed = parseArgs({ args: [...argv], allowPositionals: true, strict: true, tokens: true, options: OPTIONS });
   } catch (e) {
+    const message = (e as Error).message;
     // Node writes some of these over several lines ("…is ambiguous.\nDid you forget…"); a usage error is one line.
-    throw new UsageError((e as Error).message.split(/\r?\n/).join(' '));
+    throw new UsageError(unknownOption(message) ?? message.split(/\r?\n/).join(' '));
   }
+  requireOnce(parsed.tokens);
   const { values, positionals } = parsed;
   if (positionals.length > 1) throw new UsageError(`unexpected argument "${positionals[1]}"`);
   const commandText = positionals[0] ?? 'check';
@@ -80,6 +108,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const failOn = (values['fail-on'] ?? 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${values['fail-on']}"`);
   if (values.output === '') throw new UsageError('--output needs a file name');
+  // An empty pattern matches nothing and was dropped beside others: a slip (an unset variable) said, not ignored.
+  for (const option of ['topology', 'plan'] as const) {
+    if (values[option]?.some((p) => p.trim() === '')) throw new UsageError(`--${option} needs a file name or a glob, not an empty value`);
+  }
   // An empty folder would resolve to the current one: a gate must not read packs nobody named.
   if (values.policies?.some((p) => p.trim() === '')) throw new UsageError('--policies needs a folder: a policy pack, or a folder of packs');
   // validate and policies write no report: an --output that never appears would look like a lost report.

@@ -1,4 +1,5 @@
 import type { SourceLocation } from './model.js';
+import { showInvisible } from './report/escape.js';
 
 /** One thing wrong with an input: where, what, and what to do about it. */
 export interface InputProblem extends SourceLocation {
@@ -13,7 +14,8 @@ export class InputError extends Error {
   readonly problems: readonly InputProblem[];
 
   constructor(problems: InputProblem[]) {
-    const sorted = problems.map((p) => ({ ...p, message: clipLongRuns(p.message) })).sort(compareProblems);
+    // Echoed input shows what it holds: a zero-width space in a key is \u200b, in every output.
+    const sorted = problems.map((p) => ({ ...p, message: showInvisible(clipLongRuns(p.message)) })).sort(compareProblems);
     super(sorted.map(formatProblem).join('\n'));
     this.name = 'InputError';
     this.problems = sorted;

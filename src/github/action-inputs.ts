@@ -1,5 +1,6 @@
 import { getInput, setSecret } from '@actions/core';
 import type { FailOn } from '../core/report/report.js';
+import { showInvisible } from '../core/report/escape.js';
 import { splitPatterns } from '../io/input-files.js';
 
 /**
@@ -81,7 +82,7 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
     const value = get(name);
     if (value === '') return fallback;
     if ((allowed as readonly string[]).includes(value)) return value as T;
-    problems.push(`${name}: "${value}" is not one of ${allowed.join(', ')}.`);
+    problems.push(`${name}: "${showInvisible(value)}" is not one of ${allowed.join(', ')}.`);
     return fallback;
   };
   const flag = (name: InputName, fallback: boolean): boolean => {
@@ -89,7 +90,7 @@ export function parseInputs(get: (name: InputName) => string): ActionInputs {
     if (value === '') return fallback;
     if (TRUE.includes(value)) return true;
     if (FALSE.includes(value)) return false;
-    problems.push(`${name}: "${value}" is not a boolean; use true or false.`);
+    problems.push(`${name}: "${showInvisible(value)}" is not a boolean; use true or false.`);
     return fallback;
   };
   const topology = splitPatterns([get('topology')]);

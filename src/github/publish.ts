@@ -139,7 +139,7 @@ async function deliverComment(ctx: PublishContext, api: ApiSession, body: string
   const { inputs, run, log } = ctx;
   let delivery: CommentDelivery;
   if (inputs.comment === 'off') delivery = { kind: 'skipped', reason: '`comment: off`.' };
-  else if (!run.pullRequest) delivery = { kind: 'skipped', reason: `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
+  else if (!run.pullRequest) delivery = { kind: 'skipped', reason: run.noPullRequest ?? `this run is for a \`${run.eventName || 'unknown'}\` event, not a pull request.` };
   else {
     const client = await api.client();
     delivery = typeof client === 'string'

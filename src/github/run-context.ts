@@ -32,6 +32,8 @@ export interface RunContext {
   tempDir: string;
   /** Problems reading the event payload, to log as warnings. */
   notes: string[];
+  /** For a pull-request event without a usable pull request in its payload: why, in words. */
+  noPullRequest?: string;
 }
 
 interface PullRequestPayload {
@@ -40,19 +42,23 @@ interface PullRequestPayload {
   base?: { repo?: { full_name?: unknown } | null };
 }
 
-function readPayload(file: string | undefined, notes: string[]): Record<string, unknown> {
-  if (!file) return {};
+/** The event payload, or `{}` and what went wrong (`problem`, in words). */
+function readPayload(file: string | undefined, notes: string[]): { payload: Record<string, unknown>; problem?: string } {
+  if (!file) return { payload: {} };
+  let problem: string;
   try {
     if (!existsSync(file) || statSync(file).size > 25 * 1024 * 1024) {
-      notes.push(`the event payload (GITHUB_EVENT_PATH) is missing or too large; pull-request features are off.`);
-      return {};
+      problem = 'is missing or too large';
+    } else {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      return { payload: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {} };
     }
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
   } catch (e) {
-    notes.push(`the event payload (GITHUB_EVENT_PATH) cannot be read (${(e as Error).message}); pull-request features are off.`);
-    return {};
+    // A payload that is not JSON is not "no pull request": say which it is.
+    problem = e instanceof SyntaxError ? `could not be read as JSON (${e.message})` : `cannot be read (${(e as Error).message})`;
   }
+  notes.push(`the event file (GITHUB_EVENT_PATH) ${problem}; pull-request features are off.`);
+  return { payload: {}, problem };
 }
 
 function pullRequestOf(payload: Record<string, unknown>): PullRequestRef | undefined {
@@ -73,14 +79,19 @@ function positiveInt(value: string | undefined, fallback: number): number {
 
 export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const notes: string[] = [];
-  const payload = readPayload(env.GITHUB_EVENT_PATH, notes);
+  const { payload, problem } = readPayload(env.GITHUB_EVENT_PATH, notes);
   const [owner, repo, ...rest] = (env.GITHUB_REPOSITORY ?? '').split('/');
   const repository = owner && repo && rest.length === 0 ? { owner, repo } : undefined;
   const pullRequest = pullRequestOf(payload);
   const sha = pullRequest?.headSha ?? (/^[0-9a-f]{40,64}$/.test(env.GITHUB_SHA ?? '') ? (env.GITHUB_SHA as string) : '');
   const trimSlash = (u: string) => u.replace(/\/+$/, '');
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  // pull_request, pull_request_target, pull_request_review…: their payload names the pull request.
+  const noPullRequest = !pullRequest && eventName.startsWith('pull_request')
+    ? `this run is for a \`${eventName}\` event, but its event file (GITHUB_EVENT_PATH) ${problem ?? 'names no pull request (its number and head commit)'}, so the pull request is not known.`
+    : undefined;
   return {
-    eventName: env.GITHUB_EVENT_NAME ?? '',
+    eventName,
     repository,
     pullRequest,
     sha,
@@ -92,5 +103,6 @@ export function readRunContext(env: NodeJS.ProcessEnv = process.env): RunContext
     workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
     tempDir: env.RUNNER_TEMP || os.tmpdir(),
     notes,
+    ...(noPullRequest ? { noPullRequest } : {}),
   };
 }

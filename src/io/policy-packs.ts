@@ -27,7 +27,11 @@ export function builtinPackDir(): string {
 
 const PACK_FILE_MAX_BYTES = 1024 * 1024;
 
+/** What a pack reads: NAME.yaml and NAME.yml, not hidden. */
 const isYaml = (name: string) => /\.ya?ml$/i.test(name) && !name.startsWith('.');
+/** Folders never looked into for stray policies: version control and installed packages, large and never ours. */
+const NOT_LOOKED_INTO = new Set(['.git', '.hg', '.svn', 'node_modules']);
+const lookedInto = (entry: Dirent) => entry.isDirectory() && !NOT_LOOKED_INTO.has(entry.name);
 const at = (file: string) => ({ file, line: 1, column: 1 });
 
 /*
@@ -82,20 +86,23 @@ function readPackDir(dir: string, display: string, confine: Workspace | undefine
 
 
 /**
- * Whether a YAML (or JSON) file looks like a policy (top-level `id` and `check`): what a
- * pack would run if it were read. Other files beside a pack (test fixtures, lint settings,
- * package.json) are none of topogate's business. A link leading out is not followed to look.
+ * Whether a file looks like a policy (top-level `id` and `check`): what a pack would run if
+ * it were read, whatever its name (`.ACME-1.yaml`, `ACME-1`, `ACME-1.json`). Other files
+ * beside a pack (test fixtures, lint settings, package.json, README.md, .DS_Store) are none
+ * of topogate's business. A link leading out is not followed to look.
  */
 function looksLikePolicy(ws: Workspace, file: string): boolean {
   const text = head(ws, file);
-  if (text === undefined) return false;
+  if (text === undefined || text.includes('\0')) return false;
   // Parsed, so that JSON, flow mappings and quoted keys count as well as block style.
   try {
     const value = parseYaml(text, file).value;
     return value !== null && typeof value === 'object' && !Array.isArray(value) && 'id' in value && 'check' in value;
   } catch {
-    // Not YAML as a whole (or cut at 64 KiB): its top-level keys as written decide.
-    return /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
+    // Not YAML as a whole (or cut at 64 KiB): for a name that says YAML, JSON or nothing,
+    // its top-level keys as written decide. A README.md quoting a policy is not one.
+    const name = path.basename(file).replace(/^\.+/, '');
+    return (/\.(ya?ml|json)$/i.test(name) || !name.includes('.')) && /^["']?id["']?\s*:/m.test(text) && /^["']?check["']?\s*:/m.test(text);
   }
 }
 
@@ -118,17 +125,18 @@ function head(ws: Workspace, file: string): string | undefined {
 }
 
 /**
- * Policy-like YAML files under `dir`'s sub-folders (up to eight levels down), as paths
- * relative to `dir`. A sub-folder that cannot be read is an error: it may hold policies.
+ * Policy-like files under `dir`'s sub-folders (up to eight levels down, hidden ones
+ * included), as paths relative to `dir`. A sub-folder that cannot be read is an error: it
+ * may hold policies.
  */
 function policiesInSubfolders(ws: Workspace, dir: string, display: string, depth = 0): string[] {
   if (depth > 7) return [];
   const found: string[] = [];
   for (const entry of listFolder(dir, display)) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    if (!lookedInto(entry)) continue;
     const sub = path.join(dir, entry.name);
     const shown = `${display}/${entry.name}`;
-    for (const f of listFolder(sub, shown)) if (f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
+    for (const f of listFolder(sub, shown)) if (f.isFile() && looksLikePolicy(ws, path.join(sub, f.name))) found.push(`${entry.name}/${f.name}`);
     for (const deeper of policiesInSubfolders(ws, sub, shown, depth + 1)) found.push(`${entry.name}/${deeper}`);
   }
   return found.sort();
@@ -136,18 +144,32 @@ function policiesInSubfolders(ws: Workspace, dir: string, display: string, depth
 
 const listed = (files: readonly string[]) => `${files.slice(0, 3).join(', ')}${files.length > 3 ? ` and ${files.length - 3} more` : ''}`;
 
+/** The name a policy file must have to be read: `.ACME-1.yaml`, `ACME-1`, `ACME-1.json` and `ACME-1.yaml.bak` become ACME-1.yaml. */
+function readableName(name: string): string {
+  const bare = name.replace(/^\.+/, '');
+  const yaml = /^(.*?\.ya?ml)(\..*)?$/i.exec(bare);
+  if (yaml) return yaml[1];
+  return `${bare.includes('.') ? bare.slice(0, bare.lastIndexOf('.')) : bare}.yaml`;
+}
+
 /**
- * A pack's policy files in sub-folders, or written as `.json`, would never run, and nothing
- * would say so.
+ * A pack's policy files that it would not read: written as `.json`, hidden (`.NAME.yaml`),
+ * named otherwise (`NAME`, `NAME.yaml.bak`), or in a sub-folder (hidden ones too). They
+ * would never run, and nothing would say so.
  */
 function requireNoUnreadPolicies(ws: Workspace, abs: string, display: string): void {
-  const json = listFolder(abs, display).filter((f) => f.isFile() && /\.json$/i.test(f.name) && looksLikePolicy(ws, path.join(abs, f.name))).map((f) => f.name).sort();
+  const unread = listFolder(abs, display).filter((f) => f.isFile() && !isYaml(f.name) && looksLikePolicy(ws, path.join(abs, f.name))).map((f) => f.name);
+  const json = unread.filter((f) => /\.json$/i.test(f));
   if (json.length > 0) {
     throw InputError.at({ file: `${display}/${json[0]}`, line: 1, column: 1 }, `pack "${display}" holds policy files written as JSON (${listed(json)}), which a pack does not read: its policies are .yaml or .yml files. Rename ${json.length === 1 ? 'it' : 'them'} to .yaml; JSON is YAML, so the content can stay.`);
   }
+  if (unread.length > 0) {
+    const [first] = unread;
+    throw InputError.at({ file: `${display}/${first}`, line: 1, column: 1 }, `pack "${display}" holds policy files it does not read (${listed(unread)}): a pack reads the .yaml and .yml files beside pack.yaml whose names do not start with a dot, so ${unread.length === 1 ? 'this one' : 'these'} would never run. Rename ${unread.length === 1 ? 'it' : 'each'} to NAME.yaml in the pack folder ("${first}" to "${readableName(first)}") to run it, or move it out of the pack.`);
+  }
   const nested = policiesInSubfolders(ws, abs, display);
   if (nested.length > 0) {
-    throw InputError.at({ file: display, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml. Move them up, or make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies.`);
+    throw InputError.at({ file: `${display}/${nested[0]}`, line: 1, column: 1 }, `pack "${display}" has policy files in sub-folders (${listed(nested)}), which a pack does not read: its policy files sit directly beside pack.yaml, named NAME.yaml. Move them up, make each sub-folder a pack of its own (with pack.yaml) and pass it with --policies, or move them out of the pack.`);
   }
 }
 
@@ -201,14 +223,14 @@ export function readPacks(ws: Workspace, dirs: readonly string[], builtin: boole
     }
     // A folder of packs: YAML beside the packs, or in a sub-folder without pack.yaml, would be skipped in silence.
     const loose = [
-      ...entries.filter((e) => e.isFile() && isYaml(e.name) && looksLikePolicy(ws, path.join(abs, e.name))).map((e) => e.name),
-      // A sub-folder without pack.yaml: policies in it, or anywhere below it (a pack two levels down).
+      ...entries.filter((e) => e.isFile() && looksLikePolicy(ws, path.join(abs, e.name))).map((e) => e.name),
+      // A sub-folder without pack.yaml (hidden or not): policies in it, or anywhere below it (a pack two levels down).
       ...entries
-        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && e.name !== 'node_modules' && !children.includes(e.name))
+        .filter((e) => lookedInto(e) && !children.includes(e.name))
         .flatMap((e) => {
           const sub = path.join(abs, e.name);
           const shown = `${display}/${e.name}`;
-          const here = listFolder(sub, shown).some((f) => f.isFile() && isYaml(f.name) && looksLikePolicy(ws, path.join(sub, f.name)));
+          const here = listFolder(sub, shown).some((f) => f.isFile() && looksLikePolicy(ws, path.join(sub, f.name)));
           return here || policiesInSubfolders(ws, sub, shown).length > 0 ? [`${e.name}/`] : [];
         }),
     ];

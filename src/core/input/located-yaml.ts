@@ -174,6 +174,7 @@ function yamlHint(reason: string): string {
   if (/maxDepth/.test(reason)) return ' The document is nested too deeply to be a topology or policy file.';
   if (/unidentified alias/.test(reason)) return ' An alias (*name) must name an anchor (&name) written above it; write the value out, or fix the name.';
   if (/alias/.test(reason)) return ' Too many aliases (*name): write the values out instead.';
+  if (/unknown \w+ tag/.test(reason)) return ' YAML tags (!!binary, !foo) are not used in topology or policy files: remove the tag and write the value as plain text.';
   return '';
 }
 
@@ -186,7 +187,8 @@ interface YamlException {
 /** js-yaml's error at its own position, with a hint. */
 function yamlError(err: unknown, file: string): InputError {
   const e = err as YamlException;
-  const reason = e.reason ?? e.message ?? String(err);
+  // A tag as written (!!binary, !foo), not as js-yaml resolves it (!<tag:yaml.org,2002:binary>, !<!foo>).
+  const reason = (e.reason ?? e.message ?? String(err)).replace(/!<tag:yaml\.org,2002:([^>]*)>/g, '!!$1').replace(/!<(![^>]*)>/g, '$1');
   const at = e.mark ? { file, line: e.mark.line + 1, column: e.mark.column + 1 } : { file, line: 1, column: 1 };
   return InputError.at(at, `invalid YAML: ${reason}.${yamlHint(reason)}`);
 }

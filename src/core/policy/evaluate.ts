@@ -7,6 +7,7 @@ import { suggestPolicy } from './pack.js';
 import { nearMiss, policyNameProblems } from './policy-names.js';
 import { environmentNameAdvisories } from './environment-names.js';
 import { closest } from '../input/closest-word.js';
+import { showInvisible } from '../report/escape.js';
 import type { Policy } from './pack.js';
 
 /** Policies over environments: findings with waivers and team overrides applied. */
@@ -128,7 +129,8 @@ export function evaluate(input: EvaluationInput): Evaluation {
       }
     }
   }
-  const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)];
+  // Echoed input shows what it holds, as in input errors: a subject with a zero-width space reads \u200b.
+  const advisories = [...environmentNameAdvisories(input.environments), ...applyWaivers(findings, input.waivers ?? [], input.today)].map((a) => ({ ...a, message: showInvisible(a.message) }));
   findings.sort(compareFindings);
   disabled.sort((a, b) => (a.policy < b.policy ? -1 : 1));
   return advisories.length > 0 ? { findings, disabled, advisories } : { findings, disabled };

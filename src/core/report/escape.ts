@@ -7,6 +7,28 @@
 const ZWSP = '\u200b';
 
 /**
+ * Characters that show as nothing, or change how the text around them shows: format
+ * characters (Cf: zero-width spaces and joiners, U+FEFF, the word joiner, the soft hyphen,
+ * the bidirectional marks, embeddings, overrides and isolates, tag characters), the
+ * blank fillers and invisible combining marks, and the line and paragraph separators.
+ */
+const INVISIBLE = /\p{Cf}|[\u115f\u1160\u180e\u2028\u2029\u3164\uffa0]|\u034f|\u17b4|\u17b5|\u180b|\u180c|\u180d|\u180f/gu;
+
+/** A character as a visible escape: `\u200b`, `\u{e0041}`. */
+export function escapeCharacter(c: string): string {
+  const code = c.codePointAt(0)!;
+  return code > 0xffff ? `\\u{${code.toString(16)}}` : `\\u${code.toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Invisible characters in echoed input as visible escapes, so that `unknown key
+ * "servers\u200b"` shows why "servers" is unknown rather than reading like a contradiction.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, escapeCharacter);
+}
+
+/**
  * Control characters and line breaks become spaces: one finding, one line. So do the
  * bidirectional marks, embeddings, overrides and isolates, which would make a name read
  * differently from what it is ("Trojan Source").

@@ -1,6 +1,6 @@
 import type { Finding, SourceLocation } from '../model.js';
 import { codeSpan, escapeMarkdown } from './escape.js';
-import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, nothingCheckedNote } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, notCheckedCount, nothingCheckedAnywhere, nothingCheckedNote } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /**
@@ -54,16 +54,19 @@ function verdict(report: Report, gate: GateLike): string {
           .filter((x) => x !== '')
           .map((x) => `; ${x}`)
           .join('')}`
-      : report.environments.length > 0 && report.environments.every((e) => nothingCheckedNote(e, findingsByEnvironment(report).get(e.name) ?? []) !== undefined)
+      : nothingCheckedAnywhere(report)
         ? '### ⚠️ topogate: nothing was checked (no environment has a server)'
         : '### ✅ topogate: all checks pass';
+  // Checks of an environment without servers ran on nothing: not counted as passes.
+  const notChecked = notCheckedCount(report);
   const counts = [
     `${s.bySeverity.error} error${s.bySeverity.error === 1 ? '' : 's'}`,
     plural(s.bySeverity.warning, 'warning'),
     plural(s.bySeverity.notice, 'notice'),
     `${s.unknown} unknown`,
     `${s.waived} waived`,
-    `${s.pass} passed`,
+    `${s.pass - notChecked} passed`,
+    ...(notChecked > 0 ? [`${notChecked} not checked (no servers)`] : []),
   ].join(' · ');
   return `${head}\n\n${counts} — fail-on: \`${failOn}\`${unknownCounts ? ' (unknown included)' : ''}, ${plural(report.environments.length, 'environment')}, ${plural(report.policies.length, 'policy').replace('policys', 'policies')}`;
 }
@@ -96,11 +99,12 @@ function environmentSection(report: Report, envName: string, options: MarkdownOp
   }
   if (passes.length > 0) {
     if (passDetails) {
-      lines.push(`<details><summary>${ICON.pass} ${plural(passes.length, 'check')} passed</summary>`, '', '| Policy | Subject | Why it passes | Location |', '|---|---|---|---|');
+      const title = nothing ? `${plural(passes.length, 'check')} found nothing to check` : `${ICON.pass} ${plural(passes.length, 'check')} passed`;
+      lines.push(`<details><summary>${title}</summary>`, '', `| Policy | Subject | ${nothing ? 'Why' : 'Why it passes'} | Location |`, '|---|---|---|---|');
       for (const f of passes) lines.push(passRow(f, options));
       lines.push('', '</details>', '');
     } else {
-      lines.push(`${ICON.pass} ${plural(passes.length, 'check')} passed.`, '');
+      lines.push(nothing ? `${plural(passes.length, 'check')} found nothing to check.` : `${ICON.pass} ${plural(passes.length, 'check')} passed.`, '');
     }
   }
   return lines;

@@ -93,8 +93,33 @@ const grouped = new WeakMap<Report, Map<string, Finding[]>>();
  * but the report says so instead of a plain pass.
  */
 export function nothingCheckedNote(env: { name: string; servers: number }, findings: readonly Finding[]): string | undefined {
-  if (env.servers > 0 || findings.some((f) => f.status === 'fail' || f.status === 'unknown')) return undefined;
+  if (!nothingChecked(env, findings)) return undefined;
   return `No servers, so nothing was checked here. If "${env.name}" has servers, declare them under servers: in its topology, tag its Terraform resources topogate-environment: ${env.name}, or pass the plan that holds them (--plan, terraform.plans).`;
+}
+
+function nothingChecked(env: { servers: number }, findings: readonly Finding[]): boolean {
+  return env.servers === 0 && !findings.some((f) => f.status === 'fail' || f.status === 'unknown');
+}
+
+/**
+ * The passes of environments where nothing was checked: the text and markdown summaries
+ * count them apart, as "not checked", so that their count agrees with the note. The JSON
+ * summary keeps them in `pass` (its counts add up to the findings, as DESIGN fixes it).
+ */
+export function notCheckedCount(report: Report): number {
+  const byEnv = findingsByEnvironment(report);
+  let n = 0;
+  for (const env of report.environments) {
+    const findings = byEnv.get(env.name) ?? [];
+    if (nothingChecked(env, findings)) n += findings.filter((f) => f.status === 'pass').length;
+  }
+  return n;
+}
+
+/** Whether no environment has a server to check (and there is at least one environment). */
+export function nothingCheckedAnywhere(report: Report): boolean {
+  const byEnv = findingsByEnvironment(report);
+  return report.environments.length > 0 && report.environments.every((e) => nothingChecked(e, byEnv.get(e.name) ?? []));
 }
 
 /** The findings of each environment, grouped in one pass (renderers ask per environment). */

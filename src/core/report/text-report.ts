@@ -1,6 +1,6 @@
 import type { Finding } from '../model.js';
 import { safeLogLine } from './escape.js';
-import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, nothingCheckedNote } from './report.js';
+import { blockingSummary, compareUrgency, environmentsByUrgency, findingsByEnvironment, notCheckedCount, nothingCheckedAnywhere, nothingCheckedNote } from './report.js';
 import type { GateLike, Report } from './report.js';
 
 /** The terminal report: the verdict first, then what needs attention per environment; passes counted. */
@@ -16,8 +16,13 @@ export function verdictLine(report: Report, gate: GateLike): string {
   const s = report.summary;
   const what = undecided > 0 ? `${plural(blocking, 'finding')} (${undecided} unknown)` : plural(blocking, 'finding');
   const threshold = `${failOn}${unknownCounts ? ', unknown included' : ''}`;
-  const head = blocking > 0 ? `FAIL: ${what} at or above ${threshold}` : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
-  return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${s.pass} passed)`;
+  const head = blocking > 0
+    ? `FAIL: ${what} at or above ${threshold}`
+    : nothingCheckedAnywhere(report) ? 'PASS, but nothing was checked: no environment has a server' : failOn === 'never' ? 'PASS (fail-on: never)' : `PASS: nothing at or above ${threshold}`;
+  // Checks of an environment without servers ran on nothing: not counted as passes.
+  const notChecked = notCheckedCount(report);
+  const passes = `${s.pass - notChecked} passed${notChecked > 0 ? `, ${notChecked} not checked: no servers` : ''}`;
+  return `topogate ${report.tool.version} ${head} (${s.bySeverity.error} error, ${s.bySeverity.warning} warning, ${s.bySeverity.notice} notice; ${s.unknown} unknown, ${s.waived} waived, ${passes})`;
 }
 
 export function renderText(report: Report, gate: GateLike, options: { verbose?: boolean } = {}): string {
@@ -37,7 +42,8 @@ export function renderText(report: Report, gate: GateLike, options: { verbose?: 
       lines.push(safeLogLine(`  ${MARK[f.status]} ${f.severity.padEnd(7)} ${f.policy}  ${f.subject}  ${where}`));
       lines.push(safeLogLine(`       ${f.message}`));
     }
-    if (passed > 0) lines.push(`  ${MARK.pass} ${plural(passed, 'check')} passed${nothing ? ', with nothing to check' : ''}${options.verbose ? '' : ' (--verbose lists them)'}`);
+    const more = options.verbose ? '' : ' (--verbose lists them)';
+    if (passed > 0) lines.push(nothing ? `   -  ${plural(passed, 'check')} found nothing to check${more}` : `  ${MARK.pass} ${plural(passed, 'check')} passed${more}`);
     lines.push('');
   }
   for (const d of report.disabled) lines.push(safeLogLine(`disabled: ${d.policy} ${d.title}: ${d.reason} (${d.location.file}:${d.location.line})`));

@@ -325,20 +325,36 @@ function checkPlanObject(plan: Record<string, unknown>, at: (path: JsonPath) => 
   const what = describeNonPlanObject(plan);
   if (what) throw InputError.at(start, what);
   const version = parseVersion(plan.format_version);
-  if (plan.format_version !== undefined && (!version || version.major > 1)) {
-    throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.`);
+  if (plan.format_version !== undefined && typeof plan.format_version !== 'string') {
+    throw InputError.at(at(['format_version']), `format_version must be a string such as "1.2", as \`terraform show -json\` writes it; this file has ${kindOf(plan.format_version)} ${JSON.stringify(plan.format_version)}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
+  }
+  if (plan.format_version !== undefined && (!version || version.major > 1 || (version.major === 0 && version.minor < 1))) {
+    // A later format may come from a newer Terraform; 0.1 is the oldest (Terraform 0.12), and nothing writes "0.0" or "abc".
+    const advice = version && version.major > 1 ? 'Upgrade topogate, or write the plan with a Terraform release that emits format 1.x.' : `No Terraform release writes it: is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`;
+    throw InputError.at(at(['format_version']), `format_version ${JSON.stringify(plan.format_version)} is not one topogate reads (0.1 to 1.x, from Terraform 0.12 on). ${advice}`);
   }
   if (plan.errored === true) {
     throw InputError.at(at(['errored']), 'this plan is from a terraform plan that failed ("errored": true), so it is incomplete. Fix the errors terraform reported and make the plan again.');
   }
-  for (const key of ['resource_changes'] as const) {
-    if (plan[key] !== undefined && plan[key] !== null && !Array.isArray(plan[key])) {
-      throw InputError.at(at([key]), `"${key}" must be an array in a plan from \`terraform show -json\`; this file has ${typeof plan[key]}. Is it hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-    }
+  // Terraform writes each of these as an array or an object, or leaves it out: never null.
+  // Read as "nothing here", a null would check nothing and pass.
+  const sections = new Set(['resource_changes', 'planned_values', 'prior_state', 'configuration', 'variables']);
+  // In file order, so that the first one written is the one named.
+  for (const key of Object.keys(plan).filter((k) => sections.has(k))) {
+    const array = key === 'resource_changes';
+    const value = plan[key];
+    if (value === undefined || (array ? Array.isArray(value) : isObject(value))) continue;
+    const must = array ? 'an array' : 'an object';
+    const problem = value === null
+      ? `"${key}" is null, which \`terraform show -json\` never writes (it writes ${must}, or leaves the key out), so nothing in it could be checked. Is this a plan made by terraform show -json?`
+      : `"${key}" must be ${must} in a plan from \`terraform show -json\`; this file has ${kindOf(value)}. Is it hand-edited?`;
+    throw InputError.at(at([key]), `${problem} ${HOW_TO_MAKE_A_PLAN}`);
   }
-  for (const key of ['planned_values', 'prior_state', 'configuration', 'variables'] as const) {
-    if (plan[key] !== undefined && plan[key] !== null && !isObject(plan[key])) {
-      throw InputError.at(at([key]), `"${key}" must be an object in a plan from \`terraform show -json\`. Is the file hand-edited? ${HOW_TO_MAKE_A_PLAN}`);
-    }
-  }
+}
+
+/** A JSON value's kind in words: "a number", "an array", "null". */
+function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `a ${typeof v}`;
 }
