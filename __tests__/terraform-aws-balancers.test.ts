@@ -448,9 +448,10 @@ describe('NLBs: what the targets see', () => {
     const privateOnly = (p: TestPlan): TestPlan => ({ resources: p.resources.map((r) => (r.address.startsWith('aws_instance.fe[') ? { ...r, values: { ...r.values, associate_public_ip_address: false } } : r)) });
     expect(finding(checkPlans(privateOnly(nlb(feFrom('0.0.0.0/0')))), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
     expect(finding(checkPlans(privateOnly(balancerPlan(feFromAlb(), albOpen))), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
-    // Directly, on a port no listener serves, the internet cannot address them.
-    const direct = finding(checkPlans(privateOnly(nlb(feFrom('0.0.0.0/0')))), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
-    expect(direct.status).toBe('fail');
+    // Directly, on a port no listener serves and the group opens, not a pass either.
+    const wide = group('fe', [rule('tcp', 0, 65535, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+    const direct = finding(checkPlans(privateOnly(nlb(wide))), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    expect(direct.status).toBe('unknown');
     expect(direct.message).toMatch(/has no public IPv4 address/);
   });
 

@@ -49772,9 +49772,10 @@ function handEdited(location, res, path, what) {
  * port that must stay closed would pass in silence.
  */
 /**
- * A server with no public IPv4 address: the IPv4 internet cannot address it, whatever its
- * filters allow. Its networks' own ranges (public ranges used inside them) still reach it,
- * and so does what a balancer forwards (`directOnly`).
+ * A server with no public IPv4 address: the IPv4 internet cannot address it directly,
+ * whatever its filters allow, so what they admit from there is not certain (a VPN, a NAT
+ * rule or an address from elsewhere may still bring it). Its networks' own ranges still
+ * reach it, and so does what a balancer forwards (`directOnly`).
  */
 function noPublicAddressLayer(res, location, networkRanges, why, advice) {
     return {
@@ -49786,7 +49787,10 @@ function noPublicAddressLayer(res, location, networkRanges, why, advice) {
                 protocol: 'all',
                 ports: PortSet.ALL,
                 peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
-                origin: { label: `${res.address} has no public IPv4 address (${why}): the internet reaches it only through a load balancer`, location },
+                origin: { label: `${res.address} has no public IPv4 address (${why})`, location },
+                // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
+                // another configuration may still bring public addresses to it.
+                uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
             },
         ],
         defaultAction: 'allow',
@@ -51078,6 +51082,7 @@ function buildAwsNetwork(ctx) {
         const out = { instances: new Set() };
         const instances = ctx.ofType('aws_instance');
         const byId = indexBy(instances, ['id']);
+        const enisById = indexBy(ctx.ofType('aws_network_interface'), ['id']);
         for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
             const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
             const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
@@ -51085,7 +51090,9 @@ function buildAwsNetwork(ctx) {
                 out.instances.add(t.address);
             if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined)
                 out.anywhere ??= `${eip.address} may be associated with it`;
-            if (lookup(eip, [eni]).state !== 'absent')
+            // Computed (unknown) on every new address: only a configured interface counts.
+            const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPE, byId: enisById, what: 'network interface' });
+            if (onEni.targets.length > 0 || onEni.external.length > 0 || onEni.unknown.length > 0)
                 out.anywhere ??= `${eip.address} is associated with a network interface`;
         }
         return (eips = out);
@@ -51196,6 +51203,7 @@ function buildAwsNetwork(ctx) {
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
 const INSTANCE_TYPE = new Set(['aws_instance']);
+const ENI_TYPE = new Set(['aws_network_interface']);
 const ENI_TYPES = new Set(['aws_network_interface']);
 const INSTANCE_TYPES = new Set(['aws_instance']);
 /**
@@ -53124,14 +53132,19 @@ function databasePort(ctx, c) {
 const ENGINE_PORTS = { sqlserver: 1433, oracle: 1521, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
 /**
  * The ports a managed database listens on: its port (or its engine's where the plan sets
- * none); Azure SQL also redirects clients inside Azure to 11000-11999. Undefined where not
- * known: then its firewall alone decides.
+ * none); Azure SQL also redirects clients inside Azure to 11000-11999, Cloud SQL answers
+ * connectors on 3307. Undefined where not known (an RDS option group may add ports): then
+ * its firewall alone decides.
  */
 function listeningPorts(ctx, c) {
     if (c.type.kind !== 'database')
         return undefined;
     if (c.res.type === 'azurerm_mssql_server' || c.res.type === 'azurerm_sql_server')
         return { ports: PortSet.of(1433).union(PortSet.range(11000, 11999)), text: 'tcp/1433 (and 11000-11999 for clients inside Azure)' };
+    // An option group (Oracle SSL, SQL Server Reporting Services) may open ports of its own.
+    const options = c.res.type === 'aws_db_instance' ? lookup(c.res, ['option_group_name']) : undefined;
+    if (options && options.state !== 'absent' && !(options.state === 'known' && typeof options.value === 'string' && (options.value === '' || options.value.startsWith('default:'))))
+        return undefined;
     let port = databasePort(ctx, c);
     if (port === undefined && c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine)) {
         // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
@@ -53139,7 +53152,10 @@ function listeningPorts(ctx, c) {
         if (set.unknown.length === 0 && set.values.length === 0)
             port = ENGINE_PORTS[c.engine];
     }
-    return port === undefined ? undefined : { ports: PortSet.of(port), text: `tcp/${port}` };
+    if (port === undefined)
+        return undefined;
+    // Cloud SQL also answers its connectors and Auth Proxy on 3307.
+    return c.res.type === 'google_sql_database_instance' ? { ports: PortSet.of(port, 3307), text: `tcp/${port} (and 3307 for its connectors)` } : { ports: PortSet.of(port), text: `tcp/${port}` };
 }
 /** A managed database answers only on its ports: nothing else of it can be reached, whatever its firewall admits. */
 function listeningLayer(res, location, listening) {

@@ -470,12 +470,15 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const out: { instances: Set<string>; anywhere?: string } = { instances: new Set() };
     const instances = ctx.ofType('aws_instance');
     const byId = indexBy(instances, ['id']);
+    const enisById = indexBy(ctx.ofType('aws_network_interface'), ['id']);
     for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
       const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
       const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
       for (const t of l.targets) out.instances.add(t.address);
       if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined) out.anywhere ??= `${eip.address} may be associated with it`;
-      if (lookup(eip, [eni]).state !== 'absent') out.anywhere ??= `${eip.address} is associated with a network interface`;
+      // Computed (unknown) on every new address: only a configured interface counts.
+      const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPE, byId: enisById, what: 'network interface' });
+      if (onEni.targets.length > 0 || onEni.external.length > 0 || onEni.unknown.length > 0) out.anywhere ??= `${eip.address} is associated with a network interface`;
     }
     return (eips = out);
   };
@@ -582,6 +585,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
 const INSTANCE_TYPE: ReadonlySet<string> = new Set(['aws_instance']);
+const ENI_TYPE: ReadonlySet<string> = new Set(['aws_network_interface']);
 const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
 const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
 

@@ -50,9 +50,10 @@ export function handEdited(location: SourceLocation, res: PlanResource, path: At
  * port that must stay closed would pass in silence.
  */
 /**
- * A server with no public IPv4 address: the IPv4 internet cannot address it, whatever its
- * filters allow. Its networks' own ranges (public ranges used inside them) still reach it,
- * and so does what a balancer forwards (`directOnly`).
+ * A server with no public IPv4 address: the IPv4 internet cannot address it directly,
+ * whatever its filters allow, so what they admit from there is not certain (a VPN, a NAT
+ * rule or an address from elsewhere may still bring it). Its networks' own ranges still
+ * reach it, and so does what a balancer forwards (`directOnly`).
  */
 export function noPublicAddressLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, why: string, advice: string): FilterLayer {
   return {
@@ -64,7 +65,10 @@ export function noPublicAddressLayer(res: PlanResource, location: SourceLocation
         protocol: 'all',
         ports: PortSet.ALL,
         peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
-        origin: { label: `${res.address} has no public IPv4 address (${why}): the internet reaches it only through a load balancer`, location },
+        origin: { label: `${res.address} has no public IPv4 address (${why})`, location },
+        // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
+        // another configuration may still bring public addresses to it.
+        uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
       },
     ],
     defaultAction: 'allow',

@@ -415,19 +415,25 @@ const ENGINE_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle
 
 /**
  * The ports a managed database listens on: its port (or its engine's where the plan sets
- * none); Azure SQL also redirects clients inside Azure to 11000-11999. Undefined where not
- * known: then its firewall alone decides.
+ * none); Azure SQL also redirects clients inside Azure to 11000-11999, Cloud SQL answers
+ * connectors on 3307. Undefined where not known (an RDS option group may add ports): then
+ * its firewall alone decides.
  */
 function listeningPorts(ctx: PlanContext, c: ServerCandidate): { ports: PortSet; text: string } | undefined {
   if (c.type.kind !== 'database') return undefined;
   if (c.res.type === 'azurerm_mssql_server' || c.res.type === 'azurerm_sql_server') return { ports: PortSet.of(1433).union(PortSet.range(11000, 11999)), text: 'tcp/1433 (and 11000-11999 for clients inside Azure)' };
+  // An option group (Oracle SSL, SQL Server Reporting Services) may open ports of its own.
+  const options = c.res.type === 'aws_db_instance' ? lookup(c.res, ['option_group_name']) : undefined;
+  if (options && options.state !== 'absent' && !(options.state === 'known' && typeof options.value === 'string' && (options.value === '' || options.value.startsWith('default:')))) return undefined;
   let port = databasePort(ctx, c);
   if (port === undefined && c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine)) {
     // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
     const set = c.res.type === 'google_sql_database_instance' ? { unknown: [], values: [] } : attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
     if (set.unknown.length === 0 && set.values.length === 0) port = ENGINE_PORTS[c.engine];
   }
-  return port === undefined ? undefined : { ports: PortSet.of(port), text: `tcp/${port}` };
+  if (port === undefined) return undefined;
+  // Cloud SQL also answers its connectors and Auth Proxy on 3307.
+  return c.res.type === 'google_sql_database_instance' ? { ports: PortSet.of(port, 3307), text: `tcp/${port} (and 3307 for its connectors)` } : { ports: PortSet.of(port), text: `tcp/${port}` };
 }
 
 /** A managed database answers only on its ports: nothing else of it can be reached, whatever its firewall admits. */
