@@ -167,7 +167,10 @@ describe('an ALB: a proxy with its security groups', () => {
   it('no listener on the port at all: the fix adds one to the balancer before any direct opening', () => {
     const f = finding(checkPlans(balancerPlan(feFromAlb(), albOpen)), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
     expect(f.status).toBe('fail');
-    expect(f.message).toMatch(/Fix: add a listener on tcp\/80 to aws_lb\.web forwarding to aws_instance\.fe\[0\], or add an ingress rule to aws_security_group\.fe allowing tcp\/80 from end-users\.$/);
+    // The ALB's group admits 443 only: a listener alone would not let end users in.
+    expect(f.message).toMatch(/Fix: add a listener on tcp\/80 to aws_lb\.web forwarding to aws_instance\.fe\[0\] \(and add an ingress rule to aws_security_group\.alb allowing tcp\/80 from end-users\), or add an ingress rule to aws_security_group\.fe allowing tcp\/80 from end-users\.$/);
+    const open80 = finding(checkPlans(balancerPlan(feFromAlb(), group('alb', [FROM_ANYWHERE(443), FROM_ANYWHERE(80)], [EGRESS_ALL]))), 'OS11-NET-001', 'end-users -> aws_instance.fe[0]');
+    expect(open80.message).toMatch(/Fix: add a listener on tcp\/80 to aws_lb\.web forwarding to aws_instance\.fe\[0\], or add/);
   });
 
   it('a listener on another port does not serve 443', () => {

@@ -13156,7 +13156,7 @@ function noIpv6(target, opening) {
  * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
  * target directly would bypass it, so the fix names the balancer first.
  */
-function frontDoor(w, ports) {
+function frontDoor(w, ports, source) {
     const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
     if (balancers.length === 0)
         return undefined;
@@ -13171,7 +13171,15 @@ function frontDoor(w, ports) {
         };
     }
     const names = balancers.map((b) => b.name).join(', ');
-    return { fix: (direct) => `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${direct ? `, or ${direct}` : ''}` };
+    // A listener alone is not enough where the balancer's own filters keep the clients out: name those fixes too.
+    const port = ports.toRanges()[0][0];
+    const opens = balancers.flatMap((lb) => {
+        // Worked out only here, for a failing pair's message.
+        const reach = reachOnPort(w.source, lb, w.protocol, port);
+        return reach.blocks.map((b) => fixFor(b.layer, b.hop, { from: source.from, fromText: source.fromText, to: lb.name, toName: lb.name, protocol: w.protocol, ports }));
+    });
+    const listener = `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${opens.length > 0 ? ` (and ${[...new Set(opens)].join('; and ')})` : ''}`;
+    return { fix: (direct) => `${listener}${direct ? `, or ${direct}` : ''}` };
 }
 function describeGap(w, gap) {
     const need = requiredAddresses(w.source, w.target);
@@ -13190,7 +13198,7 @@ function describeGap(w, gap) {
     const opening = { from: sourceFrom, fromText: sourceText, fromGroups, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
     const fixes = [...new Set(gap.blockedAt.map((b) => fixFor(b.layer, b.hop, opening)))];
     const directFix = v6 ? v6.fix : fixes.length > 0 ? fixes.join('; and ') : undefined;
-    const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
+    const front = paths.length === 0 ? frontDoor(w, gap.ports, { from: sourceFrom, fromText: sourceText }) : undefined;
     const why = front?.text ? [...reasons, front.text] : reasons;
     const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
     return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${why.length > 0 ? ` (${why.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;

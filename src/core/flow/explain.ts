@@ -3,7 +3,7 @@ import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { answeringListener, fronting, preservesClientAddress } from './balancer-paths.js';
 import type { BalancerPath } from './balancer-paths.js';
-import { EPHEMERAL_PORTS, possibleAddresses } from './reach.js';
+import { EPHEMERAL_PORTS, possibleAddresses, reachOnPort } from './reach.js';
 import type { FlowSource, Hop } from './reach.js';
 import { requiredAddresses } from './verdict.js';
 import type { FlowGap, FlowVerdict } from './verdict.js';
@@ -163,7 +163,7 @@ function noIpv6(target: Endpoint & { resource?: unknown }, opening: string): { r
  * listener there answers itself (an HTTP-to-HTTPS redirect), or it has none. Opening the
  * target directly would bypass it, so the fix names the balancer first.
  */
-function frontDoor(w: FlowWording, ports: PortSet): { text?: string; fix: (direct: string | undefined) => string } | undefined {
+function frontDoor(w: FlowWording, ports: PortSet, source: { from: string; fromText: string }): { text?: string; fix: (direct: string | undefined) => string } | undefined {
   const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
   if (balancers.length === 0) return undefined;
   const wanted = flowPorts(w.protocol, ports);
@@ -177,7 +177,15 @@ function frontDoor(w: FlowWording, ports: PortSet): { text?: string; fix: (direc
     };
   }
   const names = balancers.map((b) => b.name).join(', ');
-  return { fix: (direct) => `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${direct ? `, or ${direct}` : ''}` };
+  // A listener alone is not enough where the balancer's own filters keep the clients out: name those fixes too.
+  const port = ports.toRanges()[0][0];
+  const opens = balancers.flatMap((lb) => {
+    // Worked out only here, for a failing pair's message.
+    const reach = reachOnPort(w.source, lb, w.protocol, port);
+    return reach.blocks.map((b) => fixFor(b.layer, b.hop, { from: source.from, fromText: source.fromText, to: lb.name, toName: lb.name, protocol: w.protocol, ports }));
+  });
+  const listener = `add a listener on ${wanted} to ${names} forwarding to ${w.target.name}${opens.length > 0 ? ` (and ${[...new Set(opens)].join('; and ')})` : ''}`;
+  return { fix: (direct) => `${listener}${direct ? `, or ${direct}` : ''}` };
 }
 
 function describeGap(w: FlowWording, gap: FlowGap): string {
@@ -197,7 +205,7 @@ function describeGap(w: FlowWording, gap: FlowGap): string {
   const opening = { from: sourceFrom, fromText: sourceText, fromGroups, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: gap.ports };
   const fixes = [...new Set(gap.blockedAt.map((b) => fixFor(b.layer, b.hop, opening)))];
   const directFix = v6 ? v6.fix : fixes.length > 0 ? fixes.join('; and ') : undefined;
-  const front = paths.length === 0 ? frontDoor(w, gap.ports) : undefined;
+  const front = paths.length === 0 ? frontDoor(w, gap.ports, { from: sourceFrom, fromText: sourceText }) : undefined;
   const why = front?.text ? [...reasons, front.text] : reasons;
   const fix = paths.find((p) => p.fix)?.fix ?? front?.fix(directFix) ?? directFix;
   return `${what} cannot reach ${w.target.name} on ${flowPorts(w.protocol, gap.ports)}${why.length > 0 ? ` (${why.join('; ')})` : ''}.${fix ? ` Fix: ${fix}.` : ''}`;
