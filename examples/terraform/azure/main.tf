@@ -79,6 +79,7 @@ resource "azurerm_network_interface" "server" {
     name                          = "primary"
     subnet_id                     = azurerm_subnet.app.id
     private_ip_address_allocation = "Dynamic"
+    public_ip_address_id          = each.key == "controller" ? null : azurerm_public_ip.front_end[each.key].id
   }
 }
 
@@ -109,4 +110,14 @@ resource "azurerm_mssql_virtual_network_rule" "app" {
   name      = "app-subnet"
   server_id = azurerm_mssql_server.platform.id
   subnet_id = azurerm_subnet.app.id
+}
+
+# End users reach the front-ends at their public addresses; the controller stays private.
+resource "azurerm_public_ip" "front_end" {
+  for_each            = toset(["fe-1", "fe-2"])
+  name                = "os11-${each.key}"
+  resource_group_name = azurerm_resource_group.os11.name
+  location            = azurerm_resource_group.os11.location
+  allocation_method   = "Static"
+  sku                 = "Standard"
 }

@@ -66,6 +66,7 @@ resource "google_compute_instance" "front_end" {
   }
   network_interface {
     subnetwork = google_compute_subnetwork.app.id
+    access_config {} # an external IP: end users reach the front-ends directly
   }
 }
 
