@@ -68,10 +68,12 @@ function mergeByKey<T extends { ports: PortSet }>(items: T[], key: (t: T) => str
 }
 
 /**
- * What reaches a target with no IPv6 address: over IPv4 as the rules say, over IPv6 only
- * what a balancer path carries (a dual-stack balancer in front of it).
+ * What reaches a target with no IPv6 address: over IPv4 as the rules say, over IPv6
+ * certainly only what a balancer path carries (a dual-stack balancer in front of it). With
+ * `doubt` (a server of a plan), what the rules admit over IPv6 stays possible: a dual-stack
+ * accelerator, CDN or NAT64 the plan does not show may still carry it.
  */
-function throughIpv4(seg: SegmentReach): SegmentReach {
+function throughIpv4(seg: SegmentReach, doubt: string | undefined): SegmentReach {
   let pathsMin = AddressSet.EMPTY;
   let pathsMax = AddressSet.EMPTY;
   for (const p of seg.paths ?? []) {
@@ -79,8 +81,10 @@ function throughIpv4(seg: SegmentReach): SegmentReach {
     pathsMax = pathsMax.union(p.max);
   }
   const min = seg.min.intersect(AddressSet.ALL_V4).union(pathsMin.intersect(AddressSet.ALL_V6));
-  const max = seg.max.intersect(AddressSet.ALL_V4).union(pathsMax.intersect(AddressSet.ALL_V6));
-  return min.equals(seg.min) && max.equals(seg.max) ? seg : { ...seg, min, max };
+  const max = doubt !== undefined ? seg.max : seg.max.intersect(AddressSet.ALL_V4).union(pathsMax.intersect(AddressSet.ALL_V6));
+  if (min.equals(seg.min) && max.equals(seg.max)) return seg;
+  const unknowns = doubt !== undefined && !min.covers(max) ? [...seg.unknowns, doubt] : seg.unknowns;
+  return { ...seg, min, max, unknowns };
 }
 
 /** A gap split by address family, its IPv6 part marked: the target has no IPv6 address to reach. */
@@ -114,7 +118,9 @@ export function requiredAddresses(source: FlowSource, target?: AddressedEndpoint
  */
 export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], target?: AddressedEndpoint): FlowVerdict {
   const need = requiredAddresses(source, target);
-  const segments = target !== undefined && need.overlaps(AddressSet.ALL_V6) && hasNoIpv6(target) ? given.map(throughIpv4) : given;
+  // A topology's server is as declared; a plan's may sit behind paths the plan does not show.
+  const doubt = target?.resource !== undefined ? `${target.name} has no IPv6 address, so IPv6 clients reach it only through a load balancer or a path this plan does not show (a dual-stack accelerator, CDN or NAT64)` : undefined;
+  const segments = target !== undefined && need.overlaps(AddressSet.ALL_V6) && hasNoIpv6(target) ? given.map((s) => throughIpv4(s, doubt)) : given;
   // The common case, every port allowed: no gaps to merge.
   if (segments.every((s) => s.min.covers(need))) {
     return { status: 'pass', allowedBy: uniqueOrigins(segments.map((s) => s.allowedBy)), gaps: [], exposed: [], unknowns: [], through: throughBalancers(segments) };
