@@ -3,7 +3,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, re
 import os from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliIn } from './helpers/cli-in-process.js';
 import { requireWritableFilePath } from '../src/io/write-atomically.js';
 import { ROOT } from './helpers/pipeline.js';
 
@@ -19,12 +19,7 @@ beforeEach(() => {
   cpSync(path.join(ROOT, 'examples'), path.join(work, 'examples'), { recursive: true });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: work, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: '2026-01-15', version: '1.0.0' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliIn(work, args);
 
 const TOPOLOGY = 'examples/topology.yml';
 const tmpFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.tmp'));

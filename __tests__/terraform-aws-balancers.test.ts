@@ -360,7 +360,8 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(finding(checkPlans({ resources: [...plan.resources, attach] }), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
   });
 
-  it('an autoscaling group in target_group_arns: the servers of its launch template are the targets', () => {
+  /** The ALB plan with its instances replaced by an autoscaling group (of `size`, where given) over a front-end launch template. */
+  const withAutoscaling = (size?: number): TestResource[] => {
     const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
     const lt: TestResource = {
       address: 'aws_launch_template.fe',
@@ -370,36 +371,27 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     };
     const asg: TestResource = {
       address: 'aws_autoscaling_group.fe',
-      values: { launch_template: [{ version: '$Latest' }] },
+      values: { ...(size === undefined ? {} : { min_size: size, desired_capacity: size }), launch_template: [{ version: '$Latest' }] },
       unknown: { id: true, target_group_arns: true, launch_template: [{ id: true, name: true }] },
       expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
     };
-    const resources = [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), lt, asg];
+    return [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), lt, asg];
+  };
+
+  it('an autoscaling group in target_group_arns: the servers of its launch template are the targets', () => {
+    const resources = withAutoscaling();
     const [env] = environmentsOf({ resources });
     expect(env.loadBalancers[0].listeners[0].targets).toEqual(['aws_launch_template.fe']);
     expect(finding(checkPlans({ resources }), NET_002, 'end-users -> aws_launch_template.fe').status).toBe('pass');
   });
 
   it('an autoscaling group keeping two or more instances of a template: its front-ends monitor each other (the template paired with itself)', () => {
-    const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
-    const lt: TestResource = {
-      address: 'aws_launch_template.fe',
-      values: { tags: { 'topogate-role': 'front-end' } },
-      unknown: { id: true, vpc_security_group_ids: true },
-      expressions: { vpc_security_group_ids: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
-    };
-    const asg = (size: number): TestResource => ({
-      address: 'aws_autoscaling_group.fe',
-      values: { min_size: size, desired_capacity: size, launch_template: [{ version: '$Latest' }] },
-      unknown: { id: true, target_group_arns: true, launch_template: [{ id: true, name: true }] },
-      expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
-    });
-    const run = (size: number) => checkPlans({ resources: [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), lt, asg(size)] });
+    const run = (size: number) => checkPlans({ resources: withAutoscaling(size) });
     // The front-end group admits 8080 from the ALB only: instances cannot reach each other on 80, 12001, 12002.
     const two = finding(run(2), 'OS11-MON-001');
     expect([two.subject, two.status]).toEqual(['aws_launch_template.fe -> aws_launch_template.fe', 'fail']);
     expect(two.message).toMatch(/^another instance of aws_launch_template\.fe \(address assigned at apply\) cannot reach aws_launch_template\.fe on tcp\/80, 12001-12002/);
-    expect(environmentsOf({ resources: [...plan.resources.filter((r) => !r.address.startsWith('aws_instance.')), lt, asg(2)] })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
+    expect(environmentsOf({ resources: withAutoscaling(2) })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
     const one = finding(run(1), 'OS11-MON-001');
     expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(aws_launch_template\.fe\)/)]);
   });

@@ -3,7 +3,7 @@ import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkS
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli/run-cli.js';
+import { runCliIn } from './helpers/cli-in-process.js';
 import { ROOT } from './helpers/pipeline.js';
 import { runProcess } from './helpers/run-process.js';
 
@@ -28,12 +28,7 @@ afterEach(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { cwd: work, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), today: '2026-01-15', version: '1.0.0' });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCliIn(work, args);
 
 const TOPOLOGY = 'examples/topology.yml';
 const POLICY = 'id: ACME-SSH-001\ntitle: No SSH from the internet\nseverity: warning\nsource: ACME baseline\ncheck:\n  type: forbidden-flow\n  from: { client: internet }\n  to: { any: true }\n  ports: [22]\n';

@@ -34410,6 +34410,8 @@ function clipLongRuns(message) {
 
 ;// CONCATENATED MODULE: ./src/core/model.ts
 const SEVERITY_RANK = { error: 3, warning: 2, notice: 1 };
+/** The port a database listens on where it declares none, by engine (the built-in pack's two). */
+const DATABASE_DEFAULT_PORTS = { sqlserver: 1433, oracle: 1521 };
 
 ;// CONCATENATED MODULE: ./src/core/report/report.ts
 
@@ -45388,7 +45390,11 @@ function forwardedSource(source, lb) {
         return source;
     return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
-/** The target as a balancer's traffic meets it, at its private address: one without a public address still takes it. */
+/**
+ * The target as the clients' traffic a balancer forwards meets it, at its private address:
+ * one without a public address still takes it (the client's address is kept, so the
+ * source is a client; a proxy's own traffic is not a client's and skips those layers anyway).
+ */
 function forwardedTo(target) {
     return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
@@ -45414,7 +45420,8 @@ function pathThrough(source, target, protocol, lb, listener, options) {
         };
     }
     const proxy = balancerAsSource(lb);
-    const backReach = reachOnPort(proxy, forwardedTo(target), protocol, listener.targetPort, options);
+    // A proxy is not a client: its traffic meets the target at its private address (see reachOnSegment).
+    const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
     const need = possibleAddresses(proxy);
     const certain = backReach.min.covers(need);
     const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -45449,9 +45456,9 @@ function listenersTo(env, target, protocol) {
     }
     return out;
 }
-/** A listener on one of `ports` of a balancer in front of `target` that answers itself (a redirect) rather than forwarding. */
-function answeringListener(balancers, target, protocol, ports) {
-    for (const balancer of fronting(balancers, target, protocol)) {
+/** A listener on one of `ports` of the balancers in front of a target (see fronting) that answers itself (a redirect) rather than forwarding. */
+function answeringListener(fronts, ports) {
+    for (const balancer of fronts) {
         const listener = balancer.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
         if (listener)
             return { balancer, listener };
@@ -45832,7 +45839,7 @@ function frontDoor(w, ports, source) {
     if (balancers.length === 0)
         return undefined;
     const wanted = flowPorts(w.protocol, ports);
-    const answering = answeringListener(balancers, w.target, w.protocol, ports);
+    const answering = answeringListener(balancers, ports);
     if (answering) {
         const { balancer: lb, listener: l } = answering;
         const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;
@@ -46114,6 +46121,7 @@ function possibleServers(env, sel) {
 
 
 
+
 const flowParamsSchema = {
     type: 'object',
     additionalProperties: false,
@@ -46139,7 +46147,6 @@ const flowParamsSchema = {
         },
     },
 };
-const DATABASE_DEFAULT_PORTS = { sqlserver: 1433, oracle: 1521 };
 const listedPorts = new WeakMap();
 /** The ports a flow check asks for on one target, or why they are not known. */
 function portsFor(params, target) {
@@ -46334,7 +46341,7 @@ function failLocation(target, verdict, ctx) {
     };
     for (const gap of verdict.gaps) {
         // A balancer's listener that redirects instead of forwarding is where the message's fix goes.
-        const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(ctx.balancers, target, ctx.protocol, gap.ports) : undefined;
+        const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(fronting(ctx.balancers, target, ctx.protocol), gap.ports) : undefined;
         if (answering)
             return answering.listener.location;
         // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
@@ -49782,11 +49789,6 @@ function handEdited(location, res, path, what) {
     return InputError.at(location, `${describeAttribute(res, path)} is ${what}: this is not what \`terraform show -json\` writes. Is the plan hand-edited? Make it again with \`terraform show -json plan.out > plan.json\`.`);
 }
 /**
- * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
- * provider's schema writes, a list of objects. Anything else would read as no rules, and a
- * port that must stay closed would pass in silence.
- */
-/**
  * A server with no public IPv4 address: the IPv4 internet cannot address it directly,
  * whatever its filters allow, so what they admit from there is not certain (a VPN, a NAT
  * rule or an address from elsewhere may still bring it). Its networks' own ranges still
@@ -49794,24 +49796,26 @@ function handEdited(location, res, path, what) {
  */
 function noPublicAddressLayer(res, location, networkRanges, why, advice) {
     return {
-        name: `public address of ${res.address}`,
-        rules: [
-            {
-                action: 'deny',
-                priority: 0,
-                protocol: 'all',
-                ports: PortSet.ALL,
-                peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
-                origin: { label: `${res.address} has no public IPv4 address (${why})`, location },
-                // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
-                // another configuration may still bring public addresses to it.
-                uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
-            },
-        ],
-        defaultAction: 'allow',
-        fix: { kind: 'advice', text: advice },
-        fixLocation: location,
+        ...blockingLayer(`public address of ${res.address}`, location, { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' }, `${res.address} has no public IPv4 address (${why})`, { kind: 'advice', text: advice }, {
+            // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
+            // another configuration may still bring public addresses to it.
+            uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
+        }),
         directOnly: true,
+    };
+}
+/**
+ * A layer that stops `peer` outright, whatever the filters allow: an internal scheme, an
+ * address family, a missing public address, a port nothing listens on. One deny rule
+ * (on `ports`, every port by default), everything else allowed.
+ */
+function blockingLayer(name, location, peer, why, fix, o = {}) {
+    return {
+        name,
+        rules: [{ action: 'deny', priority: 0, protocol: 'all', ports: o.ports ?? PortSet.ALL, peer, origin: { label: why, location }, ...(o.uncertain !== undefined ? { uncertain: o.uncertain } : {}) }],
+        defaultAction: 'allow',
+        fix,
+        fixLocation: location,
     };
 }
 /** The rule block lists of the firewall resources, checked for every resource of the plan. */
@@ -49831,6 +49835,11 @@ function checkRuleShapes(ctx) {
                 checkRuleBlocks(ctx, res, [a], lookup(res, [a]));
     }
 }
+/**
+ * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
+ * provider's schema writes, a list of objects. Anything else would read as no rules, and a
+ * port that must stay closed would pass in silence.
+ */
 function checkRuleBlocks(ctx, res, path, l) {
     if (l.state !== 'known')
         return;
@@ -51035,17 +51044,10 @@ function buildAwsNetwork(ctx) {
         return vpcs.size === 1 ? [...vpcs][0] : undefined;
     };
     const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
-    /**
-     * Where the instances of a launch template or configuration get their addresses: the
-     * subnets (`vpc_zone_identifier`) of the autoscaling groups of the plan that launch from it;
-     * undefined where one of those is not known, or no group of the plan uses it.
-     */
-    let launchRanges;
-    // How many instances of a template the autoscaling groups keep running, and which groups.
-    const launchCounts = new Map();
-    const launchRange = (template) => {
-        if (!launchRanges) {
-            launchRanges = new Map();
+    let launches;
+    const launchedFrom = (template) => {
+        if (!launches) {
+            launches = new Map();
             const launchTypes = new Set(['aws_launch_template', 'aws_launch_configuration']);
             const byId = indexBy([...launchTypes].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id', 'name', 'arn']);
             for (const asg of ctx.ofType('aws_autoscaling_group')) {
@@ -51054,25 +51056,21 @@ function buildAwsNetwork(ctx) {
                 const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
                 const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
                 const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
-                const sizes = ['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0));
-                const count = Math.max(...sizes);
+                const count = Math.max(...['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0)));
                 for (const t of templates) {
-                    const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
-                    launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
-                    const counted = launchCounts.get(t) ?? { count: 0, groups: [] };
-                    if (count > 0)
-                        launchCounts.set(t, { count: counted.count + count, groups: [...counted.groups, asg.address] });
+                    const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
+                    launches.set(t, {
+                        range: before.range === undefined || range === undefined ? undefined : before.range.union(range),
+                        count: before.count + count,
+                        groups: count > 0 ? [...before.groups, asg.address] : before.groups,
+                    });
                 }
             }
         }
-        return launchRanges.get(template);
+        return launches.get(template);
     };
     /** Why a template stands for several instances: its autoscaling groups keep two or more. */
-    const fleetOf = (template) => {
-        launchRange(template);
-        const c = launchCounts.get(template);
-        return c && c.count >= 2 ? `${c.groups.join(', ')} ${c.groups.length === 1 ? 'keeps' : 'keep'} ${c.count} instances of ${template.address} running` : undefined;
-    };
+    const fleetOf = (launched, template) => launched && launched.count >= 2 ? `${launched.groups.join(', ')} ${launched.groups.length === 1 ? 'keeps' : 'keep'} ${launched.count} instances of ${template.address} running` : undefined;
     const sharedLayers = new Map();
     // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
     let vpcRanges;
@@ -51100,13 +51098,13 @@ function buildAwsNetwork(ctx) {
         const enisById = indexBy(ctx.ofType('aws_network_interface'), ['id']);
         for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
             const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
-            const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
+            const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPES, byId, what: 'instance' });
             for (const t of l.targets)
                 out.instances.add(t.address);
             if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined)
                 out.anywhere ??= `${eip.address} may be associated with it`;
             // Computed (unknown) on every new address: only a configured interface counts.
-            const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPE, byId: enisById, what: 'network interface' });
+            const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPES, byId: enisById, what: 'network interface' });
             if (onEni.targets.length > 0 || onEni.external.length > 0 || onEni.unknown.length > 0)
                 out.anywhere ??= `${eip.address} is associated with a network interface`;
         }
@@ -51142,9 +51140,9 @@ function buildAwsNetwork(ctx) {
         }
         for (const l of attached)
             mergeLinks(linked, l);
-        const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
-        const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-        const fleet = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? fleetOf(res) : undefined;
+        const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchedFrom(res) : undefined;
+        const addresses = launched?.range ? { addresses: launched.range, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
+        const fleet = fleetOf(launched, res);
         const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}), ...(fleet ? { fleet } : {}) };
         const location = ctx.locate(res);
         const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
@@ -51217,8 +51215,6 @@ function buildAwsNetwork(ctx) {
     return { serverNetwork, networkRanges, aclLayers: (res) => networkAcls.layersFor(networkAcls.subnetsOf(res), ctx.locate(res)), groupCount: groups.size };
 }
 const INTERFACE_TYPES = new Set(['aws_instance', 'aws_network_interface']);
-const INSTANCE_TYPE = new Set(['aws_instance']);
-const ENI_TYPE = new Set(['aws_network_interface']);
 const ENI_TYPES = new Set(['aws_network_interface']);
 const INSTANCE_TYPES = new Set(['aws_instance']);
 /**
@@ -52780,6 +52776,7 @@ function buildGcpNetwork(ctx) {
 
 
 
+
 /**
  * The servers a plan creates or keeps: compute resources and managed SQL Server / Oracle
  * databases, with their roles (tag or label `topogate-role`), environment
@@ -53134,24 +53131,25 @@ function networkBuilders(ctx) {
     return builders;
 }
 /** The database listener port: the `port` attribute, else the engine's default (left to the policy). */
+/** A database's port, and whether its configuration sets none (so the engine's default applies). */
 function databasePort(ctx, c) {
     if (c.type.kind !== 'database')
-        return undefined;
+        return { unset: false };
     if (c.type.defaultPort !== undefined)
-        return c.type.defaultPort;
+        return { port: c.type.defaultPort, unset: false };
     const port = attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
     const value = port.values.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
-    return value === undefined ? undefined : Number(value);
+    return { port: value === undefined ? undefined : Number(value), unset: port.values.length === 0 && port.unknown.length === 0 };
 }
 /** The port each engine of a managed database listens on where the plan sets none. */
-const ENGINE_PORTS = { sqlserver: 1433, oracle: 1521, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
+const ENGINE_PORTS = { ...DATABASE_DEFAULT_PORTS, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
 /**
  * The ports a managed database listens on: its port (or its engine's where the plan sets
  * none); Azure SQL also redirects clients inside Azure to 11000-11999, Cloud SQL answers
  * connectors on 3307. Undefined where not known (an RDS option group may add ports): then
  * its firewall alone decides.
  */
-function listeningPorts(ctx, c) {
+function listeningPorts(c, declared) {
     if (c.type.kind !== 'database')
         return undefined;
     if (c.res.type === 'azurerm_mssql_server' || c.res.type === 'azurerm_sql_server')
@@ -53160,13 +53158,9 @@ function listeningPorts(ctx, c) {
     const options = c.res.type === 'aws_db_instance' ? lookup(c.res, ['option_group_name']) : undefined;
     if (options && options.state !== 'absent' && !(options.state === 'known' && typeof options.value === 'string' && (options.value === '' || options.value.startsWith('default:'))))
         return undefined;
-    let port = databasePort(ctx, c);
-    if (port === undefined && c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine)) {
-        // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
-        const set = c.res.type === 'google_sql_database_instance' ? { unknown: [], values: [] } : attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
-        if (set.unknown.length === 0 && set.values.length === 0)
-            port = ENGINE_PORTS[c.engine];
-    }
+    // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
+    const byEngine = c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine) && (declared.unset || c.res.type === 'google_sql_database_instance') ? ENGINE_PORTS[c.engine] : undefined;
+    const port = declared.port ?? byEngine;
     if (port === undefined)
         return undefined;
     // Cloud SQL also answers its connectors and Auth Proxy on 3307.
@@ -53175,19 +53169,14 @@ function listeningPorts(ctx, c) {
 /** A managed database answers only on its ports: nothing else of it can be reached, whatever its firewall admits. */
 function listeningLayer(res, location, listening) {
     const text = `${res.address} is a managed database listening only on ${listening.text}`;
-    return {
-        name: `ports of ${res.address}`,
-        rules: [{ action: 'deny', priority: 0, protocol: 'all', ports: PortSet.ALL.subtract(listening.ports), peer: { addresses: AddressSet.ALL, identities: [], label: 'any address' }, origin: { label: text, location } }],
-        defaultAction: 'allow',
-        fix: { kind: 'advice', text: `${text}: no rule can open another port of it` },
-        fixLocation: location,
-    };
+    return blockingLayer(`ports of ${res.address}`, location, { addresses: AddressSet.ALL, identities: [], label: 'any address' }, text, { kind: 'advice', text: `${text}: no rule can open another port of it` }, { ports: PortSet.ALL.subtract(listening.ports) });
 }
 /** The server model of a candidate, named `name` in its environment. */
 function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
     const network = builders.network(c);
     const engine = c.type.kind === 'database' ? c.engine : undefined;
-    const listening = listeningPorts(ctx, c);
+    const declared = databasePort(ctx, c);
+    const listening = listeningPorts(c, declared);
     return {
         kind: 'server',
         name,
@@ -53205,7 +53194,7 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
         providerLocation: c.location,
         region: c.type.region(ctx, c.res),
         engine,
-        port: databasePort(ctx, c),
+        port: declared.port,
         resource: { address: c.res.address, type: c.res.type },
         ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
         ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
@@ -54630,43 +54619,13 @@ function portRange(v) {
  * reachable (they are inside the network).
  */
 function internalSchemeLayer(res, location, networkRanges, how) {
-    const outside = INTERNET.subtract(networkRanges);
-    return {
-        name: `internal scheme of ${res.address}`,
-        rules: [
-            {
-                action: 'deny',
-                priority: 0,
-                protocol: 'all',
-                ports: PortSet.ALL,
-                peer: { addresses: outside, identities: [], label: 'the internet' },
-                origin: { label: `${res.address} is internal: only networks connected to it reach it, not the internet`, location },
-            },
-        ],
-        defaultAction: 'allow',
-        // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
-        fix: { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` },
-        fixLocation: location,
-    };
+    // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
+    const fix = { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` };
+    return blockingLayer(`internal scheme of ${res.address}`, location, { addresses: INTERNET.subtract(networkRanges), identities: [], label: 'the internet' }, `${res.address} is internal: only networks connected to it reach it, not the internet`, fix);
 }
 /** A balancer with only IPv4 frontends: IPv6 clients cannot connect to it, whatever its filters allow. */
 function ipv4OnlyLayer(res, location, fix) {
-    return {
-        name: `address family of ${res.address}`,
-        rules: [
-            {
-                action: 'deny',
-                priority: 0,
-                protocol: 'all',
-                ports: PortSet.ALL,
-                peer: { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' },
-                origin: { label: `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, location },
-            },
-        ],
-        defaultAction: 'allow',
-        fix,
-        fixLocation: location,
-    };
+    return blockingLayer(`address family of ${res.address}`, location, { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' }, `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, fix);
 }
 /** The layer of a balancer whose scheme (internal or internet-facing) is not known until apply. */
 function unknownSchemeLayer(res, reason, location) {

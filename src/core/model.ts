@@ -287,3 +287,6 @@ export interface Finding {
 }
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, notice: 1 };
+
+/** The port a database listens on where it declares none, by engine (the built-in pack's two). */
+export const DATABASE_DEFAULT_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle: 1521 };

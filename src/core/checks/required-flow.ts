@@ -1,8 +1,9 @@
+import { DATABASE_DEFAULT_PORTS } from '../model.js';
 import type { Environment, FlowProtocol, LoadBalancer, Server, SourceLocation } from '../model.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { reachOnPorts } from '../flow/reach.js';
 import type { ReachOptions } from '../flow/reach.js';
-import { answeringListener, withBalancerPaths } from '../flow/balancer-paths.js';
+import { answeringListener, fronting, withBalancerPaths } from '../flow/balancer-paths.js';
 import type { ListenerMatch } from '../flow/balancer-paths.js';
 import type { FlowSource, SegmentReach } from '../flow/reach.js';
 import { forbiddenFlowVerdict, requiredFlowVerdict } from '../flow/verdict.js';
@@ -47,7 +48,6 @@ export const flowParamsSchema = {
   },
 };
 
-export const DATABASE_DEFAULT_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle: 1521 };
 
 const listedPorts = new WeakMap<FlowParams, PortSet>();
 
@@ -281,7 +281,7 @@ function failLocation(target: Server, verdict: ReturnType<typeof requiredFlowVer
   };
   for (const gap of verdict.gaps) {
     // A balancer's listener that redirects instead of forwarding is where the message's fix goes.
-    const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(ctx.balancers, target, ctx.protocol, gap.ports) : undefined;
+    const answering = gap.paths.length === 0 && ctx.balancers ? answeringListener(fronting(ctx.balancers, target, ctx.protocol), gap.ports) : undefined;
     if (answering) return answering.listener.location;
     // With a balancer in front, the fix the message proposes is on its failing hop: the finding goes there.
     for (const p of gap.paths) {

@@ -59,7 +59,11 @@ function forwardedSource(source: FlowSource, lb: LoadBalancer): FlowSource {
   return { ...source, identities: [...source.identities, ...lent], egress: [...source.egress, ...lb.egress] };
 }
 
-/** The target as a balancer's traffic meets it, at its private address: one without a public address still takes it. */
+/**
+ * The target as the clients' traffic a balancer forwards meets it, at its private address:
+ * one without a public address still takes it (the client's address is kept, so the
+ * source is a client; a proxy's own traffic is not a client's and skips those layers anyway).
+ */
 function forwardedTo(target: Endpoint): Endpoint {
   return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
@@ -86,7 +90,8 @@ function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtoco
     };
   }
   const proxy = balancerAsSource(lb);
-  const backReach = reachOnPort(proxy, forwardedTo(target), protocol, listener.targetPort, options);
+  // A proxy is not a client: its traffic meets the target at its private address (see reachOnSegment).
+  const backReach = reachOnPort(proxy, target, protocol, listener.targetPort, options);
   const need = possibleAddresses(proxy);
   const certain = backReach.min.covers(need);
   const possible = proxy.addressesExact ? backReach.max.covers(need) : backReach.max.overlaps(need);
@@ -122,9 +127,9 @@ export function listenersTo(env: Environment, target: Endpoint, protocol: FlowPr
   return out;
 }
 
-/** A listener on one of `ports` of a balancer in front of `target` that answers itself (a redirect) rather than forwarding. */
-export function answeringListener(balancers: readonly LoadBalancer[], target: Endpoint, protocol: FlowProtocol, ports: PortSet): { balancer: LoadBalancer; listener: Listener } | undefined {
-  for (const balancer of fronting(balancers, target, protocol)) {
+/** A listener on one of `ports` of the balancers in front of a target (see fronting) that answers itself (a redirect) rather than forwarding. */
+export function answeringListener(fronts: readonly LoadBalancer[], ports: PortSet): { balancer: LoadBalancer; listener: Listener } | undefined {
+  for (const balancer of fronts) {
     const listener = balancer.listeners.find((x) => x.answers !== undefined && x.targets.length === 0 && ports.has(x.port));
     if (listener) return { balancer, listener };
   }

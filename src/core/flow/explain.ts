@@ -167,7 +167,7 @@ function frontDoor(w: FlowWording, ports: PortSet, source: { from: string; fromT
   const balancers = fronting(w.balancers ?? [], w.target, w.protocol);
   if (balancers.length === 0) return undefined;
   const wanted = flowPorts(w.protocol, ports);
-  const answering = answeringListener(balancers, w.target, w.protocol, ports);
+  const answering = answeringListener(balancers, ports);
   if (answering) {
     const { balancer: lb, listener: l } = answering;
     const at = `${lb.name}'s listener on ${w.protocol}/${l.port} (${l.location.file}:${l.location.line})`;

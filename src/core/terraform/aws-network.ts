@@ -415,16 +415,15 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
 
   const defaultGroups = groupResources.filter((g) => g.type === 'aws_default_security_group');
   /**
-   * Where the instances of a launch template or configuration get their addresses: the
-   * subnets (`vpc_zone_identifier`) of the autoscaling groups of the plan that launch from it;
-   * undefined where one of those is not known, or no group of the plan uses it.
+   * What the autoscaling groups of the plan that launch from a template or configuration say
+   * of its instances: where they get their addresses (the groups' subnets, `vpc_zone_identifier`;
+   * undefined where one of those is not known, or no group uses it), and how many run.
    */
-  let launchRanges: Map<PlanResource, AddressSet | undefined> | undefined;
-  // How many instances of a template the autoscaling groups keep running, and which groups.
-  const launchCounts = new Map<PlanResource, { count: number; groups: string[] }>();
-  const launchRange = (template: PlanResource): AddressSet | undefined => {
-    if (!launchRanges) {
-      launchRanges = new Map();
+  interface Launched { range: AddressSet | undefined; count: number; groups: string[] }
+  let launches: Map<PlanResource, Launched> | undefined;
+  const launchedFrom = (template: PlanResource): Launched | undefined => {
+    if (!launches) {
+      launches = new Map();
       const launchTypes = new Set(['aws_launch_template', 'aws_launch_configuration']);
       const byId = indexBy([...launchTypes].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed'), ['id', 'name', 'arn']);
       for (const asg of ctx.ofType('aws_autoscaling_group')) {
@@ -432,24 +431,22 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
         const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
         const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
-        const sizes = ['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0));
-        const count = Math.max(...sizes);
+        const count = Math.max(...['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0)));
         for (const t of templates) {
-          const before = launchRanges.has(t) ? launchRanges.get(t) : AddressSet.EMPTY;
-          launchRanges.set(t, before === undefined || range === undefined ? undefined : before.union(range));
-          const counted = launchCounts.get(t) ?? { count: 0, groups: [] };
-          if (count > 0) launchCounts.set(t, { count: counted.count + count, groups: [...counted.groups, asg.address] });
+          const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
+          launches.set(t, {
+            range: before.range === undefined || range === undefined ? undefined : before.range.union(range),
+            count: before.count + count,
+            groups: count > 0 ? [...before.groups, asg.address] : before.groups,
+          });
         }
       }
     }
-    return launchRanges.get(template);
+    return launches.get(template);
   };
   /** Why a template stands for several instances: its autoscaling groups keep two or more. */
-  const fleetOf = (template: PlanResource): string | undefined => {
-    launchRange(template);
-    const c = launchCounts.get(template);
-    return c && c.count >= 2 ? `${c.groups.join(', ')} ${c.groups.length === 1 ? 'keeps' : 'keep'} ${c.count} instances of ${template.address} running` : undefined;
-  };
+  const fleetOf = (launched: Launched | undefined, template: PlanResource): string | undefined =>
+    launched && launched.count >= 2 ? `${launched.groups.join(', ')} ${launched.groups.length === 1 ? 'keeps' : 'keep'} ${launched.count} instances of ${template.address} running` : undefined;
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
   let vpcRanges: AddressSet | undefined;
@@ -473,11 +470,11 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
     const enisById = indexBy(ctx.ofType('aws_network_interface'), ['id']);
     for (const eip of ['aws_eip', 'aws_eip_association'].flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed')) {
       const [instance, eni] = eip.type === 'aws_eip' ? ['instance', 'network_interface'] : ['instance_id', 'network_interface_id'];
-      const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPE, byId, what: 'instance' });
+      const l = linkedResources(ctx, eip, [instance], { types: INSTANCE_TYPES, byId, what: 'instance' });
       for (const t of l.targets) out.instances.add(t.address);
       if (l.unknown.length > 0 || l.external.length > 0 || l.choice !== undefined) out.anywhere ??= `${eip.address} may be associated with it`;
       // Computed (unknown) on every new address: only a configured interface counts.
-      const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPE, byId: enisById, what: 'network interface' });
+      const onEni = linkedResources(ctx, eip, [eni], { types: ENI_TYPES, byId: enisById, what: 'network interface' });
       if (onEni.targets.length > 0 || onEni.external.length > 0 || onEni.unknown.length > 0) out.anywhere ??= `${eip.address} is associated with a network interface`;
     }
     return (eips = out);
@@ -516,9 +513,9 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
       named = true;
     }
     for (const l of attached) mergeLinks(linked, l);
-    const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchRange(res) : undefined;
-    const addresses = launched ? { addresses: launched, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
-    const fleet = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? fleetOf(res) : undefined;
+    const launched = res.type === 'aws_launch_template' || res.type === 'aws_launch_configuration' ? launchedFrom(res) : undefined;
+    const addresses = launched?.range ? { addresses: launched.range, addressesExact: false } : serverAddresses(ctx, res, subnetsById, subnetGroups);
+    const fleet = fleetOf(launched, res);
     const network = { ...(vpc ? { network: networkOf(vpc) } : {}), ...(plannedWithoutIpv6(res) ? { noIpv6: true } : {}), ...(fleet ? { fleet } : {}) };
     const location = ctx.locate(res);
     const acl = networkAcls.layersFor(networkAcls.subnetsOf(res, eni), location);
@@ -584,8 +581,6 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
 }
 
 const INTERFACE_TYPES: ReadonlySet<string> = new Set(['aws_instance', 'aws_network_interface']);
-const INSTANCE_TYPE: ReadonlySet<string> = new Set(['aws_instance']);
-const ENI_TYPE: ReadonlySet<string> = new Set(['aws_network_interface']);
 const ENI_TYPES: ReadonlySet<string> = new Set(['aws_network_interface']);
 const INSTANCE_TYPES: ReadonlySet<string> = new Set(['aws_instance']);
 

@@ -1,7 +1,7 @@
 import type { FilterLayer, LayerFix, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, describeAttribute } from './plan-context.js';
+import { attributeValues, blockingLayer, describeAttribute } from './plan-context.js';
 import type { PlanContext, ServerNetwork, ValueOptions } from './plan-context.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { NetworkBuilders } from './plan-servers.js';
@@ -111,44 +111,14 @@ export function portRange(v: unknown): PortSet | undefined {
  * reachable (they are inside the network).
  */
 export function internalSchemeLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, how: string): FilterLayer {
-  const outside = INTERNET.subtract(networkRanges);
-  return {
-    name: `internal scheme of ${res.address}`,
-    rules: [
-      {
-        action: 'deny',
-        priority: 0,
-        protocol: 'all',
-        ports: PortSet.ALL,
-        peer: { addresses: outside, identities: [], label: 'the internet' },
-        origin: { label: `${res.address} is internal: only networks connected to it reach it, not the internet`, location },
-      },
-    ],
-    defaultAction: 'allow',
-    // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
-    fix: { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` },
-    fixLocation: location,
-  };
+  // Opening a rule would not help: the scheme is the fix, or a client that is not the internet.
+  const fix: LayerFix = { kind: 'advice', text: `make ${res.address} internet-facing (${how}), or, if it serves only clients inside your networks, declare those clients' CIDRs (the topology's \`clients:\`) rather than the internet` };
+  return blockingLayer(`internal scheme of ${res.address}`, location, { addresses: INTERNET.subtract(networkRanges), identities: [], label: 'the internet' }, `${res.address} is internal: only networks connected to it reach it, not the internet`, fix);
 }
 
 /** A balancer with only IPv4 frontends: IPv6 clients cannot connect to it, whatever its filters allow. */
 export function ipv4OnlyLayer(res: PlanResource, location: SourceLocation, fix: LayerFix): FilterLayer {
-  return {
-    name: `address family of ${res.address}`,
-    rules: [
-      {
-        action: 'deny',
-        priority: 0,
-        protocol: 'all',
-        ports: PortSet.ALL,
-        peer: { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' },
-        origin: { label: `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, location },
-      },
-    ],
-    defaultAction: 'allow',
-    fix,
-    fixLocation: location,
-  };
+  return blockingLayer(`address family of ${res.address}`, location, { addresses: AddressSet.ALL_V6, identities: [], label: 'IPv6' }, `${res.address} has only IPv4 frontends: IPv6 clients cannot connect to it`, fix);
 }
 
 /** The layer of a balancer whose scheme (internal or internet-facing) is not known until apply. */

@@ -1,5 +1,5 @@
 import { InputError } from '../errors.js';
-import type { FilterLayer, Origin, Peer, PrivateNetwork, Rule, SourceLocation } from '../model.js';
+import type { FilterLayer, LayerFix, Origin, Peer, PrivateNetwork, Rule, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET, parseCidr } from '../net/cidr.js';
 import type { ParsedCidr } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
@@ -45,11 +45,6 @@ export function handEdited(location: SourceLocation, res: PlanResource, path: At
 }
 
 /**
- * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
- * provider's schema writes, a list of objects. Anything else would read as no rules, and a
- * port that must stay closed would pass in silence.
- */
-/**
  * A server with no public IPv4 address: the IPv4 internet cannot address it directly,
  * whatever its filters allow, so what they admit from there is not certain (a VPN, a NAT
  * rule or an address from elsewhere may still bring it). Its networks' own ranges still
@@ -57,24 +52,27 @@ export function handEdited(location: SourceLocation, res: PlanResource, path: At
  */
 export function noPublicAddressLayer(res: PlanResource, location: SourceLocation, networkRanges: AddressSet, why: string, advice: string): FilterLayer {
   return {
-    name: `public address of ${res.address}`,
-    rules: [
-      {
-        action: 'deny',
-        priority: 0,
-        protocol: 'all',
-        ports: PortSet.ALL,
-        peer: { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' },
-        origin: { label: `${res.address} has no public IPv4 address (${why})`, location },
-        // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
-        // another configuration may still bring public addresses to it.
-        uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
-      },
-    ],
-    defaultAction: 'allow',
-    fix: { kind: 'advice', text: advice },
-    fixLocation: location,
+    ...blockingLayer(`public address of ${res.address}`, location, { addresses: INTERNET.intersect(AddressSet.ALL_V4).subtract(networkRanges), identities: [], label: 'the IPv4 internet' }, `${res.address} has no public IPv4 address (${why})`, { kind: 'advice', text: advice }, {
+      // Not certain: a VPN or Direct Connect, a NAT rule, an accelerator or an address from
+      // another configuration may still bring public addresses to it.
+      uncertain: `${res.address} has no public IPv4 address (${why}), so clients on the internet reach it only through a load balancer, a VPN or another path this plan does not show`,
+    }),
     directOnly: true,
+  };
+}
+
+/**
+ * A layer that stops `peer` outright, whatever the filters allow: an internal scheme, an
+ * address family, a missing public address, a port nothing listens on. One deny rule
+ * (on `ports`, every port by default), everything else allowed.
+ */
+export function blockingLayer(name: string, location: SourceLocation, peer: Peer, why: string, fix: LayerFix, o: { ports?: PortSet; uncertain?: string } = {}): FilterLayer {
+  return {
+    name,
+    rules: [{ action: 'deny', priority: 0, protocol: 'all', ports: o.ports ?? PortSet.ALL, peer, origin: { label: why, location }, ...(o.uncertain !== undefined ? { uncertain: o.uncertain } : {}) }],
+    defaultAction: 'allow',
+    fix,
+    fixLocation: location,
   };
 }
 
@@ -95,6 +93,11 @@ export function checkRuleShapes(ctx: PlanContext): void {
   }
 }
 
+/**
+ * Checks that a list of rule blocks (`ingress`, `security_rule`, `allow`) is what the
+ * provider's schema writes, a list of objects. Anything else would read as no rules, and a
+ * port that must stay closed would pass in silence.
+ */
 export function checkRuleBlocks(ctx: PlanContext, res: PlanResource, path: AttributePath, l: Lookup): void {
   if (l.state !== 'known') return;
   if (!Array.isArray(l.value)) throw handEdited(ctx.locate(res), res, path, `${describeJsonType(l.value)}, where a list of rule blocks belongs`);

@@ -1,8 +1,9 @@
 import { InputError } from '../errors.js';
+import { DATABASE_DEFAULT_PORTS } from '../model.js';
 import type { FilterLayer, Server, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, awsRegionOfZone, azureRegion, describeAttribute, describeJsonType, gcpRegionOfZone, handEdited } from './plan-context.js';
+import { attributeValues, awsRegionOfZone, azureRegion, blockingLayer, describeAttribute, describeJsonType, gcpRegionOfZone, handEdited } from './plan-context.js';
 import type { PlanContext, ServerNetwork } from './plan-context.js';
 import { knownMap, knownString as knownStringOf, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
@@ -402,16 +403,17 @@ export function networkBuilders(ctx: PlanContext): NetworkBuilders {
 }
 
 /** The database listener port: the `port` attribute, else the engine's default (left to the policy). */
-function databasePort(ctx: PlanContext, c: ServerCandidate): number | undefined {
-  if (c.type.kind !== 'database') return undefined;
-  if (c.type.defaultPort !== undefined) return c.type.defaultPort;
+/** A database's port, and whether its configuration sets none (so the engine's default applies). */
+function databasePort(ctx: PlanContext, c: ServerCandidate): { port?: number; unset: boolean } {
+  if (c.type.kind !== 'database') return { unset: false };
+  if (c.type.defaultPort !== undefined) return { port: c.type.defaultPort, unset: false };
   const port = attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
   const value = port.values.find((v) => typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)));
-  return value === undefined ? undefined : Number(value);
+  return { port: value === undefined ? undefined : Number(value), unset: port.values.length === 0 && port.unknown.length === 0 };
 }
 
 /** The port each engine of a managed database listens on where the plan sets none. */
-const ENGINE_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle: 1521, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
+const ENGINE_PORTS: Readonly<Record<string, number>> = { ...DATABASE_DEFAULT_PORTS, mysql: 3306, mariadb: 3306, 'aurora-mysql': 3306, aurora: 3306, postgres: 5432, 'aurora-postgresql': 5432, db2: 50000 };
 
 /**
  * The ports a managed database listens on: its port (or its engine's where the plan sets
@@ -419,18 +421,15 @@ const ENGINE_PORTS: Readonly<Record<string, number>> = { sqlserver: 1433, oracle
  * connectors on 3307. Undefined where not known (an RDS option group may add ports): then
  * its firewall alone decides.
  */
-function listeningPorts(ctx: PlanContext, c: ServerCandidate): { ports: PortSet; text: string } | undefined {
+function listeningPorts(c: ServerCandidate, declared: { port?: number; unset: boolean }): { ports: PortSet; text: string } | undefined {
   if (c.type.kind !== 'database') return undefined;
   if (c.res.type === 'azurerm_mssql_server' || c.res.type === 'azurerm_sql_server') return { ports: PortSet.of(1433).union(PortSet.range(11000, 11999)), text: 'tcp/1433 (and 11000-11999 for clients inside Azure)' };
   // An option group (Oracle SSL, SQL Server Reporting Services) may open ports of its own.
   const options = c.res.type === 'aws_db_instance' ? lookup(c.res, ['option_group_name']) : undefined;
   if (options && options.state !== 'absent' && !(options.state === 'known' && typeof options.value === 'string' && (options.value === '' || options.value.startsWith('default:')))) return undefined;
-  let port = databasePort(ctx, c);
-  if (port === undefined && c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine)) {
-    // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
-    const set = c.res.type === 'google_sql_database_instance' ? { unknown: [], values: [] } : attributeValues(ctx, c.res, ['port'], { computedDefault: [] });
-    if (set.unknown.length === 0 && set.values.length === 0) port = ENGINE_PORTS[c.engine];
-  }
+  // Cloud SQL's port is its engine's; RDS takes its engine's where the configuration sets none.
+  const byEngine = c.engine !== undefined && Object.hasOwn(ENGINE_PORTS, c.engine) && (declared.unset || c.res.type === 'google_sql_database_instance') ? ENGINE_PORTS[c.engine] : undefined;
+  const port = declared.port ?? byEngine;
   if (port === undefined) return undefined;
   // Cloud SQL also answers its connectors and Auth Proxy on 3307.
   return c.res.type === 'google_sql_database_instance' ? { ports: PortSet.of(port, 3307), text: `tcp/${port} (and 3307 for its connectors)` } : { ports: PortSet.of(port), text: `tcp/${port}` };
@@ -439,13 +438,7 @@ function listeningPorts(ctx: PlanContext, c: ServerCandidate): { ports: PortSet;
 /** A managed database answers only on its ports: nothing else of it can be reached, whatever its firewall admits. */
 function listeningLayer(res: PlanResource, location: SourceLocation, listening: { ports: PortSet; text: string }): FilterLayer {
   const text = `${res.address} is a managed database listening only on ${listening.text}`;
-  return {
-    name: `ports of ${res.address}`,
-    rules: [{ action: 'deny', priority: 0, protocol: 'all', ports: PortSet.ALL.subtract(listening.ports), peer: { addresses: AddressSet.ALL, identities: [], label: 'any address' }, origin: { label: text, location } }],
-    defaultAction: 'allow',
-    fix: { kind: 'advice', text: `${text}: no rule can open another port of it` },
-    fixLocation: location,
-  };
+  return blockingLayer(`ports of ${res.address}`, location, { addresses: AddressSet.ALL, identities: [], label: 'any address' }, text, { kind: 'advice', text: `${text}: no rule can open another port of it` }, { ports: PortSet.ALL.subtract(listening.ports) });
 }
 
 /** The server model of a candidate, named `name` in its environment. */
@@ -460,7 +453,8 @@ export function buildServer(
 ): Server {
   const network = builders.network(c);
   const engine = c.type.kind === 'database' ? c.engine : undefined;
-  const listening = listeningPorts(ctx, c);
+  const declared = databasePort(ctx, c);
+  const listening = listeningPorts(c, declared);
   return {
     kind: 'server',
     name,
@@ -478,7 +472,7 @@ export function buildServer(
     providerLocation: c.location,
     region: c.type.region(ctx, c.res),
     engine,
-    port: databasePort(ctx, c),
+    port: declared.port,
     resource: { address: c.res.address, type: c.res.type },
     ...(doubts.rolesUnknown !== undefined ? { rolesUnknown: doubts.rolesUnknown } : {}),
     ...(doubts.rolesUnknown !== undefined && doubts.possibleRoles !== undefined ? { possibleRoles: doubts.possibleRoles } : {}),
