@@ -252,6 +252,13 @@ describe('servers: labels, regions, Cloud SQL for SQL Server', () => {
     expect(finding(checkPlans(p), 'OS11-NET-005').status).toBe('pass');
   });
 
+  it('answers only on its engine port and 3307 (its connectors), whatever its authorized networks admit', () => {
+    const open = serverOf(sql({ ipv4_enabled: true, authorized_networks: [{ name: 'all', value: '0.0.0.0/0' }] }), 'google_sql_database_instance.db');
+    const office = cidrs('office', '203.0.113.0/24');
+    expect([1433, 3307, 12000].map((port) => flow(office, open, port).status)).toEqual(['pass', 'pass', 'fail']);
+    expect(flow(office, open, 12000).message).toMatch(/google_sql_database_instance\.db is a managed database listening only on tcp\/1433 \(and 3307 for its connectors\)/);
+  });
+
   it('a POSTGRES instance without a role tag is not a server', () => {
     const p = plan({ address: 'google_sql_database_instance.pg', values: { database_version: 'POSTGRES_15', region: 'europe-west1' }, unknown: { id: true } });
     expect(() => serverOf(p, 'google_sql_database_instance.pg')).toThrow(/no server/);
