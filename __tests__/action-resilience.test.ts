@@ -261,6 +261,46 @@ describe('runner files that cannot be written', () => {
   });
 });
 
+describe('a bug in topogate', () => {
+  // Fault injection through the runner's own NODE_OPTIONS: the first Date#toISOString call
+  // (the run's date, taken inside the check) throws, as a bug in the check would.
+  const faulty = (dir: string) => {
+    const file = path.join(dir, 'fault.cjs');
+    writeFileSync(file, "const o = Date.prototype.toISOString; let n = 0;\nDate.prototype.toISOString = function () { if (n++ === 0) throw new TypeError('injected fault'); return o.call(this); };\n");
+    return { NODE_OPTIONS: `--require ${JSON.stringify(file)}` };
+  };
+
+  it('fails the step with result fail, says it is a bug in the summary, and corrects an earlier passing comment', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace({ 'infra/topology.yml': passing });
+    await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml' }, apiUrl: api.url, runId: 100 });
+    expect(api.comments[0].body).toContain('all checks pass');
+
+    const run = await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml' }, apiUrl: api.url, runId: 101, env: faulty(path.dirname(ws)) });
+    expect(run.code).toBe(1);
+    expect(run.outputs).toEqual({ result: 'fail', 'comment-url': `https://github.com/acme/infra/pull/7#issuecomment-${api.comments[0].id}` });
+    expect(run.summary).toContain('### ❌ topogate: internal error');
+    expect(run.summary).toContain('| topogate | topogate stopped on an internal error (injected fault); nothing was checked.');
+    expect(api.comments).toHaveLength(1);
+    expect(api.comments[0].body).toMatch(MARKER);
+    expect(api.comments[0].body).toContain('internal error');
+    expect(api.comments[0].body).not.toContain('all checks pass');
+    const errors = annotations(run, 'error');
+    expect(errors.map((e) => e.message)).toEqual(['topogate: internal error: injected fault. Please report it with the inputs that caused it.']);
+    // The stack is in the log, for the report the message asks for.
+    expect(run.stdout).toMatch(/TypeError: injected fault\n\s+at /);
+  });
+
+  it('with no earlier comment posts none, and the summary says why', async () => {
+    const api = await startGitHub();
+    const ws = makeWorkspace({ 'infra/topology.yml': passing });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'infra/topology.yml' }, apiUrl: api.url, env: faulty(path.dirname(ws)) });
+    expect(run.outputs).toEqual({ result: 'fail' });
+    expect(api.comments).toHaveLength(0);
+    expect(run.summary).toContain('No PR comment: nothing was checked, and there was no earlier comment of this check to correct.');
+  });
+});
+
 describe('output files that cannot be written after the check ran', () => {
   const NOTHING_CHECKED = /nothing was checked|cannot be checked|nothing passes/;
 

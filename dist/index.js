@@ -56567,6 +56567,8 @@ function problemLine(p) {
 function comment_body_where(p) {
     if (isLocated(p))
         return codeSpan(`${p.file}:${p.line}:${p.column}`);
+    if ('internal' in p && p.internal === true)
+        return 'topogate';
     return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
 }
 /**
@@ -57347,7 +57349,7 @@ async function publishComment(api, pullNumber, req, log) {
             return { kind: 'updated', url };
         }
         if (req.onlyIfExists)
-            return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
+            return { kind: 'skipped', reason: 'nothing was checked, and there was no earlier comment of this check to correct.' };
         return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
     }
     catch (e) {

@@ -106,6 +106,7 @@ export function problemLine(p: StepProblem): string {
 
 function where(p: StepProblem): string {
   if (isLocated(p)) return codeSpan(`${p.file}:${p.line}:${p.column}`);
+  if ('internal' in p && p.internal === true) return 'topogate';
   return p.input ? `input ${codeSpan(p.input)}` : 'the inputs';
 }
 

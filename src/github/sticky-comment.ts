@@ -88,7 +88,7 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
       }
       return { kind: 'updated', url };
     }
-    if (req.onlyIfExists) return { kind: 'skipped', reason: 'the inputs could not be checked, and there was no earlier comment of this check to correct.' };
+    if (req.onlyIfExists) return { kind: 'skipped', reason: 'nothing was checked, and there was no earlier comment of this check to correct.' };
     return { kind: 'created', url: await api.createComment(pullNumber, req.body) };
   } catch (e) {
     if (e instanceof ApiTimeUpError) return { kind: 'failed', reason: `${e.message}. This summary and the step’s verdict are complete without it.` };
