@@ -135,6 +135,19 @@ describe('server sources: identities, addresses, egress', () => {
     const withEgress = serverSource(endpoint('fe-1', ['10.0.2.11'], { egress: [layer([rule('allow', ['10.0.3.0/24'], [1433, 1433])])] }));
     expect(requiredFlowVerdict(withEgress, reachOnPorts(withEgress, open, 'tcp', PortSet.of(1433))).status).toBe('pass');
   });
+  it('a server with no IPv6 address reaches a dual-stack one over IPv4: its egress need not let out the IPv6 address (was a false fail)', () => {
+    const ctl = { ...endpoint('ctl-1', ['10.0.1.20', '2001:db8::10'], { ingress: [layer([rule('allow', ['10.0.0.0/8', '2001:db8::/32'], [12000, 12000])])] }), kind: 'server' as const };
+    const status = (addresses: string[], egressTo: string[]) => {
+      const fe = serverSource(endpoint('fe-1', addresses, { egress: [layer([rule('allow', egressTo, 'all')], { name: 'egress of fe-1' })] }));
+      return requiredFlowVerdict(fe, reachOnPorts(fe, ctl, 'tcp', PortSet.of(12000)), ctl).status;
+    };
+    expect(status(['10.0.1.10'], ['0.0.0.0/0'])).toBe('pass');
+    // It still needs the IPv4 address let out.
+    expect(status(['10.0.1.10'], ['::/0'])).toBe('fail');
+    // A source with both families may use either: both must get out.
+    expect(status(['10.0.1.10', '2001:db8::5'], ['0.0.0.0/0'])).toBe('fail');
+    expect(status(['10.0.1.10', '2001:db8::5'], ['0.0.0.0/0', '::/0'])).toBe('pass');
+  });
   it('a rule narrowed to another destination does not apply (Azure destination prefix)', () => {
     const narrowed = rule('allow', ['10.0.0.0/8'], [1433, 1433], { local: { addresses: AddressSet.of('10.0.9.9'), identities: [], label: '10.0.9.9' } });
     const fe = serverSource(endpoint('fe-1', ['10.0.2.11']));

@@ -156,6 +156,26 @@ describe('separate rule resources', () => {
     expect(r.message).toMatch(/aws_security_group_rule\.db_from_fe \(ingress tcp\/1433 from aws_security_group\.fe\)/);
   });
 
+  it('aws_security_group_rule with prefix_list_ids and source_security_group_id admits both (they share one permission; was a false fail)', () => {
+    const plan: TestPlan = {
+      resources: [
+        group('aws_security_group.fe', [], [EGRESS_ALL]),
+        group('aws_security_group.db', [], [EGRESS_ALL]),
+        {
+          address: 'aws_security_group_rule.db_in',
+          values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, ipv6_cidr_blocks: null, prefix_list_ids: ['pl-corp'] },
+          unknown: { id: true, security_group_id: true, source_security_group_id: true },
+          expressions: { security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'), source_security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
+        },
+        instance('aws_instance.fe', ref('aws_security_group.fe')),
+        instance('aws_instance.db', ref('aws_security_group.db')),
+      ],
+    };
+    const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
+    expect(r.status).toBe('pass');
+    expect(r.message).toMatch(/aws_security_group_rule\.db_in \(ingress tcp\/1433 from [^)]*aws_security_group\.fe/);
+  });
+
   it('a source group that cannot be resolved makes the flow unknown, naming the attribute and why', () => {
     const plan: TestPlan = {
       resources: [

@@ -259,6 +259,22 @@ describe('servers: labels, regions, Cloud SQL for SQL Server', () => {
     expect(flow(office, open, 12000).message).toMatch(/google_sql_database_instance\.db is a managed database listening only on tcp\/1433 \(and 3307 for its connectors\)/);
   });
 
+  it('has IPv4 addresses only: an egress deny of every IPv4 destination fails the flow to it (it was unknown)', () => {
+    const withEgress = (...rules: TestResource[]) => {
+      const p = sql({ ipv4_enabled: false, private_network: null });
+      const db = p.resources[p.resources.length - 1];
+      db.unknown = { id: true, settings: [{ ip_configuration: [{ private_network: true }] }] };
+      db.expressions = { settings: [{ ip_configuration: [{ private_network: ref('google_compute_network.vpc.id', 'google_compute_network.vpc') }] }] };
+      p.resources.push(...rules);
+      return finding(checkPlans(p), 'OS11-NET-005');
+    };
+    const denyV4 = firewall('egress-deny', { direction: 'EGRESS', priority: 65000, deny: [{ protocol: 'all' }], destinationRanges: ['0.0.0.0/0'] });
+    const denied = withEgress(firewall('egress-web', { direction: 'EGRESS', priority: 1000, allow: [{ protocol: 'tcp', ports: ['443'] }], destinationRanges: ['0.0.0.0/0'] }), denyV4);
+    expect(denied.status).toBe('fail');
+    expect(denied.message).toMatch(/denied by google_compute_firewall\.egress-deny/);
+    expect(withEgress(firewall('egress-sql', { direction: 'EGRESS', priority: 1000, allow: [{ protocol: 'tcp', ports: ['1433'] }], destinationRanges: ['0.0.0.0/0'] }), denyV4).status).toBe('pass');
+  });
+
   it('a POSTGRES instance without a role tag is not a server', () => {
     const p = plan({ address: 'google_sql_database_instance.pg', values: { database_version: 'POSTGRES_15', region: 'europe-west1' }, unknown: { id: true } });
     expect(() => serverOf(p, 'google_sql_database_instance.pg')).toThrow(/no server/);

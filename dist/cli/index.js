@@ -12192,7 +12192,19 @@ function sideOf(e) {
         identitiesUnknown: e.identitiesUnknown,
         rolesUnknown: e.rolesUnknown,
         possibleRoles: e.rolesUnknown !== undefined && e.possibleRoles ? new Set(e.possibleRoles.map((r) => `role:${r}`)) : undefined,
+        noIpv6: hasNoIpv6(e),
     }));
+}
+/**
+ * The addresses of `target` that `source` sends to: a source with no IPv6 address talks to
+ * a dual-stack target over IPv4, so its egress need not let out the target's IPv6
+ * addresses. (A target of IPv6 alone keeps them: that flow is for the rules to decide.)
+ */
+function addressesSentTo(source, target) {
+    if (!source.noIpv6 || !target.addresses.overlaps(AddressSet.ALL_V6))
+        return target.addresses;
+    target.v4 ??= target.addresses.intersect(AddressSet.ALL_V4);
+    return target.v4.isEmpty() ? target.addresses : target.v4;
 }
 const layerIds = new WeakMap();
 let nextLayerId = 0;
@@ -12443,14 +12455,15 @@ function reachOnSegment(source, target, protocol, port, ports, exposure = false)
     const unknowns = [];
     // Egress of the source: the question is whether the target's address gets out, which
     // is all or nothing for the source.
+    const sentTo = source.egress.length > 0 ? addressesSentTo(src, dst) : dst.addresses;
     for (const layer of source.egress) {
         const r = reachThroughShared(layer, dst, src, protocol, port, exposure);
         for (const u of r.unknowns)
             unknowns.push(u);
         // An exact target must get all its addresses out; an inexact one (somewhere in a
         // range) certainly does when the whole range is allowed, possibly when part is.
-        const certainly = r.min.covers(dst.addresses);
-        const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+        const certainly = r.min.covers(sentTo);
+        const possibly = dst.exact ? r.max.covers(sentTo) : r.max.overlaps(sentTo);
         if (!possibly) {
             blocks.push({ hop: 'egress', layer, deniedBy: r.deniedBy });
             min = AddressSet.EMPTY;
@@ -12630,6 +12643,8 @@ function responseReach(source, target, protocol) {
     };
     const passing = [];
     let partial = false;
+    // Responses come back from the address the source sent to.
+    const answeredFrom = back.length > 0 ? addressesSentTo(src, dst) : dst.addresses;
     for (const segment of segments) {
         const port = segment.toRanges()[0][0];
         picked = port >= picks;
@@ -12652,8 +12667,8 @@ function responseReach(source, target, protocol) {
             const r = reachThroughKept(layer, dst, src, protocol, port);
             for (const u of r.unknowns)
                 unknowns.push(u);
-            const certainly = r.min.covers(dst.addresses);
-            const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+            const certainly = r.min.covers(answeredFrom);
+            const possibly = dst.exact ? r.max.covers(answeredFrom) : r.max.overlaps(answeredFrom);
             block(layer, 'response-ingress', r.deniedBy, !possibly);
             if (!possibly)
                 segMin = segMax = AddressSet.EMPTY;
@@ -18428,15 +18443,16 @@ function buildAwsNetwork(ctx) {
                 else
                     unknown.push(`${describeAttribute(res, ['security_group_id'])} is not known until apply, so the group that self = true names is unknown`);
             }
-            // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
-            const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+            // source_security_group_id conflicts with cidr_blocks, ipv6_cidr_blocks and self (not
+            // with prefix_list_ids: both go into one permission): it only matters without them.
+            const hasOther = !parsed.set.isEmpty() || parsed.invalid.length > 0 || self || cidrs.unknown.length > 0 || cidrs6.unknown.length > 0;
             let uncertain;
             if (!hasOther) {
                 const source = groupLinks(res, ['source_security_group_id']);
                 uncertain = source.choice;
                 identities.push(...identitiesOf(source));
                 unknown.push(...source.unknown);
-                if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
+                if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0 && pls.values.length === 0) {
                     unknown.push(`${res.address} has no source: none of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id is known`);
                 }
             }
@@ -20212,7 +20228,9 @@ function buildGcpNetwork(ctx) {
             fix: { kind: 'resource', address: db.address, rule: 'an authorized network (or a private_network)' },
             fixLocation: location,
         };
-        return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+        // Cloud SQL has IPv4 addresses only (public, or private through the peering): which one
+        // is not known, but a flow to it never needs IPv6 let out.
+        return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.ALL_V4, addressesExact: false, noIpv6: true };
     };
     return { serverNetwork, sqlNetwork, networkKey: networkKeyOf, networkRanges: subnetRanges };
 }

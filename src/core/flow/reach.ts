@@ -2,7 +2,7 @@ import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import type { Endpoint, FilterLayer, FlowProtocol, Origin, Peer, Rule, RuleProtocol } from '../model.js';
 import type { BalancerPath } from './balancer-paths.js';
-import { addressDoubt } from './address-doubt.js';
+import { addressDoubt, hasNoIpv6 } from './address-doubt.js';
 
 /**
  * Which source addresses get through to a target on one protocol and port.
@@ -104,9 +104,24 @@ interface Side {
   rolesUnknown?: string;
   /** The only roles it may gain, as `role:` identities; absent, any. */
   possibleRoles?: ReadonlySet<string>;
+  /** The end certainly has no IPv6 address (see hasNoIpv6): it sends and answers over IPv4 only. */
+  noIpv6: boolean;
+  /** Its IPv4 addresses, when it also has IPv6 ones (worked out on first use). */
+  v4?: AddressSet;
 }
 
-type SideSource = { addresses: AddressSet; addressesExact: boolean; identities: readonly string[]; identitiesUnknown?: string; rolesUnknown?: string; possibleRoles?: readonly string[] };
+type SideSource = {
+  name: string;
+  kind?: string;
+  resource?: unknown;
+  noIpv6?: boolean;
+  addresses: AddressSet;
+  addressesExact: boolean;
+  identities: readonly string[];
+  identitiesUnknown?: string;
+  rolesUnknown?: string;
+  possibleRoles?: readonly string[];
+};
 /**
  * What the flow engine works out once per endpoint and per layer, kept on the object
  * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
@@ -140,7 +155,19 @@ function sideOf(e: SideSource): Side {
     identitiesUnknown: e.identitiesUnknown,
     rolesUnknown: e.rolesUnknown,
     possibleRoles: e.rolesUnknown !== undefined && e.possibleRoles ? new Set(e.possibleRoles.map((r) => `role:${r}`)) : undefined,
+    noIpv6: hasNoIpv6(e),
   }));
+}
+
+/**
+ * The addresses of `target` that `source` sends to: a source with no IPv6 address talks to
+ * a dual-stack target over IPv4, so its egress need not let out the target's IPv6
+ * addresses. (A target of IPv6 alone keeps them: that flow is for the rules to decide.)
+ */
+function addressesSentTo(source: Side, target: Side): AddressSet {
+  if (!source.noIpv6 || !target.addresses.overlaps(AddressSet.ALL_V6)) return target.addresses;
+  target.v4 ??= target.addresses.intersect(AddressSet.ALL_V4);
+  return target.v4.isEmpty() ? target.addresses : target.v4;
 }
 
 interface LayerCache {
@@ -413,13 +440,14 @@ function reachOnSegment(source: FlowSource, target: Endpoint, protocol: FlowProt
 
   // Egress of the source: the question is whether the target's address gets out, which
   // is all or nothing for the source.
+  const sentTo = source.egress.length > 0 ? addressesSentTo(src, dst) : dst.addresses;
   for (const layer of source.egress) {
     const r = reachThroughShared(layer, dst, src, protocol, port, exposure);
     for (const u of r.unknowns) unknowns.push(u);
     // An exact target must get all its addresses out; an inexact one (somewhere in a
     // range) certainly does when the whole range is allowed, possibly when part is.
-    const certainly = r.min.covers(dst.addresses);
-    const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+    const certainly = r.min.covers(sentTo);
+    const possibly = dst.exact ? r.max.covers(sentTo) : r.max.overlaps(sentTo);
     if (!possibly) {
       blocks.push({ hop: 'egress', layer, deniedBy: r.deniedBy });
       min = AddressSet.EMPTY;
@@ -588,6 +616,8 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
   };
   const passing: PortSet[] = [];
   let partial = false;
+  // Responses come back from the address the source sent to.
+  const answeredFrom = back.length > 0 ? addressesSentTo(src, dst) : dst.addresses;
   for (const segment of segments) {
     const port = segment.toRanges()[0][0];
     picked = port >= picks;
@@ -606,8 +636,8 @@ function responseReach(source: FlowSource, target: Endpoint, protocol: FlowProto
       // Into the source: all or nothing for it, as the target's address is let in or not.
       const r = reachThroughKept(layer, dst, src, protocol, port);
       for (const u of r.unknowns) unknowns.push(u);
-      const certainly = r.min.covers(dst.addresses);
-      const possibly = dst.exact ? r.max.covers(dst.addresses) : r.max.overlaps(dst.addresses);
+      const certainly = r.min.covers(answeredFrom);
+      const possibly = dst.exact ? r.max.covers(answeredFrom) : r.max.overlaps(answeredFrom);
       block(layer, 'response-ingress', r.deniedBy, !possibly);
       if (!possibly) segMin = segMax = AddressSet.EMPTY;
       else if (!certainly) {

@@ -345,15 +345,16 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         if (group) identities.push(group.identity);
         else unknown.push(`${describeAttribute(res, ['security_group_id'])} is not known until apply, so the group that self = true names is unknown`);
       }
-      // source_security_group_id conflicts with cidr_blocks and self: it only matters without them.
-      const hasOther = !parsed.set.isEmpty() || self || pls.values.length > 0 || cidrs.unknown.length > 0;
+      // source_security_group_id conflicts with cidr_blocks, ipv6_cidr_blocks and self (not
+      // with prefix_list_ids: both go into one permission): it only matters without them.
+      const hasOther = !parsed.set.isEmpty() || parsed.invalid.length > 0 || self || cidrs.unknown.length > 0 || cidrs6.unknown.length > 0;
       let uncertain: string | undefined;
       if (!hasOther) {
         const source = groupLinks(res, ['source_security_group_id']);
         uncertain = source.choice;
         identities.push(...identitiesOf(source));
         unknown.push(...source.unknown);
-        if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0) {
+        if (source.computed && source.targets.length === 0 && source.external.length === 0 && identities.length === 0 && unknown.length === 0 && pls.values.length === 0) {
           unknown.push(`${res.address} has no source: none of cidr_blocks, ipv6_cidr_blocks, prefix_list_ids, self or source_security_group_id is known`);
         }
       }

@@ -677,7 +677,9 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
       fix: { kind: 'resource', address: db.address, rule: 'an authorized network (or a private_network)' },
       fixLocation: location,
     };
-    return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.EMPTY, addressesExact: false };
+    // Cloud SQL has IPv4 addresses only (public, or private through the peering): which one
+    // is not known, but a flow to it never needs IPv6 let out.
+    return { ingress: [layer], egress: [], identities: [], addresses: AddressSet.ALL_V4, addressesExact: false, noIpv6: true };
   };
 
   return { serverNetwork, sqlNetwork, networkKey: networkKeyOf, networkRanges: subnetRanges };
