@@ -276,6 +276,45 @@ describe('Application Gateway: a proxy in its own subnet', () => {
   });
 });
 
+describe('scale sets in backend pools', () => {
+  const VMSS = 'azurerm_linux_virtual_machine_scale_set.fe';
+  /** A scale set in subnet app without public IPs, whose IP configuration names pools by `attribute` (a reference). */
+  const scaleSet = (attribute: string, pools: Record<string, unknown>): TestResource => ({
+    address: VMSS,
+    values: { name: 'fe', location: 'westeurope', instances: 2, tags: { 'topogate-role': 'front-end' }, network_interface: [{ name: 'nic', primary: true, ip_configuration: [{ name: 'ip', primary: true, public_ip_address: [] }] }] },
+    unknown: { id: true, network_interface: [{ ip_configuration: [{ subnet_id: true, [attribute]: true }] }] },
+    expressions: { network_interface: [{ ip_configuration: [{ subnet_id: ref('azurerm_subnet.app.id', 'azurerm_subnet.app'), [attribute]: pools }] }] },
+  });
+  const inLbPool = scaleSet('load_balancer_backend_address_pool_ids', ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe'));
+
+  it('load_balancer_backend_address_pool_ids: its instances are targets of the pool\'s rules, reached through the balancer', () => {
+    const plan = lbPlan([{ name: 'https-in', priority: 100, port: '8443', source: 'Internet' }], { extra: [inLbPool] });
+    expect(environmentsOf(plan)[0].loadBalancers[0].listeners.map((l) => l.targets)).toEqual([['azurerm_linux_virtual_machine.fe1', 'azurerm_linux_virtual_machine.fe2', VMSS]]);
+    const f = finding(checkPlans(plan), NET_002, `end-users -> ${VMSS}`);
+    expect(f.status).toBe('pass');
+    expect(f.message).toMatch(/through azurerm_lb\.web: allowed by azurerm_network_security_group\.web rule https-in/);
+  });
+
+  it('application_gateway_backend_address_pool_ids: the one pool of the gateway, reached from its subnet', () => {
+    const plan = gatewayPlan({ pool: { ip_addresses: [] }, extra: [scaleSet('application_gateway_backend_address_pool_ids', ref('azurerm_application_gateway.web.backend_address_pool', 'azurerm_application_gateway.web'))] });
+    expect(environmentsOf(plan)[0].loadBalancers[0].listeners.map((l) => [l.targets, l.targetsUnknown])).toEqual([[[VMSS], undefined]]);
+    expect(finding(checkPlans(plan), NET_002, `end-users -> ${VMSS}`).status).toBe('pass');
+  });
+
+  it('every scale set attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
+    let runs = 0;
+    for (const v of hostileVariants(lbPlan([{ name: 'https-in', priority: 100, port: '8443', source: 'Internet' }], { extra: [inLbPool] }), /scale_set/)) {
+      runs++;
+      try {
+        checkPlans(v.plan);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw new Error(`${v.name}: ${(e as Error).message}`, { cause: e });
+      }
+    }
+    expect(runs).toBeGreaterThan(50);
+  });
+});
+
 describe('hostile values never crash', () => {
   it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
     let runs = 0;

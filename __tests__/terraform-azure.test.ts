@@ -536,3 +536,74 @@ describe('VMs in one subnet', () => {
     expect(serverOf(plan, 'azurerm_linux_virtual_machine.b').identities).toContain('server:azurerm_linux_virtual_machine.b');
   });
 });
+
+describe('virtual machine scale sets', () => {
+  const VMSS = 'azurerm_linux_virtual_machine_scale_set.fe';
+  /** A scale set of front-ends in subnet app: a public IP per instance unless `publicIp` is false, its NIC under NSG `group` where given. */
+  const scaleSet = (o: { instances?: number; group?: string; publicIp?: boolean; type?: string } = {}): TestResource => ({
+    address: `${o.type ?? 'azurerm_linux_virtual_machine_scale_set'}.fe`,
+    values: {
+      name: 'fe',
+      location: 'westeurope',
+      instances: o.instances ?? 1,
+      tags: { 'topogate-role': 'front-end' },
+      network_interface: [{ name: 'nic', primary: true, ip_configuration: [{ name: 'ip', primary: true, version: 'IPv4', public_ip_address: o.publicIp === false ? [] : [{ name: 'pip' }], load_balancer_backend_address_pool_ids: null, application_gateway_backend_address_pool_ids: null }] }],
+    },
+    unknown: { id: true, network_interface: [{ ...(o.group ? { network_security_group_id: true } : {}), ip_configuration: [{ subnet_id: true }] }] },
+    expressions: {
+      network_interface: [{ ...(o.group ? { network_security_group_id: ref(`azurerm_network_security_group.${o.group}.id`, `azurerm_network_security_group.${o.group}`) } : {}), ip_configuration: [{ subnet_id: ref('azurerm_subnet.app.id', 'azurerm_subnet.app') }] }],
+    },
+  });
+  const https = nsg('web', [{ name: 'https', priority: 100, port: '443', source: '*' }]);
+
+  it.each(['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'])('%s is a server: its NIC NSG admits 443 and denies 80', (type) => {
+    const plan: TestPlan = { resources: [...network, https, scaleSet({ type, group: 'web' })] };
+    const fe = serverOf(plan, `${type}.fe`);
+    expect(fe).toMatchObject({ roles: ['front-end'], provider: 'azure', region: 'westeurope', addressesExact: false });
+    expect(fe.addresses.toCidrs()).toEqual(['10.0.1.0/24']);
+    expect(flow(endUsers, fe, 443).status).toBe('pass');
+    const closed = flow(endUsers, fe, 80);
+    expect(closed.status).toBe('fail');
+    expect(closed.message).toMatch(/denied by azurerm_network_security_group\.web default rule DenyAllInBound \(priority 65500\)/);
+  });
+
+  it("its subnet's NSG applies as to a VM's NIC", () => {
+    const plan: TestPlan = { resources: [...network, https, subnetAssociation('app', 'web'), scaleSet()] };
+    expect(serverOf(plan, VMSS).ingress.map((l) => l.name)).toEqual(['NSG azurerm_network_security_group.web (subnet azurerm_subnet.app)']);
+    expect(flow(endUsers, serverOf(plan, VMSS), 443).status).toBe('pass');
+    expect(flow(endUsers, serverOf(plan, VMSS), 80).status).toBe('fail');
+  });
+
+  it('no public_ip_address block: what its NSG admits from the internet is not certain, the virtual network still reaches it', () => {
+    const plan: TestPlan = { resources: [...network, https, scaleSet({ group: 'web', publicIp: false })] };
+    const r = flow(endUsers, serverOf(plan, VMSS), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/azurerm_linux_virtual_machine_scale_set\.fe has no public IPv4 address \(no ip_configuration has a public_ip_address\), so clients on the internet reach it only through/);
+    expect(flow(cidrs('vnet', '10.0.2.0/24'), serverOf(plan, VMSS), 443).status).toBe('pass');
+  });
+
+  it('instances 2: a fleet, so its front-ends monitor each other (the scale set paired with itself); 1: nothing to check', () => {
+    // AllowVnetInBound lets the instances reach each other, unless a Deny comes first.
+    expect(finding(checkPlans({ resources: [...network, https, scaleSet({ group: 'web', instances: 2 })] }), 'OS11-MON-001', `${VMSS} -> ${VMSS}`).status).toBe('pass');
+    const locked = nsg('web', [{ name: 'https', priority: 100, port: '443', source: '*' }, { name: 'deny-all', priority: 4000, access: 'Deny', port: '*', protocol: '*', source: '*' }]);
+    const two = finding(checkPlans({ resources: [...network, locked, scaleSet({ group: 'web', instances: 2 })] }), 'OS11-MON-001');
+    expect([two.subject, two.status]).toEqual([`${VMSS} -> ${VMSS}`, 'fail']);
+    expect(two.message).toMatch(/^another instance of azurerm_linux_virtual_machine_scale_set\.fe \(somewhere in 10\.0\.1\.0\/24\) cannot reach azurerm_linux_virtual_machine_scale_set\.fe on tcp\/80, 12001-12002/);
+    expect(serverOf({ resources: [...network, https, scaleSet({ group: 'web', instances: 2 })] }, VMSS).fleet).toBe(`${VMSS} keeps 2 instances running`);
+    const one = finding(checkPlans({ resources: [...network, https, scaleSet({ group: 'web' })] }), 'OS11-MON-001');
+    expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(azurerm_linux_virtual_machine_scale_set\.fe\)/)]);
+  });
+
+  it("an autoscale setting that scales it: its profiles' minimum capacity counts; disabled, or unknown, it does not", () => {
+    const autoscale = (enabled: boolean, minimum: unknown): TestResource => ({
+      address: 'azurerm_monitor_autoscale_setting.fe',
+      values: { name: 'fe', enabled, profile: [{ name: 'default', capacity: [{ default: 1, minimum: minimum === true ? null : minimum, maximum: 10 }] }] },
+      unknown: { id: true, target_resource_id: true, ...(minimum === true ? { profile: [{ capacity: [{ minimum: true }] }] } : {}) },
+      expressions: { target_resource_id: ref(`${VMSS}.id`, VMSS) },
+    });
+    const fleet = (setting: TestResource) => serverOf({ resources: [...network, https, scaleSet({ group: 'web' }), setting] }, VMSS).fleet;
+    expect(fleet(autoscale(true, 3))).toBe(`azurerm_monitor_autoscale_setting.fe keeps 3 instances of ${VMSS} running`);
+    expect(fleet(autoscale(false, 3))).toBeUndefined();
+    expect(fleet(autoscale(true, true))).toBeUndefined();
+  });
+});

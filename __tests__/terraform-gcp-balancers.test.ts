@@ -224,6 +224,59 @@ describe('passthrough Network Load Balancers keep the client address', () => {
   });
 });
 
+describe('managed instance groups that keep two or more instances: the template is a fleet', () => {
+  /** Front-ends reach each other on the monitoring ports (tag fe to tag fe). */
+  const monitoring: TestResource = {
+    address: 'google_compute_firewall.monitoring',
+    values: { name: 'monitoring', direction: 'INGRESS', priority: 1000, allow: [{ protocol: 'tcp', ports: ['80', '12001-12002'] }], deny: [], source_ranges: null, source_tags: ['fe'], target_tags: ['fe'], disabled: false, source_service_accounts: null, target_service_accounts: null },
+    unknown: { id: true, network: true },
+    expressions: { network: ref('google_compute_network.vpc.name', 'google_compute_network.vpc') },
+  };
+  const sized = (groupValues: Record<string, unknown>, extra: TestResource[] = []): TestPlan => ({
+    resources: [vpc, subnet('app', '10.0.1.0/24'), template, { ...group, values: { ...group.values, ...groupValues } }, ...extra],
+  });
+  const autoscaler = (policy: Record<string, unknown>, unknown: Record<string, unknown> = {}): TestResource => ({
+    address: 'google_compute_autoscaler.fe',
+    values: { name: 'fe', zone: 'europe-west1-b', autoscaling_policy: [{ max_replicas: 10, ...policy }] },
+    unknown: { id: true, target: true, ...unknown },
+    expressions: { target: ref('google_compute_instance_group_manager.fe.id', 'google_compute_instance_group_manager.fe') },
+  });
+  const fleetOf = (plan: TestPlan, name = FE) => environmentsOf(plan)[0].servers.find((s) => s.name === name)?.fleet;
+
+  it('target_size 2: the front-ends monitor each other (the template paired with itself); 1: nothing to check', () => {
+    const two = finding(checkPlans(sized({ target_size: 2 })), 'OS11-MON-001');
+    expect([two.subject, two.status]).toEqual([`${FE} -> ${FE}`, 'fail']);
+    expect(two.message).toMatch(/^another instance of google_compute_instance_template\.fe \(somewhere in 10\.0\.1\.0\/24\) cannot reach google_compute_instance_template\.fe on tcp\/80, 12001-12002/);
+    expect(finding(checkPlans(sized({ target_size: 2 }, [monitoring])), 'OS11-MON-001', `${FE} -> ${FE}`).status).toBe('pass');
+    expect(fleetOf(sized({ target_size: 2 }))).toBe(`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`);
+    const one = finding(checkPlans(sized({ target_size: 1 })), 'OS11-MON-001');
+    expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(google_compute_instance_template\.fe\)/)]);
+  });
+
+  it('an autoscaler that scales the group: the most of its min_replicas and target_size; unknown, or turned off, counts none', () => {
+    expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 3 })]))).toBe(`google_compute_instance_group_manager.fe keeps 3 instances of ${FE} running`);
+    expect(fleetOf(sized({ target_size: 2 }, [autoscaler({ min_replicas: 1 })]))).toBe(`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`);
+    expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 3, mode: 'OFF' })]))).toBeUndefined();
+    expect(fleetOf(sized({}, [autoscaler({}, { autoscaling_policy: [{ min_replicas: true }] })]))).toBeUndefined();
+    expect(fleetOf({ resources: sized({}).resources.map((r) => (r.address === group.address ? { ...r, unknown: { ...r.unknown, target_size: true } } : r)) })).toBeUndefined();
+  });
+
+  it('a canary version: each template runs its own share of the group, at least', () => {
+    const canary: TestResource = { ...template, address: 'google_compute_instance_template.canary' };
+    const versions = (size: Record<string, unknown>) => ({
+      ...group,
+      values: { ...group.values, target_size: 4, version: [{ name: 'main', target_size: [] }, { name: 'canary', target_size: [size] }] },
+      unknown: { ...group.unknown, version: [{ instance_template: true }, { instance_template: true }] },
+      expressions: { version: [{ instance_template: ref(`${FE}.id`, FE) }, { instance_template: ref('google_compute_instance_template.canary.id', 'google_compute_instance_template.canary') }] },
+    });
+    const plan = (size: Record<string, unknown>): TestPlan => ({ resources: [vpc, subnet('app', '10.0.1.0/24'), template, canary, versions(size)] });
+    expect([fleetOf(plan({ fixed: 1 })), fleetOf(plan({ fixed: 1 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 3 instances of ${FE} running`, undefined]);
+    // 30% of 4 is 1.2, one instance or two: main runs two at least, the canary one.
+    expect([fleetOf(plan({ percent: 30 })), fleetOf(plan({ percent: 30 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`, undefined]);
+    expect([fleetOf(plan({ percent: 50 })), fleetOf(plan({ percent: 50 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`, `google_compute_instance_group_manager.fe keeps 2 instances of ${canary.address} running`]);
+  });
+});
+
 describe('hostile values never crash', () => {
   it('every balancer attribute replaced by null, numbers, strings, lists and objects: a model or an input error', () => {
     let runs = 0;

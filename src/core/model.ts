@@ -143,8 +143,9 @@ export interface Server extends Endpoint {
   roles: readonly string[];
   /**
    * Set where the server stands for several instances that reach each other (a launch
-   * template an autoscaling group keeps two or more of): why. Flows between servers of a
-   * role then include the pair of the server with itself.
+   * template an autoscaling group keeps two or more of, an instance template of managed
+   * instance groups, a scale set): why. Flows between servers of a role then include the
+   * pair of the server with itself.
    */
   fleet?: string;
   provider?: string;

@@ -4,9 +4,9 @@ import { asgLaunchPaths } from './aws-autoscaling.js';
 import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import { attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, unknownLayer, unknownPeer } from './plan-context.js';
-import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
-import { lookup } from './plan-resources.js';
+import { attributeValues, cidrSet, describeAttribute, fleetOf, indexBy, isConfigured, isObjectValue, keepInstances, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, unknownLayer, unknownPeer } from './plan-context.js';
+import type { KeptInstances, Links, PlanContext, ServerNetwork } from './plan-context.js';
+import { knownNumber, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { BlockMatcher } from './references.js';
 
@@ -420,7 +420,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
    * of its instances: where they get their addresses (the groups' subnets, `vpc_zone_identifier`;
    * undefined where one of those is not known, or no group uses it), and how many run.
    */
-  interface Launched { range: AddressSet | undefined; count: number; groups: string[] }
+  interface Launched extends KeptInstances { range: AddressSet | undefined }
   let launches: Map<PlanResource, Launched> | undefined;
   const launchedFrom = (template: PlanResource): Launched | undefined => {
     if (!launches) {
@@ -432,22 +432,15 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
         const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
         const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
-        const count = Math.max(...['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0)));
+        const count = Math.max(...['min_size', 'desired_capacity'].map((a) => knownNumber(asg, [a]) ?? 0));
         for (const t of templates) {
           const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
-          launches.set(t, {
-            range: before.range === undefined || range === undefined ? undefined : before.range.union(range),
-            count: before.count + count,
-            groups: count > 0 ? [...before.groups, asg.address] : before.groups,
-          });
+          launches.set(t, { ...keepInstances(before, asg.address, count), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
         }
       }
     }
     return launches.get(template);
   };
-  /** Why a template stands for several instances: its autoscaling groups keep two or more. */
-  const fleetOf = (launched: Launched | undefined, template: PlanResource): string | undefined =>
-    launched && launched.count >= 2 ? `${launched.groups.join(', ')} ${launched.groups.length === 1 ? 'keeps' : 'keep'} ${launched.count} instances of ${template.address} running` : undefined;
   const sharedLayers = new Map<string, { ingress: FilterLayer; egress: FilterLayer }>();
   // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
   let vpcRanges: AddressSet | undefined;

@@ -4,6 +4,7 @@ import { cidrSet, describeAttribute, indexBy, isObjectValue, linkedResources } f
 import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
+import { SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
 import type { AzureNetwork } from './azure-network.js';
 import { azureNicPaths } from './plan-servers.js';
 import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
@@ -18,7 +19,8 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
  *   the NICs associated with them. Pool members are NICs
  *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
- *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, and
+ *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, scale
+ *   sets whose IP configurations name the pool (`load_balancer_backend_address_pool_ids`), and
  *   addresses (`azurerm_lb_backend_address_pool_address`) that are servers' addresses. A rule
  *   on HA ports (protocol All, port 0) is left to the direct path: a pass-through balancer that
  *   keeps every port adds nothing to it.
@@ -26,7 +28,8 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   subnet's NSGs filter the clients and its traffic out, and the backends see it from
  *   addresses in that subnet. Listeners (`http_listener` on a `frontend_port`) forward by their
  *   request routing rules (basic, or path-based through a URL path map) to backend pools
- *   (by IP address, by FQDN, or NICs associated with the pool) on the port of the rule's
+ *   (by IP address, by FQDN, NICs associated with the pool, or scale sets that name it in
+ *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
  *   backend HTTP settings.
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
@@ -167,21 +170,32 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const inline = lookup(p, ['backend_address']);
     if (inline.state === 'known' && Array.isArray(inline.value)) addAddresses(poolOf(p), inline.value.map((b) => (isObjectValue(b) ? b.ip_address : undefined)));
   }
+  /** Each IP configuration at `base` of `res` (a NIC, a scale set's network_interface block): its path. */
+  const ipConfigurations = (res: PlanResource, base: AttributePath): AttributePath[] => {
+    const configs = lookup(res, [...base, 'ip_configuration']);
+    return configs.state === 'known' && Array.isArray(configs.value) ? configs.value.map((_, i) => [...base, 'ip_configuration', i]) : [];
+  };
+  /** The pools (or NAT rules) an attribute of an IP configuration names, where set: `add` puts the member in. */
+  const joinNamed = (res: PlanResource, path: AttributePath, s: LinkSpec, of: (res: PlanResource) => Pool, floating: string[], add: (pool: Pool) => void) => {
+    if (lookup(res, path).state !== 'absent') into(link(res, path, s), of, add, floating);
+  };
   // Older providers: pools and NAT rules named in each IP configuration of the NIC.
   for (const nic of nics) {
-    const configs = lookup(nic, ['ip_configuration']);
-    if (configs.state !== 'known' || !Array.isArray(configs.value)) continue;
     const self: Links = { targets: [nic], external: [], unknown: [], computed: false };
-    configs.value.forEach((_, i) => {
-      const legacy = [
-        { attribute: 'load_balancer_backend_address_pools_ids', s: specs.pool, of: poolOf, floating: anyPool },
-        { attribute: 'load_balancer_inbound_nat_rules_ids', s: specs.nat, of: natOf, floating: anyNatRule },
-      ];
-      for (const { attribute, s, of, floating } of legacy) {
-        if (lookup(nic, ['ip_configuration', i, attribute]).state === 'absent') continue;
-        into(link(nic, ['ip_configuration', i, attribute], s), of, (pool) => addNics(pool, self), floating);
-      }
-    });
+    for (const config of ipConfigurations(nic, [])) {
+      joinNamed(nic, [...config, 'load_balancer_backend_address_pools_ids'], specs.pool, poolOf, anyPool, (pool) => addNics(pool, self));
+      joinNamed(nic, [...config, 'load_balancer_inbound_nat_rules_ids'], specs.nat, natOf, anyNatRule, (pool) => addNics(pool, self));
+    }
+  }
+  // Scale sets: the pools each IP configuration of their NICs names hold their instances.
+  // (Their inbound NAT pools, `azurerm_lb_nat_pool`, are not read.)
+  const scaleSets = SCALE_SET_TYPES.flatMap(managed).filter((r) => servers.isServer(r));
+  const scaleSetConfigurations = (vmss: PlanResource): AttributePath[] => {
+    const blocks = lookup(vmss, ['network_interface']);
+    return blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value.flatMap((_, i) => ipConfigurations(vmss, ['network_interface', i])) : [];
+  };
+  for (const vmss of scaleSets) {
+    for (const config of scaleSetConfigurations(vmss)) joinNamed(vmss, [...config, 'load_balancer_backend_address_pool_ids'], specs.pool, poolOf, anyPool, (pool) => pool.members.push(vmss));
   }
 
   const drafts: BalancerDraft[] = [];
@@ -289,26 +303,39 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     gatewayUnknown.set(gw?.address, list);
     return list;
   };
-  for (const a of managed('azurerm_network_interface_application_gateway_backend_address_pool_association')) {
-    const nic = link(a, ['network_interface_id'], specs.nic);
-    const id = lookup(a, ['backend_address_pool_id']);
-    if (id.state === 'known' && typeof id.value === 'string') {
-      const known = gatewayPools.get(id.value.toLowerCase());
-      if (known) addNics(gatewayPool(known.gateway, known.name), nic);
-      continue;
+  /** Joins the gateway pools whose ids `path` of `res` holds (one id, or a list): `add` puts the member in. */
+  const joinGatewayPools = (res: PlanResource, path: AttributePath, add: (pool: Pool) => void) => {
+    const ids = lookup(res, path);
+    const known = ids.state === 'known' ? (Array.isArray(ids.value) ? ids.value : [ids.value]) : undefined;
+    if (known && known.every((id) => typeof id === 'string')) {
+      for (const id of known) {
+        const pool = gatewayPools.get(id.toLowerCase());
+        if (pool) add(gatewayPool(pool.gateway, pool.name));
+      }
+      return;
     }
     // The pool's id is known only after apply: the reference names the gateway, not which pool.
-    const label = describeAttribute(a, ['backend_address_pool_id']);
-    const source = ctx.resolver.attribute(a, ['backend_address_pool_id']);
+    const label = describeAttribute(res, path);
+    const source = ctx.resolver.attribute(res, path);
     const named = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === GATEWAY && t.mode === 'managed') : [];
     if (named.length === 0) {
       gatewayUnknownOf(undefined).push(`${label} is not known until apply${source.kind === 'set' && source.resolution.unresolved.length > 0 ? ` and comes from ${source.resolution.unresolved.join(', ')}` : ''}`);
-      continue;
+      return;
     }
     for (const gw of new Set(named)) {
       const poolNames = [...blocksByName(gw, 'backend_address_pool').keys()];
-      if (poolNames.length === 1) addNics(gatewayPool(gw, poolNames[0]), nic);
-      else gatewayUnknownOf(gw).push(`${label} is not known until apply, and ${gw.address} has ${poolNames.length} backend pools: which one ${a.address} joins is not known`);
+      if (poolNames.length === 1) add(gatewayPool(gw, poolNames[0]));
+      else gatewayUnknownOf(gw).push(`${label} is not known until apply, and ${gw.address} has ${poolNames.length} backend pools: which one ${res.address} joins is not known`);
+    }
+  };
+  for (const a of managed('azurerm_network_interface_application_gateway_backend_address_pool_association')) {
+    const nic = link(a, ['network_interface_id'], specs.nic);
+    joinGatewayPools(a, ['backend_address_pool_id'], (pool) => addNics(pool, nic));
+  }
+  for (const vmss of scaleSets) {
+    for (const config of scaleSetConfigurations(vmss)) {
+      const path = [...config, 'application_gateway_backend_address_pool_ids'];
+      if (!isEmptyValue(lookup(vmss, path))) joinGatewayPools(vmss, path, (pool) => pool.members.push(vmss));
     }
   }
 

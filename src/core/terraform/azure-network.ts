@@ -3,10 +3,10 @@ import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.j
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, fleetOf, indexBy, isConfigured, isObjectValue, keepInstances, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
-import { lookup } from './plan-resources.js';
-import type { AttributePath, PlanResource } from './plan-resources.js';
+import { knownNumber, knownString, lookup } from './plan-resources.js';
+import type { AttributePath, Lookup, PlanResource } from './plan-resources.js';
 import type { BlockMatcher } from './references.js';
 
 /**
@@ -39,6 +39,31 @@ const AZURE_LOAD_BALANCER: Peer = { addresses: AddressSet.EMPTY, identities: ['a
 
 type Direction = 'Inbound' | 'Outbound';
 
+/** Scale sets: servers whose instances get the NICs their `network_interface` blocks describe. */
+export const SCALE_SET_TYPES = ['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'];
+
+/**
+ * A network interface: a NIC resource, or a `network_interface` block of a scale set, which
+ * each of its instances gets. `at`: where its attributes are (`[]`, `['network_interface', 0]`).
+ */
+interface NetworkInterface {
+  res: PlanResource;
+  at: AttributePath;
+  /** How messages name it: the NIC's address, or its scale set's. */
+  name: string;
+  /** The NSGs on the NIC itself, and what associates each. */
+  nsgs: ReadonlyArray<{ nsg: Links; from: PlanResource }>;
+  /** Application security groups associated by resource. */
+  asgs?: { identities: string[]; unknown: string[] };
+  /** The attribute of an IP configuration that gives it a public IP: a NIC's `public_ip_address_id`, a scale set's `public_ip_address` blocks. */
+  publicIp: string;
+  /** The attribute of an IP configuration that says its IP version. */
+  version: string;
+}
+
+/** No value: null, or an empty list of blocks. */
+export const isEmptyValue = (l: Lookup): boolean => l.state === 'absent' || (l.state === 'known' && Array.isArray(l.value) && l.value.length === 0);
+
 interface SecurityGroup {
   res: PlanResource;
   location: SourceLocation;
@@ -62,6 +87,8 @@ function portList(values: readonly unknown[]): { ports: PortSet; invalid: string
 
 export interface AzureNetwork {
   serverNetwork(vm: PlanResource, nicPaths: readonly string[]): ServerNetwork;
+  /** A virtual machine scale set: its instances' NICs, and whether it keeps several. */
+  scaleSetNetwork(vmss: PlanResource): ServerNetwork;
   sqlServerNetwork(server: PlanResource): ServerNetwork;
   /** The filters and range of something placed in a subnet (an application gateway). */
   subnetNetwork(res: PlanResource, subnetPath: AttributePath): ServerNetwork;
@@ -359,7 +386,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return layer;
   };
 
-  const nsgLayers = (entries: Array<{ nsg: Links; from: PlanResource }>, where: string): Record<Direction, FilterLayer[]> => {
+  const nsgLayers = (entries: ReadonlyArray<{ nsg: Links; from: PlanResource }>, where: string): Record<Direction, FilterLayer[]> => {
     const out: Record<Direction, FilterLayer[]> = { Inbound: [], Outbound: [] };
     for (const { nsg, from } of entries) {
       for (const t of nsg.targets) {
@@ -439,47 +466,47 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering', 'azurerm_firewall', 'azurerm_route_table', 'azurerm_route', 'azurerm_network_virtual_appliance'],
   );
 
-  const nicNetwork = (nic: PlanResource, location: SourceLocation): ServerNetwork => {
+  const nicNetwork = (nic: NetworkInterface, location: SourceLocation): ServerNetwork => {
+    const at = (...path: AttributePath) => [...nic.at, ...path];
     // The NIC's first IP configuration carries the primary address and subnet.
-    const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
+    const subnets = link(nic.res, at('ip_configuration', 0, 'subnet_id'), SUBNET, subnetById, 'subnet');
     const subnet = subnets.targets[0];
     const subnetKeys = keyOf(subnets);
-    const { ingress, egress } = subnetLayers(subnets, nic, location);
+    const { ingress, egress } = subnetLayers(subnets, nic.res, location);
     // No IP configuration with a public IP: the internet reaches it only through a balancer.
-    const configs = lookup(nic, ['ip_configuration']);
+    const configs = lookup(nic.res, at('ip_configuration'));
     const noPublic =
-      configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => lookup(nic, ['ip_configuration', i, 'public_ip_address_id']).state === 'absent');
-    const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
+      configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => isEmptyValue(lookup(nic.res, at('ip_configuration', i, nic.publicIp))));
+    const nicLayers = nsgLayers(nic.nsgs, `NIC ${nic.name}`);
     ingress.push(...nicLayers.Inbound);
     egress.push(...nicLayers.Outbound);
     if (ingress.length === 0 && unresolvedAssociations.length > 0) {
-      const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.address}: ${unresolvedAssociations.join('; ')}`;
-      ingress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
-      egress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+      const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.name}: ${unresolvedAssociations.join('; ')}`;
+      ingress.push(unknownLayer(`NSG of ${nic.name}`, why, location));
+      egress.push(unknownLayer(`NSG of ${nic.name}`, why, location));
     } else if (subnet && ingress.length === 0) {
       // No NSG at all: traffic inside the virtual network arrives. From outside, it depends on
       // the way in: a Standard public IP or load balancer admits nothing without an NSG, a
       // Basic one admits everything, no public address admits nothing. topogate cannot tell:
       // unknown, never a pass.
-      const why = `no NSG filters ${nic.address}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
-      const rules: Rule[] = [mayAllowAnything(why, { label: `no NSG on ${nic.address}`, location })];
-      if (!vnetSpace.isEmpty()) rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.address}: the virtual network is open`, location } });
-      ingress.push({ name: `no NSG on ${nic.address}`, rules, defaultAction: 'deny' });
+      const why = `no NSG filters ${nic.name}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
+      const rules: Rule[] = [mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location })];
+      if (!vnetSpace.isEmpty()) rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.name}: the virtual network is open`, location } });
+      ingress.push({ name: `no NSG on ${nic.name}`, rules, defaultAction: 'deny' });
     }
     if (noPublic) {
-      ingress.unshift(noPublicAddressLayer(nic, location, vnetSpace, 'no ip_configuration has a public_ip_address_id', `give ${nic.address} a public IP (public_ip_address_id), or bring these clients in through a load balancer or application gateway with a public frontend`));
+      ingress.unshift(noPublicAddressLayer(nic.res, location, vnetSpace, `no ip_configuration has a ${nic.publicIp}`, `give ${nic.res.address} a public IP (${nic.publicIp}), or bring these clients in through a load balancer or application gateway with a public frontend`));
     }
-    const asgs = nicAsgs.get(nic.address);
-    const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
+    const legacyAsgs = link(nic.res, at('ip_configuration', 0, 'application_security_group_ids'), ASG, asgById, 'application security group');
     const identities = [
-      ...(asgs?.identities ?? []),
+      ...(nic.asgs?.identities ?? []),
       ...legacyAsgs.targets.map((t) => `asg:${t.address}`),
       ...legacyAsgs.external.map((id) => `asg:${id.toLowerCase()}`),
       ...subnetKeys.map((k) => `subnet:${k}`),
     ];
-    const identityUnknown = [...(asgs?.unknown ?? []), ...legacyAsgs.unknown];
+    const identityUnknown = [...(nic.asgs?.unknown ?? []), ...legacyAsgs.unknown];
     // Address: a static or existing private IP, else somewhere in the subnet.
-    const ips = attributeValues(ctx, nic, ['ip_configuration', 0, 'private_ip_address']);
+    const ips = attributeValues(ctx, nic.res, at('ip_configuration', 0, 'private_ip_address'));
     const ip = ips.unknown.length === 0 ? cidrSet(ips.values) : undefined;
     // Azure gives every NIC an IPv4 primary address: unknown is somewhere in IPv4.
     let addresses = AddressSet.ALL_V4;
@@ -494,11 +521,14 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
     // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
     const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
-      const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
+      const v = lookup(nic.res, at('ip_configuration', i, nic.version));
       return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');
     });
     return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
   };
+
+  /** A NIC resource as an interface: the NSGs and ASGs associated with it. */
+  const nicInterface = (nic: PlanResource): NetworkInterface => ({ res: nic, at: [], name: nic.address, nsgs: nicNsgs.get(nic.address) ?? [], asgs: nicAsgs.get(nic.address), publicIp: 'public_ip_address_id', version: 'private_ip_address_version' });
 
   /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
   const sameFilter = (a: FilterLayer, b: FilterLayer): boolean => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
@@ -524,27 +554,82 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   };
 
   /**
-   * A VM admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
+   * A server admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
    * a union of layer stacks, which one server (one stack, one address set) cannot hold.
-   * The server is its first NIC; other NICs that may admit more make what the first
-   * denies, in or out, unknown rather than a pass of an exposure check.
+   * The server is its first NIC; other NICs that may admit more (`external`: NICs outside the
+   * plan; `unknown`: why some are not known) make what the first denies, in or out, unknown
+   * rather than a pass of an exposure check.
    */
-  const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
-    const location = ctx.locate(vm);
-    const nics = vmNics(vm, nicPaths);
-    const [nic, ...others] = nics.targets;
+  const interfacesNetwork = (owner: PlanResource, interfaces: readonly NetworkInterface[], external: readonly string[], unknown: readonly string[]): ServerNetwork => {
+    const location = ctx.locate(owner);
+    const [nic, ...others] = interfaces;
     if (!nic) {
-      const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
-      return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+      const why = unknown.join('; ') || (external.length > 0 ? `network interface ${external[0]} of ${owner.address} is not in this plan` : `${owner.address} names no network interface`);
+      return { ingress: [unknownLayer(`network of ${owner.address}`, why, location)], egress: [unknownLayer(`network of ${owner.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
     }
     const first = nicNetwork(nic, location);
-    const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.address), ...nics.external.map((id) => `${id} (not in this plan)`)];
-    if (wider.length === 0 && nics.unknown.length === 0) return first;
-    const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
-    const why = (way: string) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
-    const origin = { label: `other NICs of ${vm.address}`, location };
+    const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.name), ...external.map((id) => `${id} (not in this plan)`)];
+    if (wider.length === 0 && unknown.length === 0) return first;
+    const names = [...wider, ...(unknown.length > 0 ? [`NICs not known until apply (${unknown.join('; ')})`] : [])].join(', ');
+    const why = (way: string) => `${owner.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.name} only: traffic its NSGs deny may ${way} through the others`;
+    const origin = { label: `other NICs of ${owner.address}`, location };
     // Other NICs may sit in other virtual networks: no single network.
     return { ...first, network: undefined, noIpv6: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+  };
+
+  const serverNetwork = (vm: PlanResource, nicPaths: readonly string[]): ServerNetwork => {
+    const nics = vmNics(vm, nicPaths);
+    return interfacesNetwork(vm, nics.targets.map(nicInterface), nics.external, nics.unknown);
+  };
+
+  // The most any autoscale setting keeps of the scale set it targets (its profiles' largest minimum capacity), and which setting.
+  let autoscaled: Map<PlanResource, { count: number; by: string }> | undefined;
+  const autoscaledMinimum = (vmss: PlanResource): { count: number; by: string } | undefined => {
+    if (!autoscaled) {
+      autoscaled = new Map();
+      const byId = indexBy(SCALE_SET_TYPES.flatMap(managed), ['id'], true);
+      for (const setting of managed('azurerm_monitor_autoscale_setting')) {
+        const enabled = lookup(setting, ['enabled']);
+        if (enabled.state === 'known' && enabled.value === false) continue;
+        const profiles = lookup(setting, ['profile']);
+        const count = profiles.state === 'known' && Array.isArray(profiles.value) ? profiles.value.length : 0;
+        const minimum = Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, 'minimum']) ?? 0));
+        for (const t of linkedResources(ctx, setting, ['target_resource_id'], { types: new Set(SCALE_SET_TYPES), byId, what: 'scale set' }).targets) {
+          if (minimum > (autoscaled.get(t)?.count ?? 0)) autoscaled.set(t, { count: minimum, by: setting.address });
+        }
+      }
+    }
+    return autoscaled.get(vmss);
+  };
+
+  /**
+   * A scale set is one server standing for its instances: each gets a NIC of each
+   * `network_interface` block (the primary first), in its IP configurations' subnet, under the
+   * block's NSG and its subnet's. Where it keeps two or more (`instances`, or the minimum of an
+   * autoscale setting that scales it) it is a fleet.
+   */
+  const scaleSetNetwork = (vmss: PlanResource): ServerNetwork => {
+    const blocks = lookup(vmss, ['network_interface']);
+    const list: unknown[] = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value : [];
+    const isPrimary = (i: number) => {
+      const p = lookup(vmss, ['network_interface', i, 'primary']);
+      return p.state === 'known' && p.value === true;
+    };
+    const primary = Math.max(0, list.findIndex((_, i) => isPrimary(i)));
+    const order = list.map((_, i) => i).sort((a, b) => Number(b === primary) - Number(a === primary));
+    const interfaces = order.map((i): NetworkInterface => ({
+      res: vmss,
+      at: ['network_interface', i],
+      name: i === primary ? vmss.address : `network_interface ${knownString(vmss, ['network_interface', i, 'name']) ?? `#${i + 1}`} of ${vmss.address}`,
+      nsgs: [{ nsg: link(vmss, ['network_interface', i, 'network_security_group_id'], NSG, nsgById, 'network security group'), from: vmss }],
+      publicIp: 'public_ip_address',
+      version: 'version',
+    }));
+    const unknown = blocks.state === 'unknown' ? [`${describeAttribute(vmss, ['network_interface'])} is not known until apply`] : [];
+    const own = knownNumber(vmss, ['instances']) ?? 0;
+    const scaled = autoscaledMinimum(vmss);
+    const fleet = fleetOf(scaled && scaled.count > own ? keepInstances(undefined, scaled.by, scaled.count) : keepInstances(undefined, vmss.address, own), vmss);
+    return { ...interfacesNetwork(vmss, interfaces, [], unknown), ...(fleet ? { fleet } : {}) };
   };
 
   // Azure SQL: the server firewall (IP ranges and virtual network rules).
@@ -639,5 +724,5 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return { ingress: [layer], egress: [], identities: [], addresses: publicEndpoint ? INTERNET.intersect(AddressSet.ALL_V4) : AddressSet.EMPTY, addressesExact: false };
   };
 
-  return { serverNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
+  return { serverNetwork, scaleSetNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
 }

@@ -6,6 +6,7 @@ import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { GcpNetwork } from './gcp-network.js';
+import { MANAGED_GROUPS, groupTemplatePaths, indexByLink, selfLinkPath, templateSpec } from './gcp-instance-groups.js';
 import { MAX_LISTENER_PORTS, environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portRange, singleValue } from './plan-balancers.js';
 import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balancers.js';
 
@@ -41,36 +42,15 @@ const BACKEND_SERVICES = ['google_compute_backend_service', 'google_compute_regi
 const TARGET_POOL = 'google_compute_target_pool';
 const TARGET_INSTANCE = 'google_compute_target_instance';
 const INSTANCE = 'google_compute_instance';
-const TEMPLATES = ['google_compute_instance_template', 'google_compute_region_instance_template'];
 const UNMANAGED_GROUP = 'google_compute_instance_group';
-const MANAGED_GROUPS = ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'];
 const NEGS = ['google_compute_network_endpoint_group', 'google_compute_region_network_endpoint_group', 'google_compute_global_network_endpoint_group'];
 const PROXY_SUBNET_PURPOSES: Record<'regional' | 'global', ReadonlySet<string>> = {
   regional: new Set(['REGIONAL_MANAGED_PROXY', 'INTERNAL_HTTPS_LOAD_BALANCER']),
   global: new Set(['GLOBAL_MANAGED_PROXY']),
 };
 
-/** `https://www.googleapis.com/compute/v1/projects/p/zones/z/instances/x` -> `projects/p/zones/z/instances/x`. */
-function selfLinkPath(v: string): string {
-  return v.replace(/^https:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\//, '').replace(/^\/+/, '');
-}
-
 function lastSegment(v: string): string {
   return v.split('/').filter((x) => x !== '').pop() ?? v;
-}
-
-/** Indexes resources by their self link, id, name, and the given attributes, in the forms configurations write them. */
-function index(resources: readonly PlanResource[], attributes: readonly string[] = ['self_link', 'id', 'name']): Map<string, PlanResource> {
-  const map = new Map<string, PlanResource>();
-  for (const r of resources) {
-    for (const a of attributes) {
-      const v = r.values[a];
-      if (typeof v !== 'string' || v === '') continue;
-      map.set(v, r);
-      map.set(selfLinkPath(v), r);
-    }
-  }
-  return map;
 }
 
 function forwardingProtocol(v: unknown): RuleProtocol | undefined {
@@ -100,16 +80,16 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
   const spec = (types: readonly string[], byId: ReadonlyMap<string, PlanResource>, what: string): LinkSpec => ({ types: new Set(types), byId, what, normalize: selfLinkPath });
   const instances = managed([INSTANCE]);
   const specs = {
-    urlMapProxy: spec(URL_MAP_PROXIES, index(managed(URL_MAP_PROXIES)), 'target proxy'),
-    serviceProxy: spec(SERVICE_PROXIES, index(managed(SERVICE_PROXIES)), 'target proxy'),
-    urlMap: spec(URL_MAPS, index(managed(URL_MAPS)), 'URL map'),
-    service: spec(BACKEND_SERVICES, index(managed(BACKEND_SERVICES)), 'backend service'),
-    pool: spec([TARGET_POOL], index(managed([TARGET_POOL])), 'target pool'),
-    targetInstance: spec([TARGET_INSTANCE], index(managed([TARGET_INSTANCE])), 'target instance'),
-    instance: spec([INSTANCE], index(instances), 'instance'),
-    template: spec(TEMPLATES, index(managed(TEMPLATES), ['self_link', 'id', 'name', 'self_link_unique']), 'instance template'),
-    group: spec([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS], index(managed([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS]), ['self_link', 'id', 'instance_group']), 'instance group'),
-    neg: spec(NEGS, index(managed(NEGS)), 'network endpoint group'),
+    urlMapProxy: spec(URL_MAP_PROXIES, indexByLink(managed(URL_MAP_PROXIES)), 'target proxy'),
+    serviceProxy: spec(SERVICE_PROXIES, indexByLink(managed(SERVICE_PROXIES)), 'target proxy'),
+    urlMap: spec(URL_MAPS, indexByLink(managed(URL_MAPS)), 'URL map'),
+    service: spec(BACKEND_SERVICES, indexByLink(managed(BACKEND_SERVICES)), 'backend service'),
+    pool: spec([TARGET_POOL], indexByLink(managed([TARGET_POOL])), 'target pool'),
+    targetInstance: spec([TARGET_INSTANCE], indexByLink(managed([TARGET_INSTANCE])), 'target instance'),
+    instance: spec([INSTANCE], indexByLink(instances), 'instance'),
+    template: templateSpec(ctx),
+    group: spec([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS], indexByLink(managed([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS]), ['self_link', 'id', 'instance_group']), 'instance group'),
+    neg: spec(NEGS, indexByLink(managed(NEGS)), 'network endpoint group'),
   };
   // Target pools name instances as `zone/name` or by self link: both end in the name.
   const instanceByZoneName = new Map<string, PlanResource>();
@@ -119,7 +99,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     if (typeof name === 'string' && typeof zone === 'string') instanceByZoneName.set(`${lastSegment(zone)}/${name}`, i);
   }
   const subnetworks = managed(['google_compute_subnetwork']);
-  const subnetworkSpec = spec(['google_compute_subnetwork'], index(subnetworks), 'subnetwork');
+  const subnetworkSpec = spec(['google_compute_subnetwork'], indexByLink(subnetworks), 'subnetwork');
   const poolInstanceSpec: LinkSpec = { ...specs.instance, byId: new Map([...specs.instance.byId, ...instanceByZoneName]) };
   const link = (res: PlanResource, path: AttributePath, s: LinkSpec) => linkedResources(ctx, res, path, s);
   const servers_ = (links: Links) => links.targets.filter((t) => servers.isServer(t));
@@ -155,10 +135,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     }
     if (MANAGED_GROUPS.includes(group.type)) {
       const members: PlanResource[] = [];
-      const versions = lookup(group, ['version']);
-      const paths: AttributePath[] = [['instance_template']];
-      if (versions.state === 'known' && Array.isArray(versions.value)) versions.value.forEach((_, i) => paths.push(['version', i, 'instance_template']));
-      for (const p of paths) {
+      for (const p of groupTemplatePaths(group)) {
         const l = link(group, p, specs.template);
         for (const t of servers_(l)) if (!members.includes(t)) members.push(t);
         unknown.push(...l.unknown);
@@ -267,7 +244,7 @@ export function buildGcpBalancers(ctx: PlanContext, network: GcpNetwork, servers
     return { addresses: set };
   };
 
-  const addresses = spec(['google_compute_address', 'google_compute_global_address'], index(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
+  const addresses = spec(['google_compute_address', 'google_compute_global_address'], indexByLink(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
   /** A forwarding rule is IPv4 unless its ip_version, its address or the address resource it names says IPv6. */
   const mayTakeIpv6 = (rule: PlanResource): boolean => {
     const version = singleValue(ctx, rule, ['ip_version'], { computedDefault: [] });

@@ -3,8 +3,9 @@ import type { FilterLayer, Origin, Peer, Rule, RuleProtocol, SourceLocation } fr
 import { AddressSet } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { attributeValues, checkRuleBlocks, cidrSet, describeAttribute, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
+import { attributeValues, checkRuleBlocks, cidrSet, describeAttribute, fleetOf, gcpRegionOfZone, indexBy, isObjectValue, linkedResources, mayAllowAnything, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, unknownPeer, withFirstRule } from './plan-context.js';
 import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
+import { keptInstances } from './gcp-instance-groups.js';
 import { lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 
@@ -587,6 +588,14 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     return layers;
   };
 
+  // The instances the plan's managed groups keep of each template: two or more make it a fleet.
+  let kept: ReturnType<typeof keptInstances> | undefined;
+  const fleetOfTemplate = (instance: PlanResource): { fleet?: string } => {
+    if (instance.type === 'google_compute_instance') return {};
+    const fleet = fleetOf((kept ??= keptInstances(ctx)).get(instance), instance);
+    return fleet ? { fleet } : {};
+  };
+
   const serverNetwork = (instance: PlanResource): ServerNetwork => {
     const location = ctx.locate(instance);
     let net = networkKeyOf(instance, ['network_interface', 0, 'network']);
@@ -594,7 +603,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     if (net.key === undefined && subnet.targets.length > 0) net = networkKeyOf(subnet.targets[0], ['network']);
     if (net.key === undefined) {
       const why = net.unknown.join('; ') || `the network of ${instance.address} is not known until apply`;
-      return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+      return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false, ...fleetOfTemplate(instance) };
     }
     const key = net.key;
     const tags = attributeValues(ctx, instance, ['tags'], { computedDefault: [] });
@@ -635,7 +644,7 @@ export function buildGcpNetwork(ctx: PlanContext): GcpNetwork {
     const direct = noPublic
       ? [noPublicAddressLayer(instance, location, subnetRanges(), 'its network interface has no access_config', `give ${instance.address} an external IP (an access_config block in its network_interface), or bring these clients in through an external load balancer`)]
       : [];
-    return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
+    return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}), ...fleetOfTemplate(instance) };
   };
 
   /**

@@ -448,13 +448,36 @@ export interface ServerNetwork {
   network?: PrivateNetwork;
   /** True where the plan says the server gets no IPv6 address. */
   noIpv6?: boolean;
-  /** Set where the server stands for several instances (an autoscaling group's template): why. */
+  /** Set where the server stands for several instances (an autoscaling group's template, a managed instance group's, a scale set): why. */
   fleet?: string;
   identities: string[];
   /** Set when the server may carry identities that are not known until apply. */
   identitiesUnknown?: string;
   addresses: AddressSet;
   addressesExact: boolean;
+}
+
+/** How many instances of a template the groups that launch from it keep, and the groups that keep any. */
+export interface KeptInstances {
+  count: number;
+  groups: readonly string[];
+}
+
+/** `kept` and the `count` instances `group` keeps besides (a group that keeps none is not named). */
+export function keepInstances(kept: KeptInstances | undefined, group: string, count: number): KeptInstances {
+  const before = kept ?? { count: 0, groups: [] };
+  return { count: before.count + count, groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups };
+}
+
+/**
+ * Why a template (or a scale set) stands for several instances: what launches from it keeps
+ * two or more. `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
+ * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`.
+ */
+export function fleetOf(kept: KeptInstances | undefined, template: PlanResource): string | undefined {
+  if (!kept || kept.count < 2) return undefined;
+  const own = kept.groups.length === 1 && kept.groups[0] === template.address;
+  return `${kept.groups.join(', ')} ${kept.groups.length === 1 ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
 }
 
 /** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */

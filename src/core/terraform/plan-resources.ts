@@ -67,6 +67,12 @@ export function knownString(res: PlanResource, path: AttributePath): string | un
   return l.state === 'known' && typeof l.value === 'string' && l.value !== '' ? l.value : undefined;
 }
 
+/** A known number (a count, a size), or undefined: unknown until apply is not zero. */
+export function knownNumber(res: PlanResource, path: AttributePath): number | undefined {
+  const l = lookup(res, path);
+  return l.state === 'known' && typeof l.value === 'number' && Number.isFinite(l.value) ? l.value : undefined;
+}
+
 /** A known string-to-string map (tags, labels), or an empty map. */
 export function knownMap(res: PlanResource, path: AttributePath): Record<string, string> {
   const l = lookup(res, path);

@@ -8,7 +8,7 @@ import type { PlanContext, ServerNetwork } from './plan-context.js';
 import { knownMap, knownString as knownStringOf, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import { buildAwsNetwork } from './aws-network.js';
-import { buildAzureNetwork } from './azure-network.js';
+import { SCALE_SET_TYPES, buildAzureNetwork } from './azure-network.js';
 import { buildGcpNetwork } from './gcp-network.js';
 
 /**
@@ -82,6 +82,10 @@ export const SERVER_TYPES: Readonly<Record<string, ServerType>> = {
   azurerm_linux_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
   azurerm_windows_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
   azurerm_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  // A scale set stands for its instances.
+  azurerm_linux_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  azurerm_windows_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+  azurerm_orchestrated_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
   azurerm_mssql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
   azurerm_sql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
   google_compute_instance: {
@@ -393,6 +397,7 @@ export function networkBuilders(ctx: PlanContext): NetworkBuilders {
           return builders.aws().serverNetwork(res, sgPaths(res));
         case 'azure':
           if (c.type.kind === 'database') return builders.azure().sqlServerNetwork(res);
+          if (SCALE_SET_TYPES.includes(res.type)) return builders.azure().scaleSetNetwork(res);
           return builders.azure().serverNetwork(res, azureNicPaths(res));
         default:
           return c.type.kind === 'database' ? builders.gcp().sqlNetwork(res) : builders.gcp().serverNetwork(res);
