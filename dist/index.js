@@ -48882,6 +48882,11 @@ function knownString(res, path) {
     const l = lookup(res, path);
     return l.state === 'known' && typeof l.value === 'string' && l.value !== '' ? l.value : undefined;
 }
+/** A known number (a count, a size), or undefined: unknown until apply is not zero. */
+function knownNumber(res, path) {
+    const l = lookup(res, path);
+    return l.state === 'known' && typeof l.value === 'number' && Number.isFinite(l.value) ? l.value : undefined;
+}
 /** A known string-to-string map (tags, labels), or an empty map. */
 function knownMap(res, path) {
     const l = lookup(res, path);
@@ -50179,6 +50184,22 @@ function gcpRegionOfZone(zone) {
 function azureRegion(location) {
     return location.toLowerCase().replace(/\s+/g, '');
 }
+/** `kept` and the `count` instances `group` keeps besides (a group that keeps none is not named). */
+function keepInstances(kept, group, count) {
+    const before = kept ?? { count: 0, groups: [] };
+    return { count: before.count + count, groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups };
+}
+/**
+ * Why a template (or a scale set) stands for several instances: what launches from it keeps
+ * two or more. `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
+ * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`.
+ */
+function fleetOf(kept, template) {
+    if (!kept || kept.count < 2)
+        return undefined;
+    const own = kept.groups.length === 1 && kept.groups[0] === template.address;
+    return `${kept.groups.join(', ')} ${kept.groups.length === 1 ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
+}
 /** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */
 function addressRange(start, end) {
     if (typeof start !== 'string' || typeof end !== 'string')
@@ -51072,21 +51093,15 @@ function buildAwsNetwork(ctx) {
                 const { configurations, templates: templatePaths } = asgLaunchPaths(asg);
                 const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
                 const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
-                const count = Math.max(...['min_size', 'desired_capacity'].map((a) => lookup(asg, [a])).map((l) => (l.state === 'known' && typeof l.value === 'number' ? l.value : 0)));
+                const count = Math.max(...['min_size', 'desired_capacity'].map((a) => knownNumber(asg, [a]) ?? 0));
                 for (const t of templates) {
                     const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
-                    launches.set(t, {
-                        range: before.range === undefined || range === undefined ? undefined : before.range.union(range),
-                        count: before.count + count,
-                        groups: count > 0 ? [...before.groups, asg.address] : before.groups,
-                    });
+                    launches.set(t, { ...keepInstances(before, asg.address, count), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
                 }
             }
         }
         return launches.get(template);
     };
-    /** Why a template stands for several instances: its autoscaling groups keep two or more. */
-    const fleetOf = (launched, template) => launched && launched.count >= 2 ? `${launched.groups.join(', ')} ${launched.groups.length === 1 ? 'keeps' : 'keep'} ${launched.count} instances of ${template.address} running` : undefined;
     const sharedLayers = new Map();
     // Ranges the plan's VPCs use: a server or internal balancer stays reachable from them.
     let vpcRanges;
@@ -51507,6 +51522,10 @@ const RULE = 'azurerm_network_security_rule';
  * an identity nothing carries rather than by an address that lies in the public space.
  */
 const AZURE_LOAD_BALANCER = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+/** Scale sets: servers whose instances get the NICs their `network_interface` blocks describe. */
+const SCALE_SET_TYPES = ['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'];
+/** No value: null, or an empty list of blocks. */
+const isEmptyValue = (l) => l.state === 'absent' || (l.state === 'known' && Array.isArray(l.value) && l.value.length === 0);
 /** `*`, `443`, `8000-8080`; "" and null (the unused one of `_range` / `_ranges`) are skipped. */
 function portList(values) {
     const specs = values.filter((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number');
@@ -51917,47 +51936,47 @@ function buildAzureNetwork(ctx) {
     };
     const networkOf = privateNetworks(ctx, managed('azurerm_virtual_network_peering').map((p) => [vnetKey(p, ['virtual_network_name'], vnetByName), vnetKey(p, ['remote_virtual_network_id'], vnetById)]), ['azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection', 'azurerm_virtual_hub', 'azurerm_virtual_hub_connection', 'azurerm_vpn_gateway', 'azurerm_express_route_gateway', 'azurerm_express_route_connection', 'azurerm_express_route_circuit_peering', 'azurerm_firewall', 'azurerm_route_table', 'azurerm_route', 'azurerm_network_virtual_appliance']);
     const nicNetwork = (nic, location) => {
+        const at = (...path) => [...nic.at, ...path];
         // The NIC's first IP configuration carries the primary address and subnet.
-        const subnets = link(nic, ['ip_configuration', 0, 'subnet_id'], SUBNET, subnetById, 'subnet');
+        const subnets = link(nic.res, at('ip_configuration', 0, 'subnet_id'), SUBNET, subnetById, 'subnet');
         const subnet = subnets.targets[0];
         const subnetKeys = keyOf(subnets);
-        const { ingress, egress } = subnetLayers(subnets, nic, location);
+        const { ingress, egress } = subnetLayers(subnets, nic.res, location);
         // No IP configuration with a public IP: the internet reaches it only through a balancer.
-        const configs = lookup(nic, ['ip_configuration']);
-        const noPublic = configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => lookup(nic, ['ip_configuration', i, 'public_ip_address_id']).state === 'absent');
-        const nicLayers = nsgLayers(nicNsgs.get(nic.address) ?? [], `NIC ${nic.address}`);
+        const configs = lookup(nic.res, at('ip_configuration'));
+        const noPublic = configs.state === 'known' && Array.isArray(configs.value) && configs.value.length > 0 && configs.value.every((_c, i) => isEmptyValue(lookup(nic.res, at('ip_configuration', i, nic.publicIp))));
+        const nicLayers = nsgLayers(nic.nsgs, `NIC ${nic.name}`);
         ingress.push(...nicLayers.Inbound);
         egress.push(...nicLayers.Outbound);
         if (ingress.length === 0 && unresolvedAssociations.length > 0) {
-            const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.address}: ${unresolvedAssociations.join('; ')}`;
-            ingress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
-            egress.push(unknownLayer(`NSG of ${nic.address}`, why, location));
+            const why = `an NSG association in this plan cannot be resolved, so it may apply to ${nic.name}: ${unresolvedAssociations.join('; ')}`;
+            ingress.push(unknownLayer(`NSG of ${nic.name}`, why, location));
+            egress.push(unknownLayer(`NSG of ${nic.name}`, why, location));
         }
         else if (subnet && ingress.length === 0) {
             // No NSG at all: traffic inside the virtual network arrives. From outside, it depends on
             // the way in: a Standard public IP or load balancer admits nothing without an NSG, a
             // Basic one admits everything, no public address admits nothing. topogate cannot tell:
             // unknown, never a pass.
-            const why = `no NSG filters ${nic.address}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
-            const rules = [mayAllowAnything(why, { label: `no NSG on ${nic.address}`, location })];
+            const why = `no NSG filters ${nic.name}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
+            const rules = [mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location })];
             if (!vnetSpace.isEmpty())
-                rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.address}: the virtual network is open`, location } });
-            ingress.push({ name: `no NSG on ${nic.address}`, rules, defaultAction: 'deny' });
+                rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.name}: the virtual network is open`, location } });
+            ingress.push({ name: `no NSG on ${nic.name}`, rules, defaultAction: 'deny' });
         }
         if (noPublic) {
-            ingress.unshift(noPublicAddressLayer(nic, location, vnetSpace, 'no ip_configuration has a public_ip_address_id', `give ${nic.address} a public IP (public_ip_address_id), or bring these clients in through a load balancer or application gateway with a public frontend`));
+            ingress.unshift(noPublicAddressLayer(nic.res, location, vnetSpace, `no ip_configuration has a ${nic.publicIp}`, `give ${nic.res.address} a public IP (${nic.publicIp}), or bring these clients in through a load balancer or application gateway with a public frontend`));
         }
-        const asgs = nicAsgs.get(nic.address);
-        const legacyAsgs = link(nic, ['ip_configuration', 0, 'application_security_group_ids'], ASG, asgById, 'application security group');
+        const legacyAsgs = link(nic.res, at('ip_configuration', 0, 'application_security_group_ids'), ASG, asgById, 'application security group');
         const identities = [
-            ...(asgs?.identities ?? []),
+            ...(nic.asgs?.identities ?? []),
             ...legacyAsgs.targets.map((t) => `asg:${t.address}`),
             ...legacyAsgs.external.map((id) => `asg:${id.toLowerCase()}`),
             ...subnetKeys.map((k) => `subnet:${k}`),
         ];
-        const identityUnknown = [...(asgs?.unknown ?? []), ...legacyAsgs.unknown];
+        const identityUnknown = [...(nic.asgs?.unknown ?? []), ...legacyAsgs.unknown];
         // Address: a static or existing private IP, else somewhere in the subnet.
-        const ips = attributeValues(ctx, nic, ['ip_configuration', 0, 'private_ip_address']);
+        const ips = attributeValues(ctx, nic.res, at('ip_configuration', 0, 'private_ip_address'));
         const ip = ips.unknown.length === 0 ? cidrSet(ips.values) : undefined;
         // Azure gives every NIC an IPv4 primary address: unknown is somewhere in IPv4.
         let addresses = AddressSet.ALL_V4;
@@ -51974,11 +51993,13 @@ function buildAzureNetwork(ctx) {
         const vnet = subnet ? (vnetKey(subnet, ['virtual_network_name'], vnetByName) ?? vnetOfSubnetId(subnet)) : undefined;
         // IPv4 only: every IP configuration known, none of version IPv6 (IPv4 is the default).
         const noIpv6 = configs.state === 'known' && Array.isArray(configs.value) && configs.value.every((_c, i) => {
-            const v = lookup(nic, ['ip_configuration', i, 'private_ip_address_version']);
+            const v = lookup(nic.res, at('ip_configuration', i, nic.version));
             return v.state === 'absent' || (v.state === 'known' && v.value === 'IPv4');
         });
         return { ingress, egress, identities, identitiesUnknown: identityUnknown.length > 0 ? identityUnknown.join('; ') : undefined, addresses, addressesExact: exact, ...(vnet ? { network: networkOf(vnet) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
     };
+    /** A NIC resource as an interface: the NSGs and ASGs associated with it. */
+    const nicInterface = (nic) => ({ res: nic, at: [], name: nic.address, nsgs: nicNsgs.get(nic.address) ?? [], asgs: nicAsgs.get(nic.address), publicIp: 'public_ip_address_id', version: 'private_ip_address_version' });
     /** One filter: the same layer, or one NSG's rules in one direction; other layers (unknown, no NSG) are only themselves. */
     const sameFilter = (a, b) => a === b || (nsgOfLayer.get(a) !== undefined && nsgOfLayer.get(a) === nsgOfLayer.get(b));
     /** Whether a layer judges every endpoint with the same identities alike (no rule narrowed to some addresses). */
@@ -52002,28 +52023,82 @@ function buildAzureNetwork(ctx) {
         return nics;
     };
     /**
-     * A VM admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
+     * A server admits traffic through each of its NICs, each under its own subnet and NIC NSGs:
      * a union of layer stacks, which one server (one stack, one address set) cannot hold.
-     * The server is its first NIC; other NICs that may admit more make what the first
-     * denies, in or out, unknown rather than a pass of an exposure check.
+     * The server is its first NIC; other NICs that may admit more (`external`: NICs outside the
+     * plan; `unknown`: why some are not known) make what the first denies, in or out, unknown
+     * rather than a pass of an exposure check.
      */
-    const serverNetwork = (vm, nicPaths) => {
-        const location = ctx.locate(vm);
-        const nics = vmNics(vm, nicPaths);
-        const [nic, ...others] = nics.targets;
+    const interfacesNetwork = (owner, interfaces, external, unknown) => {
+        const location = ctx.locate(owner);
+        const [nic, ...others] = interfaces;
         if (!nic) {
-            const why = nics.unknown.join('; ') || (nics.external.length > 0 ? `network interface ${nics.external[0]} of ${vm.address} is not in this plan` : `${vm.address} names no network interface`);
-            return { ingress: [unknownLayer(`network of ${vm.address}`, why, location)], egress: [unknownLayer(`network of ${vm.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+            const why = unknown.join('; ') || (external.length > 0 ? `network interface ${external[0]} of ${owner.address} is not in this plan` : `${owner.address} names no network interface`);
+            return { ingress: [unknownLayer(`network of ${owner.address}`, why, location)], egress: [unknownLayer(`network of ${owner.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
         }
         const first = nicNetwork(nic, location);
-        const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.address), ...nics.external.map((id) => `${id} (not in this plan)`)];
-        if (wider.length === 0 && nics.unknown.length === 0)
+        const wider = [...others.filter((o) => !admitsNoMore(nicNetwork(o, location), first)).map((o) => o.name), ...external.map((id) => `${id} (not in this plan)`)];
+        if (wider.length === 0 && unknown.length === 0)
             return first;
-        const names = [...wider, ...(nics.unknown.length > 0 ? [`NICs not known until apply (${nics.unknown.join('; ')})`] : [])].join(', ');
-        const why = (way) => `${vm.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.address} only: traffic its NSGs deny may ${way} through the others`;
-        const origin = { label: `other NICs of ${vm.address}`, location };
+        const names = [...wider, ...(unknown.length > 0 ? [`NICs not known until apply (${unknown.join('; ')})`] : [])].join(', ');
+        const why = (way) => `${owner.address} also has ${names}, each filtered by its own subnet and NIC NSGs, and topogate models ${nic.name} only: traffic its NSGs deny may ${way} through the others`;
+        const origin = { label: `other NICs of ${owner.address}`, location };
         // Other NICs may sit in other virtual networks: no single network.
         return { ...first, network: undefined, noIpv6: undefined, ingress: withFirstRule(first.ingress, mayAllowAnything(why('arrive'), origin)), egress: withFirstRule(first.egress, mayAllowAnything(why('leave'), origin)) };
+    };
+    const serverNetwork = (vm, nicPaths) => {
+        const nics = vmNics(vm, nicPaths);
+        return interfacesNetwork(vm, nics.targets.map(nicInterface), nics.external, nics.unknown);
+    };
+    // The most any autoscale setting keeps of the scale set it targets (its profiles' largest minimum capacity), and which setting.
+    let autoscaled;
+    const autoscaledMinimum = (vmss) => {
+        if (!autoscaled) {
+            autoscaled = new Map();
+            const byId = indexBy(SCALE_SET_TYPES.flatMap(managed), ['id'], true);
+            for (const setting of managed('azurerm_monitor_autoscale_setting')) {
+                const enabled = lookup(setting, ['enabled']);
+                if (enabled.state === 'known' && enabled.value === false)
+                    continue;
+                const profiles = lookup(setting, ['profile']);
+                const count = profiles.state === 'known' && Array.isArray(profiles.value) ? profiles.value.length : 0;
+                const minimum = Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, 'minimum']) ?? 0));
+                for (const t of linkedResources(ctx, setting, ['target_resource_id'], { types: new Set(SCALE_SET_TYPES), byId, what: 'scale set' }).targets) {
+                    if (minimum > (autoscaled.get(t)?.count ?? 0))
+                        autoscaled.set(t, { count: minimum, by: setting.address });
+                }
+            }
+        }
+        return autoscaled.get(vmss);
+    };
+    /**
+     * A scale set is one server standing for its instances: each gets a NIC of each
+     * `network_interface` block (the primary first), in its IP configurations' subnet, under the
+     * block's NSG and its subnet's. Where it keeps two or more (`instances`, or the minimum of an
+     * autoscale setting that scales it) it is a fleet.
+     */
+    const scaleSetNetwork = (vmss) => {
+        const blocks = lookup(vmss, ['network_interface']);
+        const list = blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value : [];
+        const isPrimary = (i) => {
+            const p = lookup(vmss, ['network_interface', i, 'primary']);
+            return p.state === 'known' && p.value === true;
+        };
+        const primary = Math.max(0, list.findIndex((_, i) => isPrimary(i)));
+        const order = list.map((_, i) => i).sort((a, b) => Number(b === primary) - Number(a === primary));
+        const interfaces = order.map((i) => ({
+            res: vmss,
+            at: ['network_interface', i],
+            name: i === primary ? vmss.address : `network_interface ${knownString(vmss, ['network_interface', i, 'name']) ?? `#${i + 1}`} of ${vmss.address}`,
+            nsgs: [{ nsg: link(vmss, ['network_interface', i, 'network_security_group_id'], NSG, nsgById, 'network security group'), from: vmss }],
+            publicIp: 'public_ip_address',
+            version: 'version',
+        }));
+        const unknown = blocks.state === 'unknown' ? [`${describeAttribute(vmss, ['network_interface'])} is not known until apply`] : [];
+        const own = knownNumber(vmss, ['instances']) ?? 0;
+        const scaled = autoscaledMinimum(vmss);
+        const fleet = fleetOf(scaled && scaled.count > own ? keepInstances(undefined, scaled.by, scaled.count) : keepInstances(undefined, vmss.address, own), vmss);
+        return { ...interfacesNetwork(vmss, interfaces, [], unknown), ...(fleet ? { fleet } : {}) };
     };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
     const sqlServers = [...managed('azurerm_mssql_server'), ...managed('azurerm_sql_server')];
@@ -52124,10 +52199,105 @@ function buildAzureNetwork(ctx) {
         const publicEndpoint = !(publicAccess.state === 'known' && publicAccess.value === false);
         return { ingress: [layer], egress: [], identities: [], addresses: publicEndpoint ? INTERNET.intersect(AddressSet.ALL_V4) : AddressSet.EMPTY, addressesExact: false };
     };
-    return { serverNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
+    return { serverNetwork, scaleSetNetwork, sqlServerNetwork, subnetNetwork, virtualNetworkSpace: () => vnetSpace };
+}
+
+;// CONCATENATED MODULE: ./src/core/terraform/gcp-instance-groups.ts
+
+
+/**
+ * Managed instance groups: which instance templates their instances launch from, and how
+ * many instances they keep (their `target_size`, or the `min_replicas` of an autoscaler that
+ * scales them), shared by the balancers (a backend's members) and the servers (a fleet).
+ */
+const TEMPLATES = ['google_compute_instance_template', 'google_compute_region_instance_template'];
+const MANAGED_GROUPS = ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'];
+const AUTOSCALERS = ['google_compute_autoscaler', 'google_compute_region_autoscaler'];
+/** `https://www.googleapis.com/compute/v1/projects/p/zones/z/instances/x` -> `projects/p/zones/z/instances/x`. */
+function selfLinkPath(v) {
+    return v.replace(/^https:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\//, '').replace(/^\/+/, '');
+}
+/** Indexes resources by their self link, id, name, and the given attributes, in the forms configurations write them. */
+function indexByLink(resources, attributes = ['self_link', 'id', 'name']) {
+    const map = new Map();
+    for (const r of resources) {
+        for (const a of attributes) {
+            const v = r.values[a];
+            if (typeof v !== 'string' || v === '')
+                continue;
+            map.set(v, r);
+            map.set(selfLinkPath(v), r);
+        }
+    }
+    return map;
+}
+/** What links to the plan's instance templates (by self link, id, name or unique self link). */
+function templateSpec(ctx) {
+    const templates = TEMPLATES.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    return { types: new Set(TEMPLATES), byId: indexByLink(templates, ['self_link', 'id', 'name', 'self_link_unique']), what: 'instance template', normalize: selfLinkPath };
+}
+/** Where a managed group names its templates: each `version`, and the provider's older `instance_template`. */
+function groupTemplatePaths(group) {
+    const paths = [['instance_template']];
+    const versions = lookup(group, ['version']);
+    if (versions.state === 'known' && Array.isArray(versions.value))
+        versions.value.forEach((_, i) => paths.push(['version', i, 'instance_template']));
+    return paths;
+}
+/**
+ * How many of a group's `total` instances each of its templates runs, at least. One version
+ * runs them all; of several (a canary), each runs its `target_size` (`fixed`, or a `percent`
+ * rounded either way) and the one without a size the rest; a size unknown until apply, none.
+ */
+function instancesPerTemplate(group, total) {
+    const versions = lookup(group, ['version']);
+    const list = versions.state === 'known' && Array.isArray(versions.value) ? versions.value : [];
+    if (list.length <= 1)
+        return [{ path: list.length === 1 ? ['version', 0, 'instance_template'] : ['instance_template'], count: total }];
+    const sizes = list.map((_, i) => {
+        const size = lookup(group, ['version', i, 'target_size']);
+        if (size.state === 'known' && Array.isArray(size.value) && size.value.length === 0)
+            return undefined;
+        const fixed = knownNumber(group, ['version', i, 'target_size', 0, 'fixed']);
+        const share = (total * (knownNumber(group, ['version', i, 'target_size', 0, 'percent']) ?? Number.NaN)) / 100;
+        if (fixed !== undefined)
+            return { least: fixed, most: fixed };
+        return Number.isNaN(share) ? { least: 0, most: total } : { least: Math.floor(share), most: Math.ceil(share) };
+    });
+    const sized = sizes.reduce((sum, s) => sum + (s?.most ?? 0), 0);
+    return sizes.map((s, i) => ({ path: ['version', i, 'instance_template'], count: s ? s.least : Math.max(0, total - sized) }));
+}
+/**
+ * The instances the plan's managed groups keep of each template: the most of a group's
+ * `target_size` and the `min_replicas` of the autoscalers that scale it (mode not `OFF`),
+ * summed over the groups; a count unknown until apply counts none.
+ */
+function keptInstances(ctx) {
+    const managed = (types) => types.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
+    const groups = managed(MANAGED_GROUPS);
+    const groupSpec = { types: new Set(MANAGED_GROUPS), byId: indexByLink(groups, ['self_link', 'id']), what: 'managed instance group', normalize: selfLinkPath };
+    const least = new Map(groups.map((g) => [g, knownNumber(g, ['target_size']) ?? 0]));
+    for (const autoscaler of managed(AUTOSCALERS)) {
+        // An autoscaler turned off leaves the group at its target_size.
+        if (knownString(autoscaler, ['autoscaling_policy', 0, 'mode']) === 'OFF')
+            continue;
+        const min = knownNumber(autoscaler, ['autoscaling_policy', 0, 'min_replicas']) ?? 0;
+        for (const g of linkedResources(ctx, autoscaler, ['target'], groupSpec).targets)
+            least.set(g, Math.max(least.get(g) ?? 0, min));
+    }
+    const templates = templateSpec(ctx);
+    const kept = new Map();
+    for (const g of groups) {
+        for (const { path, count } of instancesPerTemplate(g, least.get(g) ?? 0)) {
+            for (const t of linkedResources(ctx, g, path, templates).targets)
+                kept.set(t, keepInstances(kept.get(t), g.address, count));
+        }
+    }
+    return kept;
 }
 
 ;// CONCATENATED MODULE: ./src/core/terraform/gcp-network.ts
+
 
 
 
@@ -52682,6 +52852,14 @@ function buildGcpNetwork(ctx) {
         n.layers.set(cacheKey, layers);
         return layers;
     };
+    // The instances the plan's managed groups keep of each template: two or more make it a fleet.
+    let kept;
+    const fleetOfTemplate = (instance) => {
+        if (instance.type === 'google_compute_instance')
+            return {};
+        const fleet = fleetOf((kept ??= keptInstances(ctx)).get(instance), instance);
+        return fleet ? { fleet } : {};
+    };
     const serverNetwork = (instance) => {
         const location = ctx.locate(instance);
         let net = networkKeyOf(instance, ['network_interface', 0, 'network']);
@@ -52690,7 +52868,7 @@ function buildGcpNetwork(ctx) {
             net = networkKeyOf(subnet.targets[0], ['network']);
         if (net.key === undefined) {
             const why = net.unknown.join('; ') || `the network of ${instance.address} is not known until apply`;
-            return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false };
+            return { ingress: [unknownLayer(`network of ${instance.address}`, why, location)], egress: [unknownLayer(`network of ${instance.address}`, why, location)], identities: [], identitiesUnknown: why, addresses: AddressSet.ALL_V4, addressesExact: false, ...fleetOfTemplate(instance) };
         }
         const key = net.key;
         const tags = attributeValues(ctx, instance, ['tags'], { computedDefault: [] });
@@ -52733,7 +52911,7 @@ function buildGcpNetwork(ctx) {
         const direct = noPublic
             ? [noPublicAddressLayer(instance, location, subnetRanges(), 'its network interface has no access_config', `give ${instance.address} an external IP (an access_config block in its network_interface), or bring these clients in through an external load balancer`)]
             : [];
-        return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}) };
+        return { ingress: [...direct, layers.ingress], egress: [layers.egress], identities, identitiesUnknown, addresses, addressesExact, ...(oneInterface ? { network: networkOf(key) } : {}), ...(noIpv6 ? { noIpv6 } : {}), ...fleetOfTemplate(instance) };
     };
     /**
      * Cloud SQL is not behind the VPC firewall: its public IP admits the authorized
@@ -52853,6 +53031,10 @@ const SERVER_TYPES = {
     azurerm_linux_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
     azurerm_windows_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
     azurerm_virtual_machine: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    // A scale set stands for its instances.
+    azurerm_linux_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    azurerm_windows_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
+    azurerm_orchestrated_virtual_machine_scale_set: { cloud: 'azure', kind: 'compute', tags: azureTags, region: azureLocation },
     azurerm_mssql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
     azurerm_sql_server: { cloud: 'azure', kind: 'database', tags: azureTags, region: azureLocation, engine: () => 'sqlserver', defaultPort: 1433 },
     google_compute_instance: {
@@ -53140,6 +53322,8 @@ function networkBuilders(ctx) {
                 case 'azure':
                     if (c.type.kind === 'database')
                         return builders.azure().sqlServerNetwork(res);
+                    if (SCALE_SET_TYPES.includes(res.type))
+                        return builders.azure().scaleSetNetwork(res);
                     return builders.azure().serverNetwork(res, azureNicPaths(res));
                 default:
                     return c.type.kind === 'database' ? builders.gcp().sqlNetwork(res) : builders.gcp().serverNetwork(res);
@@ -53674,6 +53858,7 @@ function targetGroupInfo(ctx, tg) {
 
 
 
+
 /**
  * Azure load balancers after apply.
  *
@@ -53683,7 +53868,8 @@ function targetGroupInfo(ctx, tg) {
  *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
  *   the NICs associated with them. Pool members are NICs
  *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
- *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, and
+ *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, scale
+ *   sets whose IP configurations name the pool (`load_balancer_backend_address_pool_ids`), and
  *   addresses (`azurerm_lb_backend_address_pool_address`) that are servers' addresses. A rule
  *   on HA ports (protocol All, port 0) is left to the direct path: a pass-through balancer that
  *   keeps every port adds nothing to it.
@@ -53691,7 +53877,8 @@ function targetGroupInfo(ctx, tg) {
  *   subnet's NSGs filter the clients and its traffic out, and the backends see it from
  *   addresses in that subnet. Listeners (`http_listener` on a `frontend_port`) forward by their
  *   request routing rules (basic, or path-based through a URL path map) to backend pools
- *   (by IP address, by FQDN, or NICs associated with the pool) on the port of the rule's
+ *   (by IP address, by FQDN, NICs associated with the pool, or scale sets that name it in
+ *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
  *   backend HTTP settings.
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
@@ -53828,23 +54015,34 @@ function buildAzureBalancers(ctx, network, servers) {
         if (inline.state === 'known' && Array.isArray(inline.value))
             addAddresses(poolOf(p), inline.value.map((b) => (isObjectValue(b) ? b.ip_address : undefined)));
     }
+    /** Each IP configuration at `base` of `res` (a NIC, a scale set's network_interface block): its path. */
+    const ipConfigurations = (res, base) => {
+        const configs = lookup(res, [...base, 'ip_configuration']);
+        return configs.state === 'known' && Array.isArray(configs.value) ? configs.value.map((_, i) => [...base, 'ip_configuration', i]) : [];
+    };
+    /** The pools (or NAT rules) an attribute of an IP configuration names, where set: `add` puts the member in. */
+    const joinNamed = (res, path, s, of, floating, add) => {
+        if (lookup(res, path).state !== 'absent')
+            into(link(res, path, s), of, add, floating);
+    };
     // Older providers: pools and NAT rules named in each IP configuration of the NIC.
     for (const nic of nics) {
-        const configs = lookup(nic, ['ip_configuration']);
-        if (configs.state !== 'known' || !Array.isArray(configs.value))
-            continue;
         const self = { targets: [nic], external: [], unknown: [], computed: false };
-        configs.value.forEach((_, i) => {
-            const legacy = [
-                { attribute: 'load_balancer_backend_address_pools_ids', s: specs.pool, of: poolOf, floating: anyPool },
-                { attribute: 'load_balancer_inbound_nat_rules_ids', s: specs.nat, of: natOf, floating: anyNatRule },
-            ];
-            for (const { attribute, s, of, floating } of legacy) {
-                if (lookup(nic, ['ip_configuration', i, attribute]).state === 'absent')
-                    continue;
-                into(link(nic, ['ip_configuration', i, attribute], s), of, (pool) => addNics(pool, self), floating);
-            }
-        });
+        for (const config of ipConfigurations(nic, [])) {
+            joinNamed(nic, [...config, 'load_balancer_backend_address_pools_ids'], specs.pool, poolOf, anyPool, (pool) => addNics(pool, self));
+            joinNamed(nic, [...config, 'load_balancer_inbound_nat_rules_ids'], specs.nat, natOf, anyNatRule, (pool) => addNics(pool, self));
+        }
+    }
+    // Scale sets: the pools each IP configuration of their NICs names hold their instances.
+    // (Their inbound NAT pools, `azurerm_lb_nat_pool`, are not read.)
+    const scaleSets = SCALE_SET_TYPES.flatMap(managed).filter((r) => servers.isServer(r));
+    const scaleSetConfigurations = (vmss) => {
+        const blocks = lookup(vmss, ['network_interface']);
+        return blocks.state === 'known' && Array.isArray(blocks.value) ? blocks.value.flatMap((_, i) => ipConfigurations(vmss, ['network_interface', i])) : [];
+    };
+    for (const vmss of scaleSets) {
+        for (const config of scaleSetConfigurations(vmss))
+            joinNamed(vmss, [...config, 'load_balancer_backend_address_pool_ids'], specs.pool, poolOf, anyPool, (pool) => pool.members.push(vmss));
     }
     const drafts = [];
     const vnetSpace = network.virtualNetworkSpace();
@@ -53961,29 +54159,43 @@ function buildAzureBalancers(ctx, network, servers) {
         gatewayUnknown.set(gw?.address, list);
         return list;
     };
-    for (const a of managed('azurerm_network_interface_application_gateway_backend_address_pool_association')) {
-        const nic = link(a, ['network_interface_id'], specs.nic);
-        const id = lookup(a, ['backend_address_pool_id']);
-        if (id.state === 'known' && typeof id.value === 'string') {
-            const known = gatewayPools.get(id.value.toLowerCase());
-            if (known)
-                addNics(gatewayPool(known.gateway, known.name), nic);
-            continue;
+    /** Joins the gateway pools whose ids `path` of `res` holds (one id, or a list): `add` puts the member in. */
+    const joinGatewayPools = (res, path, add) => {
+        const ids = lookup(res, path);
+        const known = ids.state === 'known' ? (Array.isArray(ids.value) ? ids.value : [ids.value]) : undefined;
+        if (known && known.every((id) => typeof id === 'string')) {
+            for (const id of known) {
+                const pool = gatewayPools.get(id.toLowerCase());
+                if (pool)
+                    add(gatewayPool(pool.gateway, pool.name));
+            }
+            return;
         }
         // The pool's id is known only after apply: the reference names the gateway, not which pool.
-        const label = describeAttribute(a, ['backend_address_pool_id']);
-        const source = ctx.resolver.attribute(a, ['backend_address_pool_id']);
+        const label = describeAttribute(res, path);
+        const source = ctx.resolver.attribute(res, path);
         const named = source.kind === 'set' ? source.resolution.targets.map((t) => t.resource).filter((t) => t.type === GATEWAY && t.mode === 'managed') : [];
         if (named.length === 0) {
             gatewayUnknownOf(undefined).push(`${label} is not known until apply${source.kind === 'set' && source.resolution.unresolved.length > 0 ? ` and comes from ${source.resolution.unresolved.join(', ')}` : ''}`);
-            continue;
+            return;
         }
         for (const gw of new Set(named)) {
             const poolNames = [...blocksByName(gw, 'backend_address_pool').keys()];
             if (poolNames.length === 1)
-                addNics(gatewayPool(gw, poolNames[0]), nic);
+                add(gatewayPool(gw, poolNames[0]));
             else
-                gatewayUnknownOf(gw).push(`${label} is not known until apply, and ${gw.address} has ${poolNames.length} backend pools: which one ${a.address} joins is not known`);
+                gatewayUnknownOf(gw).push(`${label} is not known until apply, and ${gw.address} has ${poolNames.length} backend pools: which one ${res.address} joins is not known`);
+        }
+    };
+    for (const a of managed('azurerm_network_interface_application_gateway_backend_address_pool_association')) {
+        const nic = link(a, ['network_interface_id'], specs.nic);
+        joinGatewayPools(a, ['backend_address_pool_id'], (pool) => addNics(pool, nic));
+    }
+    for (const vmss of scaleSets) {
+        for (const config of scaleSetConfigurations(vmss)) {
+            const path = [...config, 'application_gateway_backend_address_pool_ids'];
+            if (!isEmptyValue(lookup(vmss, path)))
+                joinGatewayPools(vmss, path, (pool) => pool.members.push(vmss));
         }
     }
     for (const gw of gateways) {
@@ -54109,6 +54321,7 @@ function buildAzureBalancers(ctx, network, servers) {
 
 
 
+
 /**
  * Google Cloud load balancers after apply: a forwarding rule (regional or global) is a
  * listener; it sends to a target proxy (HTTP(S), gRPC: through a URL map; TCP, SSL: straight)
@@ -54140,34 +54353,14 @@ const BACKEND_SERVICES = ['google_compute_backend_service', 'google_compute_regi
 const TARGET_POOL = 'google_compute_target_pool';
 const TARGET_INSTANCE = 'google_compute_target_instance';
 const gcp_balancers_INSTANCE = 'google_compute_instance';
-const TEMPLATES = ['google_compute_instance_template', 'google_compute_region_instance_template'];
 const UNMANAGED_GROUP = 'google_compute_instance_group';
-const MANAGED_GROUPS = ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'];
 const NEGS = ['google_compute_network_endpoint_group', 'google_compute_region_network_endpoint_group', 'google_compute_global_network_endpoint_group'];
 const PROXY_SUBNET_PURPOSES = {
     regional: new Set(['REGIONAL_MANAGED_PROXY', 'INTERNAL_HTTPS_LOAD_BALANCER']),
     global: new Set(['GLOBAL_MANAGED_PROXY']),
 };
-/** `https://www.googleapis.com/compute/v1/projects/p/zones/z/instances/x` -> `projects/p/zones/z/instances/x`. */
-function selfLinkPath(v) {
-    return v.replace(/^https:\/\/[^/]+\/compute\/(?:v1|beta|alpha)\//, '').replace(/^\/+/, '');
-}
 function gcp_balancers_lastSegment(v) {
     return v.split('/').filter((x) => x !== '').pop() ?? v;
-}
-/** Indexes resources by their self link, id, name, and the given attributes, in the forms configurations write them. */
-function index(resources, attributes = ['self_link', 'id', 'name']) {
-    const map = new Map();
-    for (const r of resources) {
-        for (const a of attributes) {
-            const v = r.values[a];
-            if (typeof v !== 'string' || v === '')
-                continue;
-            map.set(v, r);
-            map.set(selfLinkPath(v), r);
-        }
-    }
-    return map;
 }
 function forwardingProtocol(v) {
     switch (typeof v === 'string' ? v.toUpperCase() : 'TCP') {
@@ -54186,16 +54379,16 @@ function buildGcpBalancers(ctx, network, servers) {
     const spec = (types, byId, what) => ({ types: new Set(types), byId, what, normalize: selfLinkPath });
     const instances = managed([gcp_balancers_INSTANCE]);
     const specs = {
-        urlMapProxy: spec(URL_MAP_PROXIES, index(managed(URL_MAP_PROXIES)), 'target proxy'),
-        serviceProxy: spec(SERVICE_PROXIES, index(managed(SERVICE_PROXIES)), 'target proxy'),
-        urlMap: spec(URL_MAPS, index(managed(URL_MAPS)), 'URL map'),
-        service: spec(BACKEND_SERVICES, index(managed(BACKEND_SERVICES)), 'backend service'),
-        pool: spec([TARGET_POOL], index(managed([TARGET_POOL])), 'target pool'),
-        targetInstance: spec([TARGET_INSTANCE], index(managed([TARGET_INSTANCE])), 'target instance'),
-        instance: spec([gcp_balancers_INSTANCE], index(instances), 'instance'),
-        template: spec(TEMPLATES, index(managed(TEMPLATES), ['self_link', 'id', 'name', 'self_link_unique']), 'instance template'),
-        group: spec([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS], index(managed([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS]), ['self_link', 'id', 'instance_group']), 'instance group'),
-        neg: spec(NEGS, index(managed(NEGS)), 'network endpoint group'),
+        urlMapProxy: spec(URL_MAP_PROXIES, indexByLink(managed(URL_MAP_PROXIES)), 'target proxy'),
+        serviceProxy: spec(SERVICE_PROXIES, indexByLink(managed(SERVICE_PROXIES)), 'target proxy'),
+        urlMap: spec(URL_MAPS, indexByLink(managed(URL_MAPS)), 'URL map'),
+        service: spec(BACKEND_SERVICES, indexByLink(managed(BACKEND_SERVICES)), 'backend service'),
+        pool: spec([TARGET_POOL], indexByLink(managed([TARGET_POOL])), 'target pool'),
+        targetInstance: spec([TARGET_INSTANCE], indexByLink(managed([TARGET_INSTANCE])), 'target instance'),
+        instance: spec([gcp_balancers_INSTANCE], indexByLink(instances), 'instance'),
+        template: templateSpec(ctx),
+        group: spec([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS], indexByLink(managed([UNMANAGED_GROUP, ...MANAGED_GROUPS, ...NEGS]), ['self_link', 'id', 'instance_group']), 'instance group'),
+        neg: spec(NEGS, indexByLink(managed(NEGS)), 'network endpoint group'),
     };
     // Target pools name instances as `zone/name` or by self link: both end in the name.
     const instanceByZoneName = new Map();
@@ -54206,7 +54399,7 @@ function buildGcpBalancers(ctx, network, servers) {
             instanceByZoneName.set(`${gcp_balancers_lastSegment(zone)}/${name}`, i);
     }
     const subnetworks = managed(['google_compute_subnetwork']);
-    const subnetworkSpec = spec(['google_compute_subnetwork'], index(subnetworks), 'subnetwork');
+    const subnetworkSpec = spec(['google_compute_subnetwork'], indexByLink(subnetworks), 'subnetwork');
     const poolInstanceSpec = { ...specs.instance, byId: new Map([...specs.instance.byId, ...instanceByZoneName]) };
     const link = (res, path, s) => linkedResources(ctx, res, path, s);
     const servers_ = (links) => links.targets.filter((t) => servers.isServer(t));
@@ -54248,11 +54441,7 @@ function buildGcpBalancers(ctx, network, servers) {
         }
         if (MANAGED_GROUPS.includes(group.type)) {
             const members = [];
-            const versions = lookup(group, ['version']);
-            const paths = [['instance_template']];
-            if (versions.state === 'known' && Array.isArray(versions.value))
-                versions.value.forEach((_, i) => paths.push(['version', i, 'instance_template']));
-            for (const p of paths) {
+            for (const p of groupTemplatePaths(group)) {
                 const l = link(group, p, specs.template);
                 for (const t of servers_(l))
                     if (!members.includes(t))
@@ -54377,7 +54566,7 @@ function buildGcpBalancers(ctx, network, servers) {
             return { unknown: `the proxy-only subnet (purpose ${[...PROXY_SUBNET_PURPOSES[scope]][0]}) of ${net.key}${region ? ` in ${region}` : ''} is not in this plan, so the addresses ${rule.address}'s proxies reach the backends from are not known` };
         return { addresses: set };
     };
-    const addresses = spec(['google_compute_address', 'google_compute_global_address'], index(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
+    const addresses = spec(['google_compute_address', 'google_compute_global_address'], indexByLink(managed(['google_compute_address', 'google_compute_global_address']), ['self_link', 'id', 'name', 'address']), 'address');
     /** A forwarding rule is IPv4 unless its ip_version, its address or the address resource it names says IPv6. */
     const mayTakeIpv6 = (rule) => {
         const version = singleValue(ctx, rule, ['ip_version'], { computedDefault: [] });
