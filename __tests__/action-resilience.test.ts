@@ -53,7 +53,7 @@ describe('a check run that fails half-way', () => {
     const [check] = api.checkRuns;
     expect(check).toMatchObject({ status: 'completed', conclusion: 'failure' });
     expect(check.output.summary).toContain('⚠️ Only 50 of');
-    expect(api.calls().filter((c) => c.includes('check-runs'))).toEqual(['POST /repos/acme/infra/check-runs', ...Array(3).fill(`PATCH /repos/acme/infra/check-runs/${check.id}`)]);
+    expect(api.calls().filter((c) => c.includes('check-runs') && !c.startsWith('GET'))).toEqual(['POST /repos/acme/infra/check-runs', ...Array(3).fill(`PATCH /repos/acme/infra/check-runs/${check.id}`)]);
     const [warning] = annotations(run, 'warning');
     expect(warning.message).toMatch(new RegExp(`^Check run https://github.com/acme/infra/runs/${check.id} was completed with only some of its annotations \\(add annotations to the check run: HTTP 502`));
     expect(warning.message).not.toContain('not published');
@@ -86,7 +86,7 @@ describe('a check run that fails half-way', () => {
     const [check] = api.checkRuns;
     expect(check.status).toBe('completed');
     expect(check.annotations).toHaveLength(2_000);
-    expect(api.calls().filter((c) => c.includes('check-runs'))).toHaveLength(40);
+    expect(api.calls().filter((c) => c.includes('check-runs') && !c.startsWith('GET'))).toHaveLength(40);
     // Every error before any warning.
     const levels = check.annotations.map((a) => a.annotation_level);
     expect(levels.lastIndexOf('failure')).toBeLessThan(levels.indexOf('warning'));

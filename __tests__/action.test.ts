@@ -275,13 +275,29 @@ describe('annotations within GitHub\'s limits', () => {
     expect(check).toMatchObject({ name: 'topogate', head_sha: HEAD_SHA, status: 'completed', conclusion: 'failure' });
     expect(check.annotations).toHaveLength(total);
     expect(check.annotations[0]).toMatchObject({ annotation_level: 'failure', path: expect.stringMatching(/^topologies\/[ab]\.yml$/), start_line: expect.any(Number), start_column: expect.any(Number) });
-    const checkCalls = gh.calls().filter((c) => c.includes('check-runs'));
+    const checkCalls = gh.calls().filter((c) => c.includes('check-runs') && !c.startsWith('GET'));
     expect(checkCalls).toHaveLength(Math.ceil(total / 50));
     expect(checkCalls[0]).toBe('POST /repos/acme/infra/check-runs');
-    expect(gh.requests.filter((r) => r.route.includes('check-runs')).every((r) => ((r.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0) <= 50)).toBe(true);
+    expect(gh.requests.filter((r) => r.route.includes('check-runs') && r.method !== 'GET').every((r) => ((r.body as { output?: { annotations?: unknown[] } }).output?.annotations?.length ?? 0) <= 50)).toBe(true);
     expect(findingAnnotations(run)).toEqual([]);
     expect(run.outputs['check-run-url']).toBe(`https://github.com/acme/infra/runs/${check.id}`);
     expect(run.summary).toContain(`Every finding (${total} annotations) is marked on its line by the check run`);
+  });
+
+  it('two unnamed configurations on one commit: the second warns that one check run hides the other; a re-run of the same one does not', async () => {
+    const gh = await startGitHub();
+    const ws = makeWorkspace();
+    const first = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'check-run': 'true', comment: 'off' }, apiUrl: gh.url });
+    expect(annotations(first, 'warning')).toEqual([]);
+    const again = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'check-run': 'true', comment: 'off' }, apiUrl: gh.url, runAttempt: 2 });
+    expect(annotations(again, 'warning')).toEqual([]);
+    const other = await runAction({ workspace: ws, inputs: { topology: 'examples/*.yml', 'check-run': 'true', comment: 'off' }, apiUrl: gh.url });
+    const [warning] = annotations(other, 'warning');
+    expect(warning.message).toMatch(/^Another topogate configuration already published a check run named "topogate" on this commit \(https:\/\/github\.com\/acme\/infra\/runs\/\d+\)\. GitHub shows only the latest check run of a name, so one of them hides the other's verdict: give each topogate step its own `name` input\.$/);
+    // Named, each is its own check run: no listing, no warning.
+    const named = await runAction({ workspace: ws, inputs: { topology: 'examples/*.yml', 'check-run': 'true', comment: 'off', name: 'all' }, apiUrl: gh.url });
+    expect(annotations(named, 'warning')).toEqual([]);
+    expect(gh.checkRuns.map((c) => c.name)).toEqual(['topogate', 'topogate', 'topogate', 'topogate (all)']);
   });
 
   it('a refused check run falls back to the log, with a warning', async () => {

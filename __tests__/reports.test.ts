@@ -278,6 +278,25 @@ describe('SARIF', () => {
   });
 });
 
+describe('SARIF results the spec constrains', () => {
+  it('an unknown finding is kind review with level none (3.27.10); a file outside the repository is an absolute file: URI with no base', () => {
+    const report = check(MIXED);
+    const [first, second, third] = report.findings.filter((f) => f.status === 'fail');
+    const findings = report.findings.map((f) =>
+      f === first ? { ...f, status: 'unknown' as const } : f === second ? { ...f, location: { ...f.location, file: '/home/runner/work/outside dir/topology.yml' } } : f === third ? { ...f, location: { ...f.location, file: 'C:/a/b#c.yml' } } : f,
+    );
+    const sarif = JSON.parse(renderSarif({ ...report, findings }));
+    const results = sarif.runs[0].results as Array<{ kind: string; level: string; properties: { subject: string; status: string }; locations: Array<{ physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string } } }> }>;
+    const of = (f: { subject: string; environment: string; policy: string }) => results.find((r, i) => r.properties.subject === f.subject && sarif.runs[0].results[i].ruleId === f.policy) as (typeof results)[number];
+    expect(of(first)).toMatchObject({ kind: 'review', level: 'none' });
+    expect(results.filter((r) => r.properties.status === 'unknown').every((r) => r.level === 'none')).toBe(true);
+    expect(results.filter((r) => r.kind === 'fail').every((r) => ['error', 'warning', 'note'].includes(r.level))).toBe(true);
+    expect(of(second).locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///home/runner/work/outside%20dir/topology.yml' });
+    expect(of(third).locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///C:/a/b%23c.yml' });
+    expect(results.filter((r) => r.locations[0].physicalLocation.artifactLocation.uriBaseId === '%SRCROOT%').every((r) => !r.locations[0].physicalLocation.artifactLocation.uri.startsWith('/'))).toBe(true);
+  });
+});
+
 describe('text report', () => {
   it('leads with the verdict and lists what needs attention', () => {
     const text = renderText(check({ 'examples/topology.yml': example }), 'error');

@@ -56874,6 +56874,18 @@ function fingerprint(f) {
     }
     return h.toString(16).padStart(8, '0');
 }
+/**
+ * Where a finding's file is, as SARIF wants it: relative to the repository root (the
+ * `%SRCROOT%` base), or, for a file outside it (reports name those by their absolute
+ * path), an absolute `file:` URI, never a base-relative reference that is not one.
+ */
+function artifactLocation(file) {
+    const segments = file.split(/[\\/]/);
+    const drive = /^[A-Za-z]:$/.test(segments[0]);
+    if (segments[0] === '' || drive)
+        return { uri: `file://${drive ? '/' : ''}${segments.map((s, i) => (i === 0 && drive ? s : encodeURIComponent(s))).join('/')}` };
+    return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
 function renderSarif(report) {
     const rules = [...report.policies].sort((a, b) => (a.id < b.id ? -1 : 1)).map(sarif_report_ruleOf);
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -56882,12 +56894,13 @@ function renderSarif(report) {
         .map((f) => ({
         ruleId: f.policy,
         ruleIndex: ruleIndex.get(f.policy),
+        // An undecided check asks for review; SARIF (3.27.10) gives such a result level none.
         kind: f.status === 'unknown' ? 'review' : 'fail',
-        level: f.status === 'unknown' ? 'note' : LEVEL[f.severity],
+        level: f.status === 'unknown' ? 'none' : LEVEL[f.severity],
         message: { text: `${f.subject}: ${f.message}` },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: f.location.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                    artifactLocation: artifactLocation(f.location.file),
                     region: { startLine: f.location.line, startColumn: f.location.column },
                 },
             }],
@@ -57366,6 +57379,13 @@ class GitHubApi {
             await this.octokit.rest.issues.deleteComment({ owner: this.owner, repo: this.repo, comment_id: commentId });
         });
     }
+    /** The latest check runs of `name` on commit `ref`, with the configuration (external id) that made each. */
+    async checkRunsNamed(ref, name) {
+        return this.call('list the check runs of the commit', true, async () => {
+            const { data } = await this.octokit.rest.checks.listForRef({ owner: this.owner, repo: this.repo, ref, check_name: name, filter: 'latest', per_page: 100 });
+            return data.check_runs.map((c) => ({ url: c.html_url ?? '', externalId: c.external_id ?? null }));
+        });
+    }
     async createCheckRun(params) {
         return this.call('create the check run', false, async () => {
             const { data } = await this.octokit.rest.checks.create({
@@ -57682,6 +57702,22 @@ class ApiSession {
 function links(run) {
     return { serverUrl: run.serverUrl, repository: run.repository, sha: run.sha, runId: run.runId };
 }
+/**
+ * GitHub shows only the latest check run of a name on a commit: a second configuration
+ * (another step, another job) publishing `topogate` hides the first one's verdict. Says so,
+ * with the way out; a listing that fails only costs the warning.
+ */
+async function warnOfNamesake(client, sha, name, key, log) {
+    try {
+        const other = (await client.checkRunsNamed(sha, name)).find((c) => c.externalId !== key);
+        if (other) {
+            log.warning(`Another topogate configuration already published a check run named "${name}" on this commit (${other.url}). GitHub shows only the latest check run of a name, so one of them hides the other's verdict: give each topogate step its own \`name\` input.`);
+        }
+    }
+    catch (e) {
+        log.debug(`Could not list the commit's check runs (${e.message}); a check run of the same name from another configuration would go unnoticed.`);
+    }
+}
 function markerOf(ctx) {
     const marker = { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
     if (ctx.inputs.comment === 'new')
@@ -57873,6 +57909,9 @@ async function publishReport(report, ctx, filesRead = []) {
                 publish_setOutput(log, 'check-run-url', result.url);
                 log.info(`Check run ${name}: ${published.length} annotation(s) in ${result.requests} request(s)${omittedTotal > 0 ? `, ${omittedTotal} more left out (at most ${CHECK_RUN_MAX_ANNOTATIONS} per run)` : ''}: ${result.url}`);
                 forCommands = ranked.filter((a) => a.file === undefined);
+                // Ours first: the listing only adds a warning, and must not spend the API's time budget before it.
+                if (!inputs.name)
+                    await warnOfNamesake(client, run.sha, name, configurationKey(inputs), log);
             }
             catch (e) {
                 checkRunFailed = e.message.replace(/\.$/, '');

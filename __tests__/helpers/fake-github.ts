@@ -28,6 +28,7 @@ export interface FakeCheckRun {
   id: number;
   name: string;
   head_sha: string;
+  external_id?: string;
   status: string;
   conclusion?: string;
   output: { title?: string; summary?: string };
@@ -190,12 +191,17 @@ export class FakeGitHub {
       if (this.refused('listFiles', res)) return;
       return this.page(req, (this.options.changedFiles ?? []).map((filename, i) => ({ sha: `${i}`, filename, status: 'modified', additions: 1, deletions: 0, changes: 1 })), res, route);
     }
+    if ((m = /^\/repos\/([^/]+)\/([^/]+)\/commits\/([^/]+)\/check-runs$/.exec(route)) && method === 'GET') {
+      const name = u.searchParams.get('check_name');
+      const runs = this.checkRuns.filter((r) => r.head_sha === m![3] && (name === null || r.name === name));
+      return this.send(res, 200, { total_count: runs.length, check_runs: runs.map((r) => ({ id: r.id, name: r.name, head_sha: r.head_sha, external_id: r.external_id ?? null, html_url: `https://github.com/acme/infra/runs/${r.id}`, status: r.status })) });
+    }
     if (/^\/repos\/([^/]+)\/([^/]+)\/check-runs$/.test(route) && method === 'POST') {
       if (this.refused('createCheckRun', res)) return;
-      const b = body as { name: string; head_sha: string; status?: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: Array<Record<string, unknown>> } };
+      const b = body as { name: string; head_sha: string; external_id?: string; status?: string; conclusion?: string; output?: { title?: string; summary?: string; annotations?: Array<Record<string, unknown>> } };
       const annotations = b.output?.annotations ?? [];
       if (annotations.length > 50) return this.send(res, 422, { message: 'Only 50 annotations are allowed per request' });
-      const run: FakeCheckRun = { id: this.nextId++, name: b.name, head_sha: b.head_sha, status: b.status ?? 'queued', conclusion: b.conclusion, output: { title: b.output?.title, summary: b.output?.summary }, annotations: [...annotations] };
+      const run: FakeCheckRun = { id: this.nextId++, name: b.name, head_sha: b.head_sha, external_id: b.external_id, status: b.status ?? 'queued', conclusion: b.conclusion, output: { title: b.output?.title, summary: b.output?.summary }, annotations: [...annotations] };
       this.checkRuns.push(run);
       return this.send(res, 201, { id: run.id, html_url: `https://github.com/acme/infra/runs/${run.id}`, status: run.status, conclusion: run.conclusion ?? null });
     }

@@ -23200,6 +23200,18 @@ function fingerprint(f) {
     }
     return h.toString(16).padStart(8, '0');
 }
+/**
+ * Where a finding's file is, as SARIF wants it: relative to the repository root (the
+ * `%SRCROOT%` base), or, for a file outside it (reports name those by their absolute
+ * path), an absolute `file:` URI, never a base-relative reference that is not one.
+ */
+function artifactLocation(file) {
+    const segments = file.split(/[\\/]/);
+    const drive = /^[A-Za-z]:$/.test(segments[0]);
+    if (segments[0] === '' || drive)
+        return { uri: `file://${drive ? '/' : ''}${segments.map((s, i) => (i === 0 && drive ? s : encodeURIComponent(s))).join('/')}` };
+    return { uri: segments.map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
+}
 function renderSarif(report) {
     const rules = [...report.policies].sort((a, b) => (a.id < b.id ? -1 : 1)).map(sarif_report_ruleOf);
     const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
@@ -23208,12 +23220,13 @@ function renderSarif(report) {
         .map((f) => ({
         ruleId: f.policy,
         ruleIndex: ruleIndex.get(f.policy),
+        // An undecided check asks for review; SARIF (3.27.10) gives such a result level none.
         kind: f.status === 'unknown' ? 'review' : 'fail',
-        level: f.status === 'unknown' ? 'note' : LEVEL[f.severity],
+        level: f.status === 'unknown' ? 'none' : LEVEL[f.severity],
         message: { text: `${f.subject}: ${f.message}` },
         locations: [{
                 physicalLocation: {
-                    artifactLocation: { uri: f.location.file.split(/[\\/]/).map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
+                    artifactLocation: artifactLocation(f.location.file),
                     region: { startLine: f.location.line, startColumn: f.location.column },
                 },
             }],

@@ -351,6 +351,14 @@ export class GitHubApi {
     });
   }
 
+  /** The latest check runs of `name` on commit `ref`, with the configuration (external id) that made each. */
+  async checkRunsNamed(ref: string, name: string): Promise<Array<{ url: string; externalId: string | null }>> {
+    return this.call('list the check runs of the commit', true, async () => {
+      const { data } = await this.octokit.rest.checks.listForRef({ owner: this.owner, repo: this.repo, ref, check_name: name, filter: 'latest', per_page: 100 });
+      return data.check_runs.map((c) => ({ url: c.html_url ?? '', externalId: c.external_id ?? null }));
+    });
+  }
+
   async createCheckRun(params: { name: string; headSha: string; externalId: string; detailsUrl?: string; output: CheckRunOutput; conclusion?: 'success' | 'failure' | 'neutral' }): Promise<{ id: number; url: string }> {
     return this.call('create the check run', false, async () => {
       const { data } = await this.octokit.rest.checks.create({

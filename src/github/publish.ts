@@ -129,6 +129,24 @@ function links(run: RunContext): RunLinks {
   return { serverUrl: run.serverUrl, repository: run.repository, sha: run.sha, runId: run.runId };
 }
 
+/**
+ * GitHub shows only the latest check run of a name on a commit: a second configuration
+ * (another step, another job) publishing `topogate` hides the first one's verdict. Says so,
+ * with the way out; a listing that fails only costs the warning.
+ */
+async function warnOfNamesake(client: GitHubApi, sha: string, name: string, key: string, log: ActionLog): Promise<void> {
+  try {
+    const other = (await client.checkRunsNamed(sha, name)).find((c) => c.externalId !== key);
+    if (other) {
+      log.warning(
+        `Another topogate configuration already published a check run named "${name}" on this commit (${other.url}). GitHub shows only the latest check run of a name, so one of them hides the other's verdict: give each topogate step its own \`name\` input.`,
+      );
+    }
+  } catch (e) {
+    log.debug(`Could not list the commit's check runs (${(e as Error).message}); a check run of the same name from another configuration would go unnoticed.`);
+  }
+}
+
 function markerOf(ctx: PublishContext): CommentMarker {
   const marker: CommentMarker = { key: configurationKey(ctx.inputs), sha: ctx.run.sha, runId: ctx.run.runId, runAttempt: ctx.run.runAttempt };
   if (ctx.inputs.comment === 'new') marker.perRun = true;
@@ -317,6 +335,8 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
         setOutput(log, 'check-run-url', result.url);
         log.info(`Check run ${name}: ${published.length} annotation(s) in ${result.requests} request(s)${omittedTotal > 0 ? `, ${omittedTotal} more left out (at most ${CHECK_RUN_MAX_ANNOTATIONS} per run)` : ''}: ${result.url}`);
         forCommands = ranked.filter((a) => a.file === undefined);
+        // Ours first: the listing only adds a warning, and must not spend the API's time budget before it.
+        if (!inputs.name) await warnOfNamesake(client, run.sha, name, configurationKey(inputs), log);
       } catch (e) {
         checkRunFailed = (e as Error).message.replace(/\.$/, '');
         if (e instanceof CheckRunIncompleteError) {
