@@ -385,6 +385,13 @@ describe('other events and settings', () => {
     expect(errors.map((a) => a.properties.file)).toEqual(['examples/topology.yml', 'examples/topology.yml']);
     expect(gh.comments[0].body).toContain(`/blob/${HEAD_SHA}/examples/topology.yml#L16`);
     expect(gh.comments[0].body).not.toContain('infra-repo/');
+    // Without working-directory, the one repository below the workspace is still the root.
+    const unset = await runAction({ workspace: ws, inputs: { topology: 'infra-repo/examples/topology.yml' }, apiUrl: gh.url, runId: 150 });
+    expect(annotations(unset, 'error').filter((a) => a.properties.title?.startsWith('OS11-')).map((a) => a.properties.file)).toEqual(['examples/topology.yml', 'examples/topology.yml']);
+    // Two repositories below it: which one is the pull request's is not known, so paths stay workspace paths.
+    mkdirSync(path.join(ws, 'tools', '.git'), { recursive: true });
+    const two = await runAction({ workspace: ws, inputs: { topology: 'infra-repo/examples/topology.yml' }, apiUrl: gh.url, runId: 160 });
+    expect(annotations(two, 'error').filter((a) => a.properties.title?.startsWith('OS11-')).map((a) => a.properties.file)).toEqual(['infra-repo/examples/topology.yml', 'infra-repo/examples/topology.yml']);
     // A workspace that is itself a repository keeps its root, whatever lies below it (a submodule).
     mkdirSync(path.join(ws, '.git'));
     const whole = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'working-directory': 'infra-repo' }, apiUrl: gh.url, runId: 200 });

@@ -56515,7 +56515,12 @@ function resolveWorkspace(inputs, run) {
         throw new ActionInputError([`working-directory: "${inputs.workingDirectory}" is not a folder in the workspace (${cwd}). Did the job check out the repository (actions/checkout)?`]);
     return root === workspace ? { root, cwd } : { root, cwd, boundary: workspace };
 }
-/** The workspace when it is a repository (a submodule below it is part of it); else the nearest folder with `.git` from `cwd` up to it. */
+/**
+ * The workspace when it is a repository (a submodule below it is part of it); else the
+ * nearest folder with `.git` from `cwd` up to it; else, with `cwd` the workspace itself
+ * (no `working-directory`), the one folder of the workspace holding `.git`: the repository
+ * `actions/checkout` put there with `path:`. Several such folders: none is the answer.
+ */
 function repositoryRoot(workspace, cwd) {
     if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(workspace, '.git')))
         return workspace;
@@ -56523,7 +56528,18 @@ function repositoryRoot(workspace, cwd) {
         if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(dir, '.git')))
             return dir;
     }
-    return workspace;
+    if (cwd !== workspace)
+        return workspace;
+    let checkouts = [];
+    try {
+        checkouts = (0,external_node_fs_namespaceObject.readdirSync)(workspace, { withFileTypes: true })
+            .filter((d) => d.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_default().join(workspace, d.name, '.git')))
+            .map((d) => external_node_path_default().join(workspace, d.name));
+    }
+    catch {
+        // An unreadable workspace: the check reports the files it cannot read.
+    }
+    return checkouts.length === 1 ? checkouts[0] : workspace;
 }
 /** Whether a reported path is a file in the checkout, so an annotation or a link can point at it. */
 function isRepoFile(ws, file) {

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Workspace } from '../io/input-files.js';
 import { ActionInputError } from './action-inputs.js';
@@ -31,13 +31,27 @@ export function resolveWorkspace(inputs: ActionInputs, run: RunContext): Workspa
   return root === workspace ? { root, cwd } : { root, cwd, boundary: workspace };
 }
 
-/** The workspace when it is a repository (a submodule below it is part of it); else the nearest folder with `.git` from `cwd` up to it. */
+/**
+ * The workspace when it is a repository (a submodule below it is part of it); else the
+ * nearest folder with `.git` from `cwd` up to it; else, with `cwd` the workspace itself
+ * (no `working-directory`), the one folder of the workspace holding `.git`: the repository
+ * `actions/checkout` put there with `path:`. Several such folders: none is the answer.
+ */
 function repositoryRoot(workspace: string, cwd: string): string {
   if (existsSync(path.join(workspace, '.git'))) return workspace;
   for (let dir = cwd; dir !== workspace && dir.startsWith(workspace); dir = path.dirname(dir)) {
     if (existsSync(path.join(dir, '.git'))) return dir;
   }
-  return workspace;
+  if (cwd !== workspace) return workspace;
+  let checkouts: string[] = [];
+  try {
+    checkouts = readdirSync(workspace, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(workspace, d.name, '.git')))
+      .map((d) => path.join(workspace, d.name));
+  } catch {
+    // An unreadable workspace: the check reports the files it cannot read.
+  }
+  return checkouts.length === 1 ? checkouts[0] : workspace;
 }
 
 /** Whether a reported path is a file in the checkout, so an annotation or a link can point at it. */
