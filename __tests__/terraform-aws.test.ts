@@ -1066,6 +1066,34 @@ describe('an instance the plan gives no public IPv4 address', () => {
   });
 });
 
+describe('an instance that does not set associate_public_ip_address follows its subnet', () => {
+  const open = group('aws_security_group.fe', [rule('tcp', 0, 65535, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]);
+  const subnet = (map: unknown): TestResource => ({ address: 'aws_subnet.app', values: { cidr_block: '10.0.1.0/24', map_public_ip_on_launch: map }, unknown: { id: true } });
+  const fe = (map: unknown, extra: Partial<TestResource> = {}): TestPlan => ({
+    resources: [
+      subnet(map),
+      open,
+      {
+        ...instance('aws_instance.fe', ref('aws_security_group.fe.id', 'aws_security_group.fe')),
+        unknown: { id: true, private_ip: true, vpc_security_group_ids: true, security_groups: true, subnet_id: true, associate_public_ip_address: true },
+        expressions: { vpc_security_group_ids: ref('aws_security_group.fe.id', 'aws_security_group.fe'), subnet_id: ref('aws_subnet.app.id', 'aws_subnet.app'), ...extra.expressions },
+      },
+    ],
+  });
+
+  it('map_public_ip_on_launch = false (AWS\'s default for a new subnet): no public address, so internet flows are unknown (was a pass)', () => {
+    const r = flow(internet, serverOf(fe(false), 'aws_instance.fe'), 443);
+    expect(r.status).toBe('unknown');
+    expect(r.message).toMatch(/aws_instance\.fe has no public IPv4 address \(associate_public_ip_address is not set, so it follows its subnet aws_subnet\.app, whose map_public_ip_on_launch = false, and no Elastic IP of this plan is associated with it\)/);
+  });
+
+  it('map_public_ip_on_launch = true, unknown, or the argument set (to a value known only at apply): the rules decide', () => {
+    expect(flow(internet, serverOf(fe(true), 'aws_instance.fe'), 443).status).toBe('pass');
+    expect(flow(internet, serverOf(fe(undefined), 'aws_instance.fe'), 443).status).toBe('pass');
+    expect(flow(internet, serverOf(fe(false, { expressions: { associate_public_ip_address: ref('var.public') } }), 'aws_instance.fe'), 443).status).toBe('pass');
+  });
+});
+
 describe('a flow that several filters block', () => {
   it('the fix names every filter to change, not one per run', () => {
     const plan: TestPlan = {

@@ -18595,12 +18595,35 @@ function buildAwsNetwork(ctx) {
     const publicAddressLayer = (res, location) => {
         const path = res.type === 'aws_launch_template' ? ['network_interfaces', 0, 'associate_public_ip_address'] : res.type === 'aws_instance' || res.type === 'aws_launch_configuration' ? ['associate_public_ip_address'] : undefined;
         const v = path && lookup(res, path);
-        if (!v || v.state !== 'known' || !(v.value === false || v.value === 'false'))
+        if (!v)
             return undefined;
         const instance = res.type === 'aws_instance';
+        const setting = v.state === 'known' && (v.value === false || v.value === 'false') ? `${path.join('.')} = false` : instance && v.state !== 'known' ? subnetDefault(res) : undefined;
+        if (setting === undefined)
+            return undefined;
         if (instance && (elasticIps().anywhere !== undefined || elasticIps().instances.has(res.address)))
             return undefined;
-        return noPublicAddressLayer(res, location, networkRanges(), `${path.join('.')} = false${instance ? ', and no Elastic IP of this plan is associated with it' : ''}`, `give ${res.address} a public address (${path.join('.')} = true${instance ? ', or an aws_eip' : ''}), or bring these clients in through an internet-facing load balancer`);
+        return noPublicAddressLayer(res, location, networkRanges(), `${setting}${instance ? ', and no Elastic IP of this plan is associated with it' : ''}`, `give ${res.address} a public address (${path.join('.')} = true${instance ? ', or an aws_eip' : ''}), or bring these clients in through an internet-facing load balancer`);
+    };
+    /**
+     * An instance that does not set associate_public_ip_address takes its subnet's
+     * map_public_ip_on_launch (AWS's default for a subnet it creates: false); why it gets no
+     * public address when the plan's subnet says false. Launched on an interface of its own,
+     * or in a subnet not known, it is not decided here.
+     */
+    const subnetDefault = (res) => {
+        const blocks = lookup(res, ['network_interface']);
+        // A plain argument the configuration does not record is not set (only blocks may hide in `dynamic`).
+        const unset = ctx.config.present && ctx.resolver.configOf(res) !== undefined ? !ctx.resolver.isSet(res, 'associate_public_ip_address') : isConfigured(ctx, res, 'associate_public_ip_address') === 'no';
+        if (!unset || (blocks.state === 'known' && Array.isArray(blocks.value) && blocks.value.length > 0))
+            return undefined;
+        const subnet = linkedResources(ctx, res, ['subnet_id'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' });
+        if (subnet.targets.length !== 1 || subnet.unknown.length > 0 || subnet.external.length > 0 || subnet.choice !== undefined)
+            return undefined;
+        const map = lookup(subnet.targets[0], ['map_public_ip_on_launch']);
+        if (map.state !== 'known' || !(map.value === false || map.value === 'false'))
+            return undefined;
+        return `associate_public_ip_address is not set, so it follows its subnet ${subnet.targets[0].address}, whose map_public_ip_on_launch = false`;
     };
     const serverNetwork = (res, paths) => {
         const linked = { targets: [], external: [], unknown: [], computed: true };
