@@ -375,6 +375,25 @@ describe('other events and settings', () => {
     expect(annotations(whole, 'error').filter((a) => a.properties.title?.startsWith('OS11-')).map((a) => a.properties.file)).toEqual(['infra-repo/examples/topology.yml', 'infra-repo/examples/topology.yml']);
   });
 
+  it('a monorepo of look-alike stacks, the plan in RUNNER_TEMP: findings on the working directory\'s stack, or on the plan when none is nearer', async () => {
+    await startGitHub();
+    const tf = readFileSync(path.join(ROOT, 'examples', 'terraform', 'aws', 'main.tf'), 'utf8');
+    const ws = makeWorkspace({ 'stacks/a-prod/main.tf': tf, 'stacks/b-staging/main.tf': tf });
+    const plan = path.join(path.dirname(ws), 'plan.json');
+    cpSync(path.join(ROOT, 'examples', 'terraform', 'aws', 'plan.json'), plan);
+    const inputs = { plan, comment: 'off', 'github-token': '' };
+    const staging = await runAction({ workspace: ws, inputs: { ...inputs, 'working-directory': 'stacks/b-staging' } });
+    expect(staging.code, staging.stdout).toBe(1);
+    expect(findingAnnotations(staging, 'error').map((a) => [a.properties.file, a.properties.line])).toEqual([['stacks/b-staging/main.tf', '66']]);
+    const prod = await runAction({ workspace: ws, inputs: { ...inputs, 'working-directory': 'stacks/a-prod' } });
+    expect(findingAnnotations(prod, 'error').map((a) => a.properties.file)).toEqual(['stacks/a-prod/main.tf']);
+    // From the root neither stack is nearer: no line in either (the plan is no repository file), and the summary names the plan.
+    const root = await runAction({ workspace: ws, inputs });
+    expect(findingAnnotations(root, 'error').map((a) => a.properties.file)).toEqual([undefined]);
+    expect(root.summary).toContain(`${plan}:226`);
+    expect(root.summary).not.toContain('stacks/');
+  });
+
   it('fail-on-unknown: a topology without its firewall fails the step, and the comment says what blocks', async () => {
     await startGitHub();
     const ws = makeWorkspace({ 'no-firewall.yml': example.replace(/^ {4}firewall:\n(?: {6}.*\n|\s*\n)*/gm, '') });
