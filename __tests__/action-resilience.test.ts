@@ -428,12 +428,36 @@ describe('duplicate comments', () => {
     const api = await startGitHub({ viewer: undefined });
     const ws = makeWorkspace();
     await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
-    // Another bot's comment with a copied marker: trusted for the update only because it is a bot's.
-    api.addComment(api.comments[0].body.replace(/run=100\.1/, 'run=99.1'), { login: 'other-bot[bot]', type: 'Bot' });
+    // Two first runs raced: the default token's two comments, the older one not deleted (whose it is cannot be proved).
+    const twin = api.addComment(api.comments[0].body.replace(/run=100\.1/, 'run=99.1'));
     const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 101 });
     expect(run.code).toBe(1);
     expect(api.comments).toHaveLength(2);
+    // The newest comment gets the update; the other stays.
+    expect(twin.body).toMatch(/ run=101\.1 -->/);
+    expect(api.comments[0].body).toMatch(/ run=100\.1 -->/);
     expect(api.calls().some((c) => c.startsWith('DELETE'))).toBe(false);
+  });
+
+  it('with the token\'s login unknown, only github-actions[bot] is trusted: another app\'s comment with a copied, later marker neither freezes nor gets the update', async () => {
+    const api = await startGitHub({ viewer: undefined });
+    const ws = makeWorkspace();
+    await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 100 });
+    const [ours] = api.comments;
+    const forgedBody = `${ours.body.replace(/run=100\.1/, 'run=99999.1').split('\n')[0]}\nall pass ✅`;
+    const forged = api.addComment(forgedBody, { login: 'other-app[bot]', type: 'Bot' });
+    const run = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 101 });
+    expect(run.code).toBe(1);
+    expect(run.stdout).not.toContain('PR comment left as it is');
+    expect(ours.body).toMatch(/ run=101\.1 -->/);
+    expect(forged.body).toBe(forgedBody);
+    expect(api.comments).toHaveLength(2);
+    expect(run.outputs['comment-url']).toBe(`https://github.com/acme/infra/pull/7#issuecomment-${ours.id}`);
+    // A later run of the default token's own still wins, as with the login known.
+    api.addComment(ours.body.replace(/run=101\.1/, 'run=200.1'));
+    const late = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml' }, apiUrl: api.url, runId: 102 });
+    expect(late.stdout).toContain('PR comment left as it is');
+    expect(ours.body).toMatch(/ run=101\.1 -->/);
   });
 
   it('a sticky comment deleted between the listing and the update: a new one is posted, no permission warning', async () => {

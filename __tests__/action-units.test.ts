@@ -10,7 +10,7 @@ import { configurationKey, formatMarker, isLaterRun, parseMarker } from '../src/
 import { ApiDeadline, ApiError, ApiTimeUpError, WaitBudget, attempt } from '../src/github/github-api.js';
 import type { ApiLimits } from '../src/github/github-api.js';
 import { ActionLog } from '../src/github/action-log.js';
-import { renderJobSummary } from '../src/github/job-summary.js';
+import { annotationNote, renderJobSummary } from '../src/github/job-summary.js';
 import type { Delivery } from '../src/github/job-summary.js';
 import { publishReport } from '../src/github/publish.js';
 import { readRunContext } from '../src/github/run-context.js';
@@ -269,6 +269,20 @@ describe('the PR comment', () => {
     expect(body).toContain('✂️ This report was cut to fit. The job summary of the [workflow run](https://github.com/acme/infra/actions/runs/5000) has every finding.');
     expect(body).not.toContain('<details>');
     expect(body.trimEnd().endsWith('</sub>')).toBe(true);
+    expect(body).toContain('[workflow run](https://github.com/acme/infra/actions/runs/5000) (the job summary has the full report)</sub>');
+  });
+
+  it('cut, when the job summary is cut too: points at the step log and the JSON report, never at the summary for every finding', () => {
+    const report = check(hugeTopology(60));
+    const withFile = renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo, fullReport: { summaryCut: true, reportFile: true } });
+    expect(withFile).toContain('✂️ This report was cut to fit. The job summary of the [workflow run](https://github.com/acme/infra/actions/runs/5000) is cut to fit too. The step log lists every finding that did not pass; the JSON report (the `report` output, a file in `RUNNER_TEMP`) has every finding: upload it with `actions/upload-artifact` to keep it.');
+    expect(withFile).toContain('[workflow run](https://github.com/acme/infra/actions/runs/5000) (the job summary is cut to fit; the step log lists every finding that did not pass)</sub>');
+    expect(withFile).not.toMatch(/summary[^.]*has (every finding|the full report)/);
+    expect(withFile.length).toBeLessThanOrEqual(COMMENT_MAX_CHARS);
+    // No JSON report written (RUNNER_TEMP unusable): the `report` output is empty, so only the log is named.
+    const withoutFile = renderCommentBody(report, { marker, failOn: 'error', version: '1.0.0', name: '', links, linkTo, fullReport: { summaryCut: true, reportFile: false } });
+    expect(withoutFile).toContain('is cut to fit too. The step log lists every finding that did not pass.\n');
+    expect(withoutFile).not.toContain('JSON report');
   });
 });
 
@@ -281,6 +295,30 @@ describe('the job summary', () => {
     expect(text).toContain('**55 more (41 errors, 14 warnings) are not annotated**');
     expect(text).toContain('PR comment [updated](https://github.com/acme/infra/pull/7#issuecomment-1).');
     expect(text).toContain('JSON report `/tmp/report.json`');
+  });
+
+  it('says where every finding is: the tables while the summary is whole, and a check run annotates at most 2,000', () => {
+    const text = renderJobSummary(check({ 'examples/topology.yml': example }), { failOn: 'error', name: '', linkTo, delivery });
+    expect(text).not.toContain('✂️');
+    expect(text).toContain('went first. Every finding is in the tables above; with `check-run: true` (and `checks: write`) all of them are annotated.');
+    const many: Delivery = { ...delivery, annotations: { kind: 'commands', shown: { error: 9, warning: 10, notice: 0 }, hidden: { error: 1000, warning: 1500, notice: 0 } } };
+    const note = annotationNote(many.annotations);
+    expect(note).toContain('Every finding is in the tables above; with `check-run: true` (and `checks: write`) a check run annotates the 2,000 most urgent.');
+    expect(note).not.toContain('all of them');
+    const checkRun = annotationNote({ kind: 'check-run', total: 2000, url: 'https://github.com/acme/infra/runs/1', name: 'topogate', omitted: { error: 5, warning: 0, notice: 0 }, limit: 2000 });
+    expect(checkRun).toMatch(/\*\*5 more \(5 errors\) are not annotated\*\*.*the most urgent first\. Every finding is in the tables above\.$/);
+    expect(annotationNote({ kind: 'check-run', total: 2000, url: 'https://github.com/acme/infra/runs/1', name: 'topogate', omitted: { error: 5, warning: 0, notice: 0 }, limit: 2000 }, true)).toMatch(/the most urgent first\. The step log lists every finding that did not pass\.$/);
+  });
+
+  it('cut: says so, and sends the reader to the step log and the JSON report rather than to "the tables above"', () => {
+    const report = check(hugeTopology(60));
+    const text = renderJobSummary(report, { failOn: 'error', name: '', linkTo, delivery, maxBytes: 100_000 });
+    expect(text).toContain('✂️ This report was cut to fit. The step log lists every finding that did not pass; the JSON report (the `report` output, a file in `RUNNER_TEMP`) has every finding: upload it with `actions/upload-artifact` to keep it.');
+    expect(text).toContain('went first. The step log lists every finding that did not pass; with `check-run: true`');
+    expect(text).not.toContain('tables above');
+    const noFile = renderJobSummary(report, { failOn: 'error', name: '', linkTo, delivery: { ...delivery, reportFile: undefined }, maxBytes: 100_000 });
+    expect(noFile).toContain('✂️ This report was cut to fit. The step log lists every finding that did not pass.\n');
+    expect(noFile).not.toContain('JSON report');
   });
 
   it('stays under the byte limit when names are not ASCII', () => {

@@ -300,6 +300,33 @@ describe('annotations within GitHub\'s limits', () => {
     expect(gh.checkRuns.map((c) => c.name)).toEqual(['topogate', 'topogate', 'topogate', 'topogate (all)']);
   });
 
+  it('a report too large for the summary: the check run, the comment and the summary send the reader to the step log and the JSON report, not to a summary that lacks findings', async () => {
+    await startGitHub();
+    const farms = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`topologies/f${String(i).padStart(2, '0')}.yml`, farm(`f${i}`, 20, i + 1)]));
+    const run = await runAction({ workspace: makeWorkspace(farms), inputs: { topology: 'topologies/*.yml', 'check-run': 'true' }, apiUrl: gh.url, timeoutMs: 60_000 });
+    expect(run.code, run.stderr).toBe(1);
+    const failing = Number(run.outputs.errors) + Number(run.outputs.warnings);
+    expect(failing).toBeGreaterThan(15_000);
+    const stepLog = 'The step log lists every finding that did not pass';
+    const upload = 'the JSON report (the `report` output, a file in `RUNNER_TEMP`) has every finding: upload it with `actions/upload-artifact` to keep it.';
+    // What these say is so: the log has a line per failing finding, the JSON report has them all, the summary does not.
+    expect(run.stdout.split('\n').filter((l) => /^ +FAIL (error|warning) /.test(l))).toHaveLength(failing);
+    expect(JSON.parse(readFileSync(run.outputs.report, 'utf8')).findings.filter((f: { status: string }) => f.status === 'fail')).toHaveLength(failing);
+    expect(run.summary.split('\n').filter((l) => l.startsWith('| ❌')).length).toBeLessThan(failing / 2);
+
+    expect(run.summary).toContain(`✂️ This report was cut to fit. ${stepLog}; ${upload}`);
+    expect(run.summary).toContain(`**${failing - 2000} more (`);
+    expect(run.summary).toContain(`the most urgent first. ${stepLog}.`);
+    expect(run.summary).not.toMatch(/tables above|has every finding\.|all of them are annotated/);
+    const body = gh.comments[0].body;
+    expect(body).toContain(`✂️ This report was cut to fit. The job summary of the [workflow run](https://github.com/acme/infra/actions/runs/5000) is cut to fit too. ${stepLog}; ${upload}`);
+    expect(body).toContain('(the job summary is cut to fit; the step log lists every finding that did not pass)</sub>');
+    expect(body).not.toMatch(/summary[^.]*has (every finding|the full report)/);
+    expect(gh.checkRuns[0].annotations).toHaveLength(2000);
+    expect(gh.checkRuns[0].output.summary).toContain(`the most urgent first. The job summary is cut to fit too. ${stepLog}; ${upload}`);
+    expect(gh.checkRuns[0].output.summary).not.toMatch(/summary has every finding/);
+  }, 90_000);
+
   it('a refused check run falls back to the log, with a warning', async () => {
     await startGitHub({ refuse: { createCheckRun: 403 } });
     const run = await runAction({ workspace: makeWorkspace(), inputs: { topology: 'examples/topology.yml', 'check-run': 'true' }, apiUrl: gh.url });
@@ -396,6 +423,25 @@ describe('other events and settings', () => {
     mkdirSync(path.join(ws, '.git'));
     const whole = await runAction({ workspace: ws, inputs: { topology: 'examples/topology.yml', 'working-directory': 'infra-repo' }, apiUrl: gh.url, runId: 200 });
     expect(annotations(whole, 'error').filter((a) => a.properties.title?.startsWith('OS11-')).map((a) => a.properties.file)).toEqual(['infra-repo/examples/topology.yml', 'infra-repo/examples/topology.yml']);
+  });
+
+  it('a monorepo of look-alike stacks, the plan in RUNNER_TEMP: findings on the working directory\'s stack, or on the plan when none is nearer', async () => {
+    await startGitHub();
+    const tf = readFileSync(path.join(ROOT, 'examples', 'terraform', 'aws', 'main.tf'), 'utf8');
+    const ws = makeWorkspace({ 'stacks/a-prod/main.tf': tf, 'stacks/b-staging/main.tf': tf });
+    const plan = path.join(path.dirname(ws), 'plan.json');
+    cpSync(path.join(ROOT, 'examples', 'terraform', 'aws', 'plan.json'), plan);
+    const inputs = { plan, comment: 'off', 'github-token': '' };
+    const staging = await runAction({ workspace: ws, inputs: { ...inputs, 'working-directory': 'stacks/b-staging' } });
+    expect(staging.code, staging.stdout).toBe(1);
+    expect(findingAnnotations(staging, 'error').map((a) => [a.properties.file, a.properties.line])).toEqual([['stacks/b-staging/main.tf', '66']]);
+    const prod = await runAction({ workspace: ws, inputs: { ...inputs, 'working-directory': 'stacks/a-prod' } });
+    expect(findingAnnotations(prod, 'error').map((a) => a.properties.file)).toEqual(['stacks/a-prod/main.tf']);
+    // From the root neither stack is nearer: no line in either (the plan is no repository file), and the summary names the plan.
+    const root = await runAction({ workspace: ws, inputs });
+    expect(findingAnnotations(root, 'error').map((a) => a.properties.file)).toEqual([undefined]);
+    expect(root.summary).toContain(`${plan}:226`);
+    expect(root.summary).not.toContain('stacks/');
   });
 
   it('fail-on-unknown: a topology without its firewall fails the step, and the comment says what blocks', async () => {

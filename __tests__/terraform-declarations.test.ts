@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanDeclarations, joinFolder } from '../src/core/terraform/tf-declarations.js';
 import { buildPlanJson, checkPlans, finding, serverOf } from './helpers/plan-builder.js';
-import type { TestPlan } from './helpers/plan-builder.js';
+import type { PlanRun, TestPlan } from './helpers/plan-builder.js';
 
 /** Findings on a Terraform resource land on the `.tf` line that declares it, modules included. */
 
@@ -112,5 +112,35 @@ describe('findings point at the declaring line', () => {
     ];
     expect(serverOf({ plans: { 'envs/prod/plan.json': root }, sources: twins }, 'azurerm_linux_virtual_machine.vm').location.file).toBe('envs/prod/main.tf');
     expect(serverOf({ plans: { 'envs/dev/plan.json': root }, sources: twins }, 'azurerm_linux_virtual_machine.vm').location.file).toBe('envs/dev/main.tf');
+  });
+
+  describe('look-alike stacks, the plan outside the repository ($RUNNER_TEMP)', () => {
+    const root: TestPlan = { resources: [{ address: 'azurerm_linux_virtual_machine.vm', values: { location: 'westeurope' } }] };
+    const stacks = [
+      { path: 'stacks/a-prod/main.tf', text: 'resource "azurerm_linux_virtual_machine" "vm" {}\n' },
+      { path: 'stacks/b-staging/main.tf', text: '\nresource "azurerm_linux_virtual_machine" "vm" {}\n' },
+      { path: 'stacks/b-staging/old/main.tf', text: '\n\nresource "azurerm_linux_virtual_machine" "vm" {}\n' },
+    ];
+    const outside = '/home/runner/work/_temp/plan.json';
+    const fileOf = (run: Partial<PlanRun>) => serverOf({ plans: { [outside]: root }, sources: stacks, ...run }, 'azurerm_linux_virtual_machine.vm').location.file;
+
+    it.each([
+      ['stacks/b-staging', 'stacks/b-staging/main.tf'],
+      ['stacks/a-prod', 'stacks/a-prod/main.tf'],
+      // The folder itself, not a copy below it.
+      ['stacks/b-staging/old', 'stacks/b-staging/old/main.tf'],
+    ])('working directory %s: %s', (workingFolder, want) => {
+      expect(fileOf({ workingFolder })).toBe(want);
+    });
+
+    it('working directory at the root: no stack is nearer, so the finding stays in the plan, not on a stack picked by name', () => {
+      expect(fileOf({ workingFolder: '.' })).toBe(outside);
+      expect(fileOf({})).toBe(outside);
+      expect(fileOf({ workingFolder: 'stacks', sources: stacks.slice(0, 2) })).toBe(outside);
+    });
+
+    it('a plan inside the repository still decides first', () => {
+      expect(serverOf({ plans: { 'stacks/a-prod/plan.json': root }, sources: stacks, workingFolder: 'stacks/b-staging' }, 'azurerm_linux_virtual_machine.vm').location.file).toBe('stacks/a-prod/main.tf');
+    });
   });
 });

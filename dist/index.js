@@ -49675,13 +49675,27 @@ function joinFolder(base, relative) {
     }
     return parts.length === 0 ? '.' : parts.join('/');
 }
-function commonPrefixLength(a, b) {
-    const x = a === '.' ? [] : a.split('/');
-    const y = b === '.' ? [] : b.split('/');
+const segments = (folder) => (folder === '.' ? [] : folder.split('/'));
+/**
+ * How near `folder` is to `to`: the folders they share from the root, then whether it is
+ * `to` itself (`stacks/b` from `stacks/b` is nearer than `stacks/b/old`, which is nearer than
+ * `stacks/a`). Depth alone says nothing: `infra` is no nearer the root than `old/infra` is.
+ */
+function nearness(folder, to) {
+    const x = segments(folder);
+    const y = segments(to);
     let n = 0;
     while (n < x.length && n < y.length && x[n] === y[n])
         n++;
-    return n;
+    return [n, folder === to ? 1 : 0];
+}
+/** A path the repository holds: relative and not leading out (the edge names files outside it by their absolute path). */
+const inRepository = (p) => p !== '' && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split('/').includes('..');
+function compareRanks(a, b) {
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
 }
 /** Finds the declaration of each resource of one plan. */
 class DeclarationLocator {
@@ -49689,14 +49703,18 @@ class DeclarationLocator {
     config;
     planPath;
     planKeys;
+    workingFolder;
     folders = new Map();
     constructor(scan, config, planPath, 
     /** Resource keys (`TYPE.NAME`) per module path, from the plan, for plans without configuration. */
-    planKeys) {
+    planKeys, 
+    /** Repository-relative folder the run works in (the action's `working-directory`): breaks ties the plan's place leaves. */
+    workingFolder = '.') {
         this.scan = scan;
         this.config = config;
         this.planPath = planPath;
         this.planKeys = planKeys;
+        this.workingFolder = workingFolder;
     }
     /** The folder of a module's `.tf` files, or undefined when it is not in the repository. */
     folderOf(modulePath) {
@@ -49727,7 +49745,13 @@ class DeclarationLocator {
         this.folders.set(modulePath, folder);
         return folder;
     }
-    /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
+    /**
+     * The folder declaring the most of a module's resources and calls; ties go to the one
+     * nearest the plan (when the plan is in the repository: one written to `$RUNNER_TEMP` says
+     * nothing), then to the one nearest the working directory. Folders still tied are
+     * look-alikes (two stacks of one module): none is taken, rather than one picked by name,
+     * so findings point at the plan instead of at a stack the plan may not be of.
+     */
     bestFolder(modulePath, requireAll = false) {
         const module = this.config.modules.get(modulePath);
         const keys = [];
@@ -49745,19 +49769,25 @@ class DeclarationLocator {
         for (const k of keys)
             for (const f of this.scan.foldersOf.get(k) ?? [])
                 score.set(f, (score.get(f) ?? 0) + 1);
-        const planFolder = folderOf(this.planPath);
+        const planFolder = inRepository(this.planPath) ? folderOf(this.planPath) : undefined;
+        const workingFolder = inRepository(this.workingFolder) ? this.workingFolder : '.';
         let best;
-        let bestScore = 0;
-        let bestNear = -1;
-        for (const [f, s] of [...score.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-            const near = commonPrefixLength(f, planFolder);
-            if (s > bestScore || (s === bestScore && near > bestNear)) {
+        let bestRank = [];
+        let tied = false;
+        for (const [f, s] of score) {
+            const rank = [s, ...(planFolder !== undefined ? nearness(f, planFolder) : [0, 0]), ...nearness(f, workingFolder)];
+            const order = best === undefined ? 1 : compareRanks(rank, bestRank);
+            if (order > 0) {
                 best = f;
-                bestScore = s;
-                bestNear = near;
+                bestRank = rank;
+                tied = false;
             }
+            else if (order === 0)
+                tied = true;
         }
-        return requireAll && bestScore < keys.length ? undefined : best;
+        if (best === undefined || tied)
+            return undefined;
+        return requireAll && bestRank[0] < keys.length ? undefined : best;
     }
     /** The `.tf` declaration of a resource block, or undefined. */
     declaration(modulePath, localKey) {
@@ -54933,7 +54963,8 @@ function topologyPlanLinks(files) {
     return links;
 }
 /** Everything the core needs about one plan to place findings and resolve references. */
-function buildPlanContext(doc, scan) {
+/** `workingFolder`: the repository-relative folder the run works in, to tell look-alike stacks apart. */
+function buildPlanContext(doc, scan, workingFolder) {
     const state = buildPlanState(doc);
     const config = buildConfigIndex(state);
     const resolver = new ReferenceResolver(state, config);
@@ -54951,7 +54982,7 @@ function buildPlanContext(doc, scan) {
         else
             byType.set(r.type, [r]);
     }
-    const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
+    const locator = new DeclarationLocator(scan, config, doc.file, planKeys, workingFolder);
     // Where no `.tf` declares a resource: its first entry in the plan file.
     const inPlan = (res) => {
         const found = doc.locateAddress(res.address);
@@ -55197,7 +55228,7 @@ function mergePlanEnvironments(input) {
     /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
     const undecided = new Map();
     for (const plan of input.plans) {
-        const ctx = buildPlanContext(plan, input.scan);
+        const ctx = buildPlanContext(plan, input.scan, input.workingFolder);
         checkRuleShapes(ctx);
         const builders = networkBuilders(ctx);
         const listing = listedBy.get(plan.file) ?? [];
@@ -55550,6 +55581,7 @@ function run_check_loadEnvironments(inputs, clients) {
         topologyEnvironments: topologies.environments,
         plans,
         scan: scanDeclarations(inputs.terraformSources ?? []),
+        workingFolder: inputs.workingFolder,
         clients,
     });
     return { ...topologies, environments, plans: plans.length };
@@ -56210,7 +56242,9 @@ async function readInputs(req, clients, filesRead) {
     const topologies = await readTopologies(req.workspace, req.topology, filesRead);
     const plans = await readPlans(req.workspace, req.plan, topologies, clients, filesRead);
     const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace, filesRead) : [];
-    return { topologies, plans, terraformSources };
+    // Where relative patterns start: of look-alike stacks, the one the run works in.
+    const workingFolder = displayPath(req.workspace, req.workspace.cwd);
+    return { topologies, plans, terraformSources, workingFolder };
 }
 async function checkFiles(req) {
     return (await checkFilesListingInputs(req)).report;
@@ -56671,6 +56705,10 @@ function disabledSection(report) {
     return ['**Disabled by the team:**', '', ...report.disabled.map((d) => `- **${escapeMarkdown(d.policy)}** ${escapeMarkdown(d.title)}: ${escapeMarkdown(d.reason)} (${codeSpan(`${d.location.file}:${d.location.line}`)})`), ''];
 }
 function renderMarkdown(report, options) {
+    return renderMarkdownReport(report, options).text;
+}
+/** renderMarkdown, also telling whether rows had to be cut (passes only collapsed is no cut: every finding is still there). */
+function renderMarkdownReport(report, options) {
     const build = (passDetails) => {
         const lines = [verdict(report, options.failOn), ''];
         for (const a of report.advisories ?? [])
@@ -56685,10 +56723,10 @@ function renderMarkdown(report, options) {
     const full = build(options.passDetails ?? true);
     const max = options.maxLength;
     if (max === undefined || full.length <= max)
-        return full;
+        return { text: full, cut: false };
     const compact = build(false);
     if (compact.length <= max)
-        return compact;
+        return { text: compact, cut: false };
     // Still too long: keep whole lines up to the budget and say where the rest is.
     const note = `\n\n> ✂️ This report was cut to fit. ${options.fullReportHint ?? 'Run topogate locally or see the JSON report for every finding.'}\n`;
     const budget = max - note.length;
@@ -56699,7 +56737,7 @@ function renderMarkdown(report, options) {
             break;
         out += `${line}\n`;
     }
-    return `${out.trimEnd()}${note}`;
+    return { text: `${out.trimEnd()}${note}`, cut: true };
 }
 
 ;// CONCATENATED MODULE: ./src/github/comment-marker.ts
@@ -56766,7 +56804,18 @@ function lineLinker(links, isRepoFile) {
         return `${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/blob/${links.sha}/${loc.file}#L${loc.line}`;
     };
 }
-function footer(links, version, name) {
+/** A sentence for a cut job summary (or anything pointing past it): the step log, and the JSON report to keep. */
+function beyondSummaryHint(reportFile) {
+    return `The step log lists every finding that did not pass${reportFile ? '; the JSON report (the `report` output, a file in `RUNNER_TEMP`) has every finding: upload it with `actions/upload-artifact` to keep it' : ''}.`;
+}
+/** Where a cut report sends the reader for every finding. */
+function fullReportHint(places, run) {
+    const summary = run ? `The job summary of the [workflow run](${run})` : 'The job summary of the workflow run';
+    if (!places?.summaryCut)
+        return `${summary} has every finding.`;
+    return `${summary} is cut to fit too. ${beyondSummaryHint(places.reportFile)}`;
+}
+function footer(links, version, name, summaryCut = false) {
     const parts = [`topogate ${escapeMarkdown(version)}`];
     if (name)
         parts.push(`check ${codeSpan(name)}`);
@@ -56774,7 +56823,7 @@ function footer(links, version, name) {
         parts.push(`commit [${codeSpan(links.sha.slice(0, 7))}](${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/commit/${links.sha})`);
     const run = runUrl(links);
     if (run)
-        parts.push(`[workflow run](${run}) (the job summary has the full report)`);
+        parts.push(`[workflow run](${run}) (${summaryCut ? 'the job summary is cut to fit; the step log lists every finding that did not pass' : 'the job summary has the full report'})`);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
 /**
@@ -56792,14 +56841,14 @@ function renderUnwrittenOutputs(unwritten = []) {
 /** The sticky comment: the marker, a notice of unwritten outputs, the verdict per environment (cut to fit), the footer. */
 function renderCommentBody(report, o) {
     const head = `${formatMarker(o.marker)}\n${renderUnwrittenOutputs(o.unwritten)}`.replace(/\n$/, '');
-    const foot = footer(o.links, o.version, o.name);
+    const foot = footer(o.links, o.version, o.name, o.fullReport?.summaryCut);
     const run = runUrl(o.links);
     const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
     const body = renderMarkdown(report, {
         failOn: o.failOn,
         linkTo: o.linkTo,
         maxLength: budget,
-        fullReportHint: run ? `The job summary of the [workflow run](${run}) has every finding.` : 'The job summary of the workflow run has every finding.',
+        fullReportHint: fullReportHint(o.fullReport, run),
     });
     return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
 }
@@ -57112,7 +57161,7 @@ async function publishCheckRun(api, req) {
     }
     catch (e) {
         const reason = e.message;
-        const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}); the job summary has every finding.`;
+        const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}). ${req.everyFindingAt ?? 'The job summary has every finding.'}`;
         // No annotations in this request, so the API layer retries it: a run left "in progress" blocks nothing but misleads everyone.
         try {
             await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion });
@@ -57393,7 +57442,7 @@ class GitHubApi {
             let pages = 0;
             for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: issueNumber, per_page: 100 })) {
                 for (const c of page.data)
-                    out.push({ id: c.id, body: c.body ?? '', authorLogin: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', url: c.html_url });
+                    out.push({ id: c.id, body: c.body ?? '', authorLogin: c.user?.login ?? '', url: c.html_url });
                 if (++pages >= MAX_COMMENT_PAGES)
                     break;
             }
@@ -57471,20 +57520,30 @@ class GitHubApi {
 
 
 
+
 /**
  * The job summary: the whole report (passes included), then where else it went and what
- * did not fit there: annotations GitHub would not show, a comment that was refused. It is
- * the one place that always has everything, fork pull requests included.
+ * did not fit there: annotations GitHub would not show, a comment that was refused. It has
+ * everything, fork pull requests included, unless the report is over 1 MB: then it is cut,
+ * and says (as the check run and the comment do) that the step log lists every finding.
  */
 /** GitHub refuses a step summary over 1 MiB; this leaves room for the notes. */
 const SUMMARY_MAX_BYTES = 1_000_000;
+/**
+ * Room kept below the report for the delivery notes. The report is rendered before anything
+ * is published (the check run and the comment say whether it was cut), the notes after.
+ * Notes are a few hundred bytes; SUMMARY_MAX_BYTES is 48 KiB under GitHub's limit besides.
+ */
+const NOTES_RESERVE_BYTES = 16_000;
 function job_summary_plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 function levels(counts) {
     return ['error', 'warning', 'notice'].filter((l) => counts[l] > 0).map((l) => job_summary_plural(counts[l], l)).join(', ');
 }
-function annotationNote(a) {
+/** `summaryCut`: the job summary lacks some findings, so the notes point at the step log rather than at "the tables above". */
+function annotationNote(a, summaryCut = false) {
+    const everyFinding = summaryCut ? 'The step log lists every finding that did not pass' : 'Every finding is in the tables above';
     switch (a.kind) {
         case 'off':
             return 'Annotations are off (`annotations: false`).';
@@ -57492,7 +57551,7 @@ function annotationNote(a) {
             const omitted = a.omitted ? a.omitted.error + a.omitted.warning + a.omitted.notice : 0;
             if (omitted === 0 || !a.omitted)
                 return `Every finding (${job_summary_plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
-            return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. Every finding is in the tables above.`;
+            return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. ${everyFinding}.`;
         }
         case 'commands': {
             const shownTotal = a.shown.error + a.shown.warning + a.shown.notice;
@@ -57508,7 +57567,10 @@ function annotationNote(a) {
                 parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
             parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${job_summary_plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
             if (hiddenTotal > 0) {
-                parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
+                const checkRun = shownTotal + hiddenTotal <= CHECK_RUN_MAX_ANNOTATIONS
+                    ? 'all of them are annotated'
+                    : `a check run annotates the ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} most urgent`;
+                parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. ${everyFinding}; with \`check-run: true\` (and \`checks: write\`) ${checkRun}.`);
             }
             return parts.join(' ');
         }
@@ -57528,8 +57590,8 @@ function commentNote(c) {
             return `No PR comment: ${c.reason}`;
     }
 }
-function deliveryNotes(d) {
-    const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations)}`, `- ${commentNote(d.comment)}`];
+function deliveryNotes(d, summaryCut) {
+    const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations, summaryCut)}`, `- ${commentNote(d.comment)}`];
     const files = [d.reportFile ? `JSON report ${codeSpan(d.reportFile)}` : '', d.sarifFile ? `SARIF ${codeSpan(d.sarifFile)}` : ''].filter(Boolean);
     if (files.length > 0)
         lines.push(`- ${files.join(', ')} (the \`report\` and \`sarif-file\` outputs).`);
@@ -57538,31 +57600,43 @@ function deliveryNotes(d) {
         lines.push(`- ${job_summary_plural(unwritten, 'output file')} not written (see the top of this summary); the output${unwritten === 1 ? ' that would name it is' : 's that would name them are'} empty.`);
     return `${lines.join('\n')}\n`;
 }
-/** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
-function renderJobSummary(report, o) {
-    const notes = deliveryNotes(o.delivery);
-    const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.delivery.unwritten)}`;
-    const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;
-    const render = (maxLength) => renderMarkdown(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: 'The JSON report (the `report` output) has every finding.' });
+/**
+ * The report part of the summary (the title, the report, cut to fit with a note), rendered
+ * before anything is published: the check run and the comment say whether it is whole.
+ * `reportFile`: whether the JSON report was written, for the note of a cut report.
+ */
+function renderSummaryReport(report, o) {
+    const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.unwritten)}`;
+    const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title) - NOTES_RESERVE_BYTES - 16;
+    const render = (maxLength) => renderMarkdownReport(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: beyondSummaryHint(o.reportFile) });
     let body = render();
     // Characters are not bytes (emoji, non-Latin names): shrink until the bytes fit.
-    for (let i = 0; i < 6 && Buffer.byteLength(body) > maxBytes; i++) {
-        body = render(Math.floor(body.length * (maxBytes / Buffer.byteLength(body)) * 0.97));
+    for (let i = 0; i < 6 && Buffer.byteLength(body.text) > maxBytes; i++) {
+        body = render(Math.floor(body.text.length * (maxBytes / Buffer.byteLength(body.text)) * 0.97));
     }
-    return `${title}${body.trimEnd()}\n\n${notes}`;
+    return { text: `${title}${body.text.trimEnd()}`, cut: body.cut };
+}
+/** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). `rendered`: the report part, when it was rendered first. */
+function renderJobSummary(report, o) {
+    const part = o.rendered ?? renderSummaryReport(report, { ...o, unwritten: o.delivery.unwritten, reportFile: o.delivery.reportFile !== undefined });
+    return `${part.text}\n\n${deliveryNotes(o.delivery, part.cut)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.ts
 
 
+/** Who the default token (GITHUB_TOKEN) writes as: the one author trusted when the token's own login cannot be read. */
+const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
 /** Duplicates deleted per run at most: two racing first runs leave one, a bug could leave more. */
 const MAX_DUPLICATE_DELETES = 10;
 function isOurs(c, key, login) {
     const m = parseMarker(c.body);
     if (!m || m.key !== key)
         return undefined;
-    // Without a known login, fall back to bot authors: a pull request's author is a user.
-    const trusted = login !== undefined ? c.authorLogin === login : c.authorIsBot;
+    // Without a known login, only the default token's identity: any other app's bot could
+    // copy the marker with a later run and freeze the real comment. (A custom token whose login
+    // cannot be read then finds none of its comments and starts a new one; never a stale one.)
+    const trusted = c.authorLogin === (login ?? DEFAULT_TOKEN_LOGIN);
     return trusted ? m : undefined;
 }
 function refusalReason(e, fromFork, eventName = 'pull_request') {
@@ -57583,7 +57657,7 @@ async function publishComment(api, pullNumber, req, log) {
             login = await api.viewerLogin();
         }
         catch (e) {
-            log.debug(`could not tell which login the token acts as (${e.message}); trusting markers in bot comments only.`);
+            log.debug(`could not tell which login the token acts as (${e.message}); trusting markers in comments by ${DEFAULT_TOKEN_LOGIN} (the default token) only.`);
         }
         const comments = await api.listComments(pullNumber);
         const ours = comments.flatMap((c) => {
@@ -57900,6 +57974,10 @@ async function publishReport(report, ctx, filesRead = []) {
         log.annotate('warning', a.message, { title: 'topogate: input warning', file: a.file, startLine: a.line, startColumn: a.column });
     const repoFile = (loc) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
     const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
+    // The summary's report first: the check run and the comment point at it only if it is whole.
+    const summaryReport = renderSummaryReport(report, { failOn: gate, name: inputs.name, linkTo, unwritten, reportFile: files.reportFile !== undefined });
+    const fullReport = { summaryCut: summaryReport.cut, reportFile: files.reportFile !== undefined };
+    const everyFindingAt = summaryReport.cut ? `The job summary is cut to fit too. ${beyondSummaryHint(fullReport.reportFile)}` : 'The job summary has every finding.';
     const api = new ApiSession(ctx);
     let ranked = rankAnnotations(report.findings, repoFile);
     // A check run first: when it carries every annotation, the log carries none of them.
@@ -57931,8 +58009,8 @@ async function publishReport(report, ctx, filesRead = []) {
             const omitted = countByLevel(withFile.slice(CHECK_RUN_MAX_ANNOTATIONS));
             const omittedTotal = omitted.error + omitted.warning + omitted.notice;
             const note = omittedTotal > 0
-                ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. The job summary has every finding.\n`
-                : '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
+                ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. ${everyFindingAt}\n`
+                : `\n\n<sub>Every finding is annotated on its line; the job summary ${summaryReport.cut ? 'counts' : 'has'} the passes too.</sub>\n`;
             try {
                 const result = await publishCheckRun(client, {
                     name,
@@ -57942,6 +58020,7 @@ async function publishReport(report, ctx, filesRead = []) {
                     title: verdictLine(report, gate).slice(0, 255),
                     summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: gate, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
                     annotations: published,
+                    everyFindingAt,
                     conclusion: failing ? 'failure' : 'success',
                 });
                 annotations = { kind: 'check-run', total: published.length, url: result.url, name, ...(omittedTotal > 0 ? { omitted, limit: CHECK_RUN_MAX_ANNOTATIONS } : {}) };
@@ -57980,7 +58059,7 @@ async function publishReport(report, ctx, filesRead = []) {
                 log.warning(`Check run created but could not be completed: ${checkRunLeftOver.url} may stay "in progress" (${reason}); ${fallback}`);
         }
     }
-    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
+    const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten, fullReport });
     const comment = await deliverComment(ctx, api, markerBody, false);
     if (!inputs.annotations)
         annotations = { kind: 'off' };
@@ -58008,7 +58087,7 @@ async function publishReport(report, ctx, filesRead = []) {
     // When the deadline passed while the files the pull request changes were listed (or annotations are off).
     api.warnIfOutOfTime();
     const delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
-    writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery }));
+    writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery, rendered: summaryReport }));
     return { failing, unwritten };
 }
 /**

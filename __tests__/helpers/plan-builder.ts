@@ -145,13 +145,16 @@ export interface PlanRun {
   plans: Record<string, TestPlan | string>;
   topologies?: Record<string, string>;
   sources?: TfSource[];
+  /** The folder the run works in (the action's working-directory). */
+  workingFolder?: string;
 }
 
-function inputs(run: PlanRun): { plans: PlanInput[]; topologies: Array<{ path: string; text: string }>; terraformSources: TfSource[] } {
+function inputs(run: PlanRun): { plans: PlanInput[]; topologies: Array<{ path: string; text: string }>; terraformSources: TfSource[]; workingFolder?: string } {
   return {
     plans: Object.entries(run.plans).map(([path, p]) => ({ path, content: typeof p === 'string' ? p : planText(p) })),
     topologies: Object.entries(run.topologies ?? {}).map(([path, text]) => ({ path, text })),
     terraformSources: run.sources ?? [],
+    workingFolder: run.workingFolder,
   };
 }
 

@@ -17125,13 +17125,27 @@ function joinFolder(base, relative) {
     }
     return parts.length === 0 ? '.' : parts.join('/');
 }
-function commonPrefixLength(a, b) {
-    const x = a === '.' ? [] : a.split('/');
-    const y = b === '.' ? [] : b.split('/');
+const segments = (folder) => (folder === '.' ? [] : folder.split('/'));
+/**
+ * How near `folder` is to `to`: the folders they share from the root, then whether it is
+ * `to` itself (`stacks/b` from `stacks/b` is nearer than `stacks/b/old`, which is nearer than
+ * `stacks/a`). Depth alone says nothing: `infra` is no nearer the root than `old/infra` is.
+ */
+function nearness(folder, to) {
+    const x = segments(folder);
+    const y = segments(to);
     let n = 0;
     while (n < x.length && n < y.length && x[n] === y[n])
         n++;
-    return n;
+    return [n, folder === to ? 1 : 0];
+}
+/** A path the repository holds: relative and not leading out (the edge names files outside it by their absolute path). */
+const inRepository = (p) => p !== '' && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split('/').includes('..');
+function compareRanks(a, b) {
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return a[i] - b[i];
+    return 0;
 }
 /** Finds the declaration of each resource of one plan. */
 class DeclarationLocator {
@@ -17139,14 +17153,18 @@ class DeclarationLocator {
     config;
     planPath;
     planKeys;
+    workingFolder;
     folders = new Map();
     constructor(scan, config, planPath, 
     /** Resource keys (`TYPE.NAME`) per module path, from the plan, for plans without configuration. */
-    planKeys) {
+    planKeys, 
+    /** Repository-relative folder the run works in (the action's `working-directory`): breaks ties the plan's place leaves. */
+    workingFolder = '.') {
         this.scan = scan;
         this.config = config;
         this.planPath = planPath;
         this.planKeys = planKeys;
+        this.workingFolder = workingFolder;
     }
     /** The folder of a module's `.tf` files, or undefined when it is not in the repository. */
     folderOf(modulePath) {
@@ -17177,7 +17195,13 @@ class DeclarationLocator {
         this.folders.set(modulePath, folder);
         return folder;
     }
-    /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
+    /**
+     * The folder declaring the most of a module's resources and calls; ties go to the one
+     * nearest the plan (when the plan is in the repository: one written to `$RUNNER_TEMP` says
+     * nothing), then to the one nearest the working directory. Folders still tied are
+     * look-alikes (two stacks of one module): none is taken, rather than one picked by name,
+     * so findings point at the plan instead of at a stack the plan may not be of.
+     */
     bestFolder(modulePath, requireAll = false) {
         const module = this.config.modules.get(modulePath);
         const keys = [];
@@ -17195,19 +17219,25 @@ class DeclarationLocator {
         for (const k of keys)
             for (const f of this.scan.foldersOf.get(k) ?? [])
                 score.set(f, (score.get(f) ?? 0) + 1);
-        const planFolder = folderOf(this.planPath);
+        const planFolder = inRepository(this.planPath) ? folderOf(this.planPath) : undefined;
+        const workingFolder = inRepository(this.workingFolder) ? this.workingFolder : '.';
         let best;
-        let bestScore = 0;
-        let bestNear = -1;
-        for (const [f, s] of [...score.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-            const near = commonPrefixLength(f, planFolder);
-            if (s > bestScore || (s === bestScore && near > bestNear)) {
+        let bestRank = [];
+        let tied = false;
+        for (const [f, s] of score) {
+            const rank = [s, ...(planFolder !== undefined ? nearness(f, planFolder) : [0, 0]), ...nearness(f, workingFolder)];
+            const order = best === undefined ? 1 : compareRanks(rank, bestRank);
+            if (order > 0) {
                 best = f;
-                bestScore = s;
-                bestNear = near;
+                bestRank = rank;
+                tied = false;
             }
+            else if (order === 0)
+                tied = true;
         }
-        return requireAll && bestScore < keys.length ? undefined : best;
+        if (best === undefined || tied)
+            return undefined;
+        return requireAll && bestRank[0] < keys.length ? undefined : best;
     }
     /** The `.tf` declaration of a resource block, or undefined. */
     declaration(modulePath, localKey) {
@@ -22383,7 +22413,8 @@ function topologyPlanLinks(files) {
     return links;
 }
 /** Everything the core needs about one plan to place findings and resolve references. */
-function buildPlanContext(doc, scan) {
+/** `workingFolder`: the repository-relative folder the run works in, to tell look-alike stacks apart. */
+function buildPlanContext(doc, scan, workingFolder) {
     const state = buildPlanState(doc);
     const config = buildConfigIndex(state);
     const resolver = new ReferenceResolver(state, config);
@@ -22401,7 +22432,7 @@ function buildPlanContext(doc, scan) {
         else
             byType.set(r.type, [r]);
     }
-    const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
+    const locator = new DeclarationLocator(scan, config, doc.file, planKeys, workingFolder);
     // Where no `.tf` declares a resource: its first entry in the plan file.
     const inPlan = (res) => {
         const found = doc.locateAddress(res.address);
@@ -22647,7 +22678,7 @@ function mergePlanEnvironments(input) {
     /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
     const undecided = new Map();
     for (const plan of input.plans) {
-        const ctx = buildPlanContext(plan, input.scan);
+        const ctx = buildPlanContext(plan, input.scan, input.workingFolder);
         checkRuleShapes(ctx);
         const builders = networkBuilders(ctx);
         const listing = listedBy.get(plan.file) ?? [];
@@ -23000,6 +23031,7 @@ function loadEnvironments(inputs, clients) {
         topologyEnvironments: topologies.environments,
         plans,
         scan: scanDeclarations(inputs.terraformSources ?? []),
+        workingFolder: inputs.workingFolder,
         clients,
     });
     return { ...topologies, environments, plans: plans.length };
@@ -23159,6 +23191,10 @@ function disabledSection(report) {
     return ['**Disabled by the team:**', '', ...report.disabled.map((d) => `- **${escapeMarkdown(d.policy)}** ${escapeMarkdown(d.title)}: ${escapeMarkdown(d.reason)} (${codeSpan(`${d.location.file}:${d.location.line}`)})`), ''];
 }
 function renderMarkdown(report, options) {
+    return renderMarkdownReport(report, options).text;
+}
+/** renderMarkdown, also telling whether rows had to be cut (passes only collapsed is no cut: every finding is still there). */
+function renderMarkdownReport(report, options) {
     const build = (passDetails) => {
         const lines = [verdict(report, options.failOn), ''];
         for (const a of report.advisories ?? [])
@@ -23173,10 +23209,10 @@ function renderMarkdown(report, options) {
     const full = build(options.passDetails ?? true);
     const max = options.maxLength;
     if (max === undefined || full.length <= max)
-        return full;
+        return { text: full, cut: false };
     const compact = build(false);
     if (compact.length <= max)
-        return compact;
+        return { text: compact, cut: false };
     // Still too long: keep whole lines up to the budget and say where the rest is.
     const note = `\n\n> ✂️ This report was cut to fit. ${options.fullReportHint ?? 'Run topogate locally or see the JSON report for every finding.'}\n`;
     const budget = max - note.length;
@@ -23187,7 +23223,7 @@ function renderMarkdown(report, options) {
             break;
         out += `${line}\n`;
     }
-    return `${out.trimEnd()}${note}`;
+    return { text: `${out.trimEnd()}${note}`, cut: true };
 }
 
 ;// CONCATENATED MODULE: ./src/core/report/sarif-report.ts
@@ -24944,7 +24980,9 @@ async function readInputs(req, clients, filesRead) {
     const topologies = await readTopologies(req.workspace, req.topology, filesRead);
     const plans = await readPlans(req.workspace, req.plan, topologies, clients, filesRead);
     const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace, filesRead) : [];
-    return { topologies, plans, terraformSources };
+    // Where relative patterns start: of look-alike stacks, the one the run works in.
+    const workingFolder = displayPath(req.workspace, req.workspace.cwd);
+    return { topologies, plans, terraformSources, workingFolder };
 }
 async function checkFiles(req) {
     return (await checkFilesListingInputs(req)).report;

@@ -42,6 +42,12 @@ export interface CheckInputs {
   plans?: readonly PlanInput[];
   /** The repository's `.tf` files, to point findings at the line declaring each resource. */
   terraformSources?: readonly TfSource[];
+  /**
+   * Repository-relative folder the run works in (the CLI's cwd, the action's
+   * `working-directory`), forward slashes; `.` when absent. Of two folders declaring a plan's
+   * blocks alike, the one here is taken when the plan's own place does not tell.
+   */
+  workingFolder?: string;
 }
 
 export interface LoadedPolicies {
@@ -143,7 +149,7 @@ export interface LoadedInputs extends LoadedTopologies {
 }
 
 /** Topologies and plans to environments: the model every check reads. */
-export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans' | 'terraformSources'>, clients: ReadonlyMap<string, Client>): LoadedInputs {
+export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans' | 'terraformSources' | 'workingFolder'>, clients: ReadonlyMap<string, Client>): LoadedInputs {
   const topologies = loadTopologies(inputs.topologies, clients);
   const plans = collectProblems(inputs.plans ?? [], (p) => parsePlan(p.content, p.path));
   if (plans.length === 0 && topologyPlanLinks(topologies.files).length === 0) {
@@ -155,6 +161,7 @@ export function loadEnvironments(inputs: Pick<CheckInputs, 'topologies' | 'plans
     topologyEnvironments: topologies.environments,
     plans,
     scan: scanDeclarations(inputs.terraformSources ?? []),
+    workingFolder: inputs.workingFolder,
     clients,
   });
   return { ...topologies, environments, plans: plans.length };

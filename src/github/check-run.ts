@@ -19,6 +19,8 @@ export interface CheckRunRequest {
   title: string;
   /** Markdown, at most 65,535 characters. */
   summary: string;
+  /** Where every finding is, for a run that gets only some annotations (a sentence). */
+  everyFindingAt?: string;
   annotations: ReadonlyArray<FindingAnnotation & { file: string }>;
   conclusion: 'success' | 'failure' | 'neutral';
 }
@@ -71,7 +73,7 @@ export async function publishCheckRun(api: GitHubApi, req: CheckRunRequest): Pro
     }
   } catch (e) {
     const reason = (e as Error).message;
-    const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}); the job summary has every finding.`;
+    const note = `\n\n> ⚠️ Only ${published} of ${annotations.length} annotations could be published (${reason}). ${req.everyFindingAt ?? 'The job summary has every finding.'}`;
     // No annotations in this request, so the API layer retries it: a run left "in progress" blocks nothing but misleads everyone.
     try {
       await api.updateCheckRun(id, { output: { title: req.title, summary: `${req.summary.slice(0, CHECK_RUN_SUMMARY_MAX - note.length)}${note}` }, conclusion: req.conclusion });

@@ -39,12 +39,36 @@ export function lineLinker(links: RunLinks, isRepoFile: (file: string) => boolea
   };
 }
 
-function footer(links: RunLinks, version: string, name: string): string {
+/**
+ * Where every finding is when a report is cut to fit: the job summary, unless it is cut
+ * too; then the step log (the text report: every finding that did not pass, the passes
+ * counted) and the JSON report file, which lives in RUNNER_TEMP only until the job ends.
+ */
+export interface FullReportPlaces {
+  /** The job summary had to be cut as well. */
+  summaryCut: boolean;
+  /** The JSON report was written (the `report` output names it). */
+  reportFile: boolean;
+}
+
+/** A sentence for a cut job summary (or anything pointing past it): the step log, and the JSON report to keep. */
+export function beyondSummaryHint(reportFile: boolean): string {
+  return `The step log lists every finding that did not pass${reportFile ? '; the JSON report (the `report` output, a file in `RUNNER_TEMP`) has every finding: upload it with `actions/upload-artifact` to keep it' : ''}.`;
+}
+
+/** Where a cut report sends the reader for every finding. */
+export function fullReportHint(places: FullReportPlaces | undefined, run: string | undefined): string {
+  const summary = run ? `The job summary of the [workflow run](${run})` : 'The job summary of the workflow run';
+  if (!places?.summaryCut) return `${summary} has every finding.`;
+  return `${summary} is cut to fit too. ${beyondSummaryHint(places.reportFile)}`;
+}
+
+function footer(links: RunLinks, version: string, name: string, summaryCut = false): string {
   const parts = [`topogate ${escapeMarkdown(version)}`];
   if (name) parts.push(`check ${codeSpan(name)}`);
   if (links.sha && links.repository) parts.push(`commit [${codeSpan(links.sha.slice(0, 7))}](${links.serverUrl}/${links.repository.owner}/${links.repository.repo}/commit/${links.sha})`);
   const run = runUrl(links);
-  if (run) parts.push(`[workflow run](${run}) (the job summary has the full report)`);
+  if (run) parts.push(`[workflow run](${run}) (${summaryCut ? 'the job summary is cut to fit; the step log lists every finding that did not pass' : 'the job summary has the full report'})`);
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
@@ -58,6 +82,8 @@ export interface CommentOptions {
   maxChars?: number;
   /** Output files the step could not write after the check ran (see renderUnwrittenOutputs). */
   unwritten?: readonly string[];
+  /** Whether the job summary is cut too, and the JSON report written: what a cut comment points to. Default: a whole summary. */
+  fullReport?: FullReportPlaces;
 }
 
 /**
@@ -75,14 +101,14 @@ export function renderUnwrittenOutputs(unwritten: readonly string[] = []): strin
 /** The sticky comment: the marker, a notice of unwritten outputs, the verdict per environment (cut to fit), the footer. */
 export function renderCommentBody(report: Report, o: CommentOptions): string {
   const head = `${formatMarker(o.marker)}\n${renderUnwrittenOutputs(o.unwritten)}`.replace(/\n$/, '');
-  const foot = footer(o.links, o.version, o.name);
+  const foot = footer(o.links, o.version, o.name, o.fullReport?.summaryCut);
   const run = runUrl(o.links);
   const budget = (o.maxChars ?? COMMENT_MAX_CHARS) - head.length - foot.length - 4;
   const body = renderMarkdown(report, {
     failOn: o.failOn,
     linkTo: o.linkTo,
     maxLength: budget,
-    fullReportHint: run ? `The job summary of the [workflow run](${run}) has every finding.` : 'The job summary of the workflow run has every finding.',
+    fullReportHint: fullReportHint(o.fullReport, run),
   });
   return `${head}\n${body.trimEnd()}\n\n${foot}\n`;
 }

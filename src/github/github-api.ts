@@ -18,7 +18,6 @@ export interface IssueComment {
   id: number;
   body: string;
   authorLogin: string;
-  authorIsBot: boolean;
   url: string;
 }
 
@@ -323,7 +322,7 @@ export class GitHubApi {
       const out: IssueComment[] = [];
       let pages = 0;
       for await (const page of this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, { owner: this.owner, repo: this.repo, issue_number: issueNumber, per_page: 100 })) {
-        for (const c of page.data) out.push({ id: c.id, body: c.body ?? '', authorLogin: c.user?.login ?? '', authorIsBot: c.user?.type === 'Bot', url: c.html_url });
+        for (const c of page.data) out.push({ id: c.id, body: c.body ?? '', authorLogin: c.user?.login ?? '', url: c.html_url });
         if (++pages >= MAX_COMMENT_PAGES) break;
       }
       return out;

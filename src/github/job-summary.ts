@@ -1,18 +1,33 @@
 import type { SourceLocation } from '../core/model.js';
 import { codeSpan } from '../core/report/escape.js';
-import { renderMarkdown } from '../core/report/markdown-report.js';
+import { renderMarkdownReport } from '../core/report/markdown-report.js';
 import type { GateLike, Report } from '../core/report/report.js';
 import type { AnnotationLevel } from './annotations.js';
-import { renderUnwrittenOutputs } from './comment-body.js';
+import { CHECK_RUN_MAX_ANNOTATIONS } from './check-run.js';
+import { beyondSummaryHint, renderUnwrittenOutputs } from './comment-body.js';
 
 /**
  * The job summary: the whole report (passes included), then where else it went and what
- * did not fit there: annotations GitHub would not show, a comment that was refused. It is
- * the one place that always has everything, fork pull requests included.
+ * did not fit there: annotations GitHub would not show, a comment that was refused. It has
+ * everything, fork pull requests included, unless the report is over 1 MB: then it is cut,
+ * and says (as the check run and the comment do) that the step log lists every finding.
  */
 
 /** GitHub refuses a step summary over 1 MiB; this leaves room for the notes. */
 export const SUMMARY_MAX_BYTES = 1_000_000;
+
+/**
+ * Room kept below the report for the delivery notes. The report is rendered before anything
+ * is published (the check run and the comment say whether it was cut), the notes after.
+ * Notes are a few hundred bytes; SUMMARY_MAX_BYTES is 48 KiB under GitHub's limit besides.
+ */
+const NOTES_RESERVE_BYTES = 16_000;
+
+/** The report part of the job summary, and whether it had to be cut (then it does not have every finding). */
+export interface SummaryReport {
+  text: string;
+  cut: boolean;
+}
 
 export type AnnotationDelivery =
   | { kind: 'off' }
@@ -50,14 +65,16 @@ function levels(counts: Record<AnnotationLevel, number>): string {
   return (['error', 'warning', 'notice'] as const).filter((l) => counts[l] > 0).map((l) => plural(counts[l], l)).join(', ');
 }
 
-export function annotationNote(a: AnnotationDelivery): string {
+/** `summaryCut`: the job summary lacks some findings, so the notes point at the step log rather than at "the tables above". */
+export function annotationNote(a: AnnotationDelivery, summaryCut = false): string {
+  const everyFinding = summaryCut ? 'The step log lists every finding that did not pass' : 'Every finding is in the tables above';
   switch (a.kind) {
     case 'off':
       return 'Annotations are off (`annotations: false`).';
     case 'check-run': {
       const omitted = a.omitted ? a.omitted.error + a.omitted.warning + a.omitted.notice : 0;
       if (omitted === 0 || !a.omitted) return `Every finding (${plural(a.total, 'annotation')}) is marked on its line by the check run [${codeSpan(a.name)}](${a.url}).`;
-      return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. Every finding is in the tables above.`;
+      return `${a.total} of ${a.total + omitted} findings are marked on their lines by the check run [${codeSpan(a.name)}](${a.url}); **${omitted} more (${levels(a.omitted)}) are not annotated**: topogate publishes at most ${(a.limit ?? a.total).toLocaleString('en-US')} annotations per run through the API (its requests count against the token's hourly limit), the most urgent first. ${everyFinding}.`;
     }
     case 'commands': {
       const shownTotal = a.shown.error + a.shown.warning + a.shown.notice;
@@ -71,7 +88,10 @@ export function annotationNote(a: AnnotationDelivery): string {
       } else if (a.checkRunFailed) parts.push(`The check run could not be published (${a.checkRunFailed}); annotations went through the log instead.`);
       parts.push(shownTotal === 0 && hiddenTotal === 0 ? 'No finding needs an annotation.' : `${plural(shownTotal, 'finding')} marked on ${shownTotal === 1 ? 'its line' : 'their lines'}${shownTotal > 0 ? ` (${levels(a.shown)})` : ''}.`);
       if (hiddenTotal > 0) {
-        parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. Every finding is in the tables above; with \`check-run: true\` (and \`checks: write\`) all of them are annotated.`);
+        const checkRun = shownTotal + hiddenTotal <= CHECK_RUN_MAX_ANNOTATIONS
+          ? 'all of them are annotated'
+          : `a check run annotates the ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} most urgent`;
+        parts.push(`**${hiddenTotal} more (${levels(a.hidden)}) are not annotated**: GitHub shows at most 10 error and 10 warning annotations per step (topogate holds notices to 10 as well), so the ones in files this pull request changes went first. ${everyFinding}; with \`check-run: true\` (and \`checks: write\`) ${checkRun}.`);
       }
       return parts.join(' ');
     }
@@ -93,8 +113,8 @@ export function commentNote(c: CommentDelivery): string {
   }
 }
 
-function deliveryNotes(d: Delivery): string {
-  const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations)}`, `- ${commentNote(d.comment)}`];
+function deliveryNotes(d: Delivery, summaryCut: boolean): string {
+  const lines = ['#### Delivery', '', `- ${annotationNote(d.annotations, summaryCut)}`, `- ${commentNote(d.comment)}`];
   const files = [d.reportFile ? `JSON report ${codeSpan(d.reportFile)}` : '', d.sarifFile ? `SARIF ${codeSpan(d.sarifFile)}` : ''].filter(Boolean);
   if (files.length > 0) lines.push(`- ${files.join(', ')} (the \`report\` and \`sarif-file\` outputs).`);
   const unwritten = d.unwritten?.length ?? 0;
@@ -102,17 +122,26 @@ function deliveryNotes(d: Delivery): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). */
-export function renderJobSummary(report: Report, o: { failOn: GateLike; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number }): string {
-  const notes = deliveryNotes(o.delivery);
-  const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.delivery.unwritten)}`;
-  const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title + notes) - 16;
+/**
+ * The report part of the summary (the title, the report, cut to fit with a note), rendered
+ * before anything is published: the check run and the comment say whether it is whole.
+ * `reportFile`: whether the JSON report was written, for the note of a cut report.
+ */
+export function renderSummaryReport(report: Report, o: { failOn: GateLike; name: string; linkTo: (loc: SourceLocation) => string | undefined; unwritten?: readonly string[]; reportFile: boolean; maxBytes?: number }): SummaryReport {
+  const title = `${o.name ? `<sub>topogate check ${codeSpan(o.name)}</sub>\n\n` : ''}${renderUnwrittenOutputs(o.unwritten)}`;
+  const maxBytes = (o.maxBytes ?? SUMMARY_MAX_BYTES) - Buffer.byteLength(title) - NOTES_RESERVE_BYTES - 16;
   const render = (maxLength?: number) =>
-    renderMarkdown(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: 'The JSON report (the `report` output) has every finding.' });
+    renderMarkdownReport(report, { failOn: o.failOn, linkTo: o.linkTo, maxLength, passDetails: true, fullReportHint: beyondSummaryHint(o.reportFile) });
   let body = render();
   // Characters are not bytes (emoji, non-Latin names): shrink until the bytes fit.
-  for (let i = 0; i < 6 && Buffer.byteLength(body) > maxBytes; i++) {
-    body = render(Math.floor(body.length * (maxBytes / Buffer.byteLength(body)) * 0.97));
+  for (let i = 0; i < 6 && Buffer.byteLength(body.text) > maxBytes; i++) {
+    body = render(Math.floor(body.text.length * (maxBytes / Buffer.byteLength(body.text)) * 0.97));
   }
-  return `${title}${body.trimEnd()}\n\n${notes}`;
+  return { text: `${title}${body.text.trimEnd()}`, cut: body.cut };
+}
+
+/** The summary markdown, kept under GitHub's size limit (cut with a note, never refused). `rendered`: the report part, when it was rendered first. */
+export function renderJobSummary(report: Report, o: { failOn: GateLike; name: string; linkTo: (loc: SourceLocation) => string | undefined; delivery: Delivery; maxBytes?: number; rendered?: SummaryReport }): string {
+  const part = o.rendered ?? renderSummaryReport(report, { ...o, unwritten: o.delivery.unwritten, reportFile: o.delivery.reportFile !== undefined });
+  return `${part.text}\n\n${deliveryNotes(o.delivery, part.cut)}`;
 }

@@ -17,13 +17,13 @@ import { OutputFileError, WRITE_PROBLEMS, requireNotAnInput } from '../io/write-
 import { STEP_ANNOTATION_LIMIT, countByLevel, overflows, rankAnnotations, withinBudget } from './annotations.js';
 import type { AnnotationLevel, FindingAnnotation } from './annotations.js';
 import { CHECK_RUN_MAX_ANNOTATIONS, CHECK_RUN_SUMMARY_MAX, CheckRunIncompleteError, publishCheckRun } from './check-run.js';
-import { isLocated, lineLinker, problemLine, renderCommentBody, renderInputProblems, renderInputProblemsComment, renderUnwrittenOutputs, runUrl } from './comment-body.js';
+import { beyondSummaryHint, isLocated, lineLinker, problemLine, renderCommentBody, renderInputProblems, renderInputProblemsComment, renderUnwrittenOutputs, runUrl } from './comment-body.js';
 import type { RunLinks, StepProblem } from './comment-body.js';
 import { configurationKey } from './comment-marker.js';
 import type { CommentMarker } from './comment-marker.js';
 import { GitHubApi, durationText } from './github-api.js';
 import type { ApiLimits } from './github-api.js';
-import { SUMMARY_MAX_BYTES, commentNote, renderJobSummary } from './job-summary.js';
+import { SUMMARY_MAX_BYTES, commentNote, renderJobSummary, renderSummaryReport } from './job-summary.js';
 import type { AnnotationDelivery, CheckRunLeftOver, CommentDelivery, Delivery } from './job-summary.js';
 import type { RunContext } from './run-context.js';
 import { publishComment } from './sticky-comment.js';
@@ -289,6 +289,10 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
 
   const repoFile = (loc: SourceLocation) => (isRepoFile(workspace, loc.file) ? loc.file : undefined);
   const linkTo = lineLinker(links(run), (f) => isRepoFile(workspace, f));
+  // The summary's report first: the check run and the comment point at it only if it is whole.
+  const summaryReport = renderSummaryReport(report, { failOn: gate, name: inputs.name, linkTo, unwritten, reportFile: files.reportFile !== undefined });
+  const fullReport = { summaryCut: summaryReport.cut, reportFile: files.reportFile !== undefined };
+  const everyFindingAt = summaryReport.cut ? `The job summary is cut to fit too. ${beyondSummaryHint(fullReport.reportFile)}` : 'The job summary has every finding.';
   const api = new ApiSession(ctx);
   let ranked = rankAnnotations(report.findings, repoFile);
 
@@ -318,8 +322,8 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
       const omitted = countByLevel(withFile.slice(CHECK_RUN_MAX_ANNOTATIONS));
       const omittedTotal = omitted.error + omitted.warning + omitted.notice;
       const note = omittedTotal > 0
-        ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. The job summary has every finding.\n`
-        : '\n\n<sub>Every finding is annotated on its line; the job summary has the passes too.</sub>\n';
+        ? `\n\n> **${omittedTotal} more findings are not annotated** here: topogate publishes at most ${CHECK_RUN_MAX_ANNOTATIONS.toLocaleString('en-US')} annotations per run, the most urgent first. ${everyFindingAt}\n`
+        : `\n\n<sub>Every finding is annotated on its line; the job summary ${summaryReport.cut ? 'counts' : 'has'} the passes too.</sub>\n`;
       try {
         const result = await publishCheckRun(client, {
           name,
@@ -329,6 +333,7 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
           title: verdictLine(report, gate).slice(0, 255),
           summary: `${renderUnwrittenOutputs(unwritten)}${renderMarkdown(report, { failOn: gate, linkTo, passDetails: false, maxLength: CHECK_RUN_SUMMARY_MAX - note.length - renderUnwrittenOutputs(unwritten).length - 16 }).trimEnd()}${note}`,
           annotations: published,
+          everyFindingAt,
           conclusion: failing ? 'failure' : 'success',
         });
         annotations = { kind: 'check-run', total: published.length, url: result.url, name, ...(omittedTotal > 0 ? { omitted, limit: CHECK_RUN_MAX_ANNOTATIONS } : {}) };
@@ -361,7 +366,7 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
     }
   }
 
-  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten });
+  const markerBody = renderCommentBody(report, { marker: markerOf(ctx), failOn: gate, version: ctx.version, name: inputs.name, links: links(run), linkTo, unwritten, fullReport });
   const comment = await deliverComment(ctx, api, markerBody, false);
 
   if (!inputs.annotations) annotations = { kind: 'off' };
@@ -389,7 +394,7 @@ export async function publishReport(report: Report, ctx: PublishContext, filesRe
   api.warnIfOutOfTime();
 
   const delivery: Delivery = { annotations, comment, reportFile: files.reportFile, sarifFile: files.sarifFile, unwritten };
-  writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery }));
+  writeSummary(log, renderJobSummary(report, { failOn: gate, name: inputs.name, linkTo, delivery, rendered: summaryReport }));
   return { failing, unwritten };
 }
 

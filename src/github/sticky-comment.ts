@@ -28,6 +28,9 @@ export interface CommentRequest {
   eventName?: string;
 }
 
+/** Who the default token (GITHUB_TOKEN) writes as: the one author trusted when the token's own login cannot be read. */
+export const DEFAULT_TOKEN_LOGIN = 'github-actions[bot]';
+
 /** Duplicates deleted per run at most: two racing first runs leave one, a bug could leave more. */
 const MAX_DUPLICATE_DELETES = 10;
 
@@ -38,8 +41,10 @@ export interface CommentLog {
 function isOurs(c: IssueComment, key: string, login: string | undefined): CommentMarker | undefined {
   const m = parseMarker(c.body);
   if (!m || m.key !== key) return undefined;
-  // Without a known login, fall back to bot authors: a pull request's author is a user.
-  const trusted = login !== undefined ? c.authorLogin === login : c.authorIsBot;
+  // Without a known login, only the default token's identity: any other app's bot could
+  // copy the marker with a later run and freeze the real comment. (A custom token whose login
+  // cannot be read then finds none of its comments and starts a new one; never a stale one.)
+  const trusted = c.authorLogin === (login ?? DEFAULT_TOKEN_LOGIN);
   return trusted ? m : undefined;
 }
 
@@ -60,7 +65,7 @@ export async function publishComment(api: GitHubApi, pullNumber: number, req: Co
     try {
       login = await api.viewerLogin();
     } catch (e) {
-      log.debug(`could not tell which login the token acts as (${(e as Error).message}); trusting markers in bot comments only.`);
+      log.debug(`could not tell which login the token acts as (${(e as Error).message}); trusting markers in comments by ${DEFAULT_TOKEN_LOGIN} (the default token) only.`);
     }
     const comments = await api.listComments(pullNumber);
     const ours = comments.flatMap((c) => {

@@ -154,7 +154,9 @@ async function readInputs(req: CheckRequest, clients: Parameters<typeof topology
   const topologies = await readTopologies(req.workspace, req.topology, filesRead);
   const plans = await readPlans(req.workspace, req.plan, topologies, clients, filesRead);
   const terraformSources = plans.length > 0 ? await readTerraformSources(req.workspace, filesRead) : [];
-  return { topologies, plans, terraformSources };
+  // Where relative patterns start: of look-alike stacks, the one the run works in.
+  const workingFolder = displayPath(req.workspace, req.workspace.cwd);
+  return { topologies, plans, terraformSources, workingFolder };
 }
 
 export async function checkFiles(req: CheckRequest): Promise<Report> {

@@ -116,6 +116,11 @@ function disabledSection(report: Report): string[] {
 }
 
 export function renderMarkdown(report: Report, options: MarkdownOptions): string {
+  return renderMarkdownReport(report, options).text;
+}
+
+/** renderMarkdown, also telling whether rows had to be cut (passes only collapsed is no cut: every finding is still there). */
+export function renderMarkdownReport(report: Report, options: MarkdownOptions): { text: string; cut: boolean } {
   const build = (passDetails: boolean) => {
     const lines = [verdict(report, options.failOn), ''];
     for (const a of report.advisories ?? []) lines.push(`> ⚠️ ${escapeMarkdown(`${a.file}:${a.line}:${a.column}: ${a.message}`)}`, '');
@@ -126,9 +131,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
   };
   const full = build(options.passDetails ?? true);
   const max = options.maxLength;
-  if (max === undefined || full.length <= max) return full;
+  if (max === undefined || full.length <= max) return { text: full, cut: false };
   const compact = build(false);
-  if (compact.length <= max) return compact;
+  if (compact.length <= max) return { text: compact, cut: false };
   // Still too long: keep whole lines up to the budget and say where the rest is.
   const note = `\n\n> ✂️ This report was cut to fit. ${options.fullReportHint ?? 'Run topogate locally or see the JSON report for every finding.'}\n`;
   const budget = max - note.length;
@@ -138,5 +143,5 @@ export function renderMarkdown(report: Report, options: MarkdownOptions): string
     if (out.length + line.length + 1 > budget) break;
     out += `${line}\n`;
   }
-  return `${out.trimEnd()}${note}`;
+  return { text: `${out.trimEnd()}${note}`, cut: true };
 }

@@ -63,7 +63,8 @@ export function topologyPlanLinks(files: readonly TopologyFile[]): PlanLink[] {
 }
 
 /** Everything the core needs about one plan to place findings and resolve references. */
-export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): PlanContext {
+/** `workingFolder`: the repository-relative folder the run works in, to tell look-alike stacks apart. */
+export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan, workingFolder?: string): PlanContext {
   const state = buildPlanState(doc);
   const config = buildConfigIndex(state);
   const resolver = new ReferenceResolver(state, config);
@@ -77,7 +78,7 @@ export function buildPlanContext(doc: PlanDocument, scan: DeclarationScan): Plan
     if (list) list.push(r);
     else byType.set(r.type, [r]);
   }
-  const locator = new DeclarationLocator(scan, config, doc.file, planKeys);
+  const locator = new DeclarationLocator(scan, config, doc.file, planKeys, workingFolder);
   // Where no `.tf` declares a resource: its first entry in the plan file.
   const inPlan = (res: PlanResource): SourceLocation => {
     const found = doc.locateAddress(res.address);
@@ -148,6 +149,8 @@ export interface PlanEnvironmentInput {
   topologyEnvironments: readonly Environment[];
   plans: readonly PlanDocument[];
   scan: DeclarationScan;
+  /** Repository-relative folder the run works in (the action's `working-directory`; `.` when absent). */
+  workingFolder?: string;
   /** Clients every environment has unless it declares them (pack defaults, `internet`). */
   clients: ReadonlyMap<string, Client>;
 }
@@ -353,7 +356,7 @@ export function mergePlanEnvironments(input: PlanEnvironmentInput): Environment[
   /** Selectors whose tags cannot be read on some resources (unknown until apply): they may match those. */
   const undecided = new Map<RawSelector, ServerCandidate[]>();
   for (const plan of input.plans) {
-    const ctx = buildPlanContext(plan, input.scan);
+    const ctx = buildPlanContext(plan, input.scan, input.workingFolder);
     checkRuleShapes(ctx);
     const builders = networkBuilders(ctx);
     const listing = listedBy.get(plan.file) ?? [];

@@ -5,7 +5,9 @@ import type { ConfigIndex } from './references.js';
  * Where a plan's resources are declared: the `.tf` file and line of `resource "TYPE"
  * "NAME"`, so a finding lands in the pull request's diff. The plan names no files, so the
  * root module's folder is the one whose `.tf` files declare the most of the root's
- * resources (ties: nearest the plan file), and each module's folder is its call's local
+ * resources (ties: nearest the plan file when the plan is in the repository, then nearest
+ * the working directory; still tied, none: the findings stay in the plan file rather than
+ * land on one of two look-alike stacks at random), and each module's folder is its call's local
  * `source` relative to its parent. A module from a registry or git has no folder in the
  * repository: its resources point at the `module "NAME"` block that calls it.
  */
@@ -187,12 +189,27 @@ export function joinFolder(base: string, relative: string): string | undefined {
   return parts.length === 0 ? '.' : parts.join('/');
 }
 
-function commonPrefixLength(a: string, b: string): number {
-  const x = a === '.' ? [] : a.split('/');
-  const y = b === '.' ? [] : b.split('/');
+const segments = (folder: string) => (folder === '.' ? [] : folder.split('/'));
+
+/**
+ * How near `folder` is to `to`: the folders they share from the root, then whether it is
+ * `to` itself (`stacks/b` from `stacks/b` is nearer than `stacks/b/old`, which is nearer than
+ * `stacks/a`). Depth alone says nothing: `infra` is no nearer the root than `old/infra` is.
+ */
+function nearness(folder: string, to: string): [number, number] {
+  const x = segments(folder);
+  const y = segments(to);
   let n = 0;
   while (n < x.length && n < y.length && x[n] === y[n]) n++;
-  return n;
+  return [n, folder === to ? 1 : 0];
+}
+
+/** A path the repository holds: relative and not leading out (the edge names files outside it by their absolute path). */
+const inRepository = (p: string) => p !== '' && !p.startsWith('/') && !/^[A-Za-z]:/.test(p) && !p.split('/').includes('..');
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
 }
 
 /** Finds the declaration of each resource of one plan. */
@@ -205,6 +222,8 @@ export class DeclarationLocator {
     private readonly planPath: string,
     /** Resource keys (`TYPE.NAME`) per module path, from the plan, for plans without configuration. */
     private readonly planKeys: ReadonlyMap<string, readonly string[]>,
+    /** Repository-relative folder the run works in (the action's `working-directory`): breaks ties the plan's place leaves. */
+    private readonly workingFolder = '.',
   ) {}
 
   /** The folder of a module's `.tf` files, or undefined when it is not in the repository. */
@@ -233,7 +252,13 @@ export class DeclarationLocator {
     return folder;
   }
 
-  /** The folder declaring the most of a module's resources and calls; ties go to the one nearest the plan. */
+  /**
+   * The folder declaring the most of a module's resources and calls; ties go to the one
+   * nearest the plan (when the plan is in the repository: one written to `$RUNNER_TEMP` says
+   * nothing), then to the one nearest the working directory. Folders still tied are
+   * look-alikes (two stacks of one module): none is taken, rather than one picked by name,
+   * so findings point at the plan instead of at a stack the plan may not be of.
+   */
   private bestFolder(modulePath: string, requireAll = false): string | undefined {
     const module = this.config.modules.get(modulePath);
     const keys: string[] = [];
@@ -245,19 +270,22 @@ export class DeclarationLocator {
     }
     const score = new Map<string, number>();
     for (const k of keys) for (const f of this.scan.foldersOf.get(k) ?? []) score.set(f, (score.get(f) ?? 0) + 1);
-    const planFolder = folderOf(this.planPath);
+    const planFolder = inRepository(this.planPath) ? folderOf(this.planPath) : undefined;
+    const workingFolder = inRepository(this.workingFolder) ? this.workingFolder : '.';
     let best: string | undefined;
-    let bestScore = 0;
-    let bestNear = -1;
-    for (const [f, s] of [...score.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const near = commonPrefixLength(f, planFolder);
-      if (s > bestScore || (s === bestScore && near > bestNear)) {
+    let bestRank: number[] = [];
+    let tied = false;
+    for (const [f, s] of score) {
+      const rank = [s, ...(planFolder !== undefined ? nearness(f, planFolder) : [0, 0]), ...nearness(f, workingFolder)];
+      const order = best === undefined ? 1 : compareRanks(rank, bestRank);
+      if (order > 0) {
         best = f;
-        bestScore = s;
-        bestNear = near;
-      }
+        bestRank = rank;
+        tied = false;
+      } else if (order === 0) tied = true;
     }
-    return requireAll && bestScore < keys.length ? undefined : best;
+    if (best === undefined || tied) return undefined;
+    return requireAll && bestRank[0] < keys.length ? undefined : best;
   }
 
   /** The `.tf` declaration of a resource block, or undefined. */
