@@ -82,7 +82,15 @@ const network: TestResource[] = [
   subnetAssociation('app', 'web'),
 ];
 
-const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[] } = {}): TestPlan => ({
+/** The health probe `azurerm_lb_probe.https` on `port`, which rule https names by probe_id. */
+const probeOn = (port: number): TestResource => ({
+  address: 'azurerm_lb_probe.https',
+  values: { name: 'https', protocol: 'Tcp', port },
+  unknown: { id: true, loadbalancer_id: true },
+  expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web') },
+});
+
+const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[]; probe?: number } = {}): TestPlan => ({
   resources: [
     ...network,
     nsg('web', webRules),
@@ -97,9 +105,14 @@ const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknow
     {
       address: 'azurerm_lb_rule.https',
       values: { name: 'https', protocol: 'Tcp', frontend_port: 443, backend_port: 8443, frontend_ip_configuration_name: 'front' },
-      unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true },
-      expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'), backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe') },
+      unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true, ...(options.probe !== undefined ? { probe_id: true } : {}) },
+      expressions: {
+        loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'),
+        backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe'),
+        ...(options.probe !== undefined ? { probe_id: ref('azurerm_lb_probe.https.id', 'azurerm_lb_probe.https') } : {}),
+      },
     },
+    ...(options.probe !== undefined ? [probeOn(options.probe)] : []),
     ...['fe1', 'fe2'].map((n) => ({
       address: `azurerm_network_interface_backend_address_pool_association.${n}`,
       values: { ip_configuration_name: 'ip' },
@@ -171,6 +184,56 @@ describe('Azure Load Balancer: pass-through', () => {
     const lb = environmentsOf(lbPlan([], { internal: true }))[0].loadBalancers[0];
     expect(lb.ingress.map((l) => l.name)).toEqual(['internal scheme of azurerm_lb.web', 'address family of azurerm_lb.web']);
     expect(lb.addresses.toCidrs()).toEqual(['10.0.1.100/32']);
+  });
+});
+
+describe('Azure Load Balancer: health probes from AzureLoadBalancer', () => {
+  const httpsIn: Nsg = { name: 'https-in', priority: 100, port: '8443', source: 'Internet' };
+  const FE1 = 'end-users -> azurerm_linux_virtual_machine.fe1';
+
+  it('a Deny on AzureLoadBalancer above the default rules blocks the probe: the backend gets no connections, and the message names the probe, the rule and the fix', () => {
+    const plan = lbPlan([httpsIn, { name: 'no-probes', priority: 200, port: '*', source: 'AzureLoadBalancer', access: 'Deny' }], { probe: 8080 });
+    expect(environmentsOf(plan)[0].loadBalancers[0].listeners[0].healthProbe).toMatchObject({ name: 'azurerm_lb_probe.https (tcp/8080)', protocol: 'tcp', port: 8080, source: { name: 'AzureLoadBalancer' } });
+    const f = finding(checkPlans(plan), NET_002, FE1);
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(
+      /through azurerm_lb\.web \(listener tcp\/443 to azurerm_linux_virtual_machine\.fe1:8443\), end-users reaches azurerm_lb\.web but its health probe azurerm_lb_probe\.https \(tcp\/8080\) from AzureLoadBalancer cannot reach azurerm_linux_virtual_machine\.fe1 \(NSG azurerm_network_security_group\.web \(subnet azurerm_subnet\.app\): denied by azurerm_network_security_group\.web rule no-probes .*\), so azurerm_lb\.web marks it down and sends it no new connections/,
+    );
+    expect(f.message).toMatch(/Fix: add an inbound Allow security rule \(numbered below any Deny that matches\) to azurerm_network_security_group\.web allowing tcp\/8080 from AzureLoadBalancer\.$/);
+  });
+
+  it('a Deny * above the default rules blocks the probe too (an Allow on Internet does not admit it); without a probe known, on the backend port', () => {
+    const f = finding(checkPlans(lbPlan([httpsIn, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }])), NET_002, FE1);
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/its health probe the health probe of azurerm_lb_rule\.https \(none known: on its backend port, tcp\/8443\) from AzureLoadBalancer cannot reach .*denied by azurerm_network_security_group\.web rule deny-all/);
+    expect(f.message).toMatch(/allowing tcp\/8443 from AzureLoadBalancer\.$/);
+  });
+
+  it('an Allow on AzureLoadBalancer for the probe port above the Deny admits it: pass', () => {
+    // From anywhere, the virtual network too (end-users holds it): only the probe decides.
+    const httpsAll: Nsg = { ...httpsIn, source: '*' };
+    const rules: Nsg[] = [httpsAll, { name: 'probes', priority: 150, port: '8080', source: 'AzureLoadBalancer' }, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }];
+    expect(finding(checkPlans(lbPlan(rules, { probe: 8080 })), NET_002, FE1).status).toBe('pass');
+    // The probe's port, not the backend port: allowed on 8443 only, the probe on 8080 is denied.
+    const other: Nsg[] = [{ ...httpsIn, source: 'VirtualNetwork', priority: 90 }, httpsIn, { name: 'probes', priority: 150, port: '8443', source: 'AzureLoadBalancer' }, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }];
+    expect(finding(checkPlans(lbPlan(other, { probe: 8080 })), NET_002, FE1).status).toBe('fail');
+  });
+
+  it('a probe whose port is known only after apply: blocked on every port fails, blocked on some is unknown', () => {
+    const withUnknownPort = (rules: Nsg[]): TestPlan => {
+      const plan = lbPlan(rules, { probe: 8080 });
+      const probe = plan.resources.find((r) => r.address === 'azurerm_lb_probe.https')!;
+      probe.values = { name: 'https', protocol: 'Tcp' };
+      probe.unknown = { ...probe.unknown, port: true };
+      return plan;
+    };
+    const httpsAll: Nsg = { ...httpsIn, source: '*' };
+    // Internet leaves the probe out: denied on every port, whichever it checks.
+    expect(finding(checkPlans(withUnknownPort([httpsIn, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }])), NET_002, FE1).status).toBe('fail');
+    // `*` admits the probe on 8443, not on 8080: which it checks decides.
+    const f = finding(checkPlans(withUnknownPort([httpsAll, { name: 'deny-8080', priority: 4000, port: '8080', source: '*', access: 'Deny' }])), NET_002, FE1);
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/port of azurerm_lb_probe\.https is not known until apply/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import type { Endpoint, Environment, FlowProtocol, Listener, LoadBalancer, Origin } from '../model.js';
-import { possibleAddresses, protocolMatches, reachOnPort } from './reach.js';
+import type { Endpoint, Environment, FlowProtocol, HealthProbe, Listener, LoadBalancer, Origin } from '../model.js';
+import { possibleAddresses, protocolMatches, reachOnPort, reachOnPorts } from './reach.js';
 import type { ReachOptions } from './reach.js';
 import type { FlowSource, LayerBlock, PortReach, SegmentReach } from './reach.js';
 
@@ -28,6 +28,8 @@ export interface BalancerPath {
   front: Hop;
   /** Balancer (or client) to target, on the target port. */
   back: Hop;
+  /** The listener's health probe to the target (see Listener.healthProbe), where it has one. */
+  probe?: Hop;
   /** Source addresses that certainly / possibly get through this path. */
   min: AddressSet;
   max: AddressSet;
@@ -68,7 +70,46 @@ function forwardedTo(target: Endpoint): Endpoint {
   return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
 
+const probers = new WeakMap<HealthProbe['source'], FlowSource>();
+
+/** What sends a health probe, as a flow source: one per sender, so the engine's caches serve every probe. */
+function proberOf(probe: HealthProbe): FlowSource {
+  let source = probers.get(probe.source);
+  if (!source) {
+    const { name, addresses, identities } = probe.source;
+    // Not a client: it reaches the target at its private address.
+    probers.set(probe.source, (source = { name, kind: 'load-balancer', addresses, addressesExact: true, identities, egress: [] }));
+  }
+  return source;
+}
+
+/**
+ * Whether the listener's health probe gets through to the target: one it blocks is marked
+ * down and gets no new connections. An exposure leaves it out: a backend the balancer gives
+ * up on is not a filter to count on.
+ */
+function probeHop(listener: Listener, target: Endpoint, options: ReachOptions): Hop | undefined {
+  const probe = listener.healthProbe;
+  if (!probe || options.exposure) return undefined;
+  const prober = proberOf(probe);
+  if (probe.portUnknown === undefined) return hopOf(reachOnPort(prober, target, probe.protocol, probe.port), prober.addresses);
+  // Its port is not known: blocked (or admitted) on every port, or not known.
+  const hops = reachOnPorts(prober, target, probe.protocol, PortSet.ALL).map((seg) => hopOf(seg, prober.addresses));
+  if (hops.every((h) => h.status === hops[0].status) && hops[0].status !== 'unknown') return hops[0];
+  return { status: 'unknown', allowedBy: [], blocks: [], unknowns: [probe.portUnknown, ...hops.flatMap((h) => h.unknowns)] };
+}
+
+/** A path that also needs its health probe through: none of it gets through where the probe is blocked, none certainly where it may be. */
+function withProbe(path: BalancerPath, probe: Hop | undefined): BalancerPath {
+  if (!probe || probe.status === 'pass') return path;
+  return { ...path, probe, min: AddressSet.EMPTY, max: probe.status === 'fail' ? AddressSet.EMPTY : path.max };
+}
+
 function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+  return withProbe(forwardingPath(source, target, protocol, lb, listener, options), probeHop(listener, target, options));
+}
+
+function forwardingPath(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
   const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
   const front = hopOf(frontReach, possibleAddresses(source));
   if (listener.targetsUnknown !== undefined) {
@@ -189,7 +230,7 @@ export function withBalancerPaths(
       viaBalancers = viaBalancers.union(p.min);
       min = min.union(p.min);
       max = max.union(p.max);
-      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns);
+      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns, ...(p.probe?.unknowns ?? []));
     }
     // The balancer path is the designed route: name its openings before any direct ones.
     // A required flow the balancers carry for every address needs no direct opening to

@@ -205,6 +205,13 @@ function hasIdentity(peer: Peer, side: Side): boolean {
   return false;
 }
 
+/** What a peer's addresses match of a side: all of it by identity, none where it leaves the side's identity out, else the common addresses. */
+function matchedAddresses(peer: Peer, side: Side): AddressSet {
+  if (hasIdentity(peer, side)) return side.addresses;
+  if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id))) return AddressSet.EMPTY;
+  return peer.addresses.intersect(side.addresses);
+}
+
 /** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer: Peer, side: Side): boolean {
   if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined) return false;
@@ -222,6 +229,7 @@ const identityDoubt = (side: Side): string | undefined => side.identitiesUnknown
 function matchesEndpoint(peer: Peer, side: Side): Tri {
   if (peer.unknown !== undefined) return 'maybe';
   if (hasIdentity(peer, side)) return 'yes';
+  if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id))) return 'no';
   if (peer.addresses.covers(side.addresses)) return 'yes';
   if (mayHaveIdentity(peer, side)) return 'maybe';
   if (!peer.addresses.overlaps(side.addresses)) return 'no';
@@ -297,7 +305,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     let got = AddressSet.EMPTY;
     const by: Origin[] = [];
     for (const rule of rules) {
-      const m = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+      const m = matchedAddresses(rule.peer, remote);
       if (m.isEmpty() || got.covers(m)) continue;
       got = got.union(m);
       by.push(rule.origin);
@@ -320,7 +328,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
 
     const peerUnknown = rule.peer.unknown !== undefined;
     const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
-    const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+    const matched = matchedAddresses(rule.peer, remote);
     const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
     const certain = portKnown && localMatch === 'yes' && !peerUnknown && rule.uncertain === undefined ? matched : AddressSet.EMPTY;
     if (!certain.equals(possible) && possible.overlaps(remMax)) {

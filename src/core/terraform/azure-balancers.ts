@@ -1,10 +1,10 @@
-import type { RuleProtocol } from '../model.js';
+import type { HealthProbe, RuleProtocol } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
 import { cidrSet, describeAttribute, indexBy, isObjectValue, linkedResources } from './plan-context.js';
 import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
-import { SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
+import { AZURE_LOAD_BALANCER, AZURE_PROBE_ADDRESS, SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
 import type { AzureNetwork } from './azure-network.js';
 import { azureNicPaths } from './plan-servers.js';
 import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
@@ -14,9 +14,13 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  * Azure load balancers after apply.
  *
  * - Azure Load Balancer (`azurerm_lb`) passes traffic through: the backends' NSGs see the
- *   client's own address (health probes come from AzureLoadBalancer, which the default
- *   rules admit). Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
- *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
+ *   client's own address. Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
+ *   `backend_port` on their backend pools, to the backends that answer the rule's health probe
+ *   (`probe_id`, an `azurerm_lb_probe` on its `port`; without one known, the backend port): the
+ *   probes come from the AzureLoadBalancer service tag (168.63.129.16), which the default rules
+ *   admit but a Deny above them (on `*`, or on the tag) blocks, and a backend that does not
+ *   answer them is marked down and gets no new connections. Inbound NAT rules (`azurerm_lb_nat_rule`,
+ *   not probed) forward to
  *   the NICs associated with them. Pool members are NICs
  *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
  *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, scale
@@ -42,6 +46,9 @@ const NAT_RULE = 'azurerm_lb_nat_rule';
 const GATEWAY = 'azurerm_application_gateway';
 const NIC = 'azurerm_network_interface';
 const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+
+/** Where Azure Load Balancer's health probes come from: one object, so the flow engine's caches serve every probe. */
+const AZURE_PROBE_SOURCE: HealthProbe['source'] = { name: AZURE_LOAD_BALANCER.label, addresses: AZURE_PROBE_ADDRESS, identities: AZURE_LOAD_BALANCER.identities };
 
 interface Pool {
   members: PlanResource[];
@@ -246,6 +253,18 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     if (front.port === 0) return undefined;
     return { port: front.port, targetPort: back.port, targetPortUnknown: back.unknown, protocol, unknown: protocolValue.unknown ? [protocolValue.unknown] : [] };
   };
+  const probes = spec('azurerm_lb_probe', indexBy(managed('azurerm_lb_probe'), ['id'], true), 'health probe');
+  /** The health probe of a load-balancing rule: its `probe_id`, else one on the backend port. */
+  const healthProbeOf = (rule: PlanResource, backendPort: number): HealthProbe => {
+    const l = lookup(rule, ['probe_id']).state === 'absent' ? undefined : link(rule, ['probe_id'], probes);
+    const probe = l && l.targets.length === 1 ? l.targets[0] : undefined;
+    if (!probe) return { name: `the health probe of ${rule.address} (none known: on its backend port, tcp/${backendPort})`, source: AZURE_PROBE_SOURCE, protocol: 'tcp', port: backendPort, location: ctx.locate(rule) };
+    const p = portAt(ctx, probe, ['port']);
+    const base = { source: AZURE_PROBE_SOURCE, protocol: 'tcp' as const, location: ctx.locate(probe) };
+    if (p.port === undefined) return { ...base, name: probe.address, port: backendPort, portUnknown: p.unknown ?? `${describeAttribute(probe, ['port'])} is not set` };
+    // Tcp, Http and Https probes all connect over TCP.
+    return { ...base, name: `${probe.address} (tcp/${p.port})`, port: p.port };
+  };
   for (const rule of managed('azurerm_lb_rule')) {
     const f = forwarding(rule);
     if (!f) continue;
@@ -261,7 +280,8 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
       }
     }
     const targetPort = f.targetPort ?? f.port;
-    addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
+    const healthProbe = healthProbeOf(rule, targetPort);
+    addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, healthProbe, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
   }
   for (const nat of natRules) {
     const f = forwarding(nat);

@@ -244,6 +244,7 @@ function placeBalancer(
       targetPort: l.targetPort,
       ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
       ...(l.answers !== undefined ? { answers: l.answers } : {}),
+      ...(l.healthProbe !== undefined ? { healthProbe: l.healthProbe } : {}),
       location: l.location,
     }));
     let name = d.name ?? d.res.address;
