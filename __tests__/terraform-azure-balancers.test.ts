@@ -245,6 +245,8 @@ interface Gateway {
   pathBased?: boolean;
   extra?: TestResource[];
   pools?: string[];
+  /** A listener on 80 whose routing rule redirects to the https listener. */
+  redirect80?: boolean;
 }
 const gatewayPlan = (g: Gateway = {}): TestPlan => ({
   resources: [
@@ -260,14 +262,19 @@ const gatewayPlan = (g: Gateway = {}): TestPlan => ({
         tags: {},
         gateway_ip_configuration: [{ name: 'gw' }],
         frontend_ip_configuration: [{ name: 'public' }, { name: 'private', private_ip_address: '10.0.3.10', private_ip_address_allocation: 'Static' }],
-        frontend_port: [{ name: 'https', port: 443 }],
+        frontend_port: [{ name: 'https', port: 443 }, ...(g.redirect80 ? [{ name: 'http', port: 80 }] : [])],
         backend_address_pool: (g.pools ?? ['fe']).map((name) => ({ name, fqdns: [], ip_addresses: [], ...(name === 'fe' ? g.pool ?? { ip_addresses: ['10.0.1.11', '10.0.1.12'] } : {}) })),
         backend_http_settings: [{ name: 'http', port: 8080, protocol: 'Http', cookie_based_affinity: 'Disabled' }],
-        http_listener: [{ name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' }],
+        http_listener: [
+          { name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' },
+          ...(g.redirect80 ? [{ name: 'http', frontend_ip_configuration_name: 'public', frontend_port_name: 'http', protocol: 'Http' }] : []),
+        ],
+        redirect_configuration: g.redirect80 ? [{ name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'https', include_path: true }] : [],
         request_routing_rule: [
           g.pathBased
             ? { name: 'paths', rule_type: 'PathBasedRouting', http_listener_name: 'https', url_path_map_name: 'paths', backend_address_pool_name: null, backend_http_settings_name: null }
             : { name: 'basic', rule_type: 'Basic', http_listener_name: 'https', backend_address_pool_name: 'fe', backend_http_settings_name: 'http' },
+          ...(g.redirect80 ? [{ name: 'redirect', rule_type: 'Basic', http_listener_name: 'http', backend_address_pool_name: null, backend_http_settings_name: null, redirect_configuration_name: 'to-https' }] : []),
         ],
         url_path_map: g.pathBased ? [{ name: 'paths', default_backend_address_pool_name: 'none', default_backend_http_settings_name: 'http', path_rule: [{ name: 'app', paths: ['/app/*'], backend_address_pool_name: 'fe', backend_http_settings_name: 'http' }] }] : [],
       },
@@ -330,6 +337,17 @@ describe('Application Gateway: a proxy in its own subnet', () => {
     expect(one.listeners.map((l) => [l.targets, l.targetsUnknown])).toEqual([[['azurerm_linux_virtual_machine.fe1'], undefined]]);
     const several = environmentsOf(gatewayPlan({ pool: { ip_addresses: [] }, pools: ['fe', 'other'], extra: [association('fe1')] }))[0].loadBalancers[0];
     expect(several.listeners[0].targetsUnknown).toMatch(/azurerm_application_gateway\.web has 2 backend pools: which one .*\.fe1 joins is not known/);
+  });
+
+  it('a routing rule that redirects (HTTP to HTTPS) answers itself: the fix names the redirect, not a direct opening or another listener', () => {
+    const plan = gatewayPlan({ redirect80: true });
+    const http = environmentsOf(plan)[0].loadBalancers[0].listeners.find((l) => l.port === 80);
+    expect(http).toMatchObject({ targets: [], answers: 'redirects to listener https (HTTPS:443)' });
+    const f = finding(checkPlans(plan), 'OS11-NET-001', 'end-users -> azurerm_linux_virtual_machine.fe1');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/azurerm_application_gateway\.web's listener on tcp\/80 \(plan\.json:\d+\) redirects to listener https \(HTTPS:443\) and forwards to no server/);
+    expect(f.message).toMatch(/Fix: forward that listener to azurerm_linux_virtual_machine\.fe1 \(a direct opening would bypass azurerm_application_gateway\.web\), or, where what it does \(redirects to listener https \(HTTPS:443\)\) is what this policy asks for, waive this finding\.$/);
+    expect(f.message).not.toMatch(/add a listener on tcp\/80|allowing tcp\/80 from end-users/);
   });
 
   it('a listener on the private frontend only: an internal gateway', () => {

@@ -34,7 +34,9 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   request routing rules (basic, or path-based through a URL path map) to backend pools
  *   (by IP address, by FQDN, NICs associated with the pool, or scale sets that name it in
  *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
- *   backend HTTP settings.
+ *   backend HTTP settings. A rule with a `redirect_configuration_name` (HTTP to HTTPS) forwards
+ *   nowhere: the gateway answers it itself, and a policy that wants that port forwarded is told
+ *   so rather than asked to open the backend directly.
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
  *   `<address> (private frontend)`.
@@ -367,6 +369,20 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const poolBlocks = blocksByName(gw, 'backend_address_pool');
     const listeners = blocksByName(gw, 'http_listener');
     const pathMaps = blocksByName(gw, 'url_path_map');
+    const redirects = blocksByName(gw, 'redirect_configuration');
+    /** What a routing rule that redirects answers itself: to another listener (its protocol and port), or to a URL. */
+    const redirectOf = (name: string): string => {
+      const block = redirects.get(name)?.block;
+      if (!block) return 'redirects';
+      if (typeof block.target_url === 'string' && block.target_url !== '') return `redirects to ${block.target_url}`;
+      const to = typeof block.target_listener_name === 'string' ? listeners.get(block.target_listener_name) : undefined;
+      if (!to) return 'redirects';
+      const portEntry = typeof to.block.frontend_port_name === 'string' ? ports.get(to.block.frontend_port_name) : undefined;
+      const port = portEntry ? portAt(ctx, gw, ['frontend_port', portEntry.index, 'port']).port : undefined;
+      const protocol = typeof to.block.protocol === 'string' ? to.block.protocol.toUpperCase() : undefined;
+      const where = [protocol, port].filter((x) => x !== undefined).join(':');
+      return `redirects to listener ${block.target_listener_name as string}${where ? ` (${where})` : ''}`;
+    };
     const floating = [...gatewayUnknownOf(undefined), ...gatewayUnknownOf(gw)];
     const poolMembers = (name: unknown): Pool => {
       const out: Pool = { members: [], unknown: [...floating] };
@@ -430,7 +446,9 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
         }
         members.push(...pool.members.map((res) => ({ res, port: sp.port! })));
       }
-      byScheme.get(scheme)!.push(...listenersByTargetPort({ port, protocol: 'tcp', location }, members, unknown, port));
+      // A redirect rule forwards nowhere: the gateway answers itself (as an AWS redirect listener).
+      const redirect = targets.length === 0 && typeof rule.redirect_configuration_name === 'string' && rule.redirect_configuration_name !== '' ? redirectOf(rule.redirect_configuration_name) : undefined;
+      byScheme.get(scheme)!.push(...listenersByTargetPort({ port, protocol: 'tcp', location, ...(redirect !== undefined && unknown.length === 0 ? { answers: redirect } : {}) }, members, unknown, port));
     });
     const base = network.subnetNetwork(gw, ['gateway_ip_configuration', 0, 'subnet_id']);
     const publicFrontends = [...frontends.values()].filter((f) => isPublicFrontend(gw, 'frontend_ip_configuration', f.index) !== false);
