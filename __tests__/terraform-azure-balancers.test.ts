@@ -247,6 +247,8 @@ interface Gateway {
   pools?: string[];
   /** A listener on 80 whose routing rule redirects to the https listener. */
   redirect80?: boolean;
+  /** SKU tier Standard_v2: Azure manages it from GatewayManager on 65200-65535. */
+  v2?: boolean;
 }
 const gatewayPlan = (g: Gateway = {}): TestPlan => ({
   resources: [
@@ -260,6 +262,7 @@ const gatewayPlan = (g: Gateway = {}): TestPlan => ({
       values: {
         name: 'web',
         tags: {},
+        ...(g.v2 ? { sku: [{ name: 'Standard_v2', tier: 'Standard_v2', capacity: 2 }] } : {}),
         gateway_ip_configuration: [{ name: 'gw' }],
         frontend_ip_configuration: [{ name: 'public' }, { name: 'private', private_ip_address: '10.0.3.10', private_ip_address_allocation: 'Static' }],
         frontend_port: [{ name: 'https', port: 443 }, ...(g.redirect80 ? [{ name: 'http', port: 80 }] : [])],
@@ -348,6 +351,23 @@ describe('Application Gateway: a proxy in its own subnet', () => {
     expect(f.message).toMatch(/azurerm_application_gateway\.web's listener on tcp\/80 \(plan\.json:\d+\) redirects to listener https \(HTTPS:443\) and forwards to no server/);
     expect(f.message).toMatch(/Fix: forward that listener to azurerm_linux_virtual_machine\.fe1 \(a direct opening would bypass azurerm_application_gateway\.web\), or, where what it does \(redirects to listener https \(HTTPS:443\)\) is what this policy asks for, waive this finding\.$/);
     expect(f.message).not.toMatch(/add a listener on tcp\/80|allowing tcp\/80 from end-users/);
+  });
+
+  it('v2: the gateway subnet NSG must admit GatewayManager on tcp/65200-65535, else no path through it', () => {
+    const https: Nsg = { name: 'https-in', priority: 100, port: '443', source: 'Internet' };
+    const f = finding(checkPlans(gatewayPlan({ v2: true, gwRules: [https] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(
+      /through azurerm_application_gateway\.web \(listener tcp\/443 to azurerm_linux_virtual_machine\.fe1:8080\), GatewayManager cannot reach azurerm_application_gateway\.web on tcp\/65200-65535 \(NSG azurerm_network_security_group\.gw \(subnet azurerm_subnet\.gw\): denied by .*DenyAllInBound.*\), and Azure does not run an Application Gateway v2 whose subnet blocks it/,
+    );
+    expect(f.message).toMatch(/Fix: add an inbound Allow security rule \(numbered below any Deny that matches\) to azurerm_network_security_group\.gw allowing tcp\/65200-65535 from GatewayManager\.$/);
+    // Allowed by the tag above a Deny of everything (end users from anywhere, the virtual network too): it runs.
+    const manager: Nsg = { name: 'gateway-manager', priority: 110, port: '65200-65535', source: 'GatewayManager' };
+    const denyAll: Nsg = { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' };
+    const httpsAll: Nsg = { ...https, source: '*' };
+    expect(finding(checkPlans(gatewayPlan({ v2: true, gwRules: [httpsAll, manager, denyAll] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1').status).toBe('pass');
+    // A v1 gateway (no v2 tier) is not asked for it.
+    expect(finding(checkPlans(gatewayPlan({ gwRules: [https] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1').status).toBe('pass');
   });
 
   it('a listener on the private frontend only: an internal gateway', () => {

@@ -251,9 +251,23 @@ export interface HealthProbe {
   location: SourceLocation;
 }
 
+/** Traffic the platform must get into a balancer itself for it to run: Application Gateway v2's GatewayManager. */
+export interface ControlPlaneAccess {
+  /** Who sends it: its name in messages and fixes (`GatewayManager`), addresses (somewhere in them) and identities. */
+  source: { name: string; addresses: AddressSet; identities: readonly string[] };
+  protocol: FlowProtocol;
+  ports: PortSet;
+  /** The filters it meets (the NSGs of the gateway's subnet). */
+  ingress: readonly FilterLayer[];
+  /** What happens without it: `Azure does not run an Application Gateway v2 whose subnet blocks it`. */
+  why: string;
+}
+
 export interface LoadBalancer extends Endpoint {
   kind: 'load-balancer';
   listeners: readonly Listener[];
+  /** What the platform must get in for the balancer to run: every path through it needs it. */
+  controlPlane?: ControlPlaneAccess;
   /**
    * True when targets see the client's own address (an AWS NLB without security groups,
    * Azure Load Balancer): the second hop is then the client to the target. False for a

@@ -30,6 +30,8 @@ export interface BalancerPath {
   back: Hop;
   /** The listener's health probe to the target (see Listener.healthProbe), where it has one. */
   probe?: Hop;
+  /** What the platform must get into the balancer for it to run (see LoadBalancer.controlPlane), where it needs any. */
+  controlPlane?: Hop;
   /** Source addresses that certainly / possibly get through this path. */
   min: AddressSet;
   max: AddressSet;
@@ -99,14 +101,39 @@ function probeHop(listener: Listener, target: Endpoint, options: ReachOptions): 
   return { status: 'unknown', allowedBy: [], blocks: [], unknowns: [probe.portUnknown, ...hops.flatMap((h) => h.unknowns)] };
 }
 
-/** A path that also needs its health probe through: none of it gets through where the probe is blocked, none certainly where it may be. */
-function withProbe(path: BalancerPath, probe: Hop | undefined): BalancerPath {
-  if (!probe || probe.status === 'pass') return path;
-  return { ...path, probe, min: AddressSet.EMPTY, max: probe.status === 'fail' ? AddressSet.EMPTY : path.max };
+const controlHops = new WeakMap<LoadBalancer, Hop>();
+
+/**
+ * Whether the platform's own traffic gets into the balancer on every port it needs (once per
+ * balancer): blocked on one of them, the balancer does not run; its addresses are only known
+ * to lie in a range, so a rule on part of it leaves this unknown.
+ */
+function controlPlaneHop(lb: LoadBalancer, options: ReachOptions): Hop | undefined {
+  const access = lb.controlPlane;
+  if (!access || options.exposure) return undefined;
+  let hop = controlHops.get(lb);
+  if (!hop) {
+    const { name, addresses, identities } = access.source;
+    const sender: FlowSource = { name, kind: 'load-balancer', addresses, addressesExact: false, identities, egress: [] };
+    const into: Endpoint = { name: lb.name, addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, ingress: access.ingress, egress: [], location: lb.location };
+    const segments = reachOnPorts(sender, into, access.protocol, access.ports);
+    const blocked = segments.find((s) => !s.max.overlaps(addresses));
+    const status = blocked ? 'fail' : segments.every((s) => s.min.covers(addresses)) ? 'pass' : 'unknown';
+    hop = { status, allowedBy: segments.flatMap((s) => s.allowedBy), blocks: blocked?.blocks ?? [], unknowns: status === 'unknown' ? segments.flatMap((s) => s.unknowns) : [] };
+    controlHops.set(lb, hop);
+  }
+  return hop;
+}
+
+/** A path that also needs another hop through (a health probe, the platform's access): none of it gets through where that is blocked, none certainly where it may be. */
+function withHop(path: BalancerPath, key: 'probe' | 'controlPlane', hop: Hop | undefined): BalancerPath {
+  if (!hop || hop.status === 'pass') return path;
+  return { ...path, [key]: hop, min: AddressSet.EMPTY, max: hop.status === 'fail' ? AddressSet.EMPTY : path.max };
 }
 
 function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
-  return withProbe(forwardingPath(source, target, protocol, lb, listener, options), probeHop(listener, target, options));
+  const path = withHop(forwardingPath(source, target, protocol, lb, listener, options), 'probe', probeHop(listener, target, options));
+  return withHop(path, 'controlPlane', controlPlaneHop(lb, options));
 }
 
 function forwardingPath(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
@@ -230,7 +257,7 @@ export function withBalancerPaths(
       viaBalancers = viaBalancers.union(p.min);
       min = min.union(p.min);
       max = max.union(p.max);
-      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns, ...(p.probe?.unknowns ?? []));
+      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns, ...(p.probe?.unknowns ?? []), ...(p.controlPlane?.unknowns ?? []));
     }
     // The balancer path is the designed route: name its openings before any direct ones.
     // A required flow the balancers carry for every address needs no direct opening to

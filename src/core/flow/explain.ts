@@ -130,6 +130,19 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   const lb = path.balancer.name;
   const { port, targetPort } = path.listener;
   const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
+  const access = path.balancer.controlPlane;
+  if (path.controlPlane && access && path.controlPlane.status !== 'pass') {
+    // The balancer itself does not run: nothing gets through it, whatever the other hops.
+    const fails = path.controlPlane.status === 'fail';
+    const sender = access.source.name;
+    const reasons = fails ? blockReasons(path.controlPlane.blocks, sender, lb) : path.controlPlane.unknowns;
+    const first = path.controlPlane.blocks[0];
+    const ports = flowPorts(access.protocol, access.ports);
+    return {
+      text: `${name}, ${sender} ${fails ? 'cannot' : 'may not'} reach ${lb} on ${ports}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}, and ${access.why}`,
+      fix: first ? fixFor(first.layer, first.hop, { from: sender, fromText: sender, to: lb, toName: lb, protocol: access.protocol, ports: access.ports }) : undefined,
+    };
+  }
   if (path.front.status !== 'pass') {
     const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
     const first = path.front.blocks[0];

@@ -227,8 +227,9 @@ const identityDoubt = (side: Side): string | undefined => side.identitiesUnknown
 
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer: Peer, side: Side): Tri {
-  if (peer.unknown !== undefined) return 'maybe';
+  // A peer of unknown addresses still matches what carries its identity (a service tag's own traffic).
   if (hasIdentity(peer, side)) return 'yes';
+  if (peer.unknown !== undefined) return 'maybe';
   if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id))) return 'no';
   if (peer.addresses.covers(side.addresses)) return 'yes';
   if (mayHaveIdentity(peer, side)) return 'maybe';
@@ -326,7 +327,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
     if (localMatch === 'no') continue;
 
-    const peerUnknown = rule.peer.unknown !== undefined;
+    const peerUnknown = rule.peer.unknown !== undefined && !hasIdentity(rule.peer, remote);
     const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
     const matched = matchedAddresses(rule.peer, remote);
     const possible = peerUnknown || identityMaybe ? remote.addresses : matched;

@@ -151,7 +151,7 @@ export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], t
     } else {
       if (status === 'pass') status = 'unknown';
       unknowns.push(...seg.unknowns);
-      for (const p of seg.paths ?? []) if ([p.front, p.back, p.probe].some((h) => h?.status === 'fail') && !blockedPaths.some((b) => b.balancer === p.balancer && b.listener === p.listener)) blockedPaths.push(p);
+      for (const p of seg.paths ?? []) if ([p.controlPlane, p.front, p.back, p.probe].some((h) => h?.status === 'fail') && !blockedPaths.some((b) => b.balancer === p.balancer && b.listener === p.listener)) blockedPaths.push(p);
       if (seg.unknowns.length === 0 && !source.addressesExact) {
         unknowns.push(`${addressDoubt(source)}, and only part of ${need.describe()} is allowed`);
       }
@@ -162,7 +162,7 @@ export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], t
     allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
     gaps: mergeByKey(
       gaps,
-      (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}:${p.probe?.status ?? 'none'}`).join('|')}`,
+      (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}:${p.probe?.status ?? 'none'}:${p.controlPlane?.status ?? 'none'}`).join('|')}`,
       (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) }),
     ),
     exposed: [],

@@ -1,10 +1,11 @@
-import type { HealthProbe, RuleProtocol } from '../model.js';
-import { AddressSet } from '../net/cidr.js';
+import type { ControlPlaneAccess, HealthProbe, RuleProtocol } from '../model.js';
+import { AddressSet, INTERNET } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
 import { cidrSet, describeAttribute, indexBy, isObjectValue, linkedResources } from './plan-context.js';
 import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
-import { AZURE_LOAD_BALANCER, AZURE_PROBE_ADDRESS, SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
+import { AZURE_LOAD_BALANCER, AZURE_PROBE_ADDRESS, GATEWAY_MANAGER_IDENTITY, SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
 import type { AzureNetwork } from './azure-network.js';
 import { azureNicPaths } from './plan-servers.js';
 import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
@@ -36,7 +37,8 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
  *   backend HTTP settings. A rule with a `redirect_configuration_name` (HTTP to HTTPS) forwards
  *   nowhere: the gateway answers it itself, and a policy that wants that port forwarded is told
- *   so rather than asked to open the backend directly.
+ *   so rather than asked to open the backend directly. A v2 gateway (`sku` tier `*_v2`) runs
+ *   only where its subnet admits GatewayManager on tcp/65200-65535 (its `controlPlane`).
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
  *   `<address> (private frontend)`.
@@ -51,6 +53,10 @@ const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_mach
 
 /** Where Azure Load Balancer's health probes come from: one object, so the flow engine's caches serve every probe. */
 const AZURE_PROBE_SOURCE: HealthProbe['source'] = { name: AZURE_LOAD_BALANCER.label, addresses: AZURE_PROBE_ADDRESS, identities: AZURE_LOAD_BALANCER.identities };
+/** Where Azure manages Application Gateway v2 from: public addresses Azure publishes, not in the plan. */
+const GATEWAY_MANAGER_SOURCE: ControlPlaneAccess['source'] = { name: 'GatewayManager', addresses: INTERNET.intersect(AddressSet.ALL_V4), identities: [GATEWAY_MANAGER_IDENTITY] };
+/** The ports Application Gateway v2's subnet must admit from GatewayManager. */
+const GATEWAY_MANAGER_PORTS = PortSet.range(65200, 65535);
 
 interface Pool {
   members: PlanResource[];
@@ -452,7 +458,14 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     });
     const base = network.subnetNetwork(gw, ['gateway_ip_configuration', 0, 'subnet_id']);
     const publicFrontends = [...frontends.values()].filter((f) => isPublicFrontend(gw, 'frontend_ip_configuration', f.index) !== false);
+    // v2 (Standard_v2, WAF_v2): Azure manages it through its subnet on 65200-65535 from GatewayManager.
+    const tier = lookup(gw, ['sku', 0, 'tier']);
+    const v2 = tier.state === 'known' && typeof tier.value === 'string' && /_v2$/i.test(tier.value);
+    const controlPlane: ControlPlaneAccess | undefined = v2
+      ? { source: GATEWAY_MANAGER_SOURCE, protocol: 'tcp', ports: GATEWAY_MANAGER_PORTS, ingress: base.ingress, why: 'Azure does not run an Application Gateway v2 whose subnet blocks it' }
+      : undefined;
     const make = (listenersOfScheme: ListenerDraft[], internal: boolean, name?: string): BalancerDraft => ({
+      ...(controlPlane ? { controlPlane } : {}),
       res: gw,
       name,
       network: {

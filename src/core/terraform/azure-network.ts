@@ -42,6 +42,12 @@ export const AZURE_LOAD_BALANCER: Peer = { addresses: AddressSet.EMPTY, identiti
  * public internet", which this host address is not): its rules leave out the probes' identity.
  */
 export const AZURE_PROBE_ADDRESS = AddressSet.of('168.63.129.16/32');
+/**
+ * GatewayManager: Azure's ranges for managing Application Gateway, not in the plan. A rule on
+ * the tag is unknown for every flow, except the gateway manager's own traffic (which carries
+ * this identity): that it matches.
+ */
+export const GATEWAY_MANAGER_IDENTITY = 'azure:GatewayManager';
 
 type Direction = 'Inbound' | 'Outbound';
 
@@ -137,10 +143,12 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const internetTag = (): AddressSet => (vnetSpace.isEmpty() ? INTERNET : AddressSet.ALL.subtract(vnetSpace));
 
   /** A source or destination of a rule: address prefixes and application security groups. */
-  const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean } => {
+  const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean; unknownTags: string[] } => {
     let addresses = AddressSet.EMPTY;
     const identities: string[] = [];
     const unknown: string[] = [];
+    /** Identities of the service tags whose addresses are unknown (what their rules still match certainly). */
+    const unknownTags: string[] = [];
     let any = false;
     for (const p of prefixes) {
       const lower = p.toLowerCase();
@@ -155,7 +163,10 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       } else {
         const c = cidrSet([p]);
         if (c.invalid.length === 0) addresses = addresses.union(c.set);
-        else unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+        else if (lower === 'gatewaymanager') {
+          unknownTags.push(GATEWAY_MANAGER_IDENTITY);
+          unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+        } else unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
       }
     }
     if (asgPath) {
@@ -175,7 +186,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     const probesToo = any || identities.includes(AZURE_LOAD_BALANCER.identities[0]) || cidrSet(prefixes.filter((p) => !/^[a-z*]/i.test(p))).set.overlaps(AZURE_PROBE_ADDRESS);
     const except = internet && !probesToo ? { exceptIdentities: AZURE_LOAD_BALANCER.identities } : {};
     const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label, ...except } : undefined;
-    return { known, unknown, any };
+    return { known, unknown, any, unknownTags };
   };
 
   /** One security rule (inline block or resource) as model rules; values unknown until apply are followed through configuration. */
@@ -239,7 +250,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       else rules.push(...undecidedRules(accessUnknown ?? '', { ...ruleBase, peer }));
     };
     if (remote.known) add(remote.known);
-    if (remote.unknown.length > 0) add(unknownPeer(remote.unknown.join('; ')));
+    if (remote.unknown.length > 0) add({ ...unknownPeer(remote.unknown.join('; ')), identities: remote.unknownTags });
     if (!remote.known && remote.unknown.length === 0) add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
     return { direction, rules };
   };

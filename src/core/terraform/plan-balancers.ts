@@ -1,4 +1,4 @@
-import type { FilterLayer, HealthProbe, LayerFix, RuleProtocol, SourceLocation } from '../model.js';
+import type { ControlPlaneAccess, FilterLayer, HealthProbe, LayerFix, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { attributeValues, blockingLayer, describeAttribute } from './plan-context.js';
@@ -39,6 +39,7 @@ export interface BalancerDraft {
   network: ServerNetwork;
   listeners: ListenerDraft[];
   preservesClientAddress: boolean;
+  controlPlane?: ControlPlaneAccess;
   forwardedIdentities?: string[];
   location: SourceLocation;
   /** The `topogate-environment` tag (or label) of the balancer resource. */

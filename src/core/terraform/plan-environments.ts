@@ -262,6 +262,7 @@ function placeBalancer(
       location: d.location,
       listeners,
       preservesClientAddress: d.preservesClientAddress,
+      ...(d.controlPlane ? { controlPlane: d.controlPlane } : {}),
       ...(d.forwardedIdentities && d.forwardedIdentities.length > 0 ? { forwardedIdentities: d.forwardedIdentities } : {}),
       provider: providerOf(d.res.providerName),
       resource: { address: d.res.address, type: d.res.type },
