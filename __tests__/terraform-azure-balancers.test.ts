@@ -82,7 +82,15 @@ const network: TestResource[] = [
   subnetAssociation('app', 'web'),
 ];
 
-const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[] } = {}): TestPlan => ({
+/** The health probe `azurerm_lb_probe.https` on `port`, which rule https names by probe_id. */
+const probeOn = (port: number): TestResource => ({
+  address: 'azurerm_lb_probe.https',
+  values: { name: 'https', protocol: 'Tcp', port },
+  unknown: { id: true, loadbalancer_id: true },
+  expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web') },
+});
+
+const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknown; extra?: TestResource[]; probe?: number } = {}): TestPlan => ({
   resources: [
     ...network,
     nsg('web', webRules),
@@ -97,9 +105,14 @@ const lbPlan = (webRules: Nsg[], options: { internal?: boolean; poolRef?: unknow
     {
       address: 'azurerm_lb_rule.https',
       values: { name: 'https', protocol: 'Tcp', frontend_port: 443, backend_port: 8443, frontend_ip_configuration_name: 'front' },
-      unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true },
-      expressions: { loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'), backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe') },
+      unknown: { id: true, loadbalancer_id: true, backend_address_pool_ids: true, ...(options.probe !== undefined ? { probe_id: true } : {}) },
+      expressions: {
+        loadbalancer_id: ref('azurerm_lb.web.id', 'azurerm_lb.web'),
+        backend_address_pool_ids: ref('azurerm_lb_backend_address_pool.fe.id', 'azurerm_lb_backend_address_pool.fe'),
+        ...(options.probe !== undefined ? { probe_id: ref('azurerm_lb_probe.https.id', 'azurerm_lb_probe.https') } : {}),
+      },
     },
+    ...(options.probe !== undefined ? [probeOn(options.probe)] : []),
     ...['fe1', 'fe2'].map((n) => ({
       address: `azurerm_network_interface_backend_address_pool_association.${n}`,
       values: { ip_configuration_name: 'ip' },
@@ -174,6 +187,56 @@ describe('Azure Load Balancer: pass-through', () => {
   });
 });
 
+describe('Azure Load Balancer: health probes from AzureLoadBalancer', () => {
+  const httpsIn: Nsg = { name: 'https-in', priority: 100, port: '8443', source: 'Internet' };
+  const FE1 = 'end-users -> azurerm_linux_virtual_machine.fe1';
+
+  it('a Deny on AzureLoadBalancer above the default rules blocks the probe: the backend gets no connections, and the message names the probe, the rule and the fix', () => {
+    const plan = lbPlan([httpsIn, { name: 'no-probes', priority: 200, port: '*', source: 'AzureLoadBalancer', access: 'Deny' }], { probe: 8080 });
+    expect(environmentsOf(plan)[0].loadBalancers[0].listeners[0].healthProbe).toMatchObject({ name: 'azurerm_lb_probe.https (tcp/8080)', protocol: 'tcp', port: 8080, source: { name: 'AzureLoadBalancer' } });
+    const f = finding(checkPlans(plan), NET_002, FE1);
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(
+      /through azurerm_lb\.web \(listener tcp\/443 to azurerm_linux_virtual_machine\.fe1:8443\), end-users reaches azurerm_lb\.web but its health probe azurerm_lb_probe\.https \(tcp\/8080\) from AzureLoadBalancer cannot reach azurerm_linux_virtual_machine\.fe1 \(NSG azurerm_network_security_group\.web \(subnet azurerm_subnet\.app\): denied by azurerm_network_security_group\.web rule no-probes .*\), so azurerm_lb\.web marks it down and sends it no new connections/,
+    );
+    expect(f.message).toMatch(/Fix: add an inbound Allow security rule \(numbered below any Deny that matches\) to azurerm_network_security_group\.web allowing tcp\/8080 from AzureLoadBalancer\.$/);
+  });
+
+  it('a Deny * above the default rules blocks the probe too (an Allow on Internet does not admit it); without a probe known, on the backend port', () => {
+    const f = finding(checkPlans(lbPlan([httpsIn, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }])), NET_002, FE1);
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/its health probe the health probe of azurerm_lb_rule\.https \(none known: on its backend port, tcp\/8443\) from AzureLoadBalancer cannot reach .*denied by azurerm_network_security_group\.web rule deny-all/);
+    expect(f.message).toMatch(/allowing tcp\/8443 from AzureLoadBalancer\.$/);
+  });
+
+  it('an Allow on AzureLoadBalancer for the probe port above the Deny admits it: pass', () => {
+    // From anywhere, the virtual network too (end-users holds it): only the probe decides.
+    const httpsAll: Nsg = { ...httpsIn, source: '*' };
+    const rules: Nsg[] = [httpsAll, { name: 'probes', priority: 150, port: '8080', source: 'AzureLoadBalancer' }, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }];
+    expect(finding(checkPlans(lbPlan(rules, { probe: 8080 })), NET_002, FE1).status).toBe('pass');
+    // The probe's port, not the backend port: allowed on 8443 only, the probe on 8080 is denied.
+    const other: Nsg[] = [{ ...httpsIn, source: 'VirtualNetwork', priority: 90 }, httpsIn, { name: 'probes', priority: 150, port: '8443', source: 'AzureLoadBalancer' }, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }];
+    expect(finding(checkPlans(lbPlan(other, { probe: 8080 })), NET_002, FE1).status).toBe('fail');
+  });
+
+  it('a probe whose port is known only after apply: blocked on every port fails, blocked on some is unknown', () => {
+    const withUnknownPort = (rules: Nsg[]): TestPlan => {
+      const plan = lbPlan(rules, { probe: 8080 });
+      const probe = plan.resources.find((r) => r.address === 'azurerm_lb_probe.https')!;
+      probe.values = { name: 'https', protocol: 'Tcp' };
+      probe.unknown = { ...probe.unknown, port: true };
+      return plan;
+    };
+    const httpsAll: Nsg = { ...httpsIn, source: '*' };
+    // Internet leaves the probe out: denied on every port, whichever it checks.
+    expect(finding(checkPlans(withUnknownPort([httpsIn, { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' }])), NET_002, FE1).status).toBe('fail');
+    // `*` admits the probe on 8443, not on 8080: which it checks decides.
+    const f = finding(checkPlans(withUnknownPort([httpsAll, { name: 'deny-8080', priority: 4000, port: '8080', source: '*', access: 'Deny' }])), NET_002, FE1);
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/port of azurerm_lb_probe\.https is not known until apply/);
+  });
+});
+
 interface Gateway {
   gwRules?: Nsg[];
   webRules?: Nsg[];
@@ -182,6 +245,10 @@ interface Gateway {
   pathBased?: boolean;
   extra?: TestResource[];
   pools?: string[];
+  /** A listener on 80 whose routing rule redirects to the https listener. */
+  redirect80?: boolean;
+  /** SKU tier Standard_v2: Azure manages it from GatewayManager on 65200-65535. */
+  v2?: boolean;
 }
 const gatewayPlan = (g: Gateway = {}): TestPlan => ({
   resources: [
@@ -195,16 +262,22 @@ const gatewayPlan = (g: Gateway = {}): TestPlan => ({
       values: {
         name: 'web',
         tags: {},
+        ...(g.v2 ? { sku: [{ name: 'Standard_v2', tier: 'Standard_v2', capacity: 2 }] } : {}),
         gateway_ip_configuration: [{ name: 'gw' }],
         frontend_ip_configuration: [{ name: 'public' }, { name: 'private', private_ip_address: '10.0.3.10', private_ip_address_allocation: 'Static' }],
-        frontend_port: [{ name: 'https', port: 443 }],
+        frontend_port: [{ name: 'https', port: 443 }, ...(g.redirect80 ? [{ name: 'http', port: 80 }] : [])],
         backend_address_pool: (g.pools ?? ['fe']).map((name) => ({ name, fqdns: [], ip_addresses: [], ...(name === 'fe' ? g.pool ?? { ip_addresses: ['10.0.1.11', '10.0.1.12'] } : {}) })),
         backend_http_settings: [{ name: 'http', port: 8080, protocol: 'Http', cookie_based_affinity: 'Disabled' }],
-        http_listener: [{ name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' }],
+        http_listener: [
+          { name: 'https', frontend_ip_configuration_name: g.privateListener ? 'private' : 'public', frontend_port_name: 'https', protocol: 'Https' },
+          ...(g.redirect80 ? [{ name: 'http', frontend_ip_configuration_name: 'public', frontend_port_name: 'http', protocol: 'Http' }] : []),
+        ],
+        redirect_configuration: g.redirect80 ? [{ name: 'to-https', redirect_type: 'Permanent', target_listener_name: 'https', include_path: true }] : [],
         request_routing_rule: [
           g.pathBased
             ? { name: 'paths', rule_type: 'PathBasedRouting', http_listener_name: 'https', url_path_map_name: 'paths', backend_address_pool_name: null, backend_http_settings_name: null }
             : { name: 'basic', rule_type: 'Basic', http_listener_name: 'https', backend_address_pool_name: 'fe', backend_http_settings_name: 'http' },
+          ...(g.redirect80 ? [{ name: 'redirect', rule_type: 'Basic', http_listener_name: 'http', backend_address_pool_name: null, backend_http_settings_name: null, redirect_configuration_name: 'to-https' }] : []),
         ],
         url_path_map: g.pathBased ? [{ name: 'paths', default_backend_address_pool_name: 'none', default_backend_http_settings_name: 'http', path_rule: [{ name: 'app', paths: ['/app/*'], backend_address_pool_name: 'fe', backend_http_settings_name: 'http' }] }] : [],
       },
@@ -267,6 +340,34 @@ describe('Application Gateway: a proxy in its own subnet', () => {
     expect(one.listeners.map((l) => [l.targets, l.targetsUnknown])).toEqual([[['azurerm_linux_virtual_machine.fe1'], undefined]]);
     const several = environmentsOf(gatewayPlan({ pool: { ip_addresses: [] }, pools: ['fe', 'other'], extra: [association('fe1')] }))[0].loadBalancers[0];
     expect(several.listeners[0].targetsUnknown).toMatch(/azurerm_application_gateway\.web has 2 backend pools: which one .*\.fe1 joins is not known/);
+  });
+
+  it('a routing rule that redirects (HTTP to HTTPS) answers itself: the fix names the redirect, not a direct opening or another listener', () => {
+    const plan = gatewayPlan({ redirect80: true });
+    const http = environmentsOf(plan)[0].loadBalancers[0].listeners.find((l) => l.port === 80);
+    expect(http).toMatchObject({ targets: [], answers: 'redirects to listener https (HTTPS:443)' });
+    const f = finding(checkPlans(plan), 'OS11-NET-001', 'end-users -> azurerm_linux_virtual_machine.fe1');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(/azurerm_application_gateway\.web's listener on tcp\/80 \(plan\.json:\d+\) redirects to listener https \(HTTPS:443\) and forwards to no server/);
+    expect(f.message).toMatch(/Fix: forward that listener to azurerm_linux_virtual_machine\.fe1 \(a direct opening would bypass azurerm_application_gateway\.web\), or, where what it does \(redirects to listener https \(HTTPS:443\)\) is what this policy asks for, waive this finding\.$/);
+    expect(f.message).not.toMatch(/add a listener on tcp\/80|allowing tcp\/80 from end-users/);
+  });
+
+  it('v2: the gateway subnet NSG must admit GatewayManager on tcp/65200-65535, else no path through it', () => {
+    const https: Nsg = { name: 'https-in', priority: 100, port: '443', source: 'Internet' };
+    const f = finding(checkPlans(gatewayPlan({ v2: true, gwRules: [https] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1');
+    expect(f.status).toBe('fail');
+    expect(f.message).toMatch(
+      /through azurerm_application_gateway\.web \(listener tcp\/443 to azurerm_linux_virtual_machine\.fe1:8080\), GatewayManager cannot reach azurerm_application_gateway\.web on tcp\/65200-65535 \(NSG azurerm_network_security_group\.gw \(subnet azurerm_subnet\.gw\): denied by .*DenyAllInBound.*\), and Azure does not run an Application Gateway v2 whose subnet blocks it/,
+    );
+    expect(f.message).toMatch(/Fix: add an inbound Allow security rule \(numbered below any Deny that matches\) to azurerm_network_security_group\.gw allowing tcp\/65200-65535 from GatewayManager\.$/);
+    // Allowed by the tag above a Deny of everything (end users from anywhere, the virtual network too): it runs.
+    const manager: Nsg = { name: 'gateway-manager', priority: 110, port: '65200-65535', source: 'GatewayManager' };
+    const denyAll: Nsg = { name: 'deny-all', priority: 4000, port: '*', source: '*', access: 'Deny' };
+    const httpsAll: Nsg = { ...https, source: '*' };
+    expect(finding(checkPlans(gatewayPlan({ v2: true, gwRules: [httpsAll, manager, denyAll] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1').status).toBe('pass');
+    // A v1 gateway (no v2 tier) is not asked for it.
+    expect(finding(checkPlans(gatewayPlan({ gwRules: [https] })), NET_002, 'end-users -> azurerm_linux_virtual_machine.fe1').status).toBe('pass');
   });
 
   it('a listener on the private frontend only: an internal gateway', () => {

@@ -44882,6 +44882,14 @@ function hasIdentity(peer, side) {
             return true;
     return false;
 }
+/** What a peer's addresses match of a side: all of it by identity, none where it leaves the side's identity out, else the common addresses. */
+function matchedAddresses(peer, side) {
+    if (hasIdentity(peer, side))
+        return side.addresses;
+    if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id)))
+        return AddressSet.EMPTY;
+    return peer.addresses.intersect(side.addresses);
+}
 /** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer, side) {
     if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined)
@@ -44898,10 +44906,13 @@ function mayHaveIdentity(peer, side) {
 const identityDoubt = (side) => side.identitiesUnknown ?? side.rolesUnknown;
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer, side) {
-    if (peer.unknown !== undefined)
-        return 'maybe';
+    // A peer of unknown addresses still matches what carries its identity (a service tag's own traffic).
     if (hasIdentity(peer, side))
         return 'yes';
+    if (peer.unknown !== undefined)
+        return 'maybe';
+    if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id)))
+        return 'no';
     if (peer.addresses.covers(side.addresses))
         return 'yes';
     if (mayHaveIdentity(peer, side))
@@ -44964,7 +44975,7 @@ function reachThroughLayer(layer, remote, local, protocol, port, exposure = fals
         let got = AddressSet.EMPTY;
         const by = [];
         for (const rule of rules) {
-            const m = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+            const m = matchedAddresses(rule.peer, remote);
             if (m.isEmpty() || got.covers(m))
                 continue;
             got = got.union(m);
@@ -44988,9 +44999,9 @@ function reachThroughLayer(layer, remote, local, protocol, port, exposure = fals
         const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
         if (localMatch === 'no')
             continue;
-        const peerUnknown = rule.peer.unknown !== undefined;
+        const peerUnknown = rule.peer.unknown !== undefined && !hasIdentity(rule.peer, remote);
         const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
-        const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+        const matched = matchedAddresses(rule.peer, remote);
         const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
         const certain = portKnown && localMatch === 'yes' && !peerUnknown && rule.uncertain === undefined ? matched : AddressSet.EMPTY;
         if (!certain.equals(possible) && possible.overlaps(remMax)) {
@@ -45413,7 +45424,69 @@ function forwardedSource(source, lb) {
 function forwardedTo(target) {
     return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
+const probers = new WeakMap();
+/** What sends a health probe, as a flow source: one per sender, so the engine's caches serve every probe. */
+function proberOf(probe) {
+    let source = probers.get(probe.source);
+    if (!source) {
+        const { name, addresses, identities } = probe.source;
+        // Not a client: it reaches the target at its private address.
+        probers.set(probe.source, (source = { name, kind: 'load-balancer', addresses, addressesExact: true, identities, egress: [] }));
+    }
+    return source;
+}
+/**
+ * Whether the listener's health probe gets through to the target: one it blocks is marked
+ * down and gets no new connections. An exposure leaves it out: a backend the balancer gives
+ * up on is not a filter to count on.
+ */
+function probeHop(listener, target, options) {
+    const probe = listener.healthProbe;
+    if (!probe || options.exposure)
+        return undefined;
+    const prober = proberOf(probe);
+    if (probe.portUnknown === undefined)
+        return hopOf(reachOnPort(prober, target, probe.protocol, probe.port), prober.addresses);
+    // Its port is not known: blocked (or admitted) on every port, or not known.
+    const hops = reachOnPorts(prober, target, probe.protocol, PortSet.ALL).map((seg) => hopOf(seg, prober.addresses));
+    if (hops.every((h) => h.status === hops[0].status) && hops[0].status !== 'unknown')
+        return hops[0];
+    return { status: 'unknown', allowedBy: [], blocks: [], unknowns: [probe.portUnknown, ...hops.flatMap((h) => h.unknowns)] };
+}
+const controlHops = new WeakMap();
+/**
+ * Whether the platform's own traffic gets into the balancer on every port it needs (once per
+ * balancer): blocked on one of them, the balancer does not run; its addresses are only known
+ * to lie in a range, so a rule on part of it leaves this unknown.
+ */
+function controlPlaneHop(lb, options) {
+    const access = lb.controlPlane;
+    if (!access || options.exposure)
+        return undefined;
+    let hop = controlHops.get(lb);
+    if (!hop) {
+        const { name, addresses, identities } = access.source;
+        const sender = { name, kind: 'load-balancer', addresses, addressesExact: false, identities, egress: [] };
+        const into = { name: lb.name, addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, ingress: access.ingress, egress: [], location: lb.location };
+        const segments = reachOnPorts(sender, into, access.protocol, access.ports);
+        const blocked = segments.find((s) => !s.max.overlaps(addresses));
+        const status = blocked ? 'fail' : segments.every((s) => s.min.covers(addresses)) ? 'pass' : 'unknown';
+        hop = { status, allowedBy: segments.flatMap((s) => s.allowedBy), blocks: blocked?.blocks ?? [], unknowns: status === 'unknown' ? segments.flatMap((s) => s.unknowns) : [] };
+        controlHops.set(lb, hop);
+    }
+    return hop;
+}
+/** A path that also needs another hop through (a health probe, the platform's access): none of it gets through where that is blocked, none certainly where it may be. */
+function withHop(path, key, hop) {
+    if (!hop || hop.status === 'pass')
+        return path;
+    return { ...path, [key]: hop, min: AddressSet.EMPTY, max: hop.status === 'fail' ? AddressSet.EMPTY : path.max };
+}
 function pathThrough(source, target, protocol, lb, listener, options) {
+    const path = withHop(forwardingPath(source, target, protocol, lb, listener, options), 'probe', probeHop(listener, target, options));
+    return withHop(path, 'controlPlane', controlPlaneHop(lb, options));
+}
+function forwardingPath(source, target, protocol, lb, listener, options) {
     const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
     const front = hopOf(frontReach, possibleAddresses(source));
     if (listener.targetsUnknown !== undefined) {
@@ -45530,7 +45603,7 @@ function withBalancerPaths(env, source, target, protocol, segments, match, optio
             min = min.union(p.min);
             max = max.union(p.max);
             if (!p.max.subtract(p.min).isEmpty())
-                unknowns.push(...p.front.unknowns, ...p.back.unknowns);
+                unknowns.push(...p.front.unknowns, ...p.back.unknowns, ...(p.probe?.unknowns ?? []), ...(p.controlPlane?.unknowns ?? []));
         }
         // The balancer path is the designed route: name its openings before any direct ones.
         // A required flow the balancers carry for every address needs no direct opening to
@@ -45639,6 +45712,7 @@ function requiredFlowVerdict(source, given, target) {
     let status = 'pass';
     const gaps = [];
     const unknowns = [];
+    const blockedPaths = [];
     for (const seg of segments) {
         if (seg.min.covers(need))
             continue;
@@ -45658,6 +45732,9 @@ function requiredFlowVerdict(source, given, target) {
             if (status === 'pass')
                 status = 'unknown';
             unknowns.push(...seg.unknowns);
+            for (const p of seg.paths ?? [])
+                if ([p.controlPlane, p.front, p.back, p.probe].some((h) => h?.status === 'fail') && !blockedPaths.some((b) => b.balancer === p.balancer && b.listener === p.listener))
+                    blockedPaths.push(p);
             if (seg.unknowns.length === 0 && !source.addressesExact) {
                 unknowns.push(`${addressDoubt(source)}, and only part of ${need.describe()} is allowed`);
             }
@@ -45666,10 +45743,11 @@ function requiredFlowVerdict(source, given, target) {
     return {
         status,
         allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
-        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) })),
+        gaps: mergeByKey(gaps, (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}:${p.probe?.status ?? 'none'}:${p.controlPlane?.status ?? 'none'}`).join('|')}`, (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) })),
         exposed: [],
         unknowns: uniqueStrings(unknowns),
         through: throughBalancers(segments),
+        ...(status === 'unknown' && blockedPaths.length > 0 ? { blockedPaths } : {}),
     };
 }
 function throughBalancers(segments) {
@@ -45818,6 +45896,19 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
     const lb = path.balancer.name;
     const { port, targetPort } = path.listener;
     const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
+    const access = path.balancer.controlPlane;
+    if (path.controlPlane && access && path.controlPlane.status !== 'pass') {
+        // The balancer itself does not run: nothing gets through it, whatever the other hops.
+        const fails = path.controlPlane.status === 'fail';
+        const sender = access.source.name;
+        const reasons = fails ? blockReasons(path.controlPlane.blocks, sender, lb) : path.controlPlane.unknowns;
+        const first = path.controlPlane.blocks[0];
+        const ports = flowPorts(access.protocol, access.ports);
+        return {
+            text: `${name}, ${sender} ${fails ? 'cannot' : 'may not'} reach ${lb} on ${ports}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}, and ${access.why}`,
+            fix: first ? fixFor(first.layer, first.hop, { from: sender, fromText: sender, to: lb, toName: lb, protocol: access.protocol, ports: access.ports }) : undefined,
+        };
+    }
     if (path.front.status !== 'pass') {
         const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
         const first = path.front.blocks[0];
@@ -45826,14 +45917,35 @@ function explain_describePath(w, path, sourceFrom, sourceText) {
             fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
         };
     }
+    // The health probe blocked too (or alone): the balancer marks the target down.
+    const probed = probeFailure(w, path);
+    if (path.back.status === 'pass' && probed)
+        return { text: `${name}, ${w.source.name} reaches ${lb} but ${probed.text}`, fix: probed.fix };
     const preserves = preservesClientAddress(path.balancer, path.listener);
     const from = preserves ? sourceFrom : lb;
     const fromText = preserves ? sourceText : lb;
     const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb, w.target.name) : path.back.unknowns;
     const first = path.back.blocks[0];
+    const fix = first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined;
+    const fixes = [fix, probed?.fix].filter((f) => f !== undefined);
     return {
-        text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
-        fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
+        text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}${probed ? `, and ${probed.text}` : ''}`,
+        fix: fixes.length > 0 ? [...new Set(fixes)].join('; and ') : undefined,
+    };
+}
+/** A health probe of the path that is (or may be) blocked: what it means, and the opening for its sender. */
+function probeFailure(w, path) {
+    const probe = path.listener.healthProbe;
+    if (!probe || !path.probe || path.probe.status === 'pass')
+        return undefined;
+    const lb = path.balancer.name;
+    const sender = probe.source.name;
+    const fails = path.probe.status === 'fail';
+    const reasons = fails ? blockReasons(path.probe.blocks, sender, w.target.name) : path.probe.unknowns;
+    const first = path.probe.blocks[0];
+    return {
+        text: `its health probe ${probe.name} from ${sender} ${fails ? 'cannot' : 'may not'} reach ${w.target.name}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}, so ${lb} ${fails ? 'marks' : 'may mark'} it down and sends it no new connections`,
+        fix: first ? fixFor(first.layer, first.hop, { from: sender, fromText: sender, to: w.toLabel, toName: w.target.name, protocol: probe.protocol, ports: PortSet.of(probe.port) }) : undefined,
     };
 }
 /** Why IPv6 addresses cannot reach a target directly (see hasNoIpv6), and the fix. */
@@ -45905,8 +46017,13 @@ function requiredFlowMessage(w, v) {
                 : `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: nothing filters this traffic.`;
         case 'fail':
             return v.gaps.map((g) => describeGap(w, g)).join(' ');
-        default:
-            return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}.`;
+        default: {
+            // A balancer path that certainly carries none of it: say so, with its fix, as for a failure.
+            const blocked = (v.blockedPaths ?? []).map((p) => explain_describePath(w, p, w.fromLabel, w.fromLabel));
+            const fix = blocked.find((p) => p.fix)?.fix;
+            const also = blocked.length > 0 ? `; and ${blocked.map((p) => p.text).join('; ')}` : '';
+            return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}${also}.${fix ? ` Fix: ${fix}.` : ''}`;
+        }
     }
 }
 function forbiddenFlowMessage(w, v, everythingLabel) {
@@ -51575,6 +51692,18 @@ const RULE = 'azurerm_network_security_rule';
  * an identity nothing carries rather than by an address that lies in the public space.
  */
 const AZURE_LOAD_BALANCER = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+/**
+ * The address the platform's health probes come from. Rules on AzureLoadBalancer, `*` or a
+ * prefix holding it match them; the Internet tag does not (it is the space "reachable by the
+ * public internet", which this host address is not): its rules leave out the probes' identity.
+ */
+const AZURE_PROBE_ADDRESS = AddressSet.of('168.63.129.16/32');
+/**
+ * GatewayManager: Azure's ranges for managing Application Gateway, not in the plan. A rule on
+ * the tag is unknown for every flow, except the gateway manager's own traffic (which carries
+ * this identity): that it matches.
+ */
+const GATEWAY_MANAGER_IDENTITY = 'azure:GatewayManager';
 /** Scale sets: servers whose instances get the NICs their `network_interface` blocks describe. */
 const SCALE_SET_TYPES = ['azurerm_linux_virtual_machine_scale_set', 'azurerm_windows_virtual_machine_scale_set', 'azurerm_orchestrated_virtual_machine_scale_set'];
 /** No value: null, or an empty list of blocks. */
@@ -51634,6 +51763,8 @@ function buildAzureNetwork(ctx) {
         let addresses = AddressSet.EMPTY;
         const identities = [];
         const unknown = [];
+        /** Identities of the service tags whose addresses are unknown (what their rules still match certainly). */
+        const unknownTags = [];
         let any = false;
         for (const p of prefixes) {
             const lower = p.toLowerCase();
@@ -51655,6 +51786,10 @@ function buildAzureNetwork(ctx) {
                 const c = cidrSet([p]);
                 if (c.invalid.length === 0)
                     addresses = addresses.union(c.set);
+                else if (lower === 'gatewaymanager') {
+                    unknownTags.push(GATEWAY_MANAGER_IDENTITY);
+                    unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+                }
                 else
                     unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
             }
@@ -51671,8 +51806,12 @@ function buildAzureNetwork(ctx) {
             any = false;
         }
         const label = [...prefixes.filter((p) => asgs.length === 0 || p !== '*'), ...asgs.map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
-        const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label } : undefined;
-        return { known, unknown, any };
+        // Internet holds 168.63.129.16 but not the health probes sent from it: they have a tag of their own.
+        const internet = prefixes.some((p) => p.toLowerCase() === 'internet');
+        const probesToo = any || identities.includes(AZURE_LOAD_BALANCER.identities[0]) || cidrSet(prefixes.filter((p) => !/^[a-z*]/i.test(p))).set.overlaps(AZURE_PROBE_ADDRESS);
+        const except = internet && !probesToo ? { exceptIdentities: AZURE_LOAD_BALANCER.identities } : {};
+        const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label, ...except } : undefined;
+        return { known, unknown, any, unknownTags };
     };
     /** One security rule (inline block or resource) as model rules; values unknown until apply are followed through configuration. */
     const ruleOf = (res, base, originLabel, location, matchBlock) => {
@@ -51742,7 +51881,7 @@ function buildAzureNetwork(ctx) {
         if (remote.known)
             add(remote.known);
         if (remote.unknown.length > 0)
-            add(unknownPeer(remote.unknown.join('; ')));
+            add({ ...unknownPeer(remote.unknown.join('; ')), identities: remote.unknownTags });
         if (!remote.known && remote.unknown.length === 0)
             add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
         return { direction, rules };
@@ -52012,7 +52151,11 @@ function buildAzureNetwork(ctx) {
             // Basic one admits everything, no public address admits nothing. topogate cannot tell:
             // unknown, never a pass.
             const why = `no NSG filters ${nic.name}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
-            const rules = [mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location })];
+            // Nothing filters the platform's health probes either.
+            const rules = [
+                { action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: AZURE_LOAD_BALANCER, origin: { label: `no NSG on ${nic.name}: the health probes of Azure Load Balancer get in`, location } },
+                mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location }),
+            ];
             if (!vnetSpace.isEmpty())
                 rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.name}: the virtual network is open`, location } });
             ingress.push({ name: `no NSG on ${nic.name}`, rules, defaultAction: 'deny' });
@@ -53912,13 +54055,18 @@ function targetGroupInfo(ctx, tg) {
 
 
 
+
 /**
  * Azure load balancers after apply.
  *
  * - Azure Load Balancer (`azurerm_lb`) passes traffic through: the backends' NSGs see the
- *   client's own address (health probes come from AzureLoadBalancer, which the default
- *   rules admit). Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
- *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
+ *   client's own address. Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
+ *   `backend_port` on their backend pools, to the backends that answer the rule's health probe
+ *   (`probe_id`, an `azurerm_lb_probe` on its `port`; without one known, the backend port): the
+ *   probes come from the AzureLoadBalancer service tag (168.63.129.16), which the default rules
+ *   admit but a Deny above them (on `*`, or on the tag) blocks, and a backend that does not
+ *   answer them is marked down and gets no new connections. Inbound NAT rules (`azurerm_lb_nat_rule`,
+ *   not probed) forward to
  *   the NICs associated with them. Pool members are NICs
  *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
  *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, scale
@@ -53932,7 +54080,10 @@ function targetGroupInfo(ctx, tg) {
  *   request routing rules (basic, or path-based through a URL path map) to backend pools
  *   (by IP address, by FQDN, NICs associated with the pool, or scale sets that name it in
  *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
- *   backend HTTP settings.
+ *   backend HTTP settings. A rule with a `redirect_configuration_name` (HTTP to HTTPS) forwards
+ *   nowhere: the gateway answers it itself, and a policy that wants that port forwarded is told
+ *   so rather than asked to open the backend directly. A v2 gateway (`sku` tier `*_v2`) runs
+ *   only where its subnet admits GatewayManager on tcp/65200-65535 (its `controlPlane`).
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
  *   `<address> (private frontend)`.
@@ -53943,6 +54094,12 @@ const NAT_RULE = 'azurerm_lb_nat_rule';
 const GATEWAY = 'azurerm_application_gateway';
 const azure_balancers_NIC = 'azurerm_network_interface';
 const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+/** Where Azure Load Balancer's health probes come from: one object, so the flow engine's caches serve every probe. */
+const AZURE_PROBE_SOURCE = { name: AZURE_LOAD_BALANCER.label, addresses: AZURE_PROBE_ADDRESS, identities: AZURE_LOAD_BALANCER.identities };
+/** Where Azure manages Application Gateway v2 from: public addresses Azure publishes, not in the plan. */
+const GATEWAY_MANAGER_SOURCE = { name: 'GatewayManager', addresses: INTERNET.intersect(AddressSet.ALL_V4), identities: [GATEWAY_MANAGER_IDENTITY] };
+/** The ports Application Gateway v2's subnet must admit from GatewayManager. */
+const GATEWAY_MANAGER_PORTS = PortSet.range(65200, 65535);
 function azureProtocol(v) {
     switch (typeof v === 'string' ? v.toLowerCase() : '') {
         case 'tcp':
@@ -54151,6 +54308,20 @@ function buildAzureBalancers(ctx, network, servers) {
             return undefined;
         return { port: front.port, targetPort: back.port, targetPortUnknown: back.unknown, protocol, unknown: protocolValue.unknown ? [protocolValue.unknown] : [] };
     };
+    const probes = spec('azurerm_lb_probe', indexBy(managed('azurerm_lb_probe'), ['id'], true), 'health probe');
+    /** The health probe of a load-balancing rule: its `probe_id`, else one on the backend port. */
+    const healthProbeOf = (rule, backendPort) => {
+        const l = lookup(rule, ['probe_id']).state === 'absent' ? undefined : link(rule, ['probe_id'], probes);
+        const probe = l && l.targets.length === 1 ? l.targets[0] : undefined;
+        if (!probe)
+            return { name: `the health probe of ${rule.address} (none known: on its backend port, tcp/${backendPort})`, source: AZURE_PROBE_SOURCE, protocol: 'tcp', port: backendPort, location: ctx.locate(rule) };
+        const p = portAt(ctx, probe, ['port']);
+        const base = { source: AZURE_PROBE_SOURCE, protocol: 'tcp', location: ctx.locate(probe) };
+        if (p.port === undefined)
+            return { ...base, name: probe.address, port: backendPort, portUnknown: p.unknown ?? `${describeAttribute(probe, ['port'])} is not set` };
+        // Tcp, Http and Https probes all connect over TCP.
+        return { ...base, name: `${probe.address} (tcp/${p.port})`, port: p.port };
+    };
     for (const rule of managed('azurerm_lb_rule')) {
         const f = forwarding(rule);
         if (!f)
@@ -54167,7 +54338,8 @@ function buildAzureBalancers(ctx, network, servers) {
             }
         }
         const targetPort = f.targetPort ?? f.port;
-        addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
+        const healthProbe = healthProbeOf(rule, targetPort);
+        addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, healthProbe, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
     }
     for (const nat of natRules) {
         const f = forwarding(nat);
@@ -54259,6 +54431,23 @@ function buildAzureBalancers(ctx, network, servers) {
         const poolBlocks = blocksByName(gw, 'backend_address_pool');
         const listeners = blocksByName(gw, 'http_listener');
         const pathMaps = blocksByName(gw, 'url_path_map');
+        const redirects = blocksByName(gw, 'redirect_configuration');
+        /** What a routing rule that redirects answers itself: to another listener (its protocol and port), or to a URL. */
+        const redirectOf = (name) => {
+            const block = redirects.get(name)?.block;
+            if (!block)
+                return 'redirects';
+            if (typeof block.target_url === 'string' && block.target_url !== '')
+                return `redirects to ${block.target_url}`;
+            const to = typeof block.target_listener_name === 'string' ? listeners.get(block.target_listener_name) : undefined;
+            if (!to)
+                return 'redirects';
+            const portEntry = typeof to.block.frontend_port_name === 'string' ? ports.get(to.block.frontend_port_name) : undefined;
+            const port = portEntry ? portAt(ctx, gw, ['frontend_port', portEntry.index, 'port']).port : undefined;
+            const protocol = typeof to.block.protocol === 'string' ? to.block.protocol.toUpperCase() : undefined;
+            const where = [protocol, port].filter((x) => x !== undefined).join(':');
+            return `redirects to listener ${block.target_listener_name}${where ? ` (${where})` : ''}`;
+        };
         const floating = [...gatewayUnknownOf(undefined), ...gatewayUnknownOf(gw)];
         const poolMembers = (name) => {
             const out = { members: [], unknown: [...floating] };
@@ -54336,11 +54525,20 @@ function buildAzureBalancers(ctx, network, servers) {
                 }
                 members.push(...pool.members.map((res) => ({ res, port: sp.port })));
             }
-            byScheme.get(scheme).push(...listenersByTargetPort({ port, protocol: 'tcp', location }, members, unknown, port));
+            // A redirect rule forwards nowhere: the gateway answers itself (as an AWS redirect listener).
+            const redirect = targets.length === 0 && typeof rule.redirect_configuration_name === 'string' && rule.redirect_configuration_name !== '' ? redirectOf(rule.redirect_configuration_name) : undefined;
+            byScheme.get(scheme).push(...listenersByTargetPort({ port, protocol: 'tcp', location, ...(redirect !== undefined && unknown.length === 0 ? { answers: redirect } : {}) }, members, unknown, port));
         });
         const base = network.subnetNetwork(gw, ['gateway_ip_configuration', 0, 'subnet_id']);
         const publicFrontends = [...frontends.values()].filter((f) => isPublicFrontend(gw, 'frontend_ip_configuration', f.index) !== false);
+        // v2 (Standard_v2, WAF_v2): Azure manages it through its subnet on 65200-65535 from GatewayManager.
+        const tier = lookup(gw, ['sku', 0, 'tier']);
+        const v2 = tier.state === 'known' && typeof tier.value === 'string' && /_v2$/i.test(tier.value);
+        const controlPlane = v2
+            ? { source: GATEWAY_MANAGER_SOURCE, protocol: 'tcp', ports: GATEWAY_MANAGER_PORTS, ingress: base.ingress, why: 'Azure does not run an Application Gateway v2 whose subnet blocks it' }
+            : undefined;
         const make = (listenersOfScheme, internal, name) => ({
+            ...(controlPlane ? { controlPlane } : {}),
             res: gw,
             name,
             network: {
@@ -55126,6 +55324,7 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
             targetPort: l.targetPort,
             ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
             ...(l.answers !== undefined ? { answers: l.answers } : {}),
+            ...(l.healthProbe !== undefined ? { healthProbe: l.healthProbe } : {}),
             location: l.location,
         }));
         let name = d.name ?? d.res.address;
@@ -55144,6 +55343,7 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
             location: d.location,
             listeners,
             preservesClientAddress: d.preservesClientAddress,
+            ...(d.controlPlane ? { controlPlane: d.controlPlane } : {}),
             ...(d.forwardedIdentities && d.forwardedIdentities.length > 0 ? { forwardedIdentities: d.forwardedIdentities } : {}),
             provider: providerOf(d.res.providerName),
             resource: { address: d.res.address, type: d.res.type },

@@ -40,6 +40,11 @@ export interface Peer {
   unknown?: string;
   /** How the input wrote it: `end-users`, `sg-web`, `10.0.0.0/8`. */
   label: string;
+  /**
+   * Identities it does not cover although their addresses lie in its own: Azure's Internet
+   * tag holds 168.63.129.16, not the health probes the platform sends from it.
+   */
+  exceptIdentities?: readonly string[];
 }
 
 export interface Rule {
@@ -223,12 +228,46 @@ export interface Listener {
    * HTTPS:443", "answers with a fixed response". Set only when it certainly forwards to no target.
    */
   answers?: string;
+  /**
+   * The health probe the balancer sends each target (Azure Load Balancer's, from the
+   * AzureLoadBalancer service tag): a target whose filters block it is marked down and gets
+   * no new connections, so a path through the listener needs it to get through too.
+   */
+  healthProbe?: HealthProbe;
   location: SourceLocation;
+}
+
+/** A balancer's health probe: where it comes from, and the port it checks on each target. */
+export interface HealthProbe {
+  /** How messages name it: `azurerm_lb_probe.https (tcp/443)`. */
+  name: string;
+  /** Who sends it: its name in messages and fixes (`AzureLoadBalancer`), addresses and identities (what rules match). */
+  source: { name: string; addresses: AddressSet; identities: readonly string[] };
+  protocol: FlowProtocol;
+  /** The port it checks: the backend port where the probe or its port is not known. */
+  port: number;
+  /** Why the port it checks is not known (then whether it gets through is not either). */
+  portUnknown?: string;
+  location: SourceLocation;
+}
+
+/** Traffic the platform must get into a balancer itself for it to run: Application Gateway v2's GatewayManager. */
+export interface ControlPlaneAccess {
+  /** Who sends it: its name in messages and fixes (`GatewayManager`), addresses (somewhere in them) and identities. */
+  source: { name: string; addresses: AddressSet; identities: readonly string[] };
+  protocol: FlowProtocol;
+  ports: PortSet;
+  /** The filters it meets (the NSGs of the gateway's subnet). */
+  ingress: readonly FilterLayer[];
+  /** What happens without it: `Azure does not run an Application Gateway v2 whose subnet blocks it`. */
+  why: string;
 }
 
 export interface LoadBalancer extends Endpoint {
   kind: 'load-balancer';
   listeners: readonly Listener[];
+  /** What the platform must get in for the balancer to run: every path through it needs it. */
+  controlPlane?: ControlPlaneAccess;
   /**
    * True when targets see the client's own address (an AWS NLB without security groups,
    * Azure Load Balancer): the second hop is then the client to the target. False for a

@@ -1,7 +1,7 @@
 import { AddressSet } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
-import type { Endpoint, Environment, FlowProtocol, Listener, LoadBalancer, Origin } from '../model.js';
-import { possibleAddresses, protocolMatches, reachOnPort } from './reach.js';
+import type { Endpoint, Environment, FlowProtocol, HealthProbe, Listener, LoadBalancer, Origin } from '../model.js';
+import { possibleAddresses, protocolMatches, reachOnPort, reachOnPorts } from './reach.js';
 import type { ReachOptions } from './reach.js';
 import type { FlowSource, LayerBlock, PortReach, SegmentReach } from './reach.js';
 
@@ -28,6 +28,10 @@ export interface BalancerPath {
   front: Hop;
   /** Balancer (or client) to target, on the target port. */
   back: Hop;
+  /** The listener's health probe to the target (see Listener.healthProbe), where it has one. */
+  probe?: Hop;
+  /** What the platform must get into the balancer for it to run (see LoadBalancer.controlPlane), where it needs any. */
+  controlPlane?: Hop;
   /** Source addresses that certainly / possibly get through this path. */
   min: AddressSet;
   max: AddressSet;
@@ -68,7 +72,71 @@ function forwardedTo(target: Endpoint): Endpoint {
   return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
 
+const probers = new WeakMap<HealthProbe['source'], FlowSource>();
+
+/** What sends a health probe, as a flow source: one per sender, so the engine's caches serve every probe. */
+function proberOf(probe: HealthProbe): FlowSource {
+  let source = probers.get(probe.source);
+  if (!source) {
+    const { name, addresses, identities } = probe.source;
+    // Not a client: it reaches the target at its private address.
+    probers.set(probe.source, (source = { name, kind: 'load-balancer', addresses, addressesExact: true, identities, egress: [] }));
+  }
+  return source;
+}
+
+/**
+ * Whether the listener's health probe gets through to the target: one it blocks is marked
+ * down and gets no new connections. An exposure leaves it out: a backend the balancer gives
+ * up on is not a filter to count on.
+ */
+function probeHop(listener: Listener, target: Endpoint, options: ReachOptions): Hop | undefined {
+  const probe = listener.healthProbe;
+  if (!probe || options.exposure) return undefined;
+  const prober = proberOf(probe);
+  if (probe.portUnknown === undefined) return hopOf(reachOnPort(prober, target, probe.protocol, probe.port), prober.addresses);
+  // Its port is not known: blocked (or admitted) on every port, or not known.
+  const hops = reachOnPorts(prober, target, probe.protocol, PortSet.ALL).map((seg) => hopOf(seg, prober.addresses));
+  if (hops.every((h) => h.status === hops[0].status) && hops[0].status !== 'unknown') return hops[0];
+  return { status: 'unknown', allowedBy: [], blocks: [], unknowns: [probe.portUnknown, ...hops.flatMap((h) => h.unknowns)] };
+}
+
+const controlHops = new WeakMap<LoadBalancer, Hop>();
+
+/**
+ * Whether the platform's own traffic gets into the balancer on every port it needs (once per
+ * balancer): blocked on one of them, the balancer does not run; its addresses are only known
+ * to lie in a range, so a rule on part of it leaves this unknown.
+ */
+function controlPlaneHop(lb: LoadBalancer, options: ReachOptions): Hop | undefined {
+  const access = lb.controlPlane;
+  if (!access || options.exposure) return undefined;
+  let hop = controlHops.get(lb);
+  if (!hop) {
+    const { name, addresses, identities } = access.source;
+    const sender: FlowSource = { name, kind: 'load-balancer', addresses, addressesExact: false, identities, egress: [] };
+    const into: Endpoint = { name: lb.name, addresses: lb.addresses, addressesExact: lb.addressesExact, identities: lb.identities, ingress: access.ingress, egress: [], location: lb.location };
+    const segments = reachOnPorts(sender, into, access.protocol, access.ports);
+    const blocked = segments.find((s) => !s.max.overlaps(addresses));
+    const status = blocked ? 'fail' : segments.every((s) => s.min.covers(addresses)) ? 'pass' : 'unknown';
+    hop = { status, allowedBy: segments.flatMap((s) => s.allowedBy), blocks: blocked?.blocks ?? [], unknowns: status === 'unknown' ? segments.flatMap((s) => s.unknowns) : [] };
+    controlHops.set(lb, hop);
+  }
+  return hop;
+}
+
+/** A path that also needs another hop through (a health probe, the platform's access): none of it gets through where that is blocked, none certainly where it may be. */
+function withHop(path: BalancerPath, key: 'probe' | 'controlPlane', hop: Hop | undefined): BalancerPath {
+  if (!hop || hop.status === 'pass') return path;
+  return { ...path, [key]: hop, min: AddressSet.EMPTY, max: hop.status === 'fail' ? AddressSet.EMPTY : path.max };
+}
+
 function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+  const path = withHop(forwardingPath(source, target, protocol, lb, listener, options), 'probe', probeHop(listener, target, options));
+  return withHop(path, 'controlPlane', controlPlaneHop(lb, options));
+}
+
+function forwardingPath(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
   const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
   const front = hopOf(frontReach, possibleAddresses(source));
   if (listener.targetsUnknown !== undefined) {
@@ -189,7 +257,7 @@ export function withBalancerPaths(
       viaBalancers = viaBalancers.union(p.min);
       min = min.union(p.min);
       max = max.union(p.max);
-      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns);
+      if (!p.max.subtract(p.min).isEmpty()) unknowns.push(...p.front.unknowns, ...p.back.unknowns, ...(p.probe?.unknowns ?? []), ...(p.controlPlane?.unknowns ?? []));
     }
     // The balancer path is the designed route: name its openings before any direct ones.
     // A required flow the balancers carry for every address needs no direct opening to

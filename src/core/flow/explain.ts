@@ -130,6 +130,19 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
   const lb = path.balancer.name;
   const { port, targetPort } = path.listener;
   const name = `through ${lb} (listener ${w.protocol}/${port} to ${w.target.name}:${targetPort})`;
+  const access = path.balancer.controlPlane;
+  if (path.controlPlane && access && path.controlPlane.status !== 'pass') {
+    // The balancer itself does not run: nothing gets through it, whatever the other hops.
+    const fails = path.controlPlane.status === 'fail';
+    const sender = access.source.name;
+    const reasons = fails ? blockReasons(path.controlPlane.blocks, sender, lb) : path.controlPlane.unknowns;
+    const first = path.controlPlane.blocks[0];
+    const ports = flowPorts(access.protocol, access.ports);
+    return {
+      text: `${name}, ${sender} ${fails ? 'cannot' : 'may not'} reach ${lb} on ${ports}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}, and ${access.why}`,
+      fix: first ? fixFor(first.layer, first.hop, { from: sender, fromText: sender, to: lb, toName: lb, protocol: access.protocol, ports: access.ports }) : undefined,
+    };
+  }
   if (path.front.status !== 'pass') {
     const reasons = path.front.status === 'fail' ? blockReasons(path.front.blocks, w.source.name, lb) : path.front.unknowns;
     const first = path.front.blocks[0];
@@ -138,14 +151,34 @@ function describePath(w: FlowWording, path: BalancerPath, sourceFrom: string, so
       fix: first ? fixFor(first.layer, first.hop, { from: sourceFrom, fromText: sourceText, to: lb, toName: lb, protocol: w.protocol, ports: PortSet.of(port) }) : undefined,
     };
   }
+  // The health probe blocked too (or alone): the balancer marks the target down.
+  const probed = probeFailure(w, path);
+  if (path.back.status === 'pass' && probed) return { text: `${name}, ${w.source.name} reaches ${lb} but ${probed.text}`, fix: probed.fix };
   const preserves = preservesClientAddress(path.balancer, path.listener);
   const from = preserves ? sourceFrom : lb;
   const fromText = preserves ? sourceText : lb;
   const reasons = path.back.status === 'fail' ? blockReasons(path.back.blocks, lb, w.target.name) : path.back.unknowns;
   const first = path.back.blocks[0];
+  const fix = first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined;
+  const fixes = [fix, probed?.fix].filter((f): f is string => f !== undefined);
   return {
-    text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`,
-    fix: first ? fixFor(first.layer, first.hop, { from, fromText, to: w.toLabel, toName: w.target.name, protocol: w.protocol, ports: PortSet.of(targetPort) }) : undefined,
+    text: `${name}, ${w.source.name} reaches ${lb} but ${preserves ? `${w.source.name}'s traffic` : lb} ${path.back.status === 'fail' ? 'cannot' : 'may not'} reach ${w.target.name} on ${w.protocol}/${targetPort}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}${probed ? `, and ${probed.text}` : ''}`,
+    fix: fixes.length > 0 ? [...new Set(fixes)].join('; and ') : undefined,
+  };
+}
+
+/** A health probe of the path that is (or may be) blocked: what it means, and the opening for its sender. */
+function probeFailure(w: FlowWording, path: BalancerPath): { text: string; fix?: string } | undefined {
+  const probe = path.listener.healthProbe;
+  if (!probe || !path.probe || path.probe.status === 'pass') return undefined;
+  const lb = path.balancer.name;
+  const sender = probe.source.name;
+  const fails = path.probe.status === 'fail';
+  const reasons = fails ? blockReasons(path.probe.blocks, sender, w.target.name) : path.probe.unknowns;
+  const first = path.probe.blocks[0];
+  return {
+    text: `its health probe ${probe.name} from ${sender} ${fails ? 'cannot' : 'may not'} reach ${w.target.name}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}, so ${lb} ${fails ? 'marks' : 'may mark'} it down and sends it no new connections`,
+    fix: first ? fixFor(first.layer, first.hop, { from: sender, fromText: sender, to: w.toLabel, toName: w.target.name, protocol: probe.protocol, ports: PortSet.of(probe.port) }) : undefined,
   };
 }
 
@@ -220,8 +253,13 @@ export function requiredFlowMessage(w: FlowWording, v: FlowVerdict): string {
         : `${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: nothing filters this traffic.`;
     case 'fail':
       return v.gaps.map((g) => describeGap(w, g)).join(' ');
-    default:
-      return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}.`;
+    default: {
+      // A balancer path that certainly carries none of it: say so, with its fix, as for a failure.
+      const blocked = (v.blockedPaths ?? []).map((p) => describePath(w, p, w.fromLabel, w.fromLabel));
+      const fix = blocked.find((p) => p.fix)?.fix;
+      const also = blocked.length > 0 ? `; and ${blocked.map((p) => p.text).join('; ')}` : '';
+      return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}${also}.${fix ? ` Fix: ${fix}.` : ''}`;
+    }
   }
 }
 

@@ -205,6 +205,13 @@ function hasIdentity(peer: Peer, side: Side): boolean {
   return false;
 }
 
+/** What a peer's addresses match of a side: all of it by identity, none where it leaves the side's identity out, else the common addresses. */
+function matchedAddresses(peer: Peer, side: Side): AddressSet {
+  if (hasIdentity(peer, side)) return side.addresses;
+  if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id))) return AddressSet.EMPTY;
+  return peer.addresses.intersect(side.addresses);
+}
+
 /** A peer naming identities the side lacks, on a side whose identities (or roles) are not all known: it may match. */
 function mayHaveIdentity(peer: Peer, side: Side): boolean {
   if (side.identitiesUnknown === undefined && side.rolesUnknown === undefined) return false;
@@ -220,8 +227,10 @@ const identityDoubt = (side: Side): string | undefined => side.identitiesUnknown
 
 /** Does a selector match a whole endpoint? */
 function matchesEndpoint(peer: Peer, side: Side): Tri {
-  if (peer.unknown !== undefined) return 'maybe';
+  // A peer of unknown addresses still matches what carries its identity (a service tag's own traffic).
   if (hasIdentity(peer, side)) return 'yes';
+  if (peer.unknown !== undefined) return 'maybe';
+  if (peer.exceptIdentities !== undefined && peer.exceptIdentities.some((id) => side.identities.has(id))) return 'no';
   if (peer.addresses.covers(side.addresses)) return 'yes';
   if (mayHaveIdentity(peer, side)) return 'maybe';
   if (!peer.addresses.overlaps(side.addresses)) return 'no';
@@ -297,7 +306,7 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     let got = AddressSet.EMPTY;
     const by: Origin[] = [];
     for (const rule of rules) {
-      const m = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+      const m = matchedAddresses(rule.peer, remote);
       if (m.isEmpty() || got.covers(m)) continue;
       got = got.union(m);
       by.push(rule.origin);
@@ -318,9 +327,9 @@ function reachThroughLayer(layer: FilterLayer, remote: Side, local: Side, protoc
     const localMatch = rule.local ? matchesEndpoint(rule.local, local) : 'yes';
     if (localMatch === 'no') continue;
 
-    const peerUnknown = rule.peer.unknown !== undefined;
+    const peerUnknown = rule.peer.unknown !== undefined && !hasIdentity(rule.peer, remote);
     const identityMaybe = !peerUnknown && mayHaveIdentity(rule.peer, remote);
-    const matched = hasIdentity(rule.peer, remote) ? remote.addresses : rule.peer.addresses.intersect(remote.addresses);
+    const matched = matchedAddresses(rule.peer, remote);
     const possible = peerUnknown || identityMaybe ? remote.addresses : matched;
     const certain = portKnown && localMatch === 'yes' && !peerUnknown && rule.uncertain === undefined ? matched : AddressSet.EMPTY;
     if (!certain.equals(possible) && possible.overlaps(remMax)) {

@@ -20,6 +20,12 @@ export interface FlowVerdict {
   unknowns: string[];
   /** Balancers whose paths carry (part of) the flow. */
   through: string[];
+  /**
+   * For an undecided required flow: the balancer paths to the target that certainly block
+   * (part of) it at some hop, so that what is left to decide is the direct way (a server
+   * without a public address, reached "only through a balancer or a path this plan does not show").
+   */
+  blockedPaths?: BalancerPath[];
 }
 
 export interface FlowGap {
@@ -128,6 +134,7 @@ export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], t
   let status: FlowVerdict['status'] = 'pass';
   const gaps: FlowGap[] = [];
   const unknowns: string[] = [];
+  const blockedPaths: BalancerPath[] = [];
   for (const seg of segments) {
     if (seg.min.covers(need)) continue;
     const certainlyBlocked = source.addressesExact ? !seg.max.covers(need) : !seg.max.overlaps(need);
@@ -144,6 +151,7 @@ export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], t
     } else {
       if (status === 'pass') status = 'unknown';
       unknowns.push(...seg.unknowns);
+      for (const p of seg.paths ?? []) if ([p.controlPlane, p.front, p.back, p.probe].some((h) => h?.status === 'fail') && !blockedPaths.some((b) => b.balancer === p.balancer && b.listener === p.listener)) blockedPaths.push(p);
       if (seg.unknowns.length === 0 && !source.addressesExact) {
         unknowns.push(`${addressDoubt(source)}, and only part of ${need.describe()} is allowed`);
       }
@@ -154,12 +162,13 @@ export function requiredFlowVerdict(source: FlowSource, given: SegmentReach[], t
     allowedBy: status === 'pass' ? uniqueOrigins(segments.map((s) => s.allowedBy)) : [],
     gaps: mergeByKey(
       gaps,
-      (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}`).join('|')}`,
+      (g) => `${g.uncovered.key()}#${g.noIpv6 === true}#${g.blockedAt.map((b) => `${b.hop}:${b.layer.name}`).join('|')}#${g.paths.map((p) => `${p.balancer.name}:${p.front.status}:${p.back.status}:${p.probe?.status ?? 'none'}:${p.controlPlane?.status ?? 'none'}`).join('|')}`,
       (a, b) => ({ ...a, ports: a.ports.union(b.ports), blockedAt: a.blockedAt.map((x, i) => ({ ...x, deniedBy: uniqueOrigins([x.deniedBy, b.blockedAt[i]?.deniedBy ?? []]) })) }),
     ),
     exposed: [],
     unknowns: uniqueStrings(unknowns),
     through: throughBalancers(segments),
+    ...(status === 'unknown' && blockedPaths.length > 0 ? { blockedPaths } : {}),
   };
 }
 

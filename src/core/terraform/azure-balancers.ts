@@ -1,10 +1,11 @@
-import type { RuleProtocol } from '../model.js';
-import { AddressSet } from '../net/cidr.js';
+import type { ControlPlaneAccess, HealthProbe, RuleProtocol } from '../model.js';
+import { AddressSet, INTERNET } from '../net/cidr.js';
+import { PortSet } from '../net/ports.js';
 import { cidrSet, describeAttribute, indexBy, isObjectValue, linkedResources } from './plan-context.js';
 import type { Links, LinkSpec, PlanContext } from './plan-context.js';
 import { knownMap, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
-import { SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
+import { AZURE_LOAD_BALANCER, AZURE_PROBE_ADDRESS, GATEWAY_MANAGER_IDENTITY, SCALE_SET_TYPES, isEmptyValue } from './azure-network.js';
 import type { AzureNetwork } from './azure-network.js';
 import { azureNicPaths } from './plan-servers.js';
 import { environmentTagOf, internalSchemeLayer, ipv4OnlyLayer, listenersByTargetPort, portAt, singleValue, unknownSchemeLayer } from './plan-balancers.js';
@@ -14,9 +15,13 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  * Azure load balancers after apply.
  *
  * - Azure Load Balancer (`azurerm_lb`) passes traffic through: the backends' NSGs see the
- *   client's own address (health probes come from AzureLoadBalancer, which the default
- *   rules admit). Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
- *   `backend_port` on their backend pools; inbound NAT rules (`azurerm_lb_nat_rule`) forward to
+ *   client's own address. Load-balancing rules (`azurerm_lb_rule`) forward `frontend_port` to
+ *   `backend_port` on their backend pools, to the backends that answer the rule's health probe
+ *   (`probe_id`, an `azurerm_lb_probe` on its `port`; without one known, the backend port): the
+ *   probes come from the AzureLoadBalancer service tag (168.63.129.16), which the default rules
+ *   admit but a Deny above them (on `*`, or on the tag) blocks, and a backend that does not
+ *   answer them is marked down and gets no new connections. Inbound NAT rules (`azurerm_lb_nat_rule`,
+ *   not probed) forward to
  *   the NICs associated with them. Pool members are NICs
  *   (`azurerm_network_interface_backend_address_pool_association`, or the NIC's legacy
  *   `load_balancer_backend_address_pools_ids`) of the virtual machines that use them, scale
@@ -30,7 +35,10 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   request routing rules (basic, or path-based through a URL path map) to backend pools
  *   (by IP address, by FQDN, NICs associated with the pool, or scale sets that name it in
  *   `application_gateway_backend_address_pool_ids`) on the port of the rule's
- *   backend HTTP settings.
+ *   backend HTTP settings. A rule with a `redirect_configuration_name` (HTTP to HTTPS) forwards
+ *   nowhere: the gateway answers it itself, and a policy that wants that port forwarded is told
+ *   so rather than asked to open the backend directly. A v2 gateway (`sku` tier `*_v2`) runs
+ *   only where its subnet admits GatewayManager on tcp/65200-65535 (its `controlPlane`).
  * - A balancer without a public frontend is internal: the internet cannot reach it. A gateway
  *   with listeners on both kinds of frontend is two balancers, the private one named
  *   `<address> (private frontend)`.
@@ -42,6 +50,13 @@ const NAT_RULE = 'azurerm_lb_nat_rule';
 const GATEWAY = 'azurerm_application_gateway';
 const NIC = 'azurerm_network_interface';
 const VM_TYPES = ['azurerm_linux_virtual_machine', 'azurerm_windows_virtual_machine', 'azurerm_virtual_machine'];
+
+/** Where Azure Load Balancer's health probes come from: one object, so the flow engine's caches serve every probe. */
+const AZURE_PROBE_SOURCE: HealthProbe['source'] = { name: AZURE_LOAD_BALANCER.label, addresses: AZURE_PROBE_ADDRESS, identities: AZURE_LOAD_BALANCER.identities };
+/** Where Azure manages Application Gateway v2 from: public addresses Azure publishes, not in the plan. */
+const GATEWAY_MANAGER_SOURCE: ControlPlaneAccess['source'] = { name: 'GatewayManager', addresses: INTERNET.intersect(AddressSet.ALL_V4), identities: [GATEWAY_MANAGER_IDENTITY] };
+/** The ports Application Gateway v2's subnet must admit from GatewayManager. */
+const GATEWAY_MANAGER_PORTS = PortSet.range(65200, 65535);
 
 interface Pool {
   members: PlanResource[];
@@ -246,6 +261,18 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     if (front.port === 0) return undefined;
     return { port: front.port, targetPort: back.port, targetPortUnknown: back.unknown, protocol, unknown: protocolValue.unknown ? [protocolValue.unknown] : [] };
   };
+  const probes = spec('azurerm_lb_probe', indexBy(managed('azurerm_lb_probe'), ['id'], true), 'health probe');
+  /** The health probe of a load-balancing rule: its `probe_id`, else one on the backend port. */
+  const healthProbeOf = (rule: PlanResource, backendPort: number): HealthProbe => {
+    const l = lookup(rule, ['probe_id']).state === 'absent' ? undefined : link(rule, ['probe_id'], probes);
+    const probe = l && l.targets.length === 1 ? l.targets[0] : undefined;
+    if (!probe) return { name: `the health probe of ${rule.address} (none known: on its backend port, tcp/${backendPort})`, source: AZURE_PROBE_SOURCE, protocol: 'tcp', port: backendPort, location: ctx.locate(rule) };
+    const p = portAt(ctx, probe, ['port']);
+    const base = { source: AZURE_PROBE_SOURCE, protocol: 'tcp' as const, location: ctx.locate(probe) };
+    if (p.port === undefined) return { ...base, name: probe.address, port: backendPort, portUnknown: p.unknown ?? `${describeAttribute(probe, ['port'])} is not set` };
+    // Tcp, Http and Https probes all connect over TCP.
+    return { ...base, name: `${probe.address} (tcp/${p.port})`, port: p.port };
+  };
   for (const rule of managed('azurerm_lb_rule')) {
     const f = forwarding(rule);
     if (!f) continue;
@@ -261,7 +288,8 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
       }
     }
     const targetPort = f.targetPort ?? f.port;
-    addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
+    const healthProbe = healthProbeOf(rule, targetPort);
+    addListeners(rule, listenersByTargetPort({ port: f.port, protocol: f.protocol, healthProbe, location: ctx.locate(rule) }, members.map((res) => ({ res, port: targetPort })), unknown, targetPort));
   }
   for (const nat of natRules) {
     const f = forwarding(nat);
@@ -347,6 +375,20 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
     const poolBlocks = blocksByName(gw, 'backend_address_pool');
     const listeners = blocksByName(gw, 'http_listener');
     const pathMaps = blocksByName(gw, 'url_path_map');
+    const redirects = blocksByName(gw, 'redirect_configuration');
+    /** What a routing rule that redirects answers itself: to another listener (its protocol and port), or to a URL. */
+    const redirectOf = (name: string): string => {
+      const block = redirects.get(name)?.block;
+      if (!block) return 'redirects';
+      if (typeof block.target_url === 'string' && block.target_url !== '') return `redirects to ${block.target_url}`;
+      const to = typeof block.target_listener_name === 'string' ? listeners.get(block.target_listener_name) : undefined;
+      if (!to) return 'redirects';
+      const portEntry = typeof to.block.frontend_port_name === 'string' ? ports.get(to.block.frontend_port_name) : undefined;
+      const port = portEntry ? portAt(ctx, gw, ['frontend_port', portEntry.index, 'port']).port : undefined;
+      const protocol = typeof to.block.protocol === 'string' ? to.block.protocol.toUpperCase() : undefined;
+      const where = [protocol, port].filter((x) => x !== undefined).join(':');
+      return `redirects to listener ${block.target_listener_name as string}${where ? ` (${where})` : ''}`;
+    };
     const floating = [...gatewayUnknownOf(undefined), ...gatewayUnknownOf(gw)];
     const poolMembers = (name: unknown): Pool => {
       const out: Pool = { members: [], unknown: [...floating] };
@@ -410,11 +452,20 @@ export function buildAzureBalancers(ctx: PlanContext, network: AzureNetwork, ser
         }
         members.push(...pool.members.map((res) => ({ res, port: sp.port! })));
       }
-      byScheme.get(scheme)!.push(...listenersByTargetPort({ port, protocol: 'tcp', location }, members, unknown, port));
+      // A redirect rule forwards nowhere: the gateway answers itself (as an AWS redirect listener).
+      const redirect = targets.length === 0 && typeof rule.redirect_configuration_name === 'string' && rule.redirect_configuration_name !== '' ? redirectOf(rule.redirect_configuration_name) : undefined;
+      byScheme.get(scheme)!.push(...listenersByTargetPort({ port, protocol: 'tcp', location, ...(redirect !== undefined && unknown.length === 0 ? { answers: redirect } : {}) }, members, unknown, port));
     });
     const base = network.subnetNetwork(gw, ['gateway_ip_configuration', 0, 'subnet_id']);
     const publicFrontends = [...frontends.values()].filter((f) => isPublicFrontend(gw, 'frontend_ip_configuration', f.index) !== false);
+    // v2 (Standard_v2, WAF_v2): Azure manages it through its subnet on 65200-65535 from GatewayManager.
+    const tier = lookup(gw, ['sku', 0, 'tier']);
+    const v2 = tier.state === 'known' && typeof tier.value === 'string' && /_v2$/i.test(tier.value);
+    const controlPlane: ControlPlaneAccess | undefined = v2
+      ? { source: GATEWAY_MANAGER_SOURCE, protocol: 'tcp', ports: GATEWAY_MANAGER_PORTS, ingress: base.ingress, why: 'Azure does not run an Application Gateway v2 whose subnet blocks it' }
+      : undefined;
     const make = (listenersOfScheme: ListenerDraft[], internal: boolean, name?: string): BalancerDraft => ({
+      ...(controlPlane ? { controlPlane } : {}),
       res: gw,
       name,
       network: {

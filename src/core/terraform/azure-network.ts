@@ -35,7 +35,19 @@ const RULE = 'azurerm_network_security_rule';
  * client or server can be: a rule naming it admits no flow topogate checks, so it matches by
  * an identity nothing carries rather than by an address that lies in the public space.
  */
-const AZURE_LOAD_BALANCER: Peer = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+export const AZURE_LOAD_BALANCER: Peer = { addresses: AddressSet.EMPTY, identities: ['azure:AzureLoadBalancer'], label: 'AzureLoadBalancer' };
+/**
+ * The address the platform's health probes come from. Rules on AzureLoadBalancer, `*` or a
+ * prefix holding it match them; the Internet tag does not (it is the space "reachable by the
+ * public internet", which this host address is not): its rules leave out the probes' identity.
+ */
+export const AZURE_PROBE_ADDRESS = AddressSet.of('168.63.129.16/32');
+/**
+ * GatewayManager: Azure's ranges for managing Application Gateway, not in the plan. A rule on
+ * the tag is unknown for every flow, except the gateway manager's own traffic (which carries
+ * this identity): that it matches.
+ */
+export const GATEWAY_MANAGER_IDENTITY = 'azure:GatewayManager';
 
 type Direction = 'Inbound' | 'Outbound';
 
@@ -131,10 +143,12 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
   const internetTag = (): AddressSet => (vnetSpace.isEmpty() ? INTERNET : AddressSet.ALL.subtract(vnetSpace));
 
   /** A source or destination of a rule: address prefixes and application security groups. */
-  const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean } => {
+  const endpointOf = (res: PlanResource, prefixes: string[], asgPath: Array<string | number> | undefined): { known?: Peer; unknown: string[]; any: boolean; unknownTags: string[] } => {
     let addresses = AddressSet.EMPTY;
     const identities: string[] = [];
     const unknown: string[] = [];
+    /** Identities of the service tags whose addresses are unknown (what their rules still match certainly). */
+    const unknownTags: string[] = [];
     let any = false;
     for (const p of prefixes) {
       const lower = p.toLowerCase();
@@ -149,7 +163,10 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       } else {
         const c = cidrSet([p]);
         if (c.invalid.length === 0) addresses = addresses.union(c.set);
-        else unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+        else if (lower === 'gatewaymanager') {
+          unknownTags.push(GATEWAY_MANAGER_IDENTITY);
+          unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
+        } else unknown.push(`service tag ${p} in ${res.address}: Azure publishes its address ranges; they are not in the plan`);
       }
     }
     if (asgPath) {
@@ -164,8 +181,12 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       any = false;
     }
     const label = [...prefixes.filter((p) => asgs.length === 0 || p !== '*'), ...asgs.map((i) => i.replace(/^asg:/, 'ASG '))].join(', ');
-    const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label } : undefined;
-    return { known, unknown, any };
+    // Internet holds 168.63.129.16 but not the health probes sent from it: they have a tag of their own.
+    const internet = prefixes.some((p) => p.toLowerCase() === 'internet');
+    const probesToo = any || identities.includes(AZURE_LOAD_BALANCER.identities[0]) || cidrSet(prefixes.filter((p) => !/^[a-z*]/i.test(p))).set.overlaps(AZURE_PROBE_ADDRESS);
+    const except = internet && !probesToo ? { exceptIdentities: AZURE_LOAD_BALANCER.identities } : {};
+    const known = !addresses.isEmpty() || identities.length > 0 ? { addresses, identities, label, ...except } : undefined;
+    return { known, unknown, any, unknownTags };
   };
 
   /** One security rule (inline block or resource) as model rules; values unknown until apply are followed through configuration. */
@@ -229,7 +250,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       else rules.push(...undecidedRules(accessUnknown ?? '', { ...ruleBase, peer }));
     };
     if (remote.known) add(remote.known);
-    if (remote.unknown.length > 0) add(unknownPeer(remote.unknown.join('; ')));
+    if (remote.unknown.length > 0) add({ ...unknownPeer(remote.unknown.join('; ')), identities: remote.unknownTags });
     if (!remote.known && remote.unknown.length === 0) add(unknownPeer(`the ${direction === 'Inbound' ? 'source' : 'destination'} of ${originLabel} is not known until apply`));
     return { direction, rules };
   };
@@ -490,7 +511,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
       // Basic one admits everything, no public address admits nothing. topogate cannot tell:
       // unknown, never a pass.
       const why = `no NSG filters ${nic.name}, so whether traffic from outside the virtual network arrives depends on its public IP or load balancer (a Standard SKU admits nothing without an NSG, a Basic one everything): associate an NSG that states it`;
-      const rules: Rule[] = [mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location })];
+      // Nothing filters the platform's health probes either.
+      const rules: Rule[] = [
+        { action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: AZURE_LOAD_BALANCER, origin: { label: `no NSG on ${nic.name}: the health probes of Azure Load Balancer get in`, location } },
+        mayAllowAnything(why, { label: `no NSG on ${nic.name}`, location }),
+      ];
       if (!vnetSpace.isEmpty()) rules.unshift({ action: 'allow', priority: 0, protocol: 'all', ports: PortSet.ALL, peer: { addresses: vnetSpace, identities: [], label: 'VirtualNetwork' }, origin: { label: `no NSG on ${nic.name}: the virtual network is open`, location } });
       ingress.push({ name: `no NSG on ${nic.name}`, rules, defaultAction: 'deny' });
     }

@@ -1,4 +1,4 @@
-import type { FilterLayer, LayerFix, RuleProtocol, SourceLocation } from '../model.js';
+import type { ControlPlaneAccess, FilterLayer, HealthProbe, LayerFix, RuleProtocol, SourceLocation } from '../model.js';
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet } from '../net/ports.js';
 import { attributeValues, blockingLayer, describeAttribute } from './plan-context.js';
@@ -26,6 +26,8 @@ export interface ListenerDraft {
   preservesClientAddress?: boolean;
   /** What the balancer answers itself on this listener (a redirect), where it forwards nowhere. */
   answers?: string;
+  /** The health probe each target must let in to get connections (see Listener). */
+  healthProbe?: HealthProbe;
   location: SourceLocation;
 }
 
@@ -37,6 +39,7 @@ export interface BalancerDraft {
   network: ServerNetwork;
   listeners: ListenerDraft[];
   preservesClientAddress: boolean;
+  controlPlane?: ControlPlaneAccess;
   forwardedIdentities?: string[];
   location: SourceLocation;
   /** The `topogate-environment` tag (or label) of the balancer resource. */

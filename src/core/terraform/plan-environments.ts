@@ -247,6 +247,7 @@ function placeBalancer(
       targetPort: l.targetPort,
       ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
       ...(l.answers !== undefined ? { answers: l.answers } : {}),
+      ...(l.healthProbe !== undefined ? { healthProbe: l.healthProbe } : {}),
       location: l.location,
     }));
     let name = d.name ?? d.res.address;
@@ -264,6 +265,7 @@ function placeBalancer(
       location: d.location,
       listeners,
       preservesClientAddress: d.preservesClientAddress,
+      ...(d.controlPlane ? { controlPlane: d.controlPlane } : {}),
       ...(d.forwardedIdentities && d.forwardedIdentities.length > 0 ? { forwardedIdentities: d.forwardedIdentities } : {}),
       provider: providerOf(d.res.providerName),
       resource: { address: d.res.address, type: d.res.type },
