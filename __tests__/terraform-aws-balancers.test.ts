@@ -478,6 +478,42 @@ describe('NLBs: what the targets see', () => {
     const [env] = environmentsOf(plan);
     expect(env.loadBalancers[0].listeners[0].protocol).toBe('udp');
   });
+
+  it('an internet-facing NLB in front of an internal ALB (target_type = "alb"): unknown, naming the ALB, never the ALB\'s scheme as a fail', () => {
+    // AWS's pattern for static addresses: the NLB's target group registers the ALB by its ARN.
+    const plan = balancerPlan(feFromAlb(), albOpen, { internal: true });
+    const nlbResources: TestResource[] = [
+      { address: 'aws_lb.edge', values: { load_balancer_type: 'network', internal: false, tags: {} }, unknown: { id: true, arn: true, security_groups: true, subnets: true }, expressions: { subnets: ref('aws_subnet.public.id', 'aws_subnet.public') } },
+      { address: 'aws_lb_target_group.to_alb', values: { port: 443, protocol: 'TCP', target_type: 'alb' }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_lb_listener.edge',
+        values: { port: 443, protocol: 'TCP', default_action: [{ type: 'forward', target_group_arn: null }] },
+        unknown: { id: true, arn: true, load_balancer_arn: true, default_action: [{ target_group_arn: true }] },
+        expressions: { load_balancer_arn: ref('aws_lb.edge.arn', 'aws_lb.edge'), default_action: [{ type: constant('forward'), target_group_arn: ref('aws_lb_target_group.to_alb.arn', 'aws_lb_target_group.to_alb') }] },
+      },
+      {
+        address: 'aws_lb_target_group_attachment.alb',
+        values: { port: 443 },
+        unknown: { id: true, target_group_arn: true, target_id: true },
+        expressions: { target_group_arn: ref('aws_lb_target_group.to_alb.arn', 'aws_lb_target_group.to_alb'), target_id: ref('aws_lb.web.arn', 'aws_lb.web') },
+      },
+    ];
+    const withNlb: TestPlan = { resources: [...plan.resources, ...nlbResources] };
+    const edge = environmentsOf(withNlb)[0].loadBalancers.find((b) => b.name === 'aws_lb.edge')!;
+    expect(edge.listeners[0].targetsUnknown).toBe('an ALB behind this NLB is not followed: aws_lb_target_group.to_alb (target_type = "alb") forwards to aws_lb.web, whose listeners and targets are not checked on this path');
+    const f = finding(checkPlans(withNlb), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/an ALB behind this NLB is not followed: .* forwards to aws_lb\.web/);
+    expect(f.message).not.toMatch(/internet-facing/);
+    // Without the NLB, the internal ALB alone still fails with the scheme fix.
+    expect(finding(checkPlans(plan), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+  });
+
+  it('a Lambda target group is no server: the listener carries nothing to the front-ends, and nothing unknown', () => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { tg: { target_type: 'lambda' } });
+    const [env] = environmentsOf(plan);
+    expect(env.loadBalancers[0].listeners.map((l) => ({ targets: l.targets, targetsUnknown: l.targetsUnknown }))).toEqual([{ targets: [], targetsUnknown: undefined }]);
+  });
 });
 
 describe('targets that cannot be resolved are unknown, never a pass', () => {

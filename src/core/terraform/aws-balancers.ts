@@ -144,6 +144,18 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     floating.push(...pools.unknown);
   };
 
+  /** Why an NLB listener forwarding to an ALB target group has targets that are not known. */
+  const albBehind = (tg: PlanResource): string => {
+    const names: string[] = [];
+    for (const att of managed(ATTACHMENT_TYPES)) {
+      if (!link(att, ['target_group_arn'], specs.tg).targets.includes(tg)) continue;
+      const target = link(att, ['target_id'], specs.lb);
+      for (const lb of target.targets) if (!names.includes(lb.address)) names.push(lb.address);
+      if (target.targets.length === 0 && !names.includes(att.address)) names.push(`the ALB that ${att.address} registers`);
+    }
+    const which = names.length === 0 ? `the ALB of ${tg.address}` : names.join(', ');
+    return `an ALB behind this NLB is not followed: ${tg.address} (target_type = "alb") forwards to ${which}, whose listeners and targets are not checked on this path`;
+  };
   // Target group attachments.
   const tgInfo = new Map<string, ReturnType<typeof targetGroupInfo>>();
   const infoOf = (tg: PlanResource) => {
@@ -358,6 +370,13 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
       const members: Array<{ res: PlanResource; port: number; preserves?: boolean }> = [];
       for (const tg of forwardGroups) {
         const info = infoOf(tg);
+        if (info.alb) {
+          // An NLB in front of an ALB (AWS's pattern for static addresses): the ALB's own filters,
+          // listeners and targets would make a second path, which is not modelled. Unknown, naming
+          // the ALB, rather than the ALB's scheme or nothing: the targets behind it may well be reached.
+          unknown.push(albBehind(tg));
+          continue;
+        }
         if (info.skip) continue;
         const pool = pools.get(tg.address);
         unknown.push(...(pool?.unknown ?? []), ...info.unknown);
@@ -412,13 +431,14 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
 }
 
 /** A target group's port, target type and client address preservation (for NLB listeners). */
-function targetGroupInfo(ctx: PlanContext, tg: PlanResource): { skip: boolean; port?: number; portUnknown?: string; preserves?: boolean; preservesUnknown?: string; unknown: string[] } {
+function targetGroupInfo(ctx: PlanContext, tg: PlanResource): { skip: boolean; alb?: boolean; port?: number; portUnknown?: string; preserves?: boolean; preservesUnknown?: string; unknown: string[] } {
   const unknown: string[] = [];
   const type = singleValue(ctx, tg, ['target_type'], { computedDefault: ['instance'] });
   if (type.unknown) unknown.push(type.unknown);
-  // Lambda functions and ALBs behind an NLB are not servers.
+  // Lambda functions are not servers; an ALB behind an NLB is a second balancer (see albBehind).
   const targetType = typeof type.value === 'string' ? type.value : 'instance';
-  if (!type.unknown && (targetType === 'lambda' || targetType === 'alb')) return { skip: true, unknown: [] };
+  if (!type.unknown && targetType === 'lambda') return { skip: true, unknown: [] };
+  if (!type.unknown && targetType === 'alb') return { skip: true, alb: true, unknown: [] };
   const port = portAt(ctx, tg, ['port']);
   const protocol = singleValue(ctx, tg, ['protocol']);
   const preserve = singleValue(ctx, tg, ['preserve_client_ip'], { computedDefault: [] });
