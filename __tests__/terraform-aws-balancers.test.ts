@@ -360,8 +360,8 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(finding(checkPlans({ resources: [...plan.resources, attach] }), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
   });
 
-  /** The ALB plan with its instances replaced by an autoscaling group (of `size`, where given) over a front-end launch template. */
-  const withAutoscaling = (size?: number): TestResource[] => {
+  /** The ALB plan with its instances replaced by an autoscaling group (of `size`, up to `maxSize`, where given) over a front-end launch template. */
+  const withAutoscaling = (size?: number, maxSize?: number): TestResource[] => {
     const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
     const lt: TestResource = {
       address: 'aws_launch_template.fe',
@@ -371,7 +371,7 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     };
     const asg: TestResource = {
       address: 'aws_autoscaling_group.fe',
-      values: { ...(size === undefined ? {} : { min_size: size, desired_capacity: size }), launch_template: [{ version: '$Latest' }] },
+      values: { ...(size === undefined ? {} : { min_size: size, desired_capacity: size }), ...(maxSize === undefined ? {} : { max_size: maxSize }), launch_template: [{ version: '$Latest' }] },
       unknown: { id: true, target_group_arns: true, launch_template: [{ id: true, name: true }] },
       expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
     };
@@ -394,6 +394,16 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(environmentsOf({ resources: withAutoscaling(2) })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
     const one = finding(run(1), 'OS11-MON-001');
     expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(aws_launch_template\.fe\)/)]);
+  });
+
+  it('an autoscaling group of one that may scale out (max_size 5): a fleet, whose instances must reach each other when it does', () => {
+    const scaling = withAutoscaling(1, 5);
+    expect(environmentsOf({ resources: scaling })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe may run up to 5 instances of aws_launch_template.fe');
+    const f = finding(checkPlans({ resources: scaling }), 'OS11-MON-001');
+    expect([f.subject, f.status]).toEqual(['aws_launch_template.fe -> aws_launch_template.fe', 'fail']);
+    // Kept at one (max_size 1): nothing to check; keeping two wins over the maximum in the sentence.
+    expect(finding(checkPlans({ resources: withAutoscaling(1, 1) }), 'OS11-MON-001').message).toMatch(/^Nothing to check: only one server/);
+    expect(environmentsOf({ resources: withAutoscaling(2, 5) })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
   });
 
   it('a mixed instances policy: the templates its overrides launch from are targets too (not front-ends the fix would open to everyone)', () => {
