@@ -519,6 +519,26 @@ describe('NLBs: what the targets see', () => {
     expect(finding(checkPlans(plan), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
   });
 
+  it('a target in an Availability Zone the balancer is not enabled in gets nothing from it; zones not known change nothing', () => {
+    const zoned = (balancerZone: string | undefined, targetZone: string | undefined, type: 'application' | 'network' = 'application'): TestPlan => {
+      const plan = type === 'network' ? balancerPlan(group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]), undefined, { type, groups: null }) : balancerPlan(feFromAlb(), albOpen);
+      const zoneOf = (r: TestResource) => (r.address === 'aws_subnet.public' ? balancerZone : r.address === 'aws_subnet.app' ? targetZone : undefined);
+      // The instances' subnet_id refers to the subnet the plan creates: not known until apply.
+      const placed = (r: TestResource) => (r.address.startsWith('aws_instance.') ? { ...r, unknown: { ...r.unknown, subnet_id: true } } : r);
+      return { resources: plan.resources.map(placed).map((r) => (zoneOf(r) === undefined ? r : { ...r, values: { ...r.values, availability_zone: zoneOf(r) } })) };
+    };
+    const outside = finding(checkPlans(zoned('eu-west-1a', 'eu-west-1c')), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(outside.status).toBe('fail');
+    expect(outside.message).toMatch(/aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(Availability Zones of aws_lb\.web: denied by aws_instance\.fe\[0\] is in eu-west-1c, an Availability Zone aws_lb\.web is not enabled in \(eu-west-1a\): the balancer sends it nothing/);
+    expect(outside.message).toMatch(/Fix: enable eu-west-1c on aws_lb\.web \(a subnet in eu-west-1c in its subnets or subnet_mapping\), or place aws_instance\.fe\[0\] in a subnet in eu-west-1a\.$/);
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1c', 'network')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+    // Same zone, or either zone not known: the path carries the flow as before.
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1a')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1a', 'network')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned(undefined, 'eu-west-1c')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned('eu-west-1a', undefined)), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
   it('a Lambda target group is no server: the listener carries nothing to the front-ends, and nothing unknown', () => {
     const plan = balancerPlan(feFromAlb(), albOpen, { tg: { target_type: 'lambda' } });
     const [env] = environmentsOf(plan);

@@ -223,6 +223,11 @@ export interface Listener {
    * HTTPS:443", "answers with a fixed response". Set only when it certainly forwards to no target.
    */
   answers?: string;
+  /**
+   * Layers on the second hop to some of its targets, by target name: an AWS balancer sends
+   * nothing to a target in an Availability Zone it is not enabled in.
+   */
+  targetLayers?: Readonly<Record<string, FilterLayer>>;
   location: SourceLocation;
 }
 

@@ -68,7 +68,14 @@ function forwardedTo(target: Endpoint): Endpoint {
   return target.ingress.some((l) => l.directOnly) ? { ...target, ingress: target.ingress.filter((l) => !l.directOnly) } : target;
 }
 
-function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+/** The target as this listener's second hop meets it: behind the listener's own layer for it, if any. */
+function behindListener(target: Endpoint, listener: Listener): Endpoint {
+  const layer = listener.targetLayers?.[target.name];
+  return layer ? { ...target, ingress: [layer, ...target.ingress] } : target;
+}
+
+function pathThrough(source: FlowSource, endpoint: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+  const target = behindListener(endpoint, listener);
   const frontReach = reachOnPort(source, lb, protocol, listener.port, options);
   const front = hopOf(frontReach, possibleAddresses(source));
   if (listener.targetsUnknown !== undefined) {

@@ -26,6 +26,8 @@ export interface ListenerDraft {
   preservesClientAddress?: boolean;
   /** What the balancer answers itself on this listener (a redirect), where it forwards nowhere. */
   answers?: string;
+  /** Layers on the second hop to some of its targets, by target resource address (see `Listener.targetLayers`). */
+  targetLayers?: ReadonlyMap<string, FilterLayer>;
   location: SourceLocation;
 }
 

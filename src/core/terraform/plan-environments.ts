@@ -1,5 +1,5 @@
 import { InputError, ProblemList } from '../errors.js';
-import type { Client, Environment, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
+import type { Client, Environment, FilterLayer, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
 import { closest } from '../input/closest-word.js';
 import type { RawSelector, TopologyFile } from '../topology/parse-topology.js';
 import { buildPlanState } from './plan-resources.js';
@@ -204,6 +204,12 @@ function placedServers(placements: ReadonlyMap<string, readonly Placement[]>, by
  * those its plan's servers went to, since it may forward to any of them. In each, a
  * listener names the targets that are servers of that environment.
  */
+function targetLayersOf(layers: ReadonlyMap<string, FilterLayer>, placements: ReadonlyMap<string, readonly Placement[]>): Record<string, FilterLayer> {
+  const out: Record<string, FilterLayer> = {};
+  for (const [address, layer] of layers) for (const p of placements.get(address) ?? []) out[p.server.name] = layer;
+  return out;
+}
+
 function placeBalancer(
   d: BalancerDraft,
   planFile: string,
@@ -244,6 +250,7 @@ function placeBalancer(
       targetPort: l.targetPort,
       ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
       ...(l.answers !== undefined ? { answers: l.answers } : {}),
+      ...(l.targetLayers !== undefined && l.targetLayers.size > 0 ? { targetLayers: targetLayersOf(l.targetLayers, placements) } : {}),
       location: l.location,
     }));
     let name = d.name ?? d.res.address;
