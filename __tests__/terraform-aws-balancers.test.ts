@@ -360,8 +360,8 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(finding(checkPlans({ resources: [...plan.resources, attach] }), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
   });
 
-  /** The ALB plan with its instances replaced by an autoscaling group (of `size`, where given) over a front-end launch template. */
-  const withAutoscaling = (size?: number): TestResource[] => {
+  /** The ALB plan with its instances replaced by an autoscaling group (of `size`, up to `maxSize`, where given) over a front-end launch template. */
+  const withAutoscaling = (size?: number, maxSize?: number): TestResource[] => {
     const plan = balancerPlan(feFromAlb(), albOpen, { attach: 'none' });
     const lt: TestResource = {
       address: 'aws_launch_template.fe',
@@ -371,7 +371,7 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     };
     const asg: TestResource = {
       address: 'aws_autoscaling_group.fe',
-      values: { ...(size === undefined ? {} : { min_size: size, desired_capacity: size }), launch_template: [{ version: '$Latest' }] },
+      values: { ...(size === undefined ? {} : { min_size: size, desired_capacity: size }), ...(maxSize === undefined ? {} : { max_size: maxSize }), launch_template: [{ version: '$Latest' }] },
       unknown: { id: true, target_group_arns: true, launch_template: [{ id: true, name: true }] },
       expressions: { launch_template: [{ id: ref('aws_launch_template.fe.id', 'aws_launch_template.fe') }], target_group_arns: ref('aws_lb_target_group.web.arn', 'aws_lb_target_group.web') },
     };
@@ -394,6 +394,16 @@ describe('target groups: weights, rules, autoscaling groups, ports', () => {
     expect(environmentsOf({ resources: withAutoscaling(2) })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
     const one = finding(run(1), 'OS11-MON-001');
     expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(aws_launch_template\.fe\)/)]);
+  });
+
+  it('an autoscaling group of one that may scale out (max_size 5): a fleet, whose instances must reach each other when it does', () => {
+    const scaling = withAutoscaling(1, 5);
+    expect(environmentsOf({ resources: scaling })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe may run up to 5 instances of aws_launch_template.fe');
+    const f = finding(checkPlans({ resources: scaling }), 'OS11-MON-001');
+    expect([f.subject, f.status]).toEqual(['aws_launch_template.fe -> aws_launch_template.fe', 'fail']);
+    // Kept at one (max_size 1): nothing to check; keeping two wins over the maximum in the sentence.
+    expect(finding(checkPlans({ resources: withAutoscaling(1, 1) }), 'OS11-MON-001').message).toMatch(/^Nothing to check: only one server/);
+    expect(environmentsOf({ resources: withAutoscaling(2, 5) })[0].servers[0].fleet).toBe('aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running');
   });
 
   it('a mixed instances policy: the templates its overrides launch from are targets too (not front-ends the fix would open to everyone)', () => {
@@ -477,6 +487,62 @@ describe('NLBs: what the targets see', () => {
     listener.values = { ...listener.values, protocol: 'UDP' };
     const [env] = environmentsOf(plan);
     expect(env.loadBalancers[0].listeners[0].protocol).toBe('udp');
+  });
+
+  it('an internet-facing NLB in front of an internal ALB (target_type = "alb"): unknown, naming the ALB, never the ALB\'s scheme as a fail', () => {
+    // AWS's pattern for static addresses: the NLB's target group registers the ALB by its ARN.
+    const plan = balancerPlan(feFromAlb(), albOpen, { internal: true });
+    const nlbResources: TestResource[] = [
+      { address: 'aws_lb.edge', values: { load_balancer_type: 'network', internal: false, tags: {} }, unknown: { id: true, arn: true, security_groups: true, subnets: true }, expressions: { subnets: ref('aws_subnet.public.id', 'aws_subnet.public') } },
+      { address: 'aws_lb_target_group.to_alb', values: { port: 443, protocol: 'TCP', target_type: 'alb' }, unknown: { id: true, arn: true } },
+      {
+        address: 'aws_lb_listener.edge',
+        values: { port: 443, protocol: 'TCP', default_action: [{ type: 'forward', target_group_arn: null }] },
+        unknown: { id: true, arn: true, load_balancer_arn: true, default_action: [{ target_group_arn: true }] },
+        expressions: { load_balancer_arn: ref('aws_lb.edge.arn', 'aws_lb.edge'), default_action: [{ type: constant('forward'), target_group_arn: ref('aws_lb_target_group.to_alb.arn', 'aws_lb_target_group.to_alb') }] },
+      },
+      {
+        address: 'aws_lb_target_group_attachment.alb',
+        values: { port: 443 },
+        unknown: { id: true, target_group_arn: true, target_id: true },
+        expressions: { target_group_arn: ref('aws_lb_target_group.to_alb.arn', 'aws_lb_target_group.to_alb'), target_id: ref('aws_lb.web.arn', 'aws_lb.web') },
+      },
+    ];
+    const withNlb: TestPlan = { resources: [...plan.resources, ...nlbResources] };
+    const edge = environmentsOf(withNlb)[0].loadBalancers.find((b) => b.name === 'aws_lb.edge')!;
+    expect(edge.listeners[0].targetsUnknown).toBe('an ALB behind this NLB is not followed: aws_lb_target_group.to_alb (target_type = "alb") forwards to aws_lb.web, whose listeners and targets are not checked on this path');
+    const f = finding(checkPlans(withNlb), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(f.status).toBe('unknown');
+    expect(f.message).toMatch(/an ALB behind this NLB is not followed: .* forwards to aws_lb\.web/);
+    expect(f.message).not.toMatch(/internet-facing/);
+    // Without the NLB, the internal ALB alone still fails with the scheme fix.
+    expect(finding(checkPlans(plan), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+  });
+
+  it('a target in an Availability Zone the balancer is not enabled in gets nothing from it; zones not known change nothing', () => {
+    const zoned = (balancerZone: string | undefined, targetZone: string | undefined, type: 'application' | 'network' = 'application'): TestPlan => {
+      const plan = type === 'network' ? balancerPlan(group('fe', [rule('tcp', 8080, 8080, { cidr_blocks: ['0.0.0.0/0'] })], [EGRESS_ALL]), undefined, { type, groups: null }) : balancerPlan(feFromAlb(), albOpen);
+      const zoneOf = (r: TestResource) => (r.address === 'aws_subnet.public' ? balancerZone : r.address === 'aws_subnet.app' ? targetZone : undefined);
+      // The instances' subnet_id refers to the subnet the plan creates: not known until apply.
+      const placed = (r: TestResource) => (r.address.startsWith('aws_instance.') ? { ...r, unknown: { ...r.unknown, subnet_id: true } } : r);
+      return { resources: plan.resources.map(placed).map((r) => (zoneOf(r) === undefined ? r : { ...r, values: { ...r.values, availability_zone: zoneOf(r) } })) };
+    };
+    const outside = finding(checkPlans(zoned('eu-west-1a', 'eu-west-1c')), NET_002, 'end-users -> aws_instance.fe[0]');
+    expect(outside.status).toBe('fail');
+    expect(outside.message).toMatch(/aws_lb\.web cannot reach aws_instance\.fe\[0\] on tcp\/8080 \(Availability Zones of aws_lb\.web: denied by aws_instance\.fe\[0\] is in eu-west-1c, an Availability Zone aws_lb\.web is not enabled in \(eu-west-1a\): the balancer sends it nothing/);
+    expect(outside.message).toMatch(/Fix: enable eu-west-1c on aws_lb\.web \(a subnet in eu-west-1c in its subnets or subnet_mapping\), or place aws_instance\.fe\[0\] in a subnet in eu-west-1a\.$/);
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1c', 'network')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('fail');
+    // Same zone, or either zone not known: the path carries the flow as before.
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1a')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned('eu-west-1a', 'eu-west-1a', 'network')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned(undefined, 'eu-west-1c')), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+    expect(finding(checkPlans(zoned('eu-west-1a', undefined)), NET_002, 'end-users -> aws_instance.fe[0]').status).toBe('pass');
+  });
+
+  it('a Lambda target group is no server: the listener carries nothing to the front-ends, and nothing unknown', () => {
+    const plan = balancerPlan(feFromAlb(), albOpen, { tg: { target_type: 'lambda' } });
+    const [env] = environmentsOf(plan);
+    expect(env.loadBalancers[0].listeners.map((l) => ({ targets: l.targets, targetsUnknown: l.targetsUnknown }))).toEqual([{ targets: [], targetsUnknown: undefined }]);
   });
 });
 

@@ -594,16 +594,32 @@ describe('virtual machine scale sets', () => {
     expect([one.status, one.message]).toEqual(['pass', expect.stringMatching(/^Nothing to check: only one server \(azurerm_linux_virtual_machine_scale_set\.fe\)/)]);
   });
 
-  it("an autoscale setting that scales it: its profiles' minimum capacity counts; disabled, or unknown, it does not", () => {
-    const autoscale = (enabled: boolean, minimum: unknown): TestResource => ({
+  it("an autoscale setting that scales it: its profiles' minimum capacity counts, else their maximum; disabled, or unknown, it does not", () => {
+    const autoscale = (enabled: boolean, minimum: unknown, maximum = 10): TestResource => ({
       address: 'azurerm_monitor_autoscale_setting.fe',
-      values: { name: 'fe', enabled, profile: [{ name: 'default', capacity: [{ default: 1, minimum: minimum === true ? null : minimum, maximum: 10 }] }] },
+      values: { name: 'fe', enabled, profile: [{ name: 'default', capacity: [{ default: 1, minimum: minimum === true ? null : minimum, maximum }] }] },
       unknown: { id: true, target_resource_id: true, ...(minimum === true ? { profile: [{ capacity: [{ minimum: true }] }] } : {}) },
       expressions: { target_resource_id: ref(`${VMSS}.id`, VMSS) },
     });
     const fleet = (setting: TestResource) => serverOf({ resources: [...network, https, scaleSet({ group: 'web' }), setting] }, VMSS).fleet;
     expect(fleet(autoscale(true, 3))).toBe(`azurerm_monitor_autoscale_setting.fe keeps 3 instances of ${VMSS} running`);
     expect(fleet(autoscale(false, 3))).toBeUndefined();
-    expect(fleet(autoscale(true, true))).toBeUndefined();
+    // A minimum unknown until apply counts none; the maximum of 10 still makes it a fleet.
+    expect(fleet(autoscale(true, true))).toBe(`azurerm_monitor_autoscale_setting.fe may run up to 10 instances of ${VMSS}`);
+    expect(fleet(autoscale(true, 1, 1))).toBeUndefined();
+  });
+
+  it('one instance, autoscaled from 1 to 5: a fleet, so a scale set locked to itself fails OS11-MON-001 rather than "nothing to check"', () => {
+    const setting: TestResource = {
+      address: 'azurerm_monitor_autoscale_setting.fe',
+      values: { name: 'fe', enabled: true, profile: [{ name: 'default', capacity: [{ default: 1, minimum: 1, maximum: 5 }] }] },
+      unknown: { id: true, target_resource_id: true },
+      expressions: { target_resource_id: ref(`${VMSS}.id`, VMSS) },
+    };
+    const locked = nsg('web', [{ name: 'https', priority: 100, port: '443', source: '*' }, { name: 'deny-all', priority: 4000, access: 'Deny', port: '*', protocol: '*', source: '*' }]);
+    const plan = { resources: [...network, locked, scaleSet({ group: 'web', instances: 1 }), setting] };
+    expect(serverOf(plan, VMSS).fleet).toBe(`azurerm_monitor_autoscale_setting.fe may run up to 5 instances of ${VMSS}`);
+    const f = finding(checkPlans(plan), 'OS11-MON-001');
+    expect([f.subject, f.status]).toEqual([`${VMSS} -> ${VMSS}`, 'fail']);
   });
 });

@@ -254,11 +254,25 @@ describe('managed instance groups that keep two or more instances: the template 
   });
 
   it('an autoscaler that scales the group: the most of its min_replicas and target_size; unknown, or turned off, counts none', () => {
+    const upToTen = `google_compute_instance_group_manager.fe may run up to 10 instances of ${FE}`;
     expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 3 })]))).toBe(`google_compute_instance_group_manager.fe keeps 3 instances of ${FE} running`);
     expect(fleetOf(sized({ target_size: 2 }, [autoscaler({ min_replicas: 1 })]))).toBe(`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`);
     expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 3, mode: 'OFF' })]))).toBeUndefined();
-    expect(fleetOf(sized({}, [autoscaler({}, { autoscaling_policy: [{ min_replicas: true }] })]))).toBeUndefined();
+    // A minimum unknown until apply counts none, but max_replicas 10 still lets the group scale out.
+    expect(fleetOf(sized({}, [autoscaler({}, { autoscaling_policy: [{ min_replicas: true }] })]))).toBe(upToTen);
+    expect(fleetOf(sized({}, [autoscaler({ max_replicas: null }, { autoscaling_policy: [{ min_replicas: true, max_replicas: true }] })]))).toBeUndefined();
     expect(fleetOf({ resources: sized({}).resources.map((r) => (r.address === group.address ? { ...r, unknown: { ...r.unknown, target_size: true } } : r)) })).toBeUndefined();
+  });
+
+  it('target_size 1 under an autoscaler up to max_replicas 5: a fleet (its instances meet at scale-out); max_replicas 1 is not', () => {
+    const scaling = sized({ target_size: 1 }, [autoscaler({ min_replicas: 1, max_replicas: 5 })]);
+    expect(fleetOf(scaling)).toBe(`google_compute_instance_group_manager.fe may run up to 5 instances of ${FE}`);
+    const f = finding(checkPlans(scaling), 'OS11-MON-001');
+    expect([f.subject, f.status]).toEqual([`${FE} -> ${FE}`, 'fail']);
+    expect(finding(checkPlans(sized({ target_size: 1 }, [autoscaler({ min_replicas: 1, max_replicas: 5 }), monitoring])), 'OS11-MON-001', `${FE} -> ${FE}`).status).toBe('pass');
+    expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 1, max_replicas: 1 })]))).toBeUndefined();
+    // Turned off, the autoscaler neither keeps nor adds instances.
+    expect(fleetOf(sized({ target_size: 1 }, [autoscaler({ min_replicas: 1, max_replicas: 5, mode: 'OFF' })]))).toBeUndefined();
   });
 
   it('a canary version: each template runs its own share of the group, at least', () => {
@@ -271,8 +285,8 @@ describe('managed instance groups that keep two or more instances: the template 
     });
     const plan = (size: Record<string, unknown>): TestPlan => ({ resources: [vpc, subnet('app', '10.0.1.0/24'), template, canary, versions(size)] });
     expect([fleetOf(plan({ fixed: 1 })), fleetOf(plan({ fixed: 1 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 3 instances of ${FE} running`, undefined]);
-    // 30% of 4 is 1.2, one instance or two: main runs two at least, the canary one.
-    expect([fleetOf(plan({ percent: 30 })), fleetOf(plan({ percent: 30 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`, undefined]);
+    // 30% of 4 is 1.2, one instance or two: main runs two at least, the canary one, and may run two.
+    expect([fleetOf(plan({ percent: 30 })), fleetOf(plan({ percent: 30 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`, `google_compute_instance_group_manager.fe may run up to 2 instances of ${canary.address}`]);
     expect([fleetOf(plan({ percent: 50 })), fleetOf(plan({ percent: 50 }), canary.address)]).toEqual([`google_compute_instance_group_manager.fe keeps 2 instances of ${FE} running`, `google_compute_instance_group_manager.fe keeps 2 instances of ${canary.address} running`]);
   });
 });

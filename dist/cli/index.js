@@ -12821,7 +12821,13 @@ function withHop(path, key, hop) {
         return path;
     return { ...path, [key]: hop, min: AddressSet.EMPTY, max: hop.status === 'fail' ? AddressSet.EMPTY : path.max };
 }
-function pathThrough(source, target, protocol, lb, listener, options) {
+/** The target as this listener's second hop meets it: behind the listener's own layer for it, if any. */
+function behindListener(target, listener) {
+    const layer = listener.targetLayers?.[target.name];
+    return layer ? { ...target, ingress: [layer, ...target.ingress] } : target;
+}
+function pathThrough(source, endpoint, protocol, lb, listener, options) {
+    const target = behindListener(endpoint, listener);
     const path = withHop(forwardingPath(source, target, protocol, lb, listener, options), 'probe', probeHop(listener, target, options));
     return withHop(path, 'controlPlane', controlPlaneHop(lb, options));
 }
@@ -13357,8 +13363,11 @@ function requiredFlowMessage(w, v) {
         case 'fail':
             return v.gaps.map((g) => describeGap(w, g)).join(' ');
         default: {
-            // A balancer path that certainly carries none of it: say so, with its fix, as for a failure.
-            const blocked = (v.blockedPaths ?? []).map((p) => explain_describePath(w, p, w.fromLabel, w.fromLabel));
+            // A balancer path the source gets into but that certainly carries none of it further
+            // (its back hop, probe or platform access): say so, with its fix, as for a failure. A
+            // balancer it cannot get into at all (an internal one, fronted by another the plan
+            // does not follow) is no lead worth a fix.
+            const blocked = (v.blockedPaths ?? []).filter((p) => p.front.status === 'pass').map((p) => explain_describePath(w, p, w.fromLabel, w.fromLabel));
             const fix = blocked.find((p) => p.fix)?.fix;
             const also = blocked.length > 0 ? `; and ${blocked.map((p) => p.text).join('; ')}` : '';
             return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}${also}.${fix ? ` Fix: ${fix}.` : ''}`;
@@ -17781,21 +17790,39 @@ function gcpRegionOfZone(zone) {
 function azureRegion(location) {
     return location.toLowerCase().replace(/\s+/g, '');
 }
-/** `kept` and the `count` instances `group` keeps besides (a group that keeps none is not named). */
-function keepInstances(kept, group, count) {
-    const before = kept ?? { count: 0, groups: [] };
-    return { count: before.count + count, groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups };
+/**
+ * `kept` and the `count` instances `group` keeps besides, up to `most` when it scales out
+ * (never fewer than `count`); a group that keeps none (may run none) is not named.
+ */
+function keepInstances(kept, group, count, most = count) {
+    const before = kept ?? { count: 0, groups: [], most: 0, scaling: [] };
+    const upTo = Math.max(count, most);
+    return {
+        count: before.count + count,
+        groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups,
+        most: before.most + upTo,
+        scaling: upTo > 0 && !before.scaling.includes(group) ? [...before.scaling, group] : before.scaling,
+    };
 }
 /**
  * Why a template (or a scale set) stands for several instances: what launches from it keeps
- * two or more. `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
- * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`.
+ * two or more, or may run two or more when it scales out (its instance-to-instance flows
+ * break exactly then). `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
+ * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`;
+ * `aws_autoscaling_group.fe may run up to 5 instances of aws_launch_template.fe`.
  */
 function fleetOf(kept, template) {
-    if (!kept || kept.count < 2)
+    if (!kept)
         return undefined;
-    const own = kept.groups.length === 1 && kept.groups[0] === template.address;
-    return `${kept.groups.join(', ')} ${kept.groups.length === 1 ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
+    const named = (groups) => ({ names: groups.join(', '), own: groups.length === 1 && groups[0] === template.address, one: groups.length === 1 });
+    if (kept.count >= 2) {
+        const { names, own, one } = named(kept.groups);
+        return `${names} ${one ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
+    }
+    if (kept.most < 2)
+        return undefined;
+    const { names, own } = named(kept.scaling);
+    return `${names} may run up to ${kept.most} instances${own ? '' : ` of ${template.address}`}`;
 }
 /** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */
 function addressRange(start, end) {
@@ -18691,9 +18718,11 @@ function buildAwsNetwork(ctx) {
                 const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
                 const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
                 const count = Math.max(...['min_size', 'desired_capacity'].map((a) => knownNumber(asg, [a]) ?? 0));
+                // It may scale out to max_size (a maximum unknown until apply counts what it keeps).
+                const most = knownNumber(asg, ['max_size']) ?? count;
                 for (const t of templates) {
-                    const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
-                    launches.set(t, { ...keepInstances(before, asg.address, count), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
+                    const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [], most: 0, scaling: [] };
+                    launches.set(t, { ...keepInstances(before, asg.address, count, most), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
                 }
             }
         }
@@ -19696,9 +19725,8 @@ function buildAzureNetwork(ctx) {
         const nics = vmNics(vm, nicPaths);
         return interfacesNetwork(vm, nics.targets.map(nicInterface), nics.external, nics.unknown);
     };
-    // The most any autoscale setting keeps of the scale set it targets (its profiles' largest minimum capacity), and which setting.
     let autoscaled;
-    const autoscaledMinimum = (vmss) => {
+    const autoscaledCapacity = (vmss) => {
         if (!autoscaled) {
             autoscaled = new Map();
             const byId = indexBy(SCALE_SET_TYPES.flatMap(managed), ['id'], true);
@@ -19708,10 +19736,15 @@ function buildAzureNetwork(ctx) {
                     continue;
                 const profiles = lookup(setting, ['profile']);
                 const count = profiles.state === 'known' && Array.isArray(profiles.value) ? profiles.value.length : 0;
-                const minimum = Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, 'minimum']) ?? 0));
+                const capacity = (bound) => Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, bound]) ?? 0));
+                const minimum = capacity('minimum');
+                const maximum = capacity('maximum');
                 for (const t of linkedResources(ctx, setting, ['target_resource_id'], { types: new Set(SCALE_SET_TYPES), byId, what: 'scale set' }).targets) {
-                    if (minimum > (autoscaled.get(t)?.count ?? 0))
-                        autoscaled.set(t, { count: minimum, by: setting.address });
+                    const before = autoscaled.get(t) ?? { count: 0, by: setting.address, most: 0, mostBy: setting.address };
+                    autoscaled.set(t, {
+                        ...(minimum > before.count ? { count: minimum, by: setting.address } : { count: before.count, by: before.by }),
+                        ...(maximum > before.most ? { most: maximum, mostBy: setting.address } : { most: before.most, mostBy: before.mostBy }),
+                    });
                 }
             }
         }
@@ -19721,7 +19754,7 @@ function buildAzureNetwork(ctx) {
      * A scale set is one server standing for its instances: each gets a NIC of each
      * `network_interface` block (the primary first), in its IP configurations' subnet, under the
      * block's NSG and its subnet's. Where it keeps two or more (`instances`, or the minimum of an
-     * autoscale setting that scales it) it is a fleet.
+     * autoscale setting that scales it), or may run two or more (the setting's maximum), it is a fleet.
      */
     const scaleSetNetwork = (vmss) => {
         const blocks = lookup(vmss, ['network_interface']);
@@ -19742,8 +19775,11 @@ function buildAzureNetwork(ctx) {
         }));
         const unknown = blocks.state === 'unknown' ? [`${describeAttribute(vmss, ['network_interface'])} is not known until apply`] : [];
         const own = knownNumber(vmss, ['instances']) ?? 0;
-        const scaled = autoscaledMinimum(vmss);
-        const fleet = fleetOf(scaled && scaled.count > own ? keepInstances(undefined, scaled.by, scaled.count) : keepInstances(undefined, vmss.address, own), vmss);
+        const scaled = autoscaledCapacity(vmss);
+        const keeps = scaled && scaled.count > own ? { count: scaled.count, by: scaled.by } : { count: own, by: vmss.address };
+        const mayRun = scaled && scaled.most > own ? { most: scaled.most, by: scaled.mostBy } : { most: own, by: vmss.address };
+        const kept = { count: keeps.count, groups: keeps.count > 0 ? [keeps.by] : [], most: Math.max(keeps.count, mayRun.most), scaling: mayRun.most > 0 ? [mayRun.by] : [] };
+        const fleet = fleetOf(kept, vmss);
         return { ...interfacesNetwork(vmss, interfaces, [], unknown), ...(fleet ? { fleet } : {}) };
     };
     // Azure SQL: the server firewall (IP ranges and virtual network rules).
@@ -19854,7 +19890,8 @@ function buildAzureNetwork(ctx) {
 /**
  * Managed instance groups: which instance templates their instances launch from, and how
  * many instances they keep (their `target_size`, or the `min_replicas` of an autoscaler that
- * scales them), shared by the balancers (a backend's members) and the servers (a fleet).
+ * scales them) and may run (the autoscaler's `max_replicas`), shared by the balancers (a
+ * backend's members) and the servers (a fleet).
  */
 const TEMPLATES = ['google_compute_instance_template', 'google_compute_region_instance_template'];
 const MANAGED_GROUPS = ['google_compute_instance_group_manager', 'google_compute_region_instance_group_manager'];
@@ -19891,52 +19928,64 @@ function groupTemplatePaths(group) {
     return paths;
 }
 /**
- * How many of a group's `total` instances each of its templates runs, at least. One version
- * runs them all; of several (a canary), each runs its `target_size` (`fixed`, or a `percent`
- * rounded either way) and the one without a size the rest; a size unknown until apply, none.
+ * How many of a group's `total` instances each of its templates runs, at least, and at most
+ * of `most` when the group scales out. One version runs them all; of several (a canary), each
+ * runs its `target_size` (`fixed`, or a `percent` rounded either way) and the one without a
+ * size the rest; a size unknown until apply, none at least (and up to all).
  */
-function instancesPerTemplate(group, total) {
+function instancesPerTemplate(group, total, most) {
     const versions = lookup(group, ['version']);
     const list = versions.state === 'known' && Array.isArray(versions.value) ? versions.value : [];
     if (list.length <= 1)
-        return [{ path: list.length === 1 ? ['version', 0, 'instance_template'] : ['instance_template'], count: total }];
-    const sizes = list.map((_, i) => {
+        return [{ path: list.length === 1 ? ['version', 0, 'instance_template'] : ['instance_template'], count: total, most }];
+    const sizesOf = (n) => list.map((_, i) => {
         const size = lookup(group, ['version', i, 'target_size']);
         if (size.state === 'known' && Array.isArray(size.value) && size.value.length === 0)
             return undefined;
         const fixed = knownNumber(group, ['version', i, 'target_size', 0, 'fixed']);
-        const share = (total * (knownNumber(group, ['version', i, 'target_size', 0, 'percent']) ?? Number.NaN)) / 100;
+        const share = (n * (knownNumber(group, ['version', i, 'target_size', 0, 'percent']) ?? Number.NaN)) / 100;
         if (fixed !== undefined)
             return { least: fixed, most: fixed };
-        return Number.isNaN(share) ? { least: 0, most: total } : { least: Math.floor(share), most: Math.ceil(share) };
+        return Number.isNaN(share) ? { least: 0, most: n } : { least: Math.floor(share), most: Math.ceil(share) };
     });
+    const sizes = sizesOf(total);
     const sized = sizes.reduce((sum, s) => sum + (s?.most ?? 0), 0);
-    return sizes.map((s, i) => ({ path: ['version', i, 'instance_template'], count: s ? s.least : Math.max(0, total - sized) }));
+    const scaled = sizesOf(most);
+    const scaledLeast = scaled.reduce((sum, s) => sum + (s?.least ?? 0), 0);
+    return sizes.map((s, i) => {
+        const up = scaled[i];
+        return { path: ['version', i, 'instance_template'], count: s ? s.least : Math.max(0, total - sized), most: up ? up.most : Math.max(0, most - scaledLeast) };
+    });
 }
 /**
  * The instances the plan's managed groups keep of each template: the most of a group's
  * `target_size` and the `min_replicas` of the autoscalers that scale it (mode not `OFF`),
- * summed over the groups; a count unknown until apply counts none.
+ * summed over the groups; a count unknown until apply counts none. And how many they may run:
+ * the autoscalers' `max_replicas` (one unknown until apply counts what the group keeps).
  */
 function keptInstances(ctx) {
     const managed = (types) => types.flatMap((t) => ctx.ofType(t)).filter((r) => r.mode === 'managed');
     const groups = managed(MANAGED_GROUPS);
     const groupSpec = { types: new Set(MANAGED_GROUPS), byId: indexByLink(groups, ['self_link', 'id']), what: 'managed instance group', normalize: selfLinkPath };
     const least = new Map(groups.map((g) => [g, knownNumber(g, ['target_size']) ?? 0]));
+    const most = new Map(least);
     for (const autoscaler of managed(AUTOSCALERS)) {
         // An autoscaler turned off leaves the group at its target_size.
         if (knownString(autoscaler, ['autoscaling_policy', 0, 'mode']) === 'OFF')
             continue;
         const min = knownNumber(autoscaler, ['autoscaling_policy', 0, 'min_replicas']) ?? 0;
-        for (const g of linkedResources(ctx, autoscaler, ['target'], groupSpec).targets)
+        const max = knownNumber(autoscaler, ['autoscaling_policy', 0, 'max_replicas']) ?? 0;
+        for (const g of linkedResources(ctx, autoscaler, ['target'], groupSpec).targets) {
             least.set(g, Math.max(least.get(g) ?? 0, min));
+            most.set(g, Math.max(most.get(g) ?? 0, max, least.get(g) ?? 0));
+        }
     }
     const templates = templateSpec(ctx);
     const kept = new Map();
     for (const g of groups) {
-        for (const { path, count } of instancesPerTemplate(g, least.get(g) ?? 0)) {
+        for (const { path, count, most: upTo } of instancesPerTemplate(g, least.get(g) ?? 0, most.get(g) ?? 0)) {
             for (const t of linkedResources(ctx, g, path, templates).targets)
-                kept.set(t, keepInstances(kept.get(t), g.address, count));
+                kept.set(t, keepInstances(kept.get(t), g.address, count, upTo));
         }
     }
     return kept;
@@ -21080,6 +21129,9 @@ function buildServer(ctx, builders, c, name, roles, roleNotes, doubts = {}) {
  *   (`target_group_arns`, `aws_autoscaling_attachment`, `aws_autoscaling_traffic_source_attachment`),
  *   whose instances are the servers of their launch template or launch configuration.
  * - An internal balancer is not reachable from the internet.
+ * - An ALB or NLB sends nothing to an instance in an Availability Zone it is not enabled in
+ *   (the zones of its `subnets` / `subnet_mapping`): that target's second hop is blocked, where
+ *   both zones are known.
  * What cannot be resolved makes the listener's targets unknown, naming the attribute.
  */
 const LB_TYPES = new Set(['aws_lb', 'aws_alb']);
@@ -21181,6 +21233,22 @@ function buildAwsBalancers(ctx, network, servers) {
             add(poolOf(p));
         floating.push(...pools.unknown);
     };
+    /** Why an NLB listener forwarding to an ALB target group has targets that are not known. */
+    const albBehind = (tg) => {
+        const names = [];
+        for (const att of managed(ATTACHMENT_TYPES)) {
+            if (!link(att, ['target_group_arn'], specs.tg).targets.includes(tg))
+                continue;
+            const target = link(att, ['target_id'], specs.lb);
+            for (const lb of target.targets)
+                if (!names.includes(lb.address))
+                    names.push(lb.address);
+            if (target.targets.length === 0 && !names.includes(att.address))
+                names.push(`the ALB that ${att.address} registers`);
+        }
+        const which = names.length === 0 ? `the ALB of ${tg.address}` : names.join(', ');
+        return `an ALB behind this NLB is not followed: ${tg.address} (target_type = "alb") forwards to ${which}, whose listeners and targets are not checked on this path`;
+    };
     // Target group attachments.
     const tgInfo = new Map();
     const infoOf = (tg) => {
@@ -21193,8 +21261,10 @@ function buildAwsBalancers(ctx, network, servers) {
         const groups = link(att, ['target_group_arn'], specs.tg);
         const target = link(att, ['target_id'], specs.instance);
         const port = portAt(ctx, att, ['port'], { computedDefault: [] });
+        // An IP target outside the VPC registered in every zone.
+        const anyZone = knownString(att, ['availability_zone']) === 'all';
         addToPools(groups, (pool) => {
-            pool.members.push(...membersOf(target, port.port));
+            pool.members.push(...membersOf(target, port.port).map((m) => (anyZone ? { ...m, anyZone } : m)));
             pool.unknown.push(...target.unknown, ...(port.unknown ? [port.unknown] : []));
         }, anyTargetGroup);
     }
@@ -21365,6 +21435,67 @@ function buildAwsBalancers(ctx, network, servers) {
         }
         return range.isEmpty() ? fallback : { addresses: range, addressesExact: false };
     };
+    /** The Availability Zones of subnets, or undefined where one of them (or its zone) is not known. */
+    const zonesOf = (links) => {
+        const zones = new Set();
+        for (const l of links) {
+            if (l.unknown.length > 0 || l.external.length > 0)
+                return undefined;
+            for (const s of l.targets) {
+                const zone = knownString(s, ['availability_zone']);
+                if (zone === undefined || zone === '')
+                    return undefined;
+                zones.add(zone);
+            }
+        }
+        return zones.size > 0 ? zones : undefined;
+    };
+    /** The zones an ALB or NLB is enabled in: those of its `subnets` and `subnet_mapping`. */
+    const balancerZones = (lb) => {
+        const mappings = lookup(lb, ['subnet_mapping']);
+        if (mappings.state === 'unknown')
+            return undefined;
+        const links = [link(lb, ['subnets'], specs.subnet)];
+        if (mappings.state === 'known' && Array.isArray(mappings.value))
+            mappings.value.forEach((_, i) => links.push(link(lb, ['subnet_mapping', i, 'subnet_id'], specs.subnet)));
+        return zonesOf(links);
+    };
+    /** The zone of an instance: its subnet's, else its own `availability_zone`. */
+    const instanceZone = (res) => {
+        if (res.type !== 'aws_instance')
+            return undefined;
+        const subnets = link(res, ['subnet_id'], specs.subnet);
+        const zones = subnets.targets.length === 1 ? zonesOf([subnets]) : undefined;
+        if (zones)
+            return [...zones][0];
+        const own = knownString(res, ['availability_zone']);
+        return own === '' ? undefined : own;
+    };
+    /**
+     * The layer a balancer puts before a target in a zone it is not enabled in: AWS sends such
+     * a target nothing (it is "unused"), whatever the filters allow. Only where both zones are known.
+     */
+    const zoneLayers = (lb, members) => {
+        const out = new Map();
+        const zones = members.length > 0 ? balancerZones(lb) : undefined;
+        if (!zones)
+            return out;
+        const location = ctx.locate(lb);
+        const sorted = [...zones].sort();
+        const enabled = sorted.join(', ');
+        const either = sorted.length === 1 ? sorted[0] : `${sorted.slice(0, -1).join(', ')} or ${sorted[sorted.length - 1]}`;
+        for (const m of members) {
+            if (m.anyZone || out.has(m.res.address))
+                continue;
+            const zone = instanceZone(m.res);
+            if (zone === undefined || zones.has(zone))
+                continue;
+            const why = `${m.res.address} is in ${zone}, an Availability Zone ${lb.address} is not enabled in (${enabled}): the balancer sends it nothing`;
+            const fix = { kind: 'advice', text: `enable ${zone} on ${lb.address} (a subnet in ${zone} in its subnets or subnet_mapping), or place ${m.res.address} in a subnet in ${either}` };
+            out.set(m.res.address, blockingLayer(`Availability Zones of ${lb.address}`, location, { addresses: AddressSet.ALL_V4.union(AddressSet.ALL_V6), identities: [], label: 'anything' }, why, fix));
+        }
+        return out;
+    };
     const drafts = [];
     const tagsOf = (r) => ({ ...knownMap(r, ['tags_all']), ...knownMap(r, ['tags']) });
     // ALBs and NLBs with their listeners.
@@ -21408,6 +21539,13 @@ function buildAwsBalancers(ctx, network, servers) {
             const members = [];
             for (const tg of forwardGroups) {
                 const info = infoOf(tg);
+                if (info.alb) {
+                    // An NLB in front of an ALB (AWS's pattern for static addresses): the ALB's own filters,
+                    // listeners and targets would make a second path, which is not modelled. Unknown, naming
+                    // the ALB, rather than the ALB's scheme or nothing: the targets behind it may well be reached.
+                    unknown.push(albBehind(tg));
+                    continue;
+                }
                 if (info.skip)
                     continue;
                 const pool = pools.get(tg.address);
@@ -21422,11 +21560,12 @@ function buildAwsBalancers(ctx, network, servers) {
                     if (targetPort === undefined)
                         unknown.push(info.portUnknown ?? `the port of ${tg.address} is not known`);
                     else
-                        members.push({ res: m.res, port: targetPort, preserves });
+                        members.push({ res: m.res, port: targetPort, preserves, ...(m.anyZone ? { anyZone: true } : {}) });
                 }
             }
             const answers = forwardGroups.length === 0 && unknown.length === 0 ? answeredBy(l) : undefined;
-            out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}) }, members, unknown, port.port));
+            const targetLayers = zoneLayers(lb, members);
+            out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}), ...(targetLayers.size > 0 ? { targetLayers } : {}) }, members, unknown, port.port));
         }
         drafts.push({
             res: lb,
@@ -21470,10 +21609,12 @@ function targetGroupInfo(ctx, tg) {
     const type = singleValue(ctx, tg, ['target_type'], { computedDefault: ['instance'] });
     if (type.unknown)
         unknown.push(type.unknown);
-    // Lambda functions and ALBs behind an NLB are not servers.
+    // Lambda functions are not servers; an ALB behind an NLB is a second balancer (see albBehind).
     const targetType = typeof type.value === 'string' ? type.value : 'instance';
-    if (!type.unknown && (targetType === 'lambda' || targetType === 'alb'))
+    if (!type.unknown && targetType === 'lambda')
         return { skip: true, unknown: [] };
+    if (!type.unknown && targetType === 'alb')
+        return { skip: true, alb: true, unknown: [] };
     const port = portAt(ctx, tg, ['port']);
     const protocol = singleValue(ctx, tg, ['protocol']);
     const preserve = singleValue(ctx, tg, ['preserve_client_ip'], { computedDefault: [] });
@@ -22732,6 +22873,13 @@ function placedServers(placements, byAddress) {
  * those its plan's servers went to, since it may forward to any of them. In each, a
  * listener names the targets that are servers of that environment.
  */
+function targetLayersOf(layers, placements) {
+    const out = {};
+    for (const [address, layer] of layers)
+        for (const p of placements.get(address) ?? [])
+            out[p.server.name] = layer;
+    return out;
+}
 function placeBalancer(d, planFile, placements, fallback, environmentFor) {
     let entries;
     if (d.environmentTag !== undefined)
@@ -22775,6 +22923,7 @@ function placeBalancer(d, planFile, placements, fallback, environmentFor) {
             ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
             ...(l.answers !== undefined ? { answers: l.answers } : {}),
             ...(l.healthProbe !== undefined ? { healthProbe: l.healthProbe } : {}),
+            ...(l.targetLayers !== undefined && l.targetLayers.size > 0 ? { targetLayers: targetLayersOf(l.targetLayers, placements) } : {}),
             location: l.location,
         }));
         let name = d.name ?? d.res.address;

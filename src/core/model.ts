@@ -234,6 +234,11 @@ export interface Listener {
    * no new connections, so a path through the listener needs it to get through too.
    */
   healthProbe?: HealthProbe;
+  /**
+   * Layers on the second hop to some of its targets, by target name: an AWS balancer sends
+   * nothing to a target in an Availability Zone it is not enabled in.
+   */
+  targetLayers?: Readonly<Record<string, FilterLayer>>;
   location: SourceLocation;
 }
 

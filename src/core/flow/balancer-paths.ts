@@ -131,7 +131,14 @@ function withHop(path: BalancerPath, key: 'probe' | 'controlPlane', hop: Hop | u
   return { ...path, [key]: hop, min: AddressSet.EMPTY, max: hop.status === 'fail' ? AddressSet.EMPTY : path.max };
 }
 
-function pathThrough(source: FlowSource, target: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+/** The target as this listener's second hop meets it: behind the listener's own layer for it, if any. */
+function behindListener(target: Endpoint, listener: Listener): Endpoint {
+  const layer = listener.targetLayers?.[target.name];
+  return layer ? { ...target, ingress: [layer, ...target.ingress] } : target;
+}
+
+function pathThrough(source: FlowSource, endpoint: Endpoint, protocol: FlowProtocol, lb: LoadBalancer, listener: Listener, options: ReachOptions): BalancerPath {
+  const target = behindListener(endpoint, listener);
   const path = withHop(forwardingPath(source, target, protocol, lb, listener, options), 'probe', probeHop(listener, target, options));
   return withHop(path, 'controlPlane', controlPlaneHop(lb, options));
 }

@@ -254,8 +254,11 @@ export function requiredFlowMessage(w: FlowWording, v: FlowVerdict): string {
     case 'fail':
       return v.gaps.map((g) => describeGap(w, g)).join(' ');
     default: {
-      // A balancer path that certainly carries none of it: say so, with its fix, as for a failure.
-      const blocked = (v.blockedPaths ?? []).map((p) => describePath(w, p, w.fromLabel, w.fromLabel));
+      // A balancer path the source gets into but that certainly carries none of it further
+      // (its back hop, probe or platform access): say so, with its fix, as for a failure. A
+      // balancer it cannot get into at all (an internal one, fronted by another the plan
+      // does not follow) is no lead worth a fix.
+      const blocked = (v.blockedPaths ?? []).filter((p) => p.front.status === 'pass').map((p) => describePath(w, p, w.fromLabel, w.fromLabel));
       const fix = blocked.find((p) => p.fix)?.fix;
       const also = blocked.length > 0 ? `; and ${blocked.map((p) => p.text).join('; ')}` : '';
       return `Cannot decide whether ${describeSourceAddresses(w.source)} reaches ${w.target.name} on ${ports}: ${v.unknowns.join('; ')}${also}.${fix ? ` Fix: ${fix}.` : ''}`;

@@ -1,8 +1,8 @@
 import type { FilterLayer, RuleProtocol } from '../model.js';
 import { AddressSet } from '../net/cidr.js';
-import { cidrSet, configBlocks, describeAttribute, indexBy, isObjectValue, linkedResources, linksOfExpression } from './plan-context.js';
+import { blockingLayer, cidrSet, configBlocks, describeAttribute, indexBy, isObjectValue, linkedResources, linksOfExpression } from './plan-context.js';
 import type { Links, LinkSpec, PlanContext, ServerNetwork } from './plan-context.js';
-import { knownMap, lookup } from './plan-resources.js';
+import { knownMap, knownString, lookup } from './plan-resources.js';
 import type { AttributePath, PlanResource } from './plan-resources.js';
 import type { AwsNetwork } from './aws-network.js';
 import { asgLaunchPaths } from './aws-autoscaling.js';
@@ -31,6 +31,9 @@ import type { BalancerDraft, ListenerDraft, PlacedServers } from './plan-balance
  *   (`target_group_arns`, `aws_autoscaling_attachment`, `aws_autoscaling_traffic_source_attachment`),
  *   whose instances are the servers of their launch template or launch configuration.
  * - An internal balancer is not reachable from the internet.
+ * - An ALB or NLB sends nothing to an instance in an Availability Zone it is not enabled in
+ *   (the zones of its `subnets` / `subnet_mapping`): that target's second hop is blocked, where
+ *   both zones are known.
  * What cannot be resolved makes the listener's targets unknown, naming the attribute.
  */
 
@@ -46,10 +49,11 @@ const ASG: ReadonlySet<string> = new Set(['aws_autoscaling_group']);
 const ELB: ReadonlySet<string> = new Set(['aws_elb']);
 const SUBNET: ReadonlySet<string> = new Set(['aws_subnet', 'aws_default_subnet']);
 
-/** A target registered in a target group or classic ELB; `port` overrides the group's. */
+/** A target registered in a target group or classic ELB; `port` overrides the group's; `anyZone` for `availability_zone = "all"`. */
 interface Member {
   res: PlanResource;
   port?: number;
+  anyZone?: boolean;
 }
 
 /** What a target group or classic ELB forwards to. */
@@ -144,6 +148,18 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     floating.push(...pools.unknown);
   };
 
+  /** Why an NLB listener forwarding to an ALB target group has targets that are not known. */
+  const albBehind = (tg: PlanResource): string => {
+    const names: string[] = [];
+    for (const att of managed(ATTACHMENT_TYPES)) {
+      if (!link(att, ['target_group_arn'], specs.tg).targets.includes(tg)) continue;
+      const target = link(att, ['target_id'], specs.lb);
+      for (const lb of target.targets) if (!names.includes(lb.address)) names.push(lb.address);
+      if (target.targets.length === 0 && !names.includes(att.address)) names.push(`the ALB that ${att.address} registers`);
+    }
+    const which = names.length === 0 ? `the ALB of ${tg.address}` : names.join(', ');
+    return `an ALB behind this NLB is not followed: ${tg.address} (target_type = "alb") forwards to ${which}, whose listeners and targets are not checked on this path`;
+  };
   // Target group attachments.
   const tgInfo = new Map<string, ReturnType<typeof targetGroupInfo>>();
   const infoOf = (tg: PlanResource) => {
@@ -155,10 +171,12 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     const groups = link(att, ['target_group_arn'], specs.tg);
     const target = link(att, ['target_id'], specs.instance);
     const port = portAt(ctx, att, ['port'], { computedDefault: [] });
+    // An IP target outside the VPC registered in every zone.
+    const anyZone = knownString(att, ['availability_zone']) === 'all';
     addToPools(
       groups,
       (pool) => {
-        pool.members.push(...membersOf(target, port.port));
+        pool.members.push(...membersOf(target, port.port).map((m) => (anyZone ? { ...m, anyZone } : m)));
         pool.unknown.push(...target.unknown, ...(port.unknown ? [port.unknown] : []));
       },
       anyTargetGroup,
@@ -318,6 +336,59 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
     return range.isEmpty() ? fallback : { addresses: range, addressesExact: false };
   };
 
+  /** The Availability Zones of subnets, or undefined where one of them (or its zone) is not known. */
+  const zonesOf = (links: readonly Links[]): Set<string> | undefined => {
+    const zones = new Set<string>();
+    for (const l of links) {
+      if (l.unknown.length > 0 || l.external.length > 0) return undefined;
+      for (const s of l.targets) {
+        const zone = knownString(s, ['availability_zone']);
+        if (zone === undefined || zone === '') return undefined;
+        zones.add(zone);
+      }
+    }
+    return zones.size > 0 ? zones : undefined;
+  };
+  /** The zones an ALB or NLB is enabled in: those of its `subnets` and `subnet_mapping`. */
+  const balancerZones = (lb: PlanResource): Set<string> | undefined => {
+    const mappings = lookup(lb, ['subnet_mapping']);
+    if (mappings.state === 'unknown') return undefined;
+    const links = [link(lb, ['subnets'], specs.subnet)];
+    if (mappings.state === 'known' && Array.isArray(mappings.value)) mappings.value.forEach((_, i) => links.push(link(lb, ['subnet_mapping', i, 'subnet_id'], specs.subnet)));
+    return zonesOf(links);
+  };
+  /** The zone of an instance: its subnet's, else its own `availability_zone`. */
+  const instanceZone = (res: PlanResource): string | undefined => {
+    if (res.type !== 'aws_instance') return undefined;
+    const subnets = link(res, ['subnet_id'], specs.subnet);
+    const zones = subnets.targets.length === 1 ? zonesOf([subnets]) : undefined;
+    if (zones) return [...zones][0];
+    const own = knownString(res, ['availability_zone']);
+    return own === '' ? undefined : own;
+  };
+  /**
+   * The layer a balancer puts before a target in a zone it is not enabled in: AWS sends such
+   * a target nothing (it is "unused"), whatever the filters allow. Only where both zones are known.
+   */
+  const zoneLayers = (lb: PlanResource, members: ReadonlyArray<{ res: PlanResource; anyZone?: boolean }>): Map<string, FilterLayer> => {
+    const out = new Map<string, FilterLayer>();
+    const zones = members.length > 0 ? balancerZones(lb) : undefined;
+    if (!zones) return out;
+    const location = ctx.locate(lb);
+    const sorted = [...zones].sort();
+    const enabled = sorted.join(', ');
+    const either = sorted.length === 1 ? sorted[0] : `${sorted.slice(0, -1).join(', ')} or ${sorted[sorted.length - 1]}`;
+    for (const m of members) {
+      if (m.anyZone || out.has(m.res.address)) continue;
+      const zone = instanceZone(m.res);
+      if (zone === undefined || zones.has(zone)) continue;
+      const why = `${m.res.address} is in ${zone}, an Availability Zone ${lb.address} is not enabled in (${enabled}): the balancer sends it nothing`;
+      const fix = { kind: 'advice' as const, text: `enable ${zone} on ${lb.address} (a subnet in ${zone} in its subnets or subnet_mapping), or place ${m.res.address} in a subnet in ${either}` };
+      out.set(m.res.address, blockingLayer(`Availability Zones of ${lb.address}`, location, { addresses: AddressSet.ALL_V4.union(AddressSet.ALL_V6), identities: [], label: 'anything' }, why, fix));
+    }
+    return out;
+  };
+
   const drafts: BalancerDraft[] = [];
   const tagsOf = (r: PlanResource) => ({ ...knownMap(r, ['tags_all']), ...knownMap(r, ['tags']) });
 
@@ -355,9 +426,16 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
       const unknown = [...own.unknown, ...(rules?.unknown ?? []), ...(protocolValue.unknown ? [`the protocol of ${l.address} is not known: ${protocolValue.unknown}`] : [])];
       // An attachment whose target group is not known may register its targets in any of these.
       if (forwardGroups.length > 0) unknown.push(...anyTargetGroup);
-      const members: Array<{ res: PlanResource; port: number; preserves?: boolean }> = [];
+      const members: Array<{ res: PlanResource; port: number; preserves?: boolean; anyZone?: boolean }> = [];
       for (const tg of forwardGroups) {
         const info = infoOf(tg);
+        if (info.alb) {
+          // An NLB in front of an ALB (AWS's pattern for static addresses): the ALB's own filters,
+          // listeners and targets would make a second path, which is not modelled. Unknown, naming
+          // the ALB, rather than the ALB's scheme or nothing: the targets behind it may well be reached.
+          unknown.push(albBehind(tg));
+          continue;
+        }
         if (info.skip) continue;
         const pool = pools.get(tg.address);
         unknown.push(...(pool?.unknown ?? []), ...info.unknown);
@@ -369,11 +447,12 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
         for (const m of pool?.members ?? []) {
           const targetPort = m.port ?? info.port;
           if (targetPort === undefined) unknown.push(info.portUnknown ?? `the port of ${tg.address} is not known`);
-          else members.push({ res: m.res, port: targetPort, preserves });
+          else members.push({ res: m.res, port: targetPort, preserves, ...(m.anyZone ? { anyZone: true } : {}) });
         }
       }
       const answers = forwardGroups.length === 0 && unknown.length === 0 ? answeredBy(l) : undefined;
-      out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}) }, members, unknown, port.port));
+      const targetLayers = zoneLayers(lb, members);
+      out.push(...listenersByTargetPort({ port: port.port, protocol: protocol ?? 'all', location: where, ...(answers ? { answers } : {}), ...(targetLayers.size > 0 ? { targetLayers } : {}) }, members, unknown, port.port));
     }
     drafts.push({
       res: lb,
@@ -412,13 +491,14 @@ export function buildAwsBalancers(ctx: PlanContext, network: AwsNetwork, servers
 }
 
 /** A target group's port, target type and client address preservation (for NLB listeners). */
-function targetGroupInfo(ctx: PlanContext, tg: PlanResource): { skip: boolean; port?: number; portUnknown?: string; preserves?: boolean; preservesUnknown?: string; unknown: string[] } {
+function targetGroupInfo(ctx: PlanContext, tg: PlanResource): { skip: boolean; alb?: boolean; port?: number; portUnknown?: string; preserves?: boolean; preservesUnknown?: string; unknown: string[] } {
   const unknown: string[] = [];
   const type = singleValue(ctx, tg, ['target_type'], { computedDefault: ['instance'] });
   if (type.unknown) unknown.push(type.unknown);
-  // Lambda functions and ALBs behind an NLB are not servers.
+  // Lambda functions are not servers; an ALB behind an NLB is a second balancer (see albBehind).
   const targetType = typeof type.value === 'string' ? type.value : 'instance';
-  if (!type.unknown && (targetType === 'lambda' || targetType === 'alb')) return { skip: true, unknown: [] };
+  if (!type.unknown && targetType === 'lambda') return { skip: true, unknown: [] };
+  if (!type.unknown && targetType === 'alb') return { skip: true, alb: true, unknown: [] };
   const port = portAt(ctx, tg, ['port']);
   const protocol = singleValue(ctx, tg, ['protocol']);
   const preserve = singleValue(ctx, tg, ['preserve_client_ip'], { computedDefault: [] });

@@ -418,7 +418,7 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
   /**
    * What the autoscaling groups of the plan that launch from a template or configuration say
    * of its instances: where they get their addresses (the groups' subnets, `vpc_zone_identifier`;
-   * undefined where one of those is not known, or no group uses it), and how many run.
+   * undefined where one of those is not known, or no group uses it), how many run and how many may.
    */
   interface Launched extends KeptInstances { range: AddressSet | undefined }
   let launches: Map<PlanResource, Launched> | undefined;
@@ -433,9 +433,11 @@ export function buildAwsNetwork(ctx: PlanContext): AwsNetwork {
         const templates = new Set([...configurations, ...templatePaths].flatMap((path) => linkedResources(ctx, asg, path, { types: launchTypes, byId, what: 'launch template' }).targets));
         const range = subnetsRange(linkedResources(ctx, asg, ['vpc_zone_identifier'], { types: SUBNET_TYPES, byId: subnetsById, what: 'subnet' }));
         const count = Math.max(...['min_size', 'desired_capacity'].map((a) => knownNumber(asg, [a]) ?? 0));
+        // It may scale out to max_size (a maximum unknown until apply counts what it keeps).
+        const most = knownNumber(asg, ['max_size']) ?? count;
         for (const t of templates) {
-          const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [] };
-          launches.set(t, { ...keepInstances(before, asg.address, count), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
+          const before = launches.get(t) ?? { range: AddressSet.EMPTY, count: 0, groups: [], most: 0, scaling: [] };
+          launches.set(t, { ...keepInstances(before, asg.address, count, most), range: before.range === undefined || range === undefined ? undefined : before.range.union(range) });
         }
       }
     }

@@ -3,8 +3,8 @@ import type { FilterLayer, Origin, Peer, Rule, SourceLocation } from '../model.j
 import { AddressSet, INTERNET } from '../net/cidr.js';
 import { PortSet, parsePortSpec } from '../net/ports.js';
 import { publicEndpointRules } from './public-endpoint.js';
-import { addressRange, attributeValues, cidrSet, describeAttribute, fleetOf, indexBy, isConfigured, isObjectValue, keepInstances, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
-import type { Links, PlanContext, ServerNetwork } from './plan-context.js';
+import { addressRange, attributeValues, cidrSet, describeAttribute, fleetOf, indexBy, isConfigured, isObjectValue, linkedResources, mayAllowAnything, mergeLinks, noPublicAddressLayer, privateNetworks, undecidedRules, unknownLayer, withFirstRule, unknownPeer } from './plan-context.js';
+import type { KeptInstances, Links, PlanContext, ServerNetwork } from './plan-context.js';
 import { knownNumber, knownString, lookup } from './plan-resources.js';
 import type { AttributePath, Lookup, PlanResource } from './plan-resources.js';
 import type { BlockMatcher } from './references.js';
@@ -607,9 +607,18 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     return interfacesNetwork(vm, nics.targets.map(nicInterface), nics.external, nics.unknown);
   };
 
-  // The most any autoscale setting keeps of the scale set it targets (its profiles' largest minimum capacity), and which setting.
-  let autoscaled: Map<PlanResource, { count: number; by: string }> | undefined;
-  const autoscaledMinimum = (vmss: PlanResource): { count: number; by: string } | undefined => {
+  /**
+   * The most any autoscale setting keeps of the scale set it targets (its profiles' largest
+   * minimum capacity), and which setting; the most one may run (the largest maximum), and which.
+   */
+  interface Autoscaled {
+    count: number;
+    by: string;
+    most: number;
+    mostBy: string;
+  }
+  let autoscaled: Map<PlanResource, Autoscaled> | undefined;
+  const autoscaledCapacity = (vmss: PlanResource): Autoscaled | undefined => {
     if (!autoscaled) {
       autoscaled = new Map();
       const byId = indexBy(SCALE_SET_TYPES.flatMap(managed), ['id'], true);
@@ -618,9 +627,15 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
         if (enabled.state === 'known' && enabled.value === false) continue;
         const profiles = lookup(setting, ['profile']);
         const count = profiles.state === 'known' && Array.isArray(profiles.value) ? profiles.value.length : 0;
-        const minimum = Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, 'minimum']) ?? 0));
+        const capacity = (bound: string) => Math.max(0, ...Array.from({ length: count }, (_, i) => knownNumber(setting, ['profile', i, 'capacity', 0, bound]) ?? 0));
+        const minimum = capacity('minimum');
+        const maximum = capacity('maximum');
         for (const t of linkedResources(ctx, setting, ['target_resource_id'], { types: new Set(SCALE_SET_TYPES), byId, what: 'scale set' }).targets) {
-          if (minimum > (autoscaled.get(t)?.count ?? 0)) autoscaled.set(t, { count: minimum, by: setting.address });
+          const before = autoscaled.get(t) ?? { count: 0, by: setting.address, most: 0, mostBy: setting.address };
+          autoscaled.set(t, {
+            ...(minimum > before.count ? { count: minimum, by: setting.address } : { count: before.count, by: before.by }),
+            ...(maximum > before.most ? { most: maximum, mostBy: setting.address } : { most: before.most, mostBy: before.mostBy }),
+          });
         }
       }
     }
@@ -631,7 +646,7 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
    * A scale set is one server standing for its instances: each gets a NIC of each
    * `network_interface` block (the primary first), in its IP configurations' subnet, under the
    * block's NSG and its subnet's. Where it keeps two or more (`instances`, or the minimum of an
-   * autoscale setting that scales it) it is a fleet.
+   * autoscale setting that scales it), or may run two or more (the setting's maximum), it is a fleet.
    */
   const scaleSetNetwork = (vmss: PlanResource): ServerNetwork => {
     const blocks = lookup(vmss, ['network_interface']);
@@ -652,8 +667,11 @@ export function buildAzureNetwork(ctx: PlanContext): AzureNetwork {
     }));
     const unknown = blocks.state === 'unknown' ? [`${describeAttribute(vmss, ['network_interface'])} is not known until apply`] : [];
     const own = knownNumber(vmss, ['instances']) ?? 0;
-    const scaled = autoscaledMinimum(vmss);
-    const fleet = fleetOf(scaled && scaled.count > own ? keepInstances(undefined, scaled.by, scaled.count) : keepInstances(undefined, vmss.address, own), vmss);
+    const scaled = autoscaledCapacity(vmss);
+    const keeps = scaled && scaled.count > own ? { count: scaled.count, by: scaled.by } : { count: own, by: vmss.address };
+    const mayRun = scaled && scaled.most > own ? { most: scaled.most, by: scaled.mostBy } : { most: own, by: vmss.address };
+    const kept: KeptInstances = { count: keeps.count, groups: keeps.count > 0 ? [keeps.by] : [], most: Math.max(keeps.count, mayRun.most), scaling: mayRun.most > 0 ? [mayRun.by] : [] };
+    const fleet = fleetOf(kept, vmss);
     return { ...interfacesNetwork(vmss, interfaces, [], unknown), ...(fleet ? { fleet } : {}) };
   };
 

@@ -28,6 +28,8 @@ export interface ListenerDraft {
   answers?: string;
   /** The health probe each target must let in to get connections (see Listener). */
   healthProbe?: HealthProbe;
+  /** Layers on the second hop to some of its targets, by target resource address (see `Listener.targetLayers`). */
+  targetLayers?: ReadonlyMap<string, FilterLayer>;
   location: SourceLocation;
 }
 

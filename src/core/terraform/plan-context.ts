@@ -457,27 +457,49 @@ export interface ServerNetwork {
   addressesExact: boolean;
 }
 
-/** How many instances of a template the groups that launch from it keep, and the groups that keep any. */
+/**
+ * How many instances of a template the groups that launch from it keep, and the groups that
+ * keep any; how many they may run when they scale out (`most`), and the groups that may run any.
+ */
 export interface KeptInstances {
   count: number;
   groups: readonly string[];
+  most: number;
+  scaling: readonly string[];
 }
 
-/** `kept` and the `count` instances `group` keeps besides (a group that keeps none is not named). */
-export function keepInstances(kept: KeptInstances | undefined, group: string, count: number): KeptInstances {
-  const before = kept ?? { count: 0, groups: [] };
-  return { count: before.count + count, groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups };
+/**
+ * `kept` and the `count` instances `group` keeps besides, up to `most` when it scales out
+ * (never fewer than `count`); a group that keeps none (may run none) is not named.
+ */
+export function keepInstances(kept: KeptInstances | undefined, group: string, count: number, most = count): KeptInstances {
+  const before = kept ?? { count: 0, groups: [], most: 0, scaling: [] };
+  const upTo = Math.max(count, most);
+  return {
+    count: before.count + count,
+    groups: count > 0 && !before.groups.includes(group) ? [...before.groups, group] : before.groups,
+    most: before.most + upTo,
+    scaling: upTo > 0 && !before.scaling.includes(group) ? [...before.scaling, group] : before.scaling,
+  };
 }
 
 /**
  * Why a template (or a scale set) stands for several instances: what launches from it keeps
- * two or more. `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
- * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`.
+ * two or more, or may run two or more when it scales out (its instance-to-instance flows
+ * break exactly then). `aws_autoscaling_group.fe keeps 2 instances of aws_launch_template.fe running`;
+ * a scale set that keeps its own: `azurerm_linux_virtual_machine_scale_set.fe keeps 2 instances running`;
+ * `aws_autoscaling_group.fe may run up to 5 instances of aws_launch_template.fe`.
  */
 export function fleetOf(kept: KeptInstances | undefined, template: PlanResource): string | undefined {
-  if (!kept || kept.count < 2) return undefined;
-  const own = kept.groups.length === 1 && kept.groups[0] === template.address;
-  return `${kept.groups.join(', ')} ${kept.groups.length === 1 ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
+  if (!kept) return undefined;
+  const named = (groups: readonly string[]) => ({ names: groups.join(', '), own: groups.length === 1 && groups[0] === template.address, one: groups.length === 1 });
+  if (kept.count >= 2) {
+    const { names, own, one } = named(kept.groups);
+    return `${names} ${one ? 'keeps' : 'keep'} ${kept.count} instances ${own ? '' : `of ${template.address} `}running`;
+  }
+  if (kept.most < 2) return undefined;
+  const { names, own } = named(kept.scaling);
+  return `${names} may run up to ${kept.most} instances${own ? '' : ` of ${template.address}`}`;
 }
 
 /** The addresses from `start` to `end` (IPv4 or IPv6, inclusive) as a set, or undefined when they are not addresses. */

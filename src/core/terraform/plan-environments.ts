@@ -1,5 +1,5 @@
 import { InputError, ProblemList } from '../errors.js';
-import type { Client, Environment, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
+import type { Client, Environment, FilterLayer, Listener, LoadBalancer, Server, SourceLocation } from '../model.js';
 import { closest } from '../input/closest-word.js';
 import type { RawSelector, TopologyFile } from '../topology/parse-topology.js';
 import { buildPlanState } from './plan-resources.js';
@@ -207,6 +207,12 @@ function placedServers(placements: ReadonlyMap<string, readonly Placement[]>, by
  * those its plan's servers went to, since it may forward to any of them. In each, a
  * listener names the targets that are servers of that environment.
  */
+function targetLayersOf(layers: ReadonlyMap<string, FilterLayer>, placements: ReadonlyMap<string, readonly Placement[]>): Record<string, FilterLayer> {
+  const out: Record<string, FilterLayer> = {};
+  for (const [address, layer] of layers) for (const p of placements.get(address) ?? []) out[p.server.name] = layer;
+  return out;
+}
+
 function placeBalancer(
   d: BalancerDraft,
   planFile: string,
@@ -248,6 +254,7 @@ function placeBalancer(
       ...(l.preservesClientAddress !== undefined ? { preservesClientAddress: l.preservesClientAddress } : {}),
       ...(l.answers !== undefined ? { answers: l.answers } : {}),
       ...(l.healthProbe !== undefined ? { healthProbe: l.healthProbe } : {}),
+      ...(l.targetLayers !== undefined && l.targetLayers.size > 0 ? { targetLayers: targetLayersOf(l.targetLayers, placements) } : {}),
       location: l.location,
     }));
     let name = d.name ?? d.res.address;
