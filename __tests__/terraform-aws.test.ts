@@ -156,41 +156,31 @@ describe('separate rule resources', () => {
     expect(r.message).toMatch(/aws_security_group_rule\.db_from_fe \(ingress tcp\/1433 from aws_security_group\.fe\)/);
   });
 
+  /** fe and db instances, each in its group, and one aws_security_group_rule db_in into db's group on tcp/1433. */
+  const dbIn = (values: Record<string, unknown>, sourceGroup: unknown): TestPlan => ({
+    resources: [
+      group('aws_security_group.fe', [], [EGRESS_ALL]),
+      group('aws_security_group.db', [], [EGRESS_ALL]),
+      {
+        address: 'aws_security_group_rule.db_in',
+        values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, prefix_list_ids: [], ...values },
+        unknown: { id: true, security_group_id: true, source_security_group_id: true },
+        expressions: { security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'), source_security_group_id: sourceGroup },
+      },
+      instance('aws_instance.fe', ref('aws_security_group.fe')),
+      instance('aws_instance.db', ref('aws_security_group.db')),
+    ],
+  });
+
   it('aws_security_group_rule with prefix_list_ids and source_security_group_id admits both (they share one permission; was a false fail)', () => {
-    const plan: TestPlan = {
-      resources: [
-        group('aws_security_group.fe', [], [EGRESS_ALL]),
-        group('aws_security_group.db', [], [EGRESS_ALL]),
-        {
-          address: 'aws_security_group_rule.db_in',
-          values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, ipv6_cidr_blocks: null, prefix_list_ids: ['pl-corp'] },
-          unknown: { id: true, security_group_id: true, source_security_group_id: true },
-          expressions: { security_group_id: ref('aws_security_group.db.id', 'aws_security_group.db'), source_security_group_id: ref('aws_security_group.fe.id', 'aws_security_group.fe') },
-        },
-        instance('aws_instance.fe', ref('aws_security_group.fe')),
-        instance('aws_instance.db', ref('aws_security_group.db')),
-      ],
-    };
+    const plan = dbIn({ ipv6_cidr_blocks: null, prefix_list_ids: ['pl-corp'] }, ref('aws_security_group.fe.id', 'aws_security_group.fe'));
     const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
     expect(r.status).toBe('pass');
     expect(r.message).toMatch(/aws_security_group_rule\.db_in \(ingress tcp\/1433 from [^)]*aws_security_group\.fe/);
   });
 
   it('a source group that cannot be resolved makes the flow unknown, naming the attribute and why', () => {
-    const plan: TestPlan = {
-      resources: [
-        group('aws_security_group.fe', [], [EGRESS_ALL]),
-        group('aws_security_group.db', [], [EGRESS_ALL]),
-        {
-          address: 'aws_security_group_rule.db_in',
-          values: { type: 'ingress', protocol: 'tcp', from_port: 1433, to_port: 1433, self: false, cidr_blocks: null, prefix_list_ids: [] },
-          unknown: { id: true, security_group_id: true, source_security_group_id: true },
-          expressions: { security_group_id: ref('aws_security_group.db'), source_security_group_id: ref('local.app_sg') },
-        },
-        instance('aws_instance.fe', ref('aws_security_group.fe')),
-        instance('aws_instance.db', ref('aws_security_group.db')),
-      ],
-    };
+    const plan = dbIn({}, ref('local.app_sg'));
     const r = flow(serverOf(plan, 'aws_instance.fe'), serverOf(plan, 'aws_instance.db'), 1433);
     expect(r.status).toBe('unknown');
     expect(r.message).toMatch(/source_security_group_id of aws_security_group_rule\.db_in is not known until apply and comes from local\.app_sg \(locals are not recorded in the plan\)/);

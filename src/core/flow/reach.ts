@@ -3,6 +3,7 @@ import { PortSet } from '../net/ports.js';
 import type { Endpoint, FilterLayer, FlowProtocol, Origin, Peer, Rule, RuleProtocol } from '../model.js';
 import type { BalancerPath } from './balancer-paths.js';
 import { addressDoubt, hasNoIpv6 } from './address-doubt.js';
+import type { AddressedEndpoint } from './address-doubt.js';
 
 /**
  * Which source addresses get through to a target on one protocol and port.
@@ -110,18 +111,8 @@ interface Side {
   v4?: AddressSet;
 }
 
-type SideSource = {
-  name: string;
-  kind?: string;
-  resource?: unknown;
-  noIpv6?: boolean;
-  addresses: AddressSet;
-  addressesExact: boolean;
-  identities: readonly string[];
-  identitiesUnknown?: string;
-  rolesUnknown?: string;
-  possibleRoles?: readonly string[];
-};
+/** An end as sideOf reads it: a flow source, or a target endpoint. */
+type SideSource = AddressedEndpoint & Pick<FlowSource, 'identities' | 'identitiesUnknown' | 'rolesUnknown' | 'possibleRoles'>;
 /**
  * What the flow engine works out once per endpoint and per layer, kept on the object
  * itself under a private, non-enumerable key: tens of thousands of WeakMap entries cost
